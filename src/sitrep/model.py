@@ -1,0 +1,277 @@
+"""The records every stage exchanges: one place, frozen, typed.
+
+Stages never pass bare dicts; they take and return these records. Offsets are
+character offsets into ``Article.text`` (half-open ``[start, end)``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import Enum, IntEnum
+
+
+class DatePrecision(str, Enum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class DateSource(str, Enum):
+    """Whether an event date was read in the text or fell back to the article date."""
+
+    TEXT = "text"
+    PUBLICATION_DATE = "publication_date"
+
+
+class GeoPrecision(IntEnum):
+    """ACLED's geo-precision code."""
+
+    EXACT = 1  # the named town, village or neighbourhood
+    NEAR = 2  # near a place, or a part of a region / district
+    REGION = 3  # only the province (admin1) or the country is known
+
+
+class EventRole(str, Enum):
+    MAIN = "main"
+    BACKGROUND = "background"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets into the article text, with the text they cover."""
+
+    start: int
+    end: int
+    text: str = ""
+
+    def as_pair(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    published: date
+    text: str
+    source: str = ""
+    url: str = ""
+    title: str = ""
+    lang: str = "en"
+    origin: str = ""  # where it was read from: "file.jsonl:12"
+
+    @staticmethod
+    def make_id(text: str, published: date) -> str:
+        """Content hash: the same text on the same date is the same article."""
+        digest = hashlib.sha256(f"{published.isoformat()}\n{text}".encode("utf-8"))
+        return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestError:
+    """A bad input item; the batch goes on without it."""
+
+    origin: str  # "path:line"
+    message: str
+    stage: str = "ingest"
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression found in text and normalised TimeML-style.
+
+    ``value`` is the TIMEX3 value (``2024-02-07``, ``2024-01``, ``2024-W05``,
+    ``2024-02-07T21:30``, ``P3D``, ``PAST_REF`` ...). ``start_date`` and
+    ``precision`` are set for expressions that name a calendar point or period.
+    """
+
+    span: Span
+    timex_type: str  # DATE, TIME, DURATION, SET
+    value: str
+    start_date: date | None = None
+    precision: DatePrecision | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    start: date
+    precision: DatePrecision
+    source: DateSource = DateSource.TEXT
+
+    @property
+    def iso(self) -> str:
+        """The ISO form of the contract: day, ISO week, month or year."""
+        if self.precision is DatePrecision.DAY:
+            return self.start.isoformat()
+        if self.precision is DatePrecision.WEEK:
+            year, week, _ = self.start.isocalendar()
+            return f"{year}-W{week:02d}"
+        if self.precision is DatePrecision.MONTH:
+            return f"{self.start.year:04d}-{self.start.month:02d}"
+        return f"{self.start.year:04d}"
+
+    @property
+    def end(self) -> date:
+        """Last day the date could be, so that fusion can compare windows."""
+        s = self.start
+        if self.precision is DatePrecision.DAY:
+            return s
+        if self.precision is DatePrecision.WEEK:
+            return s + timedelta(days=6)
+        if self.precision is DatePrecision.MONTH:
+            nxt = date(s.year + (s.month == 12), s.month % 12 + 1, 1)
+            return nxt - timedelta(days=1)
+        return date(s.year, 12, 31)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    name: str
+    country: str  # ISO 3166-1 alpha-2
+    admin1: str
+    latitude: float
+    longitude: float
+    geo_precision: GeoPrecision
+    geonameid: int | None = None
+    feature: str = ""  # "neighbourhood", "city", "admin1", "country", "site" ...
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place mention and, when the gazetteer knows it, where it is."""
+
+    span: Span
+    location: Location | None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str  # canonical name
+    type: str  # ACLED-style: "State forces", "Rebel group", "Political militia", ...
+    country: str = ""  # ISO alpha-2 of the actor's country, when it has one
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    span: Span
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True)
+class Fatalities:
+    best: int
+    low: int
+    high: int
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    speaker: str
+    text: str
+    span: Span  # the sentence(s) that carry the claim
+    stance: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded event of one article, with the evidence behind each field."""
+
+    id: str
+    article_id: str
+    event_date: EventDate
+    event_type: str
+    sub_event_type: str
+    plover: str
+    cameo: str
+    role: EventRole
+    actor1: Actor | None
+    actor2: Actor | None
+    location: Location | None
+    fatalities: Fatalities | None
+    assoc_actors: tuple[Actor, ...] = ()
+    victims: tuple[str, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    evidence: dict[str, Span] = field(default_factory=dict)
+    confidence: float = 0.5
+    trigger: str = ""
+
+    def to_json(self) -> dict:
+        """The output contract of ``sitrep extract`` (field names are public)."""
+        return {
+            "id": self.id,
+            "event_date": self.event_date.iso,
+            "date_precision": self.event_date.precision.value,
+            "date_source": self.event_date.source.value,
+            "event_type": self.event_type,
+            "sub_event_type": self.sub_event_type,
+            "plover": self.plover,
+            "cameo": self.cameo,
+            "role": self.role.value,
+            "actor1": _actor_json(self.actor1),
+            "actor2": _actor_json(self.actor2),
+            "assoc_actors": [_actor_json(a) for a in self.assoc_actors],
+            "location": _location_json(self.location),
+            "fatalities": (
+                None
+                if self.fatalities is None
+                else {
+                    "best": self.fatalities.best,
+                    "low": self.fatalities.low,
+                    "high": self.fatalities.high,
+                }
+            ),
+            "victims": list(self.victims),
+            "claims": [
+                {"speaker": c.speaker, "text": c.text, "stance": c.stance, "evidence": c.span.as_pair()}
+                for c in self.claims
+            ],
+            "evidence": {name: span.as_pair() for name, span in self.evidence.items()},
+            "confidence": round(self.confidence, 3),
+            "trigger": self.trigger,
+        }
+
+
+def _actor_json(actor: Actor | None) -> dict | None:
+    if actor is None:
+        return None
+    return {"name": actor.name, "type": actor.type, "country": actor.country}
+
+
+def _location_json(loc: Location | None) -> dict | None:
+    if loc is None:
+        return None
+    return {
+        "name": loc.name,
+        "country": loc.country,
+        "admin1": loc.admin1,
+        "latitude": round(loc.latitude, 5),
+        "longitude": round(loc.longitude, 5),
+        "geo_precision": int(loc.geo_precision),
+        "geonameid": loc.geonameid,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """What extraction made of one article: its events, or the error that stopped it."""
+
+    article: Article
+    events: tuple[Event, ...] = ()
+    error: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.article.id,
+            "published": self.article.published.isoformat(),
+            "title": self.article.title,
+            "source": self.article.source,
+            "url": self.article.url,
+            "origin": self.article.origin,
+            "events": [e.to_json() for e in self.events],
+        }
