@@ -1,0 +1,478 @@
+"""Merges the mentions of one article into coded ``Event`` records with evidence.
+
+Each finding of the earlier stages (time expressions, toponyms, actors,
+fatality counts, victims, claims) is attached to the nearest trigger of its
+sentence in the dependency tree. Triggers close in the tree form a clause; the
+clauses of an article merge into events when their dates, types and countries
+agree. The article's main event is its lead; events dated clearly before it are
+background ("last month's strike on Jordan").
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from spacy.tokens import Doc, Token
+
+from sitrep.actors import with_country
+from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, STRONG, EventMention, Lexicon, choose_sub_event_type
+from sitrep.geo.resolve import locate_event
+from sitrep.model import (
+    Actor,
+    ActorMention,
+    Article,
+    Claim,
+    DatePrecision,
+    DateSource,
+    Event,
+    EventDate,
+    EventRole,
+    Fatalities,
+    Location,
+    Span,
+    TimeExpression,
+    Toponym,
+)
+
+_PRECISION_RANK = {DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2, DatePrecision.YEAR: 3}
+_FEATURE_RANK = {"site": 0, "neighbourhood": 0, "city": 1, "town": 1, "village": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 4}
+_AGENT_DEPS = {"nsubj", "agent", "poss", "csubj"}
+_PATIENT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
+_TARGET_PREPS = {"on", "against", "at", "targeting", "in", "into", "upon"}
+_SPEAKER_WORDS = ("spokes", "official", "statement", "said", "minister", "ministry", "authorities", "government")
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What the stages found in one article, before events are assembled."""
+
+    article: Article
+    doc: Doc
+    mentions: list[EventMention]
+    times: list[TimeExpression]
+    toponyms: list[Toponym]
+    actors: list[ActorMention]
+    fatalities: list[Fatalities]
+    victims: list[Span]
+    claims: list[Claim]
+
+
+@dataclass
+class Clause:
+    """Triggers of one sentence that are close in its tree, with what attaches to them."""
+
+    mentions: list[EventMention]
+    times: list[TimeExpression] = field(default_factory=list)
+    toponyms: list[Toponym] = field(default_factory=list)
+    actors: list[tuple[ActorMention, str, float]] = field(default_factory=list)  # mention, role, weight
+    fatalities: list[Fatalities] = field(default_factory=list)
+    victims: list[Span] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].trigger.start
+
+    @property
+    def strong_subs(self) -> list[str]:
+        return [m.sub_event_type for m in self.mentions if m.strength == STRONG]
+
+    @property
+    def date(self) -> TimeExpression | None:
+        dated = [t for t in self.times if t.start_date is not None and t.precision is not None]
+        return min(dated, key=lambda t: _PRECISION_RANK[t.precision], default=None)
+
+
+@dataclass
+class Draft:
+    clauses: list[Clause]
+
+    @property
+    def mentions(self) -> list[EventMention]:
+        return [m for c in self.clauses for m in c.mentions]
+
+    @property
+    def date(self) -> TimeExpression | None:
+        dated = [c.date for c in self.clauses if c.date is not None]
+        return min(dated, key=lambda t: _PRECISION_RANK[t.precision], default=None)
+
+
+def assemble_events(findings: Findings, lexicon: Lexicon) -> list[Event]:
+    """The coded events of one article, main event first."""
+    tree = _Tree(findings.doc)
+    clauses = _clauses(findings, tree)
+    drafts = _merge(clauses, lexicon)
+    if not drafts:
+        return []
+    roles = _roles(drafts)
+    _attach_orphans(findings, drafts, roles)
+    claims = _claims_by_draft(findings, drafts, roles)
+    events = [
+        _build_event(findings, draft, role, claims[index], lexicon, index)
+        for index, (draft, role) in enumerate(zip(drafts, roles, strict=True))
+    ]
+    return sorted(events, key=lambda e: e.role is not EventRole.MAIN)
+
+
+class _Tree:
+    """Token look-ups and tree distances over one parsed doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._cache: dict[tuple[int, int], Token] = {}
+
+    def root(self, span: Span) -> Token:
+        key = (span.start, span.end)
+        if key not in self._cache:
+            chars = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+            if chars is None or len(chars) == 0:
+                chars = self.doc[self._token_at(span.start) : self._token_at(span.start) + 1]
+            self._cache[key] = chars.root
+        return self._cache[key]
+
+    def _token_at(self, char: int) -> int:
+        for tok in self.doc:
+            if tok.idx + len(tok) > char:
+                return tok.i
+        return len(self.doc) - 1
+
+    @staticmethod
+    def distance(a: Token, b: Token) -> int:
+        if a.sent.start != b.sent.start:
+            return 99
+        up_a = [a, *a.ancestors]
+        depth = {t.i: d for d, t in enumerate(up_a)}
+        for d_b, t in enumerate([b, *b.ancestors]):
+            if t.i in depth:
+                return depth[t.i] + d_b
+        return 99
+
+    def path_deps(self, child: Token, top: Token) -> list[Token]:
+        """Tokens from child up to (not including) top, if top is an ancestor."""
+        path, tok = [], child
+        while tok.i != top.i:
+            path.append(tok)
+            if tok.head.i == tok.i:
+                return []
+            tok = tok.head
+        return path
+
+
+def _clauses(findings: Findings, tree: _Tree) -> list[Clause]:
+    mentions = [m for m in findings.mentions if not m.aggregate]
+    groups = _group_mentions(mentions, tree)
+    clauses = [Clause(mentions=g) for g in groups]
+    owner = _Owner(clauses, tree)
+    for t in findings.times:
+        if (c := owner.of(t.span)) is not None:
+            c.times.append(t)
+    for topo in findings.toponyms:
+        if (c := owner.of(topo.span)) is not None:
+            c.toponyms.append(topo)
+    for fat in findings.fatalities:
+        if fat.span is not None and (c := owner.of(fat.span)) is not None:
+            c.fatalities.append(fat)
+    for victim in findings.victims:
+        if (c := owner.of(victim)) is not None:
+            c.victims.append(victim)
+    for actor in findings.actors:
+        if _is_speaker(findings.article.text, actor) or actor.actor.type == "Government":
+            continue
+        if (c := owner.of(actor.span)) is not None:
+            role, weight = _actor_role(actor, c, tree)
+            c.actors.append((actor, role, weight))
+    return [c for c in clauses if not _only_context(c)]
+
+
+def _group_mentions(mentions: list[EventMention], tree: _Tree) -> list[list[EventMention]]:
+    """Union of triggers of one sentence that sit within two edges of each other."""
+    groups: list[list[EventMention]] = []
+    for m in mentions:
+        tok = tree.root(m.trigger)
+        home = None
+        for g in groups:
+            if g[-1].sentence.start != m.sentence.start:
+                continue
+            if any(tree.distance(tok, tree.root(o.trigger)) <= 2 for o in g):
+                home = g
+                break
+        if home is None:
+            groups.append([m])
+        else:
+            home.append(m)
+    return groups
+
+
+class _Owner:
+    """Finds the clause whose trigger is nearest to a span in the same sentence."""
+
+    def __init__(self, clauses: list[Clause], tree: _Tree):
+        self.tree = tree
+        self.by_sentence: dict[int, list[tuple[EventMention, Clause]]] = defaultdict(list)
+        self.sentence_starts = sorted({m.sentence.start for c in clauses for m in c.mentions})
+        for c in clauses:
+            for m in c.mentions:
+                self.by_sentence[m.sentence.start].append((m, c))
+
+    def of(self, span: Span) -> Clause | None:
+        tok = self.tree.root(span)
+        candidates = self.by_sentence.get(tok.sent.start_char, [])
+        best, best_score = None, float("inf")
+        for m, c in candidates:
+            if m.trigger.start <= span.start < m.trigger.end:
+                return c
+            gap = max(m.trigger.start - span.end, span.start - m.trigger.end, 0)
+            score = self.tree.distance(tok, self.tree.root(m.trigger)) + gap / 1000
+            if score < best_score:
+                best, best_score = c, score
+        return best
+
+
+def _is_speaker(text: str, actor: ActorMention) -> bool:
+    after = text[actor.span.end : actor.span.end + 18].lower()
+    return any(w in after for w in _SPEAKER_WORDS)
+
+
+def _actor_role(actor: ActorMention, clause: Clause, tree: _Tree) -> tuple[str, float]:
+    """actor1 (who did it) or actor2 (to whom), read off the dependency path."""
+    tok = tree.root(actor.span)
+    best = min(clause.mentions, key=lambda m: tree.distance(tok, tree.root(m.trigger)))
+    trig = tree.root(best.trigger)
+    weight = 1.0 / (1.0 + 0.25 * tree.distance(tok, trig))
+    if best.strength == STRONG:
+        weight *= 2
+    path = tree.path_deps(tok, trig)
+    if not path:  # the trigger is not above the actor: look from their common head
+        path = tree.path_deps(tok, trig.head) if trig.dep_ not in ("ROOT",) else []
+        if path and trig.dep_ in _PATIENT_DEPS | {"pobj"} and path[-1].dep_ in _AGENT_DEPS:
+            return "actor1", weight
+    for t in reversed(path):
+        if t.dep_ in ("agent",) or (t.dep_ == "pobj" and t.head.lower_ == "by"):
+            return "actor1", weight
+        if t.dep_ == "pobj" and t.head.lower_ == "between":
+            return "both", weight
+        if t.dep_ == "pobj" and t.head.lower_ in _TARGET_PREPS:
+            return "actor2", weight
+    if path:
+        top = path[-1].dep_
+        if top in _AGENT_DEPS:
+            return "actor1", weight
+        if top in _PATIENT_DEPS:
+            return "actor2", weight
+    return ("actor1" if actor.span.start < best.trigger.start else "actor2"), weight * 0.8
+
+
+def _only_context(clause: Clause) -> bool:
+    """Plural references without a day of their own ("the attacks") are context."""
+    if clause.strong_subs:
+        return False
+    date = clause.date
+    plural = all(m.plural for m in clause.mentions)
+    return plural and (date is None or date.precision is not DatePrecision.DAY)
+
+
+def _merge(clauses: list[Clause], lexicon: Lexicon) -> list[Draft]:
+    drafts: list[Draft] = []
+    for clause in clauses:
+        home = next((d for d in drafts if _compatible(d, clause, lexicon)), None)
+        if home is not None:
+            home.clauses.append(clause)
+        elif _can_start_event(clause):
+            drafts.append(Draft(clauses=[clause]))
+    return drafts
+
+
+def _can_start_event(clause: Clause) -> bool:
+    if any(s not in ACCESSORY_SUBS for s in clause.strong_subs):
+        return True
+    if clause.strong_subs:
+        return True
+    armed = any(a.actor.type in ARMED_TYPES | {"Protesters", "Rioters"} for a, _, _ in clause.actors)
+    killed = any(f.best > 0 for f in clause.fatalities)
+    return armed or killed
+
+
+def _compatible(draft: Draft, clause: Clause, lexicon: Lexicon) -> bool:
+    d1, d2 = draft.date, clause.date
+    if d1 is not None and d2 is not None and not _dates_overlap(d1, d2):
+        return False
+    types1 = {lexicon.codes_for(s).event_type for s in draft_subs(draft) if s not in ACCESSORY_SUBS}
+    types2 = {lexicon.codes_for(s).event_type for s in clause.strong_subs if s not in ACCESSORY_SUBS}
+    if types1 and types2 and not types1 & types2:
+        return False
+    countries1 = {t.location.country for c in draft.clauses for t in c.toponyms if t.location}
+    countries2 = {t.location.country for t in clause.toponyms if t.location}
+    return not (countries1 and countries2 and not countries1 & countries2)
+
+
+def draft_subs(draft: Draft) -> list[str]:
+    return [s for c in draft.clauses for s in c.strong_subs]
+
+
+def _dates_overlap(a: TimeExpression, b: TimeExpression) -> bool:
+    ea, eb = _event_date(a), _event_date(b)
+    return ea.start <= eb.end and eb.start <= ea.end
+
+
+def _event_date(t: TimeExpression) -> EventDate:
+    return EventDate(start=t.start_date, precision=t.precision, source=DateSource.TEXT)
+
+
+def _roles(drafts: list[Draft]) -> list[EventRole]:
+    """Main: the lead event among the latest-dated; background: clearly earlier ones."""
+    dates = [_event_date(d.date) if d.date is not None else None for d in drafts]
+    known = [d for d in dates if d is not None]
+    if not known:
+        return [EventRole.MAIN] * len(drafts)
+    latest = max(d.start for d in known)
+    main_index = next(
+        (i for i, d in enumerate(dates) if d is None or d.end >= latest - timedelta(days=3)),
+        0,
+    )
+    main_start = dates[main_index].start if dates[main_index] else latest
+    return [
+        EventRole.BACKGROUND if d is not None and d.end < main_start - timedelta(days=1) else EventRole.MAIN
+        for d in dates
+    ]
+
+
+def _attach_orphans(findings: Findings, drafts: list[Draft], roles: list[EventRole]) -> None:
+    """Victims named outside any event sentence belong to the main event."""
+    main = drafts[roles.index(EventRole.MAIN)] if EventRole.MAIN in roles else drafts[0]
+    attached = {(v.start, v.end) for d in drafts for c in d.clauses for v in c.victims}
+    for victim in findings.victims:
+        if (victim.start, victim.end) not in attached:
+            main.clauses[0].victims.append(victim)
+
+
+def _build_event(
+    findings: Findings, draft: Draft, role: EventRole, claims: tuple[Claim, ...], lexicon: Lexicon, index: int
+) -> Event:
+    article = findings.article
+    lead = draft.mentions[0]
+    location, location_span = _location(findings, draft)
+    country = location.country if location else _article_country(findings)
+    actor1, actor2, actor_spans = _actors(draft, country)
+    sub = choose_sub_event_type(draft.mentions, actor1, actor2, lexicon)
+    codes = lexicon.codes_for(sub)
+    actor1, actor2 = _default_actors(codes.event_type, sub, actor1, actor2, country)
+    when = draft.date
+    event_date = (
+        _event_date(when)
+        if when is not None
+        else EventDate(article.published, DatePrecision.DAY, DateSource.PUBLICATION_DATE)
+    )
+    fatalities = max((f for c in draft.clauses for f in c.fatalities), key=lambda f: f.best, default=None)
+    victims = tuple(dict.fromkeys(v.text for c in draft.clauses for v in c.victims))
+    evidence = {"event_type": lead.trigger, "sentence": lead.sentence}
+    if when is not None:
+        evidence["event_date"] = when.span
+    if location_span is not None:
+        evidence["location"] = location_span
+    evidence.update(actor_spans)
+    if fatalities is not None and fatalities.span is not None:
+        evidence["fatalities"] = fatalities.span
+    strong = any(m.strength == STRONG for m in draft.mentions)
+    confidence = 0.3 + 0.2 * strong + 0.1 * (when is not None) + 0.1 * (location is not None)
+    confidence += 0.1 * (actor1 is not None) + 0.05 * (actor2 is not None) + 0.05 * (len(draft.clauses) > 1)
+    event_id = hashlib.sha256(f"{article.id}|{index}|{sub}|{event_date.iso}".encode()).hexdigest()[:16]
+    return Event(
+        id=event_id,
+        article_id=article.id,
+        event_date=event_date,
+        event_type=codes.event_type,
+        sub_event_type=sub,
+        plover=codes.plover,
+        cameo=codes.cameo,
+        role=role,
+        actor1=actor1,
+        actor2=actor2,
+        location=location,
+        fatalities=fatalities,
+        victims=victims,
+        claims=claims,
+        evidence=evidence,
+        confidence=min(confidence, 0.95),
+        trigger=lead.trigger.text,
+    )
+
+
+def _location(findings: Findings, draft: Draft) -> tuple[Location | None, Span | None]:
+    """The most specific place named in the event's clauses, else the nearest before it."""
+    own = [t for c in draft.clauses for t in c.toponyms if t.location is not None]
+    text = findings.doc.text
+    if own:
+        best = min(own, key=lambda t: _FEATURE_RANK.get(t.location.feature, 2))
+        picked = locate_event([best], best.span, text)
+    else:
+        picked = locate_event([t for t in findings.toponyms if t.location], draft.mentions[0].trigger, text)
+    return picked if picked is not None else (None, None)
+
+
+def _article_country(findings: Findings) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for t in findings.toponyms:
+        if t.location is not None:
+            counts[t.location.country] += 1
+    return max(counts, key=counts.get, default="")
+
+
+def _actors(draft: Draft, country: str) -> tuple[Actor | None, Actor | None, dict[str, Span]]:
+    """Vote over the clauses: weighted by tree distance, named groups over generic ones."""
+    votes: dict[str, dict[str, float]] = {"actor1": defaultdict(float), "actor2": defaultdict(float)}
+    spans: dict[tuple[str, str], Span] = {}
+    actors: dict[str, Actor] = {}
+    for clause in draft.clauses:
+        for mention, role, weight in clause.actors:
+            actor = with_country(mention.actor, country) if country else mention.actor
+            bonus = 0.5 if "{country}" not in mention.actor.name and actor.type != "Civilians" else 0.0
+            for r in ("actor1", "actor2") if role == "both" else (role,):
+                votes[r][actor.name] += weight + bonus
+                spans.setdefault((r, actor.name), mention.span)
+            actors[actor.name] = actor
+    actor1 = max(votes["actor1"], key=votes["actor1"].get, default=None)
+    rest = {k: v for k, v in votes["actor2"].items() if k != actor1}
+    actor2 = max(rest, key=rest.get, default=None)
+    evidence = {}
+    if actor1:
+        evidence["actor1"] = spans[("actor1", actor1)]
+    if actor2:
+        evidence["actor2"] = spans[("actor2", actor2)]
+    return actors.get(actor1), actors.get(actor2), evidence
+
+
+def _default_actors(
+    event_type: str, sub: str, actor1: Actor | None, actor2: Actor | None, country: str
+) -> tuple[Actor | None, Actor | None]:
+    """ACLED's convention: protests have protesters, attacks on civilians have civilians."""
+    if not country:
+        return actor1, actor2
+    if event_type == "Protests" and (actor1 is None or actor1.type != "Protesters"):
+        protesters = with_country(Actor("Protesters ({country})", "Protesters"), country)
+        actor1, actor2 = protesters, actor2 if actor2 is not None else actor1
+    if event_type == "Riots" and actor1 is None:
+        actor1 = with_country(Actor("Rioters ({country})", "Rioters"), country)
+    if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence") and actor2 is None:
+        actor2 = with_country(Actor("Civilians ({country})", "Civilians"), country)
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+        actor2 = None
+    return actor1, actor2
+
+
+def _claims_by_draft(findings: Findings, drafts: list[Draft], roles: list[EventRole]) -> list[tuple[Claim, ...]]:
+    """Each claim goes to the event whose trigger its sentences hold, else to the main event."""
+    owned: list[list[Claim]] = [[] for _ in drafts]
+    main = roles.index(EventRole.MAIN) if EventRole.MAIN in roles else 0
+    for claim in findings.claims:
+        owner = next(
+            (
+                i
+                for i, d in enumerate(drafts)
+                if any(claim.span.start <= m.trigger.start < claim.span.end for m in d.mentions)
+            ),
+            main,
+        )
+        owned[owner].append(claim)
+    return [tuple(sorted(c, key=lambda c: c.span.start)) for c in owned]

@@ -1,0 +1,292 @@
+"""Finds attributed statements: who said what, so events carry their sources.
+
+Conflict reporting is mostly claims ("the army said it killed 12 militants"), and
+ACLED-style coding must keep the source next to the fact. This stage reads
+reporting verbs and "according to" phrases through the dependency parse and
+returns each claim with its speaker as written (a later stage maps speakers to
+canonical actors), the reported content, and the sentence(s) that carry it.
+
+Short speakers are expanded to the fullest form the article gives: "Rasool's
+statement" becomes "Yahya Rasool", "The CENTCOM statement" becomes "US Central
+Command (CENTCOM)". Pronouns ("he said") take the previous claim's speaker.
+A quotation that runs on into the next sentence is merged into one claim.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from sitrep.model import Claim, Span
+
+SPEECH_LEMMAS = frozenset(
+    """say state tell claim deny warn add announce report confirm insist allege accuse condemn
+    describe call declare assert note explain argue write read tweet post acknowledge admit maintain
+    stress emphasise emphasize vow clarify reveal indicate suggest blame reject dismiss
+    denounce urge""".split()
+)
+STATEMENT_NOUNS = frozenset(
+    {"statement", "communique", "communiqué", "release", "announcement", "tweet", "post", "message", "letter"}
+)
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+KEEP_PREPS = frozenset({"of", "for", "from", "at", "to"})
+CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "case"})
+
+STANCE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("claims responsibility", re.compile(r"\b(claim\w*|took|take[sn]?|accept\w*) (full )?responsibility\b", re.I)),
+    ("denies", re.compile(r"\b(den(y|ied|ies)|reject\w*|dismiss\w*|refut\w*|no indications?|ruled? out|ruling out"
+                          r"|did not|had no|no evidence)\b", re.I)),
+    ("condemns", re.compile(r"\b(condemn\w*|denounc\w*|blatant|crime|massacre|assassination|violat\w*"
+                            r"|terroris\w*|aggression|criminal|atrocit\w*)\b", re.I)),
+    ("confirms", re.compile(r"\b(confirm\w*|acknowledg\w*|admit\w*)\b", re.I)),
+    ("warns", re.compile(r"\b(warn\w*|threat\w*)\b", re.I)),
+)
+
+
+def _speech_lemma(tok: Token) -> str:
+    """The reporting verb a token stands for ('warning' as a noun counts), or ''."""
+    lemma = tok.lemma_.lower()
+    if lemma in SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX", "NOUN"):
+        if tok.pos_ == "NOUN" and not any(c.dep_ in ("nsubj", "ccomp") for c in tok.children):
+            return ""
+        return lemma
+    low = tok.lower_
+    if tok.pos_ == "NOUN" and low.endswith("ing") and any(c.dep_ == "nsubj" for c in tok.children):
+        for stem in (low[:-3], low[:-3] + "e"):
+            if stem in SPEECH_LEMMAS:
+                return stem
+    return ""
+
+
+def _clip(tok: Token) -> SpacySpan:
+    """The part of tok's sentence between paragraph breaks, without edge whitespace."""
+    sent = tok.sent
+    doc = tok.doc
+    start, end = sent.start, sent.end
+    for t in sent:
+        if "\n" in t.text and t.i < tok.i:
+            start = t.i + 1
+        elif "\n" in t.text and t.i > tok.i:
+            end = t.i
+            break
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return doc[start:end]
+
+
+def _np_span(tok: Token) -> SpacySpan:
+    """A speaker's noun phrase as written, without relative clauses or trailing commas."""
+    doc = tok.doc
+    keep = [tok]
+    for child in tok.children:
+        if child.dep_ in CUT_DEPS or (child.dep_ == "appos" and not _in_parens(child)):
+            continue
+        if child.dep_ == "prep" and child.lower_ not in KEEP_PREPS:
+            continue
+        keep.extend(child.subtree)
+    segment = _clip(tok)
+    start = max(min(t.i for t in keep), segment.start)
+    end = min(max(t.i for t in keep) + 1, segment.end)
+    while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text != ")":
+        end -= 1
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    if end < len(doc) and doc[end].text == ")" and "(" in doc[start:end].text:
+        end += 1
+    return doc[start:end]
+
+
+def _in_parens(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].text == "(" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"
+
+
+def _expand(doc: Doc, text: str) -> str:
+    """The fullest written form of a short speaker: 'CENTCOM' -> 'US Central Command (CENTCOM)'."""
+    if re.fullmatch(r"[A-Z][A-Z0-9.&-]{1,}", text):
+        match = re.search(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)* \(" + re.escape(text) + r"\)", doc.text)
+        if match:
+            return match.group(0)
+    if re.fullmatch(r"[A-Z][\w'-]+", text):
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == text:
+                return ent.text
+    return text
+
+
+def _speaker_text(tok: Token, previous: str) -> str:
+    """Who a speaker token names, as written, expanded where the article allows."""
+    if tok.lower_ in PRONOUNS:
+        return previous or _nearest_entity(tok)
+    if tok.lemma_.lower() in STATEMENT_NOUNS:
+        owners = [c for c in tok.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")]
+        owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children
+                   if g.dep_ == "pobj"]
+        if owners:
+            return _speaker_text(owners[0], previous)
+        return previous or _np_span(tok).text
+    names = [c for c in tok.children if c.dep_ == "appos" and not _in_parens(c) and c.ent_type_ in ("PERSON", "ORG")]
+    if names:
+        tok = names[0]
+    return _expand(tok.doc, _np_span(tok).text)
+
+
+def _nearest_entity(tok: Token) -> str:
+    """For a pronoun with no earlier speaker: the last person (he/she) or organisation before it."""
+    labels = ("PERSON",) if tok.lower_ in ("he", "she") else ("ORG", "NORP", "GPE")
+    before = [e for e in tok.doc.ents if e.end <= tok.i and e.label_ in labels]
+    return _expand(tok.doc, before[-1].text) if before else ""
+
+
+def _speaker_token(verb: Token) -> Token | None:
+    """The subject of a reporting verb, including 'with X stating' and '..., X said'."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj and subj[0].lower_ in ("which", "that", "what"):
+        return None
+    if subj and subj[0].lower_ == "who" and verb.dep_ == "relcl":
+        return verb.head
+    if subj:
+        return subj[0]
+    prev = verb.i - 1
+    while prev >= verb.sent.start and verb.doc[prev].is_punct:
+        prev -= 1
+    if prev >= verb.sent.start:
+        cand = verb.doc[prev]
+        cand = cand.head if cand.dep_ == "appos" else cand
+        if cand.dep_ == "pobj" and cand.head.lower_ == "with":
+            return cand
+    if verb.dep_ in ("conj", "advcl", "xcomp"):
+        subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        return subj[0] if subj else None
+    return None
+
+
+def _content_span(verb: Token, segment: SpacySpan) -> tuple[int, int] | None:
+    """Character range of what was said: the complement clause or the words after the verb."""
+    doc = verb.doc
+    comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    if comps:
+        toks = list(comps[0].subtree)
+        start, end = toks[0].i, toks[-1].i + 1
+        if doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether"):
+            start += 1
+    elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+        start, end = segment.start, verb.left_edge.i
+    else:
+        start, end = verb.i + 1, max(t.i for t in verb.subtree) + 1
+    start, end = max(start, segment.start), min(end, segment.end)
+    return _trim(doc, start, end)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Character range without edge punctuation and spaces (quotes included)."""
+    if start >= end:
+        return None
+    lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    text = doc.text
+    while lo < hi and (text[lo].isspace() or text[lo] in "\"',;:-\u2013\u2014"):
+        lo += 1
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in "\"',;:.-\u2013\u2014"):
+        hi -= 1
+    return (lo, hi) if hi - lo > 2 else None
+
+
+def _stance(verb_lemma: str, text: str) -> str:
+    """A cheap stance label from the reporting verb and the content."""
+    probe = f"{verb_lemma} {text}"
+    for label, pattern in STANCE_RULES:
+        if pattern.search(probe):
+            return label
+    return ""
+
+
+def _according_to(tok: Token, previous: str) -> tuple[str, tuple[int, int] | None] | None:
+    """'According to a statement by X, ...' and '..., according to police.'"""
+    if tok.lemma_.lower() != "accord" or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
+        return None
+    to = tok.doc[tok.i + 1]
+    pobj = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+    if not pobj:
+        return None
+    speaker = _speaker_text(pobj[0], previous)
+    segment = _clip(tok)
+    edge = max(t.i for t in tok.subtree)
+    if tok.i - segment.start <= 1:
+        return speaker, _trim(tok.doc, edge + 1, segment.end)
+    return speaker, _trim(tok.doc, segment.start, tok.i)
+
+
+def _claim_at(tok: Token, previous: str) -> Claim | None:
+    """The claim a reporting verb or an 'according to' phrase carries, if any."""
+    doc = tok.doc
+    segment = _clip(tok)
+    found = _according_to(tok, previous)
+    if found is not None:
+        speaker, rng, lemma = found[0], found[1], "according"
+    else:
+        lemma = _speech_lemma(tok)
+        if not lemma:
+            return None
+        subj = _speaker_token(tok)
+        if subj is None or (lemma == "read" and subj.lemma_.lower() not in STATEMENT_NOUNS):
+            return None
+        if lemma == "call" and not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children):
+            return None
+        speaker, rng = _speaker_text(subj, previous), _content_span(tok, segment)
+    if not speaker or rng is None:
+        return None
+    text = doc.text[rng[0] : rng[1]]
+    span = Span(segment.start_char, segment.end_char, segment.text)
+    return Claim(speaker=speaker, text=text, span=span, stance=_stance(lemma, text))
+
+
+def find_claims(doc: Doc) -> list[Claim]:
+    """Every attributed statement in the doc, in text order, one per reporting verb.
+
+    A sentence that is only the continuation of a quotation ('"By this act ..."')
+    is merged into the claim of the sentence before it.
+    """
+    claims: list[Claim] = []
+    previous = ""
+    for sent in doc.sents:
+        own = []
+        for tok in sent:
+            claim = _claim_at(tok, previous)
+            if claim is not None and not any(_nested(claim, c) for c in own):
+                own.append(claim)
+                previous = claim.speaker
+        if not own and claims and _continues_quote(sent, claims[-1]):
+            claims[-1] = _merge(doc, claims[-1], sent)
+        claims.extend(own)
+    return claims
+
+
+def _nested(claim: Claim, other: Claim) -> bool:
+    """A reporting verb inside another claim's content ('X said Y denied') is kept once."""
+    return claim.speaker == other.speaker and claim.text in other.text
+
+
+def _continues_quote(sent: SpacySpan, last: Claim) -> bool:
+    """Whether a speaker-less sentence opens with a quote right after a quoted claim."""
+    first_line = sent.text.strip().split("\n")[0]
+    gap = sent.doc.text[last.span.end : sent.start_char]
+    return first_line.startswith('"') and len(first_line) > 3 and '"' in last.span.text and "\n" not in gap
+
+
+def _merge(doc: Doc, last: Claim, sent: SpacySpan) -> Claim:
+    """Extend a claim over the next sentence of the same quotation."""
+    first = next((t for t in sent if not t.is_space), sent[0])
+    segment = _clip(first)
+    rng = _trim(doc, segment.start, segment.end)
+    if rng is None:
+        return last
+    end = segment.end_char
+    span = Span(last.span.start, end, doc.text[last.span.start : end])
+    text = f"{last.text} {doc.text[rng[0] : rng[1]]}"
+    return dataclasses.replace(last, text=text, span=span)

@@ -1,0 +1,266 @@
+"""The ``sitrep`` command: a thin shell over the library (pipeline, store, export)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict
+from datetime import date
+from itertools import islice
+from pathlib import Path
+
+import click
+
+from sitrep.config import Settings
+from sitrep.ingest import read_paths
+from sitrep.model import Article, ArticleResult, IngestError
+
+EVENT_TYPES = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", type=click.Path(dir_okay=False), help="TOML settings file ([sitrep] table).")
+@click.pass_context
+def main(ctx: click.Context, config: str | None) -> None:
+    """sitrep: dated news articles in, coded conflict events out (ACLED-style, with evidence)."""
+    ctx.obj = Settings.load(config)
+
+
+def _split(items: Iterable[Article | IngestError]) -> tuple[Iterator[Article], list[IngestError]]:
+    """Articles lazily, errors collected as they pass."""
+    errors: list[IngestError] = []
+
+    def articles() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, IngestError):
+                errors.append(item)
+            else:
+                yield item
+
+    return articles(), errors
+
+
+def _report_errors(errors: Sequence[IngestError | str], total: int) -> None:
+    for err in errors:
+        click.echo(f"error: {err}", err=True)
+    if errors:
+        click.echo(f"{len(errors)} input error(s); {total} article(s) processed.", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True)
+@click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
+@click.pass_obj
+def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int) -> None:
+    """Print the events of articles in PATHS (files, folders, or - for stdin); no database.
+
+    Exits with status 1 when any input could not be read (the others are still printed).
+    """
+    from sitrep.pipeline import extract_parallel
+
+    articles, errors = _split(read_paths(paths, settings.columns))
+    results = list(extract_parallel(articles, settings, workers))
+    failures = [f"{r.article.origin}: {r.error}" for r in results if r.error]
+    if fmt == "json":
+        payload = {
+            "articles": [r.to_json() for r in results],
+            "errors": [{"origin": e.origin, "message": e.message, "stage": e.stage} for e in errors]
+            + [{"origin": r.article.origin, "message": r.error, "stage": "extract"} for r in results if r.error],
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for r in results:
+            for event in r.events:
+                click.echo(json.dumps({"article_id": r.article.id, **event.to_json()}, ensure_ascii=False))
+    else:
+        click.echo(_table(_result_rows(results)))
+    _report_errors([*errors, *failures], len(results))
+    if errors or failures:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", help="DuckDB file (default from settings: sitrep.duckdb).")
+@click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
+@click.option("--batch", "batch_size", type=int, default=64, show_default=True, help="Articles per transaction.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.pass_obj
+def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: int, batch_size: int, quiet: bool) -> None:
+    """Extract events from PATHS and store them; re-ingesting the same input adds nothing.
+
+    Each batch is written in one transaction. Exits with status 1 when any input failed.
+    """
+    from tqdm import tqdm
+
+    from sitrep.pipeline import Extractor, extract_parallel
+    from sitrep.store import open_store
+
+    articles, errors = _split(read_paths(paths, settings.columns))
+    versions = Extractor.from_settings(settings).versions if workers <= 1 else {}
+    added = skipped = events = 0
+    failures: list[str] = []
+    with open_store(db or settings.db) as store:
+        results = extract_parallel(articles, settings, workers)
+        bar = tqdm(desc="articles", unit="art", disable=quiet, file=sys.stderr)
+        while batch := list(islice(results, batch_size)):
+            failures += [f"{r.article.origin}: {r.error}" for r in batch if r.error]
+            summary = store.write_batch([r for r in batch if not r.error], versions=versions)
+            added += summary.articles_added
+            skipped += summary.articles_skipped
+            events += summary.events_added
+            bar.update(len(batch))
+        bar.close()
+    click.echo(f"{added} article(s) added, {skipped} already stored, {events} event(s) added to {db or settings.db}")
+    _report_errors([*errors, *failures], added + skipped)
+    if errors or failures:
+        sys.exit(1)
+
+
+def _filters(country: str | None, since: str | None, until: str | None, event_type: str | None) -> dict:
+    try:
+        return {
+            "country": country.upper() if country else None,
+            "since": date.fromisoformat(since) if since else None,
+            "until": date.fromisoformat(until) if until else None,
+            "event_type": event_type,
+        }
+    except ValueError as exc:
+        raise click.BadParameter(f"dates are YYYY-MM-DD ({exc})") from None
+
+
+_filter_options = [
+    click.option("--db", help="DuckDB file (default from settings)."),
+    click.option("--country", help="ISO 3166-1 alpha-2 code, e.g. IQ."),
+    click.option("--since", help="Earliest event date, YYYY-MM-DD."),
+    click.option("--until", help="Latest event date, YYYY-MM-DD."),
+    click.option("--type", "event_type", type=click.Choice(EVENT_TYPES), help="ACLED event type."),
+]
+
+
+def _with_filters(fn):
+    for option in reversed(_filter_options):
+        fn = option(fn)
+    return fn
+
+
+@main.command()
+@_with_filters
+@click.option("--limit", type=int, default=100, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@click.pass_obj
+def events(settings: Settings, db, country, since, until, event_type, limit: int, fmt: str) -> None:
+    """List stored events, newest first, with filters."""
+    from sitrep.store import open_store
+
+    with open_store(db or settings.db) as store:
+        rows = store.events(**_filters(country, since, until, event_type), limit=limit)
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(asdict(row), default=str, ensure_ascii=False))
+        return
+    click.echo(_table([_row_cells(r) for r in rows]))
+    click.echo(f"{len(rows)} event(s)")
+
+
+@main.command()
+@_with_filters
+@click.option("--format", "fmt", type=click.Choice(["acled-csv", "geojson", "jsonl", "parquet"]), required=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Output file (stdout if omitted; required for parquet).")
+@click.pass_obj
+def export(settings: Settings, db, country, since, until, event_type, fmt: str, out: str | None) -> None:
+    """Export stored events as ACLED-style CSV, GeoJSON, JSONL or Parquet."""
+    from sitrep.export import export as write_export
+    from sitrep.store import open_store
+
+    if fmt == "parquet" and not out:
+        raise click.UsageError("--out FILE is required for parquet")
+    with open_store(db or settings.db) as store:
+        rows = store.events(**_filters(country, since, until, event_type))
+    if out:
+        summary = write_export(rows, fmt, Path(out))
+        click.echo(f"wrote {summary.written} event(s) to {out}", err=True)
+    else:
+        write_export(rows, fmt, sys.stdout)
+
+
+@main.command(name="eval")
+@click.argument("suite", type=click.Choice(["temporal", "geo", "seed"]))
+@click.option("--limit", type=int, help="Score only the first N documents.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
+@click.option("--show-errors", is_flag=True, help="List what went wrong, item by item.")
+@click.option("--data-dir", type=click.Path(file_okay=False), help="Gold data folder (default: settings.data_dir).")
+@click.pass_obj
+def evaluate(settings: Settings, suite: str, limit: int | None, as_json: bool, show_errors: bool, data_dir: str | None) -> None:
+    """Score the pipeline's own stages against gold data (TimeBank, GeoWebNews/LGL, the seed)."""
+    from sitrep.evaluation import run_suite
+
+    folder = Path(data_dir) if data_dir else Path(settings.data_dir)
+    reports = run_suite(suite, folder, limit=limit)
+    for report in reports:
+        if as_json:
+            click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        else:
+            click.echo(report.table())
+            if show_errors:
+                click.echo(report.errors_table())
+
+
+def _result_rows(results: Sequence[ArticleResult]) -> list[list[str]]:
+    rows = []
+    for r in results:
+        for e in r.events:
+            rows.append(
+                [
+                    e.event_date.iso,
+                    e.role.value,
+                    e.sub_event_type,
+                    e.actor1.name if e.actor1 else "",
+                    e.actor2.name if e.actor2 else "",
+                    f"{e.location.name}, {e.location.country}" if e.location else "",
+                    "" if e.fatalities is None else str(e.fatalities.best),
+                    f"{e.confidence:.2f}",
+                ]
+            )
+    return rows
+
+
+def _row_cells(r) -> list[str]:
+    return [
+        r.event_date,
+        r.role,
+        r.sub_event_type,
+        r.actor1 or "",
+        r.actor2 or "",
+        f"{r.location}, {r.country}" if r.location else "",
+        "" if r.fatalities_best is None else str(r.fatalities_best),
+        f"{r.confidence:.2f}",
+    ]
+
+
+_HEADER = ["date", "role", "sub-event type", "actor 1", "actor 2", "location", "fatal.", "conf."]
+
+
+def _table(rows: list[list[str]]) -> str:
+    """A plain fixed-width table: readable in a terminal and in a README."""
+    rows = [_HEADER, *rows]
+    widths = [min(max(len(r[i]) for r in rows), 38) for i in range(len(_HEADER))]
+    lines = []
+    for n, row in enumerate(rows):
+        lines.append("  ".join(cell[:38].ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+"""``sitrep eval``: score the pipeline's own stages against public gold data.
+
+Each suite returns reports with ``table()``, ``errors_table()`` and ``to_json()``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def run_suite(suite: str, data_dir: Path, *, limit: int | None = None) -> list:
+    """Reports of one suite (temporal, geo or seed); missing gold data is a clear error."""
+    if suite == "temporal":
+        from sitrep.evaluation.temporal import score_timebank
+
+        folder = _need(data_dir / "tempeval3" / "TimeBank")
+        return [score_timebank(folder, limit=limit)]
+    if suite == "geo":
+        from sitrep.evaluation.geo import score_geo
+
+        folder = _need(data_dir / "geoparsing")
+        return [score_geo(folder / name, limit=limit) for name in ("GeoWebNews.xml", "LGL.xml")]
+    if suite == "seed":
+        from sitrep.evaluation.seed import score_seed
+
+        seed_dir = _need(data_dir.parent / "seed")
+        reports = []
+        for gold in sorted(seed_dir.glob("*.gold.json"))[:limit]:
+            article = gold.with_name(gold.name.replace(".gold.json", ".txt"))
+            reports.append(score_seed(article, gold))
+        return reports
+    raise ValueError(f"unknown suite {suite!r} (temporal, geo, seed)")
+
+
+def _need(path: Path) -> Path:
+    if not path.exists():
+        raise FileNotFoundError(f"gold data not found at {path} (set --data-dir or SITREP_DATA_DIR)")
+    return path

@@ -1,0 +1,205 @@
+"""Finds event mentions (trigger words) and types them with ACLED, PLOVER and CAMEO.
+
+The lexicon is versioned data (``data/event_lexicon.yaml``). A mention is one
+trigger in one sentence; ``assemble`` later merges the mentions of one event.
+Non-conflict news (sport metaphors, disasters, business) is filtered here, at
+sentence level, so that "killed off the game with a late strike" makes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from sitrep.model import Actor, Span
+
+STRONG, WEAK, GENERIC = "strong", "weak", "generic"
+ARMED_TYPES = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
+# Subtypes that report what happened around another event (an arrest after a
+# bombing); they join an event of the article before they stand on their own.
+ACCESSORY_SUBS = {"Arrests", "Looting/property destruction", "Non-violent transfer of territory"}
+_CIVILIAN_WORDS = re.compile(
+    r"\b(?:civilians?|villagers?|residents?|worshippers?|students?|pupils?|passengers?|farmers?|"
+    r"women|children|shoppers?|families|herders?|traders?|pilgrims?|journalists?|aid workers?)\b",
+    re.I,
+)
+_ARMED_TARGET_WORDS = re.compile(
+    r"\b(?:soldiers?|troops?|checkpoints?|military (?:base|post|convoy|positions?)|army (?:base|post|convoy|positions?)|"
+    r"patrols?|convoys?|police (?:station|post|officers?)|policemen|fighters|militants|rebels|positions)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Codes:
+    event_type: str
+    plover: str
+    cameo: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One trigger in one sentence."""
+
+    trigger: Span
+    sub_event_type: str  # "" for weak and generic triggers
+    strength: str
+    sentence: Span
+    aggregate: bool  # "a series of strikes": context, not an event
+    plural: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    version: str
+    codes: dict[str, Codes]
+    trigger_regex: re.Pattern
+    trigger_kinds: tuple[tuple[str, str], ...]  # group index -> (sub_event_type, strength)
+    refine: dict[str, re.Pattern]
+    non_conflict: re.Pattern
+    conflict_context: re.Pattern
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> Lexicon:
+        """The lexicon shipped with the package, loaded once."""
+        text = resources.files("sitrep").joinpath("data/event_lexicon.yaml").read_text("utf-8")
+        return cls.from_yaml(text)
+
+    @classmethod
+    def from_yaml(cls, text: str) -> Lexicon:
+        raw = yaml.safe_load(text)
+        codes = {sub: Codes(*values) for sub, values in raw["codes"].items()}
+        groups, kinds = [], []
+        for i, trig in enumerate(raw["triggers"]):
+            sub = trig["sub"]
+            if sub and sub not in codes:
+                raise ValueError(f"event lexicon: trigger {i} names unknown sub-event type {sub!r}")
+            groups.append(f"(?P<t{i}>{trig['pattern']})")
+            kinds.append((sub, trig["strength"]))
+        regex = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w])", re.I)
+        refine = {k: re.compile(v, re.I) for k, v in raw["refine"].items()}
+        non_conflict = re.compile("|".join(raw["non_conflict"].values()), re.I)
+        return cls(
+            version=str(raw["version"]),
+            codes=codes,
+            trigger_regex=regex,
+            trigger_kinds=tuple(kinds),
+            refine=refine,
+            non_conflict=non_conflict,
+            conflict_context=re.compile(raw["conflict_context"], re.I),
+        )
+
+    def codes_for(self, sub_event_type: str) -> Codes:
+        return self.codes.get(sub_event_type, self.codes["Other"])
+
+    def mentions_possible(self, text: str) -> bool:
+        """Triage: can this text hold an event at all? (No parse needed.)"""
+        return bool(self.conflict_context.search(text)) and bool(self.trigger_regex.search(text))
+
+
+def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> list[EventMention]:
+    """Every trigger in every sentence that is about political violence or protest.
+
+    Weak and generic triggers ("killed", "the strike") count in a sentence with
+    conflict words, or anywhere in an article that has a strong trigger.
+    """
+    starts = [s.start for s in sentences]
+    found: list[tuple[EventMention, bool]] = []
+    context_cache: dict[int, tuple[bool, bool]] = {}
+    for match in lexicon.trigger_regex.finditer(text):
+        index = bisect_right(starts, match.start()) - 1
+        if index < 0:
+            continue
+        sentence = sentences[index]
+        if index not in context_cache:
+            context_cache[index] = (
+                bool(lexicon.conflict_context.search(sentence.text)),
+                bool(lexicon.non_conflict.search(sentence.text)),
+            )
+        conflict, non_conflict = context_cache[index]
+        if non_conflict and not conflict:
+            continue
+        sub, strength = lexicon.trigger_kinds[int(match.lastgroup[1:])]
+        found.append((_mention(match, sub, strength, sentence, lexicon), conflict))
+    any_strong = any(m.strength == STRONG and conflict for m, conflict in found)
+    return [m for m, conflict in found if m.strength == STRONG or conflict or any_strong]
+
+
+def _mention(match: re.Match, sub: str, strength: str, sentence: Span, lexicon: Lexicon) -> EventMention:
+    start, end = match.span()
+    rel_start, rel_end = start - sentence.start, end - sentence.start
+    before = sentence.text[max(0, rel_start - 40) : rel_start]
+    after = sentence.text[rel_end : rel_end + 25]
+    aggregate = bool(lexicon.refine["aggregate"].search(before + " " + match.group(0) + " " + after))
+    word = match.group(0).lower()
+    plural = word.endswith("s") and not word.endswith(("ss", "us", "'s")) and strength != STRONG
+    return EventMention(
+        trigger=Span(start, end, match.group(0)),
+        sub_event_type=sub,
+        strength=strength,
+        sentence=sentence,
+        aggregate=aggregate,
+        plural=plural,
+    )
+
+
+def choose_sub_event_type(
+    mentions: list[EventMention],
+    actor1: Actor | None,
+    actor2: Actor | None,
+    lexicon: Lexicon,
+) -> str:
+    """The ACLED sub-event type of one event, from its mentions, cues and actors."""
+    subs = [m.sub_event_type for m in mentions if m.strength == STRONG]
+    cue_text = " ".join(dict.fromkeys(m.sentence.text for m in mentions))
+    if "Disrupted weapons use" in subs and re.search(r"defus|foiled|thwarted|dismantled|disposal", cue_text, re.I):
+        return "Disrupted weapons use"
+    primary = [s for s in subs if s not in ACCESSORY_SUBS and s != "Disrupted weapons use"]
+    sub = (primary or subs or [""])[0]
+    if sub in ("Peaceful protest", "Violent demonstration"):
+        return _refine_demonstration(sub, cue_text, lexicon)
+    if sub in ("Non-state actor overtakes territory", "Government regains territory"):
+        state = actor1 is not None and actor1.type == "State forces"
+        return "Government regains territory" if state else "Non-state actor overtakes territory"
+    if sub:
+        return sub
+    return _type_from_actors(actor1, actor2, cue_text)
+
+
+def _refine_demonstration(sub: str, cue_text: str, lexicon: Lexicon) -> str:
+    refine = lexicon.refine
+    if refine["mob"].search(cue_text):
+        return "Mob violence"
+    if refine["excessive_force"].search(cue_text):
+        return "Excessive force against protesters"
+    if sub == "Violent demonstration" or refine["protest_violent"].search(cue_text):
+        return "Violent demonstration"
+    if refine["protest_intervention"].search(cue_text):
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _type_from_actors(actor1: Actor | None, actor2: Actor | None, cue_text: str) -> str:
+    """Weak triggers only ("killed", "attacked"): the actors say what it was."""
+    armed1 = actor1 is not None and actor1.type in ARMED_TYPES
+    armed2 = actor2 is not None and actor2.type in ARMED_TYPES
+    if actor2 is not None and actor2.type == "Civilians":
+        return "Attack"
+    if armed1 and armed2:
+        return "Armed clash"
+    if _ARMED_TARGET_WORDS.search(cue_text) and (armed1 or armed2):
+        return "Armed clash"
+    if _CIVILIAN_WORDS.search(cue_text) or armed1:
+        return "Attack"
+    return "Armed clash" if armed2 else "Attack"
+
+
+def sentence_spans(doc) -> list[Span]:
+    """The spaCy sentences of a doc as Spans (offsets into doc.text)."""
+    return [Span(s.start_char, s.end_char, s.text) for s in doc.sents]

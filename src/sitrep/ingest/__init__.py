@@ -1,0 +1,78 @@
+"""Readers that turn user files into ``Article`` records or ``IngestError`` rows.
+
+Every reader yields items one by one: a bad line or file becomes an error that names
+the file and line, and the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from sitrep.config import ColumnNames
+from sitrep.ingest.common import decode, looks_like_jsonl
+from sitrep.ingest.tabular import read_csv_text, read_json_text, read_jsonl_text
+from sitrep.ingest.text import read_seed_text
+from sitrep.model import Article, IngestError
+
+Item = Article | IngestError
+
+READERS = {
+    ".txt": "seed",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+}
+
+
+def read_paths(paths: Iterable[str | Path], columns: ColumnNames | None = None) -> Iterator[Item]:
+    """Articles and errors from files, folders (recursively) and ``-`` for standard input."""
+    columns = columns or ColumnNames()
+    for raw in paths:
+        if str(raw) == "-":
+            yield from read_source("<stdin>", sys.stdin.buffer.read(), None, columns)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+            if not files:
+                yield IngestError(str(path), "folder holds no .txt, .jsonl, .json or .csv file")
+            for file in files:
+                yield from read_file(file, columns)
+        elif path.is_file():
+            yield from read_file(path, columns)
+        else:
+            yield IngestError(str(path), "no such file or folder")
+
+
+def read_file(path: Path, columns: ColumnNames | None = None) -> Iterator[Item]:
+    """One file, read by the reader its extension names (content sniffed otherwise)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield IngestError(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    yield from read_source(str(path), data, READERS.get(path.suffix.lower()), columns or ColumnNames())
+
+
+def read_source(name: str, data: bytes, kind: str | None, columns: ColumnNames) -> Iterator[Item]:
+    """Decode bytes once, then hand them to the reader for ``kind``."""
+    text, error = decode(name, data)
+    if error is not None:
+        yield error
+        return
+    if kind is None:
+        kind = "jsonl" if looks_like_jsonl(text) else "seed"
+    if kind == "jsonl":
+        yield from read_jsonl_text(name, text, columns)
+    elif kind == "json":
+        yield from read_json_text(name, text, columns)
+    elif kind == "csv":
+        yield from read_csv_text(name, text, columns)
+    else:
+        yield from read_seed_text(name, text)
+
+
+__all__ = ["read_paths", "read_file", "read_source", "Item"]

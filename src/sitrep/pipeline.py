@@ -1,0 +1,146 @@
+"""Runs the stages in order: ``extract(article) -> list[Event]`` is the heart of sitrep.
+
+The CLI, the API and the evaluation all call this module; none re-implements it.
+A failing article becomes an ``ArticleResult`` with an error naming the stage,
+and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep import claims as claims_stage
+from sitrep import fatalities as fatalities_stage
+from sitrep import temporal
+from sitrep.actors import ActorDictionary
+from sitrep.assemble import Findings, assemble_events
+from sitrep.config import Settings
+from sitrep.events import Lexicon, find_event_mentions, sentence_spans
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.resolve import geoparse
+from sitrep.model import Article, ArticleResult, Event
+from sitrep.nlp import build_pipeline, normalise_text
+
+
+@dataclass
+class Extractor:
+    """The loaded resources of every stage, built once and reused for many articles."""
+
+    nlp: Language
+    gazetteer: Gazetteer
+    actors: ActorDictionary
+    lexicon: Lexicon
+    batch_size: int = 32
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> Extractor:
+        settings = settings or Settings()
+        return cls(
+            nlp=build_pipeline(settings.spacy_model),
+            gazetteer=Gazetteer.default(),
+            actors=ActorDictionary.default(),
+            lexicon=Lexicon.default(),
+            batch_size=settings.batch_size,
+        )
+
+    @property
+    def versions(self) -> dict[str, str]:
+        """Versions of the code, model and data behind every output row."""
+        return {
+            "sitrep": _version("sitrep"),
+            "spacy_model": f"{self.nlp.meta.get('name', '')}-{self.nlp.meta.get('version', '')}",
+            "actors": self.actors.version,
+            "event_lexicon": self.lexicon.version,
+        }
+
+    def extract(self, article: Article) -> list[Event]:
+        """The coded events of one article (raises on a stage failure)."""
+        if not self.lexicon.mentions_possible(article.text):
+            return []
+        doc = self.nlp(normalise_text(article.text))
+        return self._events(article, doc)
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        """Results in input order; articles that triage rejects skip the parse."""
+        articles = iter(articles)
+        while batch := list(islice(articles, self.batch_size)):
+            wanted = [a for a in batch if self.lexicon.mentions_possible(a.text)]
+            docs = dict(zip((a.id for a in wanted), self._parse(wanted), strict=True))
+            for article in batch:
+                doc = docs.get(article.id)
+                if doc is None:
+                    yield ArticleResult(article)
+                    continue
+                try:
+                    yield ArticleResult(article, tuple(self._events(article, doc)))
+                except Exception as exc:  # one bad article must not stop the batch
+                    yield ArticleResult(article, error=f"extract: {type(exc).__name__}: {exc}")
+
+    def _parse(self, articles: list[Article]) -> list[Doc]:
+        return list(self.nlp.pipe((normalise_text(a.text) for a in articles), batch_size=self.batch_size))
+
+    def _events(self, article: Article, doc: Doc) -> list[Event]:
+        text = doc.text
+        findings = Findings(
+            article=article,
+            doc=doc,
+            mentions=find_event_mentions(text, sentence_spans(doc), self.lexicon),
+            times=temporal.find_time_expressions(text, article.published),
+            toponyms=geoparse(doc, self.gazetteer),
+            actors=self.actors.find(text),
+            fatalities=fatalities_stage.find_fatalities(doc),
+            victims=fatalities_stage.find_victims(doc),
+            claims=claims_stage.find_claims(doc),
+        )
+        return assemble_events(findings, self.lexicon)
+
+
+@lru_cache(maxsize=1)
+def default_extractor() -> Extractor:
+    return Extractor.from_settings(Settings())
+
+
+def extract(article: Article) -> list[Event]:
+    """Events of one article with the default settings (resources loaded on first call)."""
+    return default_extractor().extract(article)
+
+
+def extract_parallel(articles: Iterable[Article], settings: Settings, workers: int) -> Iterator[ArticleResult]:
+    """Spread articles over worker processes, each with its own Extractor."""
+    if workers <= 1:
+        yield from Extractor.from_settings(settings).extract_many(articles)
+        return
+    articles = iter(articles)
+    chunk = max(settings.batch_size, 8)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        while chunks := [c for c in (list(islice(articles, chunk)) for _ in range(workers * 2)) if c]:
+            for results in pool.map(_work, chunks):
+                yield from results
+
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = Extractor.from_settings(settings)
+
+
+def _work(articles: list[Article]) -> list[ArticleResult]:
+    assert _WORKER is not None
+    return list(_WORKER.extract_many(articles))
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "unknown"

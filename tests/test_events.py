@@ -1,0 +1,122 @@
+"""Trigger finding and typing, with no model: sentences split on full stops."""
+
+import re
+
+import pytest
+
+from sitrep.events import GENERIC, STRONG, WEAK, Lexicon, choose_sub_event_type, find_event_mentions
+from sitrep.model import Actor, Span
+
+
+def sentences(text: str) -> list[Span]:
+    return [Span(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^.]+\.?", text)]
+
+
+def mentions(text: str):
+    return find_event_mentions(text, sentences(text), Lexicon.default())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "sub"),
+    [
+        ("A drone strike killed two fighters near the border.", "drone strike", "Air/drone strike"),
+        ("Israeli warplanes bombed the camp overnight.", "warplanes", "Air/drone strike"),
+        ("A roadside bomb hit an army convoy.", "roadside bomb", "Remote explosive/landmine/IED"),
+        ("A suicide bomber blew himself up at a police checkpoint.", "suicide bomber", "Suicide bomb"),
+        ("Artillery shelling hit the town of Azaz.", "Artillery", "Shelling/artillery/missile attack"),
+        ("Gunmen opened fire on worshippers at a mosque.", "opened fire on worshippers", "Attack"),
+        ("Bandits kidnapped 20 students from their school.", "kidnapped", "Abduction/forced disappearance"),
+        ("Thousands of protesters marched to parliament.", "protesters", "Peaceful protest"),
+        ("Rioters torched a police station after the arrest.", "Rioters", "Violent demonstration"),
+        ("The army and rebels signed a ceasefire on Monday.", "ceasefire", "Agreement"),
+        ("Soldiers clashed with militants near the village.", "clashed", "Armed clash"),
+        ("Police defused a bomb planted near the market.", "defused", "Disrupted weapons use"),
+    ],
+)
+def test_strong_triggers_name_the_sub_event_type(sentence, trigger, sub):
+    found = [m for m in mentions(sentence) if m.strength == STRONG]
+    assert found, sentence
+    assert found[0].trigger.text == trigger
+    assert found[0].sub_event_type == sub
+    assert sentence[found[0].trigger.start : found[0].trigger.end] == trigger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arsenal attacked relentlessly and killed off the game with a late strike in the derby.",
+        "Shares plunged after the company said it would cut 300 jobs this quarter.",
+        "The magnitude 6.1 earthquake killed at least 40 people and injured hundreds.",
+        "Floods killed 12 people as the storm swept the coast.",
+    ],
+)
+def test_non_conflict_sentences_make_no_mentions(text):
+    assert mentions(text) == []
+
+
+def test_weak_triggers_need_conflict_context():
+    assert mentions("The fire killed three people in the warehouse.") == []
+    found = mentions("Militants killed three soldiers at a checkpoint.")
+    assert [m.strength for m in found] == [WEAK]
+
+
+def test_generic_reference_counts_when_article_has_a_strong_trigger():
+    text = "An airstrike hit Rafah. The strike destroyed a house."
+    found = mentions(text)
+    assert [m.strength for m in found] == [STRONG, GENERIC]
+
+
+def test_aggregate_mentions_are_flagged():
+    text = "Militias carried out numerous strikes on US bases since October."
+    (found,) = [m for m in mentions(text) if m.trigger.text.lower().startswith("strike")]
+    assert found.aggregate
+
+
+def test_riot_police_is_not_a_riot():
+    found = mentions("Riot police fired tear gas at protesters in the capital.")
+    assert [m.sub_event_type for m in found if m.strength == STRONG] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Protesters marched peacefully through the city.", "Peaceful protest"),
+        ("Police fired tear gas to disperse protesters.", "Protest with intervention"),
+        ("Security forces opened fire on protesters, killing four.", "Excessive force against protesters"),
+        ("Protesters threw stones and torched cars.", "Violent demonstration"),
+        ("An angry mob lynched a man accused of theft during the protest.", "Mob violence"),
+    ],
+)
+def test_demonstrations_are_refined_from_cues(text, sub):
+    lexicon = Lexicon.default()
+    found = find_event_mentions(text, sentences(text), lexicon)
+    assert choose_sub_event_type(found, None, None, lexicon) == sub
+
+
+def test_weak_events_are_typed_by_their_actors():
+    lexicon = Lexicon.default()
+    text = "Militants killed three soldiers at a checkpoint."
+    found = find_event_mentions(text, sentences(text), lexicon)
+    militants = Actor("Unidentified Armed Group (Nigeria)", "Political militia", "NG")
+    army = Actor("Military Forces of Nigeria", "State forces", "NG")
+    civilians = Actor("Civilians (Nigeria)", "Civilians", "NG")
+    assert choose_sub_event_type(found, militants, army, lexicon) == "Armed clash"
+    assert choose_sub_event_type(found, militants, civilians, lexicon) == "Attack"
+
+
+def test_territory_type_follows_the_actor():
+    lexicon = Lexicon.default()
+    text = "Fighters seized the town of Kanyabayonga on Sunday."
+    found = find_event_mentions(text, sentences(text), lexicon)
+    rebels = Actor("M23", "Rebel group", "CD")
+    army = Actor("Military Forces of the Democratic Republic of Congo", "State forces", "CD")
+    assert choose_sub_event_type(found, rebels, None, lexicon) == "Non-state actor overtakes territory"
+    assert choose_sub_event_type(found, army, None, lexicon) == "Government regains territory"
+
+
+def test_every_sub_event_type_has_codes():
+    lexicon = Lexicon.default()
+    for sub, codes in lexicon.codes.items():
+        assert codes.event_type, sub
+    assert lexicon.codes_for("Air/drone strike").cameo == "195"
+    assert lexicon.codes_for("Peaceful protest").plover == "PROTEST"
