@@ -21,20 +21,83 @@ DATA = Path(__file__).resolve().parent.parent / "src" / "sitrep" / "data"
 VERSION = "2026.02.1"
 
 MILITARY_NOUNS = (
-    "army", "military", "forces", "troops", "soldiers", "air force", "navy", "security forces",
-    "armed forces", "military forces", "army troops", "defence forces", "defense forces",
-    "service members", "servicemen", "special forces", "marines", "naval forces", "ground forces",
-    "warplanes", "fighter jets", "jets", "aircraft", "drones", "artillery", "army soldiers",
+    "army",
+    "military",
+    "forces",
+    "troops",
+    "soldiers",
+    "air force",
+    "navy",
+    "security forces",
+    "armed forces",
+    "military forces",
+    "army troops",
+    "defence forces",
+    "defense forces",
+    "service members",
+    "servicemen",
+    "special forces",
+    "marines",
+    "naval forces",
+    "ground forces",
+    "warplanes",
+    "fighter jets",
+    "jets",
+    "aircraft",
+    "drones",
+    "artillery",
+    "army soldiers",
+    "defence ministry",
+    "defense ministry",
+    "ministry of defence",
+    "ministry of defense",
+    "units",
+    "air strike",
+    "air strikes",
+    "airstrike",
+    "airstrikes",
+    "drone strike",
+    "drone strikes",
+    "missile strike",
+    "missile strikes",
+    "shelling",
+    "military intelligence",
+    "border guards",
 )
-MILITARY_OF = ("military", "army", "armed forces", "forces", "troops", "air force", "navy", "soldiers")
+MILITARY_OF = (
+    "military",
+    "army",
+    "armed forces",
+    "forces",
+    "troops",
+    "air force",
+    "navy",
+    "soldiers",
+    "defence ministry",
+    "defense ministry",
+    "general staff",
+)
 POLICE_NOUNS = (
-    "police", "police force", "police forces", "police officers", "policemen", "riot police",
-    "gendarmerie", "gendarmes", "border police",
+    "police",
+    "police force",
+    "police forces",
+    "police officers",
+    "policemen",
+    "riot police",
+    "gendarmerie",
+    "gendarmes",
+    "border police",
 )
 GOVERNMENT_NOUNS = (
-    "government", "authorities", "officials", "regime", "administration", "foreign ministry",
-    "defence ministry", "defense ministry", "interior ministry", "ministry of defence",
-    "ministry of defense", "ministry of foreign affairs",
+    "government",
+    "authorities",
+    "officials",
+    "regime",
+    "administration",
+    "foreign ministry",
+    "interior ministry",
+    "ministry of foreign affairs",
+    "ministry of interior",
 )
 
 
@@ -47,7 +110,7 @@ def short_name(code: str, entry: dict) -> str:
 
 
 def possessives(name: str) -> list[str]:
-    """"Iraq's", and "United States'" as well as "United States's" for names in -s."""
+    """ "Iraq's", and "United States'" as well as "United States's" for names in -s."""
     forms = [f"{name}'s"]
     if name.endswith("s"):
         forms.append(f"{name}'")
@@ -64,8 +127,12 @@ def country_actors(code: str, entry: dict) -> list[dict]:
     military = [f"{a} {n}" for a in adjs for n in MILITARY_NOUNS]
     military += [f"{o} {n}" for o in owners for n in MILITARY_OF]
     military += [f"{n} armed forces" for n in names]
-    military += [f"{w} of {the}{n}" for n in names for w in ("armed forces", "army", "military")
-                 for the in (("the ",) if entry.get("the") else ("",))]
+    military += [
+        f"{w} of {the}{n}"
+        for n in names
+        for w in ("armed forces", "army", "military")
+        for the in (("the ",) if entry.get("the") else ("",))
+    ]
     police = [f"{a} {n}" for a in adjs for n in POLICE_NOUNS]
     police += [f"{o} police" for o in owners] + [f"{n} police" for n in names]
     government = [f"{a} {n}" for a in adjs for n in GOVERNMENT_NOUNS]
@@ -108,7 +175,12 @@ def build(demonyms_path: Path) -> dict:
         entry = countries[country.alpha_2]
         actors += country_actors(country.alpha_2, entry)
         name = short_name(country.alpha_2, entry)
-        names[country.alpha_2] = {"name": name, "formal": f"the {name}" if entry.get("the") else name}
+        words = [str(w) for w in [*(entry.get("alt") or []), *(entry.get("adj") or [])]]
+        names[country.alpha_2] = {
+            "name": name,
+            "formal": f"the {name}" if entry.get("the") else name,
+            "words": words,
+        }
     version = f"{VERSION}+demonyms-{doc['version']}+pycountry-{_pycountry_version()}"
     return {
         "version": version,

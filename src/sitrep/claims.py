@@ -17,9 +17,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from sitrep.model import Claim, Span
 
@@ -103,6 +102,7 @@ def _np_span(tok: Token) -> SpacySpan:
 
 
 def _in_parens(tok: Token) -> bool:
+    """'(CENTCOM)' is part of the speaker's name; a comma apposition is not."""
     doc = tok.doc
     return tok.i > 0 and doc[tok.i - 1].text == "(" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"
 

@@ -34,9 +34,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from sitrep.model import Fatalities, Span
 
@@ -163,7 +162,7 @@ def _range_end(words: list[str], j: int, low: int) -> int | None:
     """The upper bound of 'X to Y', 'X-Y', 'X or Y', 'X and Y' starting at j."""
     if j < len(words) and words[j] in ("to", "-", "or", "and"):
         nxt = _number(words, j + 1)
-        if nxt and nxt[0] >= low and not (words[j + 1] in ("a", "an")):
+        if nxt and nxt[0] >= low and words[j + 1] not in ("a", "an"):
             return nxt[0]
     return None
 
@@ -472,6 +471,7 @@ def _zero_statement(tok: Token) -> bool:
 
 
 def _evidence(doc: Doc, start: int, end: int) -> Span:
+    """A model Span over the doc text, so evidence always indexes the article."""
     return Span(start, end, doc.text[start:end])
 
 

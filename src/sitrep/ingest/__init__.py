@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sitrep.config import ColumnNames
-from sitrep.ingest.common import decode, looks_like_jsonl
+from sitrep.ingest.common import decode, looks_like_json
 from sitrep.ingest.tabular import read_csv_text, read_json_text, read_jsonl_text
 from sitrep.ingest.text import read_seed_text
 from sitrep.model import Article, IngestError
@@ -32,13 +32,19 @@ def read_paths(paths: Iterable[str | Path], columns: ColumnNames | None = None) 
     columns = columns or ColumnNames()
     for raw in paths:
         if str(raw) == "-":
-            yield from read_source("<stdin>", sys.stdin.buffer.read(), None, columns)
+            yield from read_source("<stdin>", _read_stdin(), None, columns)
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+            # Every file but hidden ones (.git, .DS_Store): a stray binary or unknown file
+            # is reported as an error rather than silently skipped.
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
             if not files:
-                yield IngestError(str(path), "folder holds no .txt, .jsonl, .json or .csv file")
+                yield IngestError(str(path), "folder holds no files")
             for file in files:
                 yield from read_file(file, columns)
         elif path.is_file():
@@ -57,6 +63,13 @@ def read_file(path: Path, columns: ColumnNames | None = None) -> Iterator[Item]:
     yield from read_source(str(path), data, READERS.get(path.suffix.lower()), columns or ColumnNames())
 
 
+def _read_stdin() -> bytes:
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        return buffer.read()
+    return sys.stdin.read().encode("utf-8")
+
+
 def read_source(name: str, data: bytes, kind: str | None, columns: ColumnNames) -> Iterator[Item]:
     """Decode bytes once, then hand them to the reader for ``kind``."""
     text, error = decode(name, data)
@@ -64,7 +77,7 @@ def read_source(name: str, data: bytes, kind: str | None, columns: ColumnNames) 
         yield error
         return
     if kind is None:
-        kind = "jsonl" if looks_like_jsonl(text) else "seed"
+        kind = "json" if looks_like_json(text) else "seed"
     if kind == "jsonl":
         yield from read_jsonl_text(name, text, columns)
     elif kind == "json":

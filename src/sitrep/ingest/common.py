@@ -14,7 +14,7 @@ def decode(name: str, data: bytes) -> tuple[str, IngestError | None]:
     """UTF-8 text, or an error that says where the first bad byte is."""
     if not data.strip():
         return "", IngestError(name, "empty input: no article text")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
         return "", IngestError(f"{name}:1", "binary data (NUL bytes): not a text file")
     try:
         text = data.decode("utf-8-sig")
@@ -32,8 +32,10 @@ def parse_published(value: object) -> date:
         return value.date()
     if isinstance(value, date):
         return value
-    if not isinstance(value, str) or not value.strip():
+    if value is None or (isinstance(value, str) and not value.strip()):
         raise ValueError("no publication date")
+    if not isinstance(value, str):
+        raise ValueError(f"unreadable publication date {value!r} (want an ISO date string)")
     raw = value.strip()
     try:
         if len(raw) == 10:
@@ -75,3 +77,8 @@ def make_article(
 
 def looks_like_jsonl(text: str) -> bool:
     return text.lstrip().startswith("{")
+
+
+def looks_like_json(text: str) -> bool:
+    """A JSON document or JSON lines (the JSON reader falls back to JSONL)."""
+    return text.lstrip().startswith(("{", "["))

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterator, Mapping
 
 from sitrep.config import ColumnNames
-from sitrep.ingest.common import make_article, parse_published
+from sitrep.ingest.common import MAX_ARTICLE_CHARS, make_article, parse_published
 from sitrep.model import Article, IngestError
 
 
@@ -47,17 +47,24 @@ def read_json_text(name: str, text: str, columns: ColumnNames) -> Iterator[Artic
 
 def read_csv_text(name: str, text: str, columns: ColumnNames) -> Iterator[Article | IngestError]:
     """CSV with a header row; quoted fields may hold commas and newlines."""
+    # The csv module refuses fields over 128 KiB by default, which would end the file at
+    # the first long (but allowed) article; let make_article judge the length instead.
+    if csv.field_size_limit() < 2 * MAX_ARTICLE_CHARS:
+        csv.field_size_limit(2 * MAX_ARTICLE_CHARS)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     missing = [c for c in (columns.text, columns.published) if c not in (reader.fieldnames or [])]
     if missing:
-        yield IngestError(f"{name}:1", f"CSV header lacks column(s) {', '.join(missing)}; has {reader.fieldnames}")
+        yield IngestError(
+            f"{name}:1", f"CSV header lacks column(s) {', '.join(missing)}; has {reader.fieldnames}"
+        )
         return
+    start = reader.line_num + 1  # line_num is where the last row ended; rows may span lines
     try:
         for row in reader:
-            # line_num is the physical line where the row ended; rows may span lines.
-            yield _article_from_record(f"{name}:{reader.line_num}", row, columns)
+            yield _article_from_record(f"{name}:{start}", row, columns)
+            start = reader.line_num + 1
     except csv.Error as exc:
-        yield IngestError(f"{name}:{reader.line_num}", f"broken CSV: {exc}")
+        yield IngestError(f"{name}:{start}", f"broken CSV: {exc}")
 
 
 def _article_from_record(origin: str, record: Mapping, columns: ColumnNames) -> Article | IngestError:

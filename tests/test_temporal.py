@@ -1,0 +1,179 @@
+"""Unit tests of the temporal stage: phrase tables and offsets on real sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.model import DatePrecision
+from sitrep.temporal import find_time_expressions, resolve
+
+THU = date(2024, 2, 8)  # a Thursday
+D, W, M, Y = DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.YEAR
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "start", "precision"),
+    [
+        ("last night", "2024-02-07TNI", date(2024, 2, 7), D),
+        ("tonight", "2024-02-08TNI", THU, D),
+        ("this morning", "2024-02-08TMO", THU, D),
+        ("this afternoon", "2024-02-08TAF", THU, D),
+        ("this evening", "2024-02-08TEV", THU, D),
+        ("yesterday", "2024-02-07", date(2024, 2, 7), D),
+        ("late yesterday", "2024-02-07", date(2024, 2, 7), D),
+        ("today", "2024-02-08", THU, D),
+        ("on Tuesday", "2024-02-06", date(2024, 2, 6), D),
+        ("Tuesday night", "2024-02-06TNI", date(2024, 2, 6), D),
+        ("Wednesday night", "2024-02-07TNI", date(2024, 2, 7), D),
+        ("late Tuesday", "2024-02-06", date(2024, 2, 6), D),
+        ("on Thursday", "2024-02-08", THU, D),
+        ("on Friday", "2024-02-02", date(2024, 2, 2), D),
+        ("last Thursday", "2024-02-01", date(2024, 2, 1), D),
+        ("next Monday", "2024-02-12", date(2024, 2, 12), D),
+        ("last week", "2024-W05", date(2024, 1, 29), W),
+        ("this week", "2024-W06", date(2024, 2, 5), W),
+        ("earlier this week", "2024-W06", date(2024, 2, 5), W),
+        ("next week", "2024-W07", date(2024, 2, 12), W),
+        ("last month", "2024-01", date(2024, 1, 1), M),
+        ("this month", "2024-02", date(2024, 2, 1), M),
+        ("earlier this month", "2024-02", date(2024, 2, 1), M),
+        ("last year", "2023", date(2023, 1, 1), Y),
+        ("this year", "2024", date(2024, 1, 1), Y),
+        ("in January", "2024-01", date(2024, 1, 1), M),
+        ("in October", "2023-10", date(2023, 10, 1), M),
+        ("since the start of the war in October", "2023-10", date(2023, 10, 1), M),
+        ("since October", "2023-10", date(2023, 10, 1), M),
+        ("January 2024", "2024-01", date(2024, 1, 1), M),
+        ("last May", "2023-05", date(2023, 5, 1), M),
+        ("Jan. 7", "2024-01-07", date(2024, 1, 7), D),
+        ("February 7", "2024-02-07", date(2024, 2, 7), D),
+        ("7 February 2024", "2024-02-07", date(2024, 2, 7), D),
+        ("February 7, 2024", "2024-02-07", date(2024, 2, 7), D),
+        ("Oct. 7", "2023-10-07", date(2023, 10, 7), D),
+        ("2024-02-07", "2024-02-07", date(2024, 2, 7), D),
+        ("At 9:30 p.m. (Baghdad Time) February 7", "2024-02-07T21:30", date(2024, 2, 7), D),
+        ("at 10 a.m. local time Tuesday", "2024-02-06T10:00", date(2024, 2, 6), D),
+        ("two days ago", "2024-02-06", date(2024, 2, 6), D),
+        ("three weeks ago", "2024-W03", date(2024, 1, 15), W),
+        ("six months ago", "2023-08", date(2023, 8, 1), M),
+        ("a year ago", "2023", date(2023, 1, 1), Y),
+        ("in 2023", "2023", date(2023, 1, 1), Y),
+        ("mid-2022", "2022", date(2022, 1, 1), Y),
+        ("nineteen ninety-six", "1996", date(1996, 1, 1), Y),
+    ],
+)
+def test_resolve_calendar_points(phrase: str, value: str, start: date, precision: DatePrecision) -> None:
+    got = resolve(phrase, doc_date=THU)
+    assert got is not None
+    assert (got.value, got.start_date, got.precision) == (value, start, precision)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "timex_type", "value"),
+    [
+        ("three days", "DURATION", "P3D"),
+        ("for two weeks", "DURATION", "P2W"),
+        ("twenty-four hours", "DURATION", "PT24H"),
+        ("the past two months", "DURATION", "P2M"),
+        ("more than a decade", "DURATION", "P1E"),
+        ("several years", "DURATION", "PXY"),
+        ("2 1/2 years", "DURATION", "P2Y6M"),
+        ("recent weeks", "DATE", "PAST_REF"),
+        ("in recent years", "DATE", "PAST_REF"),
+        ("in the 1990s", "DATE", "199"),
+        ("the third quarter", "DATE", "2023-Q3"),
+        ("every Friday", "SET", "XXXX-WXX-5"),
+        ("on Mondays", "SET", "XXXX-WXX-1"),
+        ("weekly", "SET", "P1W"),
+        ("twice a month", "SET", "P1M"),
+        ("now", "DATE", "PRESENT_REF"),
+        ("currently", "DATE", "PRESENT_REF"),
+        ("recently", "DATE", "PAST_REF"),
+        ("the near future", "DATE", "FUTURE_REF"),
+        ("last summer", "DATE", "2023-SU"),
+        ("the weekend", "DATE", "2024-W05-WE"),
+    ],
+)
+def test_resolve_durations_sets_and_refs(phrase: str, timex_type: str, value: str) -> None:
+    got = resolve(phrase, doc_date=THU)
+    assert got is not None
+    assert (got.timex_type, got.value) == (timex_type, value)
+    if timex_type in ("DURATION", "SET") or value.endswith("_REF"):
+        assert got.start_date is None and got.precision is None
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "May I add something?",
+        "They march on the capital.",
+        "the drone hit Tower 22",
+        "165 people were hurt",
+        "a 2000 troops deployment",
+        "Resolution 2024 passed",
+        "prices fall sharply",
+        "June Carter sang",
+    ],
+)
+def test_no_false_hits(phrase: str) -> None:
+    assert find_time_expressions(phrase, THU) == []
+
+
+def test_future_cue_moves_weekday_and_month_forward() -> None:
+    assert resolve("Talks will resume on Monday", doc_date=THU).value == "2024-02-12"
+    assert resolve("Elections are scheduled for March", doc_date=THU).value == "2024-03"
+    assert resolve("the vote on Feb. 20", doc_date=THU).value == "2024-02-20"
+
+
+def test_offsets_index_the_given_text_with_curly_quotes() -> None:
+    text = (
+        "“We were hit last night,” a spokesman said on Wednesday. At 9:30 p.m. (Baghdad Time) "
+        "February 7, a drone struck a car in Mashtal, three weeks after the Tower 22 attack."
+    )
+    found = find_time_expressions(text, THU)
+    assert [t.span.text for t in found] == [
+        "last night",
+        "Wednesday",
+        "9:30 p.m. (Baghdad Time) February 7",
+        "three weeks",
+    ]
+    for expr in found:
+        assert text[expr.span.start : expr.span.end] == expr.span.text
+    assert [t.value for t in found] == ["2024-02-07TNI", "2024-02-07", "2024-02-07T21:30", "P3W"]
+    assert [t.timex_type for t in found] == ["TIME", "DATE", "TIME", "DURATION"]
+
+
+def test_expressions_are_in_order_and_do_not_overlap() -> None:
+    text = (
+        "Since the start of the war in October, militias have struck U.S. forces more than 160 times, "
+        "most recently on Sunday, when three soldiers died. The strikes continued for two weeks and "
+        "now happen almost every Friday; in the 1990s such attacks were rare."
+    )
+    found = find_time_expressions(text, THU)
+    assert [(t.span.text, t.value) for t in found] == [
+        ("October", "2023-10"),
+        ("recently", "PAST_REF"),
+        ("Sunday", "2024-02-04"),
+        ("two weeks", "P2W"),
+        ("now", "PRESENT_REF"),
+        ("every Friday", "XXXX-WXX-5"),
+        ("the 1990s", "199"),
+    ]
+    ends = [t.span.end for t in found]
+    starts = [t.span.start for t in found]
+    assert all(e <= s for e, s in zip(ends, starts[1:], strict=False))
+
+
+def test_year_earlier_anchors_on_quarter() -> None:
+    text = "Profit in the third quarter rose to $5 million from $4 million a year earlier."
+    found = find_time_expressions(text, date(1989, 10, 26))
+    assert [(t.span.text, t.value) for t in found] == [
+        ("the third quarter", "1989-Q3"),
+        ("a year earlier", "1988-Q3"),
+    ]
+
+
+def test_resolve_returns_none_without_expression() -> None:
+    assert resolve("the militia said", doc_date=THU) is None
