@@ -187,17 +187,21 @@ def _clauses(findings: Findings, tree: _Tree) -> list[Clause]:
 
 
 def _group_mentions(mentions: list[EventMention], tree: _Tree) -> list[list[EventMention]]:
-    """Union of triggers of one sentence that sit within two edges of each other."""
+    """Triggers of one sentence that belong together: strong ones within two edges of
+    each other, a weak or generic one with its nearest trigger within four."""
     groups: list[list[EventMention]] = []
     for m in mentions:
         tok = tree.root(m.trigger)
-        home = None
+        reach = 2 if m.strength == STRONG else 4
+        home, best = None, reach + 1
         for g in groups:
             if g[-1].sentence.start != m.sentence.start:
                 continue
-            if any(tree.distance(tok, tree.root(o.trigger)) <= 2 for o in g):
-                home = g
-                break
+            for other in g:
+                limit = 2 if other.strength == STRONG and m.strength == STRONG else 4
+                dist = tree.distance(tok, tree.root(other.trigger))
+                if dist <= limit and dist < best:
+                    home, best = g, dist
         if home is None:
             groups.append([m])
         else:
@@ -274,20 +278,41 @@ def _only_context(clause: Clause) -> bool:
 
 
 def _merge(clauses: list[Clause], lexicon: Lexicon) -> list[Draft]:
+    """Dated clauses first, in text order; then each undated clause joins the event
+    nearest to it (same sentence, else the closest before it) or starts its own."""
     drafts: list[Draft] = []
-    for clause in clauses:
+    for clause in (c for c in clauses if c.date is not None):
         home = next((d for d in drafts if _compatible(d, clause, lexicon)), None)
         if home is not None:
             home.clauses.append(clause)
         elif _can_start_event(clause):
             drafts.append(Draft(clauses=[clause]))
-    return drafts
+    for clause in (c for c in clauses if c.date is None):
+        fits = [d for d in drafts if _compatible(d, clause, lexicon)]
+        if fits:
+            min(fits, key=lambda d: _text_distance(d, clause)).clauses.append(clause)
+        elif _can_start_event(clause):
+            drafts.append(Draft(clauses=[clause]))
+    for d in drafts:
+        d.clauses.sort(key=lambda c: c.start)
+    return sorted(drafts, key=lambda d: d.clauses[0].start)
+
+
+def _text_distance(draft: Draft, clause: Clause) -> tuple[int, int]:
+    """Same sentence first; then the draft mentioned closest before (or after) the clause."""
+    same = any(m.sentence.start == clause.mentions[0].sentence.start for m in draft.mentions)
+    before = [clause.start - m.trigger.start for m in draft.mentions if m.trigger.start <= clause.start]
+    after = [m.trigger.start - clause.start for m in draft.mentions if m.trigger.start > clause.start]
+    gap = min(before) if before else 10**6 + min(after)
+    return (0 if same else 1, gap)
 
 
 def _can_start_event(clause: Clause) -> bool:
     if any(s not in ACCESSORY_SUBS for s in clause.strong_subs):
         return True
     if clause.strong_subs:
+        return True
+    if any(m.sub_event_type for m in clause.mentions) and (clause.date or clause.toponyms):
         return True
     armed = any(a.actor.type in ARMED_TYPES | {"Protesters", "Rioters"} for a, _, _ in clause.actors)
     killed = any(f.best > 0 for f in clause.fatalities)
@@ -339,12 +364,17 @@ def _roles(drafts: list[Draft]) -> list[EventRole]:
 
 
 def _attach_orphans(findings: Findings, drafts: list[Draft], roles: list[EventRole]) -> None:
-    """Victims named outside any event sentence belong to the main event."""
+    """Victims named outside any event sentence belong to the main event, and so does
+    a "no casualties were reported" when the main event has no count of its own."""
     main = drafts[roles.index(EventRole.MAIN)] if EventRole.MAIN in roles else drafts[0]
     attached = {(v.start, v.end) for d in drafts for c in d.clauses for v in c.victims}
     for victim in findings.victims:
         if (victim.start, victim.end) not in attached:
             main.clauses[0].victims.append(victim)
+    if not any(c.fatalities for c in main.clauses):
+        zero = next((f for f in findings.fatalities if f.best == 0), None)
+        if zero is not None:
+            main.clauses[0].fatalities.append(zero)
 
 
 def _build_event(

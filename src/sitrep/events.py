@@ -99,8 +99,13 @@ class Lexicon:
         return self.codes.get(sub_event_type, self.codes["Other"])
 
     def mentions_possible(self, text: str) -> bool:
-        """Triage: can this text hold an event at all? (No parse needed.)"""
-        return bool(self.conflict_context.search(text)) and bool(self.trigger_regex.search(text))
+        """Triage, with no parse: conflict words and a trigger, and not mainly about
+        sport, disaster, accidents, business or elections (whose words outnumber them)."""
+        if not self.trigger_regex.search(text):
+            return False
+        conflict = len(self.conflict_context.findall(text))
+        other = len(self.non_conflict.findall(text))
+        return conflict > 0 and not (other >= 3 and conflict < other)
 
 
 def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> list[EventMention]:
@@ -126,6 +131,8 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
         if non_conflict and not conflict:
             continue
         sub, strength = lexicon.trigger_kinds[int(match.lastgroup[1:])]
+        if strength == GENERIC and sub and lexicon.refine["labour"].search(sentence.text):
+            continue  # "the strike" of workers, not of aircraft
         found.append((_mention(match, sub, strength, sentence, lexicon), conflict))
     any_strong = any(m.strength == STRONG and conflict for m, conflict in found)
     return [m for m, conflict in found if m.strength == STRONG or conflict or any_strong]
@@ -157,6 +164,7 @@ def choose_sub_event_type(
 ) -> str:
     """The ACLED sub-event type of one event, from its mentions, cues and actors."""
     subs = [m.sub_event_type for m in mentions if m.strength == STRONG]
+    subs = subs or [m.sub_event_type for m in mentions if m.sub_event_type]  # "the strike"
     cue_text = " ".join(dict.fromkeys(m.sentence.text for m in mentions))
     if "Disrupted weapons use" in subs and re.search(r"defus|foiled|thwarted|dismantled|disposal", cue_text, re.I):
         return "Disrupted weapons use"

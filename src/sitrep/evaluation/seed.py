@@ -169,7 +169,10 @@ def _norm(text: str) -> str:
 def _same_actor(want: dict, got) -> bool:
     if _norm(want["name"]) == _norm(got.name):
         return True
-    return bool(want.get("country")) and want["country"] == got.country and set(_words(want["name"])) <= set(_words(got.name)) | {"military", "forces"}
+    want_words, got_words = set(_words(want["name"])), set(_words(got.name))
+    if want.get("country") and want["country"] == got.country and want_words <= got_words | {"military", "forces"}:
+        return True
+    return bool(got_words) and got_words <= want_words  # "Iran-backed militias" for "... in Iraq"
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

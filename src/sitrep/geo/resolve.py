@@ -21,7 +21,7 @@ from sitrep.model import GeoPrecision, Location, Span, Toponym
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CONTEXT_LABELS = frozenset({"NORP"})
 MIN_SCORE = 4.0  # below this no candidate is credible: the "none of these" choice
-_CURATED = frozenset({"NBHD", "CAMP", "SITE", "RGN"})
+_CURATED = frozenset({"NBHD", "CAMP", "SITE", "RGN", "CONT"})
 _FEATURE_BONUS = {"PCLI": 3.5, "ADM1": 1.5, "PPLC": 1.0, "ADM2": 0.5}
 _DIRECTION = re.compile(r"^(?:north|south|east|west|central|northern|southern|eastern|western|"
                         r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+",

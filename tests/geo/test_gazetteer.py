@@ -1,0 +1,73 @@
+"""The gazetteer: real package data, plus a small slice built by hand for unit tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.geo.gazetteer import Gazetteer, Place, entity_patterns, normalise_name
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.default()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Kata'ib", "kataib"), ("Kata\u2019ib", "kataib"), ("Bağdat", "bagdat"), ("U.S.", "us"),
+     ("  the Gaza   Strip ", "gaza strip"), ("Khan-Younis", "khan younis")],
+)
+def test_normalise_name(text: str, expected: str) -> None:
+    assert normalise_name(text) == expected
+
+
+def test_baghdad_is_the_iraqi_capital(gazetteer: Gazetteer) -> None:
+    cities = [p for p in gazetteer.candidates("baghdad") if p.feature_code == "PPLC"]
+    assert cities and cities[0].country == "IQ"
+    assert abs(cities[0].lat - 33.34) < 0.05 and abs(cities[0].lon - 44.40) < 0.05
+
+
+@pytest.mark.parametrize("name", ["Kyiv", "Kiev", "KYIV"])
+def test_kyiv_spellings(gazetteer: Gazetteer, name: str) -> None:
+    assert gazetteer.candidates(name)[0].country == "UA"
+
+
+def test_countries_by_code_name_and_demonym(gazetteer: Gazetteer) -> None:
+    assert gazetteer.country("JO").name == "Jordan"
+    assert gazetteer.country("Jordan").country == "JO"
+    assert gazetteer.country("Iraqi").country == "IQ"
+    assert gazetteer.country("Americans").country == "US"
+    assert gazetteer.country("U.S.").country == "US"
+    assert gazetteer.country("Atlantis") is None
+
+
+def test_admin1_and_abbreviations(gazetteer: Gazetteer) -> None:
+    texas = gazetteer.admin1("Texas", "US")
+    assert texas is not None and 25 < texas.lat < 37
+    assert gazetteer.admin1("Ky.", "US").name == "Kentucky"
+
+
+def test_curated_places(gazetteer: Gazetteer) -> None:
+    mashtal = gazetteer.candidates("Mashtal")[0]
+    assert (mashtal.country, mashtal.feature) == ("IQ", "neighbourhood")
+    assert gazetteer.candidates("Tower 22")[0].country == "JO"
+
+
+def test_nonsense_has_no_candidates(gazetteer: Gazetteer) -> None:
+    assert gazetteer.candidates("Qxzvbrt Flummox") == []
+
+
+def test_small_slice_for_tests() -> None:
+    paris = Place("Paris", "FR", "Ile-de-France", 48.85, 2.35, 2_138_551, "P", "PPLC", 2988507)
+    gaz = Gazetteer.from_places([paris], demonyms={"French": "FR"})
+    assert gaz.candidates("PARIS") == [paris]
+    assert gaz.demonym("French") == "FR"
+    assert paris.to_location().feature == "city"
+
+
+def test_entity_patterns_cover_curated_places() -> None:
+    patterns = entity_patterns()
+    by_text = {p["pattern"]: p["label"] for p in patterns}
+    assert by_text["Mashtal"] == "GPE"
+    assert by_text["Tower 22"] == "FAC"
+    assert by_text["Gaza Strip"] == "LOC"
