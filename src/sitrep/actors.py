@@ -200,7 +200,23 @@ class ActorDictionary:
                 start, end = tokens[i][0], tokens[last][1]
                 mentions.append(ActorMention(Span(start, end, text[start:end]), self.entries[value].actor))
             i = last + 1
-        return mentions
+        return self._with_coordinated(text, mentions)
+
+    def _with_coordinated(self, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+        """"Russian and Ukrainian troops": the first demonym shares the second's noun."""
+        extra: list[ActorMention] = []
+        for m in mentions:
+            first, _, rest = m.span.text.partition(" ")
+            if not rest:
+                continue
+            before = _COORDINATED.search(text, 0, m.span.start)
+            if before is None or before.end() != m.span.start:
+                continue
+            actor = self.lookup(f"{before.group(1)} {rest}")
+            if actor is not None and actor != m.actor:
+                start = before.start(1)
+                extra.append(ActorMention(Span(start, before.end(1), text[start : before.end(1)]), actor))
+        return sorted([*mentions, *extra], key=lambda m: m.span.start) if extra else mentions
 
     def _best_overlapping(self, tokens: list[Token], i: int) -> tuple[int, int, int | None]:
         """The longest match at i, unless a longer one starts inside it and runs past its end.
@@ -266,6 +282,9 @@ class ActorDictionary:
                     seen.add(key)
                     patterns.append({"label": entry.label, "pattern": pattern, "id": entry.actor.name})
         return patterns
+
+
+_COORDINATED = re.compile(r"\b([A-Z][\w'.-]+) (?:and|or|&) $")
 
 
 def with_country(actor: Actor, country_code: str) -> Actor:

@@ -291,8 +291,8 @@ def _merge(clauses: list[Clause], lexicon: Lexicon) -> list[Draft]:
         fits = [d for d in drafts if _compatible(d, clause, lexicon)]
         if fits:
             min(fits, key=lambda d: _text_distance(d, clause)).clauses.append(clause)
-        elif _can_start_event(clause):
-            drafts.append(Draft(clauses=[clause]))
+        elif _can_start_event(clause) and (clause.toponyms or clause.actors or clause.fatalities):
+            drafts.append(Draft(clauses=[clause]))  # undated: only with a place, actor or toll
     for d in drafts:
         d.clauses.sort(key=lambda c: c.start)
     return sorted(drafts, key=lambda d: d.clauses[0].start)
@@ -464,6 +464,9 @@ def _actors(draft: Draft, country: str) -> tuple[Actor | None, Actor | None, dic
             actors[actor.name] = actor
     actor1 = max(votes["actor1"], key=votes["actor1"].get, default=None)
     rest = {k: v for k, v in votes["actor2"].items() if k != actor1}
+    if not rest:  # "Russian and Ukrainian troops fought": both sides stand as subjects
+        rest = {k: v for k, v in votes["actor1"].items() if k != actor1 and actors[k].type in ARMED_TYPES}
+        spans.update({("actor2", k): spans[("actor1", k)] for k in rest})
     actor2 = max(rest, key=rest.get, default=None)
     evidence = {}
     if actor1:
