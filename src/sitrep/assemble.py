@@ -394,7 +394,7 @@ def _build_event(
         if when is not None
         else EventDate(article.published, DatePrecision.DAY, DateSource.PUBLICATION_DATE)
     )
-    fatalities = max((f for c in draft.clauses for f in c.fatalities), key=lambda f: f.best, default=None)
+    fatalities = _fatalities(findings.doc.text, draft)
     victims = tuple(dict.fromkeys(v.text for c in draft.clauses for v in c.victims))
     evidence = {"event_type": lead.trigger, "sentence": lead.sentence}
     if when is not None:
@@ -429,6 +429,19 @@ def _build_event(
     )
 
 
+def _fatalities(text: str, draft: Draft) -> Fatalities | None:
+    """The largest count reported for the event, leaving out counts inside quotes
+    (a group's own boast, "killed 'seven apostate soldiers'") when others exist."""
+    counts = [f for c in draft.clauses for f in c.fatalities]
+    plain = [f for f in counts if f.span is None or not _in_quotes(text, f.span)]
+    return max(plain or counts, key=lambda f: f.best, default=None)
+
+
+def _in_quotes(text: str, span: Span) -> bool:
+    paragraph_start = text.rfind("\n", 0, span.start) + 1
+    return any(text.count('"', paragraph_start, edge) % 2 == 1 for edge in (span.start, span.end))
+
+
 def _location(findings: Findings, draft: Draft) -> tuple[Location | None, Span | None]:
     """The most specific place named in the event's clauses, else the nearest before it."""
     own = [t for c in draft.clauses for t in c.toponyms if t.location is not None]
@@ -449,19 +462,34 @@ def _article_country(findings: Findings) -> str:
     return max(counts, key=counts.get, default="")
 
 
+_NON_STATE = {"Rebel group", "Political militia", "Identity militia"}
+
+
 def _actors(draft: Draft, country: str) -> tuple[Actor | None, Actor | None, dict[str, Span]]:
-    """Vote over the clauses: weighted by tree distance, named groups over generic ones."""
+    """Vote over the clauses: weighted by tree distance, named groups over generic ones.
+
+    "Militants" or "gunmen" in an event that names an armed group are that group; clauses
+    that only add an arrest or looting to the event do not vote.
+    """
     votes: dict[str, dict[str, float]] = {"actor1": defaultdict(float), "actor2": defaultdict(float)}
     spans: dict[tuple[str, str], Span] = {}
     actors: dict[str, Actor] = {}
-    for clause in draft.clauses:
-        for mention, role, weight in clause.actors:
-            actor = with_country(mention.actor, country) if country else mention.actor
-            bonus = 0.5 if "{country}" not in mention.actor.name and actor.type != "Civilians" else 0.0
-            for r in ("actor1", "actor2") if role == "both" else (role,):
-                votes[r][actor.name] += weight + bonus
-                spans.setdefault((r, actor.name), mention.span)
-            actors[actor.name] = actor
+    primary = [c for c in draft.clauses if not c.strong_subs or set(c.strong_subs) - ACCESSORY_SUBS]
+    voting = [(m, r, w) for c in (primary or draft.clauses) for m, r, w in c.actors]
+    named_group = next(
+        (m.actor for m, _, _ in voting if m.actor.type in _NON_STATE and not _is_generic(m.actor)), None
+    )
+    for mention, role, weight in voting:
+        actor = mention.actor
+        if named_group is not None and actor.type in _NON_STATE and _is_generic(actor):
+            actor = named_group
+        generic = _is_generic(actor)
+        actor = with_country(actor, country) if country else actor
+        bonus = 1.0 if not generic and actor.type != "Civilians" else 0.0
+        for r in ("actor1", "actor2") if role == "both" else (role,):
+            votes[r][actor.name] += weight + bonus
+            spans.setdefault((r, actor.name), mention.span)
+        actors[actor.name] = actor
     actor1 = max(votes["actor1"], key=votes["actor1"].get, default=None)
     rest = {k: v for k, v in votes["actor2"].items() if k != actor1}
     if not rest:  # "Russian and Ukrainian troops fought": both sides stand as subjects
@@ -474,6 +502,11 @@ def _actors(draft: Draft, country: str) -> tuple[Actor | None, Actor | None, dic
     if actor2:
         evidence["actor2"] = spans[("actor2", actor2)]
     return actors.get(actor1), actors.get(actor2), evidence
+
+
+def _is_generic(actor: Actor) -> bool:
+    """A template actor ("gunmen", "troops") whose country comes from the event."""
+    return "{" in actor.name
 
 
 def _default_actors(

@@ -113,6 +113,25 @@ class GeoReport:
         width = max(len(k) for k, _ in rows)
         return "\n".join([f"geo: {self.dataset}"] + [f"  {k.ljust(width)}  {v}" for k, v in rows])
 
+    def errors_table(self) -> str:
+        """Each resolved gold toponym placed more than 161 km off (or not placed), one per line."""
+        wrong = [e for e in self.errors if e.km > ACCURACY_KM]
+        if not wrong:
+            return f"geo errors: {self.dataset}: none beyond {ACCURACY_KM:.0f} km"
+        lines = [
+            f"geo errors: {self.dataset}: {len(wrong)} of {len(self.errors)} resolved toponyms beyond "
+            f"{ACCURACY_KM:.0f} km ({self.unresolved} not placed)",
+            f"  {'doc':<14}{'toponym':<24}{'gold lat,lon':<20}{'system':<24}{'system lat,lon':<20}{'km':>8}",
+        ]
+        for e in wrong:
+            gold_at = f"{e.gold_lat:.2f},{e.gold_lon:.2f}"
+            sys_at = "-" if e.system_lat is None else f"{e.system_lat:.2f},{e.system_lon:.2f}"
+            lines.append(
+                f"  {e.doc[:13]:<14}{e.toponym[:23]:<24}{gold_at:<20}{(e.system_name or '-')[:23]:<24}"
+                f"{sys_at:<20}{e.km:>8.0f}"
+            )
+        return "\n".join(lines)
+
 
 def read_gold(xml_path: Path) -> Iterator[GoldDoc]:
     """Documents of either corpus format (GeoWebNews or LGL), with their gold toponyms."""

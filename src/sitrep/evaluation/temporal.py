@@ -135,6 +135,21 @@ class TemporalReport:
                 )
         return "\n".join(lines)
 
+    def errors_table(self) -> str:
+        """Every error, one per line: kind, document, gold text and value, system text and value."""
+        if not self.errors:
+            return "no errors"
+        kinds = {k: sum(e.kind == k for e in self.errors) for k in ("missed", "spurious", "value", "type")}
+        lines = [
+            f"{len(self.errors)} errors: " + ", ".join(f"{n} {k}" for k, n in kinds.items() if n),
+            f"{'kind':<9}{'doc':<26}{'gold':<40}system",
+        ]
+        for err in self.errors:
+            gold = f"{err.gold_text[:28]!r} {err.gold_value}" if err.gold_text or err.gold_value else "-"
+            system = f"{err.system_text[:28]!r} {err.system_value}" if err.system_text or err.system_value else "-"
+            lines.append(f"{err.kind:<9}{err.doc[:25]:<26}{gold[:39]:<40}{system}")
+        return "\n".join(lines)
+
 
 def _row(name: str, p: float, r: float, f: float) -> str:
     return f"{name:<16}{p:>8.3f}{r:>8.3f}{f:>8.3f}"
