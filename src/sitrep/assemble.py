@@ -11,6 +11,8 @@ background ("last month's strike on Jordan").
 from __future__ import annotations
 
 import hashlib
+import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -81,8 +83,20 @@ class Clause:
 
     @property
     def date(self) -> TimeExpression | None:
-        dated = [t for t in self.times if t.start_date is not None and t.precision is not None]
+        dated = [
+            t
+            for t in self.times
+            if t.start_date is not None and t.precision is not None and not _CLOCK_ONLY.match(t.span.text)
+        ]
         return min(dated, key=lambda t: _PRECISION_RANK[t.precision], default=None)
+
+
+# "at about 2 p.m.": a time of day says nothing of the day, which the story gives elsewhere.
+_CLOCK_ONLY = re.compile(
+    r"^(?:at |about |around |shortly (?:before|after) )*\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?"
+    r"(?: local time| \(?[A-Z]{2,4}\)?)?$",
+    re.I,
+)
 
 
 @dataclass
@@ -178,7 +192,7 @@ def _clauses(findings: Findings, tree: _Tree) -> list[Clause]:
         if (c := owner.of(victim)) is not None:
             c.victims.append(victim)
     for actor in findings.actors:
-        if _is_speaker(findings.article.text, actor) or actor.actor.type == "Government":
+        if _is_speaker(findings.doc.text, actor, tree) or actor.actor.type == "Government":
             continue
         if (c := owner.of(actor.span)) is not None:
             role, weight = _actor_role(actor, c, tree)
@@ -234,9 +248,20 @@ class _Owner:
         return best
 
 
-def _is_speaker(text: str, actor: ActorMention) -> bool:
+_SPEECH_LEMMAS = {"say", "tell", "state", "claim", "report", "add", "announce", "confirm", "deny", "accuse", "warn", "write"}
+
+
+def _is_speaker(text: str, actor: ActorMention, tree: _Tree) -> bool:
+    """Who reports an event is not a party to it: "residents said", "according to X"."""
     after = text[actor.span.end : actor.span.end + 18].lower()
-    return any(w in after for w in _SPEAKER_WORDS)
+    if any(w in after for w in _SPEAKER_WORDS):
+        return True
+    tok = tree.root(actor.span)
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in _SPEECH_LEMMAS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
 
 
 def _actor_role(actor: ActorMention, clause: Clause, tree: _Tree) -> tuple[str, float]:
@@ -268,9 +293,13 @@ def _actor_role(actor: ActorMention, clause: Clause, tree: _Tree) -> tuple[str, 
     return ("actor1" if actor.span.start < best.trigger.start else "actor2"), weight * 0.8
 
 
+_COUNTABLE_SUBS = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", ""}
+
+
 def _only_context(clause: Clause) -> bool:
-    """Plural references without a day of their own ("the attacks") are context."""
-    if clause.strong_subs:
+    """Plural references without a day or a toll of their own ("the attacks", "air
+    strikes have hit the region") are context, not events."""
+    if clause.fatalities or any(m.sub_event_type not in _COUNTABLE_SUBS for m in clause.mentions):
         return False
     date = clause.date
     plural = all(m.plural for m in clause.mentions)
@@ -327,9 +356,26 @@ def _compatible(draft: Draft, clause: Clause, lexicon: Lexicon) -> bool:
     types2 = {lexicon.codes_for(s).event_type for s in clause.strong_subs if s not in ACCESSORY_SUBS}
     if types1 and types2 and not types1 & types2:
         return False
-    countries1 = {t.location.country for c in draft.clauses for t in c.toponyms if t.location}
-    countries2 = {t.location.country for t in clause.toponyms if t.location}
-    return not (countries1 and countries2 and not countries1 & countries2)
+    places1 = [t.location for c in draft.clauses for t in c.toponyms if t.location]
+    places2 = [t.location for t in clause.toponyms if t.location]
+    countries1, countries2 = {p.country for p in places1}, {p.country for p in places2}
+    if countries1 and countries2 and not countries1 & countries2:
+        return False
+    local1 = [p for p in places1 if p.feature != "country"]
+    local2 = [p for p in places2 if p.feature != "country"]
+    if local1 and local2:  # two towns of one country, far apart: two events
+        return min(_km(a, b) for a in local1 for b in local2) <= _SAME_PLACE_KM
+    return True
+
+
+_SAME_PLACE_KM = 150.0
+
+
+def _km(a: Location, b: Location) -> float:
+    lat1, lat2 = math.radians(a.latitude), math.radians(b.latitude)
+    dlat, dlon = lat2 - lat1, math.radians(b.longitude - a.longitude)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def draft_subs(draft: Draft) -> list[str]:
@@ -356,10 +402,19 @@ def _roles(drafts: list[Draft]) -> list[EventRole]:
         (i for i, d in enumerate(dates) if d is None or d.end >= latest - timedelta(days=3)),
         0,
     )
-    main_start = dates[main_index].start if dates[main_index] else latest
+    main = dates[main_index]
+    main_start = main.start if main else latest
+    main_rank = _PRECISION_RANK[main.precision] if main else 0
+
+    def recalled(d: EventDate | None) -> bool:
+        if d is None:
+            return False
+        coarser = _PRECISION_RANK[d.precision] > main_rank and d.start < main_start
+        return d.end < main_start - timedelta(days=1) or coarser
+
     return [
-        EventRole.BACKGROUND if d is not None and d.end < main_start - timedelta(days=1) else EventRole.MAIN
-        for d in dates
+        EventRole.MAIN if i == main_index or not recalled(d) else EventRole.BACKGROUND
+        for i, d in enumerate(dates)
     ]
 
 

@@ -196,7 +196,7 @@ def export(settings: Settings, db, country, since, until, event_type, fmt: str, 
 @main.command(name="eval")
 @click.argument("suite", type=click.Choice(["temporal", "geo", "seed"]))
 @click.option("--limit", type=int, help="Score only the first N documents.")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document: the report (a list of reports for geo).")
 @click.option("--show-errors", is_flag=True, help="List what went wrong, item by item.")
 @click.option("--data-dir", type=click.Path(file_okay=False), help="Gold data folder (default: settings.data_dir).")
 @click.pass_obj
@@ -205,14 +205,18 @@ def evaluate(settings: Settings, suite: str, limit: int | None, as_json: bool, s
     from sitrep.evaluation import run_suite
 
     folder = Path(data_dir) if data_dir else Path(settings.data_dir)
-    reports = run_suite(suite, folder, limit=limit)
+    try:
+        reports = run_suite(suite, folder, limit=limit)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:  # one JSON document: the report, or a list when the suite has several (geo)
+        payload = [r.to_json() for r in reports]
+        click.echo(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2, ensure_ascii=False))
+        return
     for report in reports:
-        if as_json:
-            click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
-        else:
-            click.echo(report.table())
-            if show_errors:
-                click.echo(report.errors_table())
+        click.echo(report.table())
+        if show_errors:
+            click.echo(report.errors_table())
 
 
 def _result_rows(results: Sequence[ArticleResult]) -> list[list[str]]:

@@ -145,7 +145,7 @@ def _mention(match: re.Match, sub: str, strength: str, sentence: Span, lexicon: 
     after = sentence.text[rel_end : rel_end + 25]
     aggregate = bool(lexicon.refine["aggregate"].search(before + " " + match.group(0) + " " + after))
     word = match.group(0).lower()
-    plural = word.endswith("s") and not word.endswith(("ss", "us", "'s")) and strength != STRONG
+    plural = word.endswith("s") and not word.endswith(("ss", "us", "'s"))
     return EventMention(
         trigger=Span(start, end, match.group(0)),
         sub_event_type=sub,

@@ -1,18 +1,24 @@
-"""Where coded events live: DuckDB by default, PostgreSQL later, through the same migrations."""
+"""Where coded events live: DuckDB by default, PostgreSQL when shared, through the same migrations."""
 
 from __future__ import annotations
 
-from sitrep.store.base import EventRow, Store, WriteSummary, content_id
+from sitrep.store.base import EventFilter, EventRow, Store, WriteSummary, content_id
 
-__all__ = ["EventRow", "Store", "WriteSummary", "content_id", "open_store"]
+__all__ = ["EventFilter", "EventRow", "Store", "WriteSummary", "content_id", "open_store"]
 
 _POSTGRES_PREFIXES = ("postgres://", "postgresql://")
 
 
 def open_store(url: str) -> Store:
-    """Open the store at ``url`` (a file path, ``duckdb:///path`` or ``:memory:``), migrated."""
+    """Open the store at ``url``, migrated.
+
+    ``url`` is a DuckDB file path, ``duckdb:///path`` or ``:memory:``, or a PostgreSQL URL
+    (``postgresql://user:password@host:5432/dbname``).
+    """
     if url.startswith(_POSTGRES_PREFIXES):
-        raise NotImplementedError("the PostgreSQL store is not available yet; use a DuckDB path")
+        from sitrep.store.postgres import open_postgres
+
+        return open_postgres(url)
     from sitrep.store.duckdb import open_duckdb
 
     if url.startswith("duckdb://"):

@@ -1,8 +1,10 @@
 """The engine-neutral store: migrations, idempotent batch writes and the event queries.
 
 All SQL here is portable (standard types, ``?`` placeholders rewritten per engine,
-``ON CONFLICT DO NOTHING ... RETURNING``), so DuckDB now and PostgreSQL later share it.
+``ON CONFLICT DO NOTHING ... RETURNING``), so DuckDB and PostgreSQL share it.
 An engine module only supplies a connection with ``execute(sql, params).fetchall()``.
+SQL text never contains a literal ``%`` (psycopg would read it as a placeholder): LIKE
+patterns are parameters.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -108,6 +110,99 @@ class EventRow:
     ingested_at: datetime | None
     model_version: str
     data_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events a read wants; every value reaches the SQL as a parameter, never as text.
+
+    Text filters (admin1, types, actor, q) ignore case; ``actor`` and ``q`` match substrings.
+    ``q`` is split on spaces and every word must occur in the notes, an actor or the place.
+    ``bbox`` is (min lon, min lat, max lon, max lat); min lon > max lon crosses the antimeridian.
+    """
+
+    country: str | None = None
+    admin1: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None
+    since: date | None = None
+    until: date | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    min_fatalities: int | None = None
+    q: str | None = None
+    article_id: str | None = None
+
+    def sql(self) -> tuple[list[str], list[Any]]:
+        """WHERE conditions over ``events e LEFT JOIN locations l`` and their parameters."""
+        where: list[str] = []
+        params: list[Any] = []
+
+        def add(condition: str, *values: Any) -> None:
+            where.append(condition)
+            params.extend(values)
+
+        if self.country:
+            add("l.country = ?", country_code(self.country))
+        if self.admin1:
+            add("LOWER(l.admin1) = ?", self.admin1.strip().lower())
+        if self.event_type:
+            add("LOWER(e.event_type) = ?", self.event_type.strip().lower())
+        if self.sub_event_type:
+            add("LOWER(e.sub_event_type) = ?", self.sub_event_type.strip().lower())
+        if self.since is not None:
+            add("e.date_end >= ?", self.since)
+        if self.until is not None:
+            add("e.date_start <= ?", self.until)
+        if self.min_fatalities is not None:
+            add("e.fatalities_best >= ?", self.min_fatalities)
+        if self.article_id:
+            add("e.article_id = ?", self.article_id)
+        if self.bbox is not None:
+            min_lon, min_lat, max_lon, max_lat = self.bbox
+            add("l.latitude BETWEEN ? AND ?", min_lat, max_lat)
+            if min_lon <= max_lon:
+                add("l.longitude BETWEEN ? AND ?", min_lon, max_lon)
+            else:
+                add("(l.longitude >= ? OR l.longitude <= ?)", min_lon, max_lon)
+        if self.actor:
+            add(_ACTOR_LIKE, _like(self.actor))
+        for word in (self.q or "").split()[:_MAX_QUERY_WORDS]:
+            pattern = _like(word)
+            add(
+                "(LOWER(e.trigger) LIKE ? ESCAPE '\\' OR LOWER(l.name) LIKE ? ESCAPE '\\' "
+                f"OR LOWER(l.admin1) LIKE ? ESCAPE '\\' OR {_ACTOR_LIKE})",
+                pattern,
+                pattern,
+                pattern,
+                pattern,
+            )
+        return where, params
+
+
+_MAX_QUERY_WORDS = 8
+_ACTOR_LIKE = (
+    "EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
+    "WHERE ea.event_id = e.id AND LOWER(a.name) LIKE ? ESCAPE '\\')"
+)
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, its own ``%``, ``_`` and ``\\`` taken literally."""
+    escaped = text.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _merge(
+    filters: EventFilter | None,
+    country: str | None,
+    since: date | None,
+    until: date | None,
+    event_type: str | None,
+) -> EventFilter:
+    """The keyword shorthands of ``Store.events`` folded into one filter (they win when given)."""
+    given = {"country": country, "since": since, "until": until, "event_type": event_type}
+    return replace(filters or EventFilter(), **{k: v for k, v in given.items() if v is not None})
 
 
 def content_id(*parts: object) -> str:
@@ -276,6 +371,7 @@ class Store:
 
     def events(
         self,
+        filters: EventFilter | None = None,
         *,
         country: str | None = None,
         since: date | None = None,
@@ -283,21 +379,17 @@ class Store:
         event_type: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        after: tuple[date, str] | None = None,
     ) -> list[EventRow]:
-        """Events ordered by date then id; dates filter on overlap with the event's date window."""
-        where, params = [], []
-        if country:
-            where.append("l.country = ?")
-            params.append(country_code(country))
-        if since is not None:
-            where.append("e.date_end >= ?")
-            params.append(since)
-        if until is not None:
-            where.append("e.date_start <= ?")
-            params.append(until)
-        if event_type:
-            where.append("e.event_type = ?")
-            params.append(event_type)
+        """Events ordered by date then id; dates filter on overlap with the event's date window.
+
+        ``filters`` carries every filter; the keyword filters are shorthands merged into it.
+        ``after`` = (date_start, id) of the last row seen pages by key instead of by offset.
+        """
+        where, params = _merge(filters, country, since, until, event_type).sql()
+        if after is not None:
+            where.append("(e.date_start > ? OR (e.date_start = ? AND e.id > ?))")
+            params += [after[0], after[0], after[1]]
         page = (
             "SELECT e.id, e.date_start FROM events e LEFT JOIN locations l ON l.id = e.location_id"
             + (" WHERE " + " AND ".join(where) if where else "")
@@ -316,6 +408,44 @@ class Store:
             assoc.setdefault(event_id, []).append(name)
         found = self._query(f"WITH page AS ({page}) {_ROW_SELECT} ORDER BY p.date_start, p.id", params)
         return [_event_row(r, tuple(assoc.get(r[0], ()))) for r in found]
+
+    def count_events(self, filters: EventFilter | None = None) -> int:
+        """How many events match ``filters`` (the total behind a page of ``events``)."""
+        where, params = (filters or EventFilter()).sql()
+        sql = "SELECT COUNT(*) FROM events e LEFT JOIN locations l ON l.id = e.location_id" + (
+            " WHERE " + " AND ".join(where) if where else ""
+        )
+        return int(self._query(sql, params)[0][0])
+
+    def facets(self) -> dict[str, list[tuple[str, int]]]:
+        """Countries, event types and sub-types present, with counts, for filter menus."""
+        queries = {
+            "countries": "SELECT l.country, COUNT(*) FROM events e JOIN locations l ON l.id = e.location_id "
+            "GROUP BY l.country ORDER BY l.country",
+            "event_types": "SELECT event_type, COUNT(*) FROM events GROUP BY event_type ORDER BY event_type",
+            "sub_event_types": "SELECT sub_event_type, COUNT(*) FROM events "
+            "GROUP BY sub_event_type ORDER BY sub_event_type",
+        }
+        return {name: [(r[0], int(r[1])) for r in self._query(sql)] for name, sql in queries.items()}
+
+    def article(self, article_id: str) -> dict | None:
+        """One stored article with its text and its events' JSON (evidence and claim offsets)."""
+        found = self._query(
+            "SELECT id, published, title, source, url, origin, lang, text, error, ingested_at "
+            "FROM articles WHERE id = ?",
+            [article_id],
+        )
+        if not found:
+            return None
+        record = dict(zip(_ARTICLE_COLUMNS, found[0], strict=True))
+        record["published"] = record["published"].isoformat()
+        record["ingested_at"] = record["ingested_at"].isoformat() if record["ingested_at"] else None
+        ids = self._query(
+            "SELECT id FROM events WHERE article_id = ? ORDER BY date_start, id", [article_id]
+        )
+        events = (self.get_event(r[0]) for r in ids)
+        record["events"] = [e.to_json() for e in events if e is not None]
+        return record
 
     def get_event(self, event_id: str) -> Event | None:
         """The stored event rebuilt as the model record (span texts cut from the article)."""
