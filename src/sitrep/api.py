@@ -19,7 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -108,7 +109,7 @@ class Service:
         """Every matching row, read a page at a time by key (the lock is held per page only)."""
         after = None
         while True:
-            page = self.read(lambda s: s.events(filters, limit=EXPORT_PAGE, after=after))
+            page = self.read(lambda s, key=after: s.events(filters, limit=EXPORT_PAGE, after=key))
             yield from page
             if len(page) < EXPORT_PAGE:
                 return

@@ -193,6 +193,26 @@ def export(settings: Settings, db, country, since, until, event_type, fmt: str, 
         write_export(rows, fmt, sys.stdout)
 
 
+@main.command()
+@click.option("--db", help="DuckDB file or postgresql://user:password@host/dbname (default from settings).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--allow-write", is_flag=True, help="Enable POST /articles (ingest over HTTP; no authentication).")
+@click.option("--cors-origin", multiple=True, help="Browser origin allowed to call the API (repeatable; none by default).")
+@click.pass_obj
+def serve(settings: Settings, db: str | None, host: str, port: int, allow_write: bool, cors_origin: tuple[str, ...]) -> None:
+    """Serve the web map at / and the HTTP API (OpenAPI at /openapi.json); read-only by default."""
+    import uvicorn
+
+    from sitrep.api import create_app
+
+    if allow_write and host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: --allow-write on {host}: anyone who can reach it can add articles", err=True)
+    app = create_app(db or settings.db, allow_write=allow_write, settings=settings, cors_origins=cors_origin)
+    click.echo(f"sitrep: serving {db or settings.db} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, server_header=False, limit_concurrency=100, timeout_keep_alive=5)
+
+
 @main.command(name="eval")
 @click.argument("suite", type=click.Choice(["temporal", "geo", "seed"]))
 @click.option("--limit", type=int, help="Score only the first N documents.")

