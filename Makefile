@@ -37,5 +37,10 @@ lint: install-dev
 bench: install-dev
 	$(BIN)/python benchmarks/throughput.py
 
+eval: install
+	$(BIN)/sitrep eval temporal
+	$(BIN)/sitrep eval geo
+	$(BIN)/sitrep eval seed
+
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

@@ -20,7 +20,7 @@ from datetime import timedelta
 from spacy.tokens import Doc, Token
 
 from sitrep.actors import with_country
-from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, STRONG, EventMention, Lexicon, choose_sub_event_type
+from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, GENERIC, STRONG, EventMention, Lexicon, choose_sub_event_type
 from sitrep.geo.resolve import locate_event
 from sitrep.model import (
     Actor,
@@ -175,15 +175,14 @@ class _Tree:
 
 
 def _clauses(findings: Findings, tree: _Tree) -> list[Clause]:
-    mentions = [m for m in findings.mentions if not m.aggregate]
-    groups = _group_mentions(mentions, tree)
+    groups = _group_mentions(findings.mentions, tree)
     clauses = [Clause(mentions=g) for g in groups]
     owner = _Owner(clauses, tree)
     for t in findings.times:
         if (c := owner.of(t.span)) is not None:
             c.times.append(t)
     for topo in findings.toponyms:
-        if (c := owner.of(topo.span)) is not None:
+        if _is_locative(tree.root(topo.span)) and (c := owner.of(topo.span)) is not None:
             c.toponyms.append(topo)
     for fat in findings.fatalities:
         if fat.span is not None and (c := owner.of(fat.span)) is not None:
@@ -197,7 +196,22 @@ def _clauses(findings: Findings, tree: _Tree) -> list[Clause]:
         if (c := owner.of(actor.span)) is not None:
             role, weight = _actor_role(actor, c, tree)
             c.actors.append((actor, role, weight))
-    return [c for c in clauses if not _only_context(c)]
+    # Context clauses ("a series of strikes since October") took their own findings
+    # away from the event's clauses above; now they go.
+    return [c for c in clauses if not all(m.aggregate for m in c.mentions) and not _only_context(c)]
+
+
+_LOCATIVE_PREPS = {"in", "near", "at", "outside", "on", "into", "across", "around", "inside", "within", "of", "from", "between", "towards", "toward"}
+
+
+def _is_locative(tok: Token) -> bool:
+    """Where something happened ("in the Mashtal neighbourhood", "a strike on Jordan",
+    "the town of Azaz"), not a country as an actor ("Washington said", "Iran-backed")."""
+    while tok.dep_ in ("compound", "appos", "conj", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in _LOCATIVE_PREPS
+    return tok.dep_ in ("npadvmod", "dobj", "nsubjpass") and tok.ent_type_ in ("GPE", "LOC", "FAC")
 
 
 def _group_mentions(mentions: list[EventMention], tree: _Tree) -> list[list[EventMention]]:
@@ -356,6 +370,8 @@ def _compatible(draft: Draft, clause: Clause, lexicon: Lexicon) -> bool:
     types2 = {lexicon.codes_for(s).event_type for s in clause.strong_subs if s not in ACCESSORY_SUBS}
     if types1 and types2 and not types1 & types2:
         return False
+    if all(m.strength == GENERIC for m in clause.mentions):
+        return True  # "last night's attack" refers back, whatever else its sentence names
     places1 = [t.location for c in draft.clauses for t in c.toponyms if t.location]
     places2 = [t.location for t in clause.toponyms if t.location]
     countries1, countries2 = {p.country for p in places1}, {p.country for p in places2}

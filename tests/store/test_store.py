@@ -25,7 +25,7 @@ from sitrep.model import (
     Location,
     Span,
 )
-from sitrep.store import Store, open_store
+from sitrep.store import EventFilter, Store, open_store
 from sitrep.store import base as store_base
 
 BAGHDAD = Location("Baghdad", "IQ", "Baghdad", 33.34058, 44.40088, GeoPrecision.EXACT, 98182, "city")
@@ -107,11 +107,14 @@ def make_batch() -> list[ArticleResult]:
     return [ArticleResult(a1, (e1, e2)), ArticleResult(a2, (e3,)), failed]
 
 
-@pytest.fixture(params=["duckdb", "portable"])
+@pytest.fixture(params=["duckdb", "portable", "postgres"])
 def store(request: pytest.FixtureRequest) -> Iterator[Store]:
-    """The DuckDB store, and the engine-neutral Store (row-wise SQL, as PostgreSQL will run it)."""
+    """The DuckDB store, the engine-neutral Store (row-wise SQL) on DuckDB, and PostgreSQL."""
     if request.param == "duckdb":
         with open_store(":memory:") as s:
+            yield s
+    elif request.param == "postgres":
+        with open_store(request.getfixturevalue("postgres_url")) as s:
             yield s
     else:
         with Store(_duck()) as s:
@@ -264,3 +267,89 @@ def test_get_event_rebuilds_spans_from_the_article(store: Store) -> None:
     assert event is not None
     assert event.evidence["location"].text == batch[0].article.text[20:27]
     assert event.claims[0].span == batch[0].events[0].claims[0].span
+
+
+# -- the filters and reads behind the HTTP API ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (EventFilter(), ["ev-2", "ev-1", "ev-3"]),
+        (EventFilter(admin1="baghdad"), ["ev-2", "ev-1"]),
+        (EventFilter(event_type="protests"), ["ev-3"]),
+        (EventFilter(sub_event_type="air/drone strike"), ["ev-1"]),
+        (EventFilter(actor="hezbollah"), ["ev-2", "ev-1"]),
+        (EventFilter(actor="coalition"), ["ev-1"]),
+        (EventFilter(min_fatalities=1), ["ev-1"]),
+        (EventFilter(min_fatalities=0), ["ev-1", "ev-3"]),
+        (EventFilter(bbox=(44.0, 33.0, 45.0, 34.0)), ["ev-2", "ev-1"]),
+        (EventFilter(bbox=(30.0, 50.0, 31.0, 51.0)), ["ev-3"]),
+        (EventFilter(bbox=(170.0, -90.0, 40.0, 90.0)), ["ev-3"]),  # across the antimeridian
+        (EventFilter(q="drone kyiv"), ["ev-3"]),  # every word, anywhere
+        (EventFilter(q="KYIV"), ["ev-3"]),
+        (EventFilter(q="protesters"), ["ev-3"]),
+        (EventFilter(q="100%"), []),
+        (EventFilter(q="a_b"), []),
+        (EventFilter(country="IQ", since=date(2024, 2, 1)), ["ev-1"]),
+        (EventFilter(article_id="missing"), []),
+    ],
+)
+def test_event_filter(store: Store, filters: EventFilter, expected: list[str]) -> None:
+    store.write_batch(make_batch())
+    assert [r.event_id for r in store.events(filters)] == expected
+    assert store.count_events(filters) == len(expected)
+
+
+def test_keyword_filters_merge_into_a_filter(store: Store) -> None:
+    store.write_batch(make_batch())
+    rows = store.events(EventFilter(actor="hezbollah"), country="IQ", since=date(2024, 2, 1))
+    assert [r.event_id for r in rows] == ["ev-1"]
+
+
+def test_keyset_paging_visits_every_event_once(store: Store) -> None:
+    store.write_batch(make_batch())
+    seen, after = [], None
+    while page := store.events(limit=1, after=after):
+        seen += [r.event_id for r in page]
+        after = (page[-1].date_start, page[-1].event_id)
+    assert seen == ["ev-2", "ev-1", "ev-3"]
+
+
+def test_like_wildcards_in_filters_are_literal(store: Store) -> None:
+    store.write_batch(make_batch())
+    assert store.events(EventFilter(actor="%")) == []
+    assert store.events(EventFilter(q="' OR 1=1 --")) == []
+    assert store.count_events() == 3
+
+
+def test_facets(store: Store) -> None:
+    store.write_batch(make_batch())
+    facets = store.facets()
+    assert facets["countries"] == [("IQ", 2), ("UA", 1)]
+    assert ("Protests", 1) in facets["event_types"]
+    assert ("Air/drone strike", 1) in facets["sub_event_types"]
+
+
+def test_article_has_text_and_event_offsets(store: Store) -> None:
+    batch = make_batch()
+    store.write_batch(batch)
+    article = batch[0].article
+    record = store.article(article.id)
+    assert record is not None
+    assert (record["text"], record["published"], record["title"]) == (article.text, "2024-02-08", "strike")
+    assert [e["id"] for e in record["events"]] == ["ev-2", "ev-1"]
+    assert record["events"][1]["evidence"] == {"event_type": [10, 16], "location": [20, 27]}
+    assert record["events"][1]["claims"][0]["evidence"] == [0, 9]
+    assert store.article("missing") is None
+    assert store.article(batch[2].article.id)["error"] == "nlp: boom"
+
+
+def test_open_store_dispatches_postgres_urls(postgres_url: str) -> None:
+    from sitrep.store.postgres import PostgresStore
+
+    with open_store(postgres_url) as s:
+        assert isinstance(s, PostgresStore)
+        assert [name for name, _ in s.migrations()][0] == "0001_initial"
+    with open_store(postgres_url) as s:
+        assert s.migrate() == []

@@ -20,12 +20,41 @@ from sitrep.model import GeoPrecision, Location, Span, Toponym
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CONTEXT_LABELS = frozenset({"NORP"})
+# Labels the small model often gives to places ("Avdiivka" PERSON, "Cúcuta" ORG, "Odesa" NORP):
+# such an entity, or an untagged capitalised phrase, becomes a toponym only with a cue (below).
+PROMOTABLE_LABELS = frozenset({"ORG", "PERSON", "NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART"})
 MIN_SCORE = 4.0  # below this no candidate is credible: the "none of these" choice
+UNKNOWN_POP = 1000  # GeoNames leaves many towns (Ariha, Syria) at 0: not smaller than a hamlet
+FOREIGN_PENALTY = 2.5  # a place in no country the document is about, and near none of its places
+PROMINENT_POP = 500_000  # cities this big are named from anywhere: never "foreign" to a story
+NEAR_KM = 150.0
+NEAR_COUNTRY_KM = 300.0
 _CURATED = frozenset({"NBHD", "CAMP", "SITE", "RGN", "CONT"})
 _FEATURE_BONUS = {"PCLI": 3.5, "ADM1": 1.5, "PPLC": 1.0, "ADM2": 0.5}
 _DIRECTION = re.compile(r"^(?:north|south|east|west|central|northern|southern|eastern|western|"
                         r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+",
                         re.IGNORECASE)
+_ADMIN_WORD = (r"(?:district|region|province|state|governorate|department|county|zone|prefecture|oblast|"
+               r"local government area|municipality|area)")
+_ADMIN_SUFFIX = re.compile(rf"\s+{_ADMIN_WORD}$", re.IGNORECASE)
+# "the town of X": X is a place wherever it is; the weaker cues need the document's country.
+_STRONG_BEFORE = re.compile(
+    r"\b(?:town|city|village|hamlet|port|capital|suburb|districts?|provinces?|regions?|neighbou?rhood|"
+    r"municipality|locality|settlement|outskirts|governorate|county|state|streets|areas?) of\s+$",
+    re.IGNORECASE,
+)
+_WEAK_BEFORE = re.compile(r"\b(?:in|near|outside|from|into|towards?|around)\s+(?:the\s+)?$")
+_CUE_AFTER = re.compile(rf"^\s+(?:{_ADMIN_WORD}|town|city|village)\b")
+_ALIAS_BEFORE = re.compile(r"\b(?:known|referred to|dubbed) as\s+(?:the\s+)?$", re.IGNORECASE)
+_NO_PREPOSITION = re.compile(r"\b(?:in|at|near|from|to|into|of|outside|around|towards?|across|over|on)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+# Verbs of governments: "Moscow pressed on", "Washington said": the capital is an actor there.
+_GOVERNMENT_VERBS = frozenset("""
+say tell announce accuse deny claim warn insist press vow threaten demand urge reject condemn respond
+retaliate pull agree blame want believe declare order push refuse insist push seek call sanction
+expel recall summon protest welcome praise criticise criticize dismiss
+""".split())
+_ARTICLES = ("al ", "el ", "an ", "ad ", "ar ", "as ", "ash ", "at ", "az ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,33 +73,78 @@ class _Context:
     admin1s: Counter
     points: list[tuple[float, float, int]]  # (lat, lon, mention index) of confident places
     votes: dict[int, tuple[str, str, float]]  # mention index -> (country, admin1, weight) it cast
+    keys: list[str]  # normalised name of each mention: repeats of one name are one witness
+    centres: list[tuple[float, float, int]]  # (lat, lon, mention index) of the countries named
 
-    def others(self, i: int, country: str, admin1: str) -> tuple[float, float, float]:
-        """Country votes, all votes and admin1 votes of the document without mention ``i``."""
-        own_c, own_a, weight = self.votes.get(i, ("", "", 0.0))
-        c_votes = self.countries[country] - (weight if own_c == country else 0.0)
-        a_votes = self.admin1s[(country, admin1)] - (weight if (own_c, own_a) == (country, admin1) else 0.0)
-        return c_votes, sum(self.countries.values()) - weight, a_votes
+    def others(self, i: int, country: str, admin1: str) -> tuple[float, float, float, float]:
+        """Country votes, all votes, admin1 votes and the leading country's votes without ``i``'s name."""
+        countries, admin1s = Counter(self.countries), Counter(self.admin1s)
+        key = self.keys[i] if i < len(self.keys) else None
+        for j, (c, a, w) in self.votes.items():
+            if j == i or (key is not None and self.keys[j] == key):
+                countries[c] -= w
+                admin1s[(c, a)] -= w
+        top = max(countries.values(), default=0.0)
+        return max(countries[country], 0.0), max(sum(countries.values()), 0.0), max(admin1s[(country, admin1)], 0.0), top
+
+    def same_name(self, i: int, j: int) -> bool:
+        return j == i or (i < len(self.keys) and self.keys[i] == self.keys[j])
 
 
 def geoparse(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
-    """Place mentions of ``doc``, each resolved to a Location or to None ("none of these")."""
-    mentions, demonym_countries = _mentions(doc, gazetteer)
-    candidates = [_lookup(m.text, gazetteer) for m in mentions]
-    context = _context(mentions, candidates, demonym_countries)
+    """Place mentions of ``doc``, each resolved to a Location or to None ("none of these").
+
+    Two passes: the first resolves the tagged places with the country context of their prior
+    favourites and the demonyms; place names the tagger missed or mislabelled are then added
+    where a cue and that context vouch for them; the second pass resolves all of them again
+    with the context of the first pass's choices.
+    """
+    mentions, demonyms, promotable = _mentions(doc, gazetteer)
+    looked = [_lookup_ex(m.text, gazetteer) for m in mentions]
+    context = _context(mentions, [c for c, _ in looked], demonyms)
+    extra = _promoted(promotable, mentions, context, gazetteer, doc.text)
+    if extra:
+        mentions = sorted(mentions + extra, key=lambda m: m.start)
+        looked = [_lookup_ex(m.text, gazetteer) for m in mentions]
+        context = _context(mentions, [c for c, _ in looked], demonyms)
+    chosen = [_choose(i, m, ps, context, doc.text, loose) for i, (m, (ps, loose)) in enumerate(zip(mentions, looked, strict=True))]
+    context = _choice_context(mentions, chosen, demonyms)
+    chosen = [_choose(i, m, ps, context, doc.text, loose) for i, (m, (ps, loose)) in enumerate(zip(mentions, looked, strict=True))]
     toponyms = []
-    for i, (mention, places) in enumerate(zip(mentions, candidates, strict=True)):
-        best = _choose(i, mention, places, context, doc.text)
+    for mention, best in zip(mentions, chosen, strict=True):
+        if best is not None and best.feature_code == "PPLC" and _governs(doc, mention):
+            continue  # "Moscow pressed on": the government, not the place
         span = Span(mention.start, mention.end, mention.text)
         toponyms.append(Toponym(span, best.to_location() if best else None))
     return toponyms
 
 
-def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter]:
-    """Place entities trimmed of "the" and possessives; demonyms counted as country context."""
+def _trim(start: int, end: int, text: str) -> tuple[int, int, str]:
+    """Drop a leading "the" and a trailing possessive."""
+    if text.lower().startswith("the "):
+        start, text = start + 4, text[4:]
+    for suffix in ("'s", "'"):
+        if text.endswith(suffix):
+            end, text = end - len(suffix), text[: -len(suffix)]
+    return start, end, text
+
+
+def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter, list[_Mention]]:
+    """Place entities trimmed of "the" and possessives; demonyms counted as country context.
+
+    Also returns the spans that may be places the tagger missed: entities of other labels
+    and untagged capitalised phrases, for :func:`_promoted` to judge.
+    """
     mentions: list[_Mention] = []
+    promotable: list[_Mention] = []
     demonyms: Counter = Counter()
+    text_all = doc.text
     for ent in doc.ents:
+        start, end, text = _trim(ent.start_char, ent.end_char, ent.text)
+        if ent.label_ in PROMOTABLE_LABELS and not (ent.label_ in CONTEXT_LABELS and gazetteer.demonym(ent.text)):
+            if text.strip():
+                promotable.append(_Mention(start, end, text, ent.label_))
+            continue
         if ent.label_ not in PLACE_LABELS and ent.label_ not in CONTEXT_LABELS:
             continue
         code = gazetteer.demonym(ent.text)
@@ -78,28 +152,146 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter]:
             if code:
                 demonyms[code] += 1
             continue
-        start, end, text = ent.start_char, ent.end_char, ent.text
-        if text.lower().startswith("the "):
-            start, text = start + 4, text[4:]
-        for suffix in ("'s", "'"):
-            if text.endswith(suffix):
-                end, text = end - len(suffix), text[: -len(suffix)]
-        if text.strip() and not gazetteer.is_non_place(text):
-            mentions.append(_Mention(start, end, text, ent.label_))
-    return mentions, demonyms
+        if not text.strip() or gazetteer.is_non_place(text):
+            continue
+        if _ALIAS_BEFORE.search(text_all[max(0, ent.start_char - 30) : ent.start_char]) and not _lookup(text, gazetteer):
+            continue  # "the Syria Civil Defence, known as the White Helmets": an organisation's name
+        mentions.append(_Mention(start, end, text, ent.label_))
+    promotable.extend(_untagged_phrases(doc))
+    return mentions, demonyms, promotable
+
+
+def _untagged_phrases(doc: Doc) -> list[_Mention]:
+    """Capitalised phrases outside any entity, right after a place cue ("the town of Avdiivka")."""
+    out = []
+    tokens = list(doc)
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.ent_iob_ != "O" or not tok.text[:1].isupper() or not tok.is_alpha:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i < 6 and tokens[j].ent_iob_ == "O" and (
+            (tokens[j].text[:1].isupper() and tokens[j].is_alpha)
+            or (tokens[j].text == "-" and not tokens[j - 1].whitespace_ and j + 1 < len(tokens)
+                and tokens[j + 1].text[:1].isupper() and not tokens[j].whitespace_)
+        ):
+            j += 1
+        span = doc[i:j]
+        before = doc.text[max(0, span.start_char - 40) : span.start_char]
+        if _STRONG_BEFORE.search(before) or _WEAK_BEFORE.search(before):
+            out.append(_Mention(span.start_char, span.end_char, span.text, ""))
+        i = j
+    return out
+
+
+def _promoted(
+    promotable: list[_Mention], mentions: list[_Mention], ctx: _Context, gazetteer: Gazetteer, text: str
+) -> list[_Mention]:
+    """Mislabelled or untagged place names that a cue and the document's country vouch for.
+
+    Cues: "town/city/village of X" (any place of that name); "in/near/outside X" and
+    "X district/region/state" (a place of one of the document's countries); or the same
+    name tagged as a place elsewhere in the document.
+    """
+    taken = [(m.start, m.end) for m in mentions]
+    tagged = {normalise_name(m.text) for m in mentions}
+    countries = {c for c, v in ctx.countries.items() if v > 0}
+    out: list[_Mention] = []
+    strong: set[str] = set()
+    for m in promotable:
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        key = normalise_name(m.text)
+        places = [p for p in _lookup(m.text, gazetteer) if p.feature_class in ("P", "A") or p.feature_code in _CURATED]
+        if not places or gazetteer.is_non_place(m.text) or len(key) < 3:
+            continue
+        before = text[max(0, m.start - 40) : m.start]
+        after = text[m.end : m.end + 30]
+        if _STRONG_BEFORE.search(before) or key in tagged:
+            strong.add(key)
+        elif m.label == "PERSON":
+            continue  # "Kelly", "Bell": surnames that are also towns need a strong cue
+        elif not ((_WEAK_BEFORE.search(before) or _CUE_AFTER.match(after))
+                  and any(p.country in countries and p.feature_code != "PCLI" for p in places)):
+            continue
+        out.append(_Mention(m.start, m.end, m.text, m.label or "GPE"))
+        taken.append((m.start, m.end))
+    # Repeats of a promoted name elsewhere in the document (a person's name only after a strong cue)
+    names = {normalise_name(m.text) for m in out}
+    for m in promotable:
+        key = normalise_name(m.text)
+        if key not in names or (m.label == "PERSON" and key not in strong):
+            continue
+        if not any(m.start < e and s < m.end for s, e in taken):
+            out.append(_Mention(m.start, m.end, m.text, m.label or "GPE"))
+            taken.append((m.start, m.end))
+    return out
+
+
+def _governs(doc: Doc, mention: _Mention) -> bool:
+    """A capital as the subject of a government's verb, with no preposition before it."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if _NO_PREPOSITION.search(doc.text[max(0, mention.start - 20) : mention.start]):
+        return False
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _GOVERNMENT_VERBS
 
 
 def _lookup(name: str, gazetteer: Gazetteer) -> list[Place]:
-    """Candidates for the name; "east Baghdad" falls back to "Baghdad"."""
+    """Candidates for the name; "east Baghdad" falls back to "Baghdad", "Hawija district" to
+    "Hawija", and Arabic spellings to their variants with or without "al-" and a final "h"."""
+    return _lookup_ex(name, gazetteer)[0]
+
+
+def _lookup_ex(name: str, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
+    """:func:`_lookup`, and whether only a transliteration variant matched."""
     found = gazetteer.candidates(name)
     if not found and _DIRECTION.match(name):
         found = gazetteer.candidates(_DIRECTION.sub("", name))
-    return found[:50]
+    if not found and _ADMIN_SUFFIX.search(name):
+        return _lookup_ex(_ADMIN_SUFFIX.sub("", name), gazetteer)
+    if not found:
+        for variant in _spelling_variants(normalise_name(name)):
+            found = gazetteer.candidates(variant)
+            if found:
+                return found[:50], True
+    return found[:50], False
+
+
+def _spelling_variants(key: str) -> list[str]:
+    """Transliteration variants: "hawija" -> "al hawijah"; "al nasiriya" -> "nasiriyah"."""
+    if len(key) < 4:
+        return []
+    stems = [key]
+    for art in _ARTICLES:
+        if key.startswith(art):
+            stems.append(key[len(art):])
+            break
+    else:
+        stems.append("al " + key)
+    out = []
+    for stem in stems:
+        out.append(stem)
+        if stem.endswith("ah"):
+            out.append(stem[:-1])
+        elif stem.endswith("a"):
+            out.append(stem + "h")
+    return [v for v in dict.fromkeys(out) if v != key and len(v.replace("al ", "")) >= 4]
+
+
+def _population(place: Place) -> int:
+    if place.feature_class == "P" and place.population == 0:
+        return UNKNOWN_POP
+    return place.population
 
 
 def _base_score(place: Place, key: str) -> float:
     """Prior without context: population, feature type, primary-name match, curation."""
-    score = math.log10(place.population + 1) + _FEATURE_BONUS.get(place.feature_code, 0.0)
+    score = math.log10(_population(place) + 1) + _FEATURE_BONUS.get(place.feature_code, 0.0)
     if normalise_name(place.name) == key or place.feature_code == "PCLI":
         score += 1.5
     if place.feature_code in _CURATED:
@@ -108,51 +300,105 @@ def _base_score(place: Place, key: str) -> float:
 
 
 def _context(mentions: list[_Mention], candidates: list[list[Place]], demonyms: Counter) -> _Context:
-    """Country and admin1 votes from each mention's prior favourite, and from demonyms."""
-    ctx = _Context(Counter(demonyms), Counter(), [], {})
-    for i, (mention, places) in enumerate(zip(mentions, candidates, strict=True)):
+    """Country and admin1 votes from each mention's prior favourite, and from demonyms.
+
+    A favourite whose name other countries share with nearly the same prior votes at half weight.
+    """
+    keys = [normalise_name(m.text) for m in mentions]
+    ctx = _Context(Counter(demonyms), Counter(), [], {}, keys, [])
+    for i, places in enumerate(candidates):
         if not places:
             continue
-        key = normalise_name(mention.text)
+        key = keys[i]
         scored = sorted(((_base_score(p, key), p) for p in places), key=lambda t: -t[0])
         score, top = scored[0]
         if score < MIN_SCORE or not top.country:
             continue
-        margin = score - scored[1][0] if len(scored) > 1 else 5.0
-        weight = 2.0 if top.rank >= 3 else 1.0
-        ctx.countries[top.country] += weight
-        if top.admin1:
-            ctx.admin1s[(top.country, top.admin1)] += weight
-        ctx.votes[i] = (top.country, top.admin1, weight)
-        if margin >= 1.0 and top.rank < 4:
-            ctx.points.append((top.lat, top.lon, i))
+        rival = next((s for s, p in scored[1:] if p.country != top.country), None)
+        margin = score - rival if rival is not None else 5.0
+        weight = (2.0 if top.rank >= 3 else 1.0) * (1.0 if margin >= 1.0 else 0.5)
+        _vote(ctx, i, top, weight, confident=margin >= 1.0)
     return ctx
 
 
+def _choice_context(mentions: list[_Mention], chosen: list[Place | None], demonyms: Counter) -> _Context:
+    """Votes of the places the first pass chose."""
+    ctx = _Context(Counter(demonyms), Counter(), [], {}, [normalise_name(m.text) for m in mentions], [])
+    for i, place in enumerate(chosen):
+        if place is not None and place.country:
+            _vote(ctx, i, place, 2.0 if place.rank >= 3 else 1.0, confident=True)
+    return ctx
+
+
+def _vote(ctx: _Context, i: int, place: Place, weight: float, *, confident: bool) -> None:
+    ctx.countries[place.country] += weight
+    if place.admin1:
+        ctx.admin1s[(place.country, place.admin1)] += weight
+    ctx.votes[i] = (place.country, place.admin1, weight)
+    if confident and place.rank < 4:
+        ctx.points.append((place.lat, place.lon, i))
+    elif place.feature_code == "PCLI":
+        ctx.centres.append((place.lat, place.lon, i))
+
+
+def _prominent(place: Place) -> bool:
+    """Capitals and big cities: news names them from anywhere ("talks in London")."""
+    return place.feature_code == "PPLC" or (place.rank <= 1 and place.population >= PROMINENT_POP)
+
+
+def _near(i: int, place: Place, ctx: _Context) -> tuple[bool, bool]:
+    """Whether the place is near another confident place of the document, or a country it names."""
+    near = any(_km(place.lat, place.lon, lat, lon) < NEAR_KM for lat, lon, j in ctx.points if not ctx.same_name(i, j))
+    near_country = any(
+        _km(place.lat, place.lon, lat, lon) < NEAR_COUNTRY_KM for lat, lon, j in ctx.centres if not ctx.same_name(i, j)
+    )
+    return near, near_country
+
+
 def _context_score(i: int, place: Place, ctx: _Context) -> float:
-    """Bonus for agreeing with the rest of the document (the mention's own vote left out)."""
-    c_votes, total, a_votes = ctx.others(i, place.country, place.admin1)
+    """Bonus for agreeing with the rest of the document (the mention's own name left out).
+
+    A place in none of the document's countries and near none of its places loses
+    :data:`FOREIGN_PENALTY` when the document is clearly about somewhere.
+    """
+    c_votes, total, a_votes, top = ctx.others(i, place.country, place.admin1)
     score = 0.0
     if c_votes > 0 and place.country:
         score += 1.5 + 2.5 * c_votes / max(total, 1.0)
     if place.rank < 3 and place.admin1 and a_votes > 0:
         score += 2.0
-    near = [_km(place.lat, place.lon, lat, lon) for lat, lon, j in ctx.points if j != i]
-    if near and min(near) < 150:
+    near, near_country = _near(i, place, ctx)
+    if near:
         score += 1.5
+    elif near_country and place.rank < 4:
+        score += 0.75
+    if (c_votes <= 0 and not near and not near_country and place.rank < 4 and top >= 2.0 and top >= 0.4 * total
+            and not _prominent(place)):
+        score -= FOREIGN_PENALTY
+
     return score
 
 
-def _choose(i: int, mention: _Mention, places: list[Place], ctx: _Context, text: str) -> Place | None:
-    """The best candidate, or None when even the best is not credible."""
+def _choose(
+    i: int, mention: _Mention, places: list[Place], ctx: _Context, text: str, loose: bool = False
+) -> Place | None:
+    """The best candidate, or None when even the best is not credible.
+
+    A name found only through a spelling variant (``loose``) must agree with the document:
+    "al-Riyadh", a village in an Iraqi story, is not the Saudi capital.
+    """
     if not places:
         return None
     key = normalise_name(mention.text)
     base = [(_base_score(p, key), p) for p in places]
     cities = {p.country for p in places if p.rank <= 1 and p.population >= 100_000}
-    says_admin = bool(re.match(r"\s+(?:state|province|governorate|oblast|region)\b", text[mention.end:]))
+    says_admin = bool(re.match(r"\s+(?:state|province|governorate|oblast|region)\b", text[mention.end:])) or bool(
+        _ADMIN_SUFFIX.search(mention.text)
+    )
     best, best_score = None, MIN_SCORE
     for score, place in base:
+        if loose and ctx.others(i, place.country, place.admin1)[0] <= 0 and not any(_near(i, place, ctx)):
+            continue
         score += _context_score(i, place, ctx)
         if place.feature_code == "ADM1" and not says_admin and place.country in cities:
             score -= 3.0  # "Baghdad", "New York": the city unless the text says province/state

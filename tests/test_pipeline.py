@@ -1,0 +1,180 @@
+"""End to end: real articles through the real pipeline (spaCy model, gazetteer, dictionaries).
+
+The seed article is checked field by field against what the issue asks, and its coded
+output is compared with a golden file (regenerate with SITREP_UPDATE_GOLDEN=1 after a
+deliberate change, and review the diff). The hand-written articles in tests/data/articles
+are checked against the analyst's answers in expected.yaml: strictly for what must never
+go wrong (event type of the main event, no event in non-conflict news), and by measured
+field accuracy for the rest, as STYLE.md asks of statistical output.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitrep.ingest import read_file
+from sitrep.model import Article, EventRole
+from sitrep.pipeline import Extractor
+
+HERE = Path(__file__).parent
+ARTICLES = HERE / "data" / "articles"
+GOLDEN = HERE / "golden"
+SEED = HERE.parent.parent / "shared" / "seed" / "000_c367e14d7430fab3.txt"
+EXPECTED = yaml.safe_load((ARTICLES / "expected.yaml").read_text("utf-8"))["articles"]
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return Extractor.from_settings()
+
+
+def read_article(path: Path) -> Article:
+    (article,) = list(read_file(path))
+    assert isinstance(article, Article), article
+    return article
+
+
+def km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+@pytest.fixture(scope="session")
+def seed_events(extractor):
+    if not SEED.exists():
+        pytest.skip(f"seed article not found at {SEED}")
+    return extractor.extract(read_article(SEED))
+
+
+def test_seed_main_event(seed_events):
+    main = [e for e in seed_events if e.role is EventRole.MAIN]
+    assert len(main) == 1
+    (e,) = main
+    assert e.event_date.iso == "2024-02-07" and e.event_date.precision.value == "day"
+    assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert e.actor1.name == "Military Forces of the United States" and e.actor1.type == "State forces"
+    assert e.actor2.name == "Kata'ib Hezbollah"
+    assert e.location.country == "IQ"
+    assert km(e.location.latitude, e.location.longitude, 33.3152, 44.3661) < 25  # Baghdad's centre
+    assert e.fatalities.best == 3
+    assert "Abu Baqir Al-Saadi" in e.victims
+    speakers = " | ".join(c.speaker for c in e.claims)
+    assert "CENTCOM" in speakers and "Yahya Rasool" in speakers
+
+
+def test_seed_background_event(seed_events):
+    background = [e for e in seed_events if e.role is EventRole.BACKGROUND]
+    jordan = [e for e in background if e.location and e.location.country == "JO"]
+    assert len(jordan) == 1
+    (e,) = jordan
+    assert e.event_date.iso == "2024-01" and e.event_date.precision.value == "month"
+    assert e.fatalities.best == 3
+    assert e.actor2.name == "Military Forces of the United States"
+
+
+def test_seed_evidence_points_at_the_text(seed_events):
+    text = read_article(SEED).text
+    main = seed_events[0]
+    assert main.evidence["event_date"].text == text[main.evidence["event_date"].start : main.evidence["event_date"].end]
+    assert text[slice(*main.evidence["location"].as_pair())] == "Mashtal"
+    for claim in main.claims:
+        assert claim.span.start < claim.span.end <= len(text)
+    assert 0.0 < main.confidence <= 1.0
+
+
+def _projection(events) -> list[dict]:
+    """The coded fields of the output contract, without offsets and confidence."""
+    keep = ("event_date", "date_precision", "event_type", "sub_event_type", "plover", "cameo", "role")
+    out = []
+    for e in events:
+        j = e.to_json()
+        out.append(
+            {
+                **{k: j[k] for k in keep},
+                "actor1": j["actor1"] and j["actor1"]["name"],
+                "actor2": j["actor2"] and j["actor2"]["name"],
+                "location": j["location"] and [j["location"]["name"], j["location"]["country"], j["location"]["geo_precision"]],
+                "fatalities": j["fatalities"],
+                "victims": j["victims"],
+                "claim_speakers": [c["speaker"] for c in j["claims"]],
+            }
+        )
+    return out
+
+
+def test_seed_matches_golden_file(seed_events):
+    golden = GOLDEN / "seed.json"
+    got = _projection(seed_events)
+    if os.environ.get("SITREP_UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(json.dumps(got, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    assert got == json.loads(golden.read_text("utf-8"))
+
+
+CONFLICT = sorted(name for name, spec in EXPECTED.items() if spec["events"])
+QUIET = sorted(name for name, spec in EXPECTED.items() if not spec["events"])
+
+
+@pytest.fixture(scope="session")
+def coded(extractor) -> dict:
+    return {name: extractor.extract(read_article(ARTICLES / name)) for name in EXPECTED}
+
+
+@pytest.mark.parametrize("name", QUIET)
+def test_non_conflict_news_yields_no_event(coded, name):
+    assert coded[name] == [], [(e.sub_event_type, e.trigger) for e in coded[name]]
+
+
+@pytest.mark.parametrize("name", CONFLICT)
+def test_main_event_type(coded, name):
+    gold = next(g for g in EXPECTED[name]["events"] if g["role"] == "main")
+    main = [e for e in coded[name] if e.role is EventRole.MAIN]
+    assert main, "no main event"
+    assert main[0].event_type == gold["event_type"]
+
+
+def test_every_acled_event_type_is_covered():
+    types = {g["event_type"] for spec in EXPECTED.values() for g in spec["events"]}
+    assert types == {
+        "Battles",
+        "Explosions/Remote violence",
+        "Violence against civilians",
+        "Protests",
+        "Riots",
+        "Strategic developments",
+    }
+
+
+def _field_scores(coded) -> dict[str, list[bool]]:
+    scores: dict[str, list[bool]] = {k: [] for k in ("sub_event_type", "event_date", "country", "fatalities", "actor1")}
+    for name in CONFLICT:
+        for gold in EXPECTED[name]["events"]:
+            events = [e for e in coded[name] if e.role.value == gold["role"]]
+            e = next((x for x in events if x.event_date.iso == str(gold["event_date"])), events[0] if events else None)
+            scores["sub_event_type"].append(e is not None and e.sub_event_type == gold["sub_event_type"])
+            scores["event_date"].append(e is not None and e.event_date.iso == str(gold["event_date"]))
+            scores["country"].append(e is not None and e.location is not None and e.location.country == gold["country"])
+            got = None if e is None or e.fatalities is None else e.fatalities.best
+            scores["fatalities"].append(got == gold.get("fatalities"))
+            want = set(str(gold.get("actor1") or "").lower().replace(":", " ").split())
+            name1 = set((e.actor1.name if e and e.actor1 else "").lower().replace(":", " ").split())
+            scores["actor1"].append(bool(want) and (want <= name1 or (bool(name1) and name1 <= want)))
+    return scores
+
+
+# Floors under the measured accuracy (sitrep eval reports the figures); raise them as it improves.
+FLOORS = {"sub_event_type": 0.75, "event_date": 0.7, "country": 0.6, "fatalities": 0.5, "actor1": 0.4}
+
+
+def test_field_accuracy_on_hand_coded_articles(coded):
+    scores = _field_scores(coded)
+    accuracy = {k: sum(v) / len(v) for k, v in scores.items()}
+    low = {k: round(a, 2) for k, a in accuracy.items() if a < FLOORS[k]}
+    assert not low, f"below floor: {low} (all: { {k: round(a, 2) for k, a in accuracy.items()} })"
