@@ -174,7 +174,7 @@ def choose_sub_event_type(
     if "Disrupted weapons use" in subs and re.search(r"defus|foiled|thwarted|dismantled|disposal", cue_text, re.I):
         return "Disrupted weapons use"
     primary = [s for s in subs if s not in ACCESSORY_SUBS and s != "Disrupted weapons use"]
-    if not primary and any(m.strength != STRONG for m in mentions):
+    if not primary and mentions[0].strength != STRONG:
         subs = [s for s in subs if s not in ACCESSORY_SUBS]  # an arrest after a shooting
     sub = (primary or subs or [""])[0]
     demonstration = next((s for s in subs if s in ("Peaceful protest", "Violent demonstration")), None)

@@ -38,7 +38,10 @@ from functools import lru_cache
 from importlib import resources
 from statistics import median_low
 
+import pycountry
+
 from sitrep.config import FusionSettings
+from sitrep.geo.gazetteer import load_demonyms
 from sitrep.model import (
     Actor,
     ArticleResult,
@@ -69,6 +72,7 @@ _DATE_SPECIFICITY = {DatePrecision.DAY: 1.0, DatePrecision.WEEK: 0.6, DatePrecis
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+|\n\s*\n")
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _GENERIC_ACTOR = re.compile(r"^unidentified\b", re.IGNORECASE)
+_TEXT_FULL_AT = 0.25
 _WIDE_LATITUDE = 60.0  # beyond this the longitude grid is too coarse: treat places as wide
 
 
@@ -127,14 +131,17 @@ def reports_from_results(results: Iterable[ArticleResult]) -> list[Report]:
 def stopwords() -> frozenset[str]:
     """The versioned list of words that do not tell incidents apart (``data/fusion_stopwords.txt``)."""
     text = resources.files("sitrep").joinpath("data/fusion_stopwords.txt").read_text(encoding="utf-8")
-    words = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    words = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+    places = [*load_demonyms()[1], *(c.name for c in pycountry.countries)]
+    places += [getattr(c, "common_name", "") for c in pycountry.countries]
+    words |= {_stem(w) for name in places for w in _WORD.findall(name.lower())}
     return frozenset(words)
 
 
 def content_tokens(sentence: str, names: Iterable[str] = ()) -> frozenset[str]:
     """Lower-case content words of a sentence, crudely singular, without stop words and ``names``."""
     drop = stopwords() | {_stem(w) for n in names for w in _WORD.findall(n.lower())}
-    tokens = (_stem(w.strip("'-")) for w in _WORD.findall(sentence.lower()))
+    tokens = (_stem(w.split("'")[0].strip("-")) for w in _WORD.findall(sentence.lower()))
     return frozenset(t for t in tokens if len(t) > 2 and t not in drop)
 
 
@@ -338,10 +345,14 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def text_score(a: frozenset[str], b: frozenset[str]) -> float:
-    """Jaccard of content words, scaled so that sharing a third of them counts as full agreement."""
+    """Jaccard of content words, scaled so that sharing a quarter of them counts as full agreement.
+
+    Reports of one incident share few words beyond place, actors and type (which are left out),
+    but they share the target ("fuel depot", "kindergarten"); two strikes on one day rarely do.
+    """
     if not a or not b:
         return 0.3
-    return min(1.0, jaccard(a, b) * 3)
+    return min(1.0, jaccard(a, b) / _TEXT_FULL_AT)
 
 
 def actor_names(actors: Iterable[Actor | None]) -> set[str]:

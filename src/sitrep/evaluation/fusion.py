@@ -8,7 +8,7 @@ the incident of its first main event.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -17,7 +17,7 @@ import yaml
 
 from sitrep.config import FusionSettings
 from sitrep.fusion import fuse, reports_from_results
-from sitrep.model import ArticleResult, EventRole, Incident
+from sitrep.model import Article, ArticleResult, EventRole, Incident
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,5 +100,5 @@ def extract_corpus(folder: Path, extractor) -> list[ArticleResult]:
     """Read and extract every article of a corpus folder with a loaded ``Extractor``."""
     from sitrep.ingest import read_paths
 
-    articles: Iterable = (a for a in read_paths([str(folder)]) if not hasattr(a, "message"))
-    return list(extractor.extract_many(articles))
+    items = read_paths(sorted(folder.glob("*.txt")))
+    return list(extractor.extract_many(a for a in items if isinstance(a, Article)))
