@@ -27,6 +27,7 @@ install-dev: $(VENV)/.installed-dev
 demo: install
 	$(BIN)/sitrep ingest $(SAMPLES) --db $(DB)
 	$(BIN)/sitrep events --db $(DB)
+	@echo "Run: $(BIN)/sitrep serve --db $(DB), then open http://127.0.0.1:8000/"
 
 test: install-dev
 	$(BIN)/python -m pytest -q

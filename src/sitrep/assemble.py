@@ -72,6 +72,7 @@ class Clause:
     actors: list[tuple[ActorMention, str, float]] = field(default_factory=list)  # mention, role, weight
     fatalities: list[Fatalities] = field(default_factory=list)
     victims: list[Span] = field(default_factory=list)
+    time_distance: dict[int, float] = field(default_factory=dict)  # span start -> tree distance
 
     @property
     def start(self) -> int:
@@ -88,14 +89,17 @@ class Clause:
             for t in self.times
             if t.start_date is not None and t.precision is not None and not _CLOCK_ONLY.match(t.span.text)
         ]
-        return min(dated, key=lambda t: _PRECISION_RANK[t.precision], default=None)
+        return min(
+            dated,
+            key=lambda t: (_PRECISION_RANK[t.precision], self.time_distance.get(t.span.start, 0.0)),
+            default=None,
+        )
 
 
 # "at about 2 p.m.": a time of day says nothing of the day, which the story gives elsewhere.
 _CLOCK_ONLY = re.compile(
-    r"^(?:at |about |around |shortly (?:before|after) )*\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?"
-    r"(?: local time| \(?[A-Z]{2,4}\)?)?$",
-    re.I,
+    r"^(?:[Aa]t |[Aa]bout |[Aa]round |[Ss]hortly (?:before|after) )*\d{1,2}(?:[:.]\d\d)?\s*(?:[aApP]\.?[mM]\.?)?"
+    r"(?: local time| \(?[A-Z]{2,4}\)?)?$"
 )
 
 
@@ -181,6 +185,7 @@ def _clauses(findings: Findings, tree: _Tree) -> list[Clause]:
     for t in findings.times:
         if (c := owner.of(t.span)) is not None:
             c.times.append(t)
+            c.time_distance[t.span.start] = owner.last_score
     for topo in findings.toponyms:
         if _is_locative(tree.root(topo.span)) and (c := owner.of(topo.span)) is not None:
             c.toponyms.append(topo)
@@ -191,11 +196,14 @@ def _clauses(findings: Findings, tree: _Tree) -> list[Clause]:
         if (c := owner.of(victim)) is not None:
             c.victims.append(victim)
     for actor in findings.actors:
-        if _is_speaker(findings.doc.text, actor, tree) or actor.actor.type == "Government":
+        if actor.actor.type == "Government" or (c := owner.of(actor.span)) is None:
             continue
-        if (c := owner.of(actor.span)) is not None:
-            role, weight = _actor_role(actor, c, tree)
-            c.actors.append((actor, role, weight))
+        if _is_speaker(findings.doc.text, actor, tree):
+            if _speaker_is_subject(c, tree):  # "the FSB said it had arrested three men"
+                c.actors.append((actor, "actor1", 1.0))
+            continue
+        role, weight = _actor_role(actor, c, tree)
+        c.actors.append((actor, role, weight))
     # Context clauses ("a series of strikes since October") took their own findings
     # away from the event's clauses above; now they go.
     return [c for c in clauses if not all(m.aggregate for m in c.mentions) and not _only_context(c)]
@@ -248,17 +256,21 @@ class _Owner:
             for m in c.mentions:
                 self.by_sentence[m.sentence.start].append((m, c))
 
+    last_score: float = 0.0
+
     def of(self, span: Span) -> Clause | None:
         tok = self.tree.root(span)
         candidates = self.by_sentence.get(tok.sent.start_char, [])
         best, best_score = None, float("inf")
         for m, c in candidates:
             if m.trigger.start <= span.start < m.trigger.end:
+                self.last_score = 0.0
                 return c
             gap = max(m.trigger.start - span.end, span.start - m.trigger.end, 0)
             score = self.tree.distance(tok, self.tree.root(m.trigger)) + gap / 1000
             if score < best_score:
                 best, best_score = c, score
+        self.last_score = best_score
         return best
 
 
@@ -271,11 +283,24 @@ def _is_speaker(text: str, actor: ActorMention, tree: _Tree) -> bool:
     if any(w in after for w in _SPEAKER_WORDS):
         return True
     tok = tree.root(actor.span)
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
+    while tok.dep_ in ("conj", "compound", "poss") and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in _SPEECH_LEMMAS:
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+
+
+def _speaker_is_subject(clause: Clause, tree: _Tree) -> bool:
+    """The event's own subject is a pronoun standing for the speaker of its sentence."""
+    for m in clause.mentions:
+        trig = tree.root(m.trigger)
+        head = trig if trig.pos_ in ("VERB", "AUX") else trig.head
+        if any(ch.dep_ == "nsubj" and ch.lower_ in ("it", "they", "we") for ch in head.children):
+            return True
+    return False
+
+
+_VICTIM_WORDS = re.compile(r"^(?:dead|died|wounded|injured|casualties|bodies|slain|death toll)$", re.I)
 
 
 def _actor_role(actor: ActorMention, clause: Clause, tree: _Tree) -> tuple[str, float]:
@@ -287,6 +312,8 @@ def _actor_role(actor: ActorMention, clause: Clause, tree: _Tree) -> tuple[str, 
     if best.strength == STRONG:
         weight *= 2
     path = tree.path_deps(tok, trig)
+    if _VICTIM_WORDS.match(best.trigger.text) and not any(t.dep_ == "agent" for t in path):
+        return "actor2", weight  # "eight police officers were among the dead"
     if not path:  # the trigger is not above the actor: look from their common head
         path = tree.path_deps(tok, trig.head) if trig.dep_ not in ("ROOT",) else []
         if path and trig.dep_ in _PATIENT_DEPS | {"pobj"} and path[-1].dep_ in _AGENT_DEPS:
@@ -586,6 +613,10 @@ def _default_actors(
     """ACLED's convention: protests have protesters, attacks on civilians have civilians."""
     if not country:
         return actor1, actor2
+    if sub == "Excessive force against protesters":  # ACLED: the force is actor 1
+        protesters = with_country(Actor("Protesters ({country})", "Protesters"), country)
+        force = actor1 if actor1 is not None and actor1.type != "Protesters" else actor2
+        return force, protesters
     if event_type == "Protests" and (actor1 is None or actor1.type != "Protesters"):
         protesters = with_country(Actor("Protesters ({country})", "Protesters"), country)
         actor1, actor2 = protesters, actor2 if actor2 is not None else actor1

@@ -104,10 +104,11 @@ def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: 
 
     from sitrep.pipeline import Extractor, extract_parallel
     from sitrep.store import open_store
+    from sitrep.store.incidents import refresh_incidents
 
     articles, errors = _split(read_paths(paths, settings.columns))
     versions = Extractor.from_settings(settings).versions if workers <= 1 else {}
-    added = skipped = events = 0
+    added = skipped = events = incidents = 0
     failures: list[str] = []
     with open_store(db or settings.db) as store:
         results = extract_parallel(articles, settings, workers)
@@ -118,9 +119,14 @@ def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: 
             added += summary.articles_added
             skipped += summary.articles_skipped
             events += summary.events_added
+            fused = refresh_incidents(store, [e.id for r in batch for e in r.events], settings.fusion)
+            incidents += fused.added - fused.removed
             bar.update(len(batch))
         bar.close()
-    click.echo(f"{added} article(s) added, {skipped} already stored, {events} event(s) added to {db or settings.db}")
+    click.echo(
+        f"{added} article(s) added, {skipped} already stored, {events} event(s) added, "
+        f"{incidents:+d} incident(s) in {db or settings.db}"
+    )
     _report_errors([*errors, *failures], added + skipped)
     if errors or failures:
         sys.exit(1)
@@ -176,16 +182,25 @@ def events(settings: Settings, db, country, since, until, event_type, limit: int
 @_with_filters
 @click.option("--format", "fmt", type=click.Choice(["acled-csv", "geojson", "jsonl", "parquet"]), required=True)
 @click.option("--out", type=click.Path(dir_okay=False), help="Output file (stdout if omitted; required for parquet).")
+@click.option(
+    "--per",
+    type=click.Choice(["event", "incident"]),
+    default="event",
+    show_default=True,
+    help="One row per coded event, or per incident (reconciled fields, sources joined).",
+)
 @click.pass_obj
-def export(settings: Settings, db, country, since, until, event_type, fmt: str, out: str | None) -> None:
-    """Export stored events as ACLED-style CSV, GeoJSON, JSONL or Parquet."""
+def export(settings: Settings, db, country, since, until, event_type, fmt: str, out: str | None, per: str) -> None:
+    """Export stored events (or incidents) as ACLED-style CSV, GeoJSON, JSONL or Parquet."""
     from sitrep.export import export as write_export
     from sitrep.store import open_store
+    from sitrep.store.incidents import incident_rows
 
     if fmt == "parquet" and not out:
         raise click.UsageError("--out FILE is required for parquet")
     with open_store(db or settings.db) as store:
-        rows = store.events(**_filters(country, since, until, event_type))
+        filters = _filters(country, since, until, event_type)
+        rows = incident_rows(store, **filters) if per == "incident" else store.events(**filters)
     if out:
         summary = write_export(rows, fmt, Path(out))
         click.echo(f"wrote {summary.written} event(s) to {out}", err=True)
@@ -211,6 +226,37 @@ def serve(settings: Settings, db: str | None, host: str, port: int, allow_write:
     app = create_app(db or settings.db, allow_write=allow_write, settings=settings, cors_origins=cors_origin)
     click.echo(f"sitrep: serving {db or settings.db} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, server_header=False, limit_concurrency=100, timeout_keep_alive=5)
+
+
+@main.command()
+@_with_filters
+@click.option("--limit", type=int, default=100, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@click.option("--rebuild", is_flag=True, help="Fuse every stored event again first (e.g. after changing settings).")
+@click.pass_obj
+def incidents(settings: Settings, db, country, since, until, event_type, limit: int, fmt: str, rebuild: bool) -> None:
+    """List incidents (events of several articles linked by fusion) with their sources."""
+    from sitrep.store import open_store
+    from sitrep.store.incidents import list_incidents, refresh_incidents
+
+    with open_store(db or settings.db) as store:
+        if rebuild:
+            refresh_incidents(store, None, settings.fusion)
+        records = list_incidents(store, **_filters(country, since, until, event_type), limit=limit)
+    if fmt == "jsonl":
+        for record in records:
+            click.echo(json.dumps(record.to_json(), ensure_ascii=False))
+        return
+    lines = []
+    for record in records:
+        inc = record.incident
+        fat = "" if inc.fatalities is None else f"{inc.fatalities.best} ({inc.fatalities.low}-{inc.fatalities.high})"
+        place = f"{inc.location.name}, {inc.location.country}" if inc.location else "?"
+        lines.append(f"{inc.id}  {inc.event_date.iso}  {inc.sub_event_type}  {place}  fatalities {fat}")
+        for s in record.sources:
+            lines.append(f"    {s.published}  {s.role:<10}  {s.source or s.article_id}  {s.title or s.url}")
+    click.echo("\n".join(lines))
+    click.echo(f"{len(records)} incident(s)")
 
 
 @main.command(name="eval")

@@ -68,7 +68,12 @@ TYPE_GROUPS = {
     "Strategic developments": "strategic",
 }
 _DATE_RANK = {DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2, DatePrecision.YEAR: 3}
-_DATE_SPECIFICITY = {DatePrecision.DAY: 1.0, DatePrecision.WEEK: 0.6, DatePrecision.MONTH: 0.4, DatePrecision.YEAR: 0.2}
+_DATE_SPECIFICITY = {
+    DatePrecision.DAY: 1.0,
+    DatePrecision.WEEK: 0.6,
+    DatePrecision.MONTH: 0.4,
+    DatePrecision.YEAR: 0.2,
+}
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+|\n\s*\n")
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _GENERIC_ACTOR = re.compile(r"^unidentified\b", re.IGNORECASE)

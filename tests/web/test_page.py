@@ -91,7 +91,7 @@ def test_page_map_filter_and_article(server: str, browser, tmp_path: Path) -> No
     mapped = [e for e in events if e["latitude"] is not None]
     assert mapped, "the samples gave no event with coordinates"
 
-    page = browser.new_page(viewport={"width": 1400, "height": 900}, bypass_csp=True)  # the test evaluates JS
+    page = browser.new_page(viewport={"width": 1500, "height": 900}, bypass_csp=True)  # the test evaluates JS
     outside, problems = _watch(page, server)
     page.goto(server + "/")
     page.wait_for_function("window.sitrep && window.sitrep.ready === true", timeout=30_000)
@@ -132,6 +132,10 @@ def test_page_map_filter_and_article(server: str, browser, tmp_path: Path) -> No
     speakers = set(page.locator("#article-claims h4").all_inner_texts())
     assert speakers == {c["speaker"] for c in detail["claims"]}
 
+    # back to every event, the article still open: the view the README shows
+    page.click("#f-reset")
+    page.wait_for_function("n => window.sitrep.events.length === n", arg=len(events))
+    page.wait_for_timeout(300)
     shot = tmp_path / "page.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
@@ -169,6 +173,12 @@ def test_timeline_brush_filters_the_map(server: str, browser) -> None:
     page.click("#brush-clear")
     assert page.evaluate("window.sitrep.brush") is None
     assert page.locator("#events-table tbody tr").count() == total
+
+    # zoomed right out, nearby events merge into numbered clusters; none is lost
+    mapped = page.evaluate("window.sitrep.events.filter(e => e.latitude !== null).length")
+    page.evaluate("window.sitrep.map.setZoom(1, {animate: false})")
+    page.wait_for_timeout(300)
+    assert _markers_total(page) == mapped
     assert not outside and not problems
 
 

@@ -87,7 +87,9 @@ def fuse_corpus(results: Sequence[ArticleResult], gold: Gold, settings: FusionSe
         mains = [owner[e.id] for e in r.events if e.role is EventRole.MAIN and e.id in owner]
         if mains:
             predicted[name] = mains[0]
-        recalled[name] = tuple(owner[e.id] for e in r.events if e.role is not EventRole.MAIN and e.id in owner)
+        recalled[name] = tuple(
+            owner[e.id] for e in r.events if e.role is not EventRole.MAIN and e.id in owner
+        )
     return CorpusFusion(incidents, predicted, recalled, pairwise(gold.incident, predicted))
 
 

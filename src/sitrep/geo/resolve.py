@@ -77,13 +77,14 @@ class _Context:
     centres: list[tuple[float, float, int]]  # (lat, lon, mention index) of the countries named
 
     def others(self, i: int, country: str, admin1: str) -> tuple[float, float, float, float]:
-        """Country votes, all votes, admin1 votes and the leading country's votes without ``i``'s name."""
+        """Country votes, all votes, admin1 votes and the leading country's votes, without ``i``'s
+        own vote and with repeats of its name at half weight (one witness said it twice)."""
         countries, admin1s = Counter(self.countries), Counter(self.admin1s)
         key = self.keys[i] if i < len(self.keys) else None
         for j, (c, a, w) in self.votes.items():
-            if j == i or (key is not None and self.keys[j] == key):
-                countries[c] -= w
-                admin1s[(c, a)] -= w
+            share = 1.0 if j == i else 0.5 if key is not None and self.keys[j] == key else 0.0
+            countries[c] -= share * w
+            admin1s[(c, a)] -= share * w
         top = max(countries.values(), default=0.0)
         return max(countries[country], 0.0), max(sum(countries.values()), 0.0), max(admin1s[(country, admin1)], 0.0), top
 

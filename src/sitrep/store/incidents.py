@@ -59,6 +59,7 @@ class IncidentSource:
     sub_event_type: str
     location: str
     fatalities_best: int | None
+    confidence: float
     published: date
     source: str
     url: str
@@ -73,6 +74,7 @@ class IncidentSource:
             "sub_event_type": self.sub_event_type,
             "location": self.location,
             "fatalities": self.fatalities_best,
+            "confidence": round(self.confidence, 3),
             "published": self.published.isoformat(),
             "source": self.source,
             "url": self.url,
@@ -187,7 +189,7 @@ def _reports(store: Store, where: str, params: Sequence[Any]) -> list[Report]:
         params,
     ):
         victims.setdefault(event_id, []).append(name)
-    rows = store._query(f"WITH page AS ({page}) {_REPORT_SELECT}", [_CONTEXT, _CONTEXT, *params])
+    rows = store._query(f"WITH page AS ({page}) {_REPORT_SELECT}", params)
     return [_report(r, tuple(assoc.get(r[0], ())), tuple(victims.get(r[0], ()))) for r in rows]
 
 
@@ -198,8 +200,8 @@ SELECT e.id, e.article_id, e.date_start, e.date_precision, e.date_source, e.even
        a1.name, a1.type, a1.country, a2.name, a2.type, a2.country,
        l.name, l.country, l.admin1, l.latitude, l.longitude, l.geo_precision, l.geonameid, l.feature,
        ar.published, ev.start_char, ev.end_char,
-       GREATEST(ev.start_char - ?, 0),
-       substr(ar.text, GREATEST(ev.start_char - ?, 0) + 1, ev.end_char - ev.start_char + 800)
+       GREATEST(ev.start_char - {context}, 0),
+       substr(ar.text, GREATEST(ev.start_char - {context}, 0) + 1, ev.end_char - ev.start_char + {both})
 FROM page p
 JOIN events e ON e.id = p.id
 JOIN articles ar ON ar.id = e.article_id
@@ -208,7 +210,7 @@ LEFT JOIN actors a2 ON a2.id = e.actor2_id
 LEFT JOIN locations l ON l.id = e.location_id
 LEFT JOIN evidence ev ON ev.event_id = e.id AND ev.field = 'event_type'
 ORDER BY e.id
-"""
+""".format(context=_CONTEXT, both=2 * _CONTEXT)
 
 
 def _report(r: Sequence[Any], assoc: tuple[Actor, ...], victims: tuple[str, ...]) -> Report:
@@ -291,12 +293,19 @@ def _stored_incidents(store: Store, event_ids: Sequence[str]) -> dict[str, tuple
     ids: set[str] = set()
     for part in _chunks(sorted(set(event_ids))):
         marks = ", ".join("?" * len(part))
-        ids |= {r[0] for r in store._query(f"SELECT incident_id FROM incident_events WHERE event_id IN ({marks})", part)}
+        ids |= {
+            r[0]
+            for r in store._query(
+                f"SELECT incident_id FROM incident_events WHERE event_id IN ({marks})", part
+            )
+        }
     found: dict[str, tuple[tuple, frozenset[str]]] = {}
     for part in _chunks(sorted(ids)):
         marks = ", ".join("?" * len(part))
         members: dict[str, set[str]] = {}
-        for inc, ev in store._query(f"SELECT incident_id, event_id FROM incident_events WHERE incident_id IN ({marks})", part):
+        for inc, ev in store._query(
+            f"SELECT incident_id, event_id FROM incident_events WHERE incident_id IN ({marks})", part
+        ):
             members.setdefault(inc, set()).add(ev)
         cols = ", ".join(_INCIDENT_COLUMNS)
         for row in store._query(f"SELECT {cols} FROM incidents WHERE id IN ({marks})", part):
@@ -307,3 +316,162 @@ def _stored_incidents(store: Store, event_ids: Sequence[str]) -> dict[str, tuple
 def _chunks(items: Sequence[str]) -> Iterable[list[str]]:
     for i in range(0, len(items), _CHUNK):
         yield list(items[i : i + _CHUNK])
+
+
+# -- reading --------------------------------------------------------------------------------------
+
+
+def list_incidents(
+    store: Store,
+    *,
+    country: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    event_type: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[IncidentRecord]:
+    """Incidents ordered by date then id, with their sources; filters as ``Store.events``."""
+    where, params = [], []
+    if country:
+        where.append("l.country = ?")
+        params.append(country_code(country))
+    if since is not None:
+        where.append("i.date_end >= ?")
+        params.append(since)
+    if until is not None:
+        where.append("i.date_start <= ?")
+        params.append(until)
+    if event_type:
+        where.append("i.event_type = ?")
+        params.append(event_type)
+    page = (
+        "SELECT i.id, i.date_start FROM incidents i LEFT JOIN locations l ON l.id = i.location_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY i.date_start, i.id"
+        + (" LIMIT ?" if limit is not None else "")
+        + " OFFSET ?"
+    )
+    params += ([limit] if limit is not None else []) + [offset]
+    return _records(store, page, params)
+
+
+def get_incident(store: Store, incident_id: str) -> IncidentRecord | None:
+    """One stored incident with its sources, or ``None``."""
+    found = _records(store, "SELECT i.id, i.date_start FROM incidents i WHERE i.id = ?", [incident_id])
+    return found[0] if found else None
+
+
+def incident_of_event(store: Store, event_id: str) -> str | None:
+    """The id of the incident an event belongs to (``None`` for an unlinked background mention)."""
+    found = store._query("SELECT incident_id FROM incident_events WHERE event_id = ?", [event_id])
+    return found[0][0] if found else None
+
+
+def incident_rows(store: Store, **filters: Any) -> list[EventRow]:
+    """Incidents flattened to ``EventRow`` (one row per incident) so every exporter takes them."""
+    return [_incident_event_row(rec) for rec in list_incidents(store, **filters)]
+
+
+def _records(store: Store, page: str, params: Sequence[Any]) -> list[IncidentRecord]:
+    sources: dict[str, list[IncidentSource]] = {}
+    for r in store._query(f"WITH page AS ({page}) {_SOURCE_SELECT}", params):
+        sources.setdefault(r[0], []).append(IncidentSource(*r[1:]))
+    named: dict[str, set[Actor]] = {}
+    for inc, name, type_, country in store._query(f"WITH page AS ({page}) {_ACTORS_SELECT}", params):
+        named.setdefault(inc, set()).add(Actor(name, type_, country))
+    victims: dict[str, set[str]] = {}
+    for inc, name in store._query(f"WITH page AS ({page}) {_VICTIMS_SELECT}", params):
+        victims.setdefault(inc, set()).add(name)
+    rows = store._query(f"WITH page AS ({page}) {_INCIDENT_SELECT}", params)
+    return [_record(r, sources.get(r[0], []), named.get(r[0], set()), victims.get(r[0], set())) for r in rows]
+
+
+def _record(
+    r: Sequence[Any], sources: list[IncidentSource], named: set[Actor], victims: set[str]
+) -> IncidentRecord:
+    actor1 = None if r[8] is None else Actor(r[8], r[9], r[10])
+    actor2 = None if r[11] is None else Actor(r[11], r[12], r[13])
+    incident = Incident(
+        id=r[0],
+        event_date=EventDate(r[1], DatePrecision(r[2]), DateSource(r[3])),
+        event_type=r[4],
+        sub_event_type=r[5],
+        location=_location(r[14:22]),
+        actor1=actor1,
+        actor2=actor2,
+        fatalities=None if r[6] is None else Fatalities(r[6], r[7], r[22]),
+        event_ids=tuple(sorted(s.event_id for s in sources)),
+        article_ids=tuple(sorted({s.article_id for s in sources})),
+        background_ids=tuple(sorted(s.event_id for s in sources if s.role != EventRole.MAIN.value)),
+        assoc_actors=tuple(sorted(named - {actor1, actor2}, key=lambda a: a.name)),
+        victims=tuple(sorted(victims)),
+        first_reported=r[23],
+    )
+    return IncidentRecord(incident, tuple(sources))
+
+
+def _incident_event_row(rec: IncidentRecord) -> EventRow:
+    inc, first = rec.incident, rec.sources[0] if rec.sources else None
+    loc, fat = inc.location, inc.fatalities
+    outlets = list(dict.fromkeys(s.source for s in rec.sources if s.source))
+    return EventRow(
+        inc.id, first.article_id if first else "", inc.event_date.iso, inc.event_date.start,
+        inc.event_date.end, inc.event_date.precision.value, inc.event_date.source.value,
+        inc.event_type, inc.sub_event_type, "", "", EventRole.MAIN.value,
+        *_actor_cells(inc.actor1), *_actor_cells(inc.actor2), tuple(a.name for a in inc.assoc_actors),
+        loc.name if loc else "", loc.country if loc else "", loc.admin1 if loc else "",
+        loc.latitude if loc else None, loc.longitude if loc else None,
+        int(loc.geo_precision) if loc else None, loc.geonameid if loc else None,
+        fat.best if fat else None, fat.low if fat else None, fat.high if fat else None,
+        max((s.confidence for s in rec.sources), default=0.0), "",
+        "; ".join(outlets), first.url if first else "", first.title if first else "",
+        inc.first_reported or inc.event_date.start, None, "", "",
+    )  # fmt: skip
+
+
+def _actor_cells(actor: Actor | None) -> tuple[str, str, str]:
+    return ("", "", "") if actor is None else (actor.name, actor.type, actor.country)
+
+
+_SOURCE_SELECT = """
+SELECT ie.incident_id, e.id, e.article_id, e.role, e.event_date, e.sub_event_type,
+       COALESCE(l.name, ''), e.fatalities_best, e.confidence, ar.published, ar.source, ar.url, ar.title
+FROM page p
+JOIN incident_events ie ON ie.incident_id = p.id
+JOIN events e ON e.id = ie.event_id
+JOIN articles ar ON ar.id = e.article_id
+LEFT JOIN locations l ON l.id = e.location_id
+ORDER BY ie.incident_id, ar.published, e.id
+"""
+
+_ACTORS_SELECT = """
+SELECT DISTINCT ie.incident_id, a.name, a.type, a.country
+FROM page p
+JOIN incident_events ie ON ie.incident_id = p.id
+JOIN events e ON e.id = ie.event_id AND e.role = 'main'
+JOIN event_actors ea ON ea.event_id = e.id
+JOIN actors a ON a.id = ea.actor_id
+"""
+
+_VICTIMS_SELECT = """
+SELECT DISTINCT ie.incident_id, v.name
+FROM page p
+JOIN incident_events ie ON ie.incident_id = p.id
+JOIN events e ON e.id = ie.event_id AND e.role = 'main'
+JOIN victims v ON v.event_id = e.id
+"""
+
+_INCIDENT_SELECT = """
+SELECT i.id, i.date_start, i.date_precision, i.date_source, i.event_type, i.sub_event_type,
+       i.fatalities_best, i.fatalities_low,
+       a1.name, a1.type, a1.country, a2.name, a2.type, a2.country,
+       l.name, l.country, l.admin1, l.latitude, l.longitude, l.geo_precision, l.geonameid, l.feature,
+       i.fatalities_high, i.first_reported
+FROM page p
+JOIN incidents i ON i.id = p.id
+LEFT JOIN actors a1 ON a1.id = i.actor1_id
+LEFT JOIN actors a2 ON a2.id = i.actor2_id
+LEFT JOIN locations l ON l.id = i.location_id
+ORDER BY p.date_start, p.id
+"""

@@ -18,6 +18,7 @@
   var MAX_EVENTS = 20000;
   var CLUSTER_PX = 48;
   var DAY_MS = 86400000;
+  var ANTARCTICA = "010"; // ISO numeric id: nothing to map there, and it circles the pole
 
   var state = { events: [], brush: null, map: null, layer: null, selected: null, loadSeq: 0 };
   window.sitrep = state; // for the end-to-end test and for curious users
@@ -147,12 +148,30 @@
     return fetch("static/vendor/world-atlas/countries-110m.json").then(function (r) { return r.json(); })
       .then(function (topo) {
         var countries = topojson.feature(topo, topo.objects.countries);
+        countries.features = countries.features.filter(function (f) { return f.id !== ANTARCTICA; });
+        countries.features.forEach(unwrapFeature);
         L.geoJSON(countries, {
           pane: "basemap",
           interactive: false,
           style: { color: "#ffffff", weight: 0.7, fillColor: "#d9dde3", fillOpacity: 1 }
         }).addTo(map);
       });
+  }
+
+  // Rings that cross the antimeridian jump from +180 to -180 and would be drawn as a band
+  // across the whole map; continuing them past 180 keeps each country in one piece.
+  function unwrapRing(ring) {
+    for (var i = 1; i < ring.length; i++) {
+      while (ring[i][0] - ring[i - 1][0] > 180) ring[i][0] -= 360;
+      while (ring[i][0] - ring[i - 1][0] < -180) ring[i][0] += 360;
+    }
+  }
+
+  function unwrapFeature(feature) {
+    var g = feature.geometry;
+    if (!g) return;
+    var polygons = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+    polygons.forEach(function (polygon) { polygon.forEach(unwrapRing); });
   }
 
   function currentMapped() {
@@ -395,7 +414,11 @@
 
   function showArticle(article, eventId) {
     var event = article.events.filter(function (e) { return e.id === eventId; })[0] || article.events[0];
-    $("article-view").hidden = false;
+    if ($("article-view").hidden) {
+      $("article-view").hidden = false;
+      state.map.invalidateSize();
+      renderTimeline();
+    }
     $("article-title").textContent = article.title || "(untitled article)";
     $("article-meta").textContent = [article.published, article.source, article.url]
       .filter(Boolean).join(" · ");
@@ -524,6 +547,8 @@
     $("f-type").addEventListener("change", loadEvents);
     $("article-close").addEventListener("click", function () {
       $("article-view").hidden = true;
+      state.map.invalidateSize();
+      renderTimeline();
       state.selected = null;
       history.replaceState(null, "", location.pathname + location.search);
     });

@@ -1,0 +1,350 @@
+"""Fusion: blocking, scoring and reconciliation on hand-built events; the corpus; the store."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from sitrep.config import FusionSettings, Settings
+from sitrep.evaluation.fusion import article_file, extract_corpus, fuse_corpus, load_gold, pairwise
+from sitrep.fusion import (
+    Report,
+    candidate_pairs,
+    combine_fatalities,
+    content_tokens,
+    date_window,
+    fuse,
+    pair_allowed,
+    places_compatible,
+    reconcile,
+    score_pair,
+    trigger_sentence,
+    types_compatible,
+)
+from sitrep.model import (
+    Actor,
+    ArticleResult,
+    DatePrecision,
+    DateSource,
+    Event,
+    EventDate,
+    EventRole,
+    Fatalities,
+    GeoPrecision,
+    Location,
+    Span,
+)
+from sitrep.store import open_store
+from sitrep.store.incidents import get_incident, incident_rows, list_incidents, refresh_incidents
+
+CORPUS = Path(__file__).parent / "data" / "fusion"
+SETTINGS = FusionSettings()
+
+SUMY = Location("Sumy", "UA", "Sumy", 50.9174, 34.7991, GeoPrecision.EXACT, 692194, "city")
+SUMY_OBLAST = Location("Sumy", "UA", "Sumy", 51.12, 34.12, GeoPrecision.REGION, 692196, "admin1")
+UKRAINE = Location("Ukraine", "UA", "", 48.5, 31.5, GeoPrecision.REGION, 690791, "country")
+POKROVSK = Location("Pokrovsk", "UA", "Donetsk", 48.282, 37.176, GeoPrecision.EXACT, 704147, "town")
+MYRNOHRAD = Location("Myrnohrad", "UA", "Donetsk", 48.303, 37.266, GeoPrecision.EXACT, 704508, "town")
+KHARKIV = Location("Kharkiv", "UA", "Kharkiv", 49.98, 36.25, GeoPrecision.EXACT, 706483, "city")
+RUSSIA = Actor("Military Forces of Russia", "State forces", "RU")
+TUESDAY = date(2024, 3, 12)
+
+
+def report(
+    key: str,
+    sentence: str = "",
+    *,
+    day: date = TUESDAY,
+    precision: DatePrecision = DatePrecision.DAY,
+    published: date | None = None,
+    **changes: object,
+) -> Report:
+    """A report of a Russian drone strike in Sumy, changed as the test needs."""
+    event = Event(
+        id=f"ev-{key}",
+        article_id=f"art-{key}",
+        event_date=EventDate(day, precision, DateSource.TEXT),
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        plover="ATTACK",
+        cameo="195",
+        role=EventRole.MAIN,
+        actor1=RUSSIA,
+        actor2=None,
+        location=SUMY,
+        fatalities=Fatalities(2, 2, 2),
+    )
+    return Report.of(replace(event, **changes), published or day, sentence)
+
+
+DEPOT = "Russian forces struck a fuel depot in Sumy with a drone, killing two workers."
+
+
+# -- inputs and gates ------------------------------------------------------------------------------
+
+
+def test_trigger_sentence_is_the_sentence_around_the_span():
+    text = "Markets opened. A drone hit a fuel depot in Sumy on Tuesday. Two died."
+    start = text.index("drone")
+    assert trigger_sentence(text, Span(start, start + 5)) == "A drone hit a fuel depot in Sumy on Tuesday."
+    assert trigger_sentence(text, None) == ""
+
+
+def test_content_tokens_drop_stop_words_names_and_countries():
+    tokens = content_tokens("Russian forces struck a fuel depot in Sumy, Ukraine, on Tuesday", ["Sumy"])
+    assert tokens == {"fuel", "depot"}
+
+
+@pytest.mark.parametrize(
+    ("precision", "source", "expected"),
+    [
+        (DatePrecision.DAY, DateSource.TEXT, (date(2024, 3, 11), date(2024, 3, 13))),
+        (DatePrecision.DAY, DateSource.PUBLICATION_DATE, (date(2024, 3, 9), date(2024, 3, 13))),
+        (DatePrecision.MONTH, DateSource.TEXT, (date(2024, 2, 29), date(2024, 4, 1))),
+    ],
+)
+def test_date_window_respects_precision_and_source(precision, source, expected):
+    start = TUESDAY if precision is DatePrecision.DAY else date(2024, 3, 1)
+    lo, hi = date_window(EventDate(start, precision, source), SETTINGS)
+    assert (date.fromordinal(lo), date.fromordinal(hi)) == expected
+
+
+def test_places_compatible_by_distance_region_and_country():
+    assert places_compatible(POKROVSK, MYRNOHRAD, SETTINGS)  # ~7 km: a candidate, scored lower
+    assert not places_compatible(SUMY, KHARKIV, SETTINGS)  # ~150 km
+    assert places_compatible(SUMY, SUMY_OBLAST, SETTINGS)  # the region it lies in
+    assert not places_compatible(KHARKIV, SUMY_OBLAST, SETTINGS)  # another region
+    assert places_compatible(KHARKIV, UKRAINE, SETTINGS)  # country-level report
+
+
+def test_types_compatible_within_violence_and_within_demonstrations():
+    assert types_compatible("Explosions/Remote violence", "Violence against civilians")
+    assert types_compatible("Protests", "Riots")
+    assert not types_compatible("Protests", "Explosions/Remote violence")
+
+
+def test_same_article_and_far_dates_are_never_candidates():
+    a = report("a", DEPOT)
+    assert not pair_allowed(a, replace(report("b", DEPOT), event=replace(a.event, id="x")), SETTINGS)
+    assert not pair_allowed(a, report("c", DEPOT, day=TUESDAY + timedelta(days=3)), SETTINGS)
+    assert pair_allowed(a, report("d", DEPOT, day=TUESDAY + timedelta(days=1)), SETTINGS)
+
+
+def test_blocking_finds_exactly_the_pairs_brute_force_finds():
+    rng = random.Random(7)
+    places = [SUMY, SUMY_OBLAST, UKRAINE, POKROVSK, MYRNOHRAD, KHARKIV]
+    reports = [
+        report(
+            str(i),
+            day=date(2024, 1, 1) + timedelta(days=rng.randrange(60)),
+            precision=rng.choice([DatePrecision.DAY] * 4 + [DatePrecision.WEEK, DatePrecision.MONTH]),
+            location=rng.choice(places),
+        )
+        for i in range(150)
+    ]
+    brute = {(i, j) for j in range(len(reports)) for i in range(j) if pair_allowed(reports[i], reports[j], SETTINGS)}
+    assert set(candidate_pairs(reports, SETTINGS)) == brute
+
+
+# -- scoring ----------------------------------------------------------------------------------------
+
+
+def test_differently_worded_reports_of_one_strike_score_above_threshold():
+    a = report("a", DEPOT)
+    b = report(
+        "b",
+        "Two workers died when a Russian drone hit a fuel depot in Sumy.",
+        published=TUESDAY + timedelta(days=1),
+        sub_event_type="Attack",
+        event_type="Violence against civilians",
+    )
+    assert score_pair(a, b, SETTINGS).total >= SETTINGS.threshold
+
+
+def test_two_strikes_on_one_city_and_day_with_other_targets_stay_apart():
+    depot = report("a", DEPOT)
+    school = report(
+        "b",
+        "Russian forces fired a missile at a school building in Sumy, killing a caretaker.",
+        sub_event_type="Shelling/artillery/missile attack",
+    )
+    assert score_pair(depot, school, SETTINGS).total < SETTINGS.threshold
+    assert len(fuse([depot, school], SETTINGS)) == 2
+
+
+def test_neighbouring_towns_on_consecutive_days_stay_apart():
+    a = report("a", "Russian shelling damaged a water pumping station.", location=POKROVSK)
+    b = report("b", "Russian shelling damaged a kindergarten.", location=MYRNOHRAD, day=TUESDAY + timedelta(days=1))
+    assert len(fuse([a, b], SETTINGS)) == 2
+
+
+def test_vague_report_does_not_chain_two_strikes():
+    monday = report("a", DEPOT, day=TUESDAY - timedelta(days=1))
+    school = "Russian forces fired a missile at a school building in Sumy, killing a caretaker."
+    wednesday = report("b", school, day=TUESDAY + timedelta(days=1), fatalities=Fatalities(1, 1, 1))
+    vague = report(
+        "c",
+        "Russian drones attacked the Sumy region this week, officials said.",
+        day=date(2024, 3, 11),
+        precision=DatePrecision.WEEK,
+        location=SUMY_OBLAST,
+    )
+    incidents = fuse([vague, monday, wednesday], SETTINGS)
+    assert len(incidents) == 2
+    assert sorted(len(i.event_ids) for i in incidents) == [1, 2]  # the vague report joined one of them
+    assert all(i.event_date.precision is DatePrecision.DAY for i in incidents)
+
+
+def test_fuse_does_not_depend_on_input_order():
+    reports = [report(k, DEPOT, day=TUESDAY + timedelta(days=d)) for k, d in zip("abcdef", [0, 0, 1, 5, 5, 9])]
+    first = fuse(reports, SETTINGS)
+    assert fuse(list(reversed(reports)), SETTINGS) == first
+    assert fuse(random.Random(1).sample(reports, len(reports)), SETTINGS) == first
+
+
+# -- reconciliation and background mentions ----------------------------------------------------------
+
+
+def test_reconcile_takes_precise_date_and_place_majority_type_and_fatality_range():
+    reports = [
+        report("a", DEPOT, fatalities=Fatalities(1, 1, 1)),
+        report("b", DEPOT, published=TUESDAY + timedelta(days=1), fatalities=Fatalities(3, 3, 3)),
+        report(
+            "c",
+            DEPOT,
+            day=date(2024, 3, 11),
+            precision=DatePrecision.WEEK,
+            location=SUMY_OBLAST,
+            sub_event_type="Attack",
+            event_type="Violence against civilians",
+            fatalities=Fatalities(3, 2, 4),
+            published=TUESDAY + timedelta(days=2),
+        ),
+    ]
+    inc = reconcile(reports)
+    assert inc.event_date == EventDate(TUESDAY, DatePrecision.DAY, DateSource.TEXT)
+    assert inc.location == SUMY
+    assert (inc.event_type, inc.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert inc.fatalities == Fatalities(best=3, low=1, high=4)
+    assert inc.first_reported == TUESDAY
+    assert inc.article_ids == ("art-a", "art-b", "art-c")
+
+
+def test_combine_fatalities_median_low_min_max():
+    assert combine_fatalities([Fatalities(1, 1, 1), Fatalities(3, 3, 3)]) == Fatalities(1, 1, 3)
+    assert combine_fatalities([None, Fatalities(0, 0, 0)]) == Fatalities(0, 0, 0)
+    assert combine_fatalities([None]) is None
+
+
+def test_background_mention_links_to_the_incident_it_recalls_but_never_creates_one():
+    main = report("a", DEPOT)
+    recall = report(
+        "b", DEPOT, published=TUESDAY + timedelta(days=14), role=EventRole.BACKGROUND, fatalities=None
+    )
+    orphan = report("c", DEPOT, location=KHARKIV, role=EventRole.BACKGROUND)
+    incidents = fuse([recall, orphan, main], SETTINGS)
+    assert len(incidents) == 1
+    assert incidents[0].event_ids == ("ev-a", "ev-b")
+    assert incidents[0].background_ids == ("ev-b",)
+    assert incidents[0].first_reported == TUESDAY
+
+
+def test_incident_id_is_stable_under_later_reports():
+    first = fuse([report("a", DEPOT)], SETTINGS)[0]
+    later = report("b", DEPOT, published=TUESDAY + timedelta(days=1))
+    assert fuse([report("a", DEPOT), later], SETTINGS)[0].id == first.id
+
+
+def test_pairwise_scores():
+    gold = {"a": "x", "b": "x", "c": "y", "d": "y"}
+    assert pairwise(gold, {"a": 1, "b": 1, "c": 2, "d": 2}).precision == 1.0
+    score = pairwise(gold, {"a": 1, "b": 1, "c": 1, "d": 2})
+    assert (score.precision, score.recall) == (1 / 3, 1 / 2)
+
+
+def test_fusion_settings_load_from_toml(tmp_path):
+    config = tmp_path / "sitrep.toml"
+    config.write_text("[sitrep.fusion]\nthreshold = 0.7\nmax_km = 20\n", encoding="utf-8")
+    settings = Settings.load(config, env={})
+    assert settings.fusion.threshold == 0.7 and settings.fusion.max_km == 20.0
+
+
+# -- the corpus, with the real pipeline --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus_results(extractor) -> list[ArticleResult]:
+    return extract_corpus(CORPUS, extractor)
+
+
+def test_corpus_has_enough_incidents_and_articles():
+    gold = load_gold(CORPUS / "gold.yaml")
+    assert len(gold.incident) >= 40
+    sizes = {label: list(gold.incident.values()).count(label) for label in set(gold.incident.values())}
+    assert sum(1 for n in sizes.values() if 2 <= n <= 5) >= 10
+    assert sorted(gold.incident) == sorted(p.name for p in CORPUS.glob("*.txt"))
+
+
+def test_corpus_pairwise_precision_and_recall(corpus_results):
+    gold = load_gold(CORPUS / "gold.yaml")
+    out = fuse_corpus(corpus_results, gold, SETTINGS)
+    assert out.score.precision >= 0.9, out.score
+    assert out.score.recall >= 0.9, out.score
+
+
+def test_corpus_background_mentions_link_to_what_they_recall(corpus_results):
+    gold = load_gold(CORPUS / "gold.yaml")
+    out = fuse_corpus(corpus_results, gold, SETTINGS)
+    by_label: dict[str, str] = {}
+    for name, incident_id in out.predicted.items():
+        by_label.setdefault(gold.incident[name], incident_id)
+    hits = sum(by_label[label] in out.recalled.get(name, ()) for name, label in gold.recalls.items())
+    assert hits >= len(gold.recalls) - 1
+    assert out.recalled["f41_mogadishu_bomb.txt"] == ()  # Baidoa: nothing to recall, nothing created
+    mains = {e.id for r in corpus_results for e in r.events if e.role is EventRole.MAIN}
+    assert all(set(i.event_ids) - set(i.background_ids) <= mains for i in out.incidents)
+
+
+# -- the store: incremental and idempotent ----------------------------------------------------------
+
+
+def _membership(store) -> list[tuple[str, tuple[str, ...]]]:
+    return sorted((r.incident.id, r.incident.event_ids) for r in list_incidents(store))
+
+
+def test_incremental_fusion_equals_fusing_all_at_once(corpus_results):
+    ids = [e.id for r in corpus_results for e in r.events]
+    with open_store(":memory:") as once:
+        once.write_batch(corpus_results)
+        refresh_incidents(once, ids, SETTINGS)
+        expected = _membership(once)
+        expected_rows = incident_rows(once)
+    order = sorted(corpus_results, key=lambda r: article_file(r), reverse=True)
+    half = len(order) // 2
+    with open_store(":memory:") as store:
+        for batch in (order[:half], order[half:]):
+            store.write_batch(batch)
+            refresh_incidents(store, [e.id for r in batch for e in r.events], SETTINGS)
+        assert _membership(store) == expected
+        assert incident_rows(store) == expected_rows
+        again = refresh_incidents(store, ids, SETTINGS)
+        assert (again.added, again.updated, again.removed) == (0, 0, 0)
+        assert refresh_incidents(store, None, SETTINGS).added == 0
+        assert _membership(store) == expected
+
+
+def test_stored_incident_reads_back_with_sources(corpus_results):
+    with open_store(":memory:") as store:
+        store.write_batch(corpus_results)
+        refresh_incidents(store, None, SETTINGS)
+        records = list_incidents(store, country="SO", since=date(2024, 6, 1), until=date(2024, 6, 30))
+        bombing = next(r for r in records if r.incident.sub_event_type == "Suicide bomb")
+        assert bombing.incident.location is not None and bombing.incident.location.name == "Beledweyne"
+        assert len({s.article_id for s in bombing.sources}) == 5  # four reports and one recall
+        assert [s.role for s in bombing.sources].count("background") == 1
+        assert get_incident(store, bombing.incident.id) == bombing
+        assert bombing.to_json()["sources"][0]["published"] == "2024-06-15"
