@@ -183,6 +183,8 @@ def _clauses(findings: Findings, tree: _Tree) -> list[Clause]:
     clauses = [Clause(mentions=g) for g in groups]
     owner = _Owner(clauses, tree)
     for t in findings.times:
+        if _story_relative(t) or _when_said(tree.root(t.span)):
+            continue
         if (c := owner.of(t.span)) is not None:
             c.times.append(t)
             c.time_distance[t.span.start] = owner.last_score
@@ -290,6 +292,26 @@ def _is_speaker(text: str, actor: ActorMention, tree: _Tree) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
 
 
+_RELATIVE_TO_STORY = re.compile(r"\b(?:later|after|afterwards|before|following|previous|prior)\b", re.I)
+
+
+def _story_relative(t: TimeExpression) -> bool:
+    """"An hour later", "the previous day": anchored in the story, not the article date."""
+    return bool(_RELATIVE_TO_STORY.search(t.span.text)) and not re.search(r"\b(?:this|last|next)\b", t.span.text, re.I)
+
+
+def _when_said(tok: Token) -> bool:
+    """"Officials said on Tuesday": the date of the report, not of the event."""
+    for _ in range(3):
+        if tok.dep_ in ("pobj", "npadvmod", "tmod", "nmod", "compound", "amod") or tok.pos_ == "ADP":
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            continue
+        break
+    return tok.lemma_ in _SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX")
+
+
 def _speaker_is_subject(clause: Clause, tree: _Tree) -> bool:
     """The event's own subject is a pronoun standing for the speaker of its sentence."""
     for m in clause.mentions:
@@ -358,7 +380,7 @@ def _merge(clauses: list[Clause], lexicon: Lexicon) -> list[Draft]:
         elif _can_start_event(clause):
             drafts.append(Draft(clauses=[clause]))
     for clause in (c for c in clauses if c.date is None):
-        fits = [d for d in drafts if _compatible(d, clause, lexicon)]
+        fits = [d for d in drafts if _compatible(d, clause, lexicon) and _recent_or_undated(d)]
         if fits:
             min(fits, key=lambda d: _text_distance(d, clause)).clauses.append(clause)
         elif _can_start_event(clause) and (clause.toponyms or clause.actors or clause.fatalities):
@@ -366,6 +388,11 @@ def _merge(clauses: list[Clause], lexicon: Lexicon) -> list[Draft]:
     for d in drafts:
         d.clauses.sort(key=lambda c: c.start)
     return sorted(drafts, key=lambda d: d.clauses[0].start)
+
+
+def _recent_or_undated(draft: Draft) -> bool:
+    """An undated mention is not taken for an event recalled by month or year."""
+    return draft.date is None or _PRECISION_RANK[draft.date.precision] <= _PRECISION_RANK[DatePrecision.WEEK]
 
 
 def _text_distance(draft: Draft, clause: Clause) -> tuple[int, int]:

@@ -77,19 +77,19 @@ class _Context:
     centres: list[tuple[float, float, int]]  # (lat, lon, mention index) of the countries named
 
     def others(self, i: int, country: str, admin1: str) -> tuple[float, float, float, float]:
-        """Country votes, all votes, admin1 votes and the leading country's votes, without ``i``'s
-        own vote and with repeats of its name at half weight (one witness said it twice)."""
+        """Country votes, all votes, admin1 votes and the leading country's votes, without the
+        votes of ``i``'s name (a name repeated is still one witness)."""
         countries, admin1s = Counter(self.countries), Counter(self.admin1s)
-        key = self.keys[i] if i < len(self.keys) else None
         for j, (c, a, w) in self.votes.items():
-            share = 1.0 if j == i else 0.5 if key is not None and self.keys[j] == key else 0.0
-            countries[c] -= share * w
-            admin1s[(c, a)] -= share * w
-        top = max(countries.values(), default=0.0)
-        return max(countries[country], 0.0), max(sum(countries.values()), 0.0), max(admin1s[(country, admin1)], 0.0), top
+            if self.same_name(i, j):
+                countries[c] -= w
+                admin1s[(c, a)] -= w
+        top = round(max(countries.values(), default=0.0), 6)  # rounded: shares of 1/3 must cancel
+        c_votes, a_votes = round(max(countries[country], 0.0), 6), round(max(admin1s[(country, admin1)], 0.0), 6)
+        return c_votes, round(max(sum(countries.values()), 0.0), 6), a_votes, top
 
     def same_name(self, i: int, j: int) -> bool:
-        return j == i or (i < len(self.keys) and self.keys[i] == self.keys[j])
+        return j == i or self.keys[i] == self.keys[j]
 
 
 def geoparse(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
@@ -332,6 +332,8 @@ def _choice_context(mentions: list[_Mention], chosen: list[Place | None], demony
 
 
 def _vote(ctx: _Context, i: int, place: Place, weight: float, *, confident: bool) -> None:
+    """Mention ``i`` votes for the place's country; the mentions of one name share one vote."""
+    weight /= ctx.keys.count(ctx.keys[i])
     ctx.countries[place.country] += weight
     if place.admin1:
         ctx.admin1s[(place.country, place.admin1)] += weight
@@ -365,7 +367,7 @@ def _context_score(i: int, place: Place, ctx: _Context) -> float:
     c_votes, total, a_votes, top = ctx.others(i, place.country, place.admin1)
     score = 0.0
     if c_votes > 0 and place.country:
-        score += 1.5 + 2.5 * c_votes / max(total, 1.0)
+        score += 1.5 * min(c_votes, 1.0) + 2.5 * c_votes / max(total, 2.0)
     if place.rank < 3 and place.admin1 and a_votes > 0:
         score += 2.0
     near, near_country = _near(i, place, ctx)

@@ -215,7 +215,10 @@ def actor_id(actor: Actor) -> str:
 
 
 def location_id(loc: Location) -> str:
-    return content_id("location", loc.name, loc.country, f"{loc.latitude:.5f}", f"{loc.longitude:.5f}")
+    """Keyed with the geo precision too: "in Beledweyne" (1) and "near Beledweyne" (2) differ."""
+    precision = "" if loc.geo_precision is GeoPrecision.EXACT else str(int(loc.geo_precision))
+    coords = (f"{loc.latitude:.5f}", f"{loc.longitude:.5f}")
+    return content_id("location", loc.name, loc.country, *coords, *([precision] if precision else []))
 
 
 def split_versions(versions: dict[str, str]) -> tuple[str, str]:

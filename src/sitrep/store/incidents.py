@@ -193,15 +193,15 @@ def _reports(store: Store, where: str, params: Sequence[Any]) -> list[Report]:
     return [_report(r, tuple(assoc.get(r[0], ())), tuple(victims.get(r[0], ()))) for r in rows]
 
 
-_REPORT_SELECT = """
+_REPORT_SELECT = f"""
 SELECT e.id, e.article_id, e.date_start, e.date_precision, e.date_source, e.event_type,
        e.sub_event_type, e.plover, e.cameo, e.role, e.fatalities_best, e.fatalities_low,
        e.fatalities_high, e.confidence, e.trigger,
        a1.name, a1.type, a1.country, a2.name, a2.type, a2.country,
        l.name, l.country, l.admin1, l.latitude, l.longitude, l.geo_precision, l.geonameid, l.feature,
        ar.published, ev.start_char, ev.end_char,
-       GREATEST(ev.start_char - {context}, 0),
-       substr(ar.text, GREATEST(ev.start_char - {context}, 0) + 1, ev.end_char - ev.start_char + {both})
+       GREATEST(ev.start_char - {_CONTEXT}, 0),
+       substr(ar.text, GREATEST(ev.start_char - {_CONTEXT}, 0) + 1, ev.end_char - ev.start_char + {2 * _CONTEXT})
 FROM page p
 JOIN events e ON e.id = p.id
 JOIN articles ar ON ar.id = e.article_id
@@ -210,7 +210,7 @@ LEFT JOIN actors a2 ON a2.id = e.actor2_id
 LEFT JOIN locations l ON l.id = e.location_id
 LEFT JOIN evidence ev ON ev.event_id = e.id AND ev.field = 'event_type'
 ORDER BY e.id
-""".format(context=_CONTEXT, both=2 * _CONTEXT)
+"""
 
 
 def _report(r: Sequence[Any], assoc: tuple[Actor, ...], victims: tuple[str, ...]) -> Report:
@@ -245,7 +245,7 @@ def _report(r: Sequence[Any], assoc: tuple[Actor, ...], victims: tuple[str, ...]
 
 _INCIDENT_COLUMNS = (
     "id", "event_date", "date_start", "date_end", "date_precision", "date_source", "event_type",
-    "sub_event_type", "actor1_id", "actor2_id", "location_id", "fatalities_best", "fatalities_low",
+    "sub_event_type", "actor1_id", "actor2_id", "location_id", "geo_precision", "fatalities_best", "fatalities_low",
     "fatalities_high", "n_events", "n_articles", "first_reported",
 )  # fmt: skip
 
@@ -259,6 +259,7 @@ def incident_row(inc: Incident) -> tuple:
         None if inc.actor1 is None else actor_id(inc.actor1),
         None if inc.actor2 is None else actor_id(inc.actor2),
         None if inc.location is None else location_id(inc.location),
+        None if inc.location is None else int(inc.location.geo_precision),
         fat.best if fat else None, fat.low if fat else None, fat.high if fat else None,
         len(inc.event_ids), len(inc.article_ids), inc.first_reported,
     )  # fmt: skip
@@ -397,7 +398,7 @@ def _record(
         event_date=EventDate(r[1], DatePrecision(r[2]), DateSource(r[3])),
         event_type=r[4],
         sub_event_type=r[5],
-        location=_location(r[14:22]),
+        location=_location((*r[14:19], r[24] or r[19], *r[20:22])),
         actor1=actor1,
         actor2=actor2,
         fatalities=None if r[6] is None else Fatalities(r[6], r[7], r[22]),
@@ -467,7 +468,7 @@ SELECT i.id, i.date_start, i.date_precision, i.date_source, i.event_type, i.sub_
        i.fatalities_best, i.fatalities_low,
        a1.name, a1.type, a1.country, a2.name, a2.type, a2.country,
        l.name, l.country, l.admin1, l.latitude, l.longitude, l.geo_precision, l.geonameid, l.feature,
-       i.fatalities_high, i.first_reported
+       i.fatalities_high, i.first_reported, i.geo_precision
 FROM page p
 JOIN incidents i ON i.id = p.id
 LEFT JOIN actors a1 ON a1.id = i.actor1_id

@@ -16,6 +16,7 @@ CREATE TABLE incidents (
     actor1_id TEXT REFERENCES actors (id),
     actor2_id TEXT REFERENCES actors (id),
     location_id TEXT REFERENCES locations (id),
+    geo_precision INTEGER, -- the incident's own: location rows are shared by precisions
     fatalities_best INTEGER,
     fatalities_low INTEGER,
     fatalities_high INTEGER,
