@@ -19,11 +19,9 @@ import tracemalloc
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
-from itertools import combinations
 from pathlib import Path
 
 from sitrep.config import FusionSettings
-from sitrep.evaluation.fusion import pairwise
 from sitrep.fusion import Report, fuse
 from sitrep.model import (
     Actor,
@@ -109,7 +107,9 @@ def _variant(rng: random.Random, base: Event, k: int, target: str) -> Report:
         e = replace(e, event_date=replace(e.event_date, source=DateSource.PUBLICATION_DATE))
     if rng.random() < 0.1:
         loc = e.location
-        e = replace(e, location=replace(loc, name=loc.admin1, geo_precision=GeoPrecision.REGION, feature="admin1"))
+        e = replace(
+            e, location=replace(loc, name=loc.admin1, geo_precision=GeoPrecision.REGION, feature="admin1")
+        )
     if rng.random() < 0.15:
         e = replace(e, sub_event_type=rng.choice(TYPES[:3])[1])
     if rng.random() < 0.3 and e.fatalities:
@@ -130,37 +130,32 @@ def measure(n: int, settings: FusionSettings) -> dict:
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     predicted = {e: inc.id for inc in incidents for e in inc.event_ids}
-    score = _sampled_pairwise(truth, predicted)
+    precision, recall = _pairwise_counts(truth, predicted)
     return {
         "events": len(reports),
         "incidents": len(incidents),
         "seconds": seconds,
         "per_1k": seconds / len(reports) * 1000,
         "peak_mb": peak / 2**20,
-        "precision": score.precision,
-        "recall": score.recall,
+        "precision": precision,
+        "recall": recall,
     }
 
 
-def _sampled_pairwise(truth: dict[str, str], predicted: dict[str, str]):
-    """Pairwise P/R; all pairs inside true or predicted groups (the rest are true negatives)."""
-    groups: dict[str, list[str]] = defaultdict(list)
-    for event_id, label in truth.items():
-        groups[label].append(event_id)
-    for event_id, label in predicted.items():
-        groups["p" + label].append(event_id)
-    names = {e for members in groups.values() if len(members) > 1 for e in members}
-    sub_truth = {e: truth[e] for e in names}
-    sub_pred = {e: predicted.get(e, e) for e in names}
-    if len(names) > 3000:  # pairwise() is quadratic in the names it is given: score blocks of them
-        true_pairs = {p for m in groups.values() for p in combinations(sorted(m), 2)}
-        both = [p for p in true_pairs if truth[p[0]] == truth[p[1]]]
-        pred = [p for p in true_pairs if sub_pred[p[0]] == sub_pred[p[1]]]
-        correct = [p for p in both if sub_pred[p[0]] == sub_pred[p[1]]]
-        from sitrep.evaluation.fusion import PairwiseScore
+def _pairwise_counts(truth: dict[str, str], predicted: dict[str, str]) -> tuple[float, float]:
+    """Pairwise precision and recall from group sizes (linear, unlike listing the pairs)."""
 
-        return PairwiseScore(len(correct) / max(len(pred), 1), len(correct) / max(len(both), 1), len(both), len(pred), len(correct))
-    return pairwise(sub_truth, sub_pred)
+    def pairs(labels) -> int:
+        sizes: dict = defaultdict(int)
+        for label in labels:
+            sizes[label] += 1
+        return sum(n * (n - 1) // 2 for n in sizes.values())
+
+    ids = list(truth)
+    true_pairs = pairs(truth[e] for e in ids)
+    predicted_pairs = pairs(predicted.get(e, e) for e in ids)
+    correct = pairs((truth[e], predicted.get(e, e)) for e in ids)
+    return correct / max(predicted_pairs, 1), correct / max(true_pairs, 1)
 
 
 def corpus_score(settings: FusionSettings):

@@ -15,7 +15,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -124,7 +124,7 @@ def assemble_events(findings: Findings, lexicon: Lexicon) -> list[Event]:
     drafts = _merge(clauses, lexicon)
     if not drafts:
         return []
-    roles = _roles(drafts)
+    roles = _roles(drafts, findings.article.published)
     _attach_orphans(findings, drafts, roles)
     claims = _claims_by_draft(findings, drafts, roles)
     events = [
@@ -461,7 +461,7 @@ def _event_date(t: TimeExpression) -> EventDate:
     return EventDate(start=t.start_date, precision=t.precision, source=DateSource.TEXT)
 
 
-def _roles(drafts: list[Draft]) -> list[EventRole]:
+def _roles(drafts: list[Draft], published: date) -> list[EventRole]:
     """Main: the lead event among the latest-dated; background: clearly earlier ones."""
     dates = [_event_date(d.date) if d.date is not None else None for d in drafts]
     known = [d for d in dates if d is not None]
@@ -473,7 +473,7 @@ def _roles(drafts: list[Draft]) -> list[EventRole]:
         0,
     )
     main = dates[main_index]
-    main_start = main.start if main else latest
+    main_start = main.start if main else published  # an undated lead is coded on the report date
     main_rank = _PRECISION_RANK[main.precision] if main else 0
 
     def recalled(d: EventDate | None) -> bool:

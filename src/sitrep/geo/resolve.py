@@ -426,7 +426,7 @@ _SPECIFICITY = {
 }
 _ACTOR_AFTER = re.compile(
     r"^-(?:backed|led|based|aligned|linked|allied|funded|sponsored|affiliated)\b|^(?:['\u2019]s?|s['\u2019])?\s+(?:[a-z-]+\s+)?(?:military|forces?|army|troops|soldiers|government|officials?|"
-    r"authorities|ministry|navy|air force|police|president|embassy|spokes(?:man|woman|person))\b",
+    r"authorities|ministry|navy|air force|police|president|embassy|spokes(?:man|woman|person))\b(?!\s+area)",
     re.IGNORECASE,
 )
 _NEAR_BEFORE = re.compile(
