@@ -20,7 +20,15 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from sitrep.actors import with_country
-from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, GENERIC, STRONG, EventMention, Lexicon, choose_sub_event_type
+from sitrep.events import (
+    ACCESSORY_SUBS,
+    ARMED_TYPES,
+    GENERIC,
+    STRONG,
+    EventMention,
+    Lexicon,
+    choose_sub_event_type,
+)
 from sitrep.geo.resolve import locate_event
 from sitrep.model import (
     Actor,

@@ -59,7 +59,7 @@ class Settings:
     max_article_chars: int = 200_000
 
     @classmethod
-    def load(cls, path: str | Path | None = None, env: dict[str, str] | None = None) -> "Settings":
+    def load(cls, path: str | Path | None = None, env: dict[str, str] | None = None) -> Settings:
         """Defaults, then the TOML file (if any), then ``SITREP_*`` variables."""
         env = dict(os.environ if env is None else env)
         values: dict = {}
@@ -74,7 +74,7 @@ class Settings:
         return cls.from_mapping(values)
 
     @classmethod
-    def from_mapping(cls, values: dict) -> "Settings":
+    def from_mapping(cls, values: dict) -> Settings:
         settings = cls()
         columns = values.pop("columns", None)
         fusion = values.pop("fusion", None)

@@ -9,17 +9,17 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 
 
-class DatePrecision(str, Enum):
+class DatePrecision(StrEnum):
     DAY = "day"
     WEEK = "week"
     MONTH = "month"
     YEAR = "year"
 
 
-class DateSource(str, Enum):
+class DateSource(StrEnum):
     """Whether an event date was read in the text or fell back to the article date."""
 
     TEXT = "text"
@@ -34,7 +34,7 @@ class GeoPrecision(IntEnum):
     REGION = 3  # only the province (admin1) or the country is known
 
 
-class EventRole(str, Enum):
+class EventRole(StrEnum):
     MAIN = "main"
     BACKGROUND = "background"
 
@@ -65,7 +65,7 @@ class Article:
     @staticmethod
     def make_id(text: str, published: date) -> str:
         """Content hash: the same text on the same date is the same article."""
-        digest = hashlib.sha256(f"{published.isoformat()}\n{text}".encode("utf-8"))
+        digest = hashlib.sha256(f"{published.isoformat()}\n{text}".encode())
         return digest.hexdigest()[:16]
 
 

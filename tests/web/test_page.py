@@ -176,7 +176,7 @@ def test_timeline_brush_filters_the_map(server: str, browser) -> None:
     assert page.locator("#events-table tbody tr").count() == total
 
     # zoomed right out, nearby events merge into numbered clusters; none is lost
-    mapped = page.evaluate("window.sitrep.events.filter(e => e.latitude !== null).length")
+    mapped = page.evaluate("() => window.sitrep.events.filter((e) => e.latitude !== null).length")
     page.evaluate("window.sitrep.map.setZoom(1, {animate: false})")
     page.wait_for_timeout(300)
     assert _markers_total(page) == mapped
