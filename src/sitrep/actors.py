@@ -200,7 +200,22 @@ class ActorDictionary:
                 start, end = tokens[i][0], tokens[last][1]
                 mentions.append(ActorMention(Span(start, end, text[start:end]), self.entries[value].actor))
             i = last + 1
-        return self._with_coordinated(text, mentions)
+        return self._with_weapon_owners(text, self._with_coordinated(text, mentions))
+
+    def _with_weapon_owners(self, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+        """"A Russian guided aerial bomb", "an Israeli strike": the state that fired it."""
+        taken = [(m.span.start, m.span.end) for m in mentions]
+        extra = []
+        for match in _WEAPON_OWNER.finditer(text):
+            start, end = match.span(1)
+            if any(s <= start < e for s, e in taken):
+                continue
+            for noun in ("military", "forces", "army", "troops"):
+                actor = self.lookup(f"{match.group(1)} {noun}")
+                if actor is not None and actor.type == "State forces" and not _is_template(actor.name):
+                    extra.append(ActorMention(Span(start, end, text[start:end]), actor))
+                    break
+        return sorted([*mentions, *extra], key=lambda m: m.span.start) if extra else mentions
 
     def _with_coordinated(self, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
         """"Russian and Ukrainian troops": the first demonym shares the second's noun."""
@@ -284,6 +299,10 @@ class ActorDictionary:
         return patterns
 
 
+_WEAPON_OWNER = re.compile(
+    r"\b([A-Z][a-z]+|US|U\.S\.) (?:[\w-]+ ){0,2}(?:drones?|missiles?|rockets?|bombs?|(?:air ?)?strikes?|"
+    r"airstrikes?|warplanes?|jets?|aircraft|shelling|artillery|shells|helicopters?|bombardment)\b"
+)
 _COORDINATED = re.compile(r"\b([A-Z][\w'.-]+) (?:and|or|&) $")
 
 

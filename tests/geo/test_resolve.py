@@ -218,3 +218,11 @@ def test_local_government_area_is_not_an_actor(nlp: Language, gazetteer: Gazette
 def test_surname_is_not_promoted_to_a_town(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "Senator Kelly told reporters in Washington that the bill would pass. Kelly said the vote was close."
     assert all(t.span.text != "Kelly" for t in _parse(nlp, gazetteer, text))
+
+
+def test_spelling_variants() -> None:
+    from sitrep.geo.resolve import _spelling_variants
+
+    assert "al hawijah" in _spelling_variants("hawija")
+    assert "nasiriya" in _spelling_variants("al nasiriyah")
+    assert _spelling_variants("bab") == []

@@ -243,7 +243,8 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def main() -> None:  # pragma: no cover - manual runs: python -m sitrep.evaluation.geo FILE [LIMIT]
     import sys
 
-    report = score_geo(Path(sys.argv[1]), limit=int(sys.argv[2]) if len(sys.argv) > 2 else None)
+    limit = int(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2] else None  # "" means all
+    report = score_geo(Path(sys.argv[1]), limit=limit)
     print(report.table())
     if len(sys.argv) > 3:
         Path(sys.argv[3]).write_text(json.dumps(report.to_json(), indent=1))
