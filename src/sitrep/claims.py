@@ -224,6 +224,8 @@ def _according_to(tok: Token, previous: str) -> tuple[str, tuple[int, int] | Non
 
 def _claim_at(tok: Token, previous: str) -> Claim | None:
     """The claim a reporting verb or an 'according to' phrase carries, if any."""
+    if tok.lemma_.lower() != "accord" and not _speech_lemma(tok):
+        return None  # cheap test first: most tokens are neither
     doc = tok.doc
     segment = _clip(tok)
     found = _according_to(tok, previous)
