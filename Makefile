@@ -37,6 +37,7 @@ lint: install-dev
 
 bench: install-dev
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/fusion.py
 
 eval: install
 	$(BIN)/sitrep eval temporal

@@ -32,7 +32,7 @@ class FusionSettings:
     Candidates are scored 0-1 by the weights below and linked at ``threshold`` or above.
     """
 
-    threshold: float = 0.66
+    threshold: float = 0.64
     date_slack_days: int = 1  # "on Tuesday" in a late report can resolve a day off
     publication_slack_days: int = 2  # dates that fell back to the publication date reach back
     max_km: float = 30.0
@@ -40,10 +40,10 @@ class FusionSettings:
     same_place_km: float = 3.0
     bucket_days: int = 7  # width of the (country, date) blocks candidates are drawn from
     weight_location: float = 0.2
-    weight_date: float = 0.2
-    weight_type: float = 0.15
-    weight_actors: float = 0.1
-    weight_victims: float = 0.05
+    weight_date: float = 0.15
+    weight_type: float = 0.2  # another weapon is good evidence of another strike
+    weight_actors: float = 0.05
+    weight_casualties: float = 0.1  # named victims, or else agreeing death tolls
     weight_text: float = 0.3
 
 

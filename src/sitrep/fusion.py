@@ -16,7 +16,8 @@ How it works:
    ``max_km`` (``near_km`` for "near" places; a region or a country matches the places inside
    it), the event types are compatible and the two events come from different articles.
 3. **Scoring.** Location distance, date overlap and precision, type and sub-type, actors,
-   named victims and the token Jaccard of the trigger sentences, weighted (``FusionSettings``).
+   named victims or else the death toll, and the token Jaccard of the trigger sentences,
+   weighted (``FusionSettings``).
 4. **Greedy linking.** Precise reports go first (day before week before month, exact place
    before region), then vaguer ones, then background mentions. Each report joins the best
    incident whose *reconciled* fields it scores at least ``threshold`` against and whose every
@@ -104,7 +105,7 @@ class PairScore:
     date: float
     type: float
     actors: float
-    victims: float
+    casualties: float
     text: float
     total: float
 
@@ -322,13 +323,19 @@ def location_score(a: Location, b: Location, settings: FusionSettings) -> float:
 
 def date_score(a: EventDate, b: EventDate, settings: FusionSettings) -> float:
     """1 for the same day; less for vaguer dates, publication-date fall-backs and near misses."""
-    gap = max(0, max(a.start, b.start).toordinal() - min(a.end, b.end).toordinal())
+    gap = max(0, max(_earliest(a, settings), _earliest(b, settings)) - min(a.end, b.end).toordinal())
     spec = min(_DATE_SPECIFICITY[a.precision], _DATE_SPECIFICITY[b.precision])
     if DateSource.PUBLICATION_DATE in (a.source, b.source):
         spec *= 0.7
     if gap == 0:
         return spec
     return spec * max(0.0, 0.5 - 0.25 * (gap - 1))
+
+
+def _earliest(d: EventDate, settings: FusionSettings) -> int:
+    """A date that fell back to the publication date may be a day or two earlier."""
+    start = d.start.toordinal()
+    return start - settings.publication_slack_days if d.source is DateSource.PUBLICATION_DATE else start
 
 
 def type_score(a: Event | Incident, b: Event | Incident) -> float:
@@ -343,6 +350,25 @@ def overlap_score(a: set[str], b: set[str]) -> float:
         return 0.5
     shared = len(a & b)
     return 0.5 + 0.5 * shared / min(len(a), len(b)) if shared else 0.2
+
+
+def casualty_score(
+    a_victims: set[str], b_victims: set[str], a: Fatalities | None, b: Fatalities | None
+) -> float:
+    """Named victims when both sides name some; else whether the death tolls agree.
+
+    1 for the same toll, 0.75 when one toll lies in the other's low-high range (tolls rise
+    as bodies are found), 0.25 when they disagree, 0.5 when either is unknown.
+    """
+    if a_victims and b_victims:
+        return overlap_score(a_victims, b_victims)
+    if a is None or b is None:
+        return 0.5
+    if a.best == b.best:
+        return 1.0
+    if b.low <= a.best <= b.high or a.low <= b.best <= a.high:
+        return 0.75
+    return 0.25
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -368,7 +394,7 @@ def actor_names(actors: Iterable[Actor | None]) -> set[str]:
 def weighted(parts: Sequence[float], settings: FusionSettings) -> float:
     weights = (
         settings.weight_location, settings.weight_date, settings.weight_type,
-        settings.weight_actors, settings.weight_victims, settings.weight_text,
+        settings.weight_actors, settings.weight_casualties, settings.weight_text,
     )  # fmt: skip
     return sum(w * p for w, p in zip(weights, parts, strict=True)) / (sum(weights) or 1.0)
 
@@ -384,7 +410,7 @@ def score_pair(a: Report, b: Report, settings: FusionSettings) -> PairScore | No
         date_score(ea.event_date, eb.event_date, settings),
         type_score(ea, eb),
         overlap_score(_event_actors(ea), _event_actors(eb)),
-        overlap_score(set(ea.victims), set(eb.victims)),
+        casualty_score(set(ea.victims), set(eb.victims), ea.fatalities, eb.fatalities),
         text_score(a.tokens, b.tokens),
     )
     return PairScore(*parts, total=weighted(parts, settings))
@@ -433,7 +459,7 @@ def score_incident(report: Report, cluster: _Cluster, settings: FusionSettings) 
         date_score(e.event_date, inc.event_date, settings),
         type_score(e, inc),
         overlap_score(_event_actors(e), cluster.actors),
-        overlap_score(set(e.victims), cluster.victims),
+        casualty_score(set(e.victims), cluster.victims, e.fatalities, inc.fatalities),
         max(text_score(report.tokens, m.tokens) for m in mains),
     )
     return weighted(parts, settings)
