@@ -317,7 +317,10 @@ def _when_said(tok: Token) -> bool:
             tok = tok.head
             continue
         break
-    return tok.lemma_ in _SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX")
+    return tok.lemma_ in _REPORT_LEMMAS and tok.pos_ in ("VERB", "AUX")
+
+
+_REPORT_LEMMAS = {"say", "tell", "add", "report", "state", "write"}  # not "announce": that may be the event
 
 
 def _speaker_is_subject(clause: Clause, tree: _Tree) -> bool:
