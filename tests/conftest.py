@@ -66,7 +66,9 @@ class PostgresServer:
 
 
 def _postgres_bin() -> Path | None:
-    found = [p.parent for p in Path("/usr/lib/postgresql").glob("*/bin/initdb") if p.parent.parent.name.isdigit()]
+    found = [
+        p.parent for p in Path("/usr/lib/postgresql").glob("*/bin/initdb") if p.parent.parent.name.isdigit()
+    ]
     return max(found, key=lambda p: int(p.parent.name)) if found else None
 
 
@@ -113,7 +115,8 @@ def postgres_server() -> Iterator[PostgresServer]:
         yield PostgresServer(admin)
     finally:
         subprocess.run(
-            _as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]), capture_output=True
+            _as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
+            capture_output=True,
         )
         shutil.rmtree(root, ignore_errors=True)
 

@@ -44,7 +44,9 @@ CLASH_TEXT = "RSF fighters clashed with the army in Khartoum on Monday. The army
 
 
 def _article(text: str, published: date, title: str) -> Article:
-    return Article(Article.make_id(text, published), published, text, "Wire", f"https://example.org/{title}", title)
+    return Article(
+        Article.make_id(text, published), published, text, "Wire", f"https://example.org/{title}", title
+    )
 
 
 def _event(article: Article, key: str, **fields: object) -> Event:
@@ -92,7 +94,13 @@ def make_batch() -> list[ArticleResult]:
         location=KHARTOUM,
         fatalities=Fatalities(12, 12, 12),
         evidence={"location": span(CLASH_TEXT, "Khartoum")},
-        claims=(Claim("The army", "The army said 12 fighters died.", span(CLASH_TEXT, "The army said 12 fighters died.")),),
+        claims=(
+            Claim(
+                "The army",
+                "The army said 12 fighters died.",
+                span(CLASH_TEXT, "The army said 12 fighters died."),
+            ),
+        ),
         trigger="clashed with the army",
     )
     e3 = _event(clash, "3", location=None, fatalities=None, event_type="Strategic developments",
@@ -130,7 +138,14 @@ def ids(response) -> list[str]:
 
 def test_openapi_lists_the_read_only_surface(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/events", "/events/{event_id}", "/articles/{article_id}", "/export", "/extract", "/facets"} <= set(paths)
+    assert {
+        "/events",
+        "/events/{event_id}",
+        "/articles/{article_id}",
+        "/export",
+        "/extract",
+        "/facets",
+    } <= set(paths)
     assert "/articles" not in paths  # no write endpoint without allow_write
     assert client.get("/docs").status_code == 404  # its scripts come from a CDN: not served
 
@@ -288,13 +303,17 @@ def test_export_bad_format(client: TestClient) -> None:
 
 
 def _sample() -> Article:
-    found = [a for a in read_paths([str(SAMPLES / "03_sudan_gezira_village_attack.txt")]) if isinstance(a, Article)]
+    found = [
+        a for a in read_paths([str(SAMPLES / "03_sudan_gezira_village_attack.txt")]) if isinstance(a, Article)
+    ]
     return found[0]
 
 
 def test_extract_matches_the_cli_contract(client: TestClient, extractor) -> None:
     article = _sample()
-    response = client.post("/extract", json={"text": article.text, "published": article.published.isoformat()})
+    response = client.post(
+        "/extract", json={"text": article.text, "published": article.published.isoformat()}
+    )
     assert response.status_code == 200, response.text
     body = response.json()
     expected = next(extractor.extract_many([article])).to_json()
@@ -376,3 +395,11 @@ def test_page_and_static_files_with_security_headers(client: TestClient) -> None
                  "static/vendor/world-atlas/countries-110m.json", "static/vendor/leaflet/LICENSE"):  # fmt: skip
         assert client.get(f"/{path}").status_code == 200, path
     assert client.get("/static/../api.py").status_code == 404
+
+
+def test_the_pipeline_is_loaded_only_when_first_needed(store_url: str) -> None:
+    app = create_app(store_url)
+    with TestClient(app) as c:
+        assert c.get("/events").status_code == 200
+        assert c.post("/extract", json={"text": "x", "published": "bad"}).status_code == 422
+        assert app.state.service._extractor is None  # reads and rejected input never load spaCy

@@ -153,6 +153,7 @@ def create_app(
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"])
     app.add_middleware(_Guard)
     _add_read_routes(app, service)
+    _add_article_routes(app, service)
     _add_extract_routes(app, service, allow_write)
     _add_page_routes(app)
     return app
@@ -171,7 +172,9 @@ def event_filter(
     until: Annotated[date | None, Query(description="Events that may fall on or before this date.")] = None,
     bbox: Annotated[str | None, Query(max_length=100, description="minlon,minlat,maxlon,maxlat")] = None,
     min_fatalities: Annotated[int | None, Query(ge=0, le=10_000_000)] = None,
-    q: Annotated[str | None, Query(max_length=200, description="Words in the notes, actors or place.")] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Words in the notes, actors or place.")
+    ] = None,
 ) -> EventFilter:
     """The query parameters shared by ``/events`` and ``/export``, checked and typed."""
     if since and until and since > until:
@@ -212,6 +215,8 @@ Filters = Annotated[EventFilter, Depends(event_filter)]
 
 
 def _add_read_routes(app: FastAPI, service: Service) -> None:
+    """Health, the event list and one event."""
+
     @app.get("/health", tags=["meta"])
     def health() -> dict:
         """Liveness, the store's engine and whether writes are enabled."""
@@ -245,6 +250,10 @@ def _add_read_routes(app: FastAPI, service: Service) -> None:
             return record
 
         return _found(service.read(detail), f"no event {event_id!r}")
+
+
+def _add_article_routes(app: FastAPI, service: Service) -> None:
+    """Articles, facets and the streamed export."""
 
     @app.get("/articles/{article_id}", tags=["articles"])
     def get_article(article_id: Annotated[str, PathParam(pattern=_ID)]) -> dict:
@@ -414,7 +423,10 @@ def _export_stream(rows: Iterator[EventRow], fmt: str) -> Iterator[bytes]:
 async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
     """422 with one readable sentence in ``detail`` and the structured errors beside it."""
     assert isinstance(exc, RequestValidationError)
-    errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")} for e in exc.errors()]
+    errors = [
+        {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+        for e in exc.errors()
+    ]
     detail = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in errors)
     return JSONResponse(status_code=422, content=jsonable_encoder({"detail": detail, "errors": errors}))
 

@@ -223,7 +223,10 @@ def serve(settings: Settings, db: str | None, host: str, port: int, allow_write:
 
     if allow_write and host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: --allow-write on {host}: anyone who can reach it can add articles", err=True)
-    app = create_app(db or settings.db, allow_write=allow_write, settings=settings, cors_origins=cors_origin)
+    try:
+        app = create_app(db or settings.db, allow_write=allow_write, settings=settings, cors_origins=cors_origin)
+    except Exception as exc:  # a locked DuckDB file, an unreachable PostgreSQL server ...
+        raise click.ClickException(f"cannot open the store {db or settings.db}: {exc}") from None
     click.echo(f"sitrep: serving {db or settings.db} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, server_header=False, limit_concurrency=100, timeout_keep_alive=5)
 

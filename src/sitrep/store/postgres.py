@@ -31,7 +31,9 @@ class PostgresStore(Store):
             self._run("SELECT pg_advisory_unlock(?)", [_MIGRATION_LOCK])
 
 
-def open_postgres(url: str, *, migrations_dir: Path = MIGRATIONS_DIR, connect_timeout: int = 10) -> PostgresStore:
+def open_postgres(
+    url: str, *, migrations_dir: Path = MIGRATIONS_DIR, connect_timeout: int = 10
+) -> PostgresStore:
     """Connect to the PostgreSQL database at ``url`` and bring its schema up to date."""
     conn = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout)
     store = PostgresStore(conn, migrations_dir=migrations_dir)
