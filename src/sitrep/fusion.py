@@ -357,8 +357,9 @@ def casualty_score(
 ) -> float:
     """Named victims when both sides name some; else whether the death tolls agree.
 
-    1 for the same toll, 0.75 when one toll lies in the other's low-high range (tolls rise
-    as bodies are found), 0.25 when they disagree, 0.5 when either is unknown.
+    1 for the same toll, 0.75 when one toll lies in the other's low-high range or the later
+    report (``b``) counts more (tolls rise as bodies are found), 0.25 when they disagree,
+    0.5 when either is unknown.
     """
     if a_victims and b_victims:
         return overlap_score(a_victims, b_victims)
@@ -368,7 +369,16 @@ def casualty_score(
         return 1.0
     if b.low <= a.best <= b.high or a.low <= b.best <= a.high:
         return 0.75
+    if b.best > a.best:  # ``b`` is the later report: "the death toll has risen to seven"
+        return 0.75
     return 0.25
+
+
+def _by_publication(a: Report, b: Report) -> tuple[Fatalities | None, Fatalities | None]:
+    """The two tolls, earlier report first (a later report may count more dead)."""
+    if b.published < a.published:
+        a, b = b, a
+    return a.event.fatalities, b.event.fatalities
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -410,7 +420,7 @@ def score_pair(a: Report, b: Report, settings: FusionSettings) -> PairScore | No
         date_score(ea.event_date, eb.event_date, settings),
         type_score(ea, eb),
         overlap_score(_event_actors(ea), _event_actors(eb)),
-        casualty_score(set(ea.victims), set(eb.victims), ea.fatalities, eb.fatalities),
+        casualty_score(set(ea.victims), set(eb.victims), *_by_publication(a, b)),
         text_score(a.tokens, b.tokens),
     )
     return PairScore(*parts, total=weighted(parts, settings))
@@ -459,10 +469,17 @@ def score_incident(report: Report, cluster: _Cluster, settings: FusionSettings) 
         date_score(e.event_date, inc.event_date, settings),
         type_score(e, inc),
         overlap_score(_event_actors(e), cluster.actors),
-        casualty_score(set(e.victims), cluster.victims, e.fatalities, inc.fatalities),
+        casualty_score(set(e.victims), cluster.victims, *_tolls_in_order(report, cluster)),
         max(text_score(report.tokens, m.tokens) for m in mains),
     )
     return weighted(parts, settings)
+
+
+def _tolls_in_order(report: Report, cluster: _Cluster) -> tuple[Fatalities | None, Fatalities | None]:
+    """The incident's toll and the report's, the earlier published first."""
+    later = report.published >= max(r.published for r in cluster.reports)
+    pair = (cluster.incident.fatalities, report.event.fatalities)
+    return pair if later else pair[::-1]
 
 
 def _order(report: Report) -> tuple:
