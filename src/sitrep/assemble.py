@@ -532,7 +532,8 @@ def _build_event(
     )
     fatalities = _fatalities(findings.doc.text, draft)
     victims = tuple(dict.fromkeys(v.text for c in draft.clauses for v in c.victims))
-    evidence = {"event_type": lead.trigger, "sentence": lead.sentence}
+    decisive = next((m for m in draft.mentions if m.sub_event_type == sub), lead)  # what named the type
+    evidence = {"event_type": decisive.trigger, "sentence": decisive.sentence}
     if when is not None:
         evidence["event_date"] = when.span
     if location_span is not None:
@@ -561,7 +562,7 @@ def _build_event(
         claims=claims,
         evidence=evidence,
         confidence=min(confidence, 0.95),
-        trigger=lead.trigger.text,
+        trigger=decisive.trigger.text,
     )
 
 
