@@ -109,8 +109,11 @@ def make_batch() -> list[ArticleResult]:
 
 
 def _fill(url: str) -> str:
+    from sitrep.store.incidents import refresh_incidents
+
     with open_store(url) as store:
         store.write_batch(make_batch(), versions={"model_version": "m1", "data_version": "d1"})
+        refresh_incidents(store)
     return url
 
 
@@ -145,6 +148,8 @@ def test_openapi_lists_the_read_only_surface(client: TestClient) -> None:
         "/export",
         "/extract",
         "/facets",
+        "/incidents",
+        "/incidents/{incident_id}",
     } <= set(paths)
     assert "/articles" not in paths  # no write endpoint without allow_write
     assert client.get("/docs").status_code == 404  # its scripts come from a CDN: not served
@@ -403,3 +408,32 @@ def test_the_pipeline_is_loaded_only_when_first_needed(store_url: str) -> None:
         assert c.get("/events").status_code == 200
         assert c.post("/extract", json={"text": "x", "published": "bad"}).status_code == 422
         assert app.state.service._extractor is None  # reads and rejected input never load spaCy
+
+
+# -- incidents -------------------------------------------------------------------------------
+
+
+def test_incidents_list_their_sources(client: TestClient) -> None:
+    body = client.get("/incidents").json()
+    incidents = body["incidents"]
+    mains = [e for e in client.get("/events").json()["events"] if e["role"] == "main"]
+    assert len(incidents) == len(mains)  # unrelated events: one incident each
+    sources = {s["event_id"] for inc in incidents for s in inc["sources"]}
+    assert sources == {e["event_id"] for e in mains}
+    one = incidents[0]
+    assert client.get(f"/incidents/{one['id']}").json()["sources"] == one["sources"]
+    event_id = one["sources"][0]["event_id"]
+    assert client.get(f"/events/{event_id}/incident").json()["incident_id"] == one["id"]
+
+
+def test_incident_filters_and_bad_ids(client: TestClient) -> None:
+    listed = client.get("/incidents").json()["incidents"]
+    countries = {inc["location"]["country"] for inc in listed if inc["location"]}
+    assert countries
+    for country in countries:
+        found = client.get("/incidents", params={"country": country}).json()["incidents"]
+        assert found and {inc["location"]["country"] for inc in found} == {country}
+    assert client.get("/incidents", params={"since": "2999-01-01"}).json()["incidents"] == []
+    assert client.get("/incidents", params={"since": "yesterday"}).status_code == 422
+    assert client.get("/incidents/0000000000000000").status_code == 404
+    assert client.get("/incidents/not-an-id!").status_code == 422

@@ -154,6 +154,7 @@ def create_app(
     app.add_middleware(_Guard)
     _add_read_routes(app, service)
     _add_article_routes(app, service)
+    _add_incident_routes(app, service)
     _add_extract_routes(app, service, allow_write)
     _add_page_routes(app)
     return app
@@ -250,6 +251,40 @@ def _add_read_routes(app: FastAPI, service: Service) -> None:
             return record
 
         return _found(service.read(detail), f"no event {event_id!r}")
+
+
+def _add_incident_routes(app: FastAPI, service: Service) -> None:
+    """Incidents: events of several articles fused into one real-world incident."""
+    from sitrep.store.incidents import get_incident, incident_of_event, list_incidents
+
+    @app.get("/incidents", tags=["incidents"])
+    def incidents(
+        country: Annotated[str | None, Query(max_length=64, description="ISO alpha-2, alpha-3 or name.")] = None,
+        since: Annotated[date | None, Query(description="Earliest incident date, YYYY-MM-DD.")] = None,
+        until: Annotated[date | None, Query(description="Latest incident date, YYYY-MM-DD.")] = None,
+        event_type: Annotated[str | None, Query(max_length=100, description="ACLED event type.")] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    ) -> dict:
+        """A page of incidents (ordered by date, then id), each with its reconciled fields and sources."""
+        found = service.read(
+            lambda s: list_incidents(
+                s, country=country, since=since, until=until, event_type=event_type, limit=limit, offset=offset
+            )
+        )
+        return {"limit": limit, "offset": offset, "incidents": [jsonable_encoder(r.to_json()) for r in found]}
+
+    @app.get("/incidents/{incident_id}", tags=["incidents"])
+    def incident(incident_id: Annotated[str, PathParam(pattern=_ID)]) -> dict:
+        """One incident with its reconciled fields and every contributing event and article."""
+        record = _found(service.read(lambda s: get_incident(s, incident_id)), f"no incident {incident_id!r}")
+        return jsonable_encoder(record.to_json())
+
+    @app.get("/events/{event_id}/incident", tags=["incidents"])
+    def event_incident(event_id: Annotated[str, PathParam(pattern=_ID)]) -> dict:
+        """The incident an event was fused into."""
+        found = service.read(lambda s: incident_of_event(s, event_id))
+        return {"event_id": event_id, "incident_id": _found(found, f"event {event_id!r} is in no incident")}
 
 
 def _add_article_routes(app: FastAPI, service: Service) -> None:
