@@ -46,6 +46,7 @@ from sitrep.model import (
     TimeExpression,
     Toponym,
 )
+from sitrep.nlp import doc_text
 
 _PRECISION_RANK = {DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2, DatePrecision.YEAR: 3}
 _FEATURE_RANK = {"site": 0, "neighbourhood": 0, "city": 1, "town": 1, "village": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 4}
@@ -208,7 +209,7 @@ def _clauses(findings: Findings, tree: _Tree) -> list[Clause]:
     for actor in findings.actors:
         if actor.actor.type == "Government" or (c := owner.of(actor.span)) is None:
             continue
-        if _is_speaker(findings.doc.text, actor, tree):
+        if _is_speaker(doc_text(findings.doc), actor, tree):
             if _speaker_is_subject(c, tree):  # "the FSB said it had arrested three men"
                 c.actors.append((actor, "actor1", 1.0))
             continue
@@ -530,7 +531,7 @@ def _build_event(
         if when is not None
         else EventDate(article.published, DatePrecision.DAY, DateSource.PUBLICATION_DATE)
     )
-    fatalities = _fatalities(findings.doc.text, draft)
+    fatalities = _fatalities(doc_text(findings.doc), draft)
     victims = tuple(dict.fromkeys(v.text for c in draft.clauses for v in c.victims))
     decisive = next((m for m in draft.mentions if m.sub_event_type == sub), lead)  # what named the type
     evidence = {"event_type": decisive.trigger, "sentence": decisive.sentence}
@@ -582,7 +583,7 @@ def _in_quotes(text: str, span: Span) -> bool:
 def _location(findings: Findings, draft: Draft) -> tuple[Location | None, Span | None]:
     """The most specific place named in the event's clauses, else the nearest before it."""
     own = [t for c in draft.clauses for t in c.toponyms if t.location is not None]
-    text = findings.doc.text
+    text = doc_text(findings.doc)
     if own:
         best = min(own, key=lambda t: _FEATURE_RANK.get(t.location.feature, 2))
         picked = locate_event([best], best.span, text)

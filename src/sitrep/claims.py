@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.model import Claim, Span
+from sitrep.nlp import doc_text
 
 SPEECH_LEMMAS = frozenset(
     """say state tell claim deny warn add announce report confirm insist allege accuse condemn
@@ -110,7 +111,7 @@ def _in_parens(tok: Token) -> bool:
 def _expand(doc: Doc, text: str) -> str:
     """The fullest written form of a short speaker: 'CENTCOM' -> 'US Central Command (CENTCOM)'."""
     if re.fullmatch(r"[A-Z][A-Z0-9.&-]{1,}", text):
-        match = re.search(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)* \(" + re.escape(text) + r"\)", doc.text)
+        match = re.search(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)* \(" + re.escape(text) + r"\)", doc_text(doc))
         if match:
             return match.group(0)
     if re.fullmatch(r"[A-Z][\w'-]+", text):
@@ -189,7 +190,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if start >= end:
         return None
     lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    text = doc.text
+    text = doc_text(doc)
     while lo < hi and (text[lo].isspace() or text[lo] in "\"',;:-\u2013\u2014"):
         lo += 1
     while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in "\"',;:.-\u2013\u2014"):
@@ -243,7 +244,7 @@ def _claim_at(tok: Token, previous: str) -> Claim | None:
         speaker, rng = _speaker_text(subj, previous), _content_span(tok, segment)
     if not speaker or rng is None:
         return None
-    text = doc.text[rng[0] : rng[1]]
+    text = doc_text(doc)[rng[0] : rng[1]]
     span = Span(segment.start_char, segment.end_char, segment.text)
     return Claim(speaker=speaker, text=text, span=span, stance=_stance(lemma, text))
 
@@ -277,7 +278,7 @@ def _nested(claim: Claim, other: Claim) -> bool:
 def _continues_quote(sent: SpacySpan, last: Claim) -> bool:
     """Whether a speaker-less sentence opens with a quote right after a quoted claim."""
     first_line = sent.text.strip().split("\n")[0]
-    gap = sent.doc.text[last.span.end : sent.start_char]
+    gap = doc_text(sent.doc)[last.span.end : sent.start_char]
     return first_line.startswith('"') and len(first_line) > 3 and '"' in last.span.text and "\n" not in gap
 
 
@@ -289,6 +290,6 @@ def _merge(doc: Doc, last: Claim, sent: SpacySpan) -> Claim:
     if rng is None:
         return last
     end = segment.end_char
-    span = Span(last.span.start, end, doc.text[last.span.start : end])
-    text = f"{last.text} {doc.text[rng[0] : rng[1]]}"
+    span = Span(last.span.start, end, doc_text(doc)[last.span.start : end])
+    text = f"{last.text} {doc_text(doc)[rng[0] : rng[1]]}"
     return dataclasses.replace(last, text=text, span=span)

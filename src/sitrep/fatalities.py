@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.model import Fatalities, Span
+from sitrep.nlp import doc_text
 
 Count = tuple[int, int, int]
 
@@ -472,7 +473,7 @@ def _zero_statement(tok: Token) -> bool:
 
 def _evidence(doc: Doc, start: int, end: int) -> Span:
     """A model Span over the doc text, so evidence always indexes the article."""
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, doc_text(doc)[start:end])
 
 
 def find_fatalities(doc: Doc) -> list[Fatalities]:

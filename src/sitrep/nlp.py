@@ -55,3 +55,11 @@ def parse(texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int =
     """Parse texts in batches with the shared pipeline (offsets equal the input's)."""
     nlp = get_pipeline(model)
     return nlp.pipe((normalise_text(t) for t in texts), batch_size=batch_size, n_process=n_process)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy joins every token on each access."""
+    text = doc.user_data.get("sitrep_text")
+    if text is None:
+        text = doc.user_data["sitrep_text"] = doc.text
+    return text

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from sitrep.geo.gazetteer import Gazetteer, Place, normalise_name
 from sitrep.model import GeoPrecision, Location, Span, Toponym
+from sitrep.nlp import doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CONTEXT_LABELS = frozenset({"NORP"})
@@ -103,14 +104,14 @@ def geoparse(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     mentions, demonyms, promotable = _mentions(doc, gazetteer)
     looked = [_lookup_ex(m.text, gazetteer) for m in mentions]
     context = _context(mentions, [c for c, _ in looked], demonyms)
-    extra = _promoted(promotable, mentions, context, gazetteer, doc.text)
+    extra = _promoted(promotable, mentions, context, gazetteer, doc_text(doc))
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: m.start)
         looked = [_lookup_ex(m.text, gazetteer) for m in mentions]
         context = _context(mentions, [c for c, _ in looked], demonyms)
-    chosen = [_choose(i, m, ps, context, doc.text, loose) for i, (m, (ps, loose)) in enumerate(zip(mentions, looked, strict=True))]
+    chosen = [_choose(i, m, ps, context, doc_text(doc), loose) for i, (m, (ps, loose)) in enumerate(zip(mentions, looked, strict=True))]
     context = _choice_context(mentions, chosen, demonyms)
-    chosen = [_choose(i, m, ps, context, doc.text, loose) for i, (m, (ps, loose)) in enumerate(zip(mentions, looked, strict=True))]
+    chosen = [_choose(i, m, ps, context, doc_text(doc), loose) for i, (m, (ps, loose)) in enumerate(zip(mentions, looked, strict=True))]
     toponyms = []
     for mention, best in zip(mentions, chosen, strict=True):
         if best is not None and best.feature_code == "PPLC" and _governs(doc, mention):
@@ -139,7 +140,7 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter, 
     mentions: list[_Mention] = []
     promotable: list[_Mention] = []
     demonyms: Counter = Counter()
-    text_all = doc.text
+    text_all = doc_text(doc)
     for ent in doc.ents:
         start, end, text = _trim(ent.start_char, ent.end_char, ent.text)
         if ent.label_ in PROMOTABLE_LABELS and not (ent.label_ in CONTEXT_LABELS and gazetteer.demonym(ent.text)):
@@ -180,7 +181,7 @@ def _untagged_phrases(doc: Doc) -> list[_Mention]:
         ):
             j += 1
         span = doc[i:j]
-        before = doc.text[max(0, span.start_char - 40) : span.start_char]
+        before = doc_text(doc)[max(0, span.start_char - 40) : span.start_char]
         if _STRONG_BEFORE.search(before) or _WEAK_BEFORE.search(before):
             out.append(_Mention(span.start_char, span.end_char, span.text, ""))
         i = j
@@ -236,7 +237,7 @@ def _governs(doc: Doc, mention: _Mention) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
-    if _NO_PREPOSITION.search(doc.text[max(0, mention.start - 20) : mention.start]):
+    if _NO_PREPOSITION.search(doc_text(doc)[max(0, mention.start - 20) : mention.start]):
         return False
     root = span.root
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _GOVERNMENT_VERBS
