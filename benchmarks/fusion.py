@@ -51,8 +51,8 @@ DETAILS = "morning evening crowded convoy border river hill road square village 
     "outskirts entrance gate roof courtyard queue harvest funeral wedding".split()  # fmt: skip
 
 
-def synthetic(n_events: int, seed: int = 1) -> tuple[list[Report], dict[str, str]]:
-    """About ``n_events`` reports and the true incident of each (event id -> incident label)."""
+def synthetic(n_events: int, seed: int = 1, days: int = 366) -> tuple[list[Report], dict[str, str]]:
+    """About ``n_events`` reports over ``days`` and the true incident of each (event id -> label)."""
     rng = random.Random(seed)
     countries = [f"C{i:02d}" for i in range(20)]
     cities = {
@@ -66,7 +66,7 @@ def synthetic(n_events: int, seed: int = 1) -> tuple[list[Report], dict[str, str
         incident += 1
         country = rng.choice(countries)
         lat, lon = rng.choices(cities[country], weights)[0]
-        base = _event(rng, incident, country, lat + rng.gauss(0, 0.03), lon + rng.gauss(0, 0.03))
+        base = _event(rng, incident, country, lat + rng.gauss(0, 0.03), lon + rng.gauss(0, 0.03), days)
         target = f"{rng.choice(TARGETS)} {rng.choice(DETAILS)} {rng.choice(DETAILS)}"
         for k in range(rng.choice([1, 1, 2, 2, 3, 4])):
             report = _variant(rng, base, k, target)
@@ -75,13 +75,13 @@ def synthetic(n_events: int, seed: int = 1) -> tuple[list[Report], dict[str, str
     return reports, truth
 
 
-def _event(rng: random.Random, incident: int, country: str, lat: float, lon: float) -> Event:
+def _event(rng: random.Random, incident: int, country: str, lat: float, lon: float, days: int) -> Event:
     event_type, sub_type = rng.choice(TYPES)
     place = Location(f"P{incident}", country, f"{country}-A{int(lat) % 7}", lat, lon, GeoPrecision.EXACT)
     return Event(
         id=f"i{incident}",
         article_id="",
-        event_date=EventDate(date(2024, 1, 1) + timedelta(days=rng.randrange(366)), DatePrecision.DAY),
+        event_date=EventDate(date(2000, 1, 1) + timedelta(days=rng.randrange(days)), DatePrecision.DAY),
         event_type=event_type,
         sub_event_type=sub_type,
         plover="",
@@ -120,8 +120,8 @@ def _variant(rng: random.Random, base: Event, k: int, target: str) -> Report:
     return Report.of(e, e.event_date.start + timedelta(days=rng.choice([0, 0, 1])), sentence)
 
 
-def measure(n: int, settings: FusionSettings) -> dict:
-    reports, truth = synthetic(n)
+def measure(n: int, settings: FusionSettings, days: int = 366) -> dict:
+    reports, truth = synthetic(n, days=days)
     started = time.perf_counter()
     incidents = fuse(reports, settings)
     seconds = time.perf_counter() - started
@@ -173,13 +173,21 @@ def main() -> None:
     args = parser.parse_args()
     settings = FusionSettings()
     print("fusion on synthetic events (time without tracing; peak = tracemalloc of fuse)")
-    print(f"{'events':>8} {'incidents':>9} {'seconds':>8} {'s/1k ev':>8} {'peak MB':>8} {'P':>6} {'R':>6}")
-    for n in args.sizes:
-        m = measure(n, settings)
-        print(
-            f"{m['events']:>8} {m['incidents']:>9} {m['seconds']:>8.2f} {m['per_1k']:>8.3f}"
-            f" {m['peak_mb']:>8.1f} {m['precision']:>6.3f} {m['recall']:>6.3f}"
-        )
+    # A larger feed covers a longer period at the same density (1 year per 1k events): the
+    # fair test of linear growth. A year of ever more events raises density instead: each
+    # report then has more true candidates, and pairs grow with the square of events per block.
+    for title, days_for in (
+        ("growing corpus, constant density (one year per 1,000 events)", lambda n: 366 * max(1, n // 1000)),
+        ("one year, rising density", lambda n: 366),
+    ):
+        print(f"\n{title}")
+        print(f"{'events':>8} {'incidents':>9} {'seconds':>8} {'s/1k ev':>8} {'peak MB':>8} {'P':>6} {'R':>6}")
+        for n in args.sizes:
+            m = measure(n, settings, days_for(n))
+            print(
+                f"{m['events']:>8} {m['incidents']:>9} {m['seconds']:>8.2f} {m['per_1k']:>8.3f}"
+                f" {m['peak_mb']:>8.1f} {m['precision']:>6.3f} {m['recall']:>6.3f}"
+            )
     if not args.no_corpus:
         score = corpus_score(settings)
         print(

@@ -7,6 +7,7 @@ and the batch goes on.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -119,11 +120,15 @@ def extract_parallel(articles: Iterable[Article], settings: Settings, workers: i
         yield from Extractor.from_settings(settings).extract_many(articles)
         return
     articles = iter(articles)
-    chunk = max(settings.batch_size, 8)
+    size = max(settings.batch_size // 2, 4)  # small chunks keep every worker busy to the end
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        while chunks := [c for c in (list(islice(articles, chunk)) for _ in range(workers * 2)) if c]:
-            for results in pool.map(_work, chunks):
-                yield from results
+        pending: deque = deque()
+        while chunk := list(islice(articles, size)):
+            pending.append(pool.submit(_work, chunk))
+            if len(pending) >= workers * 3:  # a bounded window: results in input order
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
 
 _WORKER: Extractor | None = None
