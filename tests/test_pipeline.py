@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -163,8 +164,8 @@ def _field_scores(coded) -> dict[str, list[bool]]:
             scores["country"].append(e is not None and e.location is not None and e.location.country == gold["country"])
             got = None if e is None or e.fatalities is None else e.fatalities.best
             scores["fatalities"].append(got == gold.get("fatalities"))
-            want = set(str(gold.get("actor1") or "").lower().replace(":", " ").split())
-            name1 = set((e.actor1.name if e and e.actor1 else "").lower().replace(":", " ").split())
+            want = set(re.findall(r"[a-z0-9']+", str(gold.get("actor1") or "").lower()))
+            name1 = set(re.findall(r"[a-z0-9']+", (e.actor1.name if e and e.actor1 else "").lower()))
             scores["actor1"].append(bool(want) and (want <= name1 or (bool(name1) and name1 <= want)))
     return scores
 

@@ -207,8 +207,10 @@ def _clauses(findings: Findings, tree: _Tree) -> list[Clause]:
         if (c := owner.of(victim)) is not None:
             c.victims.append(victim)
     for actor in findings.actors:
-        if actor.actor.type == "Government" or (c := owner.of(actor.span)) is None:
+        if (c := owner.of(actor.span)) is None:
             continue
+        if actor.actor.type == "Government" and "Agreement" not in c.strong_subs:
+            continue  # governments sign agreements; they do not fire shells
         if _is_speaker(doc_text(findings.doc), actor, tree):
             if _speaker_is_subject(c, tree):  # "the FSB said it had arrested three men"
                 c.actors.append((actor, "actor1", 1.0))
@@ -660,7 +662,7 @@ def _default_actors(
     if event_type == "Protests" and (actor1 is None or actor1.type != "Protesters"):
         protesters = with_country(Actor("Protesters ({country})", "Protesters"), country)
         actor1, actor2 = protesters, actor2 if actor2 is not None else actor1
-    if event_type == "Riots" and actor1 is None:
+    if event_type == "Riots" and (actor1 is None or actor1.type == "Protesters"):  # ACLED: rioters
         actor1 = with_country(Actor("Rioters ({country})", "Rioters"), country)
     if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence") and actor2 is None:
         actor2 = with_country(Actor("Civilians ({country})", "Civilians"), country)
