@@ -36,12 +36,15 @@ def read_paths(paths: Iterable[str | Path], columns: ColumnNames | None = None) 
             continue
         path = Path(raw)
         if path.is_dir():
-            # Every file but hidden ones (.git, .DS_Store): a stray binary or unknown file
-            # is reported as an error rather than silently skipped.
+            # Every file but hidden ones (.git, .DS_Store) and a folder's own paperwork
+            # (README.md, a gold .yaml): a stray binary or unknown file is reported as an
+            # error rather than silently skipped.
             files = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not _paperwork(p)
             )
             if not files:
                 yield IngestError(str(path), "folder holds no files")
@@ -51,6 +54,14 @@ def read_paths(paths: Iterable[str | Path], columns: ColumnNames | None = None) 
             yield from read_file(path, columns)
         else:
             yield IngestError(str(path), "no such file or folder")
+
+
+_PAPERWORK = {".md", ".rst", ".yaml", ".yml", ".toml", ".ini", ".cfg", ".py"}
+
+
+def _paperwork(path: Path) -> bool:
+    """Notes and gold files kept beside articles: not input, not an error."""
+    return path.suffix.lower() in _PAPERWORK or path.name.endswith(".gold.json")
 
 
 def read_file(path: Path, columns: ColumnNames | None = None) -> Iterator[Item]:
