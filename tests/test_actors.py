@@ -336,3 +336,21 @@ def test_entity_patterns_work_in_a_lower_ruler(actors: ActorDictionary) -> None:
     assert ("SDF", "ORG", "SDF: Syrian Democratic Forces") in ents
     assert ("Houthis", "NORP", "Houthi Movement (Ansar Allah)") in ents
     assert all(e.text not in ("sdf", "Khan") for e in doc.ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An Israeli strike hit a house in Rafah.", [("Israeli", "Military Forces of Israel")]),
+        ("A Russian guided aerial bomb struck Kharkiv.", [("Russian", "Military Forces of Russia")]),
+        ("On Tuesday drone strikes hit the port.", []),  # a weekday owns no weapon
+        ("The missile hit a ship.", []),
+    ],
+)
+def test_weapon_owner_is_the_state_that_fired_it(actors: ActorDictionary, text: str, expected) -> None:
+    assert names(actors, text) == expected
+
+
+def test_coordinated_demonyms_share_the_noun(actors: ActorDictionary) -> None:
+    found = names(actors, "Russian and Ukrainian troops fought near Avdiivka.")
+    assert found == [("Russian", "Military Forces of Russia"), ("Ukrainian troops", "Military Forces of Ukraine")]

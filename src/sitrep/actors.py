@@ -300,8 +300,8 @@ class ActorDictionary:
 
 
 _WEAPON_OWNER = re.compile(
-    r"\b([A-Z][a-z]+|US|U\.S\.) (?:[\w-]+ ){0,2}(?:drones?|missiles?|rockets?|bombs?|(?:air ?)?strikes?|"
-    r"airstrikes?|warplanes?|jets?|aircraft|shelling|artillery|shells|helicopters?|bombardment)\b"
+    r"\b([A-Z][a-z]+|US|U\.S\.)(?= (?:[\w-]+ ){0,2}(?:drones?|missiles?|rockets?|bombs?|(?:air ?)?strikes?|"
+    r"airstrikes?|warplanes?|jets?|aircraft|shelling|artillery|shells|helicopters?|bombardment)\b)"
 )
 _COORDINATED = re.compile(r"\b([A-Z][\w'.-]+) (?:and|or|&) $")
 
