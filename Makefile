@@ -30,6 +30,7 @@ demo: install
 	@echo "Run: $(BIN)/sitrep serve --db $(DB), then open http://127.0.0.1:8000/"
 
 test: install-dev
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest -q
 
 lint: install-dev
