@@ -194,9 +194,10 @@ def _clauses(findings: Findings, tree: _Tree) -> list[Clause]:
     for t in findings.times:
         if _story_relative(t) or _when_said(tree.root(t.span)):
             continue
-        if (c := owner.of(t.span)) is not None:
+        c, distance = owner.nearest(t.span)
+        if c is not None:
             c.times.append(t)
-            c.time_distance[t.span.start] = owner.last_score
+            c.time_distance[t.span.start] = distance
     for topo in findings.toponyms:
         if _is_locative(tree.root(topo.span)) and (c := owner.of(topo.span)) is not None:
             c.toponyms.append(topo)
@@ -264,27 +265,25 @@ class _Owner:
     def __init__(self, clauses: list[Clause], tree: _Tree):
         self.tree = tree
         self.by_sentence: dict[int, list[tuple[EventMention, Clause]]] = defaultdict(list)
-        self.sentence_starts = sorted({m.sentence.start for c in clauses for m in c.mentions})
         for c in clauses:
             for m in c.mentions:
                 self.by_sentence[m.sentence.start].append((m, c))
 
-    last_score: float = 0.0
-
     def of(self, span: Span) -> Clause | None:
+        return self.nearest(span)[0]
+
+    def nearest(self, span: Span) -> tuple[Clause | None, float]:
+        """The clause and its distance (tree edges, then characters / 1000)."""
         tok = self.tree.root(span)
-        candidates = self.by_sentence.get(tok.sent.start_char, [])
         best, best_score = None, float("inf")
-        for m, c in candidates:
+        for m, c in self.by_sentence.get(tok.sent.start_char, []):
             if m.trigger.start <= span.start < m.trigger.end:
-                self.last_score = 0.0
-                return c
+                return c, 0.0
             gap = max(m.trigger.start - span.end, span.start - m.trigger.end, 0)
             score = self.tree.distance(tok, self.tree.root(m.trigger)) + gap / 1000
             if score < best_score:
                 best, best_score = c, score
-        self.last_score = best_score
-        return best
+        return best, best_score
 
 
 _SPEECH_LEMMAS = {"say", "tell", "state", "claim", "report", "add", "announce", "confirm", "deny", "accuse", "warn", "write"}
@@ -434,7 +433,7 @@ def _compatible(draft: Draft, clause: Clause, lexicon: Lexicon) -> bool:
     d1, d2 = draft.date, clause.date
     if d1 is not None and d2 is not None and not _dates_overlap(d1, d2):
         return False
-    types1 = {lexicon.codes_for(s).event_type for s in draft_subs(draft) if s not in ACCESSORY_SUBS}
+    types1 = {lexicon.codes_for(s).event_type for s in _draft_subs(draft) if s not in ACCESSORY_SUBS}
     types2 = {lexicon.codes_for(s).event_type for s in clause.strong_subs if s not in ACCESSORY_SUBS}
     if types1 and types2 and not types1 & types2:
         return False
@@ -462,7 +461,7 @@ def _km(a: Location, b: Location) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def draft_subs(draft: Draft) -> list[str]:
+def _draft_subs(draft: Draft) -> list[str]:
     return [s for c in draft.clauses for s in c.strong_subs]
 
 

@@ -7,8 +7,7 @@ the curated place list runs before the statistical NER and wins where it matches
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
+from collections.abc import Sequence
 
 import spacy
 from spacy.language import Language
@@ -37,24 +36,12 @@ def build_pipeline(model: str = DEFAULT_MODEL, patterns: Sequence[dict] | None =
     return nlp
 
 
-@lru_cache(maxsize=2)
-def get_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """The shared pipeline, built once per process."""
-    return build_pipeline(model)
-
-
 def normalise_text(text: str) -> str:
     """Same length as the input, so offsets stay valid: curly quotes become straight."""
     return text.translate(_QUOTES)
 
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'"})
-
-
-def parse(texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:
-    """Parse texts in batches with the shared pipeline (offsets equal the input's)."""
-    nlp = get_pipeline(model)
-    return nlp.pipe((normalise_text(t) for t in texts), batch_size=batch_size, n_process=n_process)
 
 
 def doc_text(doc: Doc) -> str:
