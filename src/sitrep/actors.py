@@ -200,6 +200,7 @@ class ActorDictionary:
                 start, end = tokens[i][0], tokens[last][1]
                 mentions.append(ActorMention(Span(start, end, text[start:end]), self.entries[value].actor))
             i = last + 1
+        mentions = [m for m in mentions if not _AFFILIATION.match(text, m.span.end)]
         return self._with_weapon_owners(text, self._with_coordinated(text, mentions))
 
     def _with_weapon_owners(self, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -299,6 +300,8 @@ class ActorDictionary:
         return patterns
 
 
+# "the al-Qaeda-linked group al-Shabaab": a description of the actor, not the actor.
+_AFFILIATION = re.compile(r"-(?:linked|affiliated|backed|aligned|allied|inspired|supported|leaning)\b", re.I)
 _WEAPON_OWNER = re.compile(
     r"\b([A-Z][a-z]+|US|U\.S\.)(?= (?:[\w-]+ ){0,2}(?:drones?|missiles?|rockets?|bombs?|(?:air ?)?strikes?|"
     r"airstrikes?|warplanes?|jets?|aircraft|shelling|artillery|shells|helicopters?|bombardment)\b)"

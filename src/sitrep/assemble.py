@@ -615,9 +615,11 @@ def _actors(draft: Draft, country: str) -> tuple[Actor | None, Actor | None, dic
     actors: dict[str, Actor] = {}
     primary = [c for c in draft.clauses if not c.strong_subs or set(c.strong_subs) - ACCESSORY_SUBS]
     voting = [(m, r, w) for c in (primary or draft.clauses) for m, r, w in c.actors]
-    named_group = next(
-        (m.actor for m, _, _ in voting if m.actor.type in _NON_STATE and not _is_generic(m.actor)), None
-    )
+    named_votes: dict[Actor, float] = defaultdict(float)
+    for m, _, weight in voting:
+        if m.actor.type in _NON_STATE and not _is_generic(m.actor):
+            named_votes[m.actor] += weight
+    named_group = max(named_votes, key=named_votes.get, default=None)
     for mention, role, weight in voting:
         actor = mention.actor
         if named_group is not None and actor.type in _NON_STATE and _is_generic(actor):
