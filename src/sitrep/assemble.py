@@ -637,12 +637,29 @@ def _actors(draft: Draft, country: str) -> tuple[Actor | None, Actor | None, dic
         rest = {k: v for k, v in votes["actor1"].items() if k != actor1 and actors[k].type in ARMED_TYPES}
         spans.update({("actor2", k): spans[("actor1", k)] for k in rest})
     actor2 = max(rest, key=rest.get, default=None)
+    actor1, actor2 = _lead_order(draft, country, actor1, actor2)
     evidence = {}
-    if actor1:
-        evidence["actor1"] = spans[("actor1", actor1)]
-    if actor2:
-        evidence["actor2"] = spans[("actor2", actor2)]
+    for role, name in (("actor1", actor1), ("actor2", actor2)):
+        span = spans.get((role, name)) or spans.get(("actor2" if role == "actor1" else "actor1", name))
+        if name and span is not None:
+            evidence[role] = span
     return actors.get(actor1), actors.get(actor2), evidence
+
+
+def _lead_order(draft: Draft, country: str, actor1: str | None, actor2: str | None) -> tuple:
+    """When the lead clause names both sides as subjects ("Russian and Ukrainian troops
+    fought"), its order decides who is actor 1, not the later paragraphs' mentions."""
+    if actor1 is None or actor2 is None:
+        return actor1, actor2
+    lead = draft.clauses[0]
+    subjects = [
+        (with_country(m.actor, country) if country else m.actor).name
+        for m, role, _ in sorted(lead.actors, key=lambda a: a[0].span.start)
+        if role in ("actor1", "both")
+    ]
+    if actor1 in subjects and actor2 in subjects and subjects.index(actor2) < subjects.index(actor1):
+        return actor2, actor1
+    return actor1, actor2
 
 
 def _is_generic(actor: Actor) -> bool:
