@@ -171,7 +171,7 @@ def _field_scores(coded) -> dict[str, list[bool]]:
 
 
 # Floors under the measured accuracy (sitrep eval reports the figures); raise them as it improves.
-FLOORS = {"sub_event_type": 0.9, "event_date": 0.9, "country": 0.9, "fatalities": 0.85, "actor1": 0.5}
+FLOORS = {"sub_event_type": 0.9, "event_date": 0.9, "country": 0.9, "fatalities": 0.85, "actor1": 0.6}
 
 
 def test_field_accuracy_on_hand_coded_articles(coded):
