@@ -44,6 +44,7 @@ eval: install
 	$(BIN)/sitrep eval temporal
 	$(BIN)/sitrep eval geo
 	$(BIN)/sitrep eval seed
+	$(BIN)/sitrep eval articles
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

@@ -263,14 +263,15 @@ def incidents(settings: Settings, db, country, since, until, event_type, limit: 
 
 
 @main.command(name="eval")
-@click.argument("suite", type=click.Choice(["temporal", "geo", "seed"]))
+@click.argument("suite", type=click.Choice(["temporal", "geo", "seed", "articles"]))
 @click.option("--limit", type=int, help="Score only the first N documents.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document: the report (a list of reports for geo).")
 @click.option("--show-errors", is_flag=True, help="List what went wrong, item by item.")
 @click.option("--data-dir", type=click.Path(file_okay=False), help="Gold data folder (default: settings.data_dir).")
 @click.pass_obj
 def evaluate(settings: Settings, suite: str, limit: int | None, as_json: bool, show_errors: bool, data_dir: str | None) -> None:
-    """Score the pipeline's own stages against gold data (TimeBank, GeoWebNews/LGL, the seed)."""
+    """Score the pipeline against gold data: TimeBank (temporal), GeoWebNews/LGL (geo), the seed,
+    and the hand-coded articles of tests/data (articles; --data-dir names another keyed folder)."""
     from sitrep.evaluation import run_suite
 
     folder = Path(data_dir) if data_dir else Path(settings.data_dir)

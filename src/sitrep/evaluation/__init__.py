@@ -29,7 +29,18 @@ def run_suite(suite: str, data_dir: Path, *, limit: int | None = None) -> list:
             article = gold.with_name(gold.name.replace(".gold.json", ".txt"))
             reports.append(score_seed(article, gold))
         return reports
-    raise ValueError(f"unknown suite {suite!r} (temporal, geo, seed)")
+    if suite == "articles":
+        from sitrep.evaluation.articles import score_articles
+
+        if (data_dir / "expected.yaml").exists():
+            return [score_articles(data_dir, limit=limit)]
+        folders = [HAND_CODED / "articles", HAND_CODED / "heldout"]
+        return [score_articles(f, limit=limit) for f in folders if (f / "expected.yaml").exists()]
+    raise ValueError(f"unknown suite {suite!r} (temporal, geo, seed, articles)")
+
+
+# The hand-coded articles of the repository (development set and held-out set).
+HAND_CODED = Path(__file__).resolve().parents[3] / "tests" / "data"
 
 
 def _need(path: Path) -> Path:
