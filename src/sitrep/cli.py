@@ -102,12 +102,13 @@ def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: 
     """
     from tqdm import tqdm
 
-    from sitrep.pipeline import Extractor, extract_parallel
+    from sitrep.pipeline import extract_parallel
+    from sitrep.pipeline import versions as pipeline_versions
     from sitrep.store import open_store
     from sitrep.store.incidents import refresh_incidents
 
     articles, errors = _split(read_paths(paths, settings.columns))
-    versions = Extractor.from_settings(settings).versions if workers <= 1 else {}
+    versions = pipeline_versions(settings=settings)
     added = skipped = events = incidents = 0
     failures: list[str] = []
     with open_store(db or settings.db) as store:

@@ -55,12 +55,7 @@ class Extractor:
     @property
     def versions(self) -> dict[str, str]:
         """Versions of the code, model and data behind every output row."""
-        return {
-            "sitrep": _version("sitrep"),
-            "spacy_model": f"{self.nlp.meta.get('name', '')}-{self.nlp.meta.get('version', '')}",
-            "actors": self.actors.version,
-            "event_lexicon": self.lexicon.version,
-        }
+        return versions(self.nlp.meta.get("name", ""), self.nlp.meta.get("version", ""))
 
     def extract(self, article: Article) -> list[Event]:
         """The coded events of one article (raises on a stage failure)."""
@@ -142,6 +137,21 @@ def _init_worker(settings: Settings) -> None:
 def _work(articles: list[Article]) -> list[ArticleResult]:
     assert _WORKER is not None
     return list(_WORKER.extract_many(articles))
+
+
+def versions(model_name: str = "", model_version: str = "", settings: Settings | None = None) -> dict[str, str]:
+    """Code, model and data versions, without loading the model (its meta is read if not given)."""
+    if not model_name:
+        import spacy
+
+        meta = spacy.util.get_model_meta(spacy.util.get_package_path((settings or Settings()).spacy_model))
+        model_name, model_version = meta.get("name", ""), meta.get("version", "")
+    return {
+        "sitrep": _version("sitrep"),
+        "spacy_model": f"{model_name}-{model_version}",
+        "actors": ActorDictionary.default().version,
+        "event_lexicon": Lexicon.default().version,
+    }
 
 
 def _version(package: str) -> str:
