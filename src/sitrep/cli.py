@@ -258,7 +258,11 @@ def incidents(settings: Settings, db, country, since, until, event_type, limit: 
         place = f"{inc.location.name}, {inc.location.country}" if inc.location else "?"
         lines.append(f"{inc.id}  {inc.event_date.iso}  {inc.sub_event_type}  {place}  fatalities {fat}")
         for s in record.sources:
-            lines.append(f"    {s.published}  {s.role:<10}  {s.source or s.article_id}  {s.title or s.url}")
+            toll = "-" if s.fatalities_best is None else s.fatalities_best
+            lines.append(
+                f"    {s.published}  {s.role:<10}  {s.sub_event_type}, {s.location or '?'}, fatalities {toll}"
+                f"  [{s.source or 'article ' + s.article_id}{'  ' + (s.title or s.url) if s.title or s.url else ''}]"
+            )
     click.echo("\n".join(lines))
     click.echo(f"{len(records)} incident(s)")
 
