@@ -189,7 +189,6 @@ def _load_yaml(name: str) -> dict:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def load_non_places() -> list[str]:
     """Names in the curated file that are places without a country to put them in."""
     return list(_load_yaml("places_extra.yaml").get("non_places") or [])
@@ -277,7 +276,7 @@ def _default_gazetteer() -> Gazetteer:
                           non_places=load_non_places())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # workers may build at the same time
         with open(tmp, "wb") as fh:
             pickle.dump((rows, gazetteer._index), fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
