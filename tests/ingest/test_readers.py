@@ -123,6 +123,9 @@ EXPECTED_ERRORS = [
     ("binary.bin:1", ["binary data"]),
     ("custom_columns.csv:1", ["lacks column", "text", "published"]),
     ("empty.txt", ["empty input"]),
+    ("feeds/broken.rss:9", ["malformed XML"]),
+    ("feeds/news.rss:item 2", ["no publication date", "pubDate"]),
+    ("feeds/nodate.html", ["no publication date"]),
     ("latin1.txt:1", ["not valid UTF-8", "0xe9"]),
     ("mixed.jsonl:2", ["broken JSON"]),
     ("mixed.jsonl:3", ["2024-02-30", "impossible"]),
@@ -131,6 +134,11 @@ EXPECTED_ERRORS = [
 ]
 
 EXPECTED_ARTICLES = [
+    ("feeds/news.atom:item 1", date(2024, 4, 11), "Militants attacked an army post"),
+    ("feeds/news.atom:item 2", date(2024, 4, 10), "Clashes between farmers and herders"),
+    ("feeds/news.rss:item 1", date(2024, 3, 5), "A car bomb exploded"),
+    ("feeds/news.rss:item 3", date(2024, 3, 6), "The Sudanese army shelled"),
+    ("feeds/page.html", date(2024, 5, 14), "Airstrike hits market in Idlib"),
     ("good.csv:2", date(2024, 8, 10), "Al-Shabaab militants attacked"),
     ("good.csv:3", date(2024, 7, 12), "Police in Nairobi arrested 22"),
     ("good.jsonl:1", date(2024, 4, 10), "Gunmen on motorcycles killed"),
@@ -141,6 +149,11 @@ EXPECTED_ARTICLES = [
 ]
 
 
+def rel(origin: str) -> str:
+    """An origin relative to the inputs folder: ``good.csv:2``, ``feeds/news.rss:item 1``."""
+    return Path(origin).relative_to(INPUTS).as_posix()
+
+
 @pytest.fixture(scope="module")
 def folder_items():
     return list(read_paths([INPUTS]))
@@ -148,20 +161,20 @@ def folder_items():
 
 def test_folder_yields_every_good_article_and_one_error_per_bad_item(folder_items):
     articles, errors = split(folder_items)
-    assert [(Path(a.origin).name, a.published) for a in articles] == [
+    assert [(rel(a.origin), a.published) for a in articles] == [
         (origin, published) for origin, published, _ in EXPECTED_ARTICLES
     ]
     for article, (_, _, start) in zip(articles, EXPECTED_ARTICLES, strict=True):
         assert article.text.startswith(start)
-    assert sorted(Path(e.origin).name for e in errors) == [o for o, _ in EXPECTED_ERRORS]
+    assert sorted(rel(e.origin) for e in errors) == [o for o, _ in EXPECTED_ERRORS]
     # Items come file by file; a bad line in mixed.jsonl does not hide the good line after it.
-    names = [Path(i.origin).name for i in folder_items]
+    names = [rel(i.origin) for i in folder_items]
     assert names.index("mixed.jsonl:5") > names.index("mixed.jsonl:4")
 
 
 @pytest.mark.parametrize(("origin", "words"), EXPECTED_ERRORS, ids=[o for o, _ in EXPECTED_ERRORS])
 def test_folder_error_names_file_line_and_problem(folder_items, origin, words):
-    [error] = [i for i in folder_items if isinstance(i, IngestError) and Path(i.origin).name == origin]
+    [error] = [i for i in folder_items if isinstance(i, IngestError) and rel(i.origin) == origin]
     assert error.origin == str(INPUTS / origin)
     assert str(error).startswith(f"{INPUTS / origin}: ")
     for word in words:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from sitrep.config import ColumnNames
 from sitrep.ingest.common import decode, looks_like_json
+from sitrep.ingest.feeds import read_feed_text
+from sitrep.ingest.html import read_html_text
 from sitrep.ingest.tabular import read_csv_text, read_json_text, read_jsonl_text
 from sitrep.ingest.text import read_seed_text
 from sitrep.model import Article, IngestError
@@ -24,6 +26,11 @@ READERS = {
     ".ndjson": "jsonl",
     ".json": "json",
     ".csv": "csv",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+    ".html": "html",
+    ".htm": "html",
 }
 
 
@@ -88,15 +95,29 @@ def read_source(name: str, data: bytes, kind: str | None, columns: ColumnNames) 
         yield error
         return
     if kind is None:
-        kind = "json" if looks_like_json(text) else "seed"
+        kind = _sniff(text)
     if kind == "jsonl":
         yield from read_jsonl_text(name, text, columns)
     elif kind == "json":
         yield from read_json_text(name, text, columns)
     elif kind == "csv":
         yield from read_csv_text(name, text, columns)
+    elif kind == "feed":
+        yield from read_feed_text(name, text)
+    elif kind == "html":
+        yield from read_html_text(name, text)
     else:
         yield from read_seed_text(name, text)
+
+
+def _sniff(text: str) -> str:
+    """The reader for text whose name says nothing (standard input, unknown extension)."""
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("<?xml", "<rss", "<feed")):
+        return "feed"  # the feed reader hands an XHTML page on to the HTML reader
+    if head.startswith(("<!doctype html", "<html")):
+        return "html"
+    return "json" if looks_like_json(text) else "seed"
 
 
 __all__ = ["read_paths", "read_file", "read_source", "Item"]
