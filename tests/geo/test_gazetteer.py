@@ -71,3 +71,10 @@ def test_entity_patterns_cover_curated_places() -> None:
     assert by_text["Mashtal"] == "GPE"
     assert by_text["Tower 22"] == "FAC"
     assert by_text["Gaza Strip"] == "LOC"
+
+
+def test_curated_centres_follow_the_conventional_points() -> None:
+    gazetteer = Gazetteer.default()
+    canada, ontario = gazetteer.country("CA"), gazetteer.admin1("Ontario", "CA")
+    assert canada is not None and abs(canada.lon - -113.64) < 0.1
+    assert ontario is not None and (round(ontario.lat), round(ontario.lon)) == (49, -84)

@@ -226,3 +226,27 @@ def test_spelling_variants() -> None:
     assert "al hawijah" in _spelling_variants("hawija")
     assert "nasiriya" in _spelling_variants("al nasiriyah")
     assert _spelling_variants("bab") == []
+
+
+def test_famous_city_beats_a_small_namesake_of_the_story_country(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "The company, based in Denver, Colorado, and Dallas, Texas, will open an office in London next year."
+    t = _resolved(_parse(nlp, gazetteer, text), "London")
+    assert t.location is not None and t.location.country == "GB"
+
+
+def test_small_namesake_wins_when_its_state_is_named(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Deputies in Madison County, Ohio, said the fire in London destroyed two barns near Columbus."
+    t = _resolved(_parse(nlp, gazetteer, text), "London")
+    assert t.location is not None and (t.location.country, t.location.admin1) == ("US", "Ohio")
+
+
+def test_direction_word_left_out_of_the_entity_is_taken_in(nlp: Language, gazetteer: Gazetteer) -> None:
+    toponyms = _parse(nlp, gazetteer, "Venezuela signed an agreement with South Africa to build a refinery.")
+    t = next(t for t in toponyms if "Africa" in t.span.text)
+    assert t.span.text == "South Africa"
+    assert t.location is not None and t.location.country == "ZA"
+
+
+def test_constituent_country_is_not_the_united_kingdom(nlp: Language, gazetteer: Gazetteer) -> None:
+    t = _resolved(_parse(nlp, gazetteer, "Heavy rain caused flooding across Wales on Sunday."), "Wales")
+    assert t.location is not None and t.location.feature == "admin1" and t.location.admin1 == "Wales"

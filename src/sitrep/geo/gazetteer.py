@@ -221,6 +221,14 @@ def load_extra_tables() -> tuple[dict[str, list[float]], dict[str, dict[str, str
 
 
 @lru_cache(maxsize=1)
+def load_admin1_centres() -> dict[tuple[str, str], tuple[float, float]]:
+    """(country, normalised admin1 name) -> conventional point, from the curated file."""
+    data = _load_yaml("places_extra.yaml").get("admin1_centres") or {}
+    return {(cc, normalise_name(name)): (float(lat), float(lon))
+            for cc, rows in data.items() for name, (lat, lon) in rows.items()}
+
+
+@lru_cache(maxsize=1)
 def load_demonyms() -> tuple[str, dict[str, str]]:
     """The demonym table: word -> ISO alpha-2 country code."""
     data = _load_yaml("demonyms.yaml")
@@ -444,6 +452,7 @@ def admin1_places(
         if (c.country, c.admin1_code) in names:
             groups[(c.country, c.admin1_code)].append(c)
     _, abbreviations = load_extra_tables()
+    centres = load_admin1_centres()
     iso_names: dict[str, list[str]] = defaultdict(list)
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None) is None:
@@ -451,7 +460,7 @@ def admin1_places(
     out = []
     for (cc, _code), members in groups.items():
         name = names[(cc, _code)]
-        lat, lon = _cell_median([(c.lat, c.lon) for c in members], 0.25)
+        lat, lon = centres.get((cc, normalise_name(name))) or _cell_median([(c.lat, c.lon) for c in members], 0.25)
         pop = sum(c.population for c in members)
         variants = _admin_variants(name)
         aliases = [v for v in variants if v != normalise_name(name)]

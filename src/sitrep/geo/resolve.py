@@ -29,6 +29,9 @@ UNKNOWN_POP = 1000  # GeoNames leaves many towns (Ariha, Syria) at 0: not smalle
 FOREIGN_PENALTY = 2.5  # a place in no country the document is about, and near none of its places
 PROMINENT_POP = 500_000  # cities this big are named from anywhere: never "foreign" to a story
 NEAR_KM = 150.0
+OTHER_CITY_PENALTY = 2.0  # a state whose namesake big city lies elsewhere
+FAME_RATIO = 50  # a capital or big city this many times bigger than a namesake is what news means ...
+FAME_PENALTY = 2.0  # ... unless the document names the namesake's state or a place near it
 NEAR_COUNTRY_KM = 300.0
 _CURATED = frozenset({"NBHD", "CAMP", "SITE", "RGN", "CONT"})
 _FEATURE_BONUS = {"PCLI": 3.5, "ADM1": 1.5, "PPLC": 1.0, "ADM2": 0.5}
@@ -45,6 +48,7 @@ _STRONG_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WEAK_BEFORE = re.compile(r"\b(?:in|near|outside|from|into|towards?|around)\s+(?:the\s+)?$")
+_ADMIN_BEFORE = re.compile(r"\b(?:state|province|governorate|oblast|region) of\s+$", re.IGNORECASE)
 _CUE_AFTER = re.compile(rf"^\s+(?:{_ADMIN_WORD}|town|city|village)\b")
 _ALIAS_BEFORE = re.compile(r"\b(?:known|referred to|dubbed) as\s+(?:the\s+)?$", re.IGNORECASE)
 _NO_PREPOSITION = re.compile(r"\b(?:in|at|near|from|to|into|of|outside|around|towards?|across|over|on)\s+(?:the\s+)?$",
@@ -143,6 +147,8 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter, 
     text_all = doc_text(doc)
     for ent in doc.ents:
         start, end, text = _trim(ent.start_char, ent.end_char, ent.text)
+        if ent.label_ in PLACE_LABELS:
+            start, text = _extend_left(doc, ent.start, start, text, gazetteer)
         if ent.label_ in PROMOTABLE_LABELS and not (ent.label_ in CONTEXT_LABELS and gazetteer.demonym(ent.text)):
             if text.strip():
                 promotable.append(_Mention(start, end, text, ent.label_))
@@ -161,6 +167,21 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter, 
         mentions.append(_Mention(start, end, text, ent.label_))
     promotable.extend(_untagged_phrases(doc))
     return mentions, demonyms, promotable
+
+
+def _extend_left(doc: Doc, token_i: int, start: int, text: str, gazetteer: Gazetteer) -> tuple[int, str]:
+    """"South Africa" tagged as "Africa": take in the capitalised word before the entity when
+    the longer name is the primary name of a gazetteer place."""
+    if token_i == 0:
+        return start, text
+    prev = doc[token_i - 1]
+    if not (prev.is_alpha and prev.text[:1].isupper() and not prev.is_stop and prev.whitespace_ and prev.ent_iob_ == "O"):
+        return start, text
+    longer = f"{prev.text} {text}"
+    key = normalise_name(longer)
+    if any(normalise_name(p.name) == key for p in gazetteer.candidates(longer)):
+        return prev.idx, longer
+    return start, text
 
 
 def _untagged_phrases(doc: Doc) -> list[_Mention]:
@@ -359,6 +380,11 @@ def _near(i: int, place: Place, ctx: _Context) -> tuple[bool, bool]:
     return near, near_country
 
 
+def _local_support(i: int, place: Place, ctx: _Context) -> bool:
+    """Whether other mentions put the document in the place's admin1 or near it."""
+    return (bool(place.admin1) and ctx.others(i, place.country, place.admin1)[2] > 0) or _near(i, place, ctx)[0]
+
+
 def _context_score(i: int, place: Place, ctx: _Context) -> float:
     """Bonus for agreeing with the rest of the document (the mention's own name left out).
 
@@ -395,17 +421,24 @@ def _choose(
         return None
     key = normalise_name(mention.text)
     base = [(_base_score(p, key), p) for p in places]
-    cities = {p.country for p in places if p.rank <= 1 and p.population >= 100_000}
-    says_admin = bool(re.match(r"\s+(?:state|province|governorate|oblast|region)\b", text[mention.end:])) or bool(
-        _ADMIN_SUFFIX.search(mention.text)
+    cities = {(p.country, p.admin1) for p in places if p.rank <= 1 and p.population >= 100_000}
+    says_admin = bool(re.match(r"\s+(?:state|province|governorate|oblast|region)\b", text[mention.end:], re.IGNORECASE)) or bool(
+        _ADMIN_SUFFIX.search(mention.text) or _ADMIN_BEFORE.search(text[max(0, mention.start - 30) : mention.start])
     )
+    famous = max((p.population for p in places if _prominent(p)), default=0)
     best, best_score = None, MIN_SCORE
     for score, place in base:
         if loose and ctx.others(i, place.country, place.admin1)[0] <= 0 and not any(_near(i, place, ctx)):
             continue
         score += _context_score(i, place, ctx)
-        if place.feature_code == "ADM1" and not says_admin and place.country in cities:
-            score -= 3.0  # "Baghdad", "New York": the city unless the text says province/state
+        if (place.rank <= 1 and not _prominent(place) and famous >= FAME_RATIO * max(_population(place), 1)
+                and not _local_support(i, place, ctx)):
+            score -= FAME_PENALTY  # "London" in a US story: the capital, not London, Ohio, unless Ohio is named
+        if place.feature_code == "ADM1" and not says_admin:
+            if (place.country, place.admin1) in cities:
+                score -= 3.0  # "Baghdad", "New York": the city unless the text says province/state
+            elif any(c == place.country for c, _ in cities):
+                score -= OTHER_CITY_PENALTY  # "Washington": the capital unless the story is in the state
         if score > best_score:
             best, best_score = place, score
     return best
