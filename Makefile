@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 DB     ?= sitrep.duckdb
 SAMPLES := src/sitrep/data/samples
 
-.PHONY: demo test install install-dev lint bench eval clean
+.PHONY: demo test install install-dev lint bench eval fuzz load clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -39,6 +39,12 @@ lint: install-dev
 bench: install-dev
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/fusion.py
+
+fuzz: install-dev
+	SITREP_FUZZ=1 $(BIN)/python -m pytest -q -s tests/test_fuzz.py
+
+load: install-dev
+	$(BIN)/python benchmarks/serve_load.py
 
 eval: install
 	$(BIN)/sitrep eval temporal

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from sitrep import api
+from sitrep import api, serving
 from sitrep.api import create_app
 from sitrep.config import Settings
 from sitrep.export import ACLED_COLUMNS
@@ -39,6 +39,7 @@ KHARKIV = Location("Kharkiv", "UA", "Kharkiv", 49.98, 36.25, GeoPrecision.EXACT,
 KHARTOUM = Location("Khartoum", "SD", "Khartoum", 15.55, 32.53, GeoPrecision.EXACT, 379252, "city")
 RUSSIA = Actor("Military Forces of Russia", "State forces", "RU")
 RSF = Actor("Rapid Support Forces", "Rebel group", "SD")
+TOKEN = "s3cret-token-for-tests"
 STRIKE_TEXT = "A Russian glide bomb hit Kharkiv on Saturday, killing seven people, the mayor said."
 CLASH_TEXT = "RSF fighters clashed with the army in Khartoum on Monday. The army said 12 fighters died."
 
@@ -352,10 +353,12 @@ def test_extract_size_limits(store_url: str, extractor) -> None:
         assert long_text.status_code == 413 and "limit is 50" in long_text.json()["detail"]
         huge = c.post(
             "/extract",
-            content=json.dumps({"text": "x" * (api.MAX_BODY_BYTES + 10), "published": "2024-02-08"}),
+            content=json.dumps({"text": "x" * (serving.MAX_BODY_BYTES + 10), "published": "2024-02-08"}),
             headers={"content-type": "application/json"},
         )
-        assert huge.status_code == 413
+        assert huge.status_code == 413 and "limit" in huge.json()["detail"]  # JSON, not plain text
+        assert huge.headers["x-content-type-options"] == "nosniff"
+        assert "default-src 'self'" in huge.headers["content-security-policy"]
         not_json = c.post("/extract", content=b"{not json", headers={"content-type": "application/json"})
         assert not_json.status_code == 422
 
@@ -369,7 +372,8 @@ def test_allow_write_ingests_idempotently(postgres_url: str, tmp_path: Path, ext
     article = _sample()
     payload = {"text": article.text, "published": article.published.isoformat(), "title": "Gezira"}
     for url in (str(tmp_path / "w.duckdb"), postgres_url):
-        with TestClient(create_app(url, allow_write=True, extractor=extractor)) as c:
+        app = create_app(url, allow_write=True, write_token=TOKEN, extractor=extractor)
+        with TestClient(app, headers={"Authorization": f"Bearer {TOKEN}"}) as c:
             assert "/articles" in c.get("/openapi.json").json()["paths"]
             first = c.post("/articles", json=payload)
             assert first.status_code == 201, first.text
@@ -407,7 +411,7 @@ def test_the_pipeline_is_loaded_only_when_first_needed(store_url: str) -> None:
     with TestClient(app) as c:
         assert c.get("/events").status_code == 200
         assert c.post("/extract", json={"text": "x", "published": "bad"}).status_code == 422
-        assert app.state.service._extractor is None  # reads and rejected input never load spaCy
+        assert not app.state.service.pool.started  # reads and rejected input never load spaCy
 
 
 # -- incidents -------------------------------------------------------------------------------

@@ -8,55 +8,50 @@ sizes, and sends every filter value to the database as a parameter.
 
 from __future__ import annotations
 
+import asyncio
+import hmac
 import io
 import logging
 import math
 import queue
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from sitrep.batch import ingest_batch
 from sitrep.config import Settings
 from sitrep.export import export, row_json
-from sitrep.model import Article, ArticleResult
-from sitrep.pipeline import Extractor
+from sitrep.ingest.common import make_article
+from sitrep.model import Article, ArticleResult, IngestError, IngestSummary
+from sitrep.pipeline import Extractor, ExtractorPool
+from sitrep.serving import Guard
 from sitrep.store import EventFilter, EventRow, Store, open_store
+from sitrep.watch import Watcher
 
 log = logging.getLogger(__name__)
 
 WEB_DIR = Path(__file__).with_name("web")
 MAX_PAGE = 1000
 EXPORT_PAGE = 1000
-MAX_BODY_BYTES = 4_000_000  # 200k characters even as \uXXXX escapes, plus the other fields
-MAX_QUERY_BYTES = 4096
 EXPORT_MEDIA = {
     "acled-csv": ("text/csv; charset=utf-8", "events.csv"),
     "geojson": ("application/geo+json", "events.geojson"),
     "jsonl": ("application/x-ndjson", "events.jsonl"),
 }
-SECURITY_HEADERS = [
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"x-frame-options", b"DENY"),
-    (
-        b"content-security-policy",
-        b"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-        b"script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'",
-    ),
-]
+RETRY_AFTER_SECONDS = 30
 _ID = r"^[A-Za-z0-9_.:-]{1,128}$"
 _T = TypeVar("_T")
 
@@ -74,39 +69,76 @@ class ArticleIn(BaseModel):
 
 
 class Service:
-    """The store and the lazily built extractor of one app, each behind its own lock.
+    """The store, its reading connections and the extraction pool of one app.
 
-    One connection serves every request: DuckDB connections are not thread-safe, and the
-    store's explicit transactions need the connection to themselves while they run.
+    Reads run concurrently, each on a connection of its own (DuckDB cursors, or PostgreSQL
+    connections), up to ``settings.read_connections``. Writes go through ``ingest_batch`` on
+    the main connection, one at a time. Extraction runs in the pool (worker processes in
+    production), admitted up to ``settings.extract_queue`` at once: past that, 503.
     """
 
     def __init__(self, store: Store, settings: Settings, extractor: Extractor | None = None) -> None:
         self.store = store
         self.settings = settings
-        self._extractor = extractor
-        self._store_lock = threading.Lock()
-        self._extractor_lock = threading.Lock()
+        processes = 0 if extractor is not None else settings.extract_processes
+        self.pool = ExtractorPool(settings, processes, extractor=extractor)
+        self._write_lock = threading.Lock()
+        self._readers: queue.LifoQueue[Store] = queue.LifoQueue()
+        self._all_readers: list[Store] = []
+        self._readers_lock = threading.Lock()
+        self._admitted = 0
+        self._admit_lock = threading.Lock()
+        self._versions: dict[str, str] | None = None
+        self.watcher: Watcher | None = None
 
     def read(self, fn: Callable[[Store], _T]) -> _T:
-        """Run ``fn`` on the store, one caller at a time."""
-        with self._store_lock:
-            return fn(self.store)
+        """Run ``fn`` on a reading connection of its own (waits when every one is busy)."""
+        reader = self._reader()
+        try:
+            return fn(reader)
+        finally:
+            self._readers.put(reader)
 
-    def extractor(self) -> Extractor:
-        """The pipeline, loaded on first use (spaCy and the gazetteer take seconds)."""
-        with self._extractor_lock:
-            if self._extractor is None:
-                self._extractor = Extractor.from_settings(self.settings)
-            return self._extractor
+    def _reader(self) -> Store:
+        try:
+            return self._readers.get_nowait()
+        except queue.Empty:
+            pass
+        with self._readers_lock:
+            if len(self._all_readers) < max(self.settings.read_connections, 1):
+                reader = self.store.reader()
+                self._all_readers.append(reader)
+                return reader
+        return self._readers.get()
 
-    def extract(self, article: Article) -> ArticleResult:
-        """One article through the pipeline; a failing stage comes back as the result's error."""
-        extractor = self.extractor()
-        with self._extractor_lock:
-            return next(extractor.extract_many([article]))
+    async def extract(self, article: Article) -> ArticleResult:
+        """One article through the pool, if the queue has room (503 with Retry-After if not)."""
+        with self._admission():
+            [result] = await asyncio.wrap_future(self.pool.submit([article]))
+        return result
+
+    def ingest(self, articles: list[Article]) -> IngestSummary:
+        """Store articles through the one write path (extract, store, fuse in one transaction)."""
+        with self._write_lock:
+            if self._versions is None:
+                from sitrep.pipeline import versions
+
+                self._versions = versions(settings=self.settings)
+            return ingest_batch(self.store, articles, self.pool, versions=self._versions, fusion=self.settings.fusion)
+
+    def _admission(self) -> _Admission:
+        return _Admission(self)
+
+    def close(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+        self.pool.close()
+        for reader in self._all_readers:
+            reader.close()
+        self.store.close()
 
     def iter_rows(self, filters: EventFilter) -> Iterator[EventRow]:
-        """Every matching row, read a page at a time by key (the lock is held per page only)."""
+        """Every matching row, read a page at a time by key (a connection is held per page only)."""
         after = None
         while True:
             page = self.read(lambda s, key=after: s.events(filters, limit=EXPORT_PAGE, after=key))
@@ -116,26 +148,62 @@ class Service:
             after = (page[-1].date_start, page[-1].event_id)
 
 
+class _Admission:
+    """A place in the bounded extraction queue, or a 503 that says when to come back."""
+
+    def __init__(self, service: Service) -> None:
+        self.service = service
+
+    def __enter__(self) -> None:
+        service = self.service
+        with service._admit_lock:
+            if service._admitted >= service.settings.extract_queue:
+                raise HTTPException(
+                    503,
+                    f"extraction queue is full ({service.settings.extract_queue} articles); try again later",
+                    headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+                )
+            service._admitted += 1
+
+    def __exit__(self, *exc: object) -> None:
+        with self.service._admit_lock:
+            self.service._admitted -= 1
+
+
 def create_app(
     store_url: str,
     *,
     allow_write: bool = False,
+    write_token: str = "",
     settings: Settings | None = None,
     extractor: Extractor | None = None,
     cors_origins: Sequence[str] = (),
+    allowed_hosts: Collection[str] = (),
+    watch: Sequence[Path] = (),
+    feeds: Sequence[str] = (),
 ) -> FastAPI:
     """The sitrep HTTP app over the store at ``store_url`` (a DuckDB path or a PostgreSQL URL).
 
-    ``allow_write`` adds ``POST /articles``; ``extractor`` lets tests share one loaded
-    pipeline; ``cors_origins`` lists the browser origins allowed to call the API (none by default).
+    ``allow_write`` adds ``POST /articles``, which needs ``write_token`` (or the settings'
+    token) as a Bearer token; ``extractor`` lets tests share one loaded pipeline in-process;
+    ``cors_origins`` lists the browser origins allowed to call the API (none by default);
+    ``allowed_hosts`` are the only Host headers answered (a loopback server's names, against
+    DNS rebinding); ``watch`` folders and ``feeds`` are polled and ingested by the server.
     """
     settings = settings or Settings()
+    token = write_token or settings.write_token
+    if allow_write and not token:
+        raise ValueError("writes need a token: give --token-file FILE or set SITREP_WRITE_TOKEN")
     service = Service(open_store(store_url), settings, extractor)
+    if watch or feeds:
+        service.watcher = Watcher(list(watch), list(feeds), service.ingest, settings.watch_interval, settings.columns)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> Any:
+        if service.watcher is not None:
+            service.watcher.start()
         yield
-        service.store.close()
+        service.close()
 
     app = FastAPI(
         title="sitrep",
@@ -144,18 +212,17 @@ def create_app(
         docs_url=None,  # the Swagger and ReDoc pages load their scripts from a CDN: not offline
         redoc_url=None,
         lifespan=lifespan,
-        max_body_size=MAX_BODY_BYTES,
     )
     app.state.service = service
     app.state.allow_write = allow_write
     app.add_exception_handler(RequestValidationError, _validation_error)
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"])
-    app.add_middleware(_Guard)
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts, body_timeout=settings.body_timeout)
     _add_read_routes(app, service)
     _add_article_routes(app, service)
     _add_incident_routes(app, service)
-    _add_extract_routes(app, service, allow_write)
+    _add_extract_routes(app, service, token if allow_write else "")
     _add_page_routes(app)
     return app
 
@@ -221,7 +288,13 @@ def _add_read_routes(app: FastAPI, service: Service) -> None:
     @app.get("/health", tags=["meta"])
     def health() -> dict:
         """Liveness, the store's engine and whether writes are enabled."""
-        return {"status": "ok", "store": type(service.store).__name__, "write": app.state.allow_write}
+        watcher = service.watcher
+        return {
+            "status": "ok",
+            "store": type(service.store).__name__,
+            "write": app.state.allow_write,
+            "watch": None if watcher is None else watcher.status.to_json(),
+        }
 
     @app.get("/events", tags=["events"])
     def list_events(
@@ -315,49 +388,56 @@ def _add_article_routes(app: FastAPI, service: Service) -> None:
         )
 
 
-def _add_extract_routes(app: FastAPI, service: Service, allow_write: bool) -> None:
+def _add_extract_routes(app: FastAPI, service: Service, token: str) -> None:
     @app.post("/extract", tags=["extract"])
-    def extract(body: ArticleIn) -> dict:
-        """Code one article and return its events (as ``sitrep extract`` does); nothing is stored."""
-        return _extract(service, body).to_json()
+    async def extract(body: ArticleIn) -> dict:
+        """Code one article and return its events (as ``sitrep extract`` does); nothing is stored.
 
-    if not allow_write:
+        Extraction is queued: when the queue is full the answer is 503 with ``Retry-After``.
+        """
+        result = await service.extract(_article(service, body))
+        if result.error:
+            raise HTTPException(422, f"extraction failed: {result.error}")
+        return result.to_json()
+
+    if not token:
         return
 
-    @app.post("/articles", tags=["articles"], status_code=201)
-    def ingest(body: ArticleIn) -> dict:
-        """Code one article and store it with its events (only with ``--allow-write``); idempotent."""
-        result = _extract(service, body)
-        versions = service.extractor().versions
-        summary = service.read(lambda s: s.write_batch([result], versions=versions))
+    def authorised(authorization: Annotated[str, Header()] = "") -> None:
+        scheme, _, given = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+            raise HTTPException(401, "writes need 'Authorization: Bearer <token>'", {"WWW-Authenticate": "Bearer"})
+
+    @app.post("/articles", tags=["articles"], status_code=201, dependencies=[Depends(authorised)])
+    async def ingest(body: ArticleIn) -> dict:
+        """Code one article and store it with its events and incidents (``--allow-write``, Bearer token); idempotent."""
+        article = _article(service, body)
+        with service._admission():
+            summary = await run_in_threadpool(service.ingest, [article])
+        if summary.errors:
+            raise HTTPException(422, f"extraction failed: {summary.errors[0].message}")
+        found = summary.results[0] if summary.results else ArticleResult(article)
         return {
-            "article": result.to_json(),
+            "article": found.to_json(),
             "articles_added": summary.articles_added,
             "events_added": summary.events_added,
+            "incidents_changed": summary.incidents_changed,
         }
 
 
-def _extract(service: Service, body: ArticleIn) -> ArticleResult:
-    """Check an incoming article, build the record and run the pipeline on it."""
+def _article(service: Service, body: ArticleIn) -> Article:
+    """The article of a request body, built as the readers build theirs (413 / 422 if unusable)."""
     limit = service.settings.max_article_chars
     if len(body.text) > limit:
         raise HTTPException(413, f"article text has {len(body.text)} characters; the limit is {limit}")
     if not body.text.strip():
         raise HTTPException(422, "article text is empty")
-    article = Article(
-        id=Article.make_id(body.text, body.published),
-        published=body.published,
-        text=body.text,
-        source=body.source,
-        url=body.url,
-        title=body.title,
-        origin="api",
+    built = make_article(
+        "api", body.text, body.published, url=body.url, title=body.title, source=body.source, max_chars=limit
     )
-    result = service.extract(article)
-    if result.error:
-        log.error("extraction failed for article %s: %s", article.id, result.error)
-        raise HTTPException(500, f"extraction failed: {result.error}")
-    return result
+    if isinstance(built, IngestError):
+        raise HTTPException(422, built.message)
+    return built
 
 
 def _add_page_routes(app: FastAPI) -> None:
@@ -464,35 +544,6 @@ async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
     ]
     detail = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in errors)
     return JSONResponse(status_code=422, content=jsonable_encoder({"detail": detail, "errors": errors}))
-
-
-class _Guard:
-    """Refuses over-long query strings (414) and adds the security headers to every response."""
-
-    def __init__(self, app: ASGIApp, max_query_bytes: int = MAX_QUERY_BYTES) -> None:
-        self.app = app
-        self.max_query_bytes = max_query_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        if len(scope.get("query_string", b"")) > self.max_query_bytes:
-            response = JSONResponse(
-                {"detail": f"query string longer than {self.max_query_bytes} bytes"}, status_code=414
-            )
-            await response(scope, receive, self._with_headers(send))
-            return
-        await self.app(scope, receive, self._with_headers(send))
-
-    @staticmethod
-    def _with_headers(send: Send) -> Send:
-        async def sender(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
-            await send(message)
-
-        return sender
 
 
 def _version() -> str:

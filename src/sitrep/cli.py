@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from itertools import islice
 from pathlib import Path
@@ -58,7 +58,7 @@ def _report_errors(errors: Sequence[IngestError | str], total: int) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True)
-@click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.pass_obj
 def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int) -> None:
     """Print the events of articles in PATHS (files, folders, or - for stdin); no database.
@@ -91,8 +91,8 @@ def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int) 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", help="DuckDB file (default from settings: sitrep.duckdb).")
-@click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
-@click.option("--batch", "batch_size", type=int, default=64, show_default=True, help="Articles per transaction.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option("--batch", "batch_size", type=click.IntRange(min=1), default=64, show_default=True, help="Articles per transaction.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_obj
 def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: int, batch_size: int, quiet: bool) -> None:
@@ -102,35 +102,45 @@ def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: 
     """
     from tqdm import tqdm
 
-    from sitrep.pipeline import extract_parallel
+    from sitrep.batch import ingest_batch
+    from sitrep.pipeline import ExtractorPool
     from sitrep.pipeline import versions as pipeline_versions
-    from sitrep.store import open_store
-    from sitrep.store.incidents import refresh_incidents
 
     articles, errors = _split(read_paths(paths, settings.columns))
     versions = pipeline_versions(settings=settings)
-    added = skipped = events = incidents = 0
-    failures: list[str] = []
-    with open_store(db or settings.db) as store:
-        results = extract_parallel(articles, settings, workers)
+    added = known = events = incidents = 0
+    failures: list[IngestError] = []
+    target = db or settings.db
+    with _open(target) as store, ExtractorPool(settings, workers if workers > 1 else 0) as pool:
         bar = tqdm(desc="articles", unit="art", disable=quiet, file=sys.stderr)
-        while batch := list(islice(results, batch_size)):
-            failures += [f"{r.article.origin}: {r.error}" for r in batch if r.error]
-            summary = store.write_batch([r for r in batch if not r.error], versions=versions)
+        while batch := list(islice(articles, batch_size)):
+            summary = ingest_batch(store, batch, pool, versions=versions, fusion=settings.fusion)
             added += summary.articles_added
-            skipped += summary.articles_skipped
+            known += summary.articles_known
             events += summary.events_added
-            fused = refresh_incidents(store, [e.id for r in batch for e in r.events], settings.fusion)
-            incidents += fused.added - fused.removed
+            incidents += summary.incidents_changed
+            failures += summary.errors
             bar.update(len(batch))
         bar.close()
     click.echo(
-        f"{added} article(s) added, {skipped} already stored, {events} event(s) added, "
-        f"{incidents:+d} incident(s) in {db or settings.db}"
+        f"{added} article(s) added, {known} already stored, {events} event(s) added, "
+        f"{incidents:+d} incident(s) in {target}"
     )
-    _report_errors([*errors, *failures], added + skipped)
+    _report_errors([*errors, *failures], added + known)
     if errors or failures:
         sys.exit(1)
+
+
+def _open(db: str, *, create: bool = True):
+    """The store, or one line that says why not (missing, locked) and what to do."""
+    from sitrep.store import StoreError, open_store
+
+    try:
+        return open_store(db, create=create)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    except Exception as exc:  # an unreachable PostgreSQL server, a file that is not a database ...
+        raise click.ClickException(f"cannot open the store {db}: {str(exc).splitlines()[0]}") from None
 
 
 def _filters(country: str | None, since: str | None, until: str | None, event_type: str | None) -> dict:
@@ -162,14 +172,12 @@ def _with_filters(fn):
 
 @main.command()
 @_with_filters
-@click.option("--limit", type=int, default=100, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.pass_obj
 def events(settings: Settings, db, country, since, until, event_type, limit: int, fmt: str) -> None:
     """List stored events, newest first, with filters."""
-    from sitrep.store import open_store
-
-    with open_store(db or settings.db) as store:
+    with _open(db or settings.db, create=False) as store:
         rows = store.events(**_filters(country, since, until, event_type), limit=limit)
     if fmt == "jsonl":
         for row in rows:
@@ -194,16 +202,20 @@ def events(settings: Settings, db, country, since, until, event_type, limit: int
 def export(settings: Settings, db, country, since, until, event_type, fmt: str, out: str | None, per: str) -> None:
     """Export stored events (or incidents) as ACLED-style CSV, GeoJSON, JSONL or Parquet."""
     from sitrep.export import export as write_export
-    from sitrep.store import open_store
     from sitrep.store.incidents import incident_rows
 
     if fmt == "parquet" and not out:
         raise click.UsageError("--out FILE is required for parquet")
-    with open_store(db or settings.db) as store:
+    if out and not Path(out).expanduser().resolve().parent.is_dir():
+        raise click.BadParameter(f"no folder {Path(out).parent} to write {out} into", param_hint="--out")
+    with _open(db or settings.db, create=False) as store:
         filters = _filters(country, since, until, event_type)
         rows = incident_rows(store, **filters) if per == "incident" else store.events(**filters)
     if out:
-        summary = write_export(rows, fmt, Path(out))
+        try:
+            summary = write_export(rows, fmt, Path(out))
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
         click.echo(f"wrote {summary.written} event(s) to {out}", err=True)
     else:
         write_export(rows, fmt, sys.stdout)
@@ -213,37 +225,60 @@ def export(settings: Settings, db, country, since, until, event_type, fmt: str, 
 @click.option("--db", help="DuckDB file or postgresql://user:password@host/dbname (default from settings).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option("--allow-write", is_flag=True, help="Enable POST /articles (ingest over HTTP; no authentication).")
+@click.option("--allow-write", is_flag=True, help="Enable POST /articles (needs a token: --token-file or SITREP_WRITE_TOKEN).")
+@click.option("--token-file", type=click.Path(dir_okay=False, exists=True), help="File holding the write token.")
+@click.option("--watch", "watch", multiple=True, type=click.Path(file_okay=False, exists=True), help="Folder to ingest from while serving (repeatable).")
+@click.option("--feed", "feeds", multiple=True, help="RSS/Atom feed URL to ingest from while serving (repeatable).")
+@click.option("--interval", type=click.FloatRange(min=1), help="Seconds between polls of --watch and --feed (default from settings: 60).")
 @click.option("--cors-origin", multiple=True, help="Browser origin allowed to call the API (repeatable; none by default).")
 @click.pass_obj
-def serve(settings: Settings, db: str | None, host: str, port: int, allow_write: bool, cors_origin: tuple[str, ...]) -> None:
-    """Serve the web map at / and the HTTP API (OpenAPI at /openapi.json); read-only by default."""
+def serve(
+    settings: Settings, db: str | None, host: str, port: int, allow_write: bool, token_file: str | None,
+    watch: tuple[str, ...], feeds: tuple[str, ...], interval: float | None, cors_origin: tuple[str, ...],
+) -> None:  # fmt: skip
+    """Serve the web map at / and the HTTP API (OpenAPI at /openapi.json); read-only by default.
+
+    With --watch and --feed the server ingests new articles itself while it serves, so one
+    process owns the DuckDB file.
+    """
     import uvicorn
 
     from sitrep.api import create_app
+    from sitrep.serving import LOOPBACK_NAMES, protocol_with_timeout
 
-    if allow_write and host not in ("127.0.0.1", "localhost", "::1"):
-        click.echo(f"warning: --allow-write on {host}: anyone who can reach it can add articles", err=True)
+    token = Path(token_file).read_text(encoding="utf-8").strip() if token_file else settings.write_token
+    if allow_write and not token:
+        raise click.UsageError("--allow-write needs a token: --token-file FILE or SITREP_WRITE_TOKEN")
+    if interval:
+        settings = replace(settings, watch_interval=interval)
+    target = db or settings.db
+    _open(target, create=bool(watch or feeds or allow_write)).close()  # one-line errors: missing, locked
     try:
-        app = create_app(db or settings.db, allow_write=allow_write, settings=settings, cors_origins=cors_origin)
-    except Exception as exc:  # a locked DuckDB file, an unreachable PostgreSQL server ...
-        raise click.ClickException(f"cannot open the store {db or settings.db}: {exc}") from None
-    click.echo(f"sitrep: serving {db or settings.db} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, server_header=False, limit_concurrency=100, timeout_keep_alive=5)
+        app = create_app(
+            target, allow_write=allow_write, write_token=token, settings=settings, cors_origins=cors_origin,
+            allowed_hosts=LOOPBACK_NAMES if host in LOOPBACK_NAMES else (),
+            watch=[Path(w) for w in watch], feeds=feeds,
+        )  # fmt: skip
+    except Exception as exc:  # the file taken meanwhile, an unreachable PostgreSQL server ...
+        raise click.ClickException(f"cannot open the store {target}: {str(exc).splitlines()[0]}") from None
+    click.echo(f"sitrep: serving {target} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(
+        app, host=host, port=port, server_header=False, limit_concurrency=1000, timeout_keep_alive=5,
+        http=protocol_with_timeout(settings.header_timeout),
+    )  # fmt: skip
 
 
 @main.command()
 @_with_filters
-@click.option("--limit", type=int, default=100, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.option("--rebuild", is_flag=True, help="Fuse every stored event again first (e.g. after changing settings).")
 @click.pass_obj
 def incidents(settings: Settings, db, country, since, until, event_type, limit: int, fmt: str, rebuild: bool) -> None:
     """List incidents (events of several articles linked by fusion) with their sources."""
-    from sitrep.store import open_store
     from sitrep.store.incidents import list_incidents, refresh_incidents
 
-    with open_store(db or settings.db) as store:
+    with _open(db or settings.db, create=False) as store:
         if rebuild:
             refresh_incidents(store, None, settings.fusion)
         records = list_incidents(store, **_filters(country, since, until, event_type), limit=limit)

@@ -57,6 +57,14 @@ class Settings:
     columns: ColumnNames = field(default_factory=ColumnNames)
     fusion: FusionSettings = field(default_factory=FusionSettings)
     max_article_chars: int = 200_000
+    # -- serving (sitrep serve) --
+    write_token: str = ""  # SITREP_WRITE_TOKEN; writes over HTTP need it (or --token-file)
+    extract_queue: int = 4  # extractions admitted at once (running or waiting); more get 503
+    extract_processes: int = 1  # worker processes that parse for the server (its reads keep the GIL)
+    read_connections: int = 8  # database connections that serve reads concurrently
+    header_timeout: float = 10.0  # seconds for a client to send its request line and headers
+    body_timeout: float = 20.0  # seconds to wait for each piece of a request body
+    watch_interval: float = 60.0  # seconds between two polls of --watch folders and --feed URLs
 
     @classmethod
     def load(cls, path: str | Path | None = None, env: dict[str, str] | None = None) -> Settings:

@@ -324,3 +324,15 @@ class Incident:
             "article_ids": list(self.article_ids),
             "first_reported": None if self.first_reported is None else self.first_reported.isoformat(),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    """What one ``ingest_batch`` did: counts, the articles that failed, the results it stored."""
+
+    articles_added: int = 0
+    articles_known: int = 0  # stored before (content hash): not extracted again
+    events_added: int = 0
+    incidents_changed: int = 0  # net incidents added (added - removed) by fusing the batch
+    errors: tuple[IngestError, ...] = ()
+    results: tuple[ArticleResult, ...] = ()

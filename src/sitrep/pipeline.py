@@ -7,9 +7,11 @@ and the batch goes on.
 
 from __future__ import annotations
 
+import multiprocessing
+import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -65,12 +67,25 @@ class Extractor:
         return self._events(article, doc)
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        """Results in input order; articles that triage rejects skip the parse."""
+        """Results in input order; articles that triage rejects skip the parse.
+
+        Any failure is the failing article's error: a batch whose parse fails is parsed
+        again one article at a time, so one hostile text never costs the others.
+        """
         articles = iter(articles)
         while batch := list(islice(articles, self.batch_size)):
-            wanted = [a for a in batch if self.lexicon.mentions_possible(a.text)]
-            docs = dict(zip((a.id for a in wanted), self._parse(wanted), strict=True))
+            wanted, failed = [], {}
             for article in batch:
+                try:
+                    if self.lexicon.mentions_possible(article.text):
+                        wanted.append(article)
+                except Exception as exc:
+                    failed[article.id] = _failure("triage", exc)
+            docs = self._parse_each(wanted, failed)
+            for article in batch:
+                if article.id in failed:
+                    yield ArticleResult(article, error=failed[article.id])
+                    continue
                 doc = docs.get(article.id)
                 if doc is None:
                     yield ArticleResult(article)
@@ -78,7 +93,20 @@ class Extractor:
                 try:
                     yield ArticleResult(article, tuple(self._events(article, doc)))
                 except Exception as exc:  # one bad article must not stop the batch
-                    yield ArticleResult(article, error=f"extract: {type(exc).__name__}: {exc}")
+                    yield ArticleResult(article, error=_failure("extract", exc))
+
+    def _parse_each(self, articles: list[Article], failed: dict[str, str]) -> dict[str, Doc]:
+        """Docs by article id: the batch at once, or one by one when the batch fails."""
+        try:
+            return dict(zip((a.id for a in articles), self._parse(articles), strict=True))
+        except Exception:
+            docs = {}
+            for article in articles:
+                try:
+                    docs[article.id] = self.nlp(normalise_text(article.text))
+                except Exception as exc:
+                    failed[article.id] = _failure("parse", exc)
+            return docs
 
     def _parse(self, articles: list[Article]) -> list[Doc]:
         return list(self.nlp.pipe((normalise_text(a.text) for a in articles), batch_size=self.batch_size))
@@ -99,6 +127,10 @@ class Extractor:
         return assemble_events(findings, self.lexicon)
 
 
+def _failure(stage: str, exc: BaseException) -> str:
+    return f"{stage}: {type(exc).__name__}: {str(exc)[:200]}"
+
+
 @lru_cache(maxsize=1)
 def default_extractor() -> Extractor:
     return Extractor.from_settings(Settings())
@@ -107,6 +139,73 @@ def default_extractor() -> Extractor:
 def extract(article: Article) -> list[Event]:
     """Events of one article with the default settings (resources loaded on first call)."""
     return default_extractor().extract(article)
+
+
+class ExtractorPool:
+    """Extraction behind an executor: worker processes, or one thread with an in-process Extractor.
+
+    ``processes=0`` extracts in this process (the model is loaded on first use, so a run
+    that finds every article stored never loads it); ``processes>=1`` starts spawned worker
+    processes, each loading its own Extractor, so a server's reads keep the interpreter
+    while articles are parsed. Calling the pool extracts a list and keeps its order.
+    """
+
+    def __init__(
+        self, settings: Settings, processes: int = 0, *, extractor: Extractor | None = None
+    ) -> None:
+        self.settings = settings
+        self.processes = processes
+        self._extractor = extractor
+        self._executor: Executor | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def started(self) -> bool:
+        return self._executor is not None
+
+    def submit(self, articles: Sequence[Article]) -> Future[list[ArticleResult]]:
+        """Extract ``articles`` in the background; the future holds their results in order."""
+        return self._pool().submit(_work if self.processes else self._extract_here, list(articles))
+
+    def __call__(self, articles: Sequence[Article]) -> list[ArticleResult]:
+        if not articles:
+            return []
+        if self.processes <= 1:
+            return self.submit(articles).result()
+        size = max(-(-len(articles) // self.processes), 1)
+        futures = [self.submit(articles[i : i + size]) for i in range(0, len(articles), size)]
+        return [r for f in futures for r in f.result()]
+
+    def close(self) -> None:
+        with self._lock:
+            if self._executor is not None:
+                self._executor.shutdown(wait=True, cancel_futures=True)
+                self._executor = None
+
+    def __enter__(self) -> ExtractorPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _pool(self) -> Executor:
+        with self._lock:
+            if self._executor is None:
+                if self.processes:
+                    self._executor = ProcessPoolExecutor(
+                        max_workers=self.processes,
+                        mp_context=multiprocessing.get_context("spawn"),  # no fork of a threaded server
+                        initializer=_init_worker,
+                        initargs=(self.settings,),
+                    )
+                else:
+                    self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sitrep-extract")
+            return self._executor
+
+    def _extract_here(self, articles: list[Article]) -> list[ArticleResult]:
+        if self._extractor is None:
+            self._extractor = Extractor.from_settings(self.settings)
+        return list(self._extractor.extract_many(articles))
 
 
 def extract_parallel(articles: Iterable[Article], settings: Settings, workers: int) -> Iterator[ArticleResult]:

@@ -6,8 +6,10 @@ the file and line, and the rest of the batch goes on.
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from sitrep.config import ColumnNames
@@ -34,8 +36,16 @@ READERS = {
 }
 
 
-def read_paths(paths: Iterable[str | Path], columns: ColumnNames | None = None) -> Iterator[Item]:
-    """Articles and errors from files, folders (recursively) and ``-`` for standard input."""
+def read_paths(
+    paths: Iterable[str | Path],
+    columns: ColumnNames | None = None,
+    *,
+    only: Callable[[Path], bool] | None = None,
+) -> Iterator[Item]:
+    """Articles and errors from files, folders (recursively) and ``-`` for standard input.
+
+    ``only`` picks which of a folder's files to read (the watcher reads changed files only).
+    """
     columns = columns or ColumnNames()
     for raw in paths:
         if str(raw) == "-":
@@ -43,24 +53,45 @@ def read_paths(paths: Iterable[str | Path], columns: ColumnNames | None = None) 
             continue
         path = Path(raw)
         if path.is_dir():
-            # Every file but hidden ones (.git, .DS_Store) and a folder's own paperwork
-            # (README.md, a gold .yaml): a stray binary or unknown file is reported as an
-            # error rather than silently skipped.
-            files = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and not _paperwork(p)
-            )
-            if not files:
+            files, problems = _folder_files(path)
+            yield from problems
+            if not files and not problems:
                 yield IngestError(str(path), "folder holds no files")
             for file in files:
-                yield from read_file(file, columns)
+                if only is None or only(file):
+                    yield from read_file(file, columns)
         elif path.is_file():
             yield from read_file(path, columns)
         else:
             yield IngestError(str(path), "no such file or folder")
+
+
+def _folder_files(root: Path) -> tuple[list[Path], list[IngestError]]:
+    """Every file under ``root``, symlinked folders followed (once: a link loop is an error).
+
+    Hidden files (.git, .DS_Store) and a folder's own paperwork (README.md, a gold .yaml) are
+    passed over; a stray binary or unknown file is read and reported rather than skipped.
+    """
+    files: list[Path] = []
+    problems: list[IngestError] = []
+    seen: set[str] = set()
+    for current, dirs, names in os.walk(root, followlinks=True):
+        real = os.path.realpath(current)
+        if real in seen:
+            problems.append(IngestError(current, "symlinked folder loops back (already read): skipped"))
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            file = Path(current) / name
+            if name.startswith(".") or _paperwork(file):
+                continue
+            if file.is_file():
+                files.append(file)
+            elif file.is_symlink():
+                problems.append(IngestError(str(file), "broken symbolic link"))
+    return sorted(files), problems
 
 
 _PAPERWORK = {".md", ".rst", ".yaml", ".yml", ".toml", ".ini", ".cfg", ".py"}
@@ -91,9 +122,33 @@ def _read_stdin() -> bytes:
 def read_source(name: str, data: bytes, kind: str | None, columns: ColumnNames) -> Iterator[Item]:
     """Decode bytes once, then hand them to the reader for ``kind``."""
     text, error = decode(name, data)
+    if error is not None and kind in ("jsonl", "json") and b"\x00" not in data:
+        yield from _read_lines_apart(name, data, columns)  # one bad line must not cost the file
+        return
     if error is not None:
         yield error
         return
+    try:
+        yield from _read_text(name, text, kind, columns)
+    except Exception as exc:  # a reader's last line of defence: the next file is still read
+        yield IngestError(name, f"unreadable ({type(exc).__name__}: {str(exc)[:160]})")
+
+
+def _read_lines_apart(name: str, data: bytes, columns: ColumnNames) -> Iterator[Item]:
+    """JSON lines with bytes that are not UTF-8: each line decoded on its own, bad ones reported."""
+    for lineno, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield IngestError(f"{name}:{lineno}", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
+            continue
+        for item in read_jsonl_text(name, line.rstrip("\r"), columns):
+            if isinstance(item, IngestError):
+                item = IngestError(item.origin.replace(f"{name}:1", f"{name}:{lineno}", 1), item.message, item.stage)
+            yield item if isinstance(item, IngestError) else replace(item, origin=f"{name}:{lineno}")
+
+
+def _read_text(name: str, text: str, kind: str | None, columns: ColumnNames) -> Iterator[Item]:
     if kind is None:
         kind = _sniff(text)
     if kind == "jsonl":

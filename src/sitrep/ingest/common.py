@@ -2,12 +2,42 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from sitrep.model import Article, IngestError
 
 MAX_ARTICLE_CHARS = 200_000
+FUTURE_SLACK = timedelta(days=1)  # a feed in a time zone ahead of ours may be dated tomorrow
+# Lone UTF-16 surrogates ("\ud800" in scraped JSON) cannot be encoded, hashed or stored, and
+# PostgreSQL refuses NUL in text: both are replaced, so the rest of the article is kept.
+_UNSTORABLE = re.compile("[\ud800-\udfff\x00]")
+
+
+def guarded(origin: str, build: Callable[[], Article | IngestError]) -> Article | IngestError:
+    """``build()``, or the error it raised as this record's error: one hostile record loses nothing else.
+
+    Deep nesting (RecursionError), unencodable text or a reader bug in one record must
+    not end the file or the batch.
+    """
+    try:
+        return build()
+    except Exception as exc:  # RecursionError too: every failure is this record's
+        return IngestError(origin, f"unreadable record ({type(exc).__name__}: {_short(exc)})")
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).encode("utf-8", "replace").decode("utf-8")
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+def clean(value: str) -> str:
+    """Text that can be encoded and stored: lone surrogates become U+FFFD, NUL is dropped."""
+    if not _UNSTORABLE.search(value):
+        return value
+    return _UNSTORABLE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", value)
 
 
 def decode(name: str, data: bytes) -> tuple[str, IngestError | None]:
@@ -57,20 +87,29 @@ def make_article(
     url: str = "",
     title: str = "",
     source: str = "",
+    max_chars: int = MAX_ARTICLE_CHARS,
+    today: date | None = None,
 ) -> Article | IngestError:
-    """An ``Article`` keyed by content hash, or an error for text no coder could use."""
-    text = text.strip("\n")
+    """An ``Article`` keyed by content hash, or an error for text no coder could use.
+
+    The one place an article is built, for every reader and the API. A publication date
+    in the future is refused: relative dates would resolve to days that have not happened.
+    """
+    text = clean(text).strip("\n")
     if not text.strip():
         return IngestError(origin, "article has a date but no text")
-    if len(text) > MAX_ARTICLE_CHARS:
-        return IngestError(origin, f"article longer than {MAX_ARTICLE_CHARS} characters")
+    if len(text) > max_chars:
+        return IngestError(origin, f"article longer than allowed: {len(text)} characters; the limit is {max_chars}")
+    latest = (today or date.today()) + FUTURE_SLACK
+    if published > latest:
+        return IngestError(origin, f"publication date {published.isoformat()} is in the future")
     return Article(
         id=Article.make_id(text, published),
         published=published,
         text=text,
-        source=source,
-        url=url,
-        title=title,
+        source=clean(source),
+        url=clean(url),
+        title=clean(title),
         origin=origin,
     )
 

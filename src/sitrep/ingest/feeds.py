@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
-from sitrep.ingest.common import make_article, parse_published
+from sitrep.ingest.common import guarded, make_article, parse_published
 from sitrep.ingest.html import html_to_text, read_html_text
 from sitrep.model import Article, IngestError
 
@@ -106,28 +106,30 @@ def read_feed_text(name: str, text: str) -> Iterator[Article | IngestError]:
         return
     for number, item in enumerate(items, start=1):
         origin = f"{name}:item {number}"
-        raw_date = (
-            _child_text(item, "published", "updated")
-            if atom
-            else _child_text(item, "pubdate", "date", "published", "updated")
-        )
-        if not raw_date:
-            tag = "<published> or <updated>" if atom else "<pubDate>"
-            yield IngestError(origin, f"no publication date ({tag} missing or empty)")
-            continue
-        try:
-            published = parse_published(raw_date)
-        except ValueError as exc:
-            yield IngestError(origin, str(exc))
-            continue
-        yield make_article(
-            origin,
-            _item_text(item, atom),
-            published,
-            url=_item_url(item),
-            title=_plain(_child_text(item, "title")),
-            source=source,
-        )
+        yield guarded(origin, lambda item=item, origin=origin: _item_article(origin, item, atom, source))
+
+
+def _item_article(origin: str, item: ET.Element, atom: bool, source: str) -> Article | IngestError:
+    raw_date = (
+        _child_text(item, "published", "updated")
+        if atom
+        else _child_text(item, "pubdate", "date", "published", "updated")
+    )
+    if not raw_date:
+        tag = "<published> or <updated>" if atom else "<pubDate>"
+        return IngestError(origin, f"no publication date ({tag} missing or empty)")
+    try:
+        published = parse_published(raw_date)
+    except ValueError as exc:
+        return IngestError(origin, str(exc))
+    return make_article(
+        origin,
+        _item_text(item, atom),
+        published,
+        url=_item_url(item),
+        title=_plain(_child_text(item, "title")),
+        source=source,
+    )
 
 
 __all__ = ["read_feed_text"]

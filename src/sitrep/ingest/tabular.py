@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterator, Mapping
 
 from sitrep.config import ColumnNames
-from sitrep.ingest.common import MAX_ARTICLE_CHARS, make_article, parse_published
+from sitrep.ingest.common import MAX_ARTICLE_CHARS, guarded, make_article, parse_published
 from sitrep.model import Article, IngestError
 
 
@@ -18,22 +18,26 @@ def read_jsonl_text(name: str, text: str, columns: ColumnNames) -> Iterator[Arti
         if not line.strip():
             continue
         origin = f"{name}:{lineno}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError(origin, f"broken JSON: {exc.msg} at column {exc.colno}")
-            continue
-        if not isinstance(record, dict):
-            yield IngestError(origin, "JSON line is not an object")
-            continue
-        yield _article_from_record(origin, record, columns)
+        yield guarded(origin, lambda line=line, origin=origin: _article_from_line(origin, line, columns))
+
+
+def _article_from_line(origin: str, line: str, columns: ColumnNames) -> Article | IngestError:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return IngestError(origin, f"broken JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return IngestError(origin, "JSON nested too deeply")
+    if not isinstance(record, dict):
+        return IngestError(origin, "JSON line is not an object")
+    return _article_from_record(origin, record, columns)
 
 
 def read_json_text(name: str, text: str, columns: ColumnNames) -> Iterator[Article | IngestError]:
     """A whole-file JSON document: one article object, or a list of them; else JSONL."""
     try:
         document = json.loads(text)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):  # JSON lines, or a deep line read on its own
         yield from read_jsonl_text(name, text, columns)
         return
     records = document if isinstance(document, list) else [document]
@@ -42,7 +46,7 @@ def read_json_text(name: str, text: str, columns: ColumnNames) -> Iterator[Artic
         if not isinstance(record, dict):
             yield IngestError(origin, "JSON item is not an object")
             continue
-        yield _article_from_record(origin, record, columns)
+        yield guarded(origin, lambda record=record, origin=origin: _article_from_record(origin, record, columns))
 
 
 def read_csv_text(name: str, text: str, columns: ColumnNames) -> Iterator[Article | IngestError]:
@@ -61,7 +65,8 @@ def read_csv_text(name: str, text: str, columns: ColumnNames) -> Iterator[Articl
     start = reader.line_num + 1  # line_num is where the last row ended; rows may span lines
     try:
         for row in reader:
-            yield _article_from_record(f"{name}:{start}", row, columns)
+            origin = f"{name}:{start}"
+            yield guarded(origin, lambda row=row, origin=origin: _article_from_record(origin, row, columns))
             start = reader.line_num + 1
     except csv.Error as exc:
         yield IngestError(f"{name}:{start}", f"broken CSV: {exc}")

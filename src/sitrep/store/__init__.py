@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from sitrep.store.base import EventFilter, EventRow, Store, WriteSummary, content_id
+from sitrep.store.base import EventFilter, EventRow, Store, StoreError, WriteSummary, content_id
 
-__all__ = ["EventFilter", "EventRow", "Store", "WriteSummary", "content_id", "open_store"]
+__all__ = ["EventFilter", "EventRow", "Store", "StoreError", "WriteSummary", "content_id", "open_store"]
 
 _POSTGRES_PREFIXES = ("postgres://", "postgresql://")
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, *, create: bool = True) -> Store:
     """Open the store at ``url``, migrated.
 
     ``url`` is a DuckDB file path, ``duckdb:///path`` or ``:memory:``, or a PostgreSQL URL
-    (``postgresql://user:password@host:5432/dbname``).
+    (``postgresql://user:password@host:5432/dbname``). ``create=False`` refuses a DuckDB file
+    that does not exist (commands that only read).
     """
     if url.startswith(_POSTGRES_PREFIXES):
         from sitrep.store.postgres import open_postgres
@@ -23,4 +24,4 @@ def open_store(url: str) -> Store:
 
     if url.startswith("duckdb://"):
         url = url.removeprefix("duckdb://") or ":memory:"
-    return open_duckdb(url)
+    return open_duckdb(url, create=create)

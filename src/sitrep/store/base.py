@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -35,6 +36,7 @@ from sitrep.model import (
 )
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+_TRANSACTION_CONTROL = frozenset({"BEGIN", "COMMIT", "ROLLBACK"})
 TABLES = (
     "articles",
     "actors",
@@ -47,6 +49,10 @@ TABLES = (
 )
 MODEL_VERSION_KEYS = frozenset({"sitrep", "spacy_model", "model"})  # code and model; the rest is data
 _ROWS_PER_INSERT = 200  # keeps statements far below PostgreSQL's 65,535-parameter limit
+
+
+class StoreError(Exception):
+    """A store that cannot be used as asked (missing, locked by another process); one line, with the way out."""
 
 
 class Cursor(Protocol):
@@ -263,6 +269,7 @@ class Store:
     def __init__(self, conn: Connection, *, migrations_dir: Path = MIGRATIONS_DIR) -> None:
         self._conn = conn
         self._migrations_dir = migrations_dir
+        self._depth = 0  # open transaction() blocks
 
     # -- plumbing -------------------------------------------------------------------------
 
@@ -273,7 +280,46 @@ class Store:
         return self._conn.execute(self._sql(sql), list(params)).fetchall()
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
+        if self._depth and sql in _TRANSACTION_CONTROL:
+            return  # a write inside transaction() joins it; the outer block commits or rolls back
         self._conn.execute(self._sql(sql), list(params))
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """One transaction around several writes (a batch and its fusion): all of them or none.
+
+        The writes inside keep their own BEGIN / COMMIT, which then join this transaction.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self._conn.execute("BEGIN")
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = 0
+            self._conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self._conn.execute("COMMIT")
+
+    def reader(self) -> Store:
+        """Another connection to the same database, for one reading thread (see ``sitrep.api``)."""
+        raise NotImplementedError(f"{type(self).__name__} has no reader connections")
+
+    def known_articles(self, article_ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are stored: a resumed ingest skips them before extraction."""
+        ids = sorted(set(article_ids))
+        found: set[str] = set()
+        for part in _chunks([(i,) for i in ids], _ROWS_PER_INSERT):
+            marks = ", ".join("?" * len(part))
+            found |= {r[0] for r in self._query(f"SELECT id FROM articles WHERE id IN ({marks})", [p[0] for p in part])}
+        return found
 
     def _insert(self, table: str, columns: Sequence[str], rows: Sequence[tuple], key: str = "") -> set[str]:
         """Insert rows, skipping existing keys; returns the ``key`` values actually added."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
 
-from sitrep.store.base import MIGRATIONS_DIR, Store
+from sitrep.store.base import MIGRATIONS_DIR, Store, StoreError
 
 
 class DuckDBStore(Store):
@@ -29,17 +30,43 @@ class DuckDBStore(Store):
         found = self._conn.execute(sql, values).fetchall()
         return {r[0] for r in found} if key else set()
 
+    def reader(self) -> DuckDBStore:
+        """A cursor: DuckDB's own connection to the same database, safe to use from another thread."""
+        return DuckDBStore(self._conn.cursor(), migrations_dir=self._migrations_dir)
 
-def open_duckdb(path: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR) -> DuckDBStore:
-    """Open (creating it and its folder if missing) a DuckDB store and bring its schema up to date."""
+
+def open_duckdb(path: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR, create: bool = True) -> DuckDBStore:
+    """Open (creating it and its folder if missing) a DuckDB store and bring its schema up to date.
+
+    ``create=False`` is for commands that only read: a mistyped path is an error, not a new
+    empty store. A file held by another process is a ``StoreError`` that names the way out.
+    """
     target = str(path)
     if target != ":memory:":
-        Path(target).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        target = str(Path(target).expanduser())
-    store = DuckDBStore(duckdb.connect(target), migrations_dir=migrations_dir)
+        file = Path(target).expanduser()
+        if not create and not file.is_file():
+            raise StoreError(f"no sitrep store at {target} (check --db; `sitrep ingest` creates one)")
+        file.parent.mkdir(parents=True, exist_ok=True)
+        target = str(file)
+    try:
+        conn = duckdb.connect(target)
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise StoreError(f"cannot open the store {target}: {str(exc).splitlines()[0]}") from None
+        raise StoreError(_locked(target, str(exc))) from None
+    store = DuckDBStore(conn, migrations_dir=migrations_dir)
     try:
         store.migrate()
     except Exception:
         store.close()
         raise
     return store
+
+
+def _locked(target: str, message: str) -> str:
+    pid = re.search(r"PID (\d+)", message)
+    holder = f"process {pid.group(1)}" if pid else "another process"
+    return (
+        f"the store {target} is in use by {holder} (DuckDB allows one process per file): stop it, "
+        "or let `sitrep serve --watch DIR` ingest while it serves, or use PostgreSQL"
+    )

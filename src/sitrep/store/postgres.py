@@ -21,6 +21,13 @@ class PostgresStore(Store):
     """The portable store on a psycopg connection (row-wise multi-row INSERTs)."""
 
     placeholder = "%s"
+    url = ""
+
+    def reader(self) -> PostgresStore:
+        """A new connection to the same database, for one reading thread."""
+        reader = PostgresStore(psycopg.connect(self.url, autocommit=True), migrations_dir=self._migrations_dir)
+        reader.url = self.url
+        return reader
 
     def migrate(self) -> list[str]:
         """Migrate under a session advisory lock, so servers starting together migrate once."""
@@ -37,6 +44,7 @@ def open_postgres(
     """Connect to the PostgreSQL database at ``url`` and bring its schema up to date."""
     conn = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout)
     store = PostgresStore(conn, migrations_dir=migrations_dir)
+    store.url = url
     try:
         store.migrate()
     except Exception:
