@@ -151,3 +151,54 @@ def test_export_geojson_is_valid(tmp_path: Path) -> None:
         assert -180 <= lon <= 180 and -90 <= lat <= 90
     stdout = run("export", "--db", str(db), "--format", "geojson")
     assert json.loads(stdout.stdout) == collection
+
+
+# -- operator mistakes: one line, no traceback, no empty store ---------------------------------
+
+
+def test_a_mistyped_db_is_an_error_not_an_empty_store(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.duckdb"
+    for command in (["events"], ["incidents"], ["export", "--format", "jsonl"]):
+        result = CliRunner().invoke(main, [*command, "--db", str(missing)])
+        assert result.exit_code == 1, command
+        assert f"no sitrep store at {missing}" in result.stderr and "Traceback" not in result.output
+    assert not missing.exists()
+
+
+def test_a_locked_store_is_one_line_naming_the_way_out(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = tmp_path / "s.duckdb"
+    run("ingest", str(SAMPLES / "04_bangladesh_dhaka_protest.txt"), "--db", str(db), "--quiet")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('ok', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+        for command in (["events"], ["ingest", str(SAMPLES)], ["serve"]):
+            result = CliRunner().invoke(main, [*command, "--db", str(db)])
+            assert result.exit_code == 1, result.output
+            lines = result.stderr.strip().splitlines()
+            assert len(lines) == 1 and f"process {holder.pid}" in lines[0], result.stderr
+            assert "--watch" in lines[0] and "PostgreSQL" in lines[0]
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_bad_output_path_and_negative_limit_are_usage_errors(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    run("ingest", str(SAMPLES / "04_bangladesh_dhaka_protest.txt"), "--db", str(db), "--quiet")
+    out = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "jsonl", "--out", str(tmp_path / "no" / "x.jsonl")])
+    assert out.exit_code == 2 and "no folder" in out.stderr and "Traceback" not in out.output
+    for command in ("events", "incidents"):
+        limit = CliRunner().invoke(main, [command, "--db", str(db), "--limit", "-1"])
+        assert limit.exit_code == 2 and "--limit" in limit.stderr
+
+
+def test_serve_refuses_writes_without_a_token(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "s.duckdb"), "--allow-write"], env={"SITREP_WRITE_TOKEN": ""})
+    assert result.exit_code == 2 and "token" in result.stderr
