@@ -177,3 +177,20 @@ def test_serve_help_names_watch_and_feed() -> None:
 
     text = CliRunner().invoke(main, ["serve", "--help"]).output
     assert "--watch" in text and "--feed" in text and "--token-file" in text
+
+
+def test_cached_pages_are_dropped_by_a_write(tmp_path, extractor) -> None:
+    app = create_app(str(tmp_path / "c.duckdb"), allow_write=True, write_token=TOKEN, extractor=extractor)
+    with TestClient(app, headers={"Authorization": f"Bearer {TOKEN}"}) as c:
+        assert c.get("/events").json()["total"] == 0
+        assert c.get("/events").json()["total"] == 0 and c.get("/health").json()["read_cache_hits"] == 1
+        assert c.post("/articles", json=BODY).status_code == 201
+        assert c.get("/events").json()["total"] >= 1  # not the cached empty page
+        assert c.get("/incidents").json()["incidents"] and c.get("/facets").json()["countries"]
+
+
+def test_postgres_pages_are_not_cached(postgres_url: str) -> None:
+    with TestClient(create_app(postgres_url)) as c:
+        c.get("/events")
+        c.get("/events")
+        assert c.get("/health").json()["read_cache_hits"] == 0  # another process may write

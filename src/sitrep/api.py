@@ -11,10 +11,12 @@ from __future__ import annotations
 import asyncio
 import hmac
 import io
+import json
 import logging
 import math
 import queue
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import date
@@ -27,7 +29,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -90,6 +92,36 @@ class Service:
         self._admit_lock = threading.Lock()
         self._versions: dict[str, str] | None = None
         self.watcher: Watcher | None = None
+        # Rendered pages of the list endpoints, dropped on every write through this server. Only
+        # where this process is the one writer (DuckDB): another writer could not tell it.
+        self._cache: OrderedDict[tuple, bytes] = OrderedDict()
+        self._cache_size = settings.read_cache if store.single_writer else 0
+        self._cache_lock = threading.Lock()
+        self.cache_hits = 0
+
+    def cached(self, key: tuple, render: Callable[[], dict]) -> Response:
+        """The JSON response of a list endpoint, rendered once per state of the store."""
+        with self._cache_lock:
+            body = self._cache.get(key)
+            if body is not None:
+                self._cache.move_to_end(key)
+                self.cache_hits += 1
+        if body is None:
+            generation = self._generation
+            body = json.dumps(jsonable_encoder(render()), ensure_ascii=False).encode("utf-8")
+            with self._cache_lock:
+                if self._cache_size and generation == self._generation:
+                    self._cache[key] = body
+                    while len(self._cache) > self._cache_size:
+                        self._cache.popitem(last=False)
+        return Response(body, media_type="application/json")
+
+    _generation = 0
+
+    def _changed(self) -> None:
+        with self._cache_lock:
+            self._generation += 1
+            self._cache.clear()
 
     def read(self, fn: Callable[[Store], _T]) -> _T:
         """Run ``fn`` on a reading connection of its own (waits when every one is busy)."""
@@ -124,7 +156,10 @@ class Service:
                 from sitrep.pipeline import versions
 
                 self._versions = versions(settings=self.settings)
-            return ingest_batch(self.store, articles, self.pool, versions=self._versions, fusion=self.settings.fusion)
+            try:
+                return ingest_batch(self.store, articles, self.pool, versions=self._versions, fusion=self.settings.fusion)
+            finally:
+                self._changed()
 
     def _admission(self) -> _Admission:
         return _Admission(self)
@@ -195,6 +230,7 @@ def create_app(
     if allow_write and not token:
         raise ValueError("writes need a token: give --token-file FILE or set SITREP_WRITE_TOKEN")
     service = Service(open_store(store_url), settings, extractor)
+    service.store.tune_for_serving()
     if watch or feeds:
         service.watcher = Watcher(list(watch), list(feeds), service.ingest, settings.watch_interval, settings.columns)
 
@@ -294,6 +330,7 @@ def _add_read_routes(app: FastAPI, service: Service) -> None:
             "store": type(service.store).__name__,
             "write": app.state.allow_write,
             "watch": None if watcher is None else watcher.status.to_json(),
+            "read_cache_hits": service.cache_hits,
         }
 
     @app.get("/events", tags=["events"])
@@ -307,8 +344,11 @@ def _add_read_routes(app: FastAPI, service: Service) -> None:
         def page(store: Store) -> tuple[int, list[EventRow]]:
             return store.count_events(filters), store.events(filters, limit=limit, offset=offset)
 
-        total, rows = service.read(page)
-        return {"total": total, "limit": limit, "offset": offset, "events": [row_json(r) for r in rows]}
+        def render() -> dict:
+            total, rows = service.read(page)
+            return {"total": total, "limit": limit, "offset": offset, "events": [row_json(r) for r in rows]}
+
+        return service.cached(("events", filters, limit, offset), render)
 
     @app.get("/events/{event_id}", tags=["events"])
     def get_event(event_id: Annotated[str, PathParam(pattern=_ID)]) -> dict:
@@ -340,12 +380,15 @@ def _add_incident_routes(app: FastAPI, service: Service) -> None:
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     ) -> dict:
         """A page of incidents (ordered by date, then id), each with its reconciled fields and sources."""
-        found = service.read(
-            lambda s: list_incidents(
-                s, country=country, since=since, until=until, event_type=event_type, limit=limit, offset=offset
+        def render() -> dict:
+            found = service.read(
+                lambda s: list_incidents(
+                    s, country=country, since=since, until=until, event_type=event_type, limit=limit, offset=offset
+                )
             )
-        )
-        return {"limit": limit, "offset": offset, "incidents": [jsonable_encoder(r.to_json()) for r in found]}
+            return {"limit": limit, "offset": offset, "incidents": [r.to_json() for r in found]}
+
+        return service.cached(("incidents", country, since, until, event_type, limit, offset), render)
 
     @app.get("/incidents/{incident_id}", tags=["incidents"])
     def incident(incident_id: Annotated[str, PathParam(pattern=_ID)]) -> dict:
@@ -371,8 +414,11 @@ def _add_article_routes(app: FastAPI, service: Service) -> None:
     @app.get("/facets", tags=["events"])
     def facets() -> dict:
         """Countries, event types and sub-types in the store, with counts (for filter menus)."""
-        found = service.read(lambda s: s.facets())
-        return {name: [{"value": v, "count": n} for v, n in pairs] for name, pairs in found.items()}
+        def render() -> dict:
+            found = service.read(lambda s: s.facets())
+            return {name: [{"value": v, "count": n} for v, n in pairs] for name, pairs in found.items()}
+
+        return service.cached(("facets",), render)
 
     @app.get("/export", tags=["events"])
     def export_events(

@@ -62,6 +62,7 @@ class Settings:
     extract_queue: int = 4  # extractions admitted at once (running or waiting); more get 503
     extract_processes: int = 1  # worker processes that parse for the server (its reads keep the GIL)
     read_connections: int = 8  # database connections that serve reads concurrently
+    read_cache: int = 2048  # rendered list pages kept until the next write (DuckDB, one writer)
     header_timeout: float = 10.0  # seconds for a client to send its request line and headers
     body_timeout: float = 20.0  # seconds to wait for each piece of a request body
     watch_interval: float = 60.0  # seconds between two polls of --watch folders and --feed URLs

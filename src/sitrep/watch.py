@@ -103,10 +103,9 @@ class Watcher:
     def _changed_files(self, folder: Path) -> list[Article | IngestError]:
         if not folder.is_dir():
             return [IngestError(str(folder), "watched folder is missing")]
-        items: list[Article | IngestError] = []
-        for item in read_paths([folder], self.columns, only=self._is_changed):
-            items.append(item)
-        return items
+        if not any(folder.iterdir()):
+            return []  # an empty drop folder is the usual state, not an error
+        return list(read_paths([folder], self.columns, only=self._is_changed))
 
     def _is_changed(self, path: Path) -> bool:
         try:

@@ -265,6 +265,7 @@ class Store:
     """Events and their articles in a SQL database; every public call is one transaction."""
 
     placeholder = "?"
+    single_writer = False  # True where no other process can write (DuckDB): caches stay exact
 
     def __init__(self, conn: Connection, *, migrations_dir: Path = MIGRATIONS_DIR) -> None:
         self._conn = conn
@@ -307,6 +308,9 @@ class Store:
             raise
         self._depth = 0
         self._conn.execute("COMMIT")
+
+    def tune_for_serving(self) -> None:
+        """Settings for many small concurrent queries (a server's reads); engines override it."""
 
     def reader(self) -> Store:
         """Another connection to the same database, for one reading thread (see ``sitrep.api``)."""
@@ -447,16 +451,8 @@ class Store:
             + " OFFSET ?"
         )
         params += ([limit] if limit is not None else []) + [offset]
-        assoc: dict[str, list[str]] = {}
-        assoc_sql = (
-            f"WITH page AS ({page}) SELECT ea.event_id, a.name FROM page p "
-            "JOIN event_actors ea ON ea.event_id = p.id JOIN actors a ON a.id = ea.actor_id "
-            "WHERE ea.role = 'assoc' ORDER BY ea.event_id, ea.ordinal"
-        )
-        for event_id, name in self._query(assoc_sql, params):
-            assoc.setdefault(event_id, []).append(name)
         found = self._query(f"WITH page AS ({page}) {_ROW_SELECT} ORDER BY p.date_start, p.id", params)
-        return [_event_row(r, tuple(assoc.get(r[0], ()))) for r in found]
+        return [_event_row(r[:-1], tuple(r[-1] or ())) for r in found]
 
     def count_events(self, filters: EventFilter | None = None) -> int:
         """How many events match ``filters`` (the total behind a page of ``events``)."""
@@ -660,7 +656,9 @@ SELECT e.id, e.article_id, e.event_date, e.date_start, e.date_end, e.date_precis
        a1.name, a1.type, a1.country, a2.name, a2.type, a2.country,
        l.name, l.country, l.admin1, l.latitude, l.longitude, l.geo_precision, l.geonameid,
        e.fatalities_best, e.fatalities_low, e.fatalities_high, e.confidence, e.trigger,
-       ar.source, ar.url, ar.title, ar.published, ar.ingested_at, e.model_version, e.data_version
+       ar.source, ar.url, ar.title, ar.published, ar.ingested_at, e.model_version, e.data_version,
+       (SELECT array_agg(aa.name ORDER BY ea.ordinal) FROM event_actors ea JOIN actors aa ON aa.id = ea.actor_id
+        WHERE ea.event_id = e.id AND ea.role = 'assoc') AS assoc
 FROM page p
 JOIN events e ON e.id = p.id
 JOIN articles ar ON ar.id = e.article_id
