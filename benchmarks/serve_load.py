@@ -250,7 +250,8 @@ def main() -> None:
 
     print(
         f"\n{args.requests:,} GET /events and /incidents per phase, {args.clients} concurrent clients, "
-        f"{n_events:,}-event store, loopback, {os.cpu_count()} CPU(s)\n"
+        f"{n_events:,}-event store, loopback, {os.cpu_count()} CPU(s), "
+        f"load average {os.getloadavg()[1]:.1f} over the last 5 minutes\n"
     )
     print(table(rows))
     finished = sum(outcomes.values())
