@@ -157,9 +157,15 @@ class Service:
 
                 self._versions = versions(settings=self.settings)
             try:
-                return ingest_batch(self.store, articles, self.pool, versions=self._versions, fusion=self.settings.fusion)
-            finally:
+                summary = ingest_batch(
+                    self.store, articles, self.pool, versions=self._versions, fusion=self.settings.fusion
+                )
+            except BaseException:
+                self._changed()  # rolled back, but be safe: drop what was rendered
+                raise
+            if summary.articles_added:  # a feed polled again with nothing new keeps the cache
                 self._changed()
+            return summary
 
     def _admission(self) -> _Admission:
         return _Admission(self)
