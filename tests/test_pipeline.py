@@ -172,3 +172,21 @@ def test_field_accuracy_on_hand_coded_articles(coded):
     assert not report.false_alarms
     low = {k: a for k, a in accuracy.items() if a < FLOORS[k]}
     assert not low, f"below floor: {low} (all: {accuracy})\n{report.errors_table()}"
+
+
+def test_closing_an_extractor_pool_ends_its_worker_processes() -> None:
+    """A server stopping must not wait for a long parse, nor leave its worker orphaned."""
+    import time
+    from datetime import date
+
+    from sitrep.config import Settings
+    from sitrep.model import Article
+    from sitrep.pipeline import ExtractorPool
+
+    pool = ExtractorPool(Settings(), 1)
+    pool.submit([Article("x", date(2024, 2, 8), "A drone strike killed two people in Kharkiv. " * 2000)])
+    processes = list(pool._executor._processes.values())  # type: ignore[union-attr]
+    started = time.monotonic()
+    pool.close()
+    assert time.monotonic() - started < 20
+    assert processes and not any(p.is_alive() for p in processes)

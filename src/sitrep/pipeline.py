@@ -177,10 +177,22 @@ class ExtractorPool:
         return [r for f in futures for r in f.result()]
 
     def close(self) -> None:
+        """Stop at once: queued work is cancelled and worker processes are ended, not awaited
+        (a server stopping must not wait for a 200,000-character parse, nor leave it orphaned)."""
         with self._lock:
-            if self._executor is not None:
-                self._executor.shutdown(wait=True, cancel_futures=True)
-                self._executor = None
+            executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        workers = list(getattr(executor, "_processes", None) or {})  # ProcessPoolExecutor's, by pid
+        processes = [executor._processes[pid] for pid in workers]  # type: ignore[attr-defined]
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=5)
 
     def __enter__(self) -> ExtractorPool:
         return self
