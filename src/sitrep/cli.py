@@ -268,21 +268,29 @@ def incidents(settings: Settings, db, country, since, until, event_type, limit: 
 
 
 @main.command(name="eval")
-@click.argument("suite", type=click.Choice(["temporal", "geo", "seed", "articles"]))
-@click.option("--limit", type=int, help="Score only the first N documents.")
+@click.argument("suite", type=click.Choice(["temporal", "geo", "seed", "articles", "news"]))
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N documents.")
+@click.option("--corpus", type=click.Path(file_okay=False, exists=True),
+              help="news: the real-news corpus folder (default: the repository's corpus/news).")
+@click.option("--split", type=click.Choice(["test", "dev", "all"]), default="test", show_default=True,
+              help="news: which half of the corpus to score (tune on dev, report test).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document: the report (a list of reports for geo).")
 @click.option("--show-errors", is_flag=True, help="List what went wrong, item by item.")
 @click.option("--data-dir", type=click.Path(file_okay=False), help="Gold data folder (default: settings.data_dir).")
 @click.pass_obj
-def evaluate(settings: Settings, suite: str, limit: int | None, as_json: bool, show_errors: bool, data_dir: str | None) -> None:
+def evaluate(
+    settings: Settings, suite: str, limit: int | None, corpus: str | None, split: str,
+    as_json: bool, show_errors: bool, data_dir: str | None,
+) -> None:  # fmt: skip
     """Score the pipeline against gold data: TimeBank (temporal), GeoWebNews/LGL (geo), the seed,
-    and the hand-coded articles of tests/data (articles; --data-dir names another keyed folder)."""
+    the hand-coded articles of tests/data (articles; --data-dir names another keyed folder) and
+    the real-news corpus (news: events found, fields, fusion and claims on one half)."""
     from sitrep.evaluation import run_suite
 
     folder = Path(data_dir) if data_dir else Path(settings.data_dir)
     try:
-        reports = run_suite(suite, folder, limit=limit)
-    except FileNotFoundError as exc:
+        reports = run_suite(suite, folder, limit=limit, corpus=Path(corpus) if corpus else None, split=split)
+    except (FileNotFoundError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:  # one JSON document: the report, or a list when the suite has several (geo)
         payload = [r.to_json() for r in reports]

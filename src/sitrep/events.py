@@ -104,9 +104,12 @@ class Lexicon:
     def mentions_possible(self, text: str) -> bool:
         """Triage, with no parse: conflict words and a trigger, and not mainly about
         sport, disaster, accidents, business or elections (whose words outnumber them)."""
-        if not self.trigger_regex.search(text):
+        kinds = [self.trigger_kinds[int(m.lastgroup[1:])][1] for m in self.trigger_regex.finditer(text)]
+        if not kinds:
             return False
-        conflict = len(self.conflict_context.findall(text))
+        # a strong trigger ("air strike", "roadside bomb") is conflict vocabulary by itself:
+        # a one-line wire report may hold no other
+        conflict = len(self.conflict_context.findall(text)) + ("strong" in kinds)
         other = len(self.non_conflict.findall(text))
         return conflict > 0 and not (other >= 3 and conflict < other)
 
