@@ -413,7 +413,8 @@ def _same_speaker(claim: dict, speaker: str) -> bool:
 
 def _words(text: str) -> set[str]:
     text = re.sub(r"[\u2018\u2019`]", "'", text.lower())
-    return {w.strip("'") for w in re.findall(r"[a-z0-9'\u00c0-\u024f]+", text)} - {"", "s"}
+    words = {w.strip("'") for w in re.findall(r"[a-z0-9'\u00c0-\u024f]+", text)}
+    return {w for w in words if w and w != "s" and not w.isdigit()}  # "(2018-)": ACLED's period, not a name
 
 
 def _country_words(words: set[str]) -> set[str]:
