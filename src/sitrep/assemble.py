@@ -11,7 +11,6 @@ background ("last month's strike on Jordan").
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from sitrep.actors import with_country
+from sitrep.codebook import codebook, distance_km
 from sitrep.events import (
     ACCESSORY_SUBS,
     ARMED_TYPES,
@@ -48,8 +48,7 @@ from sitrep.model import (
 )
 from sitrep.nlp import doc_text
 
-_PRECISION_RANK = {DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2, DatePrecision.YEAR: 3}
-_FEATURE_RANK = {"site": 0, "neighbourhood": 0, "city": 1, "town": 1, "village": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 4}
+_PRECISION_RANK = codebook().date_ranks
 _AGENT_DEPS = {"nsubj", "agent", "poss", "csubj"}
 _PATIENT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 _TARGET_PREPS = {"on", "against", "at", "targeting", "in", "into", "upon"}
@@ -447,18 +446,11 @@ def _compatible(draft: Draft, clause: Clause, lexicon: Lexicon) -> bool:
     local1 = [p for p in places1 if p.feature != "country"]
     local2 = [p for p in places2 if p.feature != "country"]
     if local1 and local2:  # two towns of one country, far apart: two events
-        return min(_km(a, b) for a in local1 for b in local2) <= _SAME_PLACE_KM
+        return min(distance_km(a, b) for a in local1 for b in local2) <= _SAME_PLACE_KM
     return True
 
 
 _SAME_PLACE_KM = 150.0
-
-
-def _km(a: Location, b: Location) -> float:
-    lat1, lat2 = math.radians(a.latitude), math.radians(b.latitude)
-    dlat, dlon = lat2 - lat1, math.radians(b.longitude - a.longitude)
-    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _draft_subs(draft: Draft) -> list[str]:
@@ -586,7 +578,7 @@ def _location(findings: Findings, draft: Draft) -> tuple[Location | None, Span |
     own = [t for c in draft.clauses for t in c.toponyms if t.location is not None]
     text = doc_text(findings.doc)
     if own:
-        best = min(own, key=lambda t: _FEATURE_RANK.get(t.location.feature, 2))
+        best = min(own, key=lambda t: codebook().place_rank(t.location.feature))
         picked = locate_event([best], best.span, text)
     else:
         picked = locate_event([t for t in findings.toponyms if t.location], draft.mentions[0].trigger, text)
@@ -601,7 +593,7 @@ def _article_country(findings: Findings) -> str:
     return max(counts, key=counts.get, default="")
 
 
-_NON_STATE = {"Rebel group", "Political militia", "Identity militia"}
+_NON_STATE = codebook().non_state_types()
 
 
 def _actors(draft: Draft, country: str) -> tuple[Actor | None, Actor | None, dict[str, Span]]:

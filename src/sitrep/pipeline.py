@@ -23,6 +23,7 @@ from sitrep import fatalities as fatalities_stage
 from sitrep import temporal
 from sitrep.actors import ActorDictionary
 from sitrep.assemble import Findings, assemble_events
+from sitrep.codebook import codebook
 from sitrep.config import Settings
 from sitrep.events import Lexicon, find_event_mentions, sentence_spans
 from sitrep.geo.gazetteer import Gazetteer
@@ -151,6 +152,7 @@ def versions(model_name: str = "", model_version: str = "", settings: Settings |
         "spacy_model": f"{model_name}-{model_version}",
         "actors": ActorDictionary.default().version,
         "event_lexicon": Lexicon.default().version,
+        "codebook": codebook().version,
     }
 
 
