@@ -44,6 +44,7 @@ class ActorType:
     armed: bool = False
     non_state: bool = False
     aliases: tuple[str, ...] = ()
+    default: str = ""  # the actor's name template where ACLED's conventions fill one in
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,12 @@ class Codebook:
             subs[name] = SubEventType(name, v["type"], str(v["plover"]), str(v["cameo"]), disorder)
         actors = {
             name: ActorType(
-                name, int(v["inter"]), bool(v.get("armed")), bool(v.get("non_state")), tuple(v.get("aliases", ()))
+                name,
+                int(v["inter"]),
+                bool(v.get("armed")),
+                bool(v.get("non_state")),
+                tuple(v.get("aliases", ())),
+                str(v.get("default", "")),
             )
             for name, v in raw["actor_types"].items()
         }
