@@ -110,6 +110,12 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
+def _rgb(hex_colour: str) -> str:
+    """The browser's form of a ``#rrggbb`` colour."""
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
+
+
 def _open(browser, server: str, viewport: dict, hash_: str = ""):
     page = browser.new_page(viewport=viewport, bypass_csp=True)  # the test evaluates JS
     outside, problems = _watch(page, server)
@@ -129,6 +135,12 @@ def test_incidents_first_with_their_reports_side_by_side(server: str, browser, v
     fused = {e for i in incidents for e in i["event_ids"]}
     singles = [e for e in events if e["role"] == "main" and e["event_id"] not in fused]
     page, outside, problems = _open(browser, server, viewport)
+
+    # the legend takes its types and colours from the codebook the API serves
+    book = httpx.get(f"{server}/codebook").json()["event_types"]
+    assert [t.strip() for t in page.locator("#legend-list li").all_inner_texts()] == [t["name"] for t in book]
+    swatches = page.eval_on_selector_all("#legend-list .swatch", "els => els.map(e => e.style.background)")
+    assert swatches == [_rgb(t["colour"]) for t in book]
 
     # markers, table and counts are incidents: one row per incident (and per unfused report)
     assert len(_rows(page)) == len(incidents) + len(singles) < len([e for e in events if e["role"] == "main"])

@@ -6,14 +6,7 @@
 (function () {
   "use strict";
 
-  var TYPE_COLOURS = {
-    "Battles": "#c62828",
-    "Explosions/Remote violence": "#ef6c00",
-    "Violence against civilians": "#6a1b9a",
-    "Protests": "#2e7d32",
-    "Riots": "#c79100",
-    "Strategic developments": "#1565c0"
-  };
+  var TYPE_COLOURS = {}; // event type -> colour, from the codebook (GET codebook)
   var OTHER_COLOUR = "#616161";
   var PAGE = 1000;
   var MAX_ROWS = 20000;
@@ -367,6 +360,13 @@
     L.popup({ maxWidth: 320 }).setLatLng(marker.getLatLng()).setContent(list).openOn(state.map);
   }
 
+  function loadCodebook() {
+    return getJSON("codebook").then(function (book) {
+      book.event_types.forEach(function (t) { TYPE_COLOURS[t.name] = t.colour; });
+      renderLegend();
+    });
+  }
+
   function renderLegend() {
     Object.keys(TYPE_COLOURS).forEach(function (type) {
       var item = el("li");
@@ -493,13 +493,12 @@
   }
 
   function init() {
-    renderLegend();
     initControls();
     var view = readHash();
     var facets = getJSON("facets").then(function (f) {
       f.countries.forEach(function (c) { state.countries[c.value] = c.name || c.value; });
     });
-    Promise.all([initMap(view), facets.then(loadAll)])
+    Promise.all([initMap(view), facets.then(loadAll), loadCodebook()])
       .then(function () {
         readHash(); // the country and type options exist now
         refresh(!view.map);
