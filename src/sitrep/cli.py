@@ -22,6 +22,7 @@ SUB_EVENT_TYPES = tuple(codebook().sub_event_types)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sitrep", message="sitrep %(version)s")
 @click.option("--config", type=click.Path(dir_okay=False), help="TOML settings file ([sitrep] table).")
 @click.pass_context
 def main(ctx: click.Context, config: str | None) -> None:
@@ -163,21 +164,26 @@ def _with_filters(fn):
 
 @main.command()
 @_with_filters
-@click.option("--limit", type=int, default=100, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=100, show_default=True, help="Show the newest N events."
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.pass_obj
 def events(settings: Settings, db, country, since, until, event_type, sub_event_type, limit: int, fmt: str) -> None:
-    """List stored events, newest first, with filters."""
-    from sitrep.store import open_store
+    """List the newest stored events (by event date), newest first, with filters."""
+    from sitrep.store import EventFilter, open_store
 
+    filters = EventFilter(**_filters(country, since, until, event_type, sub_event_type))
     with open_store(db or settings.db) as store:
-        rows = store.events(**_filters(country, since, until, event_type, sub_event_type), limit=limit)
+        total = store.count_events(filters)
+        rows = store.events(filters, limit=limit, offset=max(0, total - limit))[::-1]
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(asdict(row), default=str, ensure_ascii=False))
         return
     click.echo(_table([_row_cells(r) for r in rows]))
-    click.echo(f"{len(rows)} event(s)")
+    more = f" (the newest of {total}; --limit to see more)" if total > len(rows) else ""
+    click.echo(f"{len(rows)} event(s), newest first{more}")
 
 
 @main.command()
