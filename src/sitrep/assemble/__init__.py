@@ -16,18 +16,16 @@ whom), ``confidence`` (the score, weights in ``AssembleSettings``); this module 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 
 from sitrep.assemble.actor_vote import default_actors, vote_actors
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
 from sitrep.assemble.merge import consolidate_main, event_date_of, merge_clauses
+from sitrep.assemble.place import country_counts, event_location
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
-from sitrep.codebook import codebook
 from sitrep.config import AssembleSettings
 from sitrep.events import Lexicon, choose_sub_event_type
-from sitrep.geo.resolve import locate_event
 from sitrep.model import (
     Claim,
     DatePrecision,
@@ -36,7 +34,6 @@ from sitrep.model import (
     EventDate,
     EventRole,
     Fatalities,
-    Location,
     Span,
 )
 from sitrep.nlp import doc_text
@@ -76,12 +73,13 @@ def _build_event(
 ) -> Event:
     article = findings.article
     lead = draft.mentions[0]
-    location, location_span = _location(findings, draft)
+    location, location_span = event_location(findings, draft, role)
     country = location.country if location else _article_country(findings)
     actor1, actor2, actor_spans = vote_actors(draft, country)
     sub = choose_sub_event_type(draft.mentions, actor1, actor2, lexicon)
     codes = lexicon.codes_for(sub)
-    actor1, actor2 = default_actors(codes.event_type, sub, actor1, actor2, country)
+    cue_text = " ".join(dict.fromkeys(m.sentence.text for m in draft.mentions))
+    actor1, actor2 = default_actors(codes.event_type, sub, actor1, actor2, country, cue_text)
     when = draft.date
     event_date = (
         event_date_of(when)
@@ -136,21 +134,6 @@ def _in_quotes(text: str, span: Span) -> bool:
     return any(text.count('"', paragraph_start, edge) % 2 == 1 for edge in (span.start, span.end))
 
 
-def _location(findings: Findings, draft: Draft) -> tuple[Location | None, Span | None]:
-    """The most specific place named in the event's clauses, else the nearest before it."""
-    own = [t for c in draft.clauses for t in c.toponyms if t.location is not None]
-    text = doc_text(findings.doc)
-    if own:
-        best = min(own, key=lambda t: codebook().place_rank(t.location.feature))
-        picked = locate_event([best], best.span, text)
-    else:
-        picked = locate_event([t for t in findings.toponyms if t.location], draft.mentions[0].trigger, text)
-    return picked if picked is not None else (None, None)
-
-
 def _article_country(findings: Findings) -> str:
-    counts: dict[str, int] = defaultdict(int)
-    for t in findings.toponyms:
-        if t.location is not None:
-            counts[t.location.country] += 1
+    counts = country_counts(findings.toponyms)
     return max(counts, key=counts.get, default="")
