@@ -85,6 +85,7 @@ class Extractor:
 
     def _events(self, article: Article, doc: Doc) -> list[Event]:
         text = doc.text
+        tolls = fatalities_stage.find_fatalities(doc)
         findings = Findings(
             article=article,
             doc=doc,
@@ -92,9 +93,9 @@ class Extractor:
             times=temporal.find_time_expressions(text, article.published),
             toponyms=geoparse(doc, self.gazetteer),
             actors=self.actors.find(text),
-            fatalities=fatalities_stage.find_fatalities(doc),
+            fatalities=tolls,
             victims=fatalities_stage.find_victims(doc),
-            claims=claims_stage.find_claims(doc),
+            claims=claims_stage.find_claims(doc, tolls=tolls),
         )
         return assemble_events(findings, self.lexicon)
 

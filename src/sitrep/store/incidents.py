@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any
 
 from sitrep.config import FusionSettings
+from sitrep.contest import contest
 from sitrep.fusion import Report, components, fuse, trigger_sentence, window_of
 from sitrep.model import (
     Actor,
@@ -29,8 +30,10 @@ from sitrep.model import (
     EventDate,
     EventRole,
     Fatalities,
+    FieldVoices,
     Incident,
     Span,
+    Voice,
 )
 from sitrep.store.base import EventRow, Store, _location, actor_id, country_code, location_id
 
@@ -84,13 +87,23 @@ class IncidentSource:
 
 @dataclass(frozen=True, slots=True)
 class IncidentRecord:
-    """A stored incident and its sources, oldest report first."""
+    """A stored incident and its sources, oldest report first, with what each source says per field."""
 
     incident: Incident
     sources: tuple[IncidentSource, ...]
+    fields: tuple[FieldVoices, ...] = ()
+
+    @property
+    def contested(self) -> list[str]:
+        return [f.field for f in self.fields if f.contested]
 
     def to_json(self) -> dict:
-        return {**self.incident.to_json(), "sources": [s.to_json() for s in self.sources]}
+        return {
+            **self.incident.to_json(),
+            "sources": [s.to_json() for s in self.sources],
+            "claims_by_field": {f.field: f.to_json() for f in self.fields},
+            "contested": self.contested,
+        }
 
 
 # -- fusing what is stored ------------------------------------------------------------------------
@@ -384,8 +397,23 @@ def _records(store: Store, page: str, params: Sequence[Any]) -> list[IncidentRec
     victims: dict[str, set[str]] = {}
     for inc, name in store._query(f"WITH page AS ({page}) {_VICTIMS_SELECT}", params):
         victims.setdefault(inc, set()).add(name)
+    voices: dict[str, list[Voice]] = {}
+    for r in store._query(f"WITH page AS ({page}) {_CLAIMS_SELECT}", params):
+        voices.setdefault(r[0], []).append(Voice(*r[1:]))
     rows = store._query(f"WITH page AS ({page}) {_INCIDENT_SELECT}", params)
-    return [_record(r, sources.get(r[0], []), named.get(r[0], set()), victims.get(r[0], set())) for r in rows]
+    records = [_record(r, sources.get(r[0], []), named.get(r[0], set()), victims.get(r[0], set())) for r in rows]
+    return [_with_voices(rec, voices.get(rec.incident.id, [])) for rec in records]
+
+
+def _with_voices(rec: IncidentRecord, claimed: list[Voice]) -> IncidentRecord:
+    """Each outlet's own toll and every source's claims, field by field (``sitrep.contest``)."""
+    told = [
+        Voice("fatalities", str(s.fatalities_best), "asserts", s.source or s.article_id, "media", s.source,
+              s.article_id, s.event_id)
+        for s in rec.sources
+        if s.role == EventRole.MAIN.value and s.fatalities_best is not None
+    ]  # fmt: skip
+    return IncidentRecord(rec.incident, rec.sources, contest([*told, *claimed]))
 
 
 def _record(
@@ -461,6 +489,18 @@ FROM page p
 JOIN incident_events ie ON ie.incident_id = p.id
 JOIN events e ON e.id = ie.event_id AND e.role = 'main'
 JOIN victims v ON v.event_id = e.id
+"""
+
+_CLAIMS_SELECT = """
+SELECT ie.incident_id, c.field, COALESCE(c.value, ''), c.stance, c.speaker, COALESCE(c.speaker_type, ''),
+       COALESCE(ar.source, ''), e.article_id, e.id, c.text
+FROM page p
+JOIN incident_events ie ON ie.incident_id = p.id
+JOIN events e ON e.id = ie.event_id AND e.role = 'main'
+JOIN articles ar ON ar.id = e.article_id
+JOIN claims c ON c.event_id = e.id
+WHERE c.field IS NOT NULL AND c.field NOT IN ('', 'none')
+ORDER BY ie.incident_id, ar.published, e.id, c.ordinal
 """
 
 _INCIDENT_SELECT = """
