@@ -20,25 +20,14 @@ from pathlib import Path
 
 import yaml
 
+from sitrep.codebook import codebook
 from sitrep.model import Actor, ActorMention, Span
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CURATED_FILE = DATA_DIR / "actors.yaml"
 STATE_FILE = DATA_DIR / "state_actors.yaml"
 
-ACTOR_TYPES = frozenset(
-    {
-        "State forces",
-        "Rebel group",
-        "Political militia",
-        "Identity militia",
-        "Rioters",
-        "Protesters",
-        "Civilians",
-        "External/Other forces",
-        "Government",
-    }
-)
+ACTOR_TYPES = frozenset(codebook().actor_types)
 PLACEHOLDERS = ("{country}", "{the_country}")
 
 _APOSTROPHES = "'\u2019\u2018\u02bc`\u2032"

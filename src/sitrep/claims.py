@@ -288,6 +288,9 @@ def _claim_at(tok: Token, previous: Source, tolls: Sequence[Fatalities], lexicon
         return None
     kind = speaker_type(name, role, lexicon=lexicon, gpe=gpe)
     agent = _agent(doc, rng)
+    if not agent and lemma in ("blame", "accuse"):  # "police blamed the Pakistani Taliban"
+        blamed = [c for c in tok.children if c.dep_ == "dobj"]
+        agent = _np_span(blamed[0]).text if blamed else ""
     stance = str(stance_of(lemma, text, kind, agent=agent))
     toll = next((f.best for f in tolls if f.span is not None and rng[0] <= f.span.start < rng[1]), None)
     field, value = field_of(text, stance, agent=agent, speaker=name, toll=toll)

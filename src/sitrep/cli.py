@@ -12,21 +12,17 @@ from pathlib import Path
 
 import click
 
+from sitrep.codebook import codebook
 from sitrep.config import Settings
 from sitrep.ingest import read_paths
 from sitrep.model import Article, ArticleResult, IngestError
 
-EVENT_TYPES = (
-    "Battles",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-    "Protests",
-    "Riots",
-    "Strategic developments",
-)
+EVENT_TYPES = tuple(codebook().event_types)
+SUB_EVENT_TYPES = tuple(codebook().sub_event_types)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sitrep", message="sitrep %(version)s")
 @click.option("--config", type=click.Path(dir_okay=False), help="TOML settings file ([sitrep] table).")
 @click.pass_context
 def main(ctx: click.Context, config: str | None) -> None:
@@ -133,13 +129,16 @@ def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: 
         sys.exit(1)
 
 
-def _filters(country: str | None, since: str | None, until: str | None, event_type: str | None) -> dict:
+def _filters(
+    country: str | None, since: str | None, until: str | None, event_type: str | None, sub_event_type: str | None
+) -> dict:
     try:
         return {
             "country": country.upper() if country else None,
             "since": date.fromisoformat(since) if since else None,
             "until": date.fromisoformat(until) if until else None,
             "event_type": event_type,
+            "sub_event_type": sub_event_type,
         }
     except ValueError as exc:
         raise click.BadParameter(f"dates are YYYY-MM-DD ({exc})") from None
@@ -151,6 +150,9 @@ _filter_options = [
     click.option("--since", help="Earliest event date, YYYY-MM-DD."),
     click.option("--until", help="Latest event date, YYYY-MM-DD."),
     click.option("--type", "event_type", type=click.Choice(EVENT_TYPES), help="ACLED event type."),
+    click.option(
+        "--sub-type", "sub_event_type", type=click.Choice(SUB_EVENT_TYPES), help="ACLED sub-event type."
+    ),
 ]
 
 
@@ -162,21 +164,26 @@ def _with_filters(fn):
 
 @main.command()
 @_with_filters
-@click.option("--limit", type=int, default=100, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=100, show_default=True, help="Show the newest N events."
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.pass_obj
-def events(settings: Settings, db, country, since, until, event_type, limit: int, fmt: str) -> None:
-    """List stored events, newest first, with filters."""
-    from sitrep.store import open_store
+def events(settings: Settings, db, country, since, until, event_type, sub_event_type, limit: int, fmt: str) -> None:
+    """List the newest stored events (by event date), newest first, with filters."""
+    from sitrep.store import EventFilter, open_store
 
+    filters = EventFilter(**_filters(country, since, until, event_type, sub_event_type))
     with open_store(db or settings.db) as store:
-        rows = store.events(**_filters(country, since, until, event_type), limit=limit)
+        total = store.count_events(filters)
+        rows = store.events(filters, limit=limit, offset=max(0, total - limit))[::-1]
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(asdict(row), default=str, ensure_ascii=False))
         return
     click.echo(_table([_row_cells(r) for r in rows]))
-    click.echo(f"{len(rows)} event(s)")
+    more = f" (the newest of {total}; --limit to see more)" if total > len(rows) else ""
+    click.echo(f"{len(rows)} event(s), newest first{more}")
 
 
 @main.command()
@@ -191,7 +198,9 @@ def events(settings: Settings, db, country, since, until, event_type, limit: int
     help="One row per coded event, or per incident (reconciled fields, sources joined).",
 )
 @click.pass_obj
-def export(settings: Settings, db, country, since, until, event_type, fmt: str, out: str | None, per: str) -> None:
+def export(
+    settings: Settings, db, country, since, until, event_type, sub_event_type, fmt: str, out: str | None, per: str
+) -> None:
     """Export stored events (or incidents) as ACLED-style CSV, GeoJSON, JSONL or Parquet."""
     from sitrep.export import export as write_export
     from sitrep.store import open_store
@@ -200,7 +209,7 @@ def export(settings: Settings, db, country, since, until, event_type, fmt: str, 
     if fmt == "parquet" and not out:
         raise click.UsageError("--out FILE is required for parquet")
     with open_store(db or settings.db) as store:
-        filters = _filters(country, since, until, event_type)
+        filters = _filters(country, since, until, event_type, sub_event_type)
         rows = incident_rows(store, **filters) if per == "incident" else store.events(**filters)
     if out:
         summary = write_export(rows, fmt, Path(out))
@@ -238,7 +247,9 @@ def serve(settings: Settings, db: str | None, host: str, port: int, allow_write:
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.option("--rebuild", is_flag=True, help="Fuse every stored event again first (e.g. after changing settings).")
 @click.pass_obj
-def incidents(settings: Settings, db, country, since, until, event_type, limit: int, fmt: str, rebuild: bool) -> None:
+def incidents(
+    settings: Settings, db, country, since, until, event_type, sub_event_type, limit: int, fmt: str, rebuild: bool
+) -> None:
     """List incidents (events of several articles linked by fusion) with their sources."""
     from sitrep.store import open_store
     from sitrep.store.incidents import list_incidents, refresh_incidents
@@ -246,7 +257,7 @@ def incidents(settings: Settings, db, country, since, until, event_type, limit: 
     with open_store(db or settings.db) as store:
         if rebuild:
             refresh_incidents(store, None, settings.fusion)
-        records = list_incidents(store, **_filters(country, since, until, event_type), limit=limit)
+        records = list_incidents(store, **_filters(country, since, until, event_type, sub_event_type), limit=limit)
     if fmt == "jsonl":
         for record in records:
             click.echo(json.dumps(record.to_json(), ensure_ascii=False))
