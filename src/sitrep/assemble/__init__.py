@@ -19,6 +19,7 @@ import hashlib
 import re
 
 from sitrep.assemble.actor_vote import default_actors, vote_actors
+from sitrep.assemble.claimed import claimed_actor1
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
 from sitrep.assemble.merge import consolidate_main, event_date_of, merge_clauses, story_date
@@ -77,6 +78,8 @@ def _build_event(
     location, location_span = event_location(findings, draft, role)
     country = location.country if location else _article_country(findings)
     actor1, actor2, actor_spans = vote_actors(draft, country)
+    actor1, claimed = claimed_actor1(actor1, claims, findings.actors, country)
+    actor_spans = {**actor_spans, **claimed}
     fatalities = _fatalities(doc_text(findings.doc), draft)
     sub = choose_sub_event_type(draft.mentions, actor1, actor2, lexicon, deaths=fatalities.best if fatalities else 0)
     codes = lexicon.codes_for(sub)
