@@ -21,7 +21,7 @@ import re
 from sitrep.assemble.actor_vote import default_actors, vote_actors
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
-from sitrep.assemble.merge import consolidate_main, event_date_of, merge_clauses
+from sitrep.assemble.merge import consolidate_main, event_date_of, merge_clauses, story_date
 from sitrep.assemble.place import country_counts, event_location
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
@@ -81,7 +81,7 @@ def _build_event(
     codes = lexicon.codes_for(sub)
     cue_text = " ".join(dict.fromkeys(m.sentence.text for m in draft.mentions))
     actor1, actor2 = default_actors(codes.event_type, sub, actor1, actor2, country, cue_text)
-    when = draft.date
+    when = draft.date or (story_date(findings, draft) if role is EventRole.MAIN else None)
     event_date = (
         event_date_of(when)
         if when is not None
