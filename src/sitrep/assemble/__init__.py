@@ -85,7 +85,7 @@ def _build_event(
     codes = lexicon.codes_for(sub)
     cue_text = " ".join(dict.fromkeys(m.sentence.text for m in draft.mentions))
     actor1, actor2 = default_actors(codes.event_type, sub, actor1, actor2, country, cue_text)
-    when = draft.date or (story_date(findings, draft) if role is EventRole.MAIN else None)
+    when = draft.date or (story_date(findings, draft, Tree(findings.doc)) if role is EventRole.MAIN else None)
     event_date = (
         event_date_of(when)
         if when is not None

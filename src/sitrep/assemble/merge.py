@@ -3,7 +3,8 @@ nearest compatible event (date windows, types, countries and distance agree)."""
 
 from __future__ import annotations
 
-from sitrep.assemble.records import Clause, Draft, Findings
+from sitrep.assemble.clauses import when_said
+from sitrep.assemble.records import Clause, Draft, Findings, Tree
 from sitrep.codebook import codebook, distance_km
 from sitrep.config import AssembleSettings
 from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, GENERIC, Lexicon
@@ -157,7 +158,7 @@ STORY_DAYS = 7  # "on Friday night" in a story: a day of the week before the rep
 STORY_CHARS = 1500  # the lead paragraphs, where a report says when its news happened
 
 
-def story_date(findings: Findings, draft: Draft) -> TimeExpression | None:
+def story_date(findings: Findings, draft: Draft, tree: Tree) -> TimeExpression | None:
     """When the report's news happened, for a main event whose own sentences give no date:
     the first recent day the lead paragraphs name ("the raid took place on Friday night"),
     as an analyst reads it, rather than the date of the report."""
@@ -167,5 +168,6 @@ def story_date(findings: Findings, draft: Draft) -> TimeExpression | None:
         if t.start_date is None or t.precision is not DatePrecision.DAY or t.span.start > start + STORY_CHARS:
             continue
         if 0 <= (published - t.start_date).days <= STORY_DAYS and t.timex_type in ("DATE", "TIME"):
-            return t
+            if not when_said(tree.root(t.span)):  # "the president said on Tuesday": the report's day
+                return t
     return None
