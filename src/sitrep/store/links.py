@@ -1,8 +1,9 @@
 """Why the reports of a stored incident were linked: the pair model's probability, its features and the shared evidence.
 
-Fusion keeps only its result (which events form an incident); an analyst checking a merge
-wants the reasons. They are recomputed here from the stored events with the same scorer
-(``sitrep.fusion.score_pair``) and settings, so what the page shows is what fusion weighed.
+An analyst checking a merge wants the reasons for every pair, not only for the link that
+joined each report. They are recomputed here from the stored events with the same model
+(``sitrep.fusion.score_pair``: the pair's features and the probability that the two reports
+tell one incident) and settings, so what the page shows is what fusion weighed.
 """
 
 from __future__ import annotations
