@@ -194,3 +194,36 @@ def test_postgres_pages_are_not_cached(postgres_url: str) -> None:
         c.get("/events")
         c.get("/events")
         assert c.get("/health").json()["read_cache_hits"] == 0  # another process may write
+
+
+def test_split_and_join_need_the_token_and_drop_the_cached_pages(tmp_path, extractor) -> None:
+    app = create_app(str(tmp_path / "r.duckdb"), allow_write=True, write_token=TOKEN, extractor=extractor)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    other = {"text": "Two people were killed in an air strike on Kharkiv last night.", "published": "2024-09-15"}
+    with TestClient(app) as c:
+        ids = []
+        for body in (BODY, other):
+            stored = c.post("/articles", json=body, headers=auth)
+            assert stored.status_code == 201, stored.text
+            ids.append(stored.json()["article"]["events"][0]["id"])
+        a, b = ids
+        assert len(c.get("/incidents").json()["incidents"]) == 2
+        assert len(c.get("/incidents").json()["incidents"]) == 2  # cached
+        for path, body in (("/incidents/join", {"event_a": a, "event_b": b}), ("/incidents/split", {"event_id": b})):
+            for headers in ({}, {"Authorization": "Bearer wrong"}):
+                refused = c.post(path, json=body, headers=headers)
+                assert refused.status_code == 401 and "Bearer" in refused.json()["detail"]
+        joined = c.post("/incidents/join", json={"event_a": a, "event_b": b, "note": "one protest"}, headers=auth)
+        assert joined.status_code == 200, joined.text
+        assert [len(i["sources"]) for i in c.get("/incidents").json()["incidents"]] == [2]
+        assert c.post("/incidents/join", json={"event_a": a, "event_b": a}, headers=auth).status_code == 404
+        split = c.post("/incidents/split", json={"event_id": b}, headers=auth)
+        assert split.status_code == 200, split.text
+        assert len(c.get("/incidents").json()["incidents"]) == 2
+        assert c.post("/incidents/split", json={"event_id": "nope"}, headers=auth).status_code == 404
+
+
+def test_split_and_join_are_absent_without_allow_write(db: str) -> None:
+    with TestClient(create_app(db)) as c:
+        paths = c.get("/openapi.json").json()["paths"]
+        assert "/incidents/split" not in paths and "/incidents/join" not in paths

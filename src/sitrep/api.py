@@ -34,13 +34,16 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 
 from sitrep.batch import ingest_batch
+from sitrep.codebook import codebook
 from sitrep.config import Settings
 from sitrep.export import export, row_json
+from sitrep.geo.names import country_name, place_names
 from sitrep.ingest.common import make_article
 from sitrep.model import Article, ArticleResult, IngestError, IngestSummary
 from sitrep.pipeline import Extractor, ExtractorPool
 from sitrep.serving import Guard
 from sitrep.store import EventFilter, EventRow, Store, open_store
+from sitrep.store.incidents import IncidentRecord
 from sitrep.watch import Watcher
 
 log = logging.getLogger(__name__)
@@ -167,6 +170,16 @@ class Service:
                 self._changed()
             return summary
 
+    def write(self, fn: Callable[[Store], _T]) -> _T:
+        """Run ``fn`` on the writing connection, one write at a time, in one transaction
+        (a person's split or join); the rendered pages are dropped after it."""
+        with self._write_lock:
+            try:
+                with self.store.transaction():
+                    return fn(self.store)
+            finally:
+                self._changed()
+
     def _admission(self) -> _Admission:
         return _Admission(self)
 
@@ -225,7 +238,7 @@ def create_app(
 ) -> FastAPI:
     """The sitrep HTTP app over the store at ``store_url`` (a DuckDB path or a PostgreSQL URL).
 
-    ``allow_write`` adds ``POST /articles``, which needs ``write_token`` (or the settings'
+    ``allow_write`` adds ``POST /articles`` and ``POST /incidents/split|join``, which need ``write_token`` (or the settings'
     token) as a Bearer token; ``extractor`` lets tests share one loaded pipeline in-process;
     ``cors_origins`` lists the browser origins allowed to call the API (none by default);
     ``allowed_hosts`` are the only Host headers answered (a loopback server's names, against
@@ -339,6 +352,12 @@ def _add_read_routes(app: FastAPI, service: Service) -> None:
             "read_cache_hits": service.cache_hits,
         }
 
+    @app.get("/codebook", tags=["meta"])
+    def codebook_json() -> dict:
+        """The codebook: event types with their disorder type and map colour, sub-types with
+        their PLOVER and CAMEO codes, actor types (the page takes its colours from here)."""
+        return codebook().to_json()
+
     @app.get("/events", tags=["events"])
     def list_events(
         filters: Filters,
@@ -375,6 +394,7 @@ def _add_read_routes(app: FastAPI, service: Service) -> None:
 def _add_incident_routes(app: FastAPI, service: Service) -> None:
     """Incidents: events of several articles fused into one real-world incident."""
     from sitrep.store.incidents import get_incident, incident_of_event, list_incidents
+    from sitrep.store.links import incident_links_of
 
     @app.get("/incidents", tags=["incidents"])
     def incidents(
@@ -392,7 +412,7 @@ def _add_incident_routes(app: FastAPI, service: Service) -> None:
                     s, country=country, since=since, until=until, event_type=event_type, limit=limit, offset=offset
                 )
             )
-            return {"limit": limit, "offset": offset, "incidents": [r.to_json() for r in found]}
+            return {"limit": limit, "offset": offset, "incidents": [_incident_json(r) for r in found]}
 
         return service.cached(("incidents", country, since, until, event_type, limit, offset), render)
 
@@ -400,7 +420,13 @@ def _add_incident_routes(app: FastAPI, service: Service) -> None:
     def incident(incident_id: Annotated[str, PathParam(pattern=_ID)]) -> dict:
         """One incident with its reconciled fields and every contributing event and article."""
         record = _found(service.read(lambda s: get_incident(s, incident_id)), f"no incident {incident_id!r}")
-        return jsonable_encoder(record.to_json())
+        return _incident_json(record)
+
+    @app.get("/incidents/{incident_id}/links", tags=["incidents"])
+    def incident_links(incident_id: Annotated[str, PathParam(pattern=_ID)]) -> dict:
+        """Why the reports of an incident were linked: the fusion score of each pair of them, by part."""
+        found = service.read(lambda s: incident_links_of(s, incident_id, service.settings.fusion))
+        return {"incident_id": incident_id, "links": _found(found, f"no incident {incident_id!r}")}
 
     @app.get("/events/{event_id}/incident", tags=["incidents"])
     def event_incident(event_id: Annotated[str, PathParam(pattern=_ID)]) -> dict:
@@ -422,7 +448,10 @@ def _add_article_routes(app: FastAPI, service: Service) -> None:
         """Countries, event types and sub-types in the store, with counts (for filter menus)."""
         def render() -> dict:
             found = service.read(lambda s: s.facets())
-            return {name: [{"value": v, "count": n} for v, n in pairs] for name, pairs in found.items()}
+            out = {name: [{"value": v, "count": n} for v, n in pairs] for name, pairs in found.items()}
+            for item in out.get("countries", []):
+                item["name"] = country_name(item["value"] or "")
+            return out
 
         return service.cached(("facets",), render)
 
@@ -438,6 +467,49 @@ def _add_article_routes(app: FastAPI, service: Service) -> None:
             media_type=media_type,
             headers={"content-disposition": f'attachment; filename="{filename}"'},
         )
+
+
+class SplitIn(BaseModel):
+    """An event to take out of its incident for good."""
+
+    model_config = ConfigDict(extra="forbid")
+    event_id: str = Field(pattern=_ID)
+    note: str = Field("", max_length=1000)
+
+
+class JoinIn(BaseModel):
+    """Two events to keep in one incident for good."""
+
+    model_config = ConfigDict(extra="forbid")
+    event_a: str = Field(pattern=_ID)
+    event_b: str = Field(pattern=_ID)
+    note: str = Field("", max_length=1000)
+
+
+def _add_review_routes(app: FastAPI, service: Service, authorised: Callable[..., None]) -> None:
+    """A person's corrections to fusion (``--allow-write``, Bearer token); kept across rebuilds."""
+    from sitrep.store.review import join_events, split_event
+
+    @app.post("/incidents/split", tags=["incidents"], dependencies=[Depends(authorised)])
+    def split(body: SplitIn) -> dict:
+        """Take an event out of its incident; fusion keeps it apart from those reports from now on."""
+        try:
+            now = service.write(lambda s: split_event(s, body.event_id, service.settings.fusion, body.note))
+        except KeyError as exc:
+            raise HTTPException(status_code=404, detail=str(exc.args[0])) from None
+        return {"event_id": body.event_id, "incident_id": now}
+
+    @app.post("/incidents/join", tags=["incidents"], dependencies=[Depends(authorised)])
+    def join(body: JoinIn) -> dict:
+        """Put two events in one incident; fusion keeps them together from now on."""
+
+        def run(store: Store) -> str | None:
+            found = store._query("SELECT COUNT(*) FROM events WHERE id IN (?, ?)", [body.event_a, body.event_b])
+            if found[0][0] != 2 or body.event_a == body.event_b:
+                raise HTTPException(status_code=404, detail="give two different stored event ids")
+            return join_events(store, body.event_a, body.event_b, service.settings.fusion, body.note)
+
+        return {"event_ids": [body.event_a, body.event_b], "incident_id": service.write(run)}
 
 
 def _add_extract_routes(app: FastAPI, service: Service, token: str) -> None:
@@ -476,6 +548,8 @@ def _add_extract_routes(app: FastAPI, service: Service, token: str) -> None:
             "incidents_changed": summary.incidents_changed,
         }
 
+    _add_review_routes(app, service, authorised)
+
 
 def _article(service: Service, body: ArticleIn) -> Article:
     """The article of a request body, built as the readers build theirs (413 / 422 if unusable)."""
@@ -497,7 +571,27 @@ def _add_page_routes(app: FastAPI) -> None:
     def index() -> FileResponse:
         return FileResponse(WEB_DIR / "index.html", media_type="text/html")
 
+    @app.get("/places/labels", tags=["meta"])
+    def labels() -> JSONResponse:
+        """Place names to draw on the map (largest first: name, lat, lon, population, country)."""
+        names = place_names()
+        return JSONResponse(
+            {"version": names.version, "labels": names.labels}, headers={"cache-control": "max-age=86400"}
+        )
+
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
+
+
+def _incident_json(record: IncidentRecord) -> dict:
+    """An incident as ``sitrep incidents`` gives it, plus names for people: the country's name and
+    the place's other spellings (so that a search for "Avdiivka" finds "Avdiyivka")."""
+    out = jsonable_encoder(record.to_json())
+    loc = record.incident.location
+    out["date_start"] = record.incident.event_date.start.isoformat()
+    out["date_end"] = record.incident.event_date.end.isoformat()
+    out["country_name"] = country_name(loc.country) if loc else ""
+    out["place_aliases"] = list(place_names().aliases_of(loc.name, loc.country)) if loc else []
+    return out
 
 
 def _found(value: _T | None, message: str) -> _T:

@@ -12,21 +12,17 @@ from pathlib import Path
 
 import click
 
+from sitrep.codebook import codebook
 from sitrep.config import Settings
 from sitrep.ingest import read_paths
 from sitrep.model import Article, ArticleResult, IngestError
 
-EVENT_TYPES = (
-    "Battles",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-    "Protests",
-    "Riots",
-    "Strategic developments",
-)
+EVENT_TYPES = tuple(codebook().event_types)
+SUB_EVENT_TYPES = tuple(codebook().sub_event_types)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sitrep", message="sitrep %(version)s")
 @click.option("--config", type=click.Path(dir_okay=False), help="TOML settings file ([sitrep] table).")
 @click.pass_context
 def main(ctx: click.Context, config: str | None) -> None:
@@ -143,13 +139,16 @@ def _open(db: str, *, create: bool = True):
         raise click.ClickException(f"cannot open the store {db}: {str(exc).splitlines()[0]}") from None
 
 
-def _filters(country: str | None, since: str | None, until: str | None, event_type: str | None) -> dict:
+def _filters(
+    country: str | None, since: str | None, until: str | None, event_type: str | None, sub_event_type: str | None
+) -> dict:
     try:
         return {
             "country": country.upper() if country else None,
             "since": date.fromisoformat(since) if since else None,
             "until": date.fromisoformat(until) if until else None,
             "event_type": event_type,
+            "sub_event_type": sub_event_type,
         }
     except ValueError as exc:
         raise click.BadParameter(f"dates are YYYY-MM-DD ({exc})") from None
@@ -161,6 +160,9 @@ _filter_options = [
     click.option("--since", help="Earliest event date, YYYY-MM-DD."),
     click.option("--until", help="Latest event date, YYYY-MM-DD."),
     click.option("--type", "event_type", type=click.Choice(EVENT_TYPES), help="ACLED event type."),
+    click.option(
+        "--sub-type", "sub_event_type", type=click.Choice(SUB_EVENT_TYPES), help="ACLED sub-event type."
+    ),
 ]
 
 
@@ -172,19 +174,26 @@ def _with_filters(fn):
 
 @main.command()
 @_with_filters
-@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=100, show_default=True, help="Show the newest N events."
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.pass_obj
-def events(settings: Settings, db, country, since, until, event_type, limit: int, fmt: str) -> None:
-    """List stored events, newest first, with filters."""
+def events(settings: Settings, db, country, since, until, event_type, sub_event_type, limit: int, fmt: str) -> None:
+    """List the newest stored events (by event date), newest first, with filters."""
+    from sitrep.store import EventFilter
+
+    filters = EventFilter(**_filters(country, since, until, event_type, sub_event_type))
     with _open(db or settings.db, create=False) as store:
-        rows = store.events(**_filters(country, since, until, event_type), limit=limit)
+        total = store.count_events(filters)
+        rows = store.events(filters, limit=limit, offset=max(0, total - limit))[::-1]
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(asdict(row), default=str, ensure_ascii=False))
         return
     click.echo(_table([_row_cells(r) for r in rows]))
-    click.echo(f"{len(rows)} event(s)")
+    more = f" (the newest of {total}; --limit to see more)" if total > len(rows) else ""
+    click.echo(f"{len(rows)} event(s), newest first{more}")
 
 
 @main.command()
@@ -199,7 +208,9 @@ def events(settings: Settings, db, country, since, until, event_type, limit: int
     help="One row per coded event, or per incident (reconciled fields, sources joined).",
 )
 @click.pass_obj
-def export(settings: Settings, db, country, since, until, event_type, fmt: str, out: str | None, per: str) -> None:
+def export(
+    settings: Settings, db, country, since, until, event_type, sub_event_type, fmt: str, out: str | None, per: str
+) -> None:
     """Export stored events (or incidents) as ACLED-style CSV, GeoJSON, JSONL or Parquet."""
     from sitrep.export import export as write_export
     from sitrep.store.incidents import incident_rows
@@ -209,14 +220,14 @@ def export(settings: Settings, db, country, since, until, event_type, fmt: str, 
     if out and not Path(out).expanduser().resolve().parent.is_dir():
         raise click.BadParameter(f"no folder {Path(out).parent} to write {out} into", param_hint="--out")
     with _open(db or settings.db, create=False) as store:
-        filters = _filters(country, since, until, event_type)
+        filters = _filters(country, since, until, event_type, sub_event_type)
         rows = incident_rows(store, **filters) if per == "incident" else store.events(**filters)
     if out:
         try:
             summary = write_export(rows, fmt, Path(out))
         except OSError as exc:
             raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
-        click.echo(f"wrote {summary.written} event(s) to {out}", err=True)
+        click.echo(f"wrote {summary.written} {per}(s) to {out}", err=True)
     else:
         write_export(rows, fmt, sys.stdout)
 
@@ -270,18 +281,24 @@ def serve(
 
 @main.command()
 @_with_filters
-@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=100, show_default=True, help="Show the first N incidents (oldest first)."
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.option("--rebuild", is_flag=True, help="Fuse every stored event again first (e.g. after changing settings).")
 @click.pass_obj
-def incidents(settings: Settings, db, country, since, until, event_type, limit: int, fmt: str, rebuild: bool) -> None:
-    """List incidents (events of several articles linked by fusion) with their sources."""
+def incidents(
+    settings: Settings, db, country, since, until, event_type, sub_event_type, limit: int, fmt: str, rebuild: bool
+) -> None:
+    """List incidents (events of several articles linked by fusion) with their sources, oldest first."""
     from sitrep.store.incidents import list_incidents, refresh_incidents
 
     with _open(db or settings.db, create=False) as store:
         if rebuild:
             refresh_incidents(store, None, settings.fusion)
-        records = list_incidents(store, **_filters(country, since, until, event_type), limit=limit)
+        filters = _filters(country, since, until, event_type, sub_event_type)
+        records = list_incidents(store, **filters, limit=limit + 1)  # one more tells whether the limit cut
+    more, records = len(records) > limit, records[:limit]
     if fmt == "jsonl":
         for record in records:
             click.echo(json.dumps(record.to_json(), ensure_ascii=False))
@@ -299,25 +316,83 @@ def incidents(settings: Settings, db, country, since, until, event_type, limit: 
                 f"  [{s.source or 'article ' + s.article_id}{'  ' + (s.title or s.url) if s.title or s.url else ''}]"
             )
     click.echo("\n".join(lines))
-    click.echo(f"{len(records)} incident(s)")
+    click.echo(f"{len(records)} incident(s), oldest first" + (" (more match: --limit to see them)" if more else ""))
+
+
+@main.command()
+@click.argument("incident_id")
+@click.option("--db", help="DuckDB file (default from settings: sitrep.duckdb).")
+@click.pass_obj
+def incident(settings: Settings, incident_id: str, db: str | None) -> None:
+    """Show one incident as JSON: fields, sources, why each report was linked, and its versions."""
+    from sitrep.store.incidents import get_incident
+
+    with _open(db or settings.db, create=False) as store:
+        record = get_incident(store, incident_id)
+    if record is None:
+        raise click.ClickException(f"no incident {incident_id!r}")
+    click.echo(json.dumps(record.to_json(), ensure_ascii=False, indent=1, default=str))
+
+
+@main.command()
+@click.argument("event_id")
+@click.option("--db", help="DuckDB file (default from settings: sitrep.duckdb).")
+@click.option("--note", default="", help="Why (kept with the decision).")
+@click.pass_obj
+def split(settings: Settings, event_id: str, db: str | None, note: str) -> None:
+    """Take an event out of its incident; fusion keeps it apart from those reports on every rebuild."""
+    from sitrep.store.review import split_event
+
+    with _open(db or settings.db, create=False) as store, store.transaction():  # the decision and its fusion
+        try:
+            now = split_event(store, event_id, settings.fusion, note)
+        except KeyError as exc:
+            raise click.ClickException(str(exc.args[0])) from None
+    click.echo(f"event {event_id} is now in incident {now}")
+
+
+@main.command()
+@click.argument("event_a")
+@click.argument("event_b")
+@click.option("--db", help="DuckDB file (default from settings: sitrep.duckdb).")
+@click.option("--note", default="", help="Why (kept with the decision).")
+@click.pass_obj
+def join(settings: Settings, event_a: str, event_b: str, db: str | None, note: str) -> None:
+    """Put two events in one incident; fusion keeps them together on every rebuild."""
+    from sitrep.store.review import join_events
+
+    with _open(db or settings.db, create=False) as store, store.transaction():
+        found = store._query("SELECT COUNT(*) FROM events WHERE id IN (?, ?)", [event_a, event_b])[0][0]
+        if found != 2 or event_a == event_b:
+            raise click.ClickException("give two different stored event ids")
+        now = join_events(store, event_a, event_b, settings.fusion, note)
+    click.echo(f"events {event_a} and {event_b} are in incident {now}")
 
 
 @main.command(name="eval")
-@click.argument("suite", type=click.Choice(["temporal", "geo", "seed", "articles"]))
-@click.option("--limit", type=int, help="Score only the first N documents.")
+@click.argument("suite", type=click.Choice(["temporal", "geo", "seed", "articles", "news"]))
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N documents.")
+@click.option("--corpus", type=click.Path(file_okay=False, exists=True),
+              help="news: the real-news corpus folder (default: the repository's corpus/news).")
+@click.option("--split", type=click.Choice(["test", "dev", "all"]), default="test", show_default=True,
+              help="news: which half of the corpus to score (tune on dev, report test).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document: the report (a list of reports for geo).")
 @click.option("--show-errors", is_flag=True, help="List what went wrong, item by item.")
 @click.option("--data-dir", type=click.Path(file_okay=False), help="Gold data folder (default: settings.data_dir).")
 @click.pass_obj
-def evaluate(settings: Settings, suite: str, limit: int | None, as_json: bool, show_errors: bool, data_dir: str | None) -> None:
+def evaluate(
+    settings: Settings, suite: str, limit: int | None, corpus: str | None, split: str,
+    as_json: bool, show_errors: bool, data_dir: str | None,
+) -> None:  # fmt: skip
     """Score the pipeline against gold data: TimeBank (temporal), GeoWebNews/LGL (geo), the seed,
-    and the hand-coded articles of tests/data (articles; --data-dir names another keyed folder)."""
+    the hand-coded articles of tests/data (articles; --data-dir names another keyed folder) and
+    the real-news corpus (news: events found, fields, fusion and claims on one half)."""
     from sitrep.evaluation import run_suite
 
     folder = Path(data_dir) if data_dir else Path(settings.data_dir)
     try:
-        reports = run_suite(suite, folder, limit=limit)
-    except FileNotFoundError as exc:
+        reports = run_suite(suite, folder, limit=limit, corpus=Path(corpus) if corpus else None, split=split)
+    except (FileNotFoundError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:  # one JSON document: the report, or a list when the suite has several (geo)
         payload = [r.to_json() for r in reports]

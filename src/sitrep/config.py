@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 
 
@@ -28,23 +28,41 @@ class FusionSettings:
 
     A pair is only a candidate when the countries match, the date windows (each event's
     day / week / month window widened by ``date_slack_days``) overlap, the places are within
-    ``max_km`` (``near_km`` when one is only "near" a place) and the types are compatible.
-    Candidates are scored 0-1 by the weights below and linked at ``threshold`` or above.
+    ``far_km`` and the types are compatible; candidates come from blocks of place and date and
+    of shared names and numbers. A fitted pair model gives each candidate pair a probability
+    of being one incident (``sitrep.fusion_model``); pairs link at the threshold or above.
     """
 
-    threshold: float = 0.64
+    model: str = "fusion_model.json"  # the fitted pair model in sitrep/data (scripts/fit_fusion.py)
+    threshold: float = 0.0  # probability that links two reports; 0: the model's fitted threshold
     date_slack_days: int = 1  # "on Tuesday" in a late report can resolve a day off
     publication_slack_days: int = 2  # dates that fell back to the publication date reach back
-    max_km: float = 30.0
-    near_km: float = 60.0
+    max_gap_days: int = 1  # outlets date one incident this far apart (the report date, a late count)
+    max_km: float = 30.0  # points this close are "near"
+    far_km: float = 150.0  # points of one country this far apart are two incidents, whatever else
     same_place_km: float = 3.0
     bucket_days: int = 7  # width of the (country, date) blocks candidates are drawn from
-    weight_location: float = 0.2
-    weight_date: float = 0.15
-    weight_type: float = 0.2  # another weapon is good evidence of another strike
-    weight_actors: float = 0.05
-    weight_casualties: float = 0.1  # named victims, or else agreeing death tolls
-    weight_text: float = 0.3
+    clue_block_max: int = 40  # a clue shared by more reports of a week than this does not block
+
+
+@dataclass(frozen=True)
+class AssembleSettings:
+    """How the mentions of one article become events (``sitrep.assemble``).
+
+    Two places named for one event that are more than ``same_event_km`` apart make two
+    events. ``confidence`` is a rule-based score, not a probability: ``confidence_base`` plus
+    a weight for each piece of evidence the event has, at most ``confidence_max``.
+    """
+
+    same_event_km: float = 150.0
+    confidence_base: float = 0.3
+    confidence_strong_trigger: float = 0.2  # a trigger that names the event type
+    confidence_date: float = 0.1  # a date read in the text
+    confidence_location: float = 0.1
+    confidence_actor1: float = 0.1
+    confidence_actor2: float = 0.05
+    confidence_several_clauses: float = 0.05  # more than one sentence reports the event
+    confidence_max: float = 0.95
 
 
 @dataclass(frozen=True)
@@ -56,6 +74,7 @@ class Settings:
     data_dir: Path = Path("../shared/data")  # gold data for `sitrep eval`
     columns: ColumnNames = field(default_factory=ColumnNames)
     fusion: FusionSettings = field(default_factory=FusionSettings)
+    assemble: AssembleSettings = field(default_factory=AssembleSettings)
     max_article_chars: int = 200_000
     # -- serving (sitrep serve) --
     write_token: str = ""  # SITREP_WRITE_TOKEN; writes over HTTP need it (or --token-file)
@@ -84,18 +103,16 @@ class Settings:
 
     @classmethod
     def from_mapping(cls, values: dict) -> Settings:
+        """Typed settings from a TOML-like mapping; a table (``[sitrep.fusion]``) sets a section."""
         settings = cls()
-        columns = values.pop("columns", None)
-        fusion = values.pop("fusion", None)
         typed = {}
         for f in fields(cls):
-            if f.name in values:
-                default = getattr(settings, f.name)
+            if f.name not in values:
+                continue
+            default = getattr(settings, f.name)
+            if is_dataclass(default):
+                section = {k: type(getattr(default, k))(v) for k, v in values[f.name].items()}
+                typed[f.name] = replace(default, **section)
+            else:
                 typed[f.name] = type(default)(values[f.name])
-        settings = replace(settings, **typed)
-        if columns:
-            settings = replace(settings, columns=replace(settings.columns, **columns))
-        if fusion:
-            typed_fusion = {k: type(getattr(settings.fusion, k))(v) for k, v in fusion.items()}
-            settings = replace(settings, fusion=replace(settings.fusion, **typed_fusion))
-        return settings
+        return replace(settings, **typed)

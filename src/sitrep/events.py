@@ -1,6 +1,7 @@
 """Finds event mentions (trigger words) and types them with ACLED, PLOVER and CAMEO.
 
-The lexicon is versioned data (``data/event_lexicon.yaml``). A mention is one
+The lexicon is versioned data (``data/event_lexicon.yaml``); the codes of each sub-event
+type come from the codebook (``sitrep.codebook``). A mention is one
 trigger in one sentence; ``assemble`` later merges the mentions of one event.
 Non-conflict news (sport metaphors, disasters, business) is filtered here, at
 sentence level, so that "killed off the game with a late strike" makes nothing.
@@ -16,10 +17,11 @@ from importlib import resources
 
 import yaml
 
+from sitrep.codebook import SubEventType, codebook
 from sitrep.model import Actor, Span
 
 STRONG, WEAK, GENERIC = "strong", "weak", "generic"
-ARMED_TYPES = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
+ARMED_TYPES = codebook().armed_types()
 # Subtypes that report what happened around another event (an arrest after a
 # bombing); they join an event of the article before they stand on their own.
 ACCESSORY_SUBS = {"Arrests", "Looting/property destruction", "Non-violent transfer of territory"}
@@ -39,13 +41,6 @@ _NEGATED = re.compile(r"\b(?:no|not|without|never|nor)\s+(?:\w+\s+)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
-class Codes:
-    event_type: str
-    plover: str
-    cameo: str
-
-
-@dataclass(frozen=True, slots=True)
 class EventMention:
     """One trigger in one sentence."""
 
@@ -60,7 +55,7 @@ class EventMention:
 @dataclass(frozen=True)
 class Lexicon:
     version: str
-    codes: dict[str, Codes]
+    codes: dict[str, SubEventType]  # the codebook's sub-event types
     trigger_regex: re.Pattern
     trigger_kinds: tuple[tuple[str, str], ...]  # group index -> (sub_event_type, strength)
     refine: dict[str, re.Pattern]
@@ -77,7 +72,7 @@ class Lexicon:
     @classmethod
     def from_yaml(cls, text: str) -> Lexicon:
         raw = yaml.safe_load(text)
-        codes = {sub: Codes(*values) for sub, values in raw["codes"].items()}
+        codes = codebook().sub_event_types
         groups, kinds = [], []
         for i, trig in enumerate(raw["triggers"]):
             sub = trig["sub"]
@@ -98,15 +93,18 @@ class Lexicon:
             conflict_context=re.compile(raw["conflict_context"], re.I),
         )
 
-    def codes_for(self, sub_event_type: str) -> Codes:
-        return self.codes.get(sub_event_type, self.codes["Other"])
+    def codes_for(self, sub_event_type: str) -> SubEventType:
+        return codebook().sub_event_type(sub_event_type)
 
     def mentions_possible(self, text: str) -> bool:
         """Triage, with no parse: conflict words and a trigger, and not mainly about
         sport, disaster, accidents, business or elections (whose words outnumber them)."""
-        if not self.trigger_regex.search(text):
+        kinds = [self.trigger_kinds[int(m.lastgroup[1:])][1] for m in self.trigger_regex.finditer(text)]
+        if not kinds:
             return False
-        conflict = len(self.conflict_context.findall(text))
+        # a strong trigger ("air strike", "roadside bomb") is conflict vocabulary by itself:
+        # a one-line wire report may hold no other
+        conflict = len(self.conflict_context.findall(text)) + ("strong" in kinds)
         other = len(self.non_conflict.findall(text))
         return conflict > 0 and not (other >= 3 and conflict < other)
 
@@ -138,9 +136,20 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
             continue  # "no arrests have been made", "did not clash"
         if strength == GENERIC and sub and lexicon.refine["labour"].search(sentence.text):
             continue  # "the strike" of workers, not of aircraft
+        if _idle(match.group(0), sub, sentence.text, lexicon):
+            continue
         found.append((_mention(match, sub, strength, sentence, lexicon), conflict))
     any_strong = any(m.strength == STRONG and conflict for m, conflict in found)
     return [m for m, conflict in found if m.strength == STRONG or conflict or any_strong]
+
+
+def _idle(word: str, sub: str, sentence: str, lexicon: Lexicon) -> bool:
+    """A weapon that does nothing (on parade, for sale, carrying a satellite) and a contract
+    between no parties to a conflict are not events."""
+    refine = lexicon.refine
+    if refine["weapon_noun"].fullmatch(word.lower()):
+        return bool(refine["space"].search(sentence)) or not refine["weapon_action"].search(sentence)
+    return sub == "Agreement" and not refine["agreement_parties"].search(sentence)
 
 
 def _mention(match: re.Match, sub: str, strength: str, sentence: Span, lexicon: Lexicon) -> EventMention:
@@ -161,13 +170,28 @@ def _mention(match: re.Match, sub: str, strength: str, sentence: Span, lexicon: 
     )
 
 
+MASSACRE_DEATHS = 3  # an abduction raid that killed this many is coded as the attack it was
+
+
 def choose_sub_event_type(
     mentions: list[EventMention],
     actor1: Actor | None,
     actor2: Actor | None,
     lexicon: Lexicon,
+    *,
+    deaths: int = 0,
 ) -> str:
-    """The ACLED sub-event type of one event, from its mentions, cues and actors."""
+    """The ACLED sub-event type of one event, from its mentions, cues and actors.
+
+    An attack that killed several people and took others is coded by the killing (ACLED's
+    Attack); a kidnapping in which a guard was shot stays an abduction."""
+    sub = _sub_event_type(mentions, actor1, actor2, lexicon)
+    if sub == "Abduction/forced disappearance" and deaths >= MASSACRE_DEATHS:
+        return "Attack"
+    return sub
+
+
+def _sub_event_type(mentions: list[EventMention], actor1: Actor | None, actor2: Actor | None, lexicon: Lexicon) -> str:
     subs = [m.sub_event_type for m in mentions if m.strength == STRONG]
     subs = subs or [m.sub_event_type for m in mentions if m.sub_event_type]  # "the strike"
     cue_text = " ".join(dict.fromkeys(m.sentence.text for m in mentions))
@@ -179,7 +203,7 @@ def choose_sub_event_type(
     sub = (primary or subs or [""])[0]
     demonstration = next((s for s in subs if s in ("Peaceful protest", "Violent demonstration")), None)
     if demonstration and sub in (demonstration, "Attack", "Armed clash", "Arrests"):
-        return _refine_demonstration(demonstration, cue_text, lexicon)  # police fire on a march
+        return _refine_demonstration(demonstration, cue_text, lexicon, clashed="Armed clash" in subs)
     if sub in ("Non-state actor overtakes territory", "Government regains territory"):
         state = actor1 is not None and actor1.type == "State forces"
         return "Government regains territory" if state else "Non-state actor overtakes territory"
@@ -188,13 +212,15 @@ def choose_sub_event_type(
     return _type_from_actors(actor1, actor2, cue_text)
 
 
-def _refine_demonstration(sub: str, cue_text: str, lexicon: Lexicon) -> str:
+def _refine_demonstration(sub: str, cue_text: str, lexicon: Lexicon, *, clashed: bool = False) -> str:
+    """ACLED: violent demonstrators make a riot; force on peaceful ones a protest with
+    intervention (or excessive force). Protesters who clash with the police are violent."""
     refine = lexicon.refine
     if refine["mob"].search(cue_text):
         return "Mob violence"
     if refine["excessive_force"].search(cue_text):
         return "Excessive force against protesters"
-    if sub == "Violent demonstration" or refine["protest_violent"].search(cue_text):
+    if sub == "Violent demonstration" or refine["protest_violent"].search(cue_text) or clashed:
         return "Violent demonstration"
     if refine["protest_intervention"].search(cue_text):
         return "Protest with intervention"

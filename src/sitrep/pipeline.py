@@ -12,7 +12,7 @@ import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from itertools import islice
@@ -25,8 +25,10 @@ from sitrep import fatalities as fatalities_stage
 from sitrep import temporal
 from sitrep.actors import ActorDictionary
 from sitrep.assemble import Findings, assemble_events
-from sitrep.config import Settings
+from sitrep.codebook import codebook
+from sitrep.config import AssembleSettings, Settings
 from sitrep.events import Lexicon, find_event_mentions, sentence_spans
+from sitrep.furniture import dateline_spans, furniture_spans, without
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import geoparse
 from sitrep.model import Article, ArticleResult, Event
@@ -42,6 +44,7 @@ class Extractor:
     actors: ActorDictionary
     lexicon: Lexicon
     batch_size: int = 32
+    assemble: AssembleSettings = field(default_factory=AssembleSettings)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Extractor:
@@ -52,6 +55,7 @@ class Extractor:
             actors=ActorDictionary.default(),
             lexicon=Lexicon.default(),
             batch_size=settings.batch_size,
+            assemble=settings.assemble,
         )
 
     @property
@@ -113,18 +117,29 @@ class Extractor:
 
     def _events(self, article: Article, doc: Doc) -> list[Event]:
         text = doc.text
+        page = furniture_spans(text)  # navigation, bylines, stamps, captions, teasers: not the story
+        stamps = sorted([*page, *dateline_spans(text)], key=lambda s: s.start)  # the report's own dates
+        tolls = without(fatalities_stage.find_fatalities(doc), page, _span)
         findings = Findings(
             article=article,
             doc=doc,
-            mentions=find_event_mentions(text, sentence_spans(doc), self.lexicon),
-            times=temporal.find_time_expressions(text, article.published),
-            toponyms=geoparse(doc, self.gazetteer),
-            actors=self.actors.find(text),
-            fatalities=fatalities_stage.find_fatalities(doc),
-            victims=fatalities_stage.find_victims(doc),
-            claims=claims_stage.find_claims(doc),
+            mentions=without(find_event_mentions(text, sentence_spans(doc), self.lexicon), page, _trigger),
+            times=without(temporal.find_time_expressions(text, article.published), stamps, _span),
+            toponyms=without(geoparse(doc, self.gazetteer), page, _span),
+            actors=without(self.actors.find(text), page, _span),
+            fatalities=tolls,
+            victims=without(fatalities_stage.find_victims(doc), page, lambda s: s),
+            claims=without(claims_stage.find_claims(doc, tolls=tolls), page, _span),
         )
-        return assemble_events(findings, self.lexicon)
+        return assemble_events(findings, self.lexicon, self.assemble)
+
+
+def _span(item):
+    return item.span
+
+
+def _trigger(mention):
+    return mention.trigger
 
 
 def _failure(stage: str, exc: BaseException) -> str:
@@ -262,6 +277,7 @@ def versions(model_name: str = "", model_version: str = "", settings: Settings |
         "spacy_model": f"{model_name}-{model_version}",
         "actors": ActorDictionary.default().version,
         "event_lexicon": Lexicon.default().version,
+        "codebook": codebook().version,
     }
 
 

@@ -8,8 +8,18 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def run_suite(suite: str, data_dir: Path, *, limit: int | None = None) -> list:
-    """Reports of one suite (temporal, geo or seed); missing gold data is a clear error."""
+def run_suite(
+    suite: str, data_dir: Path, *, limit: int | None = None, corpus: Path | None = None, split: str = "test"
+) -> list:
+    """Reports of one suite (temporal, geo, seed, articles, news); missing gold data is a clear error.
+
+    ``news`` reads the real-news corpus (``corpus``, default the repository's) and scores one
+    half of it (``split``: test, dev or all).
+    """
+    if suite == "news":
+        from sitrep.evaluation.news import NEWS_CORPUS, score_news
+
+        return [score_news(corpus or NEWS_CORPUS, split, limit=limit)]
     if suite == "temporal":
         from sitrep.evaluation.temporal import score_timebank
 
@@ -36,7 +46,7 @@ def run_suite(suite: str, data_dir: Path, *, limit: int | None = None) -> list:
             return [score_articles(data_dir, limit=limit)]
         folders = [HAND_CODED / "articles", HAND_CODED / "heldout"]
         return [score_articles(f, limit=limit) for f in folders if (f / "expected.yaml").exists()]
-    raise ValueError(f"unknown suite {suite!r} (temporal, geo, seed, articles)")
+    raise ValueError(f"unknown suite {suite!r} (temporal, geo, seed, articles, news)")
 
 
 # The hand-coded articles of the repository (development set and held-out set).

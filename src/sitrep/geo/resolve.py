@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from sitrep.codebook import codebook, haversine_km
 from sitrep.geo.gazetteer import Gazetteer, Place, normalise_name
 from sitrep.model import GeoPrecision, Location, Span, Toponym
 from sitrep.nlp import doc_text
@@ -48,6 +49,8 @@ _STRONG_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WEAK_BEFORE = re.compile(r"\b(?:in|near|outside|from|into|towards?|around)\s+(?:the\s+)?$")
+_TARGET_BEFORE = re.compile(r"\b(?:in|on|near|at|outside|into|across|over|around)\s+$")
+FAMOUS_POP = 200_000  # a city this big, named after a preposition, is a place even with no other context
 _ADMIN_BEFORE = re.compile(r"\b(?:state|province|governorate|oblast|region) of\s+$", re.IGNORECASE)
 _CUE_AFTER = re.compile(rf"^\s+(?:{_ADMIN_WORD}|town|city|village)\b")
 _ALIAS_BEFORE = re.compile(r"\b(?:known|referred to|dubbed) as\s+(?:the\s+)?$", re.IGNORECASE)
@@ -203,7 +206,7 @@ def _untagged_phrases(doc: Doc) -> list[_Mention]:
             j += 1
         span = doc[i:j]
         before = doc_text(doc)[max(0, span.start_char - 40) : span.start_char]
-        if _STRONG_BEFORE.search(before) or _WEAK_BEFORE.search(before):
+        if _STRONG_BEFORE.search(before) or _WEAK_BEFORE.search(before) or _TARGET_BEFORE.search(before):
             out.append(_Mention(span.start_char, span.end_char, span.text, ""))
         i = j
     return out
@@ -237,7 +240,9 @@ def _promoted(
         elif m.label == "PERSON":
             continue  # "Kelly", "Bell": surnames that are also towns need a strong cue
         elif not ((_WEAK_BEFORE.search(before) or _CUE_AFTER.match(after))
-                  and any(p.country in countries and p.feature_code != "PCLI" for p in places)):
+                  and any(p.country in countries and p.feature_code != "PCLI" for p in places)) and not (
+            _TARGET_BEFORE.search(before) and any(p.population >= FAMOUS_POP and p.feature_class == "P" for p in places)
+        ):  # a big city after "on / in / near" needs no country context: "an air strike on Kharkiv"
             continue
         out.append(_Mention(m.start, m.end, m.text, m.label or "GPE"))
         taken.append((m.start, m.end))
@@ -373,9 +378,9 @@ def _prominent(place: Place) -> bool:
 
 def _near(i: int, place: Place, ctx: _Context) -> tuple[bool, bool]:
     """Whether the place is near another confident place of the document, or a country it names."""
-    near = any(_km(place.lat, place.lon, lat, lon) < NEAR_KM for lat, lon, j in ctx.points if not ctx.same_name(i, j))
+    near = any(haversine_km(place.lat, place.lon, lat, lon) < NEAR_KM for lat, lon, j in ctx.points if not ctx.same_name(i, j))
     near_country = any(
-        _km(place.lat, place.lon, lat, lon) < NEAR_COUNTRY_KM for lat, lon, j in ctx.centres if not ctx.same_name(i, j)
+        haversine_km(place.lat, place.lon, lat, lon) < NEAR_COUNTRY_KM for lat, lon, j in ctx.centres if not ctx.same_name(i, j)
     )
     return near, near_country
 
@@ -444,20 +449,8 @@ def _choose(
     return best
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
 # ---------------------------------------------------------------- event location
 
-_SPECIFICITY = {
-    "neighbourhood": 0, "camp": 0, "site": 0, "town": 1, "city": 1,
-    "admin2": 2, "region": 2, "admin1": 3, "country": 4, "continent": 5,
-}
 _ACTOR_AFTER = re.compile(
     r"^-(?:backed|led|based|aligned|linked|allied|funded|sponsored|affiliated)\b|^(?:['\u2019]s?|s['\u2019])?\s+(?:[a-z-]+\s+)?(?:military|forces?|army|troops|soldiers|government|officials?|"
     r"authorities|ministry|navy|air force|police|president|embassy|spokes(?:man|woman|person))\b(?!\s+area)",
@@ -500,7 +493,7 @@ def locate_event(toponyms: list[Toponym], anchor: Span, text: str) -> tuple[Loca
 
 
 def _specificity(t: Toponym) -> int:
-    return _SPECIFICITY.get(t.location.feature if t.location else "", 1)
+    return codebook().place_rank(t.location.feature if t.location else "")
 
 
 def _gap(span: Span, anchor: Span) -> int:

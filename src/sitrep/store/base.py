@@ -210,9 +210,16 @@ def _merge(
     since: date | None,
     until: date | None,
     event_type: str | None,
+    sub_event_type: str | None = None,
 ) -> EventFilter:
     """The keyword shorthands of ``Store.events`` folded into one filter (they win when given)."""
-    given = {"country": country, "since": since, "until": until, "event_type": event_type}
+    given = {
+        "country": country,
+        "since": since,
+        "until": until,
+        "event_type": event_type,
+        "sub_event_type": sub_event_type,
+    }
     return replace(filters or EventFilter(), **{k: v for k, v in given.items() if v is not None})
 
 
@@ -435,6 +442,7 @@ class Store:
         since: date | None = None,
         until: date | None = None,
         event_type: str | None = None,
+        sub_event_type: str | None = None,
         limit: int | None = None,
         offset: int = 0,
         after: tuple[date, str] | None = None,
@@ -444,7 +452,7 @@ class Store:
         ``filters`` carries every filter; the keyword filters are shorthands merged into it.
         ``after`` = (date_start, id) of the last row seen pages by key instead of by offset.
         """
-        where, params = _merge(filters, country, since, until, event_type).sql()
+        where, params = _merge(filters, country, since, until, event_type, sub_event_type).sql()
         if after is not None:
             where.append("(e.date_start > ? OR (e.date_start = ? AND e.id > ?))")
             params += [after[0], after[0], after[1]]
@@ -515,7 +523,8 @@ class Store:
         }
         victims = self._query("SELECT name FROM victims WHERE event_id = ? ORDER BY ordinal", [event_id])
         claims = self._query(
-            "SELECT speaker, text, stance, start_char, end_char FROM claims WHERE event_id = ? ORDER BY ordinal",
+            "SELECT speaker, text, stance, start_char, end_char, speaker_role, speaker_type, field, value, "
+            "text_start, text_end FROM claims WHERE event_id = ? ORDER BY ordinal",
             [event_id],
         )
         evidence = self._query(
@@ -536,7 +545,7 @@ class Store:
             fatalities=None if r[10] is None else Fatalities(r[10], r[11], r[12]),
             assoc_actors=tuple(a for (role, _), a in sorted(actors.items()) if role == "assoc"),
             victims=tuple(v[0] for v in victims),
-            claims=tuple(Claim(c[0], c[1], Span(c[3], c[4], text[c[3] : c[4]]), c[2]) for c in claims),
+            claims=tuple(_claim(c, text) for c in claims),
             evidence={f: Span(s, e, text[s:e]) for f, s, e in evidence},
             confidence=float(r[13]),
             trigger=r[14],
@@ -579,7 +588,10 @@ _EVENT_COLUMNS = (
     "fatalities_best", "fatalities_low", "fatalities_high", "confidence", "trigger",
     "model_version", "data_version",
 )  # fmt: skip
-_CLAIM_COLUMNS = ("event_id", "ordinal", "speaker", "text", "stance", "start_char", "end_char")
+_CLAIM_COLUMNS = (
+    "event_id", "ordinal", "speaker", "text", "stance", "start_char", "end_char",
+    "speaker_role", "speaker_type", "field", "value", "text_start", "text_end",
+)  # fmt: skip
 
 
 @dataclass
@@ -649,12 +661,23 @@ class _BatchRows:
             self.event_actors.append((e.id, "assoc", i, self._actor(actor)))
         self.victims.extend((e.id, i, name) for i, name in enumerate(e.victims))
         self.claims.extend(
-            (e.id, i, c.speaker, c.text, c.stance, c.span.start, c.span.end) for i, c in enumerate(e.claims)
-        )
+            (
+                e.id, i, c.speaker, c.text, c.stance, c.span.start, c.span.end, c.speaker_role, c.speaker_type,
+                c.field, c.value, c.content.start if c.content else None, c.content.end if c.content else None,
+            )
+            for i, c in enumerate(e.claims)
+        )  # fmt: skip
         self.evidence.extend((e.id, f, s.start, s.end) for f, s in e.evidence.items())
 
 
 # -- row reading -----------------------------------------------------------------------------
+
+
+def _claim(c: Sequence[Any], text: str) -> Claim:
+    """A stored claim row back as the record (rows of an older store have empty new fields)."""
+    content = None if c[9] is None else Span(c[9], c[10], text[c[9] : c[10]])
+    return Claim(c[0], c[1], Span(c[3], c[4], text[c[3] : c[4]]), c[2], c[5] or "", c[6] or "", c[7] or "",
+                 c[8] or "", content)  # fmt: skip
 
 _ROW_SELECT = """
 SELECT e.id, e.article_id, e.event_date, e.date_start, e.date_end, e.date_precision, e.date_source,

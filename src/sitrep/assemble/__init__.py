@@ -1,0 +1,177 @@
+"""Merges the mentions of one article into coded ``Event`` records with evidence.
+
+Each finding of the earlier stages (time expressions, toponyms, actors,
+fatality counts, victims, claims) is attached to the nearest trigger of its
+sentence in the dependency tree. Triggers close in the tree form a clause; the
+clauses of an article merge into events when their dates, types and countries
+agree. The article's main event is its lead; events dated clearly before it are
+background ("last month's strike on Jordan").
+
+One module per decision: ``clauses`` (what attaches to which trigger), ``merge`` (which
+clauses are one event), ``roles`` (main or background), ``actor_vote`` (who did it to
+whom), ``confidence`` (the score, weights in ``AssembleSettings``); this module builds the
+``Event`` from them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from sitrep.assemble.actor_vote import default_actors, vote_actors
+from sitrep.assemble.claimed import claimed_actor1
+from sitrep.assemble.clauses import find_clauses
+from sitrep.assemble.confidence import confidence
+from sitrep.assemble.merge import consolidate_main, event_date_of, merge_clauses, story_date
+from sitrep.assemble.place import country_counts, event_location
+from sitrep.assemble.records import Draft, Findings, Tree
+from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
+from sitrep.config import AssembleSettings
+from sitrep.events import Lexicon, choose_sub_event_type
+from sitrep.model import (
+    Claim,
+    DatePrecision,
+    DateSource,
+    Event,
+    EventDate,
+    EventRole,
+    Fatalities,
+    Span,
+)
+from sitrep.nlp import doc_text
+
+__all__ = ["Findings", "assemble_events"]
+
+
+def assemble_events(
+    findings: Findings, lexicon: Lexicon, settings: AssembleSettings | None = None
+) -> list[Event]:
+    """The coded events of one article, main event first."""
+    settings = settings or AssembleSettings()
+    tree = Tree(findings.doc)
+    clauses = find_clauses(findings, tree)
+    drafts = merge_clauses(clauses, lexicon, settings)
+    if not drafts:
+        return []
+    roles = assign_roles(drafts, findings.article.published)
+    drafts, roles = consolidate_main(drafts, roles, lexicon, settings)
+    attach_orphans(findings, drafts, roles)
+    claims = claims_by_draft(findings, drafts, roles)
+    events = [
+        _build_event(findings, draft, role, claims[index], lexicon, index, settings)
+        for index, (draft, role) in enumerate(zip(drafts, roles, strict=True))
+    ]
+    return sorted(events, key=lambda e: e.role is not EventRole.MAIN)
+
+
+def _build_event(
+    findings: Findings,
+    draft: Draft,
+    role: EventRole,
+    claims: tuple[Claim, ...],
+    lexicon: Lexicon,
+    index: int,
+    settings: AssembleSettings,
+) -> Event:
+    article = findings.article
+    lead = draft.mentions[0]
+    location, location_span = event_location(findings, draft, role)
+    country = location.country if location else _article_country(findings)
+    actor1, actor2, actor_spans = vote_actors(draft, country)
+    actor1, claimed = claimed_actor1(actor1, claims, findings.actors, country)
+    actor_spans = {**actor_spans, **claimed}
+    fatalities = _fatalities(doc_text(findings.doc), draft)
+    sub = choose_sub_event_type(draft.mentions, actor1, actor2, lexicon, deaths=fatalities.best if fatalities else 0)
+    codes = lexicon.codes_for(sub)
+    cue_text = " ".join(dict.fromkeys(m.sentence.text for m in draft.mentions))
+    actor1, actor2 = default_actors(codes.event_type, sub, actor1, actor2, country, cue_text)
+    when = draft.date or (story_date(findings, draft, Tree(findings.doc)) if role is EventRole.MAIN else None)
+    event_date = (
+        event_date_of(when)
+        if when is not None
+        else EventDate(article.published, DatePrecision.DAY, DateSource.PUBLICATION_DATE)
+    )
+    victims = tuple(dict.fromkeys(v.text for c in draft.clauses for v in c.victims))
+    decisive = next((m for m in draft.mentions if m.sub_event_type == sub), lead)  # what named the type
+    evidence = {"event_type": decisive.trigger, "sentence": decisive.sentence}
+    if when is not None:
+        evidence["event_date"] = when.span
+    if location_span is not None:
+        evidence["location"] = location_span
+    evidence.update(actor_spans)
+    if fatalities is not None and fatalities.span is not None:
+        evidence["fatalities"] = fatalities.span
+    event_id = hashlib.sha256(f"{article.id}|{index}|{sub}|{event_date.iso}".encode()).hexdigest()[:16]
+    return Event(
+        id=event_id,
+        article_id=article.id,
+        event_date=event_date,
+        event_type=codes.event_type,
+        sub_event_type=sub,
+        plover=codes.plover,
+        cameo=codes.cameo,
+        role=role,
+        actor1=actor1,
+        actor2=actor2,
+        location=location,
+        fatalities=fatalities,
+        victims=victims,
+        claims=claims,
+        evidence=evidence,
+        confidence=confidence(
+            draft, dated=when is not None, located=location is not None, actor1=actor1, actor2=actor2, settings=settings
+        ),
+        trigger=decisive.trigger.text,
+    )
+
+
+def _fatalities(text: str, draft: Draft) -> Fatalities | None:
+    """The event's toll: the first count the report gives for it (its lead), unless a later
+    sentence says the toll rose. Counts inside quotes (a group's own boast) and running totals
+    ("505 killed since October 7") are left out when others exist."""
+    counts = sorted((f for c in draft.clauses for f in c.fatalities), key=lambda f: f.span.start if f.span else 0)
+    plain = [f for f in counts if f.span is None or not (_in_quotes(text, f.span) or _running_total(text, f.span))]
+    counts = plain or counts
+    if not counts:
+        return None
+    counts = [f for f in counts if f.span is None or _NUMBER.search(f.span.text)] or counts  # not "X, who died"
+    first = counts[0]
+    risen = [f for f in counts if f.span is not None and _TOLL_ROSE.search(_sentence_of(text, f.span))]
+    if risen:
+        return max(risen, key=lambda f: f.best)
+    # a later, higher count of the same incident (the body of the story updates its headline);
+    # one far above the lead is another incident's or a running total
+    return max((f for f in counts if f.best <= 3 * max(first.best, 1)), key=lambda f: f.best, default=first)
+
+
+_NUMBER = re.compile(
+    r"\d|\b(?:no|none|nobody|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|scores|several|few|many|all|both)\b",
+    re.I,
+)
+_TOLL_ROSE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|now stands|revised|updated|has reached|toll reached)\b", re.I)
+_RUNNING_TOTAL = re.compile(
+    r"\bsince (?:the (?:start|beginning|war|conflict)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{1,2})?|\d{4})\b|"
+    r"\b(?:so far this year|this year alone|in total since|over the past (?:year|months?|weeks?)|in recent (?:months|weeks|years))\b",
+    re.I,
+)
+
+
+def _running_total(text: str, span: Span) -> bool:
+    return bool(_RUNNING_TOTAL.search(_sentence_of(text, span)))
+
+
+def _sentence_of(text: str, span: Span) -> str:
+    start = max(text.rfind(". ", 0, span.start), text.rfind("\n", 0, span.start)) + 1
+    ends = [i for i in (text.find(". ", span.end), text.find("\n", span.end)) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+def _in_quotes(text: str, span: Span) -> bool:
+    paragraph_start = text.rfind("\n", 0, span.start) + 1
+    return any(text.count('"', paragraph_start, edge) % 2 == 1 for edge in (span.start, span.end))
+
+
+def _article_country(findings: Findings) -> str:
+    counts = country_counts(findings.toponyms)
+    return max(counts, key=counts.get, default="")

@@ -1,0 +1,33 @@
+"""Clauses and what attaches to them: small decisions, with no model."""
+
+from datetime import date
+
+import pytest
+
+from sitrep.assemble.clauses import _story_relative
+from sitrep.assemble.records import _CLOCK_ONLY
+from sitrep.model import DatePrecision, Span, TimeExpression
+
+
+@pytest.mark.parametrize(
+    ("phrase", "clock_only"),
+    [
+        ("about 2 p.m.", True),
+        ("at 7 a.m. local time", True),
+        ("4.30 p.m.", True),
+        ("3 June", False),  # a day, not a time of day
+        ("9:30 p.m. (Baghdad Time) February 7", False),
+        ("Tuesday", False),
+    ],
+)
+def test_a_time_of_day_does_not_date_an_event(phrase, clock_only):
+    assert bool(_CLOCK_ONLY.match(phrase)) is clock_only
+
+
+@pytest.mark.parametrize(
+    ("phrase", "relative"),
+    [("about an hour later", True), ("the previous day", True), ("earlier this week", False), ("last night", False)],
+)
+def test_story_relative_times_are_not_anchored_on_the_article_date(phrase, relative):
+    t = TimeExpression(Span(0, len(phrase), phrase), "DATE", "2024-02-08", date(2024, 2, 8), DatePrecision.DAY)
+    assert _story_relative(t) is relative
