@@ -78,13 +78,13 @@ def _build_event(
     location, location_span = event_location(findings, draft, role)
     country = location.country if location else _article_country(findings)
     actor1, actor2, actor_spans = vote_actors(draft, country)
-    actor1, claimed = claimed_actor1(actor1, claims, findings.actors, country)
-    actor_spans = {**actor_spans, **claimed}
     fatalities = _fatalities(doc_text(findings.doc), draft)
     sub = choose_sub_event_type(draft.mentions, actor1, actor2, lexicon, deaths=fatalities.best if fatalities else 0)
     codes = lexicon.codes_for(sub)
     cue_text = " ".join(dict.fromkeys(m.sentence.text for m in draft.mentions))
     actor1, actor2 = default_actors(codes.event_type, sub, actor1, actor2, country, cue_text)
+    actor1, claimed = claimed_actor1(actor1, claims, findings.actors, country)  # who claimed it, who is blamed
+    actor_spans = {**actor_spans, **claimed}
     when = draft.date or (story_date(findings, draft, Tree(findings.doc)) if role is EventRole.MAIN else None)
     event_date = (
         event_date_of(when)

@@ -165,6 +165,8 @@ def default_actors(
         actor1 = _default_actor("Rioters", country)
     if event_type in ("Protests", "Riots") and sub != "Peaceful protest" and sub != "Mob violence" and actor2 is None:
         actor2 = _police(country, cue_text)
+    if sub in _BOMBS and actor1 is not None and actor1.type == "State forces":
+        actor1, actor2 = None, actor2 or actor1  # the soldiers or police a bomb hit; states do not plant them
     if sub in _ONE_SIDED and actor1 is None:
         actor1 = _default_actor("Political militia", country)  # "Unidentified Armed Group (X)"
     if actor2 is None and (sub in _ON_CIVILIANS or (sub in _REMOTE and _CIVILIAN_TARGET.search(cue_text)
