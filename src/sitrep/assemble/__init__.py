@@ -24,7 +24,7 @@ from sitrep.assemble.claimed import claimed_actor1
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
 from sitrep.assemble.merge import consolidate_main, event_date_of, merge_clauses, story_date
-from sitrep.assemble.place import country_counts, event_location
+from sitrep.assemble.place import event_location, story_countries
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
 from sitrep.config import AssembleSettings
@@ -184,5 +184,5 @@ def _in_quotes(text: str, span: Span) -> bool:
 
 
 def _article_country(findings: Findings) -> str:
-    counts = country_counts(findings.toponyms)
+    counts = story_countries(findings)
     return max(counts, key=counts.get, default="")
