@@ -236,7 +236,7 @@ def export(
 @click.option("--db", help="DuckDB file or postgresql://user:password@host/dbname (default from settings).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option("--allow-write", is_flag=True, help="Enable POST /articles (needs a token: --token-file or SITREP_WRITE_TOKEN).")
+@click.option("--allow-write", is_flag=True, help="Enable POST /articles, /incidents/split and /incidents/join (needs a token: --token-file or SITREP_WRITE_TOKEN).")
 @click.option("--token-file", type=click.Path(dir_okay=False, exists=True), help="File holding the write token.")
 @click.option("--watch", "watch", multiple=True, type=click.Path(file_okay=False, exists=True), help="Folder to ingest from while serving (repeatable).")
 @click.option("--feed", "feeds", multiple=True, help="RSS/Atom feed URL to ingest from while serving (repeatable).")
