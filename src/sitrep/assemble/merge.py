@@ -151,12 +151,15 @@ def _families(draft: Draft, lexicon: Lexicon) -> set[str]:
     book = codebook()
     subs = _draft_subs(draft)
     primary = [s for s in subs if s not in ACCESSORY_SUBS] or subs  # an arrest story is strategic
+    if not primary:  # "gunmen killed 12", "the attack": weak and generic triggers speak of violence
+        return {"violence"}
     return {book.event_types[lexicon.codes_for(s).event_type].family for s in primary}
 
 
 def _protest_clash(families: set[str], draft: Draft) -> bool:
     """A demonstration story's "clashes" are its protesters fighting the police, not a battle."""
-    return "demonstration" in families and set(_draft_subs(draft)) <= {"Armed clash"} and not any(
+    subs = set(_draft_subs(draft))
+    return "demonstration" in families and subs == {"Armed clash"} and not any(
         a.actor.type in ARMED_TYPES - {"State forces"} for c in draft.clauses for a, _, _ in c.actors
     )
 
