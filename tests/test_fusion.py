@@ -12,6 +12,7 @@ import pytest
 from sitrep.config import FusionSettings, Settings
 from sitrep.evaluation.fusion import article_file, extract_corpus, fuse_corpus, load_gold, pairwise
 from sitrep.fusion import (
+    Cluster,
     Report,
     candidate_pairs,
     combine_fatalities,
@@ -21,7 +22,7 @@ from sitrep.fusion import (
     pair_allowed,
     places_compatible,
     reconcile,
-    score_pair,
+    score_incident,
     trigger_sentence,
     types_compatible,
 )
@@ -167,7 +168,8 @@ def test_differently_worded_reports_of_one_strike_score_above_threshold():
         sub_event_type="Attack",
         event_type="Violence against civilians",
     )
-    assert score_pair(a, b, SETTINGS).total >= SETTINGS.threshold
+    assert score_incident(b, Cluster.start(a), SETTINGS) >= SETTINGS.threshold
+    assert len(fuse([a, b], SETTINGS)) == 1
 
 
 def test_two_strikes_on_one_city_and_day_with_other_targets_stay_apart():
@@ -177,7 +179,7 @@ def test_two_strikes_on_one_city_and_day_with_other_targets_stay_apart():
         "Russian forces fired a missile at a school building in Sumy, killing a caretaker.",
         sub_event_type="Shelling/artillery/missile attack",
     )
-    assert score_pair(depot, school, SETTINGS).total < SETTINGS.threshold
+    assert score_incident(school, Cluster.start(depot), SETTINGS) < SETTINGS.threshold
     assert len(fuse([depot, school], SETTINGS)) == 2
 
 

@@ -53,9 +53,9 @@ def _report_errors(errors: Sequence[IngestError | str], total: int) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True)
-@click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: the n_process setting, 1).")
 @click.pass_obj
-def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int) -> None:
+def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int | None) -> None:
     """Print the events of articles in PATHS (files, folders, or - for stdin); no database.
 
     Exits with status 1 when any input could not be read (the others are still printed).
@@ -63,13 +63,13 @@ def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int) 
     from sitrep.pipeline import extract_parallel
 
     articles, errors = _split(read_paths(paths, settings.columns))
-    results = list(extract_parallel(articles, settings, workers))
+    results = list(extract_parallel(articles, settings, workers or settings.n_process))
     failures = [f"{r.article.origin}: {r.error}" for r in results if r.error]
     if fmt == "json":
         payload = {
             "articles": [r.to_json() for r in results],
             "errors": [{"origin": e.origin, "message": e.message, "stage": e.stage} for e in errors]
-            + [{"origin": r.article.origin, "message": r.error, "stage": "extract"} for r in results if r.error],
+            + [{"origin": r.article.origin, "message": r.error, "stage": r.stage} for r in results if r.error],
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
@@ -86,11 +86,13 @@ def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int) 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", help="DuckDB file (default from settings: sitrep.duckdb).")
-@click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: the n_process setting, 1).")
 @click.option("--batch", "batch_size", type=int, default=64, show_default=True, help="Articles per transaction.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_obj
-def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: int, batch_size: int, quiet: bool) -> None:
+def ingest(
+    settings: Settings, paths: tuple[str, ...], db: str | None, workers: int | None, batch_size: int, quiet: bool
+) -> None:
     """Extract events from PATHS and store them; re-ingesting the same input adds nothing.
 
     Each batch is written in one transaction. Exits with status 1 when any input failed.
@@ -107,7 +109,7 @@ def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: 
     added = skipped = events = incidents = 0
     failures: list[str] = []
     with open_store(db or settings.db) as store:
-        results = extract_parallel(articles, settings, workers)
+        results = extract_parallel(articles, settings, workers or settings.n_process)
         bar = tqdm(desc="articles", unit="art", disable=quiet, file=sys.stderr)
         while batch := list(islice(results, batch_size)):
             failures += [f"{r.article.origin}: {r.error}" for r in batch if r.error]
@@ -277,16 +279,19 @@ def incidents(
 @click.option("--limit", type=int, help="Score only the first N documents.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document: the report (a list of reports for geo).")
 @click.option("--show-errors", is_flag=True, help="List what went wrong, item by item.")
-@click.option("--data-dir", type=click.Path(file_okay=False), help="Gold data folder (default: settings.data_dir).")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    help="Gold data folder (default from settings: data_dir, seed_dir or articles_dir).",
+)
 @click.pass_obj
 def evaluate(settings: Settings, suite: str, limit: int | None, as_json: bool, show_errors: bool, data_dir: str | None) -> None:
     """Score the pipeline against gold data: TimeBank (temporal), GeoWebNews/LGL (geo), the seed,
-    and the hand-coded articles of tests/data (articles; --data-dir names another keyed folder)."""
+    and the hand-coded articles (articles; --data-dir names another keyed folder)."""
     from sitrep.evaluation import run_suite
 
-    folder = Path(data_dir) if data_dir else Path(settings.data_dir)
     try:
-        reports = run_suite(suite, folder, limit=limit)
+        reports = run_suite(suite, settings, folder=Path(data_dir) if data_dir else None, limit=limit)
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:  # one JSON document: the report, or a list when the suite has several (geo)

@@ -88,19 +88,6 @@ class Report:
         return cls(event, published, sentence, content_tokens(sentence, _name_words(event)))
 
 
-@dataclass(frozen=True, slots=True)
-class PairScore:
-    """The parts of a match score, each 0-1, and their weighted total."""
-
-    location: float
-    date: float
-    type: float
-    actors: float
-    casualties: float
-    text: float
-    total: float
-
-
 # -- inputs ------------------------------------------------------------------------------------
 
 
@@ -393,23 +380,6 @@ def weighted(parts: Sequence[float], settings: FusionSettings) -> float:
     return sum(w * p for w, p in zip(weights, parts, strict=True)) / (sum(weights) or 1.0)
 
 
-def score_pair(a: Report, b: Report, settings: FusionSettings) -> PairScore | None:
-    """How alike two reports are, or ``None`` when the gates keep them apart."""
-    if not pair_allowed(a, b, settings):
-        return None
-    ea, eb = a.event, b.event
-    assert ea.location is not None and eb.location is not None
-    parts = (
-        location_score(ea.location, eb.location, settings),
-        date_score(ea.event_date, eb.event_date, settings),
-        type_score(ea, eb),
-        overlap_score(_event_actors(ea), _event_actors(eb)),
-        casualty_score(set(ea.victims), set(eb.victims), *_by_publication(a, b)),
-        text_score(a.tokens, b.tokens),
-    )
-    return PairScore(*parts, total=weighted(parts, settings))
-
-
 def _event_actors(e: Event) -> set[str]:
     return actor_names((e.actor1, e.actor2, *e.assoc_actors))
 
@@ -418,7 +388,7 @@ def _event_actors(e: Event) -> set[str]:
 
 
 @dataclass
-class _Cluster:
+class Cluster:
     """An incident being built: its reports and, kept up to date, their reconciled fields."""
 
     reports: list[Report]
@@ -427,7 +397,7 @@ class _Cluster:
     victims: set[str]
 
     @classmethod
-    def start(cls, report: Report) -> _Cluster:
+    def start(cls, report: Report) -> Cluster:
         return cls([report], reconcile([report]), _event_actors(report.event), set(report.event.victims))
 
     @property
@@ -442,7 +412,7 @@ class _Cluster:
         self.incident = reconcile(self.reports)
 
 
-def score_incident(report: Report, cluster: _Cluster, settings: FusionSettings) -> float | None:
+def score_incident(report: Report, cluster: Cluster, settings: FusionSettings) -> float | None:
     """How well a report fits an incident's reconciled fields; ``None`` if any member's gates fail."""
     mains = cluster.mains
     if any(not pair_allowed(m, report, settings) for m in cluster.reports):
@@ -459,7 +429,7 @@ def score_incident(report: Report, cluster: _Cluster, settings: FusionSettings) 
     return weighted(parts, settings)
 
 
-def _tolls_in_order(report: Report, cluster: _Cluster) -> tuple[Fatalities | None, Fatalities | None]:
+def _tolls_in_order(report: Report, cluster: Cluster) -> tuple[Fatalities | None, Fatalities | None]:
     """The incident's toll and the report's, the earlier published first."""
     later = report.published >= max(r.published for r in cluster.reports)
     pair = (cluster.incident.fatalities, report.event.fatalities)
@@ -491,7 +461,7 @@ def fuse(reports: Iterable[Report], settings: FusionSettings) -> list[Incident]:
     for i, report in enumerate(ordered):
         index.add(i, report)
     owner: dict[int, int] = {}
-    clusters: list[_Cluster] = []
+    clusters: list[Cluster] = []
     for i, report in enumerate(ordered):
         best = _best_cluster(report, index.near(report), owner, clusters, settings)
         if best is not None:
@@ -499,12 +469,12 @@ def fuse(reports: Iterable[Report], settings: FusionSettings) -> list[Incident]:
             owner[i] = best
         elif report.event.role is EventRole.MAIN:
             owner[i] = len(clusters)
-            clusters.append(_Cluster.start(report))
+            clusters.append(Cluster.start(report))
     return sorted((c.incident for c in clusters), key=lambda inc: (inc.event_date.start, inc.id))
 
 
 def _best_cluster(
-    report: Report, near: set[int], owner: dict[int, int], clusters: list[_Cluster], settings: FusionSettings
+    report: Report, near: set[int], owner: dict[int, int], clusters: list[Cluster], settings: FusionSettings
 ) -> int | None:
     best, best_score = None, settings.threshold
     for c in sorted({owner[j] for j in near if j in owner}):

@@ -264,6 +264,7 @@ class ArticleResult:
     article: Article
     events: tuple[Event, ...] = ()
     error: str = ""
+    stage: str = ""  # the stage that failed ("geo", "fatalities", ...), with ``error``
 
     def to_json(self) -> dict:
         return {

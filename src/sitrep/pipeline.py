@@ -8,12 +8,13 @@ and the batch goes on.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from itertools import islice
+from typing import Any, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -30,6 +31,8 @@ from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import geoparse
 from sitrep.model import Article, ArticleResult, Event
 from sitrep.nlp import build_pipeline, normalise_text
+
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -80,26 +83,42 @@ class Extractor:
                     continue
                 try:
                     yield ArticleResult(article, tuple(self._events(article, doc)))
-                except Exception as exc:  # one bad article must not stop the batch
-                    yield ArticleResult(article, error=f"extract: {type(exc).__name__}: {exc}")
+                except StageError as exc:  # one bad article must not stop the batch
+                    yield ArticleResult(article, error=str(exc), stage=exc.stage)
 
     def _parse(self, articles: list[Article]) -> list[Doc]:
         return list(self.nlp.pipe((normalise_text(a.text) for a in articles), batch_size=self.batch_size))
 
     def _events(self, article: Article, doc: Doc) -> list[Event]:
+        """Every stage on one parsed article; a failure raises ``StageError`` naming the stage."""
         text = doc.text
         findings = Findings(
             article=article,
             doc=doc,
-            mentions=find_event_mentions(text, sentence_spans(doc), self.lexicon),
-            times=temporal.find_time_expressions(text, article.published),
-            toponyms=geoparse(doc, self.gazetteer),
-            actors=self.actors.find(text),
-            fatalities=fatalities_stage.find_fatalities(doc),
-            victims=fatalities_stage.find_victims(doc),
-            claims=claims_stage.find_claims(doc),
+            mentions=_stage("events", lambda: find_event_mentions(text, sentence_spans(doc), self.lexicon)),
+            times=_stage("temporal", temporal.find_time_expressions, text, article.published),
+            toponyms=_stage("geo", geoparse, doc, self.gazetteer),
+            actors=_stage("actors", self.actors.find, text),
+            fatalities=_stage("fatalities", fatalities_stage.find_fatalities, doc),
+            victims=_stage("fatalities", fatalities_stage.find_victims, doc),
+            claims=_stage("claims", claims_stage.find_claims, doc),
         )
-        return assemble_events(findings, self.lexicon, self.assemble)
+        return _stage("assemble", assemble_events, findings, self.lexicon, self.assemble)
+
+
+class StageError(Exception):
+    """A stage failed on one article; ``stage`` names it, the message names the error."""
+
+    def __init__(self, stage: str, error: Exception) -> None:
+        super().__init__(f"{stage}: {type(error).__name__}: {error}")
+        self.stage = stage
+
+
+def _stage(name: str, fn: Callable[..., _T], *args: Any) -> _T:
+    try:
+        return fn(*args)
+    except Exception as exc:
+        raise StageError(name, exc) from exc
 
 
 @lru_cache(maxsize=1)
