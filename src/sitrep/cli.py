@@ -102,7 +102,6 @@ def ingest(
     from sitrep.pipeline import extract_parallel
     from sitrep.pipeline import versions as pipeline_versions
     from sitrep.store import open_store
-    from sitrep.store.incidents import refresh_incidents
 
     articles, errors = _split(read_paths(paths, settings.columns))
     versions = pipeline_versions(settings=settings)
@@ -117,7 +116,7 @@ def ingest(
             added += summary.articles_added
             skipped += summary.articles_skipped
             events += summary.events_added
-            fused = refresh_incidents(store, [e.id for r in batch for e in r.events], settings.fusion)
+            fused = store.refresh_incidents([e.id for r in batch for e in r.events], settings.fusion)
             incidents += fused.added - fused.removed
             bar.update(len(batch))
         bar.close()
@@ -200,13 +199,12 @@ def export(
     """Export stored events (or incidents) as ACLED-style CSV, GeoJSON, JSONL or Parquet."""
     from sitrep.export import export as write_export
     from sitrep.store import open_store
-    from sitrep.store.incidents import incident_rows
 
     if fmt == "parquet" and not out:
         raise click.UsageError("--out FILE is required for parquet")
     with open_store(db or settings.db) as store:
         filters = _filters(country, since, until, event_type, sub_event_type)
-        rows = incident_rows(store, **filters) if per == "incident" else store.events(**filters)
+        rows = store.incident_rows(**filters) if per == "incident" else store.events(**filters)
     if out:
         summary = write_export(rows, fmt, Path(out))
         click.echo(f"wrote {summary.written} event(s) to {out}", err=True)
@@ -248,12 +246,11 @@ def incidents(
 ) -> None:
     """List incidents (events of several articles linked by fusion) with their sources."""
     from sitrep.store import open_store
-    from sitrep.store.incidents import list_incidents, refresh_incidents
 
     with open_store(db or settings.db) as store:
         if rebuild:
-            refresh_incidents(store, None, settings.fusion)
-        records = list_incidents(store, **_filters(country, since, until, event_type, sub_event_type), limit=limit)
+            store.refresh_incidents(None, settings.fusion)
+        records = store.incidents(**_filters(country, since, until, event_type, sub_event_type), limit=limit)
     if fmt == "jsonl":
         for record in records:
             click.echo(json.dumps(record.to_json(), ensure_ascii=False))

@@ -9,29 +9,24 @@ patterns are parameters.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-import pycountry
-
-from sitrep.model import (
-    Actor,
-    ArticleResult,
-    Claim,
-    DatePrecision,
-    DateSource,
-    Event,
-    EventDate,
-    EventRole,
-    Fatalities,
-    GeoPrecision,
-    Location,
-    Span,
+from sitrep.model import Actor, ArticleResult, Claim, Event, Span
+from sitrep.store.incidents import IncidentStore
+from sitrep.store.rows import (
+    EVENT_SELECT,
+    LOCATION_SELECT,
+    EventRow,
+    actor_id,
+    country_code,
+    event_from_row,
+    location_id,
 )
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -50,6 +45,8 @@ _ROWS_PER_INSERT = 200  # keeps statements far below PostgreSQL's 65,535-paramet
 
 
 class Cursor(Protocol):
+    description: Sequence[Sequence[Any]]  # DB-API: the first item of each is the column name
+
     def fetchall(self) -> list[tuple[Any, ...]]: ...
 
 
@@ -66,50 +63,6 @@ class WriteSummary:
     articles_added: int = 0
     articles_skipped: int = 0
     events_added: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    """One event flattened for tables, maps and exports (claims and evidence: ``event_detail``)."""
-
-    event_id: str
-    article_id: str
-    event_date: str
-    date_start: date
-    date_end: date
-    date_precision: str
-    date_source: str
-    event_type: str
-    sub_event_type: str
-    plover: str
-    cameo: str
-    role: str
-    actor1: str
-    actor1_type: str
-    actor1_country: str
-    actor2: str
-    actor2_type: str
-    actor2_country: str
-    assoc_actors: tuple[str, ...]
-    location: str
-    country: str
-    admin1: str
-    latitude: float | None
-    longitude: float | None
-    geo_precision: int | None
-    geonameid: int | None
-    fatalities_best: int | None
-    fatalities_low: int | None
-    fatalities_high: int | None
-    confidence: float
-    trigger: str
-    source: str
-    url: str
-    title: str
-    published: date
-    ingested_at: datetime | None
-    model_version: str
-    data_version: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,22 +165,6 @@ def _merge(
     return replace(filters or EventFilter(), **{k: v for k, v in given.items() if v is not None})
 
 
-def content_id(*parts: object) -> str:
-    """A short stable hash, so the same actor or place always gets the same key."""
-    return hashlib.sha256("\n".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
-
-
-def actor_id(actor: Actor) -> str:
-    return content_id("actor", actor.name)
-
-
-def location_id(loc: Location) -> str:
-    """Keyed with the geo precision too: "in Beledweyne" (1) and "near Beledweyne" (2) differ."""
-    precision = "" if loc.geo_precision is GeoPrecision.EXACT else str(int(loc.geo_precision))
-    coords = (f"{loc.latitude:.5f}", f"{loc.longitude:.5f}")
-    return content_id("location", loc.name, loc.country, *coords, *([precision] if precision else []))
-
-
 def split_versions(versions: dict[str, str]) -> tuple[str, str]:
     """(model_version, data_version) columns from a versions dict such as ``Pipeline.versions``.
 
@@ -262,8 +199,9 @@ def _chunks(rows: Sequence[tuple], size: int) -> Iterator[Sequence[tuple]]:
         yield rows[i : i + size]
 
 
-class Store:
-    """Events and their articles in a SQL database; every public call is one transaction."""
+class Store(IncidentStore):
+    """Events and their articles (and, from ``IncidentStore``, the incidents fused from them)
+    in a SQL database; every public call is one transaction."""
 
     placeholder = "?"
 
@@ -281,6 +219,23 @@ class Store:
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
         self._conn.execute(self._sql(sql), list(params))
+
+    def _named(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows as dicts keyed by column name, so readers never count columns."""
+        cursor = self._conn.execute(self._sql(sql), list(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        self._run("BEGIN")
+        try:
+            yield
+            self._run("COMMIT")
+        except Exception:
+            self._run("ROLLBACK")
+            raise
 
     def _insert(self, table: str, columns: Sequence[str], rows: Sequence[tuple], key: str = "") -> set[str]:
         """Insert rows, skipping existing keys; returns the ``key`` values actually added."""
@@ -309,17 +264,12 @@ class Store:
         for path in migration_files(self._migrations_dir):
             if path.stem in done:
                 continue
-            self._run("BEGIN")
-            try:
+            with self._transaction():
                 for statement in split_statements(path.read_text(encoding="utf-8")):
                     self._run(statement)
                 self._run(
                     "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", [path.stem, _now()]
                 )
-                self._run("COMMIT")
-            except Exception:
-                self._run("ROLLBACK")
-                raise
             applied.append(path.stem)
         return applied
 
@@ -345,14 +295,8 @@ class Store:
     ) -> WriteSummary:
         """Write articles and their events in one transaction: all or nothing, and idempotent."""
         rows = _BatchRows.build(results, split_versions(versions or {}), _now())
-        self._run("BEGIN")
-        try:
-            summary = self._write_rows(rows)
-            self._run("COMMIT")
-        except Exception:
-            self._run("ROLLBACK")
-            raise
-        return summary
+        with self._transaction():
+            return self._write_rows(rows)
 
     def _write_rows(self, rows: _BatchRows) -> WriteSummary:
         added = self._insert("articles", _ARTICLE_COLUMNS, rows.articles, key="id")
@@ -417,8 +361,8 @@ class Store:
         )
         for event_id, name in self._query(assoc_sql, params):
             assoc.setdefault(event_id, []).append(name)
-        found = self._query(f"WITH page AS ({page}) {_ROW_SELECT} ORDER BY p.date_start, p.id", params)
-        return [_event_row(r, tuple(assoc.get(r[0], ()))) for r in found]
+        found = self._named(f"WITH page AS ({page}) {_ROW_SELECT} ORDER BY p.date_start, p.id", params)
+        return [_event_row(r, tuple(assoc.get(r["event_id"], ()))) for r in found]
 
     def count_events(self, filters: EventFilter | None = None) -> int:
         """How many events match ``filters`` (the total behind a page of ``events``)."""
@@ -460,11 +404,10 @@ class Store:
 
     def get_event(self, event_id: str) -> Event | None:
         """The stored event rebuilt as the model record (span texts cut from the article)."""
-        found = self._query(_EVENT_SELECT, [event_id])
+        found = self._named(_EVENT_SELECT, [event_id])
         if not found:
             return None
-        r = found[0]
-        text = r[20] or ""
+        text = found[0]["text"] or ""
         actors = {
             (role, ordinal): Actor(name, type_, country)
             for role, ordinal, name, type_, country in self._query(
@@ -481,25 +424,14 @@ class Store:
         evidence = self._query(
             "SELECT field, start_char, end_char FROM evidence WHERE event_id = ? ORDER BY field", [event_id]
         )
-        return Event(
-            id=r[0],
-            article_id=r[1],
-            event_date=EventDate(r[2], DatePrecision(r[3]), DateSource(r[4])),
-            event_type=r[5],
-            sub_event_type=r[6],
-            plover=r[7],
-            cameo=r[8],
-            role=EventRole(r[9]),
+        return event_from_row(
+            found[0],
             actor1=actors.get(("actor1", 0)),
             actor2=actors.get(("actor2", 0)),
-            location=_location(r[21:29]),
-            fatalities=None if r[10] is None else Fatalities(r[10], r[11], r[12]),
             assoc_actors=tuple(a for (role, _), a in sorted(actors.items()) if role == "assoc"),
             victims=tuple(v[0] for v in victims),
             claims=tuple(Claim(c[0], c[1], Span(c[3], c[4], text[c[3] : c[4]]), c[2]) for c in claims),
             evidence={f: Span(s, e, text[s:e]) for f, s, e in evidence},
-            confidence=float(r[13]),
-            trigger=r[14],
         )
 
     def event_detail(self, event_id: str) -> dict | None:
@@ -617,10 +549,11 @@ class _BatchRows:
 # -- row reading -----------------------------------------------------------------------------
 
 _ROW_SELECT = """
-SELECT e.id, e.article_id, e.event_date, e.date_start, e.date_end, e.date_precision, e.date_source,
-       e.event_type, e.sub_event_type, e.plover, e.cameo, e.role,
-       a1.name, a1.type, a1.country, a2.name, a2.type, a2.country,
-       l.name, l.country, l.admin1, l.latitude, l.longitude, l.geo_precision, l.geonameid,
+SELECT e.id AS event_id, e.article_id, e.event_date, e.date_start, e.date_end, e.date_precision,
+       e.date_source, e.event_type, e.sub_event_type, e.plover, e.cameo, e.role,
+       a1.name AS actor1, a1.type AS actor1_type, a1.country AS actor1_country,
+       a2.name AS actor2, a2.type AS actor2_type, a2.country AS actor2_country,
+       l.name AS location, l.country, l.admin1, l.latitude, l.longitude, l.geo_precision, l.geonameid,
        e.fatalities_best, e.fatalities_low, e.fatalities_high, e.confidence, e.trigger,
        ar.source, ar.url, ar.title, ar.published, ar.ingested_at, e.model_version, e.data_version
 FROM page p
@@ -630,13 +563,14 @@ LEFT JOIN actors a1 ON a1.id = e.actor1_id
 LEFT JOIN actors a2 ON a2.id = e.actor2_id
 LEFT JOIN locations l ON l.id = e.location_id
 """
+# Text columns that are empty, not NULL, in an EventRow when the event has no such actor or place.
+_ROW_TEXT = (
+    "actor1", "actor1_type", "actor1_country", "actor2", "actor2_type", "actor2_country",
+    "location", "country", "admin1",
+)  # fmt: skip
 
-_EVENT_SELECT = """
-SELECT e.id, e.article_id, e.date_start, e.date_precision, e.date_source, e.event_type,
-       e.sub_event_type, e.plover, e.cameo, e.role, e.fatalities_best, e.fatalities_low,
-       e.fatalities_high, e.confidence, e.trigger, e.model_version, e.data_version,
-       ar.title, ar.url, ar.source, ar.text,
-       l.name, l.country, l.admin1, l.latitude, l.longitude, l.geo_precision, l.geonameid, l.feature
+_EVENT_SELECT = f"""
+SELECT {EVENT_SELECT}, ar.text, {LOCATION_SELECT}
 FROM events e
 JOIN articles ar ON ar.id = e.article_id
 LEFT JOIN locations l ON l.id = e.location_id
@@ -644,29 +578,8 @@ WHERE e.id = ?
 """
 
 
-def _event_row(r: tuple[Any, ...], assoc: tuple[str, ...]) -> EventRow:
-    values = list(r)
-    for i in (12, 13, 14, 15, 16, 17, 18, 19, 20):  # absent actor or location -> ""
-        values[i] = values[i] or ""
-    return EventRow(*values[:18], assoc, *values[18:])
-
-
-def _location(r: Sequence[Any]) -> Location | None:
-    name, country, admin1, lat, lon, precision, geonameid, feature = r
-    if name is None:
-        return None
-    return Location(name, country, admin1, lat, lon, GeoPrecision(precision), geonameid, feature)
-
-
-def country_code(country: str) -> str:
-    """ISO alpha-2 for a filter given as alpha-2, alpha-3 or a country name."""
-    value = country.strip()
-    if len(value) == 2:
-        return value.upper()
-    try:
-        return pycountry.countries.lookup(value).alpha_2
-    except LookupError:
-        return value.upper()
+def _event_row(r: dict[str, Any], assoc: tuple[str, ...]) -> EventRow:
+    return EventRow(**{**r, **{k: r[k] or "" for k in _ROW_TEXT}}, assoc_actors=assoc)
 
 
 def _now() -> datetime:
