@@ -39,7 +39,7 @@ from sitrep.model import (
     Location,
     Span,
 )
-from sitrep.store import open_store
+from sitrep.store import EventFilter, open_store
 
 CORPUS = Path(__file__).parent / "data" / "fusion"
 SETTINGS = FusionSettings()
@@ -352,7 +352,7 @@ def test_stored_incident_reads_back_with_sources(corpus_results):
     with open_store(":memory:") as store:
         store.write_batch(corpus_results)
         store.refresh_incidents(None, SETTINGS)
-        records = store.incidents(country="SO", since=date(2024, 6, 1), until=date(2024, 6, 30))
+        records = store.incidents(EventFilter(country="SO", since=date(2024, 6, 1), until=date(2024, 6, 30)))
         bombing = next(r for r in records if r.incident.sub_event_type == "Suicide bomb")
         assert bombing.incident.location is not None and bombing.incident.location.name == "Beledweyne"
         assert len({s.article_id for s in bombing.sources}) == 5  # four reports and one recall

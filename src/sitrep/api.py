@@ -274,7 +274,9 @@ def _add_incident_routes(app: FastAPI, service: Service) -> None:
         """A page of incidents (ordered by date, then id), each with its reconciled fields and sources."""
         found = service.read(
             lambda s: s.incidents(
-                country=country, since=since, until=until, event_type=event_type, limit=limit, offset=offset
+                EventFilter(country=country, since=since, until=until, event_type=event_type),
+                limit=limit,
+                offset=offset,
             )
         )
         return {"limit": limit, "offset": offset, "incidents": [jsonable_encoder(r.to_json()) for r in found]}

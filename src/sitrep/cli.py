@@ -9,6 +9,7 @@ from dataclasses import asdict
 from datetime import date
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,6 +17,9 @@ from sitrep.codebook import codebook
 from sitrep.config import Settings
 from sitrep.ingest import read_paths
 from sitrep.model import Article, ArticleResult, IngestError
+
+if TYPE_CHECKING:
+    from sitrep.store import EventFilter
 
 EVENT_TYPES = tuple(codebook().event_types)
 SUB_EVENT_TYPES = tuple(codebook().sub_event_types)
@@ -131,15 +135,18 @@ def ingest(
 
 def _filters(
     country: str | None, since: str | None, until: str | None, event_type: str | None, sub_event_type: str | None
-) -> dict:
+) -> EventFilter:
+    """The filter options as the store's filter (events and incidents take the same)."""
+    from sitrep.store import EventFilter
+
     try:
-        return {
-            "country": country.upper() if country else None,
-            "since": date.fromisoformat(since) if since else None,
-            "until": date.fromisoformat(until) if until else None,
-            "event_type": event_type,
-            "sub_event_type": sub_event_type,
-        }
+        return EventFilter(
+            country=country.upper() if country else None,
+            since=date.fromisoformat(since) if since else None,
+            until=date.fromisoformat(until) if until else None,
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+        )
     except ValueError as exc:
         raise click.BadParameter(f"dates are YYYY-MM-DD ({exc})") from None
 
@@ -172,7 +179,7 @@ def events(settings: Settings, db, country, since, until, event_type, sub_event_
     from sitrep.store import open_store
 
     with open_store(db or settings.db) as store:
-        rows = store.events(**_filters(country, since, until, event_type, sub_event_type), limit=limit)
+        rows = store.events(_filters(country, since, until, event_type, sub_event_type), limit=limit)
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(asdict(row), default=str, ensure_ascii=False))
@@ -204,7 +211,7 @@ def export(
         raise click.UsageError("--out FILE is required for parquet")
     with open_store(db or settings.db) as store:
         filters = _filters(country, since, until, event_type, sub_event_type)
-        rows = store.incident_rows(**filters) if per == "incident" else store.events(**filters)
+        rows = store.incident_rows(filters) if per == "incident" else store.events(filters)
     if out:
         summary = write_export(rows, fmt, Path(out))
         click.echo(f"wrote {summary.written} event(s) to {out}", err=True)
@@ -250,7 +257,7 @@ def incidents(
     with open_store(db or settings.db) as store:
         if rebuild:
             store.refresh_incidents(None, settings.fusion)
-        records = store.incidents(**_filters(country, since, until, event_type, sub_event_type), limit=limit)
+        records = store.incidents(_filters(country, since, until, event_type, sub_event_type), limit=limit)
     if fmt == "jsonl":
         for record in records:
             click.echo(json.dumps(record.to_json(), ensure_ascii=False))

@@ -21,24 +21,14 @@ from collections import defaultdict
 from sitrep.assemble.actor_vote import default_actors, vote_actors
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
-from sitrep.assemble.merge import event_date_of, merge_clauses
+from sitrep.assemble.merge import draft_date, merge_clauses
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
 from sitrep.codebook import codebook
 from sitrep.config import AssembleSettings
 from sitrep.events import Lexicon, choose_sub_event_type
 from sitrep.geo.resolve import locate_event
-from sitrep.model import (
-    Claim,
-    DatePrecision,
-    DateSource,
-    Event,
-    EventDate,
-    EventRole,
-    Fatalities,
-    Location,
-    Span,
-)
+from sitrep.model import Claim, Event, EventRole, Fatalities, Location, Span
 from sitrep.nlp import doc_text
 
 __all__ = ["Findings", "assemble_events"]
@@ -82,11 +72,7 @@ def _build_event(
     codes = lexicon.codes_for(sub)
     actor1, actor2 = default_actors(codes.event_type, sub, actor1, actor2, country)
     when = draft.date
-    event_date = (
-        event_date_of(when)
-        if when is not None
-        else EventDate(article.published, DatePrecision.DAY, DateSource.PUBLICATION_DATE)
-    )
+    event_date = draft_date(draft, article.published)
     fatalities = _fatalities(doc_text(findings.doc), draft)
     victims = tuple(dict.fromkeys(v.text for c in draft.clauses for v in c.victims))
     decisive = next((m for m in draft.mentions if m.sub_event_type == sub), lead)  # what named the type

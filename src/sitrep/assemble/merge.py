@@ -3,6 +3,8 @@ nearest compatible event (date windows, types, countries and distance agree)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from sitrep.assemble.records import Clause, Draft
 from sitrep.codebook import codebook, distance_km
 from sitrep.config import AssembleSettings
@@ -92,3 +94,11 @@ def _dates_overlap(a: TimeExpression, b: TimeExpression) -> bool:
 
 def event_date_of(t: TimeExpression) -> EventDate:
     return EventDate(start=t.start_date, precision=t.precision, source=DateSource.TEXT)
+
+
+def draft_date(draft: Draft, published: date) -> EventDate:
+    """The event's date read in the text, else the article's publication date, marked as such."""
+    when = draft.date
+    if when is None:
+        return EventDate(published, DatePrecision.DAY, DateSource.PUBLICATION_DATE)
+    return event_date_of(when)

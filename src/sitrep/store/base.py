@@ -12,21 +12,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
 from sitrep.model import Actor, ArticleResult, Claim, Event, Span
+from sitrep.store.filters import EventFilter, merge_filters
 from sitrep.store.incidents import IncidentStore
 from sitrep.store.rows import (
+    EVENT_JOINS,
     EVENT_SELECT,
     LOCATION_SELECT,
     EventRow,
     actor_id,
-    country_code,
     event_from_row,
     location_id,
+    paged,
 )
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -63,106 +65,6 @@ class WriteSummary:
     articles_added: int = 0
     articles_skipped: int = 0
     events_added: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """Which events a read wants; every value reaches the SQL as a parameter, never as text.
-
-    Text filters (admin1, types, actor, q) ignore case; ``actor`` and ``q`` match substrings.
-    ``q`` is split on spaces and every word must occur in the notes, an actor or the place.
-    ``bbox`` is (min lon, min lat, max lon, max lat); min lon > max lon crosses the antimeridian.
-    """
-
-    country: str | None = None
-    admin1: str | None = None
-    event_type: str | None = None
-    sub_event_type: str | None = None
-    actor: str | None = None
-    since: date | None = None
-    until: date | None = None
-    bbox: tuple[float, float, float, float] | None = None
-    min_fatalities: int | None = None
-    q: str | None = None
-    article_id: str | None = None
-
-    def sql(self) -> tuple[list[str], list[Any]]:
-        """WHERE conditions over ``events e LEFT JOIN locations l`` and their parameters."""
-        where: list[str] = []
-        params: list[Any] = []
-
-        def add(condition: str, *values: Any) -> None:
-            where.append(condition)
-            params.extend(values)
-
-        if self.country:
-            add("l.country = ?", country_code(self.country))
-        if self.admin1:
-            add("LOWER(l.admin1) = ?", self.admin1.strip().lower())
-        if self.event_type:
-            add("LOWER(e.event_type) = ?", self.event_type.strip().lower())
-        if self.sub_event_type:
-            add("LOWER(e.sub_event_type) = ?", self.sub_event_type.strip().lower())
-        if self.since is not None:
-            add("e.date_end >= ?", self.since)
-        if self.until is not None:
-            add("e.date_start <= ?", self.until)
-        if self.min_fatalities is not None:
-            add("e.fatalities_best >= ?", self.min_fatalities)
-        if self.article_id:
-            add("e.article_id = ?", self.article_id)
-        if self.bbox is not None:
-            min_lon, min_lat, max_lon, max_lat = self.bbox
-            add("l.latitude BETWEEN ? AND ?", min_lat, max_lat)
-            if min_lon <= max_lon:
-                add("l.longitude BETWEEN ? AND ?", min_lon, max_lon)
-            else:
-                add("(l.longitude >= ? OR l.longitude <= ?)", min_lon, max_lon)
-        if self.actor:
-            add(_ACTOR_LIKE, _like(self.actor))
-        for word in (self.q or "").split()[:_MAX_QUERY_WORDS]:
-            pattern = _like(word)
-            add(
-                "(LOWER(e.trigger) LIKE ? ESCAPE '\\' OR LOWER(l.name) LIKE ? ESCAPE '\\' "
-                f"OR LOWER(l.admin1) LIKE ? ESCAPE '\\' OR {_ACTOR_LIKE})",
-                pattern,
-                pattern,
-                pattern,
-                pattern,
-            )
-        return where, params
-
-
-_MAX_QUERY_WORDS = 8
-_ACTOR_LIKE = (
-    "EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
-    "WHERE ea.event_id = e.id AND LOWER(a.name) LIKE ? ESCAPE '\\')"
-)
-
-
-def _like(text: str) -> str:
-    """A LIKE pattern matching ``text`` anywhere, its own ``%``, ``_`` and ``\\`` taken literally."""
-    escaped = text.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _merge(
-    filters: EventFilter | None,
-    country: str | None,
-    since: date | None,
-    until: date | None,
-    event_type: str | None,
-    sub_event_type: str | None = None,
-) -> EventFilter:
-    """The keyword shorthands of ``Store.events`` folded into one filter (they win when given)."""
-    given = {
-        "country": country,
-        "since": since,
-        "until": until,
-        "event_type": event_type,
-        "sub_event_type": sub_event_type,
-    }
-    return replace(filters or EventFilter(), **{k: v for k, v in given.items() if v is not None})
 
 
 def split_versions(versions: dict[str, str]) -> tuple[str, str]:
@@ -208,6 +110,17 @@ class Store(IncidentStore):
     def __init__(self, conn: Connection, *, migrations_dir: Path = MIGRATIONS_DIR) -> None:
         self._conn = conn
         self._migrations_dir = migrations_dir
+
+    @classmethod
+    def migrated(cls, conn: Connection, *, migrations_dir: Path = MIGRATIONS_DIR) -> Self:
+        """A store on ``conn`` with its schema brought up to date (closed again if that fails)."""
+        store = cls(conn, migrations_dir=migrations_dir)
+        try:
+            store.migrate()
+        except Exception:
+            store.close()
+            raise
+        return store
 
     # -- plumbing -------------------------------------------------------------------------
 
@@ -341,18 +254,13 @@ class Store(IncidentStore):
         ``filters`` carries every filter; the keyword filters are shorthands merged into it.
         ``after`` = (date_start, id) of the last row seen pages by key instead of by offset.
         """
-        where, params = _merge(filters, country, since, until, event_type, sub_event_type).sql()
+        where, params = merge_filters(filters, country, since, until, event_type, sub_event_type).sql()
         if after is not None:
             where.append("(e.date_start > ? OR (e.date_start = ? AND e.id > ?))")
             params += [after[0], after[0], after[1]]
-        page = (
-            "SELECT e.id, e.date_start FROM events e LEFT JOIN locations l ON l.id = e.location_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY e.date_start, e.id"
-            + (" LIMIT ?" if limit is not None else "")
-            + " OFFSET ?"
-        )
-        params += ([limit] if limit is not None else []) + [offset]
+        select = "SELECT e.id, e.date_start FROM events e LEFT JOIN locations l ON l.id = e.location_id"
+        page, paging = paged(select, where, "e.date_start, e.id", limit, offset)
+        params += paging
         assoc: dict[str, list[str]] = {}
         assoc_sql = (
             f"WITH page AS ({page}) SELECT ea.event_id, a.name FROM page p "
@@ -556,13 +464,7 @@ SELECT e.id AS event_id, e.article_id, e.event_date, e.date_start, e.date_end, e
        l.name AS location, l.country, l.admin1, l.latitude, l.longitude, l.geo_precision, l.geonameid,
        e.fatalities_best, e.fatalities_low, e.fatalities_high, e.confidence, e.trigger,
        ar.source, ar.url, ar.title, ar.published, ar.ingested_at, e.model_version, e.data_version
-FROM page p
-JOIN events e ON e.id = p.id
-JOIN articles ar ON ar.id = e.article_id
-LEFT JOIN actors a1 ON a1.id = e.actor1_id
-LEFT JOIN actors a2 ON a2.id = e.actor2_id
-LEFT JOIN locations l ON l.id = e.location_id
-"""
+""" + EVENT_JOINS
 # Text columns that are empty, not NULL, in an EventRow when the event has no such actor or place.
 _ROW_TEXT = (
     "actor1", "actor1_type", "actor1_country", "actor2", "actor2_type", "actor2_country",

@@ -23,18 +23,22 @@ from typing import Any
 
 from sitrep.config import FusionSettings
 from sitrep.fusion import Report, components, fuse, trigger_sentence, window_of
-from sitrep.model import Actor, DatePrecision, DateSource, EventDate, EventRole, Incident, Span
+from sitrep.model import Actor, EventRole, Incident, Span
+from sitrep.store.filters import EventFilter
 from sitrep.store.rows import (
+    EVENT_JOINS,
     EVENT_SELECT,
     LOCATION_SELECT,
     EventRow,
     actor_from,
     actor_id,
     country_code,
+    event_date_from,
     event_from_row,
     fatalities_from,
     location_from,
     location_id,
+    paged,
 )
 
 _CHUNK = 500
@@ -235,37 +239,25 @@ class IncidentStore:
     # -- reading ------------------------------------------------------------------------------
 
     def incidents(
-        self,
-        *,
-        country: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        event_type: str | None = None,
-        sub_event_type: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, filters: EventFilter | None = None, *, limit: int | None = None, offset: int = 0
     ) -> list[IncidentRecord]:
-        """Incidents ordered by date then id, with their sources; filters as ``Store.events``."""
+        """Incidents ordered by date then id, with their sources; ``filters`` as for ``Store.events``
+        (country, dates, type and sub-type apply to the incident's reconciled fields)."""
+        f = filters or EventFilter()
         where, params = [], []
         for condition, value in (
-            ("l.country = ?", country_code(country) if country else None),
-            ("i.date_end >= ?", since),
-            ("i.date_start <= ?", until),
-            ("i.event_type = ?", event_type),
-            ("i.sub_event_type = ?", sub_event_type),
+            ("l.country = ?", country_code(f.country) if f.country else None),
+            ("i.date_end >= ?", f.since),
+            ("i.date_start <= ?", f.until),
+            ("i.event_type = ?", f.event_type),
+            ("i.sub_event_type = ?", f.sub_event_type),
         ):
             if value:
                 where.append(condition)
                 params.append(value)
-        page = (
-            "SELECT i.id, i.date_start FROM incidents i LEFT JOIN locations l ON l.id = i.location_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY i.date_start, i.id"
-            + (" LIMIT ?" if limit is not None else "")
-            + " OFFSET ?"
-        )
-        params += ([limit] if limit is not None else []) + [offset]
-        return self._records(page, params)
+        select = "SELECT i.id, i.date_start FROM incidents i LEFT JOIN locations l ON l.id = i.location_id"
+        page, paging = paged(select, where, "i.date_start, i.id", limit, offset)
+        return self._records(page, params + paging)
 
     def incident(self, incident_id: str) -> IncidentRecord | None:
         """One stored incident with its sources, or ``None``."""
@@ -277,9 +269,9 @@ class IncidentStore:
         found = self._query("SELECT incident_id FROM incident_events WHERE event_id = ?", [event_id])
         return found[0][0] if found else None
 
-    def incident_rows(self, **filters: Any) -> list[EventRow]:
+    def incident_rows(self, filters: EventFilter | None = None) -> list[EventRow]:
         """Incidents flattened to ``EventRow`` (one row per incident) so every exporter takes them."""
-        return [_incident_event_row(rec) for rec in self.incidents(**filters)]
+        return [_incident_event_row(rec) for rec in self.incidents(filters)]
 
     def _records(self, page: str, params: Sequence[Any]) -> list[IncidentRecord]:
         sources: dict[str, list[IncidentSource]] = {}
@@ -314,13 +306,7 @@ SELECT {EVENT_SELECT},
        GREATEST(ev.start_char - {_CONTEXT}, 0) AS excerpt_start,
        substr(ar.text, GREATEST(ev.start_char - {_CONTEXT}, 0) + 1, ev.end_char - ev.start_char + {2 * _CONTEXT})
            AS excerpt
-FROM page p
-JOIN events e ON e.id = p.id
-JOIN articles ar ON ar.id = e.article_id
-LEFT JOIN actors a1 ON a1.id = e.actor1_id
-LEFT JOIN actors a2 ON a2.id = e.actor2_id
-LEFT JOIN locations l ON l.id = e.location_id
-LEFT JOIN evidence ev ON ev.event_id = e.id AND ev.field = 'event_type'
+{EVENT_JOINS}LEFT JOIN evidence ev ON ev.event_id = e.id AND ev.field = 'event_type'
 ORDER BY e.id
 """
 
@@ -372,7 +358,7 @@ def _record(
     actor1, actor2 = actor_from(r, "a1"), actor_from(r, "a2")
     incident = Incident(
         id=r["id"],
-        event_date=EventDate(r["date_start"], DatePrecision(r["date_precision"]), DateSource(r["date_source"])),
+        event_date=event_date_from(r),
         event_type=r["event_type"],
         sub_event_type=r["sub_event_type"],
         location=location_from(r, precision=r["geo_precision"]),

@@ -11,17 +11,8 @@ from typing import Any
 
 import pycountry
 
-from sitrep.model import (
-    Actor,
-    DatePrecision,
-    DateSource,
-    Event,
-    EventDate,
-    EventRole,
-    Fatalities,
-    GeoPrecision,
-    Location,
-)
+from sitrep import model
+from sitrep.model import Actor, Event, Location
 
 # The columns of ``locations l`` as a select list; ``location_from`` reads them back by name.
 LOCATION_SELECT = (
@@ -29,6 +20,15 @@ LOCATION_SELECT = (
     "l.longitude AS l_longitude, l.geo_precision AS l_geo_precision, l.geonameid AS l_geonameid, "
     "l.feature AS l_feature"
 )
+# An events page (``page p`` of event ids) joined to its article, actors and place.
+EVENT_JOINS = """
+FROM page p
+JOIN events e ON e.id = p.id
+JOIN articles ar ON ar.id = e.article_id
+LEFT JOIN actors a1 ON a1.id = e.actor1_id
+LEFT JOIN actors a2 ON a2.id = e.actor2_id
+LEFT JOIN locations l ON l.id = e.location_id
+"""
 # The columns of ``events e`` that ``event_from_row`` reads.
 EVENT_SELECT = (
     "e.id, e.article_id, e.date_start, e.date_precision, e.date_source, e.event_type, e.sub_event_type, "
@@ -91,7 +91,7 @@ def actor_id(actor: Actor) -> str:
 
 def location_id(loc: Location) -> str:
     """Keyed with the geo precision too: "in Beledweyne" (1) and "near Beledweyne" (2) differ."""
-    precision = "" if loc.geo_precision is GeoPrecision.EXACT else str(int(loc.geo_precision))
+    precision = "" if loc.geo_precision is model.GeoPrecision.EXACT else str(int(loc.geo_precision))
     coords = (f"{loc.latitude:.5f}", f"{loc.longitude:.5f}")
     return content_id("location", loc.name, loc.country, *coords, *([precision] if precision else []))
 
@@ -118,7 +118,7 @@ def location_from(r: Mapping[str, Any], precision: int | None = None) -> Locatio
         r["l_admin1"],
         r["l_latitude"],
         r["l_longitude"],
-        GeoPrecision(precision or r["l_geo_precision"]),
+        model.GeoPrecision(precision or r["l_geo_precision"]),
         r["l_geonameid"],
         r["l_feature"],
     )
@@ -130,9 +130,15 @@ def actor_from(r: Mapping[str, Any], prefix: str) -> Actor | None:
     return None if name is None else Actor(name, r[f"{prefix}_type"], r[f"{prefix}_country"])
 
 
-def fatalities_from(r: Mapping[str, Any]) -> Fatalities | None:
+def fatalities_from(r: Mapping[str, Any]) -> model.Fatalities | None:
     best = r["fatalities_best"]
-    return None if best is None else Fatalities(best, r["fatalities_low"], r["fatalities_high"])
+    return None if best is None else model.Fatalities(best, r["fatalities_low"], r["fatalities_high"])
+
+
+def event_date_from(r: Mapping[str, Any]) -> model.EventDate:
+    """The date of an event or incident row (``date_start``, ``date_precision``, ``date_source``)."""
+    precision, source = model.DatePrecision(r["date_precision"]), model.DateSource(r["date_source"])
+    return model.EventDate(r["date_start"], precision, source)
 
 
 def event_from_row(r: Mapping[str, Any], **parts: Any) -> Event:
@@ -141,15 +147,28 @@ def event_from_row(r: Mapping[str, Any], **parts: Any) -> Event:
     return Event(
         id=r["id"],
         article_id=r["article_id"],
-        event_date=EventDate(r["date_start"], DatePrecision(r["date_precision"]), DateSource(r["date_source"])),
+        event_date=event_date_from(r),
         event_type=r["event_type"],
         sub_event_type=r["sub_event_type"],
         plover=r["plover"],
         cameo=r["cameo"],
-        role=EventRole(r["role"]),
+        role=model.EventRole(r["role"]),
         location=location_from(r),
         fatalities=fatalities_from(r),
         confidence=float(r["confidence"]),
         trigger=r["trigger"],
         **{"actor1": None, "actor2": None, **parts},
     )
+
+
+def paged(select_from: str, where: list[str], order: str, limit: int | None, offset: int) -> tuple[str, list]:
+    """A page of keys: ``select_from`` filtered by ``where``, in ``order``, with the limit and
+    offset parameters (to append to the filters' own) that it takes."""
+    sql = (
+        select_from
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + f" ORDER BY {order}"
+        + (" LIMIT ?" if limit is not None else "")
+        + " OFFSET ?"
+    )
+    return sql, [*([limit] if limit is not None else []), offset]
