@@ -170,3 +170,24 @@ def test_field_accuracy_on_hand_coded_articles(coded):
     assert not report.false_alarms
     low = {k: a for k, a in accuracy.items() if a < FLOORS[k]}
     assert not low, f"below floor: {low} (all: {accuracy})\n{report.errors_table()}"
+
+
+# One-line wire reports: a strong trigger is conflict vocabulary by itself, and a big city after
+# "on" is a place even when the text names no country (issue 9, kind 1).
+WIRE_BRIEFS = [
+    ("Two people were killed in an air strike on Kharkiv last night.", "2024-09-15",
+     "Air/drone strike", "2024-09-14", "UA", 2),
+    ("An Israeli air strike on a house in Rafah killed at least 22 people late on Saturday, "
+     "according to Palestinian health officials.", "2024-05-26", "Air/drone strike", "2024-05-25", "PS", 22),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "published", "sub", "day", "country", "dead"), WIRE_BRIEFS)
+def test_one_line_wire_report_is_coded(extractor, text, published, sub, day, country, dead):
+    from datetime import date
+
+    article = Article(id="brief", published=date.fromisoformat(published), text=text)
+    (event,) = extractor.extract(article)
+    assert (event.role, event.sub_event_type, event.event_date.iso) == (EventRole.MAIN, sub, day)
+    assert event.location is not None and event.location.country == country
+    assert event.fatalities is not None and event.fatalities.best == dead

@@ -32,9 +32,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from sitrep.codebook import codebook
 from sitrep.config import Settings
 from sitrep.export import export, row_json
+from sitrep.geo.names import country_name, place_names
 from sitrep.model import Article, ArticleResult
 from sitrep.pipeline import Extractor
 from sitrep.store import EventFilter, EventRow, Store, open_store
+from sitrep.store.incidents import IncidentRecord
 
 log = logging.getLogger(__name__)
 
@@ -157,6 +159,8 @@ def create_app(
     _add_article_routes(app, service)
     _add_incident_routes(app, service)
     _add_extract_routes(app, service, allow_write)
+    if allow_write:
+        _add_review_routes(app, service)
     _add_page_routes(app)
     return app
 
@@ -262,6 +266,8 @@ def _add_read_routes(app: FastAPI, service: Service) -> None:
 
 def _add_incident_routes(app: FastAPI, service: Service) -> None:
     """Incidents: events of several articles fused into one real-world incident."""
+    from sitrep.store.links import incident_links_of
+
     @app.get("/incidents", tags=["incidents"])
     def incidents(
         country: Annotated[str | None, Query(max_length=64, description="ISO alpha-2, alpha-3 or name.")] = None,
@@ -279,13 +285,19 @@ def _add_incident_routes(app: FastAPI, service: Service) -> None:
                 offset=offset,
             )
         )
-        return {"limit": limit, "offset": offset, "incidents": [jsonable_encoder(r.to_json()) for r in found]}
+        return {"limit": limit, "offset": offset, "incidents": [_incident_json(r) for r in found]}
 
     @app.get("/incidents/{incident_id}", tags=["incidents"])
     def incident(incident_id: Annotated[str, PathParam(pattern=_ID)]) -> dict:
         """One incident with its reconciled fields and every contributing event and article."""
         record = _found(service.read(lambda s: s.incident(incident_id)), f"no incident {incident_id!r}")
-        return jsonable_encoder(record.to_json())
+        return _incident_json(record)
+
+    @app.get("/incidents/{incident_id}/links", tags=["incidents"])
+    def incident_links(incident_id: Annotated[str, PathParam(pattern=_ID)]) -> dict:
+        """Why the reports of an incident were linked: the fusion score of each pair of them, by part."""
+        found = service.read(lambda s: incident_links_of(s, incident_id, service.settings.fusion))
+        return {"incident_id": incident_id, "links": _found(found, f"no incident {incident_id!r}")}
 
     @app.get("/events/{event_id}/incident", tags=["incidents"])
     def event_incident(event_id: Annotated[str, PathParam(pattern=_ID)]) -> dict:
@@ -306,7 +318,10 @@ def _add_article_routes(app: FastAPI, service: Service) -> None:
     def facets() -> dict:
         """Countries, event types and sub-types in the store, with counts (for filter menus)."""
         found = service.read(lambda s: s.facets())
-        return {name: [{"value": v, "count": n} for v, n in pairs] for name, pairs in found.items()}
+        out = {name: [{"value": v, "count": n} for v, n in pairs] for name, pairs in found.items()}
+        for item in out.get("countries", []):
+            item["name"] = country_name(item["value"] or "")
+        return out
 
     @app.get("/export", tags=["events"])
     def export_events(
@@ -320,6 +335,49 @@ def _add_article_routes(app: FastAPI, service: Service) -> None:
             media_type=media_type,
             headers={"content-disposition": f'attachment; filename="{filename}"'},
         )
+
+
+class SplitIn(BaseModel):
+    """An event to take out of its incident for good."""
+
+    model_config = ConfigDict(extra="forbid")
+    event_id: str = Field(pattern=_ID)
+    note: str = Field("", max_length=1000)
+
+
+class JoinIn(BaseModel):
+    """Two events to keep in one incident for good."""
+
+    model_config = ConfigDict(extra="forbid")
+    event_a: str = Field(pattern=_ID)
+    event_b: str = Field(pattern=_ID)
+    note: str = Field("", max_length=1000)
+
+
+def _add_review_routes(app: FastAPI, service: Service) -> None:
+    """A person's corrections to fusion (only with ``--allow-write``); kept across rebuilds."""
+    from sitrep.store.review import join_events, split_event
+
+    @app.post("/incidents/split", tags=["incidents"])
+    def split(body: SplitIn) -> dict:
+        """Take an event out of its incident; fusion keeps it apart from those reports from now on."""
+        try:
+            now = service.read(lambda s: split_event(s, body.event_id, service.settings.fusion, body.note))
+        except KeyError as exc:
+            raise HTTPException(status_code=404, detail=str(exc.args[0])) from None
+        return {"event_id": body.event_id, "incident_id": now}
+
+    @app.post("/incidents/join", tags=["incidents"])
+    def join(body: JoinIn) -> dict:
+        """Put two events in one incident; fusion keeps them together from now on."""
+
+        def run(store: Store) -> str | None:
+            found = store._query("SELECT COUNT(*) FROM events WHERE id IN (?, ?)", [body.event_a, body.event_b])
+            if found[0][0] != 2 or body.event_a == body.event_b:
+                raise HTTPException(status_code=404, detail="give two different stored event ids")
+            return join_events(store, body.event_a, body.event_b, service.settings.fusion, body.note)
+
+        return {"event_ids": [body.event_a, body.event_b], "incident_id": service.read(run)}
 
 
 def _add_extract_routes(app: FastAPI, service: Service, allow_write: bool) -> None:
@@ -372,7 +430,27 @@ def _add_page_routes(app: FastAPI) -> None:
     def index() -> FileResponse:
         return FileResponse(WEB_DIR / "index.html", media_type="text/html")
 
+    @app.get("/places/labels", tags=["meta"])
+    def labels() -> JSONResponse:
+        """Place names to draw on the map (largest first: name, lat, lon, population, country)."""
+        names = place_names()
+        return JSONResponse(
+            {"version": names.version, "labels": names.labels}, headers={"cache-control": "max-age=86400"}
+        )
+
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
+
+
+def _incident_json(record: IncidentRecord) -> dict:
+    """An incident as ``sitrep incidents`` gives it, plus names for people: the country's name and
+    the place's other spellings (so that a search for "Avdiivka" finds "Avdiyivka")."""
+    out = jsonable_encoder(record.to_json())
+    loc = record.incident.location
+    out["date_start"] = record.incident.event_date.start.isoformat()
+    out["date_end"] = record.incident.event_date.end.isoformat()
+    out["country_name"] = country_name(loc.country) if loc else ""
+    out["place_aliases"] = list(place_names().aliases_of(loc.name, loc.country)) if loc else []
+    return out
 
 
 def _found(value: _T | None, message: str) -> _T:

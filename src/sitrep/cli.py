@@ -26,6 +26,7 @@ SUB_EVENT_TYPES = tuple(codebook().sub_event_types)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sitrep", message="sitrep %(version)s")
 @click.option("--config", type=click.Path(dir_okay=False), help="TOML settings file ([sitrep] table).")
 @click.pass_context
 def main(ctx: click.Context, config: str | None) -> None:
@@ -171,21 +172,26 @@ def _with_filters(fn):
 
 @main.command()
 @_with_filters
-@click.option("--limit", type=int, default=100, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=100, show_default=True, help="Show the newest N events."
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.pass_obj
 def events(settings: Settings, db, country, since, until, event_type, sub_event_type, limit: int, fmt: str) -> None:
-    """List stored events, newest first, with filters."""
+    """List the newest stored events (by event date), newest first, with filters."""
     from sitrep.store import open_store
 
+    filters = _filters(country, since, until, event_type, sub_event_type)
     with open_store(db or settings.db) as store:
-        rows = store.events(_filters(country, since, until, event_type, sub_event_type), limit=limit)
+        total = store.count_events(filters)
+        rows = store.events(filters, limit=limit, offset=max(0, total - limit))[::-1]
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(asdict(row), default=str, ensure_ascii=False))
         return
     click.echo(_table([_row_cells(r) for r in rows]))
-    click.echo(f"{len(rows)} event(s)")
+    more = f" (the newest of {total}; --limit to see more)" if total > len(rows) else ""
+    click.echo(f"{len(rows)} event(s), newest first{more}")
 
 
 @main.command()
@@ -278,9 +284,65 @@ def incidents(
     click.echo(f"{len(records)} incident(s)")
 
 
+@main.command()
+@click.argument("incident_id")
+@click.option("--db", help="DuckDB file (default from settings: sitrep.duckdb).")
+@click.pass_obj
+def incident(settings: Settings, incident_id: str, db: str | None) -> None:
+    """Show one incident as JSON: fields, sources, why each report was linked, and its versions."""
+    from sitrep.store import open_store
+
+    with open_store(db or settings.db) as store:
+        record = store.incident(incident_id)
+    if record is None:
+        raise click.ClickException(f"no incident {incident_id!r}")
+    click.echo(json.dumps(record.to_json(), ensure_ascii=False, indent=1, default=str))
+
+
+@main.command()
+@click.argument("event_id")
+@click.option("--db", help="DuckDB file (default from settings: sitrep.duckdb).")
+@click.option("--note", default="", help="Why (kept with the decision).")
+@click.pass_obj
+def split(settings: Settings, event_id: str, db: str | None, note: str) -> None:
+    """Take an event out of its incident; fusion keeps it apart from those reports on every rebuild."""
+    from sitrep.store import open_store
+    from sitrep.store.review import split_event
+
+    with open_store(db or settings.db) as store:
+        try:
+            now = split_event(store, event_id, settings.fusion, note)
+        except KeyError as exc:
+            raise click.ClickException(str(exc.args[0])) from None
+    click.echo(f"event {event_id} is now in incident {now}")
+
+
+@main.command()
+@click.argument("event_a")
+@click.argument("event_b")
+@click.option("--db", help="DuckDB file (default from settings: sitrep.duckdb).")
+@click.option("--note", default="", help="Why (kept with the decision).")
+@click.pass_obj
+def join(settings: Settings, event_a: str, event_b: str, db: str | None, note: str) -> None:
+    """Put two events in one incident; fusion keeps them together on every rebuild."""
+    from sitrep.store import open_store
+    from sitrep.store.review import join_events
+
+    with open_store(db or settings.db) as store:
+        found = store._query("SELECT COUNT(*) FROM events WHERE id IN (?, ?)", [event_a, event_b])[0][0]
+        if found != 2 or event_a == event_b:
+            raise click.ClickException("give two different stored event ids")
+        now = join_events(store, event_a, event_b, settings.fusion, note)
+    click.echo(f"events {event_a} and {event_b} are in incident {now}")
+
+
 @main.command(name="eval")
-@click.argument("suite", type=click.Choice(["temporal", "geo", "seed", "articles"]))
-@click.option("--limit", type=int, help="Score only the first N documents.")
+@click.argument("suite", type=click.Choice(["temporal", "geo", "seed", "articles", "news"]))
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N documents.")
+@click.option("--corpus", type=click.Path(file_okay=False, exists=True),
+              help="news: the real-news corpus folder (default: the repository's corpus/news).")
+@click.option("--split", type=click.Choice(["test", "dev", "all"]), default="test", show_default=True,
+              help="news: which half of the corpus to score (tune on dev, report test).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document: the report (a list of reports for geo).")
 @click.option("--show-errors", is_flag=True, help="List what went wrong, item by item.")
 @click.option(
@@ -289,14 +351,21 @@ def incidents(
     help="Gold data folder (default from settings: data_dir, seed_dir or articles_dir).",
 )
 @click.pass_obj
-def evaluate(settings: Settings, suite: str, limit: int | None, as_json: bool, show_errors: bool, data_dir: str | None) -> None:
+def evaluate(
+    settings: Settings, suite: str, limit: int | None, corpus: str | None, split: str,
+    as_json: bool, show_errors: bool, data_dir: str | None,
+) -> None:  # fmt: skip
     """Score the pipeline against gold data: TimeBank (temporal), GeoWebNews/LGL (geo), the seed,
-    and the hand-coded articles (articles; --data-dir names another keyed folder)."""
+    the hand-coded articles of tests/data (articles; --data-dir names another keyed folder) and
+    the real-news corpus (news: events found, fields, fusion and claims on one half)."""
     from sitrep.evaluation import run_suite
 
     try:
-        reports = run_suite(suite, settings, folder=Path(data_dir) if data_dir else None, limit=limit)
-    except FileNotFoundError as exc:
+        reports = run_suite(
+            suite, settings, folder=Path(data_dir) if data_dir else None, limit=limit,
+            corpus=Path(corpus) if corpus else None, split=split,
+        )  # fmt: skip
+    except (FileNotFoundError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:  # one JSON document: the report, or a list when the suite has several (geo)
         payload = [r.to_json() for r in reports]

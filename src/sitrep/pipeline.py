@@ -27,6 +27,7 @@ from sitrep.assemble import Findings, assemble_events
 from sitrep.codebook import codebook
 from sitrep.config import AssembleSettings, Settings
 from sitrep.events import Lexicon, find_event_mentions, sentence_spans
+from sitrep.furniture import furniture_spans, without
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import geoparse
 from sitrep.model import Article, ArticleResult, Event
@@ -92,16 +93,17 @@ class Extractor:
     def _events(self, article: Article, doc: Doc) -> list[Event]:
         """Every stage on one parsed article; a failure raises ``StageError`` naming the stage."""
         text = doc.text
+        page = _stage("furniture", furniture_spans, text)  # navigation, bylines, stamps, captions, teasers: not the story
         findings = Findings(
             article=article,
             doc=doc,
-            mentions=_stage("events", lambda: find_event_mentions(text, sentence_spans(doc), self.lexicon)),
-            times=_stage("temporal", temporal.find_time_expressions, text, article.published),
-            toponyms=_stage("geo", geoparse, doc, self.gazetteer),
-            actors=_stage("actors", self.actors.find, text),
-            fatalities=_stage("fatalities", fatalities_stage.find_fatalities, doc),
-            victims=_stage("fatalities", fatalities_stage.find_victims, doc),
-            claims=_stage("claims", claims_stage.find_claims, doc),
+            mentions=without(_stage("events", lambda: find_event_mentions(text, sentence_spans(doc), self.lexicon)), page, _trigger),
+            times=without(_stage("temporal", temporal.find_time_expressions, text, article.published), page, _span),
+            toponyms=without(_stage("geo", geoparse, doc, self.gazetteer), page, _span),
+            actors=without(_stage("actors", self.actors.find, text), page, _span),
+            fatalities=without(_stage("fatalities", fatalities_stage.find_fatalities, doc), page, _span),
+            victims=without(_stage("fatalities", fatalities_stage.find_victims, doc), page, lambda s: s),
+            claims=without(_stage("claims", claims_stage.find_claims, doc), page, _span),
         )
         return _stage("assemble", assemble_events, findings, self.lexicon, self.assemble)
 
@@ -119,6 +121,14 @@ def _stage(name: str, fn: Callable[..., _T], *args: Any) -> _T:
         return fn(*args)
     except Exception as exc:
         raise StageError(name, exc) from exc
+
+
+def _span(item):
+    return item.span
+
+
+def _trigger(mention):
+    return mention.trigger
 
 
 @lru_cache(maxsize=1)

@@ -10,10 +10,23 @@ from pathlib import Path
 from sitrep.config import Settings
 
 
-def run_suite(suite: str, settings: Settings, *, folder: Path | None = None, limit: int | None = None) -> list:
+def run_suite(
+    suite: str,
+    settings: Settings,
+    *,
+    folder: Path | None = None,
+    limit: int | None = None,
+    corpus: Path | None = None,
+    split: str = "test",
+) -> list:
     """Reports of one suite; ``folder`` replaces the suite's gold folder from the settings
-    (``data_dir`` for temporal and geo, ``seed_dir``, ``articles_dir``). Missing gold data is a
-    clear error."""
+    (``data_dir`` for temporal and geo, ``seed_dir``, ``articles_dir``). ``news`` scores one
+    half (``split``: test, dev or all) of the real-news corpus (``corpus``, default the
+    repository's). Missing gold data is a clear error."""
+    if suite == "news":
+        from sitrep.evaluation.news import NEWS_CORPUS, score_news
+
+        return [score_news(corpus or NEWS_CORPUS, split, limit=limit)]
     if suite == "temporal":
         from sitrep.evaluation.temporal import score_timebank
 
@@ -41,7 +54,7 @@ def run_suite(suite: str, settings: Settings, *, folder: Path | None = None, lim
             return [score_articles(keyed, limit=limit)]
         folders = [keyed / "articles", keyed / "heldout"]  # the development and held-out sets
         return [score_articles(f, limit=limit) for f in folders if (f / "expected.yaml").exists()]
-    raise ValueError(f"unknown suite {suite!r} (temporal, geo, seed, articles)")
+    raise ValueError(f"unknown suite {suite!r} (temporal, geo, seed, articles, news)")
 
 
 def _need(path: Path) -> Path:

@@ -49,6 +49,8 @@ _STRONG_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WEAK_BEFORE = re.compile(r"\b(?:in|near|outside|from|into|towards?|around)\s+(?:the\s+)?$")
+_TARGET_BEFORE = re.compile(r"\b(?:in|on|near|at|outside|into|across|over|around)\s+$")
+FAMOUS_POP = 200_000  # a city this big, named after a preposition, is a place even with no other context
 _ADMIN_BEFORE = re.compile(r"\b(?:state|province|governorate|oblast|region) of\s+$", re.IGNORECASE)
 _CUE_AFTER = re.compile(rf"^\s+(?:{_ADMIN_WORD}|town|city|village)\b")
 _ALIAS_BEFORE = re.compile(r"\b(?:known|referred to|dubbed) as\s+(?:the\s+)?$", re.IGNORECASE)
@@ -204,7 +206,7 @@ def _untagged_phrases(doc: Doc) -> list[_Mention]:
             j += 1
         span = doc[i:j]
         before = doc_text(doc)[max(0, span.start_char - 40) : span.start_char]
-        if _STRONG_BEFORE.search(before) or _WEAK_BEFORE.search(before):
+        if _STRONG_BEFORE.search(before) or _WEAK_BEFORE.search(before) or _TARGET_BEFORE.search(before):
             out.append(_Mention(span.start_char, span.end_char, span.text, ""))
         i = j
     return out
@@ -238,7 +240,9 @@ def _promoted(
         elif m.label == "PERSON":
             continue  # "Kelly", "Bell": surnames that are also towns need a strong cue
         elif not ((_WEAK_BEFORE.search(before) or _CUE_AFTER.match(after))
-                  and any(p.country in countries and p.feature_code != "PCLI" for p in places)):
+                  and any(p.country in countries and p.feature_code != "PCLI" for p in places)) and not (
+            _TARGET_BEFORE.search(before) and any(p.population >= FAMOUS_POP and p.feature_class == "P" for p in places)
+        ):  # a big city after "on / in / near" needs no country context: "an air strike on Kharkiv"
             continue
         out.append(_Mention(m.start, m.end, m.text, m.label or "GPE"))
         taken.append((m.start, m.end))

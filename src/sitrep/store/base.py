@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol, Self
 
@@ -28,6 +28,7 @@ from sitrep.store.rows import (
     actor_id,
     event_from_row,
     location_id,
+    now,
     paged,
 )
 
@@ -181,7 +182,7 @@ class Store(IncidentStore):
                 for statement in split_statements(path.read_text(encoding="utf-8")):
                     self._run(statement)
                 self._run(
-                    "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", [path.stem, _now()]
+                    "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", [path.stem, now()]
                 )
             applied.append(path.stem)
         return applied
@@ -207,7 +208,7 @@ class Store(IncidentStore):
         self, results: Sequence[ArticleResult], *, versions: dict[str, str] | None = None
     ) -> WriteSummary:
         """Write articles and their events in one transaction: all or nothing, and idempotent."""
-        rows = _BatchRows.build(results, split_versions(versions or {}), _now())
+        rows = _BatchRows.build(results, split_versions(versions or {}), now())
         with self._transaction():
             return self._write_rows(rows)
 
@@ -482,8 +483,3 @@ WHERE e.id = ?
 
 def _event_row(r: dict[str, Any], assoc: tuple[str, ...]) -> EventRow:
     return EventRow(**{**r, **{k: r[k] or "" for k in _ROW_TEXT}}, assoc_actors=assoc)
-
-
-def _now() -> datetime:
-    """Naive UTC: TIMESTAMP (without time zone) means the same on every engine."""
-    return datetime.now(UTC).replace(tzinfo=None)

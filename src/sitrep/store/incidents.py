@@ -12,19 +12,24 @@ portable), so incidents are read and written through the store's own interface:
 - :meth:`~IncidentStore.incidents` / :meth:`~IncidentStore.incident` read them back with
   their sources (for the CLI and the API); :meth:`~IncidentStore.incident_rows` flattens them
   to ``EventRow`` for the exporters.
+- A person's split / join decisions (``sitrep.store.review``) are read on every refresh and
+  passed to fusion; each incident's links (why each report joined) and versions are written
+  with it and read back in its record.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from sitrep.config import FusionSettings
-from sitrep.fusion import Report, components, fuse, trigger_sentence, window_of
-from sitrep.model import Actor, EventRole, Incident, Span
+from sitrep.fusion import CONTEXT_CHARS, Decisions, Report, components, fuse, trigger_sentence, window_of
+from sitrep.model import Actor, EventRole, Incident, Link, Span
 from sitrep.store.filters import EventFilter
+from sitrep.store.review import add_versions, history, join_partners, link_rows, load_decisions
 from sitrep.store.rows import (
     EVENT_JOINS,
     EVENT_SELECT,
@@ -42,7 +47,7 @@ from sitrep.store.rows import (
 )
 
 _CHUNK = 500
-_CONTEXT = 400  # characters of article text loaded on each side of the trigger
+_CONTEXT = CONTEXT_CHARS  # characters of article text loaded on each side of the trigger
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +100,11 @@ class IncidentRecord:
 
     incident: Incident
     sources: tuple[IncidentSource, ...]
+    history: tuple = ()  # IncidentVersion, oldest first (read for one incident, not for lists)
 
     def to_json(self) -> dict:
-        return {**self.incident.to_json(), "sources": [s.to_json() for s in self.sources]}
+        data = {**self.incident.to_json(), "sources": [s.to_json() for s in self.sources]}
+        return data | ({"history": [v.to_json() for v in self.history]} if self.history else {})
 
 
 class IncidentStore:
@@ -111,17 +118,30 @@ class IncidentStore:
     ) -> FusionSummary:
         """Link the given stored events (all events if ``None``) into incidents and store the result."""
         settings = settings or FusionSettings()
+        decisions = load_decisions(self)
         if event_ids is None:
             group = self.fusion_reports()
         else:
-            seeds = self.fusion_reports_by_id(event_ids)
-            group = self._closed_group(seeds, settings) if seeds else []
+            group = self._joined_group(set(event_ids), settings, decisions)
         if not group:
             return FusionSummary()
-        summary = self.write_incidents(fuse(group, settings), [r.event.id for r in group])
+        summary = self.write_incidents(fuse(group, settings, decisions), [r.event.id for r in group])
         return FusionSummary(len(group), summary.added, summary.updated, summary.removed)
 
-    def _closed_group(self, seeds: Sequence[Report], settings: FusionSettings) -> list[Report]:
+    def _joined_group(self, ids: set[str], settings: FusionSettings, decisions: Decisions) -> list[Report]:
+        """The closed group of the events, grown by the events a person joined to its members."""
+        group: list[Report] = []
+        while True:
+            seeds = self.fusion_reports_by_id(ids)
+            group = self._closed_group(seeds, settings, decisions) if seeds else []
+            more = join_partners(decisions, [r.event.id for r in group]) - ids
+            if not more:
+                return group
+            ids |= more | {r.event.id for r in group}
+
+    def _closed_group(
+        self, seeds: Sequence[Report], settings: FusionSettings, decisions: Decisions | None = None
+    ) -> list[Report]:
         """The seeds and every stored event connected to them through candidate pairs.
 
         The load window starts around the seeds and grows until the connected group no longer
@@ -140,7 +160,7 @@ class IncidentStore:
             reports = list(loaded.values())
             group = [
                 reports[i]
-                for comp in components(reports, settings)
+                for comp in components(reports, settings, [tuple(p) for p in (decisions or Decisions()).joins])
                 if any(reports[i].event.id in seed_ids for i in comp)
                 for i in comp
             ]
@@ -211,11 +231,22 @@ class IncidentStore:
                 marks = ", ".join("?" * len(ids))
                 self._run(f"DELETE FROM incident_events WHERE incident_id IN ({marks})", ids)
                 self._run(f"DELETE FROM incidents WHERE id IN ({marks})", ids)
+                self._run(f"DELETE FROM incident_links WHERE incident_id IN ({marks})", ids)
             self._insert("incidents", _INCIDENT_COLUMNS, [new[i][0] for i in changed])
-            links = [(i, e) for i in changed for e in sorted(new[i][1])]
-            self._insert("incident_events", ("incident_id", "event_id"), links)
+            members = [(i, e) for i in changed for e in sorted(new[i][1])]
+            self._insert("incident_events", ("incident_id", "event_id"), members)
+            by_id = {inc.id: inc for inc in incidents}
+            self._insert("incident_links", _LINK_COLUMNS, link_rows([by_id[i] for i in changed]))
+            add_versions(self, [(by_id[i], _changed_by(old.get(i), new[i][1])) for i in changed])
         added = sum(1 for i in changed if i not in old)
         return FusionSummary(0, added, len(changed) - added, len(gone))
+
+    def incident_members(self, incident_id: str) -> list[str]:
+        """The event ids of an incident."""
+        rows = self._query(
+            "SELECT event_id FROM incident_events WHERE incident_id = ? ORDER BY event_id", [incident_id]
+        )
+        return [r[0] for r in rows]
 
     def _stored_incidents(self, event_ids: Sequence[str]) -> dict[str, tuple[tuple, frozenset[str]]]:
         ids: set[str] = set()
@@ -260,9 +291,9 @@ class IncidentStore:
         return self._records(page, params + paging)
 
     def incident(self, incident_id: str) -> IncidentRecord | None:
-        """One stored incident with its sources, or ``None``."""
+        """One stored incident with its sources and its version history, or ``None``."""
         found = self._records("SELECT i.id, i.date_start FROM incidents i WHERE i.id = ?", [incident_id])
-        return found[0] if found else None
+        return replace(found[0], history=tuple(history(self, incident_id))) if found else None
 
     def incident_of_event(self, event_id: str) -> str | None:
         """The id of the incident an event belongs to (``None`` for an unlinked background mention)."""
@@ -283,9 +314,16 @@ class IncidentStore:
         victims: dict[str, set[str]] = {}
         for inc, name in self._query(f"WITH page AS ({page}) {_VICTIMS_SELECT}", params):
             victims.setdefault(inc, set()).add(name)
+        links: dict[str, list[Link]] = {}
+        for r in self._named(f"WITH page AS ({page}) {_LINKS_SELECT}", params):
+            links.setdefault(r["incident_id"], []).append(
+                Link(r["event_id"], r["linked_to"], float(r["probability"]), tuple(json.loads(r["evidence"])), r["decided_by"])
+            )
         rows = self._named(f"WITH page AS ({page}) {_INCIDENT_SELECT}", params)
         return [
-            _record(r, sources.get(r["id"], []), named.get(r["id"], set()), victims.get(r["id"], set()))
+            _record(
+                r, sources.get(r["id"], []), named.get(r["id"], set()), victims.get(r["id"], set()), links.get(r["id"], [])
+            )
             for r in rows
         ]
 
@@ -313,7 +351,7 @@ ORDER BY e.id
 
 def _report(r: dict[str, Any], assoc: tuple[Actor, ...], victims: tuple[str, ...]) -> Report:
     """A fusion report: the stored event, its trigger and the sentence around it."""
-    evidence, sentence = {}, ""
+    evidence, sentence, excerpt = {}, "", ""
     if r["start_char"] is not None:
         start, end = r["start_char"] - r["excerpt_start"], r["end_char"] - r["excerpt_start"]
         excerpt = r["excerpt"] or ""
@@ -327,7 +365,7 @@ def _report(r: dict[str, Any], assoc: tuple[Actor, ...], victims: tuple[str, ...
         victims=victims,
         evidence=evidence,
     )
-    return Report.of(event, r["published"], sentence)
+    return Report.of(event, r["published"], sentence, excerpt)
 
 
 _INCIDENT_COLUMNS = (
@@ -335,6 +373,15 @@ _INCIDENT_COLUMNS = (
     "sub_event_type", "actor1_id", "actor2_id", "location_id", "geo_precision", "fatalities_best", "fatalities_low",
     "fatalities_high", "n_events", "n_articles", "first_reported",
 )  # fmt: skip
+
+
+_LINK_COLUMNS = ("incident_id", "event_id", "linked_to", "probability", "evidence", "decided_by")
+
+
+def _changed_by(old: tuple[tuple, frozenset[str]] | None, members: frozenset[str]) -> list[str]:
+    """The events whose arrival (or, failing that, departure) changed an incident."""
+    before = old[1] if old else frozenset()
+    return sorted(members - before) or sorted(before - members)
 
 
 def incident_row(inc: Incident) -> tuple:
@@ -353,7 +400,7 @@ def incident_row(inc: Incident) -> tuple:
 
 
 def _record(
-    r: dict[str, Any], sources: list[IncidentSource], named: set[Actor], victims: set[str]
+    r: dict[str, Any], sources: list[IncidentSource], named: set[Actor], victims: set[str], links: list[Link]
 ) -> IncidentRecord:
     actor1, actor2 = actor_from(r, "a1"), actor_from(r, "a2")
     incident = Incident(
@@ -371,6 +418,7 @@ def _record(
         assoc_actors=tuple(sorted(named - {actor1, actor2}, key=lambda a: a.name)),
         victims=tuple(sorted(victims)),
         first_reported=r["first_reported"],
+        links=tuple(sorted(links)),
     )
     return IncidentRecord(incident, tuple(sources))
 
@@ -454,6 +502,12 @@ FROM page p
 JOIN incident_events ie ON ie.incident_id = p.id
 JOIN events e ON e.id = ie.event_id AND e.role = 'main'
 JOIN victims v ON v.event_id = e.id
+"""
+
+_LINKS_SELECT = """
+SELECT k.incident_id, k.event_id, k.linked_to, k.probability, k.evidence, k.decided_by
+FROM page p
+JOIN incident_links k ON k.incident_id = p.id
 """
 
 _INCIDENT_SELECT = f"""

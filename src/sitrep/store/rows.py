@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pycountry
@@ -172,3 +172,8 @@ def paged(select_from: str, where: list[str], order: str, limit: int | None, off
         + " OFFSET ?"
     )
     return sql, [*([limit] if limit is not None else []), offset]
+
+
+def now() -> datetime:
+    """Naive UTC: TIMESTAMP (without time zone) means the same on every engine."""
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -1,0 +1,461 @@
+"""Scores the coder on the real-news corpus (``corpus/news``): events found, fields, fusion, claims.
+
+The corpus holds articles rewritten from real pages, each with an analyst's coding
+(``<id>.gold.json``) and a development / test split (``split.json``). Scoring, per article:
+
+- **events**: gold events and system events are paired greedily by how well they agree
+  (type, date, place); a pair needs some agreement beyond sharing the article. Main-event
+  precision / recall / F1 counts a system *main* event with no gold partner as spurious
+  (an event in a non-conflict article included) and a gold main event without a system main
+  partner as missed.
+- **fields** on matched gold main events: type, sub-type, date (day), place within 25 / 161
+  km of the analyst's (where the analyst coded only a province or a country, naming that
+  area or a place in it counts as right), country, fatalities (ACLED's conservative count; no count = 0), actor
+  1 and 2 (by name or alias), and role on every matched gold event.
+- **fusion**: the split's extracted articles are fused; pairwise precision / recall over the
+  gold main events whose incident is told by more than one article.
+- **claims**: a gold claim is found when a system claim's sentence covers its text; speaker
+  and stance are scored on found claims.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitrep.evaluation.fusion import PairwiseScore, pairwise
+from sitrep.evaluation.geo import haversine_km
+from sitrep.model import Article, ArticleResult, Event, EventRole
+
+# The corpus of the repository (a clone); --corpus names another.
+NEWS_CORPUS = Path(__file__).resolve().parents[3] / "corpus" / "news"
+
+FIELDS = (
+    "event_type", "sub_event_type", "event_date", "place_25km", "place_161km", "country",
+    "fatalities", "actor1", "actor2",
+)  # fmt: skip
+
+# Words that alone do not name an actor: "Pakistan" must not match "Police Forces of Pakistan".
+GENERIC_ACTOR_WORDS = frozenset(
+    "the of and forces force military police government state armed group groups unidentified "
+    "civilians protesters rioters militia militias men gunmen security army troops".split()
+)
+
+# The system's stance words and the analyst's vocabulary.
+STANCES = {
+    "asserts": "asserts", "said": "asserts", "": "asserts", "reports": "asserts",
+    "denies": "denies", "claims responsibility": "claims responsibility", "claims": "claims responsibility",
+    "accuses": "accuses", "blames": "accuses", "condemns": "condemns", "warns": "warns",
+    "confirms": "confirms",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class GoldArticle:
+    name: str  # file stem
+    path: Path
+    gold: dict
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    article: str
+    what: str
+    gold: str
+    system: str
+
+
+@dataclass
+class NewsReport:
+    corpus: str
+    split: str
+    articles: int = 0
+    quiet_articles: int = 0
+    false_alarms: list[str] = field(default_factory=list)
+    main_gold: int = 0
+    main_system: int = 0
+    main_matched: int = 0
+    scores: dict[str, list[bool]] = field(default_factory=lambda: {f: [] for f in (*FIELDS, "role")})
+    fusion: PairwiseScore | None = None
+    claims_gold: int = 0
+    claims_system: int = 0
+    claims_found: int = 0
+    claims_true: int = 0  # system claims that cover a gold claim
+    speaker_right: list[bool] = field(default_factory=list)
+    stance_right: list[bool] = field(default_factory=list)
+    errors: list[Mismatch] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.main_matched / self.main_system if self.main_system else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.main_matched / self.main_gold if self.main_gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def accuracy(self, name: str) -> float:
+        values = self.scores[name]
+        return sum(values) / len(values) if values else 0.0
+
+    def claims_measures(self) -> dict[str, float]:
+        def ratio(a: int, b: int) -> float:
+            return round(a / b, 3) if b else 0.0
+
+        return {
+            "recall": ratio(self.claims_found, self.claims_gold),
+            "precision": ratio(self.claims_true, self.claims_system),
+            "speaker": ratio(sum(self.speaker_right), len(self.speaker_right)),
+            "stance": ratio(sum(self.stance_right), len(self.stance_right)),
+        }
+
+    def to_json(self) -> dict:
+        return {
+            "suite": "news",
+            "corpus": self.corpus,
+            "split": self.split,
+            "articles": self.articles,
+            "no_event_articles": self.quiet_articles,
+            "false_alarms": self.false_alarms,
+            "main_events": {
+                "gold": self.main_gold, "system": self.main_system, "matched": self.main_matched,
+                "precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3),
+            },
+            "accuracy": {f: round(self.accuracy(f), 3) for f in self.scores},
+            "fusion": None if self.fusion is None else {
+                "precision": round(self.fusion.precision, 3), "recall": round(self.fusion.recall, 3),
+                "true_pairs": self.fusion.true_pairs, "predicted_pairs": self.fusion.predicted_pairs,
+            },
+            "claims": {"gold": self.claims_gold, "system": self.claims_system, **self.claims_measures()},
+        }  # fmt: skip
+
+    def table(self) -> str:
+        lines = [
+            f"news: {self.corpus} [{self.split}]",
+            f"  articles {self.articles}, no-event articles {self.quiet_articles} "
+            f"(false alarms {len(self.false_alarms)})",
+            f"  main events: gold {self.main_gold}, system {self.main_system}, matched {self.main_matched}: "
+            f"P {self.precision:.3f} R {self.recall:.3f} F1 {self.f1:.3f}",
+        ]
+        for name, values in self.scores.items():
+            lines.append(f"  {name:<16}{sum(values):>4}/{len(values):<4}{self.accuracy(name):.3f}")
+        if self.fusion:
+            f = self.fusion
+            lines.append(
+                f"  fusion pairs    P {f.precision:.3f} R {f.recall:.3f} "
+                f"({f.correct_pairs} right of {f.predicted_pairs} linked, {f.true_pairs} true)"
+            )
+        c = self.claims_measures()
+        lines.append(
+            f"  claims          gold {self.claims_gold}, system {self.claims_system}: recall {c['recall']:.3f} "
+            f"precision {c['precision']:.3f} speaker {c['speaker']:.3f} stance {c['stance']:.3f}"
+        )
+        return "\n".join(lines)
+
+    def errors_table(self) -> str:
+        rows = [f"{e.article} {e.what}: gold {e.gold!r}, system {e.system!r}" for e in self.errors]
+        rows += [f"{name}: events in a no-event article" for name in self.false_alarms]
+        return "\n".join(rows) or "no errors"
+
+
+def load_corpus(folder: Path, split: str = "test") -> list[GoldArticle]:
+    """The coded articles of one half (``dev``, ``test``) or ``all``, in a stable order."""
+    articles_dir = folder / "articles"
+    if not articles_dir.is_dir():
+        raise FileNotFoundError(f"news corpus not found at {folder} (give --corpus)")
+    names = sorted(p.name[: -len(".gold.json")] for p in articles_dir.glob("*.gold.json"))
+    if split != "all":
+        halves = json.loads((folder / "split.json").read_text("utf-8"))
+        if split not in halves:
+            raise ValueError(f"no split {split!r} in {folder / 'split.json'} (dev, test or all)")
+        wanted = set(halves[split])
+        names = [n for n in names if n in wanted]
+    return [
+        GoldArticle(n, articles_dir / f"{n}.txt", json.loads((articles_dir / f"{n}.gold.json").read_text("utf-8")))
+        for n in names
+    ]
+
+
+def score_news(
+    folder: Path = NEWS_CORPUS,
+    split: str = "test",
+    *,
+    limit: int | None = None,
+    extract_many: Callable[[Iterable[Article]], Iterable[ArticleResult]] | None = None,
+    fusion_settings=None,
+) -> NewsReport:
+    """Extract the split's articles, score them and their fusion against the analyst's coding."""
+    from sitrep.ingest import read_file
+
+    corpus = load_corpus(folder, split)[:limit]
+    if extract_many is None:
+        from sitrep.pipeline import Extractor
+
+        extract_many = Extractor.from_settings().extract_many
+    articles = []
+    for item in corpus:
+        read = list(read_file(item.path))
+        if len(read) != 1 or not isinstance(read[0], Article):
+            raise ValueError(f"{item.path}: not one readable article ({read})")
+        articles.append(read[0])
+    results = list(extract_many(articles))
+    report = NewsReport(corpus=str(folder), split=split)
+    matched: dict[tuple[str, int], Event] = {}
+    for item, result in zip(corpus, results, strict=True):
+        matched.update(score_article(report, item, result))
+    report.fusion = score_fusion(corpus, results, matched, fusion_settings)
+    return report
+
+
+def score_article(report: NewsReport, item: GoldArticle, result: ArticleResult) -> dict[tuple[str, int], Event]:
+    """Add one article to the report; return the system event matched to each gold main event."""
+    gold_events = item.gold.get("events") or []
+    events = list(result.events)
+    report.articles += 1
+    report.main_system += sum(e.role is EventRole.MAIN for e in events)
+    if not gold_events:
+        report.quiet_articles += 1
+        if events:
+            report.false_alarms.append(item.name)
+        return {}
+    pairs = match_events(gold_events, events)
+    paired = {id(e) for e in pairs.values()}
+    for e in events:
+        if e.role is EventRole.MAIN and id(e) not in paired:
+            report.errors.append(Mismatch(item.name, "[main] spurious event", "", _system_summary(e)))
+    found: dict[tuple[str, int], Event] = {}
+    for gi, gold in enumerate(gold_events):
+        event = pairs.get(gi)
+        if event is not None:
+            right = event.role.value == gold["role"]
+            report.scores["role"].append(right)
+            if not right:
+                report.errors.append(Mismatch(item.name, f"[{gold['role']}] role", gold["role"], event.role.value))
+        if gold["role"] != "main":
+            continue
+        report.main_gold += 1
+        if event is None:
+            report.errors.append(Mismatch(item.name, "[main] event", _gold_summary(gold), "not found"))
+            continue
+        found[(item.name, gi)] = event
+        report.main_matched += event.role is EventRole.MAIN
+        for name, want, got, right in compare_fields(gold, event):
+            report.scores[name].append(right)
+            if not right:
+                report.errors.append(Mismatch(item.name, f"[main] {name}", str(want), str(got)))
+    score_claims(report, item, result)
+    return found
+
+
+def match_events(gold_events: Sequence[dict], events: Sequence[Event]) -> dict[int, Event]:
+    """Greedy one-to-one pairing of gold and system events by agreement (type, date, place, role)."""
+    scored = []
+    for gi, gold in enumerate(gold_events):
+        for si, event in enumerate(events):
+            score = _agreement(gold, event)
+            if score >= 1.5:
+                scored.append((score, gi, si))
+    pairs: dict[int, Event] = {}
+    used: set[int] = set()
+    for _, gi, si in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        if gi not in pairs and si not in used:
+            pairs[gi] = events[si]
+            used.add(si)
+    return pairs
+
+
+def _agreement(gold: dict, event: Event) -> float:
+    score = 0.0
+    if event.event_type == gold.get("event_type"):
+        score += 1.0
+    gold_date, got_date = str(gold.get("event_date", "")), event.event_date.iso
+    if gold_date and (got_date.startswith(gold_date) or gold_date.startswith(got_date)):
+        score += 1.0
+    elif gold_date[:7] == got_date[:7]:
+        score += 0.5
+    km = _km(gold, event)
+    if km is not None and km <= 50:
+        score += 1.0
+    elif event.location and event.location.country == (gold.get("location") or {}).get("country"):
+        score += 0.5
+    if event.role.value == gold.get("role"):
+        score += 0.25
+    return score
+
+
+def compare_fields(gold: dict, e: Event) -> list[tuple[str, object, object, bool]]:
+    """(field, gold value, system value, right) for each scored field of a matched main event."""
+    km = _place_km(gold, e)
+    loc = gold.get("location") or {}
+    want_fat = gold.get("fatalities") or 0
+    got_fat = e.fatalities.best if e.fatalities else 0
+    got_place = f"{e.location.name} ({km:.0f} km)" if e.location and km is not None else (e.location and e.location.name)
+    return [
+        ("event_type", gold.get("event_type"), e.event_type, e.event_type == gold.get("event_type")),
+        ("sub_event_type", gold.get("sub_event_type"), e.sub_event_type, e.sub_event_type == gold.get("sub_event_type")),
+        ("event_date", gold.get("event_date"), e.event_date.iso, e.event_date.iso == str(gold.get("event_date"))),
+        ("place_25km", loc.get("name"), got_place, km is not None and km <= 25),
+        ("place_161km", loc.get("name"), got_place, km is not None and km <= 161),
+        ("country", loc.get("country"), e.location and e.location.country,
+         e.location is not None and e.location.country == loc.get("country")),
+        ("fatalities", want_fat, got_fat, want_fat == got_fat),
+        ("actor1", _gold_actor_name(gold.get("actor1")), e.actor1 and e.actor1.name,
+         same_actor(gold.get("actor1"), e.actor1 and e.actor1.name)),
+        ("actor2", _gold_actor_name(gold.get("actor2")), e.actor2 and e.actor2.name,
+         same_actor(gold.get("actor2"), e.actor2 and e.actor2.name)),
+    ]  # fmt: skip
+
+
+def same_actor(gold: dict | str | None, system: str | None) -> bool:
+    """The system's actor is the analyst's: same name or alias, or one holds the other's distinctive words.
+
+    No actor on both sides is right; one side only is wrong.
+    """
+    names = _gold_actor_names(gold)
+    if not names or not system:
+        return not names and not system
+    got = _words(system)
+    for name in names:
+        want = _words(name)
+        if want == got:
+            return True
+        small, big = (want, got) if len(want) <= len(got) else (got, want)
+        if small and small <= big and small - GENERIC_ACTOR_WORDS - _country_words(small):
+            return True
+    return False
+
+
+def score_claims(report: NewsReport, item: GoldArticle, result: ArticleResult) -> None:
+    """Claims of the article: found by text overlap, then speaker and stance."""
+    text = result.article.text
+    gold_claims = []
+    for claim in item.gold.get("claims") or []:
+        start = text.find(claim.get("text", ""))
+        if claim.get("text") and start >= 0:
+            gold_claims.append((start, start + len(claim["text"]), claim))
+    system = {(c.span.start, c.span.end): c for e in result.events for c in e.claims}
+    report.claims_gold += len(gold_claims)
+    report.claims_system += len(system)
+    covered: set[tuple[int, int]] = set()
+    for start, end, claim in gold_claims:
+        hit = next((c for (s, t), c in system.items() if s <= start + 3 and t >= end - 3), None)
+        hit = hit or next((c for (s, t), c in system.items() if min(t, end) - max(s, start) > (end - start) / 2), None)
+        if hit is None:
+            report.errors.append(Mismatch(item.name, "claim", claim["text"][:80], "not found"))
+            continue
+        covered.add((hit.span.start, hit.span.end))
+        report.claims_found += 1
+        speaker_ok = _same_speaker(claim, hit.speaker)
+        stance_ok = STANCES.get(hit.stance, hit.stance) == claim.get("stance")
+        report.speaker_right.append(speaker_ok)
+        report.stance_right.append(stance_ok)
+        if not speaker_ok:
+            report.errors.append(Mismatch(item.name, "claim speaker", claim.get("speaker", ""), hit.speaker))
+        if not stance_ok:
+            report.errors.append(Mismatch(item.name, "claim stance", claim.get("stance", ""), hit.stance))
+    report.claims_true += len(covered)
+
+
+def score_fusion(
+    corpus: Sequence[GoldArticle], results: Sequence[ArticleResult], matched: dict[tuple[str, int], Event], settings
+) -> PairwiseScore:
+    """Pairwise precision / recall of fusion over the gold main events (a missed event stands alone)."""
+    from sitrep.config import FusionSettings
+    from sitrep.fusion import fuse, reports_from_results
+
+    incidents = fuse(reports_from_results(results), settings or FusionSettings())
+    owner = {event_id: inc.id for inc in incidents for event_id in inc.event_ids}
+    gold: dict[str, str] = {}
+    predicted: dict[str, str] = {}
+    for item in corpus:
+        for gi, event in enumerate(item.gold.get("events") or []):
+            if event.get("role") != "main" or not event.get("incident"):
+                continue
+            key = f"{item.name}#{gi}"
+            gold[key] = event["incident"]
+            system = matched.get((item.name, gi))
+            if system is not None and system.id in owner:
+                predicted[key] = owner[system.id]
+    return pairwise(gold, predicted)
+
+
+def _place_km(gold: dict, event: Event) -> float | None:
+    """Distance to the analyst's place; 0 when the analyst coded only a region or a country
+    (precision 3) and the system names that area or a place inside it: two centre points of
+    one province say nothing about who got the place right."""
+    loc = gold.get("location") or {}
+    got = event.location
+    if got is not None and loc.get("geo_precision") == 3 and got.country == loc.get("country"):
+        want_admin = _words(loc.get("admin1") or "")
+        if not want_admin or _words(got.admin1) & want_admin or _words(got.name) & want_admin:
+            return 0.0
+    return _km(gold, event)
+
+
+def _km(gold: dict, event: Event) -> float | None:
+    loc = gold.get("location") or {}
+    if event.location is None or loc.get("lat") is None or loc.get("lon") is None:
+        return None
+    return haversine_km(float(loc["lat"]), float(loc["lon"]), event.location.latitude, event.location.longitude)
+
+
+def _gold_actor_names(gold: dict | str | None) -> list[str]:
+    if not gold:
+        return []
+    if isinstance(gold, str):
+        return [gold]
+    return [n for n in [gold.get("name", ""), *(gold.get("aliases") or [])] if n]
+
+
+def _gold_actor_name(gold: dict | str | None) -> str | None:
+    names = _gold_actor_names(gold)
+    return names[0] if names else None
+
+
+def _same_speaker(claim: dict, speaker: str) -> bool:
+    got = _words(speaker) - GENERIC_ACTOR_WORDS
+    for name in (claim.get("speaker", ""), claim.get("speaker_role", "")):
+        want = _words(name) - GENERIC_ACTOR_WORDS
+        if want and got and (want <= got or got <= want or len(want & got) >= 2):
+            return True
+    return False
+
+
+def _words(text: str) -> set[str]:
+    text = re.sub(r"[\u2018\u2019`]", "'", text.lower())
+    words = {w.strip("'") for w in re.findall(r"[a-z0-9'\u00c0-\u024f]+", text)}
+    return {w for w in words if w and w != "s" and not w.isdigit()}  # "(2018-)": ACLED's period, not a name
+
+
+def _country_words(words: set[str]) -> set[str]:
+    """The words of ``words`` that are (part of) a country's name."""
+    return words & _all_country_words()
+
+
+@functools.cache
+def _all_country_words() -> frozenset[str]:
+    import pycountry
+
+    found: set[str] = set()
+    for c in pycountry.countries:
+        for name in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")):
+            found |= _words(name)
+    return frozenset(found - {"republic", "democratic", "people", "united", "state", "states"})
+
+
+def _system_summary(e: Event) -> str:
+    place = e.location.name if e.location else "?"
+    return f"{e.event_date.iso} {e.sub_event_type} at {place} ({e.trigger!r})"
+
+
+def _gold_summary(gold: dict) -> str:
+    loc = (gold.get("location") or {}).get("name", "?")
+    return f"{gold.get('event_date')} {gold.get('sub_event_type')} at {loc}"
