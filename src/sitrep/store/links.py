@@ -1,7 +1,8 @@
-"""Why the reports of a stored incident were linked: fusion's pair scores, part by part.
+"""Why the reports of a stored incident were linked: the pair model's probability and the
+features it read, pair by pair.
 
-Fusion keeps only its result (which events form an incident); an analyst checking a merge
-wants the reasons. They are recomputed here from the stored events with the same scorer
+Fusion stores each report's link (``incident_links``); an analyst checking a merge also wants
+every pair compared. They are recomputed here from the stored events with the same scorer
 (``sitrep.fusion.score_pair``) and settings, so what the page shows is what fusion weighed.
 """
 
@@ -10,15 +11,16 @@ from __future__ import annotations
 from itertools import combinations
 
 from sitrep.config import FusionSettings
-from sitrep.fusion import Report, distance_km, score_pair
+from sitrep.fusion import Report, distance_km, link_threshold, score_pair
 from sitrep.store.base import Store
 
 
 def incident_links_of(store: Store, incident_id: str, settings: FusionSettings) -> list[dict] | None:
-    """Every pair of the incident's reports with its score parts (0-1), or ``None`` for no such incident.
+    """Every pair of the incident's reports with its probability and the pair model's features
+    that fired (0-1), or ``None`` for no such incident.
 
-    ``linked`` says whether the pair alone reaches the threshold; a report may instead have
-    joined through the incident's reconciled fields, which the pair list then shows as weaker.
+    ``linked`` says whether the pair alone reaches the link threshold; a report may instead have
+    joined through another member of the incident, which the pair list then shows as weaker.
     """
     members = store.incident_members(incident_id)
     if not members:
@@ -36,18 +38,10 @@ def _pair(a: Report, b: Report, settings: FusionSettings) -> dict:
     score = score_pair(a, b, settings)
     if score is None:
         return {**out, "gates": False, "total": None, "linked": False}
-    parts = {
-        "location": score.location,
-        "date": score.date,
-        "type": score.type,
-        "actors": score.actors,
-        "casualties": score.casualties,
-        "text": score.text,
-    }
     return {
         **out,
         "gates": True,
         "total": round(score.total, 3),
-        "linked": score.total >= settings.threshold,
-        "parts": {k: round(v, 3) for k, v in parts.items()},
+        "linked": score.total >= link_threshold(settings),
+        "parts": {k: round(v, 3) for k, v in score.features.items() if v},
     }
