@@ -94,6 +94,7 @@ class Extractor:
         """Every stage on one parsed article; a failure raises ``StageError`` naming the stage."""
         text = doc.text
         page = _stage("furniture", furniture_spans, text)  # navigation, bylines, stamps, captions, teasers: not the story
+        tolls = without(_stage("fatalities", fatalities_stage.find_fatalities, doc), page, _span)
         findings = Findings(
             article=article,
             doc=doc,
@@ -101,9 +102,9 @@ class Extractor:
             times=without(_stage("temporal", temporal.find_time_expressions, text, article.published), page, _span),
             toponyms=without(_stage("geo", geoparse, doc, self.gazetteer), page, _span),
             actors=without(_stage("actors", self.actors.find, text), page, _span),
-            fatalities=without(_stage("fatalities", fatalities_stage.find_fatalities, doc), page, _span),
+            fatalities=tolls,
             victims=without(_stage("fatalities", fatalities_stage.find_victims, doc), page, lambda s: s),
-            claims=without(_stage("claims", claims_stage.find_claims, doc), page, _span),
+            claims=without(_stage("claims", lambda: claims_stage.find_claims(doc, tolls=tolls)), page, _span),
         )
         return _stage("assemble", assemble_events, findings, self.lexicon, self.assemble)
 

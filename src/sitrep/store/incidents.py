@@ -26,8 +26,9 @@ from datetime import date
 from typing import Any
 
 from sitrep.config import FusionSettings
+from sitrep.contest import contest
 from sitrep.fusion import CONTEXT_CHARS, Decisions, Report, components, fuse, trigger_sentence, window_of
-from sitrep.model import Actor, EventRole, Incident, Link, Span
+from sitrep.model import Actor, EventRole, FieldVoices, Incident, Link, Span, Voice
 from sitrep.store.filters import EventFilter
 from sitrep.store.review import add_versions, history, join_partners, link_rows, load_decisions
 from sitrep.store.rows import (
@@ -96,14 +97,24 @@ class IncidentSource:
 
 @dataclass(frozen=True, slots=True)
 class IncidentRecord:
-    """A stored incident and its sources, oldest report first."""
+    """A stored incident and its sources, oldest report first, with what each source says per field."""
 
     incident: Incident
     sources: tuple[IncidentSource, ...]
     history: tuple = ()  # IncidentVersion, oldest first (read for one incident, not for lists)
+    fields: tuple[FieldVoices, ...] = ()  # what each source says per field (sitrep.contest)
+
+    @property
+    def contested(self) -> list[str]:
+        return [f.field for f in self.fields if f.contested]
 
     def to_json(self) -> dict:
-        data = {**self.incident.to_json(), "sources": [s.to_json() for s in self.sources]}
+        data = {
+            **self.incident.to_json(),
+            "sources": [s.to_json() for s in self.sources],
+            "claims_by_field": {f.field: f.to_json() for f in self.fields},
+            "contested": self.contested,
+        }
         return data | ({"history": [v.to_json() for v in self.history]} if self.history else {})
 
 
@@ -319,13 +330,28 @@ class IncidentStore:
             links.setdefault(r["incident_id"], []).append(
                 Link(r["event_id"], r["linked_to"], float(r["probability"]), tuple(json.loads(r["evidence"])), r["decided_by"])
             )
+        voices: dict[str, list[Voice]] = {}
+        for r in self._query(f"WITH page AS ({page}) {_CLAIMS_SELECT}", params):
+            voices.setdefault(r[0], []).append(Voice(*r[1:]))
         rows = self._named(f"WITH page AS ({page}) {_INCIDENT_SELECT}", params)
-        return [
+        records = [
             _record(
                 r, sources.get(r["id"], []), named.get(r["id"], set()), victims.get(r["id"], set()), links.get(r["id"], [])
             )
             for r in rows
         ]
+        return [_with_voices(rec, voices.get(rec.incident.id, [])) for rec in records]
+
+
+def _with_voices(rec: IncidentRecord, claimed: list[Voice]) -> IncidentRecord:
+    """Each outlet's own toll and every source's claims, field by field (``sitrep.contest``)."""
+    told = [
+        Voice("fatalities", str(s.fatalities_best), "asserts", s.source or s.article_id, "media", s.source,
+              s.article_id, s.event_id)
+        for s in rec.sources
+        if s.role == EventRole.MAIN.value and s.fatalities_best is not None
+    ]  # fmt: skip
+    return replace(rec, fields=contest([*told, *claimed]))
 
 
 def _chunks(items: Sequence[str]) -> Iterable[list[str]]:
@@ -502,6 +528,18 @@ FROM page p
 JOIN incident_events ie ON ie.incident_id = p.id
 JOIN events e ON e.id = ie.event_id AND e.role = 'main'
 JOIN victims v ON v.event_id = e.id
+"""
+
+_CLAIMS_SELECT = """
+SELECT ie.incident_id, c.field, COALESCE(c.value, ''), c.stance, c.speaker, COALESCE(c.speaker_type, ''),
+       COALESCE(ar.source, ''), e.article_id, e.id, c.text
+FROM page p
+JOIN incident_events ie ON ie.incident_id = p.id
+JOIN events e ON e.id = ie.event_id AND e.role = 'main'
+JOIN articles ar ON ar.id = e.article_id
+JOIN claims c ON c.event_id = e.id
+WHERE c.field IS NOT NULL AND c.field NOT IN ('', 'none')
+ORDER BY ie.incident_id, ar.published, e.id, c.ordinal
 """
 
 _LINKS_SELECT = """

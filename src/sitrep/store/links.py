@@ -1,9 +1,9 @@
-"""Why the reports of a stored incident were linked: the pair model's probability and the
-features it read, pair by pair.
+"""Why the reports of a stored incident were linked: fusion's pair scores, part by part.
 
-Fusion stores each report's link (``incident_links``); an analyst checking a merge also wants
-every pair compared. They are recomputed here from the stored events with the same scorer
-(``sitrep.fusion.score_pair``) and settings, so what the page shows is what fusion weighed.
+An analyst checking a merge wants the reasons for every pair, not only for the link that
+joined each report. They are recomputed here from the stored events with the same model
+(``sitrep.fusion.score_pair``: the pair's features and the probability that the two reports
+tell one incident) and settings, so what the page shows is what fusion weighed.
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from sitrep.store.base import Store
 
 
 def incident_links_of(store: Store, incident_id: str, settings: FusionSettings) -> list[dict] | None:
-    """Every pair of the incident's reports with its probability and the pair model's features
-    that fired (0-1), or ``None`` for no such incident.
+    """Every pair of the incident's reports with its score parts (0-1), or ``None`` for no such incident.
 
-    ``linked`` says whether the pair alone reaches the link threshold; a report may instead have
-    joined through another member of the incident, which the pair list then shows as weaker.
+    ``linked`` says whether the pair alone reaches the threshold; a report may instead have
+    joined through the incident's reconciled fields, which the pair list then shows as weaker.
     """
     members = store.incident_members(incident_id)
     if not members:
@@ -38,10 +37,11 @@ def _pair(a: Report, b: Report, settings: FusionSettings) -> dict:
     score = score_pair(a, b, settings)
     if score is None:
         return {**out, "gates": False, "total": None, "linked": False}
+    threshold = link_threshold(settings)
     return {
         **out,
         "gates": True,
-        "total": round(score.total, 3),
-        "linked": score.total >= link_threshold(settings),
-        "parts": {k: round(v, 3) for k, v in score.features.items() if v},
+        "total": round(score.probability, 3),
+        "linked": score.probability >= threshold,
+        "parts": {k: round(v, 3) for k, v in score.features.items() if v},  # what the pair shares or not
     }
