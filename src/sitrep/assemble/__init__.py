@@ -76,7 +76,7 @@ def _build_event(
     codes = lexicon.codes_for(sub)
     cue_text = " ".join(dict.fromkeys(m.sentence.text for m in draft.mentions))
     actor1, actor2 = default_actors(codes.event_type, sub, actor1, actor2, country, cue_text)
-    when = draft.date or (story_date(findings, draft) if role is EventRole.MAIN else None)
+    when = draft.date or (story_date(findings, draft, Tree(findings.doc)) if role is EventRole.MAIN else None)
     event_date = draft_date(when, article.published)
     victims = tuple(dict.fromkeys(v.text for c in draft.clauses for v in c.victims))
     decisive = next((m for m in draft.mentions if m.sub_event_type == sub), lead)  # what named the type
