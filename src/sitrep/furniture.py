@@ -84,8 +84,13 @@ def furniture_spans(text: str) -> list[Span]:
         in_list = False
         if words > _TEASER_MAX_WORDS or _SENTENCE_END.search(line):
             seen_story = True
-    spans += [Span(m.start(), m.end(), m.group(0)) for m in _DATELINE.finditer(text)]
-    return sorted(spans, key=lambda s: s.start)
+    return spans
+
+
+def dateline_spans(text: str) -> list[Span]:
+    """"TBILISI, November 30. /TASS/.", "New Delhi, Jan 26 (PTI)": where and when the report was
+    filed. Its date is the report's, not the event's; its place is a fair hint of the event's."""
+    return [Span(m.start(), m.end(), m.group(0)) for m in _DATELINE.finditer(text)]
 
 
 def inside(spans: Sequence[Span], span: Span) -> bool:

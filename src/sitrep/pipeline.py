@@ -27,7 +27,7 @@ from sitrep.assemble import Findings, assemble_events
 from sitrep.codebook import codebook
 from sitrep.config import AssembleSettings, Settings
 from sitrep.events import Lexicon, find_event_mentions, sentence_spans
-from sitrep.furniture import furniture_spans, without
+from sitrep.furniture import dateline_spans, furniture_spans, without
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import geoparse
 from sitrep.model import Article, ArticleResult, Event
@@ -94,12 +94,13 @@ class Extractor:
         """Every stage on one parsed article; a failure raises ``StageError`` naming the stage."""
         text = doc.text
         page = _stage("furniture", furniture_spans, text)  # navigation, bylines, stamps, captions, teasers: not the story
+        stamps = sorted([*page, *_stage("furniture", dateline_spans, text)], key=lambda s: s.start)  # the report's own dates
         tolls = without(_stage("fatalities", fatalities_stage.find_fatalities, doc), page, _span)
         findings = Findings(
             article=article,
             doc=doc,
             mentions=without(_stage("events", lambda: find_event_mentions(text, sentence_spans(doc), self.lexicon)), page, _trigger),
-            times=without(_stage("temporal", temporal.find_time_expressions, text, article.published), page, _span),
+            times=without(_stage("temporal", temporal.find_time_expressions, text, article.published), stamps, _span),
             toponyms=without(_stage("geo", geoparse, doc, self.gazetteer), page, _span),
             actors=without(_stage("actors", self.actors.find, text), page, _span),
             fatalities=tolls,
