@@ -77,7 +77,7 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
 
 def test_eval_seed_json() -> None:
     _needs_data()
-    result = run("eval", "seed", "--json", "--data-dir", str(DATA))
+    result = run("eval", "seed", "--json", "--data-dir", str(DATA.parent / "seed"))
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["suite"] == "seed"
@@ -151,6 +151,27 @@ def test_export_geojson_is_valid(tmp_path: Path) -> None:
         assert -180 <= lon <= 180 and -90 <= lat <= 90
     stdout = run("export", "--db", str(db), "--format", "geojson")
     assert json.loads(stdout.stdout) == collection
+
+
+@pytest.mark.parametrize(
+    ("env", "args", "expected"),
+    [({}, [], 1), ({"SITREP_N_PROCESS": "3"}, [], 3), ({"SITREP_N_PROCESS": "3"}, ["--workers", "2"], 2)],
+)
+def test_workers_default_to_the_n_process_setting(monkeypatch, env, args, expected) -> None:
+    seen = []
+
+    def spy(articles, settings, workers):
+        seen.append(workers)
+        return iter(())
+
+    monkeypatch.setattr("sitrep.pipeline.extract_parallel", spy)
+    for key in ("SITREP_N_PROCESS", "SITREP_CONFIG"):
+        monkeypatch.delenv(key, raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    result = CliRunner().invoke(main, ["extract", str(SAMPLES), *args])
+    assert result.exit_code == 0, result.output
+    assert seen == [expected]
 
 
 def test_events_lists_the_newest_first_and_the_limit_keeps_the_newest(tmp_path: Path) -> None:

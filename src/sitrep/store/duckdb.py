@@ -36,10 +36,4 @@ def open_duckdb(path: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR) -> D
     if target != ":memory:":
         Path(target).expanduser().parent.mkdir(parents=True, exist_ok=True)
         target = str(Path(target).expanduser())
-    store = DuckDBStore(duckdb.connect(target), migrations_dir=migrations_dir)
-    try:
-        store.migrate()
-    except Exception:
-        store.close()
-        raise
-    return store
+    return DuckDBStore.migrated(duckdb.connect(target), migrations_dir=migrations_dir)

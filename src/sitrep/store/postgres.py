@@ -36,10 +36,4 @@ def open_postgres(
 ) -> PostgresStore:
     """Connect to the PostgreSQL database at ``url`` and bring its schema up to date."""
     conn = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout)
-    store = PostgresStore(conn, migrations_dir=migrations_dir)
-    try:
-        store.migrate()
-    except Exception:
-        store.close()
-        raise
-    return store
+    return PostgresStore.migrated(conn, migrations_dir=migrations_dir)
