@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import date
@@ -13,7 +14,7 @@ from pathlib import Path
 import click
 
 from sitrep.config import Settings
-from sitrep.ingest import read_paths
+from sitrep.ingest import by_language, read_paths
 from sitrep.model import Article, ArticleResult, IngestError
 
 EVENT_TYPES = (
@@ -48,6 +49,12 @@ def _split(items: Iterable[Article | IngestError]) -> tuple[Iterator[Article], l
     return articles(), errors
 
 
+def _report_skipped(skipped: Counter[str]) -> None:
+    if skipped:
+        counts = ", ".join(f"{lang} {n}" for lang, n in skipped.most_common())
+        click.echo(f"{sum(skipped.values())} article(s) skipped by language ({counts})", err=True)
+
+
 def _report_errors(errors: Sequence[IngestError | str], total: int) -> None:
     for err in errors:
         click.echo(f"error: {err}", err=True)
@@ -67,7 +74,8 @@ def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int) 
     """
     from sitrep.pipeline import extract_parallel
 
-    articles, errors = _split(read_paths(paths, settings.columns))
+    skipped: Counter[str] = Counter()
+    articles, errors = _split(by_language(read_paths(paths, settings.columns), settings.language, skipped))
     results = list(extract_parallel(articles, settings, workers))
     failures = [f"{r.article.origin}: {r.error}" for r in results if r.error]
     if fmt == "json":
@@ -75,6 +83,7 @@ def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int) 
             "articles": [r.to_json() for r in results],
             "errors": [{"origin": e.origin, "message": e.message, "stage": e.stage} for e in errors]
             + [{"origin": r.article.origin, "message": r.error, "stage": "extract"} for r in results if r.error],
+            "skipped": {"language": dict(sorted(skipped.items()))},
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
@@ -83,6 +92,7 @@ def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int) 
                 click.echo(json.dumps({"article_id": r.article.id, **event.to_json()}, ensure_ascii=False))
     else:
         click.echo(_table(_result_rows(results)))
+    _report_skipped(skipped)
     _report_errors([*errors, *failures], len(results))
     if errors or failures:
         sys.exit(1)
@@ -105,9 +115,10 @@ def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: 
     from sitrep.pipeline import extract_parallel
     from sitrep.pipeline import versions as pipeline_versions
     from sitrep.store import open_store
-    from sitrep.store.incidents import refresh_incidents
+    from sitrep.store.linking import link_incidents
 
-    articles, errors = _split(read_paths(paths, settings.columns))
+    skipped_lang: Counter[str] = Counter()
+    articles, errors = _split(by_language(read_paths(paths, settings.columns), settings.language, skipped_lang))
     versions = pipeline_versions(settings=settings)
     added = skipped = events = incidents = 0
     failures: list[str] = []
@@ -120,7 +131,7 @@ def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: 
             added += summary.articles_added
             skipped += summary.articles_skipped
             events += summary.events_added
-            fused = refresh_incidents(store, [e.id for r in batch for e in r.events], settings.fusion)
+            fused = link_incidents(store, [e.id for r in batch for e in r.events], settings.fusion)
             incidents += fused.added - fused.removed
             bar.update(len(batch))
         bar.close()
@@ -128,6 +139,7 @@ def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: 
         f"{added} article(s) added, {skipped} already stored, {events} event(s) added, "
         f"{incidents:+d} incident(s) in {db or settings.db}"
     )
+    _report_skipped(skipped_lang)
     _report_errors([*errors, *failures], added + skipped)
     if errors or failures:
         sys.exit(1)

@@ -57,6 +57,7 @@ class Settings:
     columns: ColumnNames = field(default_factory=ColumnNames)
     fusion: FusionSettings = field(default_factory=FusionSettings)
     max_article_chars: int = 200_000
+    language: str = "en"  # articles in other languages are counted and skipped
 
     @classmethod
     def load(cls, path: str | Path | None = None, env: dict[str, str] | None = None) -> Settings:
