@@ -245,7 +245,7 @@ def test_with_country_leaves_named_actors_alone(actors: ActorDictionary) -> None
     kh = actors.lookup(KH)
     assert kh is not None and with_country(kh, "SY") is kh
     protesters = actors.lookup("protesters")
-    assert protesters is not None and with_country(protesters, "XX") is protesters
+    assert protesters is not None and with_country(protesters, "XX").name == "Protesters"  # no template out
 
 
 def test_generic_state_template_matches_generated_actor(actors: ActorDictionary) -> None:
@@ -359,3 +359,9 @@ def test_coordinated_demonyms_share_the_noun(actors: ActorDictionary) -> None:
 def test_affiliations_describe_an_actor_they_are_not_one(actors: ActorDictionary) -> None:
     found = names(actors, "The al-Qaeda-linked group al-Shabaab claimed the attack.")
     assert [name for _, name in found] == ["Al Shabaab"]
+
+
+@pytest.mark.parametrize("code", ["", "XX"])
+def test_with_country_never_leaves_a_placeholder(code: str) -> None:
+    filled = with_country(Actor("Unidentified Armed Group ({country})", "Political militia"), code)
+    assert filled.name == "Unidentified Armed Group"

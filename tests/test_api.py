@@ -148,11 +148,21 @@ def test_openapi_lists_the_read_only_surface(client: TestClient) -> None:
         "/export",
         "/extract",
         "/facets",
+        "/codebook",
         "/incidents",
         "/incidents/{incident_id}",
     } <= set(paths)
     assert "/articles" not in paths  # no write endpoint without allow_write
     assert client.get("/docs").status_code == 404  # its scripts come from a CDN: not served
+
+
+def test_codebook_gives_the_page_its_colours(client: TestClient) -> None:
+    from sitrep.codebook import codebook
+
+    body = client.get("/codebook").json()
+    colours = {t["name"]: t["colour"] for t in body["event_types"]}
+    assert colours == {name: t.colour for name, t in codebook().event_types.items()}
+    assert {s["name"] for s in body["sub_event_types"]} == set(codebook().sub_event_types)
 
 
 def test_health(client: TestClient) -> None:

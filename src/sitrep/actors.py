@@ -20,25 +20,14 @@ from pathlib import Path
 
 import yaml
 
+from sitrep.codebook import codebook
 from sitrep.model import Actor, ActorMention, Span
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CURATED_FILE = DATA_DIR / "actors.yaml"
 STATE_FILE = DATA_DIR / "state_actors.yaml"
 
-ACTOR_TYPES = frozenset(
-    {
-        "State forces",
-        "Rebel group",
-        "Political militia",
-        "Identity militia",
-        "Rioters",
-        "Protesters",
-        "Civilians",
-        "External/Other forces",
-        "Government",
-    }
-)
+ACTOR_TYPES = frozenset(codebook().actor_types)
 PLACEHOLDERS = ("{country}", "{the_country}")
 
 _APOSTROPHES = "'\u2019\u2018\u02bc`\u2032"
@@ -312,13 +301,15 @@ _COORDINATED = re.compile(r"\b([A-Z][\w'.-]+) (?:and|or|&) $")
 def with_country(actor: Actor, country_code: str) -> Actor:
     """Fill a generic actor's "{country}" from the event's country ("Protesters (Iraq)").
 
-    Actors without a placeholder come back unchanged; so do unknown country codes.
+    Actors without a placeholder come back unchanged. With no known country the placeholder
+    is dropped ("Protesters"): a template must never reach the output.
     """
     if not _is_template(actor.name):
         return actor
     names = ActorDictionary.default().countries.get(country_code.upper())
     if names is None:
-        return actor
+        bare = re.sub(r"\s*\((?:\{the_country\}|\{country\})\)|\{the_country\}|\{country\}", "", actor.name)
+        return replace(actor, name=re.sub(r"\s+", " ", bare).strip())
     name = actor.name.replace("{the_country}", names.formal).replace("{country}", names.name)
     return replace(actor, name=name, country=country_code.upper())
 

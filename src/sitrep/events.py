@@ -1,6 +1,7 @@
 """Finds event mentions (trigger words) and types them with ACLED, PLOVER and CAMEO.
 
-The lexicon is versioned data (``data/event_lexicon.yaml``). A mention is one
+The lexicon is versioned data (``data/event_lexicon.yaml``); the codes of each sub-event
+type come from the codebook (``sitrep.codebook``). A mention is one
 trigger in one sentence; ``assemble`` later merges the mentions of one event.
 Non-conflict news (sport metaphors, disasters, business) is filtered here, at
 sentence level, so that "killed off the game with a late strike" makes nothing.
@@ -16,10 +17,11 @@ from importlib import resources
 
 import yaml
 
+from sitrep.codebook import SubEventType, codebook
 from sitrep.model import Actor, Span
 
 STRONG, WEAK, GENERIC = "strong", "weak", "generic"
-ARMED_TYPES = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
+ARMED_TYPES = codebook().armed_types()
 # Subtypes that report what happened around another event (an arrest after a
 # bombing); they join an event of the article before they stand on their own.
 ACCESSORY_SUBS = {"Arrests", "Looting/property destruction", "Non-violent transfer of territory"}
@@ -39,13 +41,6 @@ _NEGATED = re.compile(r"\b(?:no|not|without|never|nor)\s+(?:\w+\s+)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
-class Codes:
-    event_type: str
-    plover: str
-    cameo: str
-
-
-@dataclass(frozen=True, slots=True)
 class EventMention:
     """One trigger in one sentence."""
 
@@ -60,7 +55,7 @@ class EventMention:
 @dataclass(frozen=True)
 class Lexicon:
     version: str
-    codes: dict[str, Codes]
+    codes: dict[str, SubEventType]  # the codebook's sub-event types
     trigger_regex: re.Pattern
     trigger_kinds: tuple[tuple[str, str], ...]  # group index -> (sub_event_type, strength)
     refine: dict[str, re.Pattern]
@@ -77,7 +72,7 @@ class Lexicon:
     @classmethod
     def from_yaml(cls, text: str) -> Lexicon:
         raw = yaml.safe_load(text)
-        codes = {sub: Codes(*values) for sub, values in raw["codes"].items()}
+        codes = codebook().sub_event_types
         groups, kinds = [], []
         for i, trig in enumerate(raw["triggers"]):
             sub = trig["sub"]
@@ -98,8 +93,8 @@ class Lexicon:
             conflict_context=re.compile(raw["conflict_context"], re.I),
         )
 
-    def codes_for(self, sub_event_type: str) -> Codes:
-        return self.codes.get(sub_event_type, self.codes["Other"])
+    def codes_for(self, sub_event_type: str) -> SubEventType:
+        return codebook().sub_event_type(sub_event_type)
 
     def mentions_possible(self, text: str) -> bool:
         """Triage, with no parse: conflict words and a trigger, and not mainly about

@@ -1,7 +1,8 @@
 """Stored events out to the formats analysts load: ACLED-style CSV, GeoJSON, JSONL and Parquet.
 
-ACLED's codebook (interaction codes, disorder types, country names) is applied here, at the
-edge, so the store keeps the richer model and each format stays a pure function of ``EventRow``.
+ACLED's codebook (interaction codes and disorder types from ``sitrep.codebook``, country
+names) is applied here, at the edge, so the store keeps the richer model and each format
+stays a pure function of ``EventRow``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import IO, Any, BinaryIO, TextIO
 import duckdb
 import pycountry
 
+from sitrep.codebook import codebook
 from sitrep.store.base import EventRow
 
 FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
@@ -35,36 +37,7 @@ ACLED_COLUMNS = (
     "fatalities", "tags", "timestamp",
 )  # fmt: skip
 
-# ACLED codebook: actor type -> inter code (0 = no actor).
-INTER_CODES = {
-    "state forces": 1,
-    "rebel group": 2,
-    "rebel groups": 2,
-    "political militia": 3,
-    "political militias": 3,
-    "identity militia": 4,
-    "identity militias": 4,
-    "rioters": 5,
-    "protesters": 6,
-    "civilians": 7,
-    "external/other forces": 8,
-    "external forces": 8,
-    "other forces": 8,
-}
 POLITICAL_VIOLENCE = "Political violence"
-DISORDER_BY_TYPE = {
-    "battles": POLITICAL_VIOLENCE,
-    "explosions/remote violence": POLITICAL_VIOLENCE,
-    "violence against civilians": POLITICAL_VIOLENCE,
-    "protests": "Demonstrations",
-    "riots": "Demonstrations",
-    "strategic developments": "Strategic developments",
-}
-DISORDER_BY_SUB_TYPE = {
-    "mob violence": POLITICAL_VIOLENCE,
-    "excessive force against protesters": "Political violence; Demonstrations",
-}
-TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 # Where ACLED's country names differ from ISO's (and pycountry has no common_name).
 ACLED_COUNTRY_NAMES = {
     "CD": "Democratic Republic of Congo",
@@ -118,7 +91,7 @@ def export(rows: Iterable[EventRow], fmt: str, out: BinaryIO | TextIO | Path) ->
 
 def inter_code(actor_type: str, actor_name: str = "") -> int:
     """ACLED interaction code of an actor type; an unknown type of a named actor counts as 8."""
-    code = INTER_CODES.get(actor_type.strip().lower())
+    code = codebook().inter_code(actor_type)
     if code is not None:
         return code
     return 8 if actor_name or actor_type else 0
@@ -134,8 +107,7 @@ def interaction(inter1: int, inter2: int) -> str:
 
 def disorder_type(event_type: str, sub_event_type: str = "") -> str:
     """ACLED's disorder type, from the sub-type where the codebook splits a type."""
-    by_sub = DISORDER_BY_SUB_TYPE.get(sub_event_type.strip().lower())
-    return by_sub or DISORDER_BY_TYPE.get(event_type.strip().lower(), "")
+    return codebook().disorder_type(event_type, sub_event_type)
 
 
 @lru_cache(maxsize=512)
@@ -159,7 +131,7 @@ def acled_record(row: EventRow) -> dict[str, Any]:
         "event_id_cnty": f"{alpha3}{row.event_id}",
         "event_date": row.date_start.isoformat(),
         "year": row.date_start.year,
-        "time_precision": TIME_PRECISION.get(row.date_precision, 3),
+        "time_precision": codebook().acled_time_precision.get(row.date_precision, 3),
         "disorder_type": disorder,
         "event_type": row.event_type,
         "sub_event_type": row.sub_event_type,

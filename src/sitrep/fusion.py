@@ -41,6 +41,7 @@ from statistics import median_low
 
 import pycountry
 
+from sitrep.codebook import codebook, distance_km
 from sitrep.config import FusionSettings
 from sitrep.geo.gazetteer import load_demonyms
 from sitrep.model import (
@@ -58,17 +59,7 @@ from sitrep.model import (
     Span,
 )
 
-EARTH_KM = 6371.0088
-# Types a careless coder (or two outlets) may give to one incident; across groups never.
-TYPE_GROUPS = {
-    "Battles": "violence",
-    "Explosions/Remote violence": "violence",
-    "Violence against civilians": "violence",
-    "Protests": "demonstration",
-    "Riots": "demonstration",
-    "Strategic developments": "strategic",
-}
-_DATE_RANK = {DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2, DatePrecision.YEAR: 3}
+_DATE_RANK = codebook().date_ranks
 _DATE_SPECIFICITY = {
     DatePrecision.DAY: 1.0,
     DatePrecision.WEEK: 0.6,
@@ -177,13 +168,6 @@ def date_window(event_date: EventDate, settings: FusionSettings) -> tuple[int, i
     return lo - settings.date_slack_days, hi + settings.date_slack_days
 
 
-def distance_km(a: Location, b: Location) -> float:
-    """Great-circle distance between two places."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
 def is_wide(loc: Location) -> bool:
     """A place that stands for an area (a region or a country), not a point."""
     return loc.geo_precision is GeoPrecision.REGION or loc.feature in {"country", "admin1", "region"}
@@ -204,7 +188,7 @@ def places_compatible(a: Location, b: Location, settings: FusionSettings) -> boo
 
 def types_compatible(a: str, b: str) -> bool:
     """Event types that two reports of one incident may carry (all violence, all demonstrations ...)."""
-    return a == b or (a in TYPE_GROUPS and TYPE_GROUPS.get(a) == TYPE_GROUPS.get(b))
+    return a == b or codebook().same_family(a, b)
 
 
 def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from itertools import islice
@@ -23,7 +23,8 @@ from sitrep import fatalities as fatalities_stage
 from sitrep import temporal
 from sitrep.actors import ActorDictionary
 from sitrep.assemble import Findings, assemble_events
-from sitrep.config import Settings
+from sitrep.codebook import codebook
+from sitrep.config import AssembleSettings, Settings
 from sitrep.events import Lexicon, find_event_mentions, sentence_spans
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import geoparse
@@ -40,6 +41,7 @@ class Extractor:
     actors: ActorDictionary
     lexicon: Lexicon
     batch_size: int = 32
+    assemble: AssembleSettings = field(default_factory=AssembleSettings)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Extractor:
@@ -50,6 +52,7 @@ class Extractor:
             actors=ActorDictionary.default(),
             lexicon=Lexicon.default(),
             batch_size=settings.batch_size,
+            assemble=settings.assemble,
         )
 
     @property
@@ -96,7 +99,7 @@ class Extractor:
             victims=fatalities_stage.find_victims(doc),
             claims=claims_stage.find_claims(doc),
         )
-        return assemble_events(findings, self.lexicon)
+        return assemble_events(findings, self.lexicon, self.assemble)
 
 
 @lru_cache(maxsize=1)
@@ -151,6 +154,7 @@ def versions(model_name: str = "", model_version: str = "", settings: Settings |
         "spacy_model": f"{model_name}-{model_version}",
         "actors": ActorDictionary.default().version,
         "event_lexicon": Lexicon.default().version,
+        "codebook": codebook().version,
     }
 
 

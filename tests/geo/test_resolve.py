@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from sitrep.codebook import haversine_km
 from sitrep.geo.gazetteer import Gazetteer, entity_patterns
-from sitrep.geo.resolve import _km, geoparse, locate_event
+from sitrep.geo.resolve import geoparse, locate_event
 from sitrep.model import GeoPrecision, Span, Toponym
 from sitrep.nlp import build_pipeline, normalise_text
 
@@ -38,7 +39,7 @@ def _resolved(toponyms: list[Toponym], name: str) -> Toponym:
 def test_baghdad_resolves_to_iraq(nlp: Language, gazetteer: Gazetteer) -> None:
     t = _resolved(_parse(nlp, gazetteer, "Protesters gathered in Baghdad on Friday."), "Baghdad")
     assert t.location is not None and t.location.country == "IQ"
-    assert _km(t.location.latitude, t.location.longitude, *BAGHDAD) < 10
+    assert haversine_km(t.location.latitude, t.location.longitude, *BAGHDAD) < 10
 
 
 @pytest.mark.parametrize("name", ["Kyiv", "Kiev"])
@@ -96,7 +97,7 @@ def test_seed_main_event_is_mashtal(seed: tuple[str, list[Toponym]], trigger: st
     assert result is not None
     location, span = result
     assert (location.name, location.country, location.geo_precision) == ("Mashtal", "IQ", GeoPrecision.EXACT)
-    assert _km(location.latitude, location.longitude, *BAGHDAD) < 25
+    assert haversine_km(location.latitude, location.longitude, *BAGHDAD) < 25
     assert text[span.start : span.end] == "Mashtal"
 
 

@@ -89,6 +89,12 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
+def _rgb(hex_colour: str) -> str:
+    """The browser's form of a ``#rrggbb`` colour."""
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
+
+
 def test_page_map_filter_and_article(server: str, browser, tmp_path: Path) -> None:
     events = httpx.get(f"{server}/events", params={"limit": 1000}).json()["events"]
     mapped = [e for e in events if e["latitude"] is not None]
@@ -98,6 +104,12 @@ def test_page_map_filter_and_article(server: str, browser, tmp_path: Path) -> No
     outside, problems = _watch(page, server)
     page.goto(server + "/")
     page.wait_for_function("window.sitrep && window.sitrep.ready === true", timeout=30_000)
+
+    # the legend takes its types and colours from the codebook the API serves
+    book = httpx.get(f"{server}/codebook").json()["event_types"]
+    assert [t.strip() for t in page.locator("#legend-list li").all_inner_texts()] == [t["name"] for t in book]
+    swatches = page.eval_on_selector_all("#legend-list .swatch", "els => els.map(e => e.style.background)")
+    assert swatches == [_rgb(t["colour"]) for t in book]
 
     # every mapped sample event is on the map: as its own marker or inside a numbered cluster
     page.wait_for_selector(".event-marker, .event-cluster")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from sitrep.codebook import haversine_km
 from sitrep.geo.gazetteer import Gazetteer, entity_patterns
 from sitrep.geo.resolve import geoparse
 from sitrep.model import Toponym
@@ -230,14 +231,6 @@ def log_error_auc(kms: list[float]) -> float:
         return min(scaled[0], 1.0)
     area = sum((a + b) / 2 for a, b in zip(scaled, scaled[1:], strict=False))  # trapezoids, unit width
     return min(area / (len(scaled) - 1), 1.0)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def main() -> None:  # pragma: no cover - manual runs: python -m sitrep.evaluation.geo FILE [LIMIT]

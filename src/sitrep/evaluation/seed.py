@@ -8,12 +8,12 @@ an analyst coded is checked: right, wrong, or missing.
 from __future__ import annotations
 
 import json
-import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitrep.codebook import haversine_km
 from sitrep.ingest import read_file
 from sitrep.model import Article, Event
 
@@ -132,7 +132,7 @@ def _check_location(check, want: dict | None, e: Event) -> list[FieldCheck]:
     loc = e.location
     out = [check("country", want["country"], loc.country if loc else None, loc is not None and loc.country == want["country"])]
     if "lat" in want and loc is not None:
-        km = _km(want["lat"], want["lon"], loc.latitude, loc.longitude)
+        km = haversine_km(want["lat"], want["lon"], loc.latitude, loc.longitude)
         out.append(check("coordinates", f"{want['lat']},{want['lon']}", f"{loc.latitude:.3f},{loc.longitude:.3f} ({km:.1f} km)", km <= 25))
     elif "lat" in want:
         out.append(check("coordinates", f"{want['lat']},{want['lon']}", None, False))
@@ -173,10 +173,3 @@ def _same_actor(want: dict, got) -> bool:
     if want.get("country") and want["country"] == got.country and want_words <= got_words | {"military", "forces"}:
         return True
     return bool(got_words) and got_words <= want_words  # "Iran-backed militias" for "... in Iraq"
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))

@@ -26,16 +26,14 @@ from sys import intern
 
 import yaml
 
+from sitrep.codebook import codebook
 from sitrep.model import GeoPrecision, Location
 
 CACHE_FORMAT = 3
 ALT_MIN_POP = 5000  # alternate names of smaller places add more false matches than hits
 
-# GeoNames feature codes used here, from most to least specific.
-FEATURE_RANK = {
-    "SITE": 0, "NBHD": 0, "CAMP": 0, "PPL": 1, "PPLA": 1, "PPLC": 1,
-    "ADM2": 2, "RGN": 2, "ADM1": 3, "PCLI": 4, "CONT": 5,
-}
+# GeoNames feature codes used here, 0 most specific (the codebook's place ranking).
+FEATURE_RANK = codebook().geonames_ranks
 _EXTRA_CODES = {
     "neighbourhood": ("P", "NBHD"), "camp": ("P", "CAMP"), "town": ("P", "PPL"),
     "city": ("P", "PPL"), "site": ("S", "SITE"), "region": ("L", "RGN"), "admin1": ("A", "ADM1"),

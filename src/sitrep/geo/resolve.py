@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from sitrep.codebook import codebook, haversine_km
 from sitrep.geo.gazetteer import Gazetteer, Place, normalise_name
 from sitrep.model import GeoPrecision, Location, Span, Toponym
 from sitrep.nlp import doc_text
@@ -377,9 +378,9 @@ def _prominent(place: Place) -> bool:
 
 def _near(i: int, place: Place, ctx: _Context) -> tuple[bool, bool]:
     """Whether the place is near another confident place of the document, or a country it names."""
-    near = any(_km(place.lat, place.lon, lat, lon) < NEAR_KM for lat, lon, j in ctx.points if not ctx.same_name(i, j))
+    near = any(haversine_km(place.lat, place.lon, lat, lon) < NEAR_KM for lat, lon, j in ctx.points if not ctx.same_name(i, j))
     near_country = any(
-        _km(place.lat, place.lon, lat, lon) < NEAR_COUNTRY_KM for lat, lon, j in ctx.centres if not ctx.same_name(i, j)
+        haversine_km(place.lat, place.lon, lat, lon) < NEAR_COUNTRY_KM for lat, lon, j in ctx.centres if not ctx.same_name(i, j)
     )
     return near, near_country
 
@@ -448,20 +449,8 @@ def _choose(
     return best
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
 # ---------------------------------------------------------------- event location
 
-_SPECIFICITY = {
-    "neighbourhood": 0, "camp": 0, "site": 0, "town": 1, "city": 1,
-    "admin2": 2, "region": 2, "admin1": 3, "country": 4, "continent": 5,
-}
 _ACTOR_AFTER = re.compile(
     r"^-(?:backed|led|based|aligned|linked|allied|funded|sponsored|affiliated)\b|^(?:['\u2019]s?|s['\u2019])?\s+(?:[a-z-]+\s+)?(?:military|forces?|army|troops|soldiers|government|officials?|"
     r"authorities|ministry|navy|air force|police|president|embassy|spokes(?:man|woman|person))\b(?!\s+area)",
@@ -504,7 +493,7 @@ def locate_event(toponyms: list[Toponym], anchor: Span, text: str) -> tuple[Loca
 
 
 def _specificity(t: Toponym) -> int:
-    return _SPECIFICITY.get(t.location.feature if t.location else "", 1)
+    return codebook().place_rank(t.location.feature if t.location else "")
 
 
 def _gap(span: Span, anchor: Span) -> int:

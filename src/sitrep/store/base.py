@@ -199,9 +199,16 @@ def _merge(
     since: date | None,
     until: date | None,
     event_type: str | None,
+    sub_event_type: str | None = None,
 ) -> EventFilter:
     """The keyword shorthands of ``Store.events`` folded into one filter (they win when given)."""
-    given = {"country": country, "since": since, "until": until, "event_type": event_type}
+    given = {
+        "country": country,
+        "since": since,
+        "until": until,
+        "event_type": event_type,
+        "sub_event_type": sub_event_type,
+    }
     return replace(filters or EventFilter(), **{k: v for k, v in given.items() if v is not None})
 
 
@@ -380,6 +387,7 @@ class Store:
         since: date | None = None,
         until: date | None = None,
         event_type: str | None = None,
+        sub_event_type: str | None = None,
         limit: int | None = None,
         offset: int = 0,
         after: tuple[date, str] | None = None,
@@ -389,7 +397,7 @@ class Store:
         ``filters`` carries every filter; the keyword filters are shorthands merged into it.
         ``after`` = (date_start, id) of the last row seen pages by key instead of by offset.
         """
-        where, params = _merge(filters, country, since, until, event_type).sql()
+        where, params = _merge(filters, country, since, until, event_type, sub_event_type).sql()
         if after is not None:
             where.append("(e.date_start > ? OR (e.date_start = ? AND e.id > ?))")
             params += [after[0], after[0], after[1]]

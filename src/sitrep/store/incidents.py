@@ -329,6 +329,7 @@ def list_incidents(
     since: date | None = None,
     until: date | None = None,
     event_type: str | None = None,
+    sub_event_type: str | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[IncidentRecord]:
@@ -346,6 +347,9 @@ def list_incidents(
     if event_type:
         where.append("i.event_type = ?")
         params.append(event_type)
+    if sub_event_type:
+        where.append("i.sub_event_type = ?")
+        params.append(sub_event_type)
     page = (
         "SELECT i.id, i.date_start FROM incidents i LEFT JOIN locations l ON l.id = i.location_id"
         + (" WHERE " + " AND ".join(where) if where else "")

@@ -5,14 +5,7 @@
 (function () {
   "use strict";
 
-  var TYPE_COLOURS = {
-    "Battles": "#c62828",
-    "Explosions/Remote violence": "#ef6c00",
-    "Violence against civilians": "#6a1b9a",
-    "Protests": "#2e7d32",
-    "Riots": "#c79100",
-    "Strategic developments": "#1565c0"
-  };
+  var TYPE_COLOURS = {}; // event type -> colour, from the codebook (GET codebook)
   var OTHER_COLOUR = "#616161";
   var PAGE = 1000;
   var MAX_EVENTS = 20000;
@@ -256,6 +249,13 @@
   function showTable(group) {
     renderTable(group);
     $("table-wrap").scrollIntoView({ behavior: "smooth" });
+  }
+
+  function loadCodebook() {
+    return getJSON("codebook").then(function (book) {
+      book.event_types.forEach(function (t) { TYPE_COLOURS[t.name] = t.colour; });
+      renderLegend();
+    });
   }
 
   function renderLegend() {
@@ -539,7 +539,6 @@
   // -- start ----------------------------------------------------------------------------
 
   function init() {
-    renderLegend();
     initBrush();
     $("filter-form").addEventListener("submit", function (ev) { ev.preventDefault(); loadEvents(); });
     $("filter-form").addEventListener("reset", function () { setTimeout(loadEvents, 0); });
@@ -553,7 +552,7 @@
       history.replaceState(null, "", location.pathname + location.search);
     });
     window.addEventListener("resize", function () { renderTimeline(); });
-    Promise.all([initMap(), loadFacets()]).catch(function (err) { setStatus("error: " + err.message); })
+    Promise.all([initMap(), loadFacets(), loadCodebook()]).catch(function (err) { setStatus("error: " + err.message); })
       .then(loadEvents)
       .then(function () {
         state.ready = true;

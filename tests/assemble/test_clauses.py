@@ -1,10 +1,11 @@
-"""Small decisions of the assembly stage, with no model."""
+"""Clauses and what attaches to them: small decisions, with no model."""
 
 from datetime import date
 
 import pytest
 
-from sitrep.assemble import _CLOCK_ONLY, _in_quotes, _story_relative
+from sitrep.assemble.clauses import _story_relative
+from sitrep.assemble.records import _CLOCK_ONLY
 from sitrep.model import DatePrecision, Span, TimeExpression
 
 
@@ -30,10 +31,3 @@ def test_a_time_of_day_does_not_date_an_event(phrase, clock_only):
 def test_story_relative_times_are_not_anchored_on_the_article_date(phrase, relative):
     t = TimeExpression(Span(0, len(phrase), phrase), "DATE", "2024-02-08", date(2024, 2, 8), DatePrecision.DAY)
     assert _story_relative(t) is relative
-
-
-def test_counts_inside_quotes_are_claims():
-    text = 'The group said it had killed "seven apostate soldiers". Police said three died.'
-    boast = Span(text.index("killed"), text.index('".'), "")
-    plain = Span(text.index("three"), text.index("died") + 4, "")
-    assert _in_quotes(text, boast) and not _in_quotes(text, plain)

@@ -1,0 +1,171 @@
+"""Who did it and to whom: an actor's role in its clause (read off the dependency path),
+the vote over an event's clauses, and ACLED's default actors (protesters, civilians)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from sitrep.actors import with_country
+from sitrep.assemble.records import Clause, Draft, Tree
+from sitrep.codebook import codebook
+from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, STRONG
+from sitrep.model import Actor, ActorMention, Span
+
+_AGENT_DEPS = {"nsubj", "agent", "poss", "csubj"}
+_PATIENT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
+_TARGET_PREPS = {"on", "against", "at", "targeting", "in", "into", "upon"}
+_SPEAKER_WORDS = ("spokes", "official", "statement", "said", "minister", "ministry", "authorities", "government")
+
+
+_SPEECH_LEMMAS = {"say", "tell", "state", "claim", "report", "add", "announce", "confirm", "deny", "accuse", "warn", "write"}
+
+
+def is_speaker(text: str, actor: ActorMention, tree: Tree) -> bool:
+    """Who reports an event is not a party to it: "residents said", "according to X"."""
+    after = text[actor.span.end : actor.span.end + 18].lower()
+    if any(w in after for w in _SPEAKER_WORDS):
+        return True
+    tok = tree.root(actor.span)
+    while tok.dep_ in ("conj", "compound", "poss") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in _SPEECH_LEMMAS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+
+
+def speaker_is_subject(clause: Clause, tree: Tree) -> bool:
+    """The event's own subject is a pronoun standing for the speaker of its sentence."""
+    for m in clause.mentions:
+        trig = tree.root(m.trigger)
+        head = trig if trig.pos_ in ("VERB", "AUX") else trig.head
+        if any(ch.dep_ == "nsubj" and ch.lower_ in ("it", "they", "we") for ch in head.children):
+            return True
+    return False
+
+
+_VICTIM_WORDS = re.compile(r"^(?:dead|died|wounded|injured|casualties|bodies|slain|death toll)$", re.I)
+
+
+def actor_role(actor: ActorMention, clause: Clause, tree: Tree) -> tuple[str, float]:
+    """actor1 (who did it) or actor2 (to whom), read off the dependency path."""
+    tok = tree.root(actor.span)
+    best = min(clause.mentions, key=lambda m: tree.distance(tok, tree.root(m.trigger)))
+    trig = tree.root(best.trigger)
+    weight = 1.0 / (1.0 + 0.25 * tree.distance(tok, trig))
+    if best.strength == STRONG:
+        weight *= 2
+    path = tree.path_deps(tok, trig)
+    if _VICTIM_WORDS.match(best.trigger.text) and not any(t.dep_ == "agent" for t in path):
+        return "actor2", weight  # "eight police officers were among the dead"
+    if not path:  # the trigger is not above the actor: look from their common head
+        path = tree.path_deps(tok, trig.head) if trig.dep_ not in ("ROOT",) else []
+        if path and trig.dep_ in _PATIENT_DEPS | {"pobj"} and path[-1].dep_ in _AGENT_DEPS:
+            return "actor1", weight
+    for t in reversed(path):
+        if t.dep_ in ("agent",) or (t.dep_ == "pobj" and t.head.lower_ == "by"):
+            return "actor1", weight
+        if t.dep_ == "pobj" and t.head.lower_ == "between":
+            return "both", weight
+        if t.dep_ == "pobj" and t.head.lower_ in _TARGET_PREPS:
+            return "actor2", weight
+    if path:
+        top = path[-1].dep_
+        if top in _AGENT_DEPS:
+            return "actor1", weight
+        if top in _PATIENT_DEPS:
+            return "actor2", weight
+    return ("actor1" if actor.span.start < best.trigger.start else "actor2"), weight * 0.8
+
+
+_NON_STATE = codebook().non_state_types()
+
+
+def vote_actors(draft: Draft, country: str) -> tuple[Actor | None, Actor | None, dict[str, Span]]:
+    """Vote over the clauses: weighted by tree distance, named groups over generic ones.
+
+    "Militants" or "gunmen" in an event that names an armed group are that group; clauses
+    that only add an arrest or looting to the event do not vote.
+    """
+    votes: dict[str, dict[str, float]] = {"actor1": defaultdict(float), "actor2": defaultdict(float)}
+    spans: dict[tuple[str, str], Span] = {}
+    actors: dict[str, Actor] = {}
+    primary = [c for c in draft.clauses if not c.strong_subs or set(c.strong_subs) - ACCESSORY_SUBS]
+    voting = [(m, r, w) for c in (primary or draft.clauses) for m, r, w in c.actors]
+    named_votes: dict[Actor, float] = defaultdict(float)
+    for m, _, weight in voting:
+        if m.actor.type in _NON_STATE and not _is_generic(m.actor):
+            named_votes[m.actor] += weight
+    named_group = max(named_votes, key=named_votes.get, default=None)
+    for mention, role, weight in voting:
+        actor = mention.actor
+        if named_group is not None and actor.type in _NON_STATE and _is_generic(actor):
+            actor = named_group
+        generic = _is_generic(actor)
+        actor = with_country(actor, country) if country else actor
+        bonus = 1.0 if not generic and actor.type != "Civilians" else 0.0
+        for r in ("actor1", "actor2") if role == "both" else (role,):
+            votes[r][actor.name] += weight + bonus
+            spans.setdefault((r, actor.name), mention.span)
+        actors[actor.name] = actor
+    actor1 = max(votes["actor1"], key=votes["actor1"].get, default=None)
+    rest = {k: v for k, v in votes["actor2"].items() if k != actor1}
+    if not rest:  # "Russian and Ukrainian troops fought": both sides stand as subjects
+        rest = {k: v for k, v in votes["actor1"].items() if k != actor1 and actors[k].type in ARMED_TYPES}
+        spans.update({("actor2", k): spans[("actor1", k)] for k in rest})
+    actor2 = max(rest, key=rest.get, default=None)
+    actor1, actor2 = _lead_order(draft, country, actor1, actor2)
+    evidence = {}
+    for role, name in (("actor1", actor1), ("actor2", actor2)):
+        span = spans.get((role, name)) or spans.get(("actor2" if role == "actor1" else "actor1", name))
+        if name and span is not None:
+            evidence[role] = span
+    return actors.get(actor1), actors.get(actor2), evidence
+
+
+def _lead_order(draft: Draft, country: str, actor1: str | None, actor2: str | None) -> tuple:
+    """When the lead clause names both sides as subjects ("Russian and Ukrainian troops
+    fought"), its order decides who is actor 1, not the later paragraphs' mentions."""
+    if actor1 is None or actor2 is None:
+        return actor1, actor2
+    lead = draft.clauses[0]
+    subjects = [
+        (with_country(m.actor, country) if country else m.actor).name
+        for m, role, _ in sorted(lead.actors, key=lambda a: a[0].span.start)
+        if role in ("actor1", "both")
+    ]
+    if actor1 in subjects and actor2 in subjects and subjects.index(actor2) < subjects.index(actor1):
+        return actor2, actor1
+    return actor1, actor2
+
+
+def _is_generic(actor: Actor) -> bool:
+    """A template actor ("gunmen", "troops") whose country comes from the event."""
+    return "{" in actor.name
+
+
+def default_actors(
+    event_type: str, sub: str, actor1: Actor | None, actor2: Actor | None, country: str
+) -> tuple[Actor | None, Actor | None]:
+    """ACLED's convention: protests have protesters, attacks on civilians have civilians."""
+    if not country:
+        return actor1, actor2
+    if sub == "Excessive force against protesters":  # ACLED: the force is actor 1
+        protesters = _default_actor("Protesters", country)
+        force = actor1 if actor1 is not None and actor1.type != "Protesters" else actor2
+        return force, protesters
+    if event_type == "Protests" and (actor1 is None or actor1.type != "Protesters"):
+        protesters = _default_actor("Protesters", country)
+        actor1, actor2 = protesters, actor2 if actor2 is not None else actor1
+    if event_type == "Riots" and (actor1 is None or actor1.type == "Protesters"):  # ACLED: rioters
+        actor1 = _default_actor("Rioters", country)
+    if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence") and actor2 is None:
+        actor2 = _default_actor("Civilians", country)
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+        actor2 = None
+    return actor1, actor2
+
+
+def _default_actor(actor_type: str, country: str) -> Actor:
+    """The codebook's default actor of a type ("Protesters (Kenya)") in the event's country."""
+    return with_country(Actor(codebook().actor_types[actor_type].default, actor_type), country)

@@ -1,0 +1,150 @@
+"""Clauses: the triggers of one sentence that are close in its tree, with the findings
+(times, places, actors, tolls, victims) attached to the nearest of them."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.tokens import Token
+
+from sitrep.assemble.actor_vote import actor_role, is_speaker, speaker_is_subject
+from sitrep.assemble.records import Clause, Findings, Tree
+from sitrep.events import STRONG, EventMention
+from sitrep.model import DatePrecision, Span, TimeExpression
+from sitrep.nlp import doc_text
+
+
+def find_clauses(findings: Findings, tree: Tree) -> list[Clause]:
+    groups = _group_mentions(findings.mentions, tree)
+    clauses = [Clause(mentions=g) for g in groups]
+    owner = _Owner(clauses, tree)
+    for t in findings.times:
+        if _story_relative(t) or _when_said(tree.root(t.span)):
+            continue
+        c, distance = owner.nearest(t.span)
+        if c is not None:
+            c.times.append(t)
+            c.time_distance[t.span.start] = distance
+    for topo in findings.toponyms:
+        if _is_locative(tree.root(topo.span)) and (c := owner.of(topo.span)) is not None:
+            c.toponyms.append(topo)
+    for fat in findings.fatalities:
+        if fat.span is not None and (c := owner.of(fat.span)) is not None:
+            c.fatalities.append(fat)
+    for victim in findings.victims:
+        if (c := owner.of(victim)) is not None:
+            c.victims.append(victim)
+    for actor in findings.actors:
+        if (c := owner.of(actor.span)) is None:
+            continue
+        if actor.actor.type == "Government" and "Agreement" not in c.strong_subs:
+            continue  # governments sign agreements; they do not fire shells
+        if is_speaker(doc_text(findings.doc), actor, tree):
+            if speaker_is_subject(c, tree):  # "the FSB said it had arrested three men"
+                c.actors.append((actor, "actor1", 1.0))
+            continue
+        role, weight = actor_role(actor, c, tree)
+        c.actors.append((actor, role, weight))
+    # Context clauses ("a series of strikes since October") took their own findings
+    # away from the event's clauses above; now they go.
+    return [c for c in clauses if not all(m.aggregate for m in c.mentions) and not _only_context(c)]
+
+
+_LOCATIVE_PREPS = {"in", "near", "at", "outside", "on", "into", "across", "around", "inside", "within", "of", "from", "between", "towards", "toward"}
+
+
+def _is_locative(tok: Token) -> bool:
+    """Where something happened ("in the Mashtal neighbourhood", "a strike on Jordan",
+    "the town of Azaz"), not a country as an actor ("Washington said", "Iran-backed")."""
+    while tok.dep_ in ("compound", "appos", "conj", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in _LOCATIVE_PREPS
+    return tok.dep_ in ("npadvmod", "dobj", "nsubjpass") and tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def _group_mentions(mentions: list[EventMention], tree: Tree) -> list[list[EventMention]]:
+    """Triggers of one sentence that belong together: strong ones within two edges of
+    each other, a weak or generic one with its nearest trigger within four."""
+    groups: list[list[EventMention]] = []
+    for m in mentions:
+        tok = tree.root(m.trigger)
+        reach = 2 if m.strength == STRONG else 4
+        home, best = None, reach + 1
+        for g in groups:
+            if g[-1].sentence.start != m.sentence.start:
+                continue
+            for other in g:
+                limit = 2 if other.strength == STRONG and m.strength == STRONG else 4
+                dist = tree.distance(tok, tree.root(other.trigger))
+                if dist <= limit and dist < best:
+                    home, best = g, dist
+        if home is None:
+            groups.append([m])
+        else:
+            home.append(m)
+    return groups
+
+
+class _Owner:
+    """Finds the clause whose trigger is nearest to a span in the same sentence."""
+
+    def __init__(self, clauses: list[Clause], tree: Tree):
+        self.tree = tree
+        self.by_sentence: dict[int, list[tuple[EventMention, Clause]]] = defaultdict(list)
+        for c in clauses:
+            for m in c.mentions:
+                self.by_sentence[m.sentence.start].append((m, c))
+
+    def of(self, span: Span) -> Clause | None:
+        return self.nearest(span)[0]
+
+    def nearest(self, span: Span) -> tuple[Clause | None, float]:
+        """The clause and its distance (tree edges, then characters / 1000)."""
+        tok = self.tree.root(span)
+        best, best_score = None, float("inf")
+        for m, c in self.by_sentence.get(tok.sent.start_char, []):
+            if m.trigger.start <= span.start < m.trigger.end:
+                return c, 0.0
+            gap = max(m.trigger.start - span.end, span.start - m.trigger.end, 0)
+            score = self.tree.distance(tok, self.tree.root(m.trigger)) + gap / 1000
+            if score < best_score:
+                best, best_score = c, score
+        return best, best_score
+
+
+_RELATIVE_TO_STORY = re.compile(r"\b(?:later|after|afterwards|before|following|previous|prior)\b", re.I)
+
+
+def _story_relative(t: TimeExpression) -> bool:
+    """"An hour later", "the previous day": anchored in the story, not the article date."""
+    return bool(_RELATIVE_TO_STORY.search(t.span.text)) and not re.search(r"\b(?:this|last|next)\b", t.span.text, re.I)
+
+
+def _when_said(tok: Token) -> bool:
+    """"Officials said on Tuesday": the date of the report, not of the event."""
+    for _ in range(3):
+        if tok.dep_ in ("pobj", "npadvmod", "tmod", "nmod", "compound", "amod") or tok.pos_ == "ADP":
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            continue
+        break
+    return tok.lemma_ in _REPORT_LEMMAS and tok.pos_ in ("VERB", "AUX")
+
+
+_REPORT_LEMMAS = {"say", "tell", "add", "report", "state", "write"}  # not "announce": that may be the event
+
+
+_COUNTABLE_SUBS = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", ""}
+
+
+def _only_context(clause: Clause) -> bool:
+    """Plural references without a day or a toll of their own ("the attacks", "air
+    strikes have hit the region") are context, not events."""
+    if clause.fatalities or any(m.sub_event_type not in _COUNTABLE_SUBS for m in clause.mentions):
+        return False
+    date = clause.date
+    plural = all(m.plural for m in clause.mentions)
+    return plural and (date is None or date.precision is not DatePrecision.DAY)

@@ -1,0 +1,137 @@
+"""What assembly works on: the findings of one article, the clauses and drafts built from
+them, and distances in its dependency tree."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from sitrep.codebook import codebook
+from sitrep.events import STRONG, EventMention
+from sitrep.model import (
+    ActorMention,
+    Article,
+    Claim,
+    Fatalities,
+    Span,
+    TimeExpression,
+    Toponym,
+)
+
+_PRECISION_RANK = codebook().date_ranks
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What the stages found in one article, before events are assembled."""
+
+    article: Article
+    doc: Doc
+    mentions: list[EventMention]
+    times: list[TimeExpression]
+    toponyms: list[Toponym]
+    actors: list[ActorMention]
+    fatalities: list[Fatalities]
+    victims: list[Span]
+    claims: list[Claim]
+
+
+@dataclass
+class Clause:
+    """Triggers of one sentence that are close in its tree, with what attaches to them."""
+
+    mentions: list[EventMention]
+    times: list[TimeExpression] = field(default_factory=list)
+    toponyms: list[Toponym] = field(default_factory=list)
+    actors: list[tuple[ActorMention, str, float]] = field(default_factory=list)  # mention, role, weight
+    fatalities: list[Fatalities] = field(default_factory=list)
+    victims: list[Span] = field(default_factory=list)
+    time_distance: dict[int, float] = field(default_factory=dict)  # span start -> tree distance
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].trigger.start
+
+    @property
+    def strong_subs(self) -> list[str]:
+        return [m.sub_event_type for m in self.mentions if m.strength == STRONG]
+
+    @property
+    def date(self) -> TimeExpression | None:
+        dated = [
+            t
+            for t in self.times
+            if t.start_date is not None and t.precision is not None and not _CLOCK_ONLY.match(t.span.text)
+        ]
+        return min(
+            dated,
+            key=lambda t: (_PRECISION_RANK[t.precision], self.time_distance.get(t.span.start, 0.0)),
+            default=None,
+        )
+
+
+# "at about 2 p.m.": a time of day says nothing of the day, which the story gives elsewhere.
+_CLOCK_ONLY = re.compile(
+    r"^(?:[Aa]t |[Aa]bout |[Aa]round |[Ss]hortly (?:before|after) )*\d{1,2}(?:[:.]\d\d)?\s*(?:[aApP]\.?[mM]\.?)?"
+    r"(?: local time| \(?[A-Z]{2,4}\)?)?$"
+)
+
+
+@dataclass
+class Draft:
+    clauses: list[Clause]
+
+    @property
+    def mentions(self) -> list[EventMention]:
+        return [m for c in self.clauses for m in c.mentions]
+
+    @property
+    def date(self) -> TimeExpression | None:
+        dated = [c.date for c in self.clauses if c.date is not None]
+        return min(dated, key=lambda t: _PRECISION_RANK[t.precision], default=None)
+
+
+class Tree:
+    """Token look-ups and tree distances over one parsed doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._cache: dict[tuple[int, int], Token] = {}
+
+    def root(self, span: Span) -> Token:
+        key = (span.start, span.end)
+        if key not in self._cache:
+            chars = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+            if chars is None or len(chars) == 0:
+                chars = self.doc[self._token_at(span.start) : self._token_at(span.start) + 1]
+            self._cache[key] = chars.root
+        return self._cache[key]
+
+    def _token_at(self, char: int) -> int:
+        for tok in self.doc:
+            if tok.idx + len(tok) > char:
+                return tok.i
+        return len(self.doc) - 1
+
+    @staticmethod
+    def distance(a: Token, b: Token) -> int:
+        if a.sent.start != b.sent.start:
+            return 99
+        up_a = [a, *a.ancestors]
+        depth = {t.i: d for d, t in enumerate(up_a)}
+        for d_b, t in enumerate([b, *b.ancestors]):
+            if t.i in depth:
+                return depth[t.i] + d_b
+        return 99
+
+    def path_deps(self, child: Token, top: Token) -> list[Token]:
+        """Tokens from child up to (not including) top, if top is an ancestor."""
+        path, tok = [], child
+        while tok.i != top.i:
+            path.append(tok)
+            if tok.head.i == tok.i:
+                return []
+            tok = tok.head
+        return path

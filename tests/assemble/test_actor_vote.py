@@ -1,0 +1,52 @@
+"""Who did it and to whom: the vote over an event's clauses and ACLED's default actors."""
+
+import pytest
+from handmade import clause
+
+from sitrep.assemble.actor_vote import default_actors, vote_actors
+from sitrep.assemble.records import Draft
+from sitrep.model import Actor, ActorMention, Span
+
+SHABAAB = Actor("Al Shabaab", "Rebel group", "SO")
+ARMY = Actor("Military Forces of Somalia", "State forces", "SO")
+MILITANTS = Actor("Militants ({country})", "Rebel group")
+POLICE = Actor("Police Forces of Kenya", "State forces", "KE")
+
+
+def said(actor: Actor, at: int) -> ActorMention:
+    return ActorMention(Span(at, at + 5, actor.name), actor)
+
+
+def test_generic_militants_are_the_named_group_of_the_event() -> None:
+    c = clause(0)
+    c.actors += [(said(MILITANTS, 10), "actor1", 1.0), (said(SHABAAB, 60), "actor1", 0.4), (said(ARMY, 30), "actor2", 1.0)]
+    actor1, actor2, evidence = vote_actors(Draft([c]), "SO")
+    assert (actor1, actor2) == (SHABAAB, ARMY)
+    assert evidence["actor2"].start == 30
+
+
+def test_two_armed_subjects_are_both_sides() -> None:
+    c = clause(0)
+    c.actors += [(said(ARMY, 10), "actor1", 1.0), (said(SHABAAB, 20), "actor1", 1.0)]
+    actor1, actor2, _ = vote_actors(Draft([c]), "SO")
+    assert (actor1, actor2) == (ARMY, SHABAAB)  # the lead clause's order
+
+
+@pytest.mark.parametrize(
+    ("event_type", "sub", "given", "expected"),
+    [
+        ("Protests", "Peaceful protest", (None, None), ("Protesters (Kenya)", None)),
+        ("Protests", "Protest with intervention", (POLICE, None), ("Protesters (Kenya)", "Police Forces of Kenya")),
+        ("Protests", "Excessive force against protesters", (POLICE, None), ("Police Forces of Kenya", "Protesters (Kenya)")),
+        ("Riots", "Violent demonstration", (None, POLICE), ("Rioters (Kenya)", "Police Forces of Kenya")),
+        ("Violence against civilians", "Attack", (POLICE, None), ("Police Forces of Kenya", "Civilians (Kenya)")),
+        ("Battles", "Armed clash", (POLICE, None), ("Police Forces of Kenya", None)),
+    ],
+)
+def test_acled_default_actors(event_type, sub, given, expected) -> None:
+    found = default_actors(event_type, sub, *given, "KE")
+    assert tuple(a.name if a else None for a in found) == expected
+
+
+def test_no_country_no_default_actor() -> None:
+    assert default_actors("Protests", "Peaceful protest", None, None, "") == (None, None)

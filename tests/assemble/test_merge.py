@@ -1,0 +1,40 @@
+"""Which clauses are one event: dates, types and places must agree."""
+
+from datetime import date
+
+from handmade import clause, on, town
+
+from sitrep.assemble.merge import merge_clauses
+from sitrep.config import AssembleSettings
+from sitrep.events import Lexicon
+
+TUESDAY = date(2024, 2, 6)
+BAGHDAD = town("Baghdad", 33.34, 44.40)
+MOSUL = town("Mosul", 36.34, 43.13)  # about 350 km north
+
+
+def test_one_strike_reported_twice_is_one_event() -> None:
+    clauses = [clause(0, when=on(TUESDAY), where=BAGHDAD), clause(200, when=on(TUESDAY), where=BAGHDAD)]
+    drafts = merge_clauses(clauses, Lexicon.default(), AssembleSettings())
+    assert [len(d.clauses) for d in drafts] == [2]
+
+
+def test_towns_further_apart_than_the_setting_are_two_events() -> None:
+    clauses = [clause(0, when=on(TUESDAY), where=BAGHDAD), clause(200, when=on(TUESDAY), where=MOSUL)]
+    assert len(merge_clauses(clauses, Lexicon.default(), AssembleSettings())) == 2
+    wide = AssembleSettings(same_event_km=400.0)
+    assert len(merge_clauses(clauses, Lexicon.default(), wide)) == 1
+
+
+def test_other_days_and_other_types_are_other_events() -> None:
+    lexicon, settings = Lexicon.default(), AssembleSettings()
+    days = [clause(0, when=on(TUESDAY)), clause(200, when=on(date(2024, 1, 9)))]
+    assert len(merge_clauses(days, lexicon, settings)) == 2
+    types = [clause(0, when=on(TUESDAY)), clause(200, sub="Peaceful protest", when=on(TUESDAY))]
+    assert len(merge_clauses(types, lexicon, settings)) == 2
+
+
+def test_an_undated_clause_joins_the_nearest_event() -> None:
+    clauses = [clause(0, when=on(TUESDAY)), clause(500, when=on(date(2024, 1, 9), at=500)), clause(600)]
+    drafts = merge_clauses(clauses, Lexicon.default(), AssembleSettings())
+    assert [[c.start for c in d.clauses] for d in drafts] == [[0], [500, 600]]

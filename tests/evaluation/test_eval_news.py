@@ -1,0 +1,101 @@
+"""`sitrep eval news` on part of the real-news corpus: the report adds up, errors are named,
+and a coder that finds nothing, or the wrong thing, scores as such."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from sitrep.evaluation.news import (
+    NEWS_CORPUS,
+    NewsReport,
+    load_corpus,
+    match_events,
+    same_actor,
+    score_article,
+    score_news,
+)
+from sitrep.model import Article, ArticleResult
+from sitrep.pipeline import extract
+
+SPLIT = json.loads((NEWS_CORPUS / "split.json").read_text("utf-8"))
+
+
+def test_the_split_is_disjoint_and_keeps_incidents_together():
+    dev, test = set(SPLIT["dev"]), set(SPLIT["test"])
+    assert dev and test and not dev & test
+    side: dict[str, str] = {}
+    for item in load_corpus(NEWS_CORPUS, "all"):
+        for event in item.gold["events"]:
+            if event.get("incident"):
+                half = "dev" if item.name in dev else "test"
+                assert side.setdefault(event["incident"], half) == half, event["incident"]
+
+
+def test_every_claim_and_evidence_is_a_substring_of_its_article():
+    for item in load_corpus(NEWS_CORPUS, "all"):
+        text = item.path.read_text("utf-8")
+        assert text.startswith(" date "), item.name
+        for claim in item.gold.get("claims") or []:
+            assert claim["text"] in text, (item.name, claim["text"])
+
+
+def test_scores_part_of_the_corpus_with_the_real_pipeline():
+    report = score_news(NEWS_CORPUS, "dev", limit=6)
+    assert report.articles == 6
+    data = report.to_json()
+    assert data["main_events"]["gold"] >= 1 and 0.0 <= data["main_events"]["f1"] <= 1.0
+    assert report.fusion is not None
+    assert "news:" in report.table() and "fusion pairs" in report.table()
+
+
+def test_a_coder_that_finds_nothing_has_zero_recall():
+    def nothing(articles):
+        return [ArticleResult(a) for a in articles]
+
+    report = score_news(NEWS_CORPUS, "dev", limit=6, extract_many=nothing)
+    assert report.main_matched == 0 and report.recall == 0.0 and report.main_gold >= 1
+    assert "not found" in report.errors_table()
+
+
+def test_an_event_in_a_non_conflict_article_is_a_false_alarm():
+    quiet = next(i for i in load_corpus(NEWS_CORPUS, "all") if not i.gold["events"])
+    article = Article(id="x", published=date(2024, 1, 1), text="Gunmen killed 12 villagers in Zamfara state on Monday.")
+    report = NewsReport(corpus="x", split="dev")
+    score_article(report, quiet, ArticleResult(article, tuple(extract(article))))
+    assert report.false_alarms == [quiet.name] and report.main_system == 1 and report.precision == 0.0
+
+
+def test_events_are_paired_by_agreement_not_by_order():
+    article = Article(
+        id="y", published=date(2024, 3, 5),
+        text="Gunmen killed 12 villagers in Zamfara state on Monday. Police arrested 40 protesters in Lagos on Tuesday.",
+    )  # fmt: skip
+    events = extract(article)
+    gold = [
+        {"role": "main", "event_type": "Strategic developments", "event_date": "2024-03-05",
+         "location": {"lat": 6.45, "lon": 3.39, "country": "NG"}},
+        {"role": "main", "event_type": "Violence against civilians", "event_date": "2024-03-04",
+         "location": {"lat": 12.17, "lon": 6.25, "country": "NG"}},
+    ]  # fmt: skip
+    pairs = match_events(gold, events)
+    assert pairs[1].event_type == "Violence against civilians"
+    assert 0 not in pairs or pairs[0].event_type != "Violence against civilians"
+
+
+@pytest.mark.parametrize(
+    ("gold", "system", "right"),
+    [
+        ({"name": "Tehreek-e-Taliban Pakistan", "aliases": ["TTP", "Pakistani Taliban"]}, "TTP", True),
+        ({"name": "Military Forces of Pakistan"}, "Military Forces of Pakistan (2018-)", True),
+        ({"name": "Police Forces of Pakistan"}, "Pakistan", False),  # a country alone is no actor
+        ({"name": "Civilians (Pakistan)"}, "Civilians (Afghanistan)", False),
+        (None, None, True),
+        (None, "Civilians (Mali)", False),
+        ({"name": "Al Shabaab"}, None, False),
+    ],
+)
+def test_actor_names_match_by_name_alias_or_distinctive_words(gold, system, right):
+    assert same_actor(gold, system) is right
