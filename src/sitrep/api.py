@@ -32,9 +32,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from sitrep.codebook import codebook
 from sitrep.config import Settings
 from sitrep.export import export, row_json
+from sitrep.geo.names import country_name, place_names
 from sitrep.model import Article, ArticleResult
 from sitrep.pipeline import Extractor
 from sitrep.store import EventFilter, EventRow, Store, open_store
+from sitrep.store.incidents import IncidentRecord
 
 log = logging.getLogger(__name__)
 
@@ -263,6 +265,7 @@ def _add_read_routes(app: FastAPI, service: Service) -> None:
 def _add_incident_routes(app: FastAPI, service: Service) -> None:
     """Incidents: events of several articles fused into one real-world incident."""
     from sitrep.store.incidents import get_incident, incident_of_event, list_incidents
+    from sitrep.store.links import incident_links_of
 
     @app.get("/incidents", tags=["incidents"])
     def incidents(
@@ -279,13 +282,19 @@ def _add_incident_routes(app: FastAPI, service: Service) -> None:
                 s, country=country, since=since, until=until, event_type=event_type, limit=limit, offset=offset
             )
         )
-        return {"limit": limit, "offset": offset, "incidents": [jsonable_encoder(r.to_json()) for r in found]}
+        return {"limit": limit, "offset": offset, "incidents": [_incident_json(r) for r in found]}
 
     @app.get("/incidents/{incident_id}", tags=["incidents"])
     def incident(incident_id: Annotated[str, PathParam(pattern=_ID)]) -> dict:
         """One incident with its reconciled fields and every contributing event and article."""
         record = _found(service.read(lambda s: get_incident(s, incident_id)), f"no incident {incident_id!r}")
-        return jsonable_encoder(record.to_json())
+        return _incident_json(record)
+
+    @app.get("/incidents/{incident_id}/links", tags=["incidents"])
+    def incident_links(incident_id: Annotated[str, PathParam(pattern=_ID)]) -> dict:
+        """Why the reports of an incident were linked: the fusion score of each pair of them, by part."""
+        found = service.read(lambda s: incident_links_of(s, incident_id, service.settings.fusion))
+        return {"incident_id": incident_id, "links": _found(found, f"no incident {incident_id!r}")}
 
     @app.get("/events/{event_id}/incident", tags=["incidents"])
     def event_incident(event_id: Annotated[str, PathParam(pattern=_ID)]) -> dict:
@@ -306,7 +315,10 @@ def _add_article_routes(app: FastAPI, service: Service) -> None:
     def facets() -> dict:
         """Countries, event types and sub-types in the store, with counts (for filter menus)."""
         found = service.read(lambda s: s.facets())
-        return {name: [{"value": v, "count": n} for v, n in pairs] for name, pairs in found.items()}
+        out = {name: [{"value": v, "count": n} for v, n in pairs] for name, pairs in found.items()}
+        for item in out.get("countries", []):
+            item["name"] = country_name(item["value"] or "")
+        return out
 
     @app.get("/export", tags=["events"])
     def export_events(
@@ -372,7 +384,27 @@ def _add_page_routes(app: FastAPI) -> None:
     def index() -> FileResponse:
         return FileResponse(WEB_DIR / "index.html", media_type="text/html")
 
+    @app.get("/places/labels", tags=["meta"])
+    def labels() -> JSONResponse:
+        """Place names to draw on the map (largest first: name, lat, lon, population, country)."""
+        names = place_names()
+        return JSONResponse(
+            {"version": names.version, "labels": names.labels}, headers={"cache-control": "max-age=86400"}
+        )
+
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
+
+
+def _incident_json(record: IncidentRecord) -> dict:
+    """An incident as ``sitrep incidents`` gives it, plus names for people: the country's name and
+    the place's other spellings (so that a search for "Avdiivka" finds "Avdiyivka")."""
+    out = jsonable_encoder(record.to_json())
+    loc = record.incident.location
+    out["date_start"] = record.incident.event_date.start.isoformat()
+    out["date_end"] = record.incident.event_date.end.isoformat()
+    out["country_name"] = country_name(loc.country) if loc else ""
+    out["place_aliases"] = list(place_names().aliases_of(loc.name, loc.country)) if loc else []
+    return out
 
 
 def _found(value: _T | None, message: str) -> _T:

@@ -23,6 +23,7 @@ SUB_EVENT_TYPES = tuple(codebook().sub_event_types)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sitrep", message="sitrep %(version)s")
 @click.option("--config", type=click.Path(dir_okay=False), help="TOML settings file ([sitrep] table).")
 @click.pass_context
 def main(ctx: click.Context, config: str | None) -> None:
@@ -59,9 +60,7 @@ def _report_errors(errors: Sequence[IngestError | str], total: int) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True)
 @click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
 @click.pass_obj
 def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int) -> None:
@@ -79,11 +78,7 @@ def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int) 
         payload = {
             "articles": [r.to_json() for r in results],
             "errors": [{"origin": e.origin, "message": e.message, "stage": e.stage} for e in errors]
-            + [
-                {"origin": r.article.origin, "message": r.error, "stage": "extract"}
-                for r in results
-                if r.error
-            ],
+            + [{"origin": r.article.origin, "message": r.error, "stage": "extract"} for r in results if r.error],
             "skipped": {"language": dict(sorted(skipped.items()))},
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -103,14 +98,10 @@ def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int) 
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", help="DuckDB file (default from settings: sitrep.duckdb).")
 @click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
-@click.option(
-    "--batch", "batch_size", type=int, default=64, show_default=True, help="Articles per transaction."
-)
+@click.option("--batch", "batch_size", type=int, default=64, show_default=True, help="Articles per transaction.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_obj
-def ingest(
-    settings: Settings, paths: tuple[str, ...], db: str | None, workers: int, batch_size: int, quiet: bool
-) -> None:
+def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: int, batch_size: int, quiet: bool) -> None:
     """Extract events from PATHS and store them; re-ingesting the same input adds nothing.
 
     Each batch is written in one transaction. Exits with status 1 when any input failed.
@@ -123,9 +114,7 @@ def ingest(
     from sitrep.store.linking import link_incidents
 
     skipped_lang: Counter[str] = Counter()
-    articles, errors = _split(
-        by_language(read_paths(paths, settings.columns), settings.language, skipped_lang)
-    )
+    articles, errors = _split(by_language(read_paths(paths, settings.columns), settings.language, skipped_lang))
     versions = pipeline_versions(settings=settings)
     added = skipped = events = incidents = 0
     failures: list[str] = []
@@ -150,6 +139,7 @@ def ingest(
     _report_errors([*errors, *failures], added + skipped)
     if errors or failures:
         sys.exit(1)
+
 
 
 @main.command()
@@ -211,13 +201,8 @@ def load(settings: Settings, out: Path, db: str | None) -> None:
         f"and {summary.incidents_updated} updated in {db or settings.db}"
     )
 
-
 def _filters(
-    country: str | None,
-    since: str | None,
-    until: str | None,
-    event_type: str | None,
-    sub_event_type: str | None,
+    country: str | None, since: str | None, until: str | None, event_type: str | None, sub_event_type: str | None
 ) -> dict:
     try:
         return {
@@ -251,33 +236,32 @@ def _with_filters(fn):
 
 @main.command()
 @_with_filters
-@click.option("--limit", type=int, default=100, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=100, show_default=True, help="Show the newest N events."
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.pass_obj
-def events(
-    settings: Settings, db, country, since, until, event_type, sub_event_type, limit: int, fmt: str
-) -> None:
-    """List stored events, newest first, with filters."""
-    from sitrep.store import open_store
+def events(settings: Settings, db, country, since, until, event_type, sub_event_type, limit: int, fmt: str) -> None:
+    """List the newest stored events (by event date), newest first, with filters."""
+    from sitrep.store import EventFilter, open_store
 
+    filters = EventFilter(**_filters(country, since, until, event_type, sub_event_type))
     with open_store(db or settings.db) as store:
-        rows = store.events(**_filters(country, since, until, event_type, sub_event_type), limit=limit)
+        total = store.count_events(filters)
+        rows = store.events(filters, limit=limit, offset=max(0, total - limit))[::-1]
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(asdict(row), default=str, ensure_ascii=False))
         return
     click.echo(_table([_row_cells(r) for r in rows]))
-    click.echo(f"{len(rows)} event(s)")
+    more = f" (the newest of {total}; --limit to see more)" if total > len(rows) else ""
+    click.echo(f"{len(rows)} event(s), newest first{more}")
 
 
 @main.command()
 @_with_filters
-@click.option(
-    "--format", "fmt", type=click.Choice(["acled-csv", "geojson", "jsonl", "parquet"]), required=True
-)
-@click.option(
-    "--out", type=click.Path(dir_okay=False), help="Output file (stdout if omitted; required for parquet)."
-)
+@click.option("--format", "fmt", type=click.Choice(["acled-csv", "geojson", "jsonl", "parquet"]), required=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Output file (stdout if omitted; required for parquet).")
 @click.option(
     "--per",
     type=click.Choice(["event", "incident"]),
@@ -287,16 +271,7 @@ def events(
 )
 @click.pass_obj
 def export(
-    settings: Settings,
-    db,
-    country,
-    since,
-    until,
-    event_type,
-    sub_event_type,
-    fmt: str,
-    out: str | None,
-    per: str,
+    settings: Settings, db, country, since, until, event_type, sub_event_type, fmt: str, out: str | None, per: str
 ) -> None:
     """Export stored events (or incidents) as ACLED-style CSV, GeoJSON, JSONL or Parquet."""
     from sitrep.export import export as write_export
@@ -319,18 +294,10 @@ def export(
 @click.option("--db", help="DuckDB file or postgresql://user:password@host/dbname (default from settings).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option(
-    "--allow-write", is_flag=True, help="Enable POST /articles (ingest over HTTP; no authentication)."
-)
-@click.option(
-    "--cors-origin",
-    multiple=True,
-    help="Browser origin allowed to call the API (repeatable; none by default).",
-)
+@click.option("--allow-write", is_flag=True, help="Enable POST /articles (ingest over HTTP; no authentication).")
+@click.option("--cors-origin", multiple=True, help="Browser origin allowed to call the API (repeatable; none by default).")
 @click.pass_obj
-def serve(
-    settings: Settings, db: str | None, host: str, port: int, allow_write: bool, cors_origin: tuple[str, ...]
-) -> None:
+def serve(settings: Settings, db: str | None, host: str, port: int, allow_write: bool, cors_origin: tuple[str, ...]) -> None:
     """Serve the web map at / and the HTTP API (OpenAPI at /openapi.json); read-only by default."""
     import uvicorn
 
@@ -339,9 +306,7 @@ def serve(
     if allow_write and host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: --allow-write on {host}: anyone who can reach it can add articles", err=True)
     try:
-        app = create_app(
-            db or settings.db, allow_write=allow_write, settings=settings, cors_origins=cors_origin
-        )
+        app = create_app(db or settings.db, allow_write=allow_write, settings=settings, cors_origins=cors_origin)
     except Exception as exc:  # a locked DuckDB file, an unreachable PostgreSQL server ...
         raise click.ClickException(f"cannot open the store {db or settings.db}: {exc}") from None
     click.echo(f"sitrep: serving {db or settings.db} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
@@ -352,21 +317,10 @@ def serve(
 @_with_filters
 @click.option("--limit", type=int, default=100, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-@click.option(
-    "--rebuild", is_flag=True, help="Fuse every stored event again first (e.g. after changing settings)."
-)
+@click.option("--rebuild", is_flag=True, help="Fuse every stored event again first (e.g. after changing settings).")
 @click.pass_obj
 def incidents(
-    settings: Settings,
-    db,
-    country,
-    since,
-    until,
-    event_type,
-    sub_event_type,
-    limit: int,
-    fmt: str,
-    rebuild: bool,
+    settings: Settings, db, country, since, until, event_type, sub_event_type, limit: int, fmt: str, rebuild: bool
 ) -> None:
     """List incidents (events of several articles linked by fusion) with their sources."""
     from sitrep.store import open_store
@@ -375,9 +329,7 @@ def incidents(
     with open_store(db or settings.db) as store:
         if rebuild:
             refresh_incidents(store, None, settings.fusion)
-        records = list_incidents(
-            store, **_filters(country, since, until, event_type, sub_event_type), limit=limit
-        )
+        records = list_incidents(store, **_filters(country, since, until, event_type, sub_event_type), limit=limit)
     if fmt == "jsonl":
         for record in records:
             click.echo(json.dumps(record.to_json(), ensure_ascii=False))
@@ -385,11 +337,7 @@ def incidents(
     lines = []
     for record in records:
         inc = record.incident
-        fat = (
-            ""
-            if inc.fatalities is None
-            else f"{inc.fatalities.best} ({inc.fatalities.low}-{inc.fatalities.high})"
-        )
+        fat = "" if inc.fatalities is None else f"{inc.fatalities.best} ({inc.fatalities.low}-{inc.fatalities.high})"
         place = f"{inc.location.name}, {inc.location.country}" if inc.location else "?"
         lines.append(f"{inc.id}  {inc.event_date.iso}  {inc.sub_event_type}  {place}  fatalities {fat}")
         for s in record.sources:
@@ -405,25 +353,13 @@ def incidents(
 @main.command(name="eval")
 @click.argument("suite", type=click.Choice(["temporal", "geo", "seed", "articles", "news"]))
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N documents.")
-@click.option(
-    "--corpus",
-    type=click.Path(file_okay=False, exists=True),
-    help="news: the real-news corpus folder (default: the repository's corpus/news).",
-)
-@click.option(
-    "--split",
-    type=click.Choice(["test", "dev", "all"]),
-    default="test",
-    show_default=True,
-    help="news: which half of the corpus to score (tune on dev, report test).",
-)
-@click.option(
-    "--json", "as_json", is_flag=True, help="One JSON document: the report (a list of reports for geo)."
-)
+@click.option("--corpus", type=click.Path(file_okay=False, exists=True),
+              help="news: the real-news corpus folder (default: the repository's corpus/news).")
+@click.option("--split", type=click.Choice(["test", "dev", "all"]), default="test", show_default=True,
+              help="news: which half of the corpus to score (tune on dev, report test).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document: the report (a list of reports for geo).")
 @click.option("--show-errors", is_flag=True, help="List what went wrong, item by item.")
-@click.option(
-    "--data-dir", type=click.Path(file_okay=False), help="Gold data folder (default: settings.data_dir)."
-)
+@click.option("--data-dir", type=click.Path(file_okay=False), help="Gold data folder (default: settings.data_dir).")
 @click.pass_obj
 def evaluate(
     settings: Settings, suite: str, limit: int | None, corpus: str | None, split: str,

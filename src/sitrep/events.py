@@ -177,7 +177,7 @@ def choose_sub_event_type(
     sub = (primary or subs or [""])[0]
     demonstration = next((s for s in subs if s in ("Peaceful protest", "Violent demonstration")), None)
     if demonstration and sub in (demonstration, "Attack", "Armed clash", "Arrests"):
-        return _refine_demonstration(demonstration, cue_text, lexicon)  # police fire on a march
+        return _refine_demonstration(demonstration, cue_text, lexicon, clashed="Armed clash" in subs)
     if sub in ("Non-state actor overtakes territory", "Government regains territory"):
         state = actor1 is not None and actor1.type == "State forces"
         return "Government regains territory" if state else "Non-state actor overtakes territory"
@@ -186,13 +186,15 @@ def choose_sub_event_type(
     return _type_from_actors(actor1, actor2, cue_text)
 
 
-def _refine_demonstration(sub: str, cue_text: str, lexicon: Lexicon) -> str:
+def _refine_demonstration(sub: str, cue_text: str, lexicon: Lexicon, *, clashed: bool = False) -> str:
+    """ACLED: violent demonstrators make a riot; force on peaceful ones a protest with
+    intervention (or excessive force). Protesters who clash with the police are violent."""
     refine = lexicon.refine
     if refine["mob"].search(cue_text):
         return "Mob violence"
     if refine["excessive_force"].search(cue_text):
         return "Excessive force against protesters"
-    if sub == "Violent demonstration" or refine["protest_violent"].search(cue_text):
+    if sub == "Violent demonstration" or refine["protest_violent"].search(cue_text) or clashed:
         return "Violent demonstration"
     if refine["protest_intervention"].search(cue_text):
         return "Protest with intervention"

@@ -26,6 +26,7 @@ from sitrep.assemble import Findings, assemble_events
 from sitrep.codebook import codebook
 from sitrep.config import AssembleSettings, Settings
 from sitrep.events import Lexicon, find_event_mentions, sentence_spans
+from sitrep.furniture import furniture_spans, without
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import geoparse
 from sitrep.model import Article, ArticleResult, Event
@@ -88,18 +89,27 @@ class Extractor:
 
     def _events(self, article: Article, doc: Doc) -> list[Event]:
         text = doc.text
+        page = furniture_spans(text)  # navigation, bylines, stamps, captions, teasers: not the story
         findings = Findings(
             article=article,
             doc=doc,
-            mentions=find_event_mentions(text, sentence_spans(doc), self.lexicon),
-            times=temporal.find_time_expressions(text, article.published),
-            toponyms=geoparse(doc, self.gazetteer),
-            actors=self.actors.find(text),
-            fatalities=fatalities_stage.find_fatalities(doc),
-            victims=fatalities_stage.find_victims(doc),
-            claims=claims_stage.find_claims(doc),
+            mentions=without(find_event_mentions(text, sentence_spans(doc), self.lexicon), page, _trigger),
+            times=without(temporal.find_time_expressions(text, article.published), page, _span),
+            toponyms=without(geoparse(doc, self.gazetteer), page, _span),
+            actors=without(self.actors.find(text), page, _span),
+            fatalities=without(fatalities_stage.find_fatalities(doc), page, _span),
+            victims=without(fatalities_stage.find_victims(doc), page, lambda s: s),
+            claims=without(claims_stage.find_claims(doc), page, _span),
         )
         return assemble_events(findings, self.lexicon, self.assemble)
+
+
+def _span(item):
+    return item.span
+
+
+def _trigger(mention):
+    return mention.trigger
 
 
 @lru_cache(maxsize=1)

@@ -1,4 +1,5 @@
-"""End to end: the page in headless Chromium against a real server on the ingested samples.
+"""End to end: the page in headless Chromium against a real server on the samples, the fusion
+articles (incidents told by up to five reports) and two articles with accented place names.
 
 Chromium is Debian's (/usr/bin/chromium), driven by Playwright's Python client; Playwright's
 own browser downloads are never used. Every request the page makes must go to the server:
@@ -13,6 +14,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import httpx
@@ -43,17 +45,34 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+FUSION = Path(__file__).resolve().parents[1] / "data" / "fusion"
+ACCENTED = [  # stored as "Rafaḩ" and "Avdiyivka"; a reader types "Rafah" and "Avdiivka"
+    "RAFAH, Gaza Strip - An Israeli air strike killed 12 people in Rafah on Monday, health officials in Gaza said.",
+    "Russian artillery shelled the town of Avdiivka in Donetsk region on Tuesday, killing three civilians, "
+    "Ukrainian officials said.",
+]
+DESKTOP = {"width": 1400, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, sample_results, extractor) -> Iterator[str]:
-    """uvicorn in a thread on a free loopback port, over a DuckDB file holding the samples."""
+    """uvicorn in a thread on a free loopback port, over a DuckDB file holding the articles, fused."""
     import uvicorn
 
     from sitrep.api import create_app
+    from sitrep.ingest import read_paths
+    from sitrep.model import Article
     from sitrep.store import open_store
+    from sitrep.store.incidents import refresh_incidents
 
+    extra = [a for a in read_paths([str(FUSION)]) if isinstance(a, Article)]
+    extra += [Article(id=Article.make_id(t, date(2024, 2, 14)), published=date(2024, 2, 14), text=t) for t in ACCENTED]
+    results = list(sample_results) + [r for r in extractor.extract_many(extra) if not r.error]
     db = tmp_path_factory.mktemp("web") / "samples.duckdb"
     with open_store(str(db)) as store:
-        store.write_batch(sample_results, versions=extractor.versions)
+        store.write_batch(results, versions=extractor.versions)
+        refresh_incidents(store)
     port = free_port()
     app = create_app(str(db), extractor=extractor)
     config = uvicorn.Config(
@@ -71,6 +90,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, sample_results, extractor) 
     finally:
         uv.should_exit = True
         thread.join(timeout=10)
+
+
 
 
 @pytest.fixture(scope="module")
@@ -95,15 +116,25 @@ def _rgb(hex_colour: str) -> str:
     return f"rgb({r}, {g}, {b})"
 
 
-def test_page_map_filter_and_article(server: str, browser, tmp_path: Path) -> None:
-    events = httpx.get(f"{server}/events", params={"limit": 1000}).json()["events"]
-    mapped = [e for e in events if e["latitude"] is not None]
-    assert mapped, "the samples gave no event with coordinates"
-
-    page = browser.new_page(viewport={"width": 1500, "height": 900}, bypass_csp=True)  # the test evaluates JS
+def _open(browser, server: str, viewport: dict, hash_: str = ""):
+    page = browser.new_page(viewport=viewport, bypass_csp=True)  # the test evaluates JS
     outside, problems = _watch(page, server)
-    page.goto(server + "/")
-    page.wait_for_function("window.sitrep && window.sitrep.ready === true", timeout=30_000)
+    page.goto(server + "/" + hash_)
+    page.wait_for_function("window.sitrep && window.sitrep.opened === true", timeout=30_000)
+    return page, outside, problems
+
+
+def _rows(page) -> list[str]:
+    return page.eval_on_selector_all("#events-table tbody tr", "rs => rs.map(r => r.getAttribute('data-id'))")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_incidents_first_with_their_reports_side_by_side(server: str, browser, viewport: dict, tmp_path: Path) -> None:
+    incidents = httpx.get(f"{server}/incidents", params={"limit": 1000}).json()["incidents"]
+    events = httpx.get(f"{server}/events", params={"limit": 1000}).json()["events"]
+    fused = {e for i in incidents for e in i["event_ids"]}
+    singles = [e for e in events if e["role"] == "main" and e["event_id"] not in fused]
+    page, outside, problems = _open(browser, server, viewport)
 
     # the legend takes its types and colours from the codebook the API serves
     book = httpx.get(f"{server}/codebook").json()["event_types"]
@@ -111,67 +142,143 @@ def test_page_map_filter_and_article(server: str, browser, tmp_path: Path) -> No
     swatches = page.eval_on_selector_all("#legend-list .swatch", "els => els.map(e => e.style.background)")
     assert swatches == [_rgb(t["colour"]) for t in book]
 
-    # every mapped sample event is on the map: as its own marker or inside a numbered cluster
-    page.wait_for_selector(".event-marker, .event-cluster")
-    assert _markers_total(page) == len(mapped)
-    singles = page.eval_on_selector_all(
-        ".event-marker", "els => els.map(e => e.getAttribute('data-event-id'))"
-    )
-    assert set(singles) <= {e["event_id"] for e in mapped}
-    assert page.locator("#events-table tbody tr").count() == len(events)
-    assert page.locator("path.leaflet-interactive, svg path").count() > len(mapped)  # country outlines drawn
+    # markers, table and counts are incidents: one row per incident (and per unfused report)
+    assert len(_rows(page)) == len(incidents) + len(singles) < len([e for e in events if e["role"] == "main"])
+    mapped = [i for i in incidents if i["location"] and i["location"]["latitude"] is not None]
+    mapped_singles = [e for e in singles if e["latitude"] is not None]
+    assert _markers_total(page) == len(mapped) + len(mapped_singles)
+    assert "incidents from" in page.inner_text("#status")
 
-    # filter by one country: the map and the table follow
-    country = max({e["country"] for e in mapped}, key=lambda c: sum(e["country"] == c for e in mapped))
-    in_country = [e for e in events if e["country"] == country]
-    page.select_option("#f-country", country)
-    page.wait_for_function(
-        "n => window.sitrep.events.length === n && document.querySelectorAll('#events-table tbody tr').length === n",
-        arg=len(in_country),
-    )
-    assert _markers_total(page) == len([e for e in in_country if e["latitude"] is not None])
-    assert set(page.locator("#events-table tbody td:nth-child(7)").all_inner_texts()) == {country}
-
-    # open an event: its article with each field's evidence in a <mark> named after the field
-    target = next(e for e in in_country if e["latitude"] is not None)
-    page.click(f"#events-table tbody tr[data-event-id='{target['event_id']}']")
+    # an incident told by three sources or more: its reports side by side, why they were linked,
+    # and the evidence of each report; the map flies to it
+    target = max(incidents, key=lambda i: len([s for s in i["sources"] if s["role"] == "main"]))
+    mains = [s for s in target["sources"] if s["role"] == "main"]
+    assert len(mains) >= 3
+    page.evaluate("() => { window.sitrep.map.setView([0, -120], 2, {animate: false}); }")
+    page.click(f"#events-table tbody tr[data-id='{target['id']}']")
     page.wait_for_selector("#article-view:not([hidden]) mark[data-field]")
-    detail = httpx.get(f"{server}/events/{target['event_id']}").json()
-    for field, text in detail["evidence_text"].items():
-        if field == "sentence":
-            continue
-        marked = page.eval_on_selector_all(
-            f"#article-text mark[data-field~='{field}']", "els => els.map(e => e.textContent).join('')"
-        )
-        assert marked and marked in text or text in marked, (field, marked, text)
+    fat = target["fatalities"]
+    assert f"{fat['best']} best, {fat['low']}–{fat['high']}" in page.inner_text("#incident-fields")
+    columns = page.locator("#reports-compare tr").first.locator("th").count() - 1
+    assert columns == len(target["sources"])
+    assert page.locator("#incident-links li").count() == len(target["sources"]) * (len(target["sources"]) - 1) // 2
+    assert page.locator("#incident-links li[data-linked='1']").count() >= len(mains) - 1
+    tabs = page.locator("#report-tabs button")
+    assert tabs.count() == len(target["sources"])
+    second = tabs.nth(1).get_attribute("data-event-id")
+    tabs.nth(1).click()
+    assert page.get_attribute("#article-view", "data-event-id") == second
+    detail = httpx.get(f"{server}/events/{second}").json()
     tags = set(page.locator("#article-text sup.field-tag").all_inner_texts())
     assert tags == {f for f in detail["evidence"] if f != "sentence"}
-    speakers = set(page.locator("#article-claims h4").all_inner_texts())
-    assert speakers == {c["speaker"] for c in detail["claims"]}
+    page.wait_for_timeout(900)  # the fly-to animation
+    center = page.evaluate("() => window.sitrep.map.getCenter()")
+    loc = target["location"]
+    assert abs(center["lat"] - loc["latitude"]) < 1 and abs(center["lng"] - loc["longitude"]) < 1
+    assert f"incident={target['id']}" in page.url
 
-    # back to every event, the article still open: the view the README shows
-    page.click("#f-reset")
-    page.wait_for_function("n => window.sitrep.events.length === n", arg=len(events))
-    page.wait_for_timeout(300)
-    shot = tmp_path / "page.png"
+    # the map keeps its width; on a phone the incident is a full-screen sheet over it
+    map_width = page.evaluate("document.getElementById('map').clientWidth")
+    sheet = page.locator("#article-view").bounding_box()
+    if viewport is PHONE:
+        assert map_width == PHONE["width"] and sheet["width"] == PHONE["width"] and sheet["x"] == 0
+    else:
+        assert map_width >= 500 and sheet["width"] < 700
+    name = "desktop" if viewport is DESKTOP else "phone"
+    shot = tmp_path / f"{name}.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
-    if os.environ.get("SITREP_SCREENSHOT"):  # `SITREP_SCREENSHOT=docs/screenshot.png pytest tests/web`
-        shutil.copyfile(shot, os.environ["SITREP_SCREENSHOT"])
+    if os.environ.get("SITREP_SCREENSHOTS"):  # `SITREP_SCREENSHOTS=docs pytest tests/web`
+        shutil.copyfile(shot, Path(os.environ["SITREP_SCREENSHOTS"]) / f"page-{name}.png")
     assert not outside, f"the page tried to reach the network: {outside}"
     assert not problems, f"errors in the page: {problems}"
 
 
-def test_timeline_brush_filters_the_map(server: str, browser) -> None:
-    page = browser.new_page(viewport={"width": 1200, "height": 800}, bypass_csp=True)
-    outside, problems = _watch(page, server)
-    page.goto(server + "/")
-    page.wait_for_function("window.sitrep && window.sitrep.ready === true", timeout=30_000)
-    total = page.evaluate("window.sitrep.events.length")
-    bars = page.locator("#timeline rect.bar")
-    assert bars.count() >= 2, "the samples should span several days"
-    first = bars.first.get_attribute("data-day")
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_background_search_sort_and_the_url_round_trip(server: str, browser, viewport: dict) -> None:
+    events = httpx.get(f"{server}/events", params={"limit": 1000}).json()["events"]
+    recalled = [e for e in events if e["role"] == "background"]
+    assert recalled, "the samples recall earlier events"
+    page, outside, problems = _open(browser, server, viewport)
+    shown = len(_rows(page))
 
+    # recalled events are hidden, and the timeline spans the current incidents only
+    assert not set(_rows(page)) & {e["event_id"] for e in recalled}
+    first_bar = page.locator("#timeline rect.bar").first.get_attribute("data-day")
+    assert first_bar >= min(i["date_start"] for i in page.evaluate("window.sitrep.items"))
+    page.check("#f-background")
+    assert len(_rows(page)) == shown + len(recalled)
+    assert page.locator("#events-table tbody tr.recalled").count() == len(recalled)
+    assert page.locator("path.event-marker.recalled").count() == len([e for e in recalled if e["latitude"] is not None]) or (
+        page.locator(".event-cluster").count() > 0
+    )
+    page.uncheck("#f-background")
+
+    # search ignores accents and knows the conventional English spelling
+    for query, stored in (("rafah", "Rafaḩ"), ("Avdiivka", "Avdiyivka")):
+        page.fill("#f-q", query)
+        places = page.eval_on_selector_all("#events-table tbody td:nth-child(6)", "tds => tds.map(t => t.textContent)")
+        assert places and set(places) == {stored}, (query, places)
+        assert page.locator("#events-table tbody td:nth-child(7)").first.inner_text() in ("Palestine, State of", "Palestine", "Ukraine")
+    page.fill("#f-q", "")
+
+    # sortable table: by fatalities, largest first, then smallest first
+    page.click("#events-table th[data-sort='fatalities']")
+    best = page.evaluate("window.sitrep.shown.map(i => i.best === null ? -1 : i.best)")
+    cells = [int(c.split()[0]) if c else -1 for c in page.locator("#events-table tbody td:nth-child(8)").all_inner_texts()]
+    assert cells == sorted(best, reverse=True)
+    page.click("#events-table th[data-sort='fatalities']")
+    cells = [int(c.split()[0]) if c else -1 for c in page.locator("#events-table tbody td:nth-child(8)").all_inner_texts()]
+    assert cells == sorted(best)
+
+    # trends: per week by type, fatalities per week, top actors, for the filtered view
+    country = page.evaluate("window.sitrep.items.filter(i => i.country === 'UA').length ? 'UA' : window.sitrep.items[0].country")
+    page.select_option("#f-country", country)
+    page.click("#panel-tabs button[data-panel='trends']")
+    n = page.evaluate("window.sitrep.shown.length")
+    bars = page.eval_on_selector_all("#trend-events rect.trend-bar", "rs => rs.reduce((s, r) => s + Number(r.dataset.value), 0)")
+    assert bars == n
+    dead = page.eval_on_selector_all("#trend-fatalities rect.trend-bar", "rs => rs.reduce((s, r) => s + Number(r.dataset.value), 0)")
+    assert dead == page.evaluate("window.sitrep.shown.reduce((s, i) => s + (i.best || 0), 0)")
+    assert page.locator("#trend-actors li").count() >= 1
+
+    # the URL keeps the view: filters, sort, background, map, open incident
+    target = page.evaluate("window.sitrep.shown[0].id")
+    page.click("#panel-tabs button[data-panel='table-wrap']")
+    page.check("#f-background")
+    page.click(f"#events-table tbody tr[data-id='{target}']")
+    page.wait_for_selector("#article-view:not([hidden])")
+    page.wait_for_timeout(900)
+    url = page.url
+    assert f"country={country}" in url and "sort=fatalities" in url and "background=1" in url and "map=" in url
+    again, outside2, problems2 = _open(browser, server, viewport, hash_="#" + url.split("#", 1)[1])
+    again.wait_for_selector("#article-view:not([hidden])")
+    assert again.input_value("#f-country") == country and again.is_checked("#f-background")
+    assert again.get_attribute("#article-view", "data-incident-id") == target
+    assert again.evaluate("window.sitrep.sort") == page.evaluate("window.sitrep.sort")
+    assert abs(again.evaluate("window.sitrep.map.getZoom()") - page.evaluate("window.sitrep.map.getZoom()")) < 0.01
+    assert _rows(again) == _rows(page)
+    assert not outside and not problems and not outside2 and not problems2
+
+
+def test_place_labels_without_tiles_more_as_one_zooms_in(server: str, browser) -> None:
+    page, outside, problems = _open(browser, server, DESKTOP, hash_="#map=48.5,35.0,3")
+    page.wait_for_selector(".place-label")
+    far = page.locator(".place-label").count()
+    page.evaluate("() => { window.sitrep.map.setZoom(7, {animate: false}); }")
+    page.wait_for_timeout(300)
+    near = set(page.locator(".place-label").all_inner_texts())
+    assert far >= 1 and len(near) > 5
+    assert {"Kharkiv", "Dnipro"} & near or {"Zaporizhzhia"} & near
+    assert not outside and not problems
+
+
+def test_timeline_brush_filters_the_map(server: str, browser) -> None:
+    page, outside, problems = _open(browser, server, {"width": 1200, "height": 800})
+    total = len(_rows(page))
+    bars = page.locator("#timeline rect.bar")
+    assert bars.count() >= 2, "the articles should span several days"
+    first = bars.first.get_attribute("data-day")
     box = page.locator("#timeline").bounding_box()
     bar = bars.first.bounding_box()
     page.mouse.move(box["x"] + 2, box["y"] + box["height"] / 2)
@@ -180,22 +287,18 @@ def test_timeline_brush_filters_the_map(server: str, browser) -> None:
     page.mouse.up()
     brush = page.evaluate("window.sitrep.brush")
     assert brush is not None and brush[1] >= first
-    rows = page.locator("#events-table tbody tr").count()
     expected = page.evaluate(
-        "b => window.sitrep.events.filter(e => e.date_start <= b[1] && e.date_end >= b[0]).length", brush
+        "b => window.sitrep.items.filter(e => e.date_start <= b[1] && e.date_end >= b[0]).length", brush
     )
-    assert 0 < rows == expected < total
-    assert _markers_total(page) <= rows
-
+    assert 0 < len(_rows(page)) == expected < total
+    assert "period=" in page.url
     page.click("#brush-clear")
     assert page.evaluate("window.sitrep.brush") is None
-    assert page.locator("#events-table tbody tr").count() == total
+    assert len(_rows(page)) == total
 
-    # zoomed right out, nearby events merge into numbered clusters; none is lost
-    mapped = page.evaluate("() => window.sitrep.events.filter((e) => e.latitude !== null).length")
-    page.evaluate(
-        "() => { window.sitrep.map.setZoom(1, {animate: false}); }"
-    )  # return nothing: the map is huge
+    # zoomed right out, nearby incidents merge into numbered clusters; none is lost
+    mapped = page.evaluate("() => window.sitrep.shown.filter((e) => e.mapped).length")
+    page.evaluate("() => { window.sitrep.map.setZoom(1, {animate: false}); }")  # return nothing: the map is huge
     page.wait_for_timeout(300)
     assert _markers_total(page) == mapped
     assert not outside and not problems

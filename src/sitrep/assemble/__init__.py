@@ -21,7 +21,7 @@ from collections import defaultdict
 from sitrep.assemble.actor_vote import default_actors, vote_actors
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
-from sitrep.assemble.merge import event_date_of, merge_clauses
+from sitrep.assemble.merge import consolidate_main, event_date_of, merge_clauses
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
 from sitrep.codebook import codebook
@@ -55,6 +55,7 @@ def assemble_events(
     if not drafts:
         return []
     roles = assign_roles(drafts, findings.article.published)
+    drafts, roles = consolidate_main(drafts, roles, lexicon, settings)
     attach_orphans(findings, drafts, roles)
     claims = claims_by_draft(findings, drafts, roles)
     events = [

@@ -19,9 +19,12 @@ def find_clauses(findings: Findings, tree: Tree) -> list[Clause]:
     groups = _group_mentions(findings.mentions, tree)
     clauses = [Clause(mentions=g) for g in groups]
     owner = _Owner(clauses, tree)
+    published = findings.article.published
     for t in findings.times:
         if _story_relative(t) or _when_said(tree.root(t.span)):
             continue
+        if t.start_date is not None and t.start_date > published:
+            continue  # "talks frozen until the end of 2028": a report codes what has happened
         c, distance = owner.nearest(t.span)
         if c is not None:
             c.times.append(t)

@@ -7,7 +7,7 @@ from sitrep.assemble.records import Clause, Draft
 from sitrep.codebook import codebook, distance_km
 from sitrep.config import AssembleSettings
 from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, GENERIC, Lexicon
-from sitrep.model import DatePrecision, DateSource, EventDate, TimeExpression
+from sitrep.model import DatePrecision, DateSource, EventDate, EventRole, TimeExpression
 
 _PRECISION_RANK = codebook().date_ranks
 
@@ -16,18 +16,25 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
     """Dated clauses first, in text order; then each undated clause joins the event
     nearest to it (same sentence, else the closest before it) or starts its own."""
     drafts: list[Draft] = []
+    dated_referrals: list[Clause] = []  # "the beach came under attack late on Friday"
     for clause in (c for c in clauses if c.date is not None):
         home = next((d for d in drafts if _compatible(d, clause, lexicon, settings)), None)
         if home is not None:
             home.clauses.append(clause)
         elif _can_start_event(clause):
             drafts.append(Draft(clauses=[clause]))
+        else:
+            dated_referrals.append(clause)
     for clause in (c for c in clauses if c.date is None):
         fits = [d for d in drafts if _compatible(d, clause, lexicon, settings) and _recent_or_undated(d)]
         if fits:
             min(fits, key=lambda d: _text_distance(d, clause)).clauses.append(clause)
         elif _can_start_event(clause) and (clause.toponyms or clause.actors or clause.fatalities):
             drafts.append(Draft(clauses=[clause]))  # undated: only with a place, actor or toll
+    for clause in dated_referrals:  # a dated mention that names no event dates the nearest undated one
+        fits = [d for d in drafts if d.date is None and _compatible(d, clause, lexicon, settings)]
+        if fits:
+            min(fits, key=lambda d: _text_distance(d, clause)).clauses.append(clause)
     for d in drafts:
         d.clauses.sort(key=lambda c: c.start)
     return sorted(drafts, key=lambda d: d.clauses[0].start)
@@ -92,3 +99,55 @@ def _dates_overlap(a: TimeExpression, b: TimeExpression) -> bool:
 
 def event_date_of(t: TimeExpression) -> EventDate:
     return EventDate(start=t.start_date, precision=t.precision, source=DateSource.TEXT)
+
+
+def consolidate_main(
+    drafts: list[Draft], roles: list[EventRole], lexicon: Lexicon, settings: AssembleSettings
+) -> tuple[list[Draft], list[EventRole]]:
+    """Fold the other main drafts of one incident into the lead one.
+
+    Real reports tell one incident several times over (headline, lead, "the assault on the
+    beach", "clashes broke out" in a protest story); each retelling must not become an event.
+    A later main draft joins an earlier one of the same family (violence, demonstrations,
+    strategic) when their dates can be one day and their local places are not far apart;
+    a demonstration absorbs the "clashes" of its own story. Two towns far apart stay two events.
+    """
+    kept: list[int] = []
+    for i, (draft, role) in enumerate(zip(drafts, roles, strict=True)):
+        if role is EventRole.MAIN:
+            home = next((k for k in kept if roles[k] is EventRole.MAIN and _one_incident(drafts[k], draft, lexicon, settings)), None)
+            if home is not None:
+                drafts[home].clauses.extend(draft.clauses)
+                drafts[home].clauses.sort(key=lambda c: c.start)
+                continue
+        kept.append(i)
+    return [drafts[i] for i in kept], [roles[i] for i in kept]
+
+
+def _one_incident(lead: Draft, other: Draft, lexicon: Lexicon, settings: AssembleSettings) -> bool:
+    d1, d2 = lead.date, other.date
+    if d1 is not None and d2 is not None and not _dates_overlap(d1, d2):
+        return False
+    fam1, fam2 = _families(lead, lexicon), _families(other, lexicon)
+    if fam1 and fam2 and not fam1 & fam2 and not _protest_clash(fam1, other) and not _protest_clash(fam2, lead):
+        return False
+    local1 = [t.location for c in lead.clauses for t in c.toponyms if t.location and t.location.feature in _LOCAL]
+    local2 = [t.location for c in other.clauses for t in c.toponyms if t.location and t.location.feature in _LOCAL]
+    return not (local1 and local2) or min(distance_km(a, b) for a in local1 for b in local2) <= settings.same_event_km
+
+
+_LOCAL = frozenset({"city", "neighbourhood", "camp", "site", "town", "village", ""})
+
+
+def _families(draft: Draft, lexicon: Lexicon) -> set[str]:
+    book = codebook()
+    subs = _draft_subs(draft)
+    primary = [s for s in subs if s not in ACCESSORY_SUBS] or subs  # an arrest story is strategic
+    return {book.event_types[lexicon.codes_for(s).event_type].family for s in primary}
+
+
+def _protest_clash(families: set[str], draft: Draft) -> bool:
+    """A demonstration story's "clashes" are its protesters fighting the police, not a battle."""
+    return "demonstration" in families and set(_draft_subs(draft)) <= {"Armed clash"} and not any(
+        a.actor.type in ARMED_TYPES - {"State forces"} for c in draft.clauses for a, _, _ in c.actors
+    )

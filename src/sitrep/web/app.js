@@ -1,22 +1,27 @@
-/* sitrep web page: map, timeline, table and article view over the sitrep HTTP API.
- * No framework and nothing from the network: Leaflet and topojson-client are vendored,
- * the basemap is world-atlas' country outlines. Text from the API is only ever set with
- * textContent, never parsed as HTML. */
+/* sitrep web page: incidents (fused reports) on a map, a timeline, trends and a table, over
+ * the sitrep HTTP API. No framework and nothing from the network: Leaflet and topojson-client
+ * are vendored, the basemap is world-atlas' country outlines, place labels come from the
+ * server's gazetteer extract. The view (filters, period, map, open incident) lives in the URL
+ * hash. Text from the API is only ever set with textContent, never parsed as HTML. */
 (function () {
   "use strict";
 
   var TYPE_COLOURS = {}; // event type -> colour, from the codebook (GET codebook)
   var OTHER_COLOUR = "#616161";
   var PAGE = 1000;
-  var MAX_EVENTS = 20000;
-  var CLUSTER_PX = 48;
-  var DAY_MS = 86400000;
+  var MAX_ROWS = 20000;
+  var CLUSTER_PX = 44;
   var ANTARCTICA = "010"; // ISO numeric id: nothing to map there, and it circles the pole
+  var LABEL_POPULATION = [[3, 5e6], [4, 2e6], [5, 1e6], [6, 5e5], [7, 2.5e5], [99, 1e5]];
+  var FILTERS = [["country", "f-country"], ["type", "f-type"], ["since", "f-since"], ["until", "f-until"], ["q", "f-q"]];
 
-  var state = { events: [], brush: null, map: null, layer: null, selected: null, loadSeq: 0 };
+  var state = { items: [], background: [], shown: [], brush: null, showBackground: false,
+    sort: { key: "date", dir: -1 }, selected: null, map: null, layer: null, labels: [], countries: {}, loadSeq: 0 };
   window.sitrep = state; // for the end-to-end test and for curious users
+  var charts = window.sitrepCharts, detail = window.sitrepDetail;
 
   function $(id) { return document.getElementById(id); }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -26,8 +31,13 @@
   }
 
   function colour(type) { return TYPE_COLOURS[type] || OTHER_COLOUR; }
-
   function setStatus(text) { $("status").textContent = text; }
+  function countryName(code) { return state.countries[code] || code || ""; }
+
+  // Lower case without accents: "Rafaḩ" and "rafah" compare equal.
+  function fold(text) {
+    return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
 
   function getJSON(url) {
     return fetch(url, { headers: { "Accept": "application/json" } }).then(function (r) {
@@ -38,205 +48,295 @@
     });
   }
 
-  // -- filters --------------------------------------------------------------------------
-
-  function filterParams() {
-    var params = new URLSearchParams();
-    [["country", "f-country"], ["event_type", "f-type"], ["since", "f-since"],
-     ["until", "f-until"], ["q", "f-q"]].forEach(function (pair) {
-      var value = $(pair[1]).value.trim();
-      if (value) params.set(pair[0], value);
-    });
-    return params;
+  function pages(path, key) {
+    var collected = [];
+    function page(offset) {
+      return getJSON(path + (path.indexOf("?") < 0 ? "?" : "&") + "limit=" + PAGE + "&offset=" + offset)
+        .then(function (body) {
+          collected = collected.concat(body[key]);
+          if (body[key].length === PAGE && collected.length < MAX_ROWS) return page(offset + PAGE);
+          return collected;
+        });
+    }
+    return page(0);
   }
 
-  function fillSelect(select, items, label) {
-    items.forEach(function (item) {
-      select.appendChild(el("option", { value: item.value }, label(item) + " (" + item.count + ")"));
+  // -- records: incidents, single reports, recalled (background) events --------------------
+
+  function fromIncident(inc) {
+    var loc = inc.location || {}, f = inc.fatalities;
+    var outlets = [];
+    inc.sources.forEach(function (s) { if (s.source && outlets.indexOf(s.source) < 0) outlets.push(s.source); });
+    return finish({
+      id: inc.id, kind: "incident", event_date: inc.event_date, date_precision: inc.date_precision,
+      date_start: inc.date_start, date_end: inc.date_end, event_type: inc.event_type,
+      sub_event_type: inc.sub_event_type, actor1: inc.actor1 ? inc.actor1.name : "",
+      actor2: inc.actor2 ? inc.actor2.name : "", place: loc.name || "", admin1: loc.admin1 || "",
+      country: loc.country || "", latitude: loc.latitude === undefined ? null : loc.latitude,
+      longitude: loc.longitude === undefined ? null : loc.longitude,
+      best: f ? f.best : null, low: f ? f.low : null, high: f ? f.high : null,
+      sources: inc.sources, outlets: outlets, event_ids: inc.event_ids,
+      extra: (inc.place_aliases || []).concat(inc.assoc_actors.map(function (a) { return a.name; }),
+        inc.sources.map(function (s) { return s.title; }))
     });
   }
 
-  function loadFacets() {
-    return getJSON("facets").then(function (f) {
-      fillSelect($("f-country"), f.countries, function (c) { return c.value; });
-      fillSelect($("f-type"), f.event_types, function (t) { return t.value; });
+  function fromEvent(e, kind) {
+    return finish({
+      id: e.event_id, kind: kind, event_date: e.event_date, date_precision: e.date_precision,
+      date_start: e.date_start, date_end: e.date_end, event_type: e.event_type, sub_event_type: e.sub_event_type,
+      actor1: e.actor1 || "", actor2: e.actor2 || "", place: e.location || "", admin1: e.admin1 || "",
+      country: e.country || "", latitude: e.latitude, longitude: e.longitude,
+      best: e.fatalities_best, low: e.fatalities_low, high: e.fatalities_high,
+      sources: [{ event_id: e.event_id, article_id: e.article_id, source: e.source, title: e.title, role: e.role }],
+      outlets: e.source ? [e.source] : [], event_ids: [e.event_id], extra: [e.title, e.notes]
     });
   }
 
-  function updateDownloads(params) {
+  function finish(item) {
+    item.mapped = item.latitude !== null && item.longitude !== null;
+    item.search = fold([item.event_type, item.sub_event_type, item.actor1, item.actor2, item.place, item.admin1,
+      item.country, countryName(item.country)].concat(item.outlets, item.extra).join(" | "));
+    return item;
+  }
+
+  function loadAll() {
+    var seq = ++state.loadSeq;
+    setStatus("loading…");
+    return Promise.all([pages("incidents", "incidents"), pages("events", "events")]).then(function (got) {
+      if (seq !== state.loadSeq) return;
+      var fused = {};
+      state.items = got[0].map(function (inc) {
+        inc.event_ids.forEach(function (id) { fused[id] = true; });
+        return fromIncident(inc);
+      });
+      got[1].forEach(function (e) {
+        if (e.role === "background") state.background.push(fromEvent(e, "background"));
+        else if (!fused[e.event_id]) state.items.push(fromEvent(e, "report")); // an incident of one
+      });
+      fillSelects();
+    });
+  }
+
+  // -- filters and the URL ------------------------------------------------------------------
+
+  function fillSelects() {
+    var countries = {}, types = {};
+    state.items.forEach(function (i) {
+      if (i.country) countries[i.country] = (countries[i.country] || 0) + 1;
+      types[i.event_type] = (types[i.event_type] || 0) + 1;
+    });
+    Object.keys(countries).sort(function (a, b) { return countryName(a) < countryName(b) ? -1 : 1; })
+      .forEach(function (c) { $("f-country").appendChild(el("option", { value: c }, countryName(c) + " (" + countries[c] + ")")); });
+    Object.keys(types).sort().forEach(function (t) { $("f-type").appendChild(el("option", { value: t }, t + " (" + types[t] + ")")); });
+  }
+
+  function filters() {
+    var f = {};
+    FILTERS.forEach(function (pair) { f[pair[0]] = $(pair[1]).value.trim(); });
+    return f;
+  }
+
+  function matches(item, f) {
+    if (f.country && item.country !== f.country) return false;
+    if (f.type && item.event_type !== f.type) return false;
+    if (f.since && item.date_end < f.since) return false;
+    if (f.until && item.date_start > f.until) return false;
+    if (f.q && !fold(f.q).split(/\s+/).every(function (w) { return item.search.indexOf(w) >= 0; })) return false;
+    return true;
+  }
+
+  function inBrush(item) {
+    return !state.brush || (item.date_start <= state.brush[1] && item.date_end >= state.brush[0]);
+  }
+
+  function writeHash() {
+    var p = new URLSearchParams();
+    var f = filters();
+    Object.keys(f).forEach(function (k) { if (f[k]) p.set(k, f[k]); });
+    if (state.brush) p.set("period", state.brush[0] + "_" + state.brush[1]);
+    if (state.showBackground) p.set("background", "1");
+    if (state.sort.key !== "date" || state.sort.dir !== -1) p.set("sort", state.sort.key + (state.sort.dir < 0 ? ":desc" : ":asc"));
+    if (state.map && state.mapMoved) {
+      var c = state.map.getCenter();
+      p.set("map", c.lat.toFixed(3) + "," + c.lng.toFixed(3) + "," + state.map.getZoom());
+    }
+    if (state.selected) p.set("incident", state.selected);
+    var hash = p.toString();
+    if (location.hash.slice(1) !== hash) history.replaceState(null, "", location.pathname + location.search + (hash ? "#" + hash : ""));
+  }
+
+  function readHash() {
+    var p = new URLSearchParams(location.hash.slice(1));
+    FILTERS.forEach(function (pair) { if (p.get(pair[0])) $(pair[1]).value = p.get(pair[0]); });
+    var period = /^(\d{4}-\d\d-\d\d)_(\d{4}-\d\d-\d\d)$/.exec(p.get("period") || "");
+    state.brush = period ? [period[1], period[2]] : null;
+    state.showBackground = p.get("background") === "1";
+    $("f-background").checked = state.showBackground;
+    var sort = /^(\w+):(asc|desc)$/.exec(p.get("sort") || "");
+    if (sort) state.sort = { key: sort[1], dir: sort[2] === "asc" ? 1 : -1 };
+    var view = /^(-?[\d.]+),(-?[\d.]+),([\d.]+)$/.exec(p.get("map") || "");
+    return { map: view ? [[Number(view[1]), Number(view[2])], Number(view[3])] : null,
+      incident: p.get("incident"), event: p.get("event") };
+  }
+
+  // -- drawing --------------------------------------------------------------------------
+
+  function refresh(fit) {
+    var f = filters();
+    var current = state.items.filter(function (i) { return matches(i, f); });
+    state.period = current; // the timeline spans the current incidents, never the recalled ones
+    state.shown = current.filter(inBrush);
+    state.recalled = state.showBackground ? state.background.filter(function (i) { return matches(i, f) && inBrush(i); }) : [];
+    var both = state.shown.concat(state.recalled);
+    renderMarkers(fit);
+    state.timeline = charts.renderTimeline($("timeline"), current, state.brush);
+    $("brush-clear").hidden = !state.brush;
+    charts.renderTrends($("trends"), state.shown, colour);
+    renderTable(both);
+    updateDownloads(f);
+    writeHash();
+    var dead = state.shown.reduce(function (n, i) { return n + (i.best || 0); }, 0);
+    var reports = state.shown.reduce(function (n, i) { return n + i.sources.length; }, 0);
+    var text = state.shown.length + " incident" + (state.shown.length === 1 ? "" : "s") + " from " + reports +
+      " report" + (reports === 1 ? "" : "s") + ", " + dead + " fatalities (best estimates)";
+    if (state.recalled.length) text += "; " + state.recalled.length + " recalled event(s) shown";
+    if (state.brush) text += "; " + state.brush[0] + " to " + state.brush[1];
+    setStatus(text);
+  }
+
+  function updateDownloads(f) {
     ["acled-csv", "geojson", "jsonl"].forEach(function (fmt) {
-      var p = new URLSearchParams(params);
+      var p = new URLSearchParams();
+      if (f.country) p.set("country", f.country);
+      if (f.type) p.set("event_type", f.type);
+      if (state.brush || f.since) p.set("since", state.brush ? state.brush[0] : f.since);
+      if (state.brush || f.until) p.set("until", state.brush ? state.brush[1] : f.until);
       p.set("format", fmt);
       $("dl-" + (fmt === "acled-csv" ? "csv" : fmt)).setAttribute("href", "export?" + p.toString());
     });
   }
 
-  // -- loading --------------------------------------------------------------------------
-
-  function loadEvents() {
-    var params = filterParams();
-    var seq = ++state.loadSeq;
-    var collected = [];
-    $("filter-error").hidden = true;
-    setStatus("loading…");
-    updateDownloads(params);
-
-    function page(offset) {
-      var p = new URLSearchParams(params);
-      p.set("limit", PAGE);
-      p.set("offset", offset);
-      return getJSON("events?" + p.toString()).then(function (body) {
-        if (seq !== state.loadSeq) return null; // a newer load started
-        collected = collected.concat(body.events);
-        if (collected.length < body.total && collected.length < MAX_EVENTS && body.events.length) {
-          return page(offset + body.events.length);
-        }
-        return body.total;
-      });
-    }
-
-    return page(0).then(function (total) {
-      if (total === null) return;
-      state.events = collected;
-      state.total = total;
-      state.brush = null;
-      renderAll(true);
-    }).catch(function (err) {
-      $("filter-error").textContent = err.message;
-      $("filter-error").hidden = false;
-      setStatus("error");
-    });
-  }
-
-  function visibleEvents() {
-    if (!state.brush) return state.events;
-    var from = state.brush[0], to = state.brush[1];
-    return state.events.filter(function (e) {
-      return e.date_start <= to && e.date_end >= from;
-    });
-  }
-
-  function renderAll(fit) {
-    var shown = visibleEvents();
-    var mapped = shown.filter(function (e) { return e.latitude !== null && e.longitude !== null; });
-    renderMarkers(mapped, fit);
-    renderTimeline();
-    renderTable(shown);
-    var text = shown.length + " event" + (shown.length === 1 ? "" : "s") + " (" + mapped.length + " on the map)";
-    if (state.total > state.events.length) text += ", first " + state.events.length + " of " + state.total;
-    if (state.brush) text += ", " + state.brush[0] + " to " + state.brush[1];
-    setStatus(text);
-  }
-
   // -- map ------------------------------------------------------------------------------
 
-  function initMap() {
-    var map = L.map("map", { minZoom: 1, maxZoom: 9, worldCopyJump: true, zoomSnap: 0.5 });
+  function initMap(view) {
+    var map = L.map("map", { minZoom: 1, maxZoom: 10, worldCopyJump: true, zoomSnap: 0.5 });
     map.createPane("basemap").style.zIndex = 200;
-    map.setView([20, 10], 2);
-    map.attributionControl.addAttribution("Outlines: Natural Earth via world-atlas");
+    map.createPane("labels").style.zIndex = 350;
+    map.getPane("labels").style.pointerEvents = "none";
+    if (view.map) map.setView(view.map[0], view.map[1]);
+    else map.setView([20, 10], 2);
+    state.mapMoved = !!view.map;
+    map.attributionControl.addAttribution("Outlines: Natural Earth via world-atlas · Places: GeoNames");
     state.map = map;
     state.layer = L.layerGroup().addTo(map);
-    map.on("zoomend", function () { renderMarkers(currentMapped(), false); });
-    return fetch("static/vendor/world-atlas/countries-110m.json").then(function (r) { return r.json(); })
+    state.labelLayer = L.layerGroup().addTo(map);
+    map.on("zoomend", function () { renderMarkers(false); });
+    map.on("moveend", function () { renderLabels(); if (state.ready) { state.mapMoved = true; writeHash(); } });
+    var outlines = fetch("static/vendor/world-atlas/countries-110m.json").then(function (r) { return r.json(); })
       .then(function (topo) {
         var countries = topojson.feature(topo, topo.objects.countries);
         countries.features = countries.features.filter(function (f) { return f.id !== ANTARCTICA; });
         countries.features.forEach(unwrapFeature);
-        L.geoJSON(countries, {
-          pane: "basemap",
-          interactive: false,
-          style: { color: "#ffffff", weight: 0.7, fillColor: "#d9dde3", fillOpacity: 1 }
-        }).addTo(map);
+        L.geoJSON(countries, { pane: "basemap", interactive: false,
+          style: { color: "#ffffff", weight: 0.7, fillColor: "#d9dde3", fillOpacity: 1 } }).addTo(map);
       });
+    var labels = getJSON("places/labels").then(function (body) { state.labels = body.labels; renderLabels(); });
+    return Promise.all([outlines, labels]);
   }
 
   // Rings that cross the antimeridian jump from +180 to -180 and would be drawn as a band
   // across the whole map; continuing them past 180 keeps each country in one piece.
-  function unwrapRing(ring) {
-    for (var i = 1; i < ring.length; i++) {
-      while (ring[i][0] - ring[i - 1][0] > 180) ring[i][0] -= 360;
-      while (ring[i][0] - ring[i - 1][0] < -180) ring[i][0] += 360;
-    }
-  }
-
   function unwrapFeature(feature) {
     var g = feature.geometry;
     if (!g) return;
     var polygons = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
-    polygons.forEach(function (polygon) { polygon.forEach(unwrapRing); });
-  }
-
-  function currentMapped() {
-    return visibleEvents().filter(function (e) { return e.latitude !== null && e.longitude !== null; });
-  }
-
-  function radius(fatalities) {
-    return 5 + 2.2 * Math.sqrt(Math.max(0, fatalities || 0));
-  }
-
-  // Grid clustering: events whose screen positions share a CLUSTER_PX cell at this zoom.
-  function clusters(events) {
-    var cells = {};
-    events.forEach(function (e) {
-      var p = state.map.project([e.latitude, e.longitude], state.map.getZoom());
-      var key = Math.floor(p.x / CLUSTER_PX) + ":" + Math.floor(p.y / CLUSTER_PX);
-      (cells[key] = cells[key] || []).push(e);
+    polygons.forEach(function (polygon) {
+      polygon.forEach(function (ring) {
+        for (var i = 1; i < ring.length; i++) {
+          while (ring[i][0] - ring[i - 1][0] > 180) ring[i][0] -= 360;
+          while (ring[i][0] - ring[i - 1][0] < -180) ring[i][0] += 360;
+        }
+      });
     });
-    return Object.keys(cells).map(function (k) { return cells[k]; });
   }
 
-  function renderMarkers(events, fit) {
+  // The biggest places in view, more of them as one zooms in, none overlapping another.
+  function renderLabels() {
+    if (!state.map || !state.labels.length) return;
+    state.labelLayer.clearLayers();
+    var zoom = state.map.getZoom(), bounds = state.map.getBounds().pad(0.1), taken = {}, n = 0;
+    var min = LABEL_POPULATION.filter(function (s) { return zoom < s[0]; })[0][1];
+    for (var i = 0; i < state.labels.length && n < 150; i++) {
+      var p = state.labels[i];
+      if (p[3] < min) break;
+      if (!bounds.contains([p[1], p[2]])) continue;
+      var pt = state.map.latLngToContainerPoint([p[1], p[2]]);
+      var key = Math.floor(pt.x / 110) + ":" + Math.floor(pt.y / 28);
+      if (taken[key]) continue;
+      taken[key] = true;
+      n += 1;
+      L.marker([p[1], p[2]], { pane: "labels", interactive: false, keyboard: false,
+        icon: L.divIcon({ className: "place-label", html: "", iconSize: null }) }).addTo(state.labelLayer)
+        .getElement().textContent = p[0];
+    }
+  }
+
+  function radius(fatalities) { return 5 + 2.2 * Math.sqrt(Math.max(0, fatalities || 0)); }
+
+  // Grid clustering: items whose screen positions share a CLUSTER_PX cell at this zoom.
+  function renderMarkers(fit) {
     state.layer.clearLayers();
-    clusters(events).forEach(function (group) {
-      if (group.length === 1) addEventMarker(group[0]);
-      else addClusterMarker(group);
+    var items = state.shown.concat(state.recalled || []).filter(function (i) { return i.mapped; });
+    var cells = {};
+    items.forEach(function (i) {
+      var p = state.map.project([i.latitude, i.longitude], state.map.getZoom());
+      var key = Math.floor(p.x / CLUSTER_PX) + ":" + Math.floor(p.y / CLUSTER_PX);
+      (cells[key] = cells[key] || []).push(i);
     });
-    if (fit && events.length) {
-      var bounds = L.latLngBounds(events.map(function (e) { return [e.latitude, e.longitude]; }));
+    Object.keys(cells).forEach(function (k) {
+      if (cells[k].length === 1) addMarker(cells[k][0]);
+      else addCluster(cells[k]);
+    });
+    if (fit && state.shown.some(function (i) { return i.mapped; })) {
+      var bounds = L.latLngBounds(state.shown.filter(function (i) { return i.mapped; })
+        .map(function (i) { return [i.latitude, i.longitude]; }));
       state.map.fitBounds(bounds.pad(0.3), { maxZoom: 6 });
     }
   }
 
-  function addEventMarker(e) {
-    var marker = L.circleMarker([e.latitude, e.longitude], {
-      radius: radius(e.fatalities_best),
-      color: "#ffffff",
-      weight: 1.5,
-      fillColor: colour(e.event_type),
-      fillOpacity: 0.85,
-      className: "event-marker"
+  function addMarker(i) {
+    var recalled = i.kind === "background";
+    var marker = L.circleMarker([i.latitude, i.longitude], {
+      radius: radius(i.best), color: recalled ? colour(i.event_type) : "#ffffff", weight: recalled ? 2 : 1.5,
+      dashArray: recalled ? "3 3" : null, fillColor: colour(i.event_type), fillOpacity: recalled ? 0.15 : 0.85,
+      className: recalled ? "event-marker recalled" : "event-marker"
     });
-    marker.bindTooltip(e.event_date + " · " + e.sub_event_type + " · " + e.location +
-      (e.fatalities_best ? " · " + e.fatalities_best + " killed" : ""));
-    marker.on("click", function () { openEvent(e.event_id); });
+    marker.bindTooltip(i.event_date + " · " + i.sub_event_type + " · " + i.place + (recalled ? " (recalled)" : "") +
+      (i.best ? " · " + i.best + " killed" : "") + (i.sources.length > 1 ? " · " + i.sources.length + " reports" : ""));
+    marker.on("click", function () { openItem(i); });
     marker.addTo(state.layer);
-    marker.getElement().setAttribute("data-event-id", e.event_id);
+    marker.getElement().setAttribute("data-id", i.id);
   }
 
-  function addClusterMarker(group) {
+  function addCluster(group) {
     var lat = 0, lon = 0, dead = 0, types = {};
-    group.forEach(function (e) {
-      lat += e.latitude; lon += e.longitude; dead += e.fatalities_best || 0;
-      types[e.event_type] = (types[e.event_type] || 0) + 1;
+    group.forEach(function (i) {
+      lat += i.latitude; lon += i.longitude; dead += i.best || 0;
+      types[i.event_type] = (types[i.event_type] || 0) + 1;
     });
     var main = Object.keys(types).sort(function (a, b) { return types[b] - types[a]; })[0];
     var size = Math.round(26 + 4 * Math.log(group.length));
-    var icon = L.divIcon({
-      className: "event-cluster",
-      html: "",
-      iconSize: [size, size]
-    });
-    var marker = L.marker([lat / group.length, lon / group.length], { icon: icon, keyboard: true });
-    marker.bindTooltip(group.length + " events, " + dead + " fatalities");
+    var marker = L.marker([lat / group.length, lon / group.length], { keyboard: true,
+      icon: L.divIcon({ className: "event-cluster", html: "", iconSize: [size, size] }) });
+    marker.bindTooltip(group.length + " incidents, " + dead + " fatalities");
     marker.on("click", function () {
-      var bounds = L.latLngBounds(group.map(function (e) { return [e.latitude, e.longitude]; }));
+      var bounds = L.latLngBounds(group.map(function (i) { return [i.latitude, i.longitude]; }));
       var zoom = state.map.getZoom();
-      if (zoom >= state.map.getMaxZoom() || bounds.getNorthEast().equals(bounds.getSouthWest())) {
-        showTable(group);
-      } else {
-        state.map.fitBounds(bounds.pad(0.5), { maxZoom: Math.min(zoom + 3, state.map.getMaxZoom()) });
-      }
+      var spread = state.map.project(bounds.getNorthEast(), state.map.getMaxZoom())
+        .distanceTo(state.map.project(bounds.getSouthWest(), state.map.getMaxZoom()));
+      if (zoom >= state.map.getMaxZoom() || spread < CLUSTER_PX) clusterList(marker, group);
+      else state.map.fitBounds(bounds.pad(0.5), { maxZoom: Math.min(zoom + 3, state.map.getMaxZoom()) });
     });
     marker.addTo(state.layer);
     var node = marker.getElement();
@@ -246,9 +346,18 @@
     node.textContent = group.length;
   }
 
-  function showTable(group) {
-    renderTable(group);
-    $("table-wrap").scrollIntoView({ behavior: "smooth" });
+  // Incidents that share one spot cannot be pulled apart by zooming: list them to click.
+  function clusterList(marker, group) {
+    var list = el("ul", { "class": "cluster-list" });
+    group.forEach(function (i) {
+      var button = el("button", { type: "button", "data-id": i.id },
+        i.event_date + " · " + i.sub_event_type + (i.best ? " · " + i.best + " killed" : ""));
+      button.addEventListener("click", function () { state.map.closePopup(); openItem(i); });
+      var item = el("li");
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    L.popup({ maxWidth: 320 }).setLatLng(marker.getLatLng()).setContent(list).openOn(state.map);
   }
 
   function loadCodebook() {
@@ -259,306 +368,151 @@
   }
 
   function renderLegend() {
-    var list = $("legend-list");
     Object.keys(TYPE_COLOURS).forEach(function (type) {
       var item = el("li");
       var swatch = el("span", { "class": "swatch" });
       swatch.style.background = TYPE_COLOURS[type];
       item.appendChild(swatch);
       item.appendChild(document.createTextNode(type));
-      list.appendChild(item);
-    });
-  }
-
-  // -- timeline -------------------------------------------------------------------------
-
-  function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
-  function dayMs(iso) { return Date.parse(iso + "T00:00:00Z"); }
-
-  function dayCounts(events) {
-    var counts = {};
-    events.forEach(function (e) { counts[e.date_start] = (counts[e.date_start] || 0) + 1; });
-    return counts;
-  }
-
-  function svg(tag, attrs) {
-    var node = document.createElementNS("http://www.w3.org/2000/svg", tag);
-    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    return node;
-  }
-
-  function renderTimeline() {
-    var box = $("timeline");
-    while (box.firstChild) box.removeChild(box.firstChild);
-    var width = box.clientWidth || 600, height = box.clientHeight || 80;
-    var pad = { left: 28, right: 8, top: 6, bottom: 18 };
-    box.setAttribute("viewBox", "0 0 " + width + " " + height);
-    if (!state.events.length) return;
-    var counts = dayCounts(state.events);
-    var days = Object.keys(counts).sort();
-    var first = dayMs(days[0]) - DAY_MS, last = dayMs(days[days.length - 1]) + DAY_MS;
-    var span = Math.max(1, Math.round((last - first) / DAY_MS) + 1);
-    var max = Math.max.apply(null, days.map(function (d) { return counts[d]; }));
-    var plotW = width - pad.left - pad.right, plotH = height - pad.top - pad.bottom;
-    var barW = Math.max(1, plotW / span - 1);
-    var x = function (ms) { return pad.left + ((ms - first) / DAY_MS) * (plotW / span); };
-    state.timeline = { first: first, span: span, x: x, plotW: plotW, left: pad.left };
-
-    box.appendChild(svg("line", { x1: pad.left, x2: width - pad.right, y1: height - pad.bottom,
-      y2: height - pad.bottom, "class": "axis" }));
-    var top = svg("text", { x: pad.left - 4, y: pad.top + 8, "class": "tick", "text-anchor": "end" });
-    top.textContent = max;
-    box.appendChild(top);
-    days.forEach(function (d) {
-      var h = (counts[d] / max) * plotH;
-      var inBrush = !state.brush || (d >= state.brush[0] && d <= state.brush[1]);
-      var bar = svg("rect", { x: x(dayMs(d)), y: pad.top + plotH - h, width: barW, height: h,
-        "class": "bar" + (inBrush ? "" : " dimmed"), "data-day": d });
-      var title = svg("title", {});
-      title.textContent = d + ": " + counts[d] + " event(s)";
-      bar.appendChild(title);
-      box.appendChild(bar);
-    });
-    [first, (first + last) / 2, last].forEach(function (ms, i) {
-      var label = svg("text", { x: x(ms), y: height - 4, "class": "tick",
-        "text-anchor": ["start", "middle", "end"][i] });
-      label.textContent = isoDay(ms);
-      box.appendChild(label);
-    });
-    if (state.brush) {
-      var x0 = x(dayMs(state.brush[0])), x1 = x(dayMs(state.brush[1]) + DAY_MS);
-      box.appendChild(svg("rect", { x: x0, y: pad.top, width: Math.max(2, x1 - x0), height: plotH,
-        "class": "brush" }));
-    }
-    $("brush-clear").hidden = !state.brush;
-  }
-
-  function dayAt(clientX) {
-    var t = state.timeline, rect = $("timeline").getBoundingClientRect();
-    var scale = (rect.width || 1) / ($("timeline").viewBox.baseVal.width || rect.width || 1);
-    var px = (clientX - rect.left) / scale;
-    var offset = Math.floor((px - t.left) / (t.plotW / t.span));
-    offset = Math.max(0, Math.min(t.span - 1, offset));
-    return isoDay(t.first + offset * DAY_MS);
-  }
-
-  function initBrush() {
-    var box = $("timeline"), start = null, preview = null;
-    box.addEventListener("pointerdown", function (ev) {
-      if (!state.timeline) return;
-      start = dayAt(ev.clientX);
-      box.setPointerCapture(ev.pointerId);
-    });
-    box.addEventListener("pointermove", function (ev) {
-      if (start === null) return;
-      var end = dayAt(ev.clientX);
-      preview = start <= end ? [start, end] : [end, start];
-      state.brush = preview;
-      renderTimeline();
-    });
-    box.addEventListener("pointerup", function (ev) {
-      if (start === null) return;
-      var end = dayAt(ev.clientX);
-      state.brush = start === end && !preview ? null : (start <= end ? [start, end] : [end, start]);
-      start = null;
-      preview = null;
-      renderAll(false);
-    });
-    $("brush-clear").addEventListener("click", function () {
-      state.brush = null;
-      renderAll(false);
+      $("legend-list").appendChild(item);
     });
   }
 
   // -- table ----------------------------------------------------------------------------
 
-  function renderTable(events) {
+  var SORT_KEYS = {
+    date: function (i) { return i.date_start; }, type: function (i) { return i.event_type; },
+    sub: function (i) { return i.sub_event_type; }, actor1: function (i) { return fold(i.actor1); },
+    actor2: function (i) { return fold(i.actor2); }, place: function (i) { return fold(i.place); },
+    country: function (i) { return fold(countryName(i.country)); },
+    fatalities: function (i) { return i.best === null ? -1 : i.best; },
+    sources: function (i) { return i.sources.length; }
+  };
+
+  function renderTable(items) {
+    var key = SORT_KEYS[state.sort.key] || SORT_KEYS.date, dir = state.sort.dir;
+    Array.prototype.forEach.call(document.querySelectorAll("#events-table th[data-sort]"), function (th) {
+      var on = th.getAttribute("data-sort") === state.sort.key;
+      th.setAttribute("aria-sort", on ? (dir < 0 ? "descending" : "ascending") : "none");
+    });
     var body = $("events-table").tBodies[0];
-    while (body.firstChild) body.removeChild(body.firstChild);
-    events.slice().sort(function (a, b) {
-      return a.date_start < b.date_start ? 1 : a.date_start > b.date_start ? -1 : 0;
-    }).slice(0, 2000).forEach(function (e) {
-      var row = el("tr", { "data-event-id": e.event_id, tabindex: "0" });
-      if (e.event_id === state.selected) row.className = "selected";
+    clear(body);
+    items.slice().sort(function (a, b) {
+      var x = key(a), y = key(b);
+      return (x < y ? -1 : x > y ? 1 : (a.id < b.id ? -1 : 1)) * dir;
+    }).slice(0, 2000).forEach(function (i) {
+      var row = el("tr", { "data-id": i.id, tabindex: "0", "class": i.kind === "background" ? "recalled" : "" });
+      if (i.id === state.selected) row.classList.add("selected");
       var swatch = el("span", { "class": "swatch" });
-      swatch.style.background = colour(e.event_type);
+      swatch.style.background = colour(i.event_type);
       var typeCell = el("td");
       typeCell.appendChild(swatch);
-      typeCell.appendChild(document.createTextNode(e.event_type));
-      row.appendChild(el("td", {}, e.event_date));
+      typeCell.appendChild(document.createTextNode(i.event_type));
+      row.appendChild(el("td", {}, i.event_date + (i.kind === "background" ? " (recalled)" : "")));
       row.appendChild(typeCell);
-      [e.sub_event_type, e.actor1, e.actor2, e.location, e.country].forEach(function (v) {
+      [i.sub_event_type, i.actor1, i.actor2, i.place, countryName(i.country)].forEach(function (v) {
         row.appendChild(el("td", {}, v || ""));
       });
-      row.appendChild(el("td", { "class": "num" }, e.fatalities_best === null ? "" : e.fatalities_best));
-      row.addEventListener("click", function () { openEvent(e.event_id); });
-      row.addEventListener("keydown", function (ev) { if (ev.key === "Enter") openEvent(e.event_id); });
+      row.appendChild(el("td", { "class": "num" }, i.best === null ? "" :
+        (i.low === i.high ? i.best : i.best + " (" + i.low + "–" + i.high + ")")));
+      row.appendChild(el("td", { "class": "num" }, i.sources.length));
+      row.addEventListener("click", function () { openItem(i, true); });
+      row.addEventListener("keydown", function (ev) { if (ev.key === "Enter") openItem(i, true); });
       body.appendChild(row);
     });
   }
 
-  // -- article view ---------------------------------------------------------------------
+  // -- the open incident ----------------------------------------------------------------
 
-  function openEvent(eventId) {
-    return getJSON("events/" + encodeURIComponent(eventId)).then(function (event) {
-      return getJSON("articles/" + encodeURIComponent(event.article_id)).then(function (article) {
-        state.selected = eventId;
-        showArticle(article, eventId);
-        if (location.hash !== "#event=" + eventId) history.replaceState(null, "", "#event=" + eventId);
-        Array.prototype.forEach.call(document.querySelectorAll("#events-table tr"), function (tr) {
-          tr.classList.toggle("selected", tr.getAttribute("data-event-id") === eventId);
-        });
-      });
-    }).catch(function (err) { setStatus("could not open the event: " + err.message); });
-  }
-
-  function showArticle(article, eventId) {
-    var event = article.events.filter(function (e) { return e.id === eventId; })[0] || article.events[0];
-    if ($("article-view").hidden) {
-      $("article-view").hidden = false;
+  function openItem(item, fly) {
+    state.selected = item.id;
+    writeHash();
+    Array.prototype.forEach.call(document.querySelectorAll("#events-table tbody tr"), function (tr) {
+      tr.classList.toggle("selected", tr.getAttribute("data-id") === item.id);
+    });
+    if (fly && item.mapped) state.map.flyTo([item.latitude, item.longitude], Math.max(state.map.getZoom(), 7), { duration: 0.6 });
+    return detail.openIncident(item, { getJSON: getJSON, countryName: countryName }).then(function () {
       state.map.invalidateSize();
-      renderTimeline();
-    }
-    $("article-title").textContent = article.title || "(untitled article)";
-    $("article-meta").textContent = [article.published, article.source, article.url]
-      .filter(Boolean).join(" · ");
-    renderEventTabs(article, event);
-    renderFields(event);
-    renderText(article.text, event);
-    renderClaims(event);
+    }).catch(function (err) { setStatus("could not open the incident: " + err.message); });
   }
 
-  function renderEventTabs(article, current) {
-    var box = $("article-events");
-    while (box.firstChild) box.removeChild(box.firstChild);
-    if (article.events.length < 2) return;
-    box.appendChild(el("span", { "class": "hint" }, "Events in this article: "));
-    article.events.forEach(function (e, i) {
-      var button = el("button", { type: "button", "class": e.id === current.id ? "tab active" : "tab" },
-        (i + 1) + ". " + e.sub_event_type);
-      button.addEventListener("click", function () { openEvent(e.id); });
-      box.appendChild(button);
-    });
-  }
-
-  function renderFields(event) {
-    var box = $("event-fields");
-    while (box.firstChild) box.removeChild(box.firstChild);
-    var loc = event.location;
-    var rows = [
-      ["Date", event.event_date + " (" + event.date_precision + ", " + event.date_source + ")"],
-      ["Type", event.event_type + " / " + event.sub_event_type],
-      ["Actor 1", event.actor1 ? event.actor1.name + " (" + event.actor1.type + ")" : "—"],
-      ["Actor 2", event.actor2 ? event.actor2.name + " (" + event.actor2.type + ")" : "—"],
-      ["Location", loc ? loc.name + ", " + loc.admin1 + ", " + loc.country + " (precision " + loc.geo_precision + ")" : "—"],
-      ["Fatalities", event.fatalities ? event.fatalities.best + " (" + event.fatalities.low + "–" + event.fatalities.high + ")" : "—"],
-      ["Role · confidence", event.role + " · " + event.confidence]
-    ];
-    rows.forEach(function (r) {
-      box.appendChild(el("dt", {}, r[0]));
-      box.appendChild(el("dd", {}, r[1]));
-    });
-  }
-
-  // Cut the text at every evidence and claim boundary; each piece knows which fields cover it.
-  function segments(text, spans) {
-    var cuts = [0, text.length];
-    spans.forEach(function (s) { cuts.push(s.start, s.end); });
-    cuts = cuts.filter(function (c, i, all) { return c >= 0 && c <= text.length && all.indexOf(c) === i; })
-      .sort(function (a, b) { return a - b; });
-    var out = [];
-    for (var i = 0; i + 1 < cuts.length; i++) {
-      var a = cuts[i], b = cuts[i + 1];
-      var covering = spans.filter(function (s) { return s.start <= a && s.end >= b; });
-      var ending = spans.filter(function (s) { return s.end === b && s.kind === "field"; });
-      out.push({ text: text.slice(a, b), covering: covering, ending: ending });
-    }
-    return out;
-  }
-
-  function renderText(text, event) {
-    var box = $("article-text");
-    while (box.firstChild) box.removeChild(box.firstChild);
-    var spans = Object.keys(event.evidence).map(function (field) {
-      // "sentence" is the context of the whole event: shaded, not marked like a coded field
-      return { kind: field === "sentence" ? "sentence" : "field", name: field,
-        start: event.evidence[field][0], end: event.evidence[field][1] };
-    });
-    event.claims.forEach(function (c) {
-      spans.push({ kind: "claim", name: c.speaker, start: c.evidence[0], end: c.evidence[1] });
-    });
-    segments(text, spans).forEach(function (seg) {
-      var fields = seg.covering.filter(function (s) { return s.kind === "field"; })
-        .map(function (s) { return s.name; });
-      var claim = seg.covering.some(function (s) { return s.kind === "claim"; });
-      var sentence = seg.covering.some(function (s) { return s.kind === "sentence"; });
-      var node;
-      if (fields.length) {
-        node = el("mark", { "data-field": fields.join(" "), title: fields.join(", "),
-          "class": "ev ev-" + fields[0] }, seg.text);
-      } else {
-        node = document.createTextNode(seg.text);
-      }
-      if (claim || sentence) {
-        var wrap = el("span", { "class": (claim ? "claim-span " : "") + (sentence ? "sentence-span" : "") });
-        wrap.appendChild(node);
-        node = wrap;
-      }
-      box.appendChild(node);
-      seg.ending.forEach(function (s) {
-        box.appendChild(el("sup", { "class": "field-tag ev-" + s.name }, s.name));
-      });
-    });
-    var first = box.querySelector("mark");
-    if (first) first.scrollIntoView({ block: "center" });
-  }
-
-  function renderClaims(event) {
-    var box = $("article-claims");
-    while (box.firstChild) box.removeChild(box.firstChild);
-    if (!event.claims.length) {
-      box.appendChild(el("p", { "class": "hint" }, "No attributed claims."));
-      return;
-    }
-    var bySpeaker = {};
-    event.claims.forEach(function (c) { (bySpeaker[c.speaker] = bySpeaker[c.speaker] || []).push(c); });
-    Object.keys(bySpeaker).sort().forEach(function (speaker) {
-      var section = el("section", { "class": "speaker" });
-      section.appendChild(el("h4", {}, speaker));
-      var list = el("ul");
-      bySpeaker[speaker].forEach(function (c) {
-        var item = el("li", {}, "“" + c.text + "”");
-        if (c.stance) item.appendChild(el("span", { "class": "stance" }, " " + c.stance));
-        list.appendChild(item);
-      });
-      section.appendChild(list);
-      box.appendChild(section);
-    });
+  function findItem(id) {
+    return state.items.concat(state.background).filter(function (i) { return i.id === id; })[0];
   }
 
   // -- start ----------------------------------------------------------------------------
 
-  function init() {
-    initBrush();
-    $("filter-form").addEventListener("submit", function (ev) { ev.preventDefault(); loadEvents(); });
-    $("filter-form").addEventListener("reset", function () { setTimeout(loadEvents, 0); });
-    $("f-country").addEventListener("change", loadEvents);
-    $("f-type").addEventListener("change", loadEvents);
-    $("article-close").addEventListener("click", function () {
-      $("article-view").hidden = true;
-      state.map.invalidateSize();
-      renderTimeline();
-      state.selected = null;
-      history.replaceState(null, "", location.pathname + location.search);
+  function initControls() {
+    var brushStart = null, box = $("timeline");
+    box.addEventListener("pointerdown", function (ev) {
+      if (!state.timeline) return;
+      brushStart = charts.dayAt(box, state.timeline, ev.clientX);
+      box.setPointerCapture(ev.pointerId);
     });
-    window.addEventListener("resize", function () { renderTimeline(); });
-    Promise.all([initMap(), loadFacets(), loadCodebook()]).catch(function (err) { setStatus("error: " + err.message); })
-      .then(loadEvents)
-      .then(function () {
-        state.ready = true;
-        var match = /^#event=([A-Za-z0-9_.:-]+)$/.exec(location.hash);
-        if (match) openEvent(match[1]);
+    box.addEventListener("pointermove", function (ev) {
+      if (brushStart === null) return;
+      var end = charts.dayAt(box, state.timeline, ev.clientX);
+      state.brush = brushStart <= end ? [brushStart, end] : [end, brushStart];
+      state.timeline = charts.renderTimeline(box, state.period, state.brush);
+    });
+    box.addEventListener("pointerup", function () {
+      if (brushStart === null) return;
+      brushStart = null;
+      refresh(false);
+    });
+    $("brush-clear").addEventListener("click", function () { state.brush = null; refresh(false); });
+    $("filter-form").addEventListener("submit", function (ev) { ev.preventDefault(); refresh(true); });
+    $("filter-form").addEventListener("reset", function () { setTimeout(function () { state.brush = null; refresh(true); }, 0); });
+    ["f-country", "f-type", "f-since", "f-until"].forEach(function (id) { $(id).addEventListener("change", function () { refresh(true); }); });
+    $("f-q").addEventListener("input", function () { refresh(false); });
+    $("f-background").addEventListener("change", function () { state.showBackground = this.checked; refresh(false); });
+    Array.prototype.forEach.call(document.querySelectorAll("#events-table th[data-sort]"), function (th) {
+      th.addEventListener("click", function () {
+        var k = th.getAttribute("data-sort");
+        state.sort = { key: k, dir: state.sort.key === k ? -state.sort.dir : (k === "date" || k === "fatalities" || k === "sources" ? -1 : 1) };
+        refresh(false);
       });
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("#panel-tabs button"), function (b) {
+      b.addEventListener("click", function () {
+        var target = b.getAttribute("data-panel");
+        Array.prototype.forEach.call(document.querySelectorAll("#panel-tabs button"), function (o) {
+          o.classList.toggle("active", o === b);
+          $(o.getAttribute("data-panel")).hidden = o !== b;
+        });
+        if (target === "trends") charts.renderTrends($("trends"), state.shown, colour);
+      });
+    });
+    $("article-close").addEventListener("click", function () {
+      detail.closeIncident();
+      state.selected = null;
+      state.map.invalidateSize();
+      refresh(false);
+    });
+    window.addEventListener("resize", function () { state.timeline = charts.renderTimeline(box, state.period || [], state.brush); });
+  }
+
+  function init() {
+    initControls();
+    var view = readHash();
+    var facets = getJSON("facets").then(function (f) {
+      f.countries.forEach(function (c) { state.countries[c.value] = c.name || c.value; });
+    });
+    Promise.all([initMap(view), facets.then(loadAll), loadCodebook()])
+      .then(function () {
+        readHash(); // the country and type options exist now
+        refresh(!view.map);
+        state.ready = true;
+        if (view.incident && findItem(view.incident)) return openItem(findItem(view.incident), !view.map);
+        if (view.event) { // links of the earlier page: #event=ID opens its incident
+          return getJSON("events/" + encodeURIComponent(view.event) + "/incident").then(function (r) {
+            var item = findItem(r.incident_id) || findItem(view.event);
+            if (item) return openItem(item, true);
+          }).catch(function () { var item = findItem(view.event); if (item) return openItem(item, true); });
+        }
+      })
+      .catch(function (err) { setStatus("error: " + err.message); })
+      .then(function () { state.ready = true; state.opened = true; });
   }
 
   document.addEventListener("DOMContentLoaded", init);

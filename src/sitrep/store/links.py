@@ -1,0 +1,54 @@
+"""Why the reports of a stored incident were linked: fusion's pair scores, part by part.
+
+Fusion keeps only its result (which events form an incident); an analyst checking a merge
+wants the reasons. They are recomputed here from the stored events with the same scorer
+(``sitrep.fusion.score_pair``) and settings, so what the page shows is what fusion weighed.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from sitrep.config import FusionSettings
+from sitrep.fusion import Report, distance_km, score_pair
+from sitrep.store.base import Store
+from sitrep.store.incidents import reports_by_id
+
+
+def incident_links_of(store: Store, incident_id: str, settings: FusionSettings) -> list[dict] | None:
+    """Every pair of the incident's reports with its score parts (0-1), or ``None`` for no such incident.
+
+    ``linked`` says whether the pair alone reaches the threshold; a report may instead have
+    joined through the incident's reconciled fields, which the pair list then shows as weaker.
+    """
+    members = [r[0] for r in store._query("SELECT event_id FROM incident_events WHERE incident_id = ?", [incident_id])]
+    if not members:
+        return None
+    reports = sorted(reports_by_id(store, members), key=lambda r: (r.published, r.event.id))
+    return [_pair(a, b, settings) for a, b in combinations(reports, 2)]
+
+
+def _pair(a: Report, b: Report, settings: FusionSettings) -> dict:
+    ea, eb = a.event, b.event
+    km = None
+    if ea.location is not None and eb.location is not None:
+        km = round(distance_km(ea.location, eb.location), 1)
+    out: dict = {"a": ea.id, "b": eb.id, "distance_km": km, "days_apart": abs((ea.event_date.start - eb.event_date.start).days)}
+    score = score_pair(a, b, settings)
+    if score is None:
+        return {**out, "gates": False, "total": None, "linked": False}
+    parts = {
+        "location": score.location,
+        "date": score.date,
+        "type": score.type,
+        "actors": score.actors,
+        "casualties": score.casualties,
+        "text": score.text,
+    }
+    return {
+        **out,
+        "gates": True,
+        "total": round(score.total, 3),
+        "linked": score.total >= settings.threshold,
+        "parts": {k: round(v, 3) for k, v in parts.items()},
+    }
