@@ -48,10 +48,27 @@ def test_strong_triggers_name_the_sub_event_type(sentence, trigger, sub):
         "Shares plunged after the company said it would cut 300 jobs this quarter.",
         "The magnitude 6.1 earthquake killed at least 40 people and injured hundreds.",
         "Floods killed 12 people as the storm swept the coast.",
+        # weapons that do nothing, contracts between no parties to a conflict, boxing "battles"
+        "New cruise missiles and T-90 tanks rolled down the avenue at the Independence Day parade.",
+        "The rocket lifted off from the launch pad carrying a weather satellite into orbit.",
+        "The two defence ministers signed an agreement worth $3.5 billion for air-defence batteries.",
+        "The champion won the long-awaited battle for the undisputed heavyweight belts on Saturday.",
+        "A fuel tanker burst into flames on the highway, killing 40 people who had gathered to scoop petrol.",
     ],
 )
 def test_non_conflict_sentences_make_no_mentions(text):
     assert mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian missiles struck an apartment block in Dnipro overnight.",
+        "The warring parties signed a ceasefire agreement in Doha on Tuesday.",
+    ],
+)
+def test_weapons_that_act_and_agreements_between_parties_are_events(text):
+    assert any(m.strength == STRONG for m in mentions(text))
 
 
 def test_weak_triggers_need_conflict_context():

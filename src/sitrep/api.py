@@ -159,6 +159,8 @@ def create_app(
     _add_article_routes(app, service)
     _add_incident_routes(app, service)
     _add_extract_routes(app, service, allow_write)
+    if allow_write:
+        _add_review_routes(app, service)
     _add_page_routes(app)
     return app
 
@@ -332,6 +334,49 @@ def _add_article_routes(app: FastAPI, service: Service) -> None:
             media_type=media_type,
             headers={"content-disposition": f'attachment; filename="{filename}"'},
         )
+
+
+class SplitIn(BaseModel):
+    """An event to take out of its incident for good."""
+
+    model_config = ConfigDict(extra="forbid")
+    event_id: str = Field(pattern=_ID)
+    note: str = Field("", max_length=1000)
+
+
+class JoinIn(BaseModel):
+    """Two events to keep in one incident for good."""
+
+    model_config = ConfigDict(extra="forbid")
+    event_a: str = Field(pattern=_ID)
+    event_b: str = Field(pattern=_ID)
+    note: str = Field("", max_length=1000)
+
+
+def _add_review_routes(app: FastAPI, service: Service) -> None:
+    """A person's corrections to fusion (only with ``--allow-write``); kept across rebuilds."""
+    from sitrep.store.review import join_events, split_event
+
+    @app.post("/incidents/split", tags=["incidents"])
+    def split(body: SplitIn) -> dict:
+        """Take an event out of its incident; fusion keeps it apart from those reports from now on."""
+        try:
+            now = service.read(lambda s: split_event(s, body.event_id, service.settings.fusion, body.note))
+        except KeyError as exc:
+            raise HTTPException(status_code=404, detail=str(exc.args[0])) from None
+        return {"event_id": body.event_id, "incident_id": now}
+
+    @app.post("/incidents/join", tags=["incidents"])
+    def join(body: JoinIn) -> dict:
+        """Put two events in one incident; fusion keeps them together from now on."""
+
+        def run(store: Store) -> str | None:
+            found = store._query("SELECT COUNT(*) FROM events WHERE id IN (?, ?)", [body.event_a, body.event_b])
+            if found[0][0] != 2 or body.event_a == body.event_b:
+                raise HTTPException(status_code=404, detail="give two different stored event ids")
+            return join_events(store, body.event_a, body.event_b, service.settings.fusion, body.note)
+
+        return {"event_ids": [body.event_a, body.event_b], "incident_id": service.read(run)}
 
 
 def _add_extract_routes(app: FastAPI, service: Service, allow_write: bool) -> None:

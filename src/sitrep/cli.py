@@ -350,6 +350,59 @@ def incidents(
     click.echo(f"{len(records)} incident(s)")
 
 
+@main.command()
+@click.argument("incident_id")
+@click.option("--db", help="DuckDB file (default from settings: sitrep.duckdb).")
+@click.pass_obj
+def incident(settings: Settings, incident_id: str, db: str | None) -> None:
+    """Show one incident as JSON: fields, sources, why each report was linked, and its versions."""
+    from sitrep.store import open_store
+    from sitrep.store.incidents import get_incident
+
+    with open_store(db or settings.db) as store:
+        record = get_incident(store, incident_id)
+    if record is None:
+        raise click.ClickException(f"no incident {incident_id!r}")
+    click.echo(json.dumps(record.to_json(), ensure_ascii=False, indent=1, default=str))
+
+
+@main.command()
+@click.argument("event_id")
+@click.option("--db", help="DuckDB file (default from settings: sitrep.duckdb).")
+@click.option("--note", default="", help="Why (kept with the decision).")
+@click.pass_obj
+def split(settings: Settings, event_id: str, db: str | None, note: str) -> None:
+    """Take an event out of its incident; fusion keeps it apart from those reports on every rebuild."""
+    from sitrep.store import open_store
+    from sitrep.store.review import split_event
+
+    with open_store(db or settings.db) as store:
+        try:
+            now = split_event(store, event_id, settings.fusion, note)
+        except KeyError as exc:
+            raise click.ClickException(str(exc.args[0])) from None
+    click.echo(f"event {event_id} is now in incident {now}")
+
+
+@main.command()
+@click.argument("event_a")
+@click.argument("event_b")
+@click.option("--db", help="DuckDB file (default from settings: sitrep.duckdb).")
+@click.option("--note", default="", help="Why (kept with the decision).")
+@click.pass_obj
+def join(settings: Settings, event_a: str, event_b: str, db: str | None, note: str) -> None:
+    """Put two events in one incident; fusion keeps them together on every rebuild."""
+    from sitrep.store import open_store
+    from sitrep.store.review import join_events
+
+    with open_store(db or settings.db) as store:
+        found = store._query("SELECT COUNT(*) FROM events WHERE id IN (?, ?)", [event_a, event_b])[0][0]
+        if found != 2 or event_a == event_b:
+            raise click.ClickException("give two different stored event ids")
+        now = join_events(store, event_a, event_b, settings.fusion, note)
+    click.echo(f"events {event_a} and {event_b} are in incident {now}")
+
+
 @main.command(name="eval")
 @click.argument("suite", type=click.Choice(["temporal", "geo", "seed", "articles", "news"]))
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N documents.")

@@ -28,23 +28,21 @@ class FusionSettings:
 
     A pair is only a candidate when the countries match, the date windows (each event's
     day / week / month window widened by ``date_slack_days``) overlap, the places are within
-    ``max_km`` (``near_km`` when one is only "near" a place) and the types are compatible.
-    Candidates are scored 0-1 by the weights below and linked at ``threshold`` or above.
+    ``far_km`` and the types are compatible; candidates come from blocks of place and date and
+    of shared names and numbers. A fitted pair model gives each candidate pair a probability
+    of being one incident (``sitrep.fusion_model``); pairs link at the threshold or above.
     """
 
-    threshold: float = 0.64
+    model: str = "fusion_model.json"  # the fitted pair model in sitrep/data (scripts/fit_fusion.py)
+    threshold: float = 0.0  # probability that links two reports; 0: the model's fitted threshold
     date_slack_days: int = 1  # "on Tuesday" in a late report can resolve a day off
     publication_slack_days: int = 2  # dates that fell back to the publication date reach back
-    max_km: float = 30.0
-    near_km: float = 60.0
+    max_gap_days: int = 1  # outlets date one incident this far apart (the report date, a late count)
+    max_km: float = 30.0  # points this close are "near"
+    far_km: float = 150.0  # points of one country this far apart are two incidents, whatever else
     same_place_km: float = 3.0
     bucket_days: int = 7  # width of the (country, date) blocks candidates are drawn from
-    weight_location: float = 0.2
-    weight_date: float = 0.15
-    weight_type: float = 0.2  # another weapon is good evidence of another strike
-    weight_actors: float = 0.05
-    weight_casualties: float = 0.1  # named victims, or else agreeing death tolls
-    weight_text: float = 0.3
+    clue_block_max: int = 40  # a clue shared by more reports of a week than this does not block
 
 
 @dataclass(frozen=True)

@@ -136,9 +136,20 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
             continue  # "no arrests have been made", "did not clash"
         if strength == GENERIC and sub and lexicon.refine["labour"].search(sentence.text):
             continue  # "the strike" of workers, not of aircraft
+        if _idle(match.group(0), sub, sentence.text, lexicon):
+            continue
         found.append((_mention(match, sub, strength, sentence, lexicon), conflict))
     any_strong = any(m.strength == STRONG and conflict for m, conflict in found)
     return [m for m, conflict in found if m.strength == STRONG or conflict or any_strong]
+
+
+def _idle(word: str, sub: str, sentence: str, lexicon: Lexicon) -> bool:
+    """A weapon that does nothing (on parade, for sale, carrying a satellite) and a contract
+    between no parties to a conflict are not events."""
+    refine = lexicon.refine
+    if refine["weapon_noun"].fullmatch(word.lower()):
+        return bool(refine["space"].search(sentence)) or not refine["weapon_action"].search(sentence)
+    return sub == "Agreement" and not refine["agreement_parties"].search(sentence)
 
 
 def _mention(match: re.Match, sub: str, strength: str, sentence: Span, lexicon: Lexicon) -> EventMention:

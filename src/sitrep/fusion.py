@@ -33,7 +33,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -43,6 +43,7 @@ import pycountry
 
 from sitrep.codebook import codebook, distance_km
 from sitrep.config import FusionSettings
+from sitrep.fusion_model import clues, evidence, load_model, pair_features, target_kinds
 from sitrep.geo.gazetteer import load_demonyms
 from sitrep.model import (
     Actor,
@@ -55,6 +56,7 @@ from sitrep.model import (
     Fatalities,
     GeoPrecision,
     Incident,
+    Link,
     Location,
     Span,
 )
@@ -70,35 +72,41 @@ _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+|\n\s*\n")
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _GENERIC_ACTOR = re.compile(r"^unidentified\b", re.IGNORECASE)
 _TEXT_FULL_AT = 0.25
+CONTEXT_CHARS = 1200  # clues are read this far either side of the trigger
 _WIDE_LATITUDE = 60.0  # beyond this the longitude grid is too coarse: treat places as wide
 
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """One event as fusion sees it: the event, when its article came out, its trigger sentence."""
+    """One event as fusion sees it: the event, when its article came out, its trigger sentence
+    and the clues of the text around it (names, numbers, target, time of day)."""
 
     event: Event
     published: date
     sentence: str = ""
     tokens: frozenset[str] = field(default=frozenset(), compare=False)
+    clues: frozenset[str] = field(default=frozenset(), compare=False)
 
     @classmethod
-    def of(cls, event: Event, published: date, sentence: str = "") -> Report:
-        """A report with the content tokens of its sentence (place and actor names removed)."""
-        return cls(event, published, sentence, content_tokens(sentence, _name_words(event)))
+    def of(cls, event: Event, published: date, sentence: str = "", context: str = "") -> Report:
+        """A report with the content tokens of its sentence (place and actor names removed)
+        and the clues of ``context`` (the passage around the trigger; the sentence if empty)."""
+        tokens = content_tokens(sentence, _name_words(event))
+        found = clues(context or sentence, stopwords())
+        found |= {f"s:{kind}" for kind in hit_kinds(sentence)}
+        return cls(event, published, sentence, tokens, found)
 
 
 @dataclass(frozen=True, slots=True)
 class PairScore:
-    """The parts of a match score, each 0-1, and their weighted total."""
+    """The features of a pair, the model's probability that it is one incident, and why."""
 
-    location: float
-    date: float
-    type: float
-    actors: float
-    casualties: float
-    text: float
-    total: float
+    features: dict[str, float]
+    probability: float
+
+    @property
+    def total(self) -> float:
+        return self.probability
 
 
 # -- inputs ------------------------------------------------------------------------------------
@@ -115,13 +123,22 @@ def trigger_sentence(text: str, span: Span | None, *, limit: int = 400) -> str:
     return text[start:end].strip()
 
 
+def trigger_context(text: str, span: Span | None, *, limit: int = CONTEXT_CHARS) -> str:
+    """The passage of ``text`` around ``span`` (``limit`` characters each side): where clues are read."""
+    if span is None or not text:
+        return text[: 2 * limit]
+    return text[max(0, span.start - limit) : span.end + limit]
+
+
 def reports_from_results(results: Iterable[ArticleResult]) -> list[Report]:
-    """Reports of every event of extracted articles (the trigger sentence cut from the text)."""
-    return [
-        Report.of(e, r.article.published, trigger_sentence(r.article.text, e.evidence.get("event_type")))
-        for r in results
-        for e in r.events
-    ]
+    """Reports of every event of extracted articles (the trigger sentence and passage cut from the text)."""
+    reports = []
+    for r in results:
+        for e in r.events:
+            span = e.evidence.get("event_type")
+            sentence = trigger_sentence(r.article.text, span)
+            reports.append(Report.of(e, r.article.published, sentence, trigger_context(r.article.text, span)))
+    return reports
 
 
 @lru_cache(maxsize=1)
@@ -182,7 +199,7 @@ def places_compatible(a: Location, b: Location, settings: FusionSettings) -> boo
         return any(w.feature == "country" or not w.admin1 for w in wide) or a.admin1 == b.admin1
     limit = settings.max_km
     if GeoPrecision.NEAR in (a.geo_precision, b.geo_precision):
-        limit = settings.near_km
+        limit = 2 * settings.max_km
     return distance_km(a, b) <= limit
 
 
@@ -192,36 +209,73 @@ def types_compatible(a: str, b: str) -> bool:
 
 
 def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:
-    """The gates: different articles, overlapping date windows, compatible places and types."""
+    """The gates: different articles, dates at most ``max_gap_days`` apart, compatible types, and
+    places that are not plainly two (two named towns, or points in one country farther apart
+    than ``far_km``), and trigger sentences that do not name two different targets.
+
+    Outlets and the coder often get the place wrong (another country, no place at all), so a
+    place only keeps reports apart when both are points in one country and far apart.
+    """
     ea, eb = a.event, b.event
-    if ea.article_id == eb.article_id or ea.location is None or eb.location is None:
+    if ea.article_id == eb.article_id or not types_compatible(ea.event_type, eb.event_type):
         return False
     a_lo, a_hi = date_window(ea.event_date, settings)
     b_lo, b_hi = date_window(eb.event_date, settings)
-    if a_lo > b_hi or b_lo > a_hi:
+    if max(a_lo, b_lo) - min(a_hi, b_hi) > settings.max_gap_days:
         return False
-    return types_compatible(ea.event_type, eb.event_type) and places_compatible(
-        ea.location, eb.location, settings
-    )
+    if targets_differ(a, b):
+        return False
+    la, lb = ea.location, eb.location
+    if la is None or lb is None or la.country != lb.country or is_wide(la) or is_wide(lb):
+        return True
+    if GeoPrecision.EXACT == la.geo_precision == lb.geo_precision and la.name != lb.name:
+        return distance_km(la, lb) <= settings.same_place_km  # two named towns: two incidents
+    return distance_km(la, lb) <= settings.far_km
+
+
+_AT_TARGET = re.compile(r"\b(?:at|on|into|inside|targeting|targeted|hit|struck)\s+(?=((?:[\w'-]+\s+){0,3}[\w'-]+))")
+
+
+def hit_kinds(sentence: str) -> set[int]:
+    """Kinds of target the sentence says were hit ("at the depot", "struck a school"), not those
+    it merely mentions ("the ministry said", "shops stayed closed")."""
+    kinds = target_kinds()
+    found: set[int] = set()
+    for m in _AT_TARGET.finditer(sentence.lower()):
+        for word in m.group(1).split():
+            kind = kinds.get(word, kinds.get(word.rstrip("s"), -1))
+            if kind >= 0:
+                found.add(kind)
+                break
+    return found
+
+
+def targets_differ(a: Report, b: Report) -> bool:
+    """Both trigger sentences name what was hit, and not the same kind of thing (a depot, a school)."""
+    ta = {c for c in a.clues if c[0] == "s"}
+    tb = {c for c in b.clues if c[0] == "s"}
+    return bool(ta and tb and not ta & tb)
 
 
 # -- blocking ------------------------------------------------------------------------------------
 
 
 class BlockIndex:
-    """Reports by (country, date bucket, grid cell), so each finds its candidates in a few blocks."""
+    """Reports by (country, date bucket, grid cell) and by (date bucket, clue), so each report
+    finds its candidates in a few blocks: nearby places, or the same names and numbers."""
 
     def __init__(self, settings: FusionSettings) -> None:
         self.settings = settings
-        self._cell_deg = settings.near_km / 111.0
+        self._cell_deg = settings.far_km / 111.0
         self._cells: dict[tuple, list[int]] = defaultdict(list)
         self._wide: dict[tuple, list[int]] = defaultdict(list)
         self._all: dict[tuple, list[int]] = defaultdict(list)
+        self._clues: dict[tuple, list[int]] = defaultdict(list)
 
     def _buckets(self, report: Report) -> range:
         lo, hi = date_window(report.event.event_date, self.settings)
         size = self.settings.bucket_days
-        return range(lo // size, hi // size + 1)
+        return range(lo // size, (hi + self.settings.max_gap_days) // size + 1)
 
     def _cell(self, loc: Location) -> tuple[int, int] | None:
         if is_wide(loc) or abs(loc.latitude) > _WIDE_LATITUDE:
@@ -230,10 +284,13 @@ class BlockIndex:
 
     def add(self, i: int, report: Report) -> None:
         loc = report.event.location
-        if loc is None:
-            return
-        cell = self._cell(loc)
+        cell = None if loc is None else self._cell(loc)
+        keys = _block_clues(report)
         for bucket in self._buckets(report):
+            for clue in keys:
+                self._clues[(bucket, clue)].append(i)
+            if loc is None:
+                continue
             key = (loc.country, bucket)
             self._all[key].append(i)
             if cell is None:
@@ -244,11 +301,16 @@ class BlockIndex:
     def near(self, report: Report) -> set[int]:
         """Indices of the reports in the blocks around ``report`` (a superset of its candidates)."""
         loc = report.event.location
-        if loc is None:
-            return set()
-        cell = self._cell(loc)
+        cell = None if loc is None else self._cell(loc)
         found: set[int] = set()
+        cap = self.settings.clue_block_max
         for bucket in self._buckets(report):
+            for clue in _block_clues(report):
+                posting = self._clues.get((bucket, clue), ())
+                if len(posting) <= cap:  # a name every report of the week shares tells nothing
+                    found.update(posting)
+            if loc is None:
+                continue
             key = (loc.country, bucket)
             if cell is None:
                 found.update(self._all.get(key, ()))
@@ -258,6 +320,10 @@ class BlockIndex:
                 for dx in (-1, 0, 1):
                     found.update(self._cells.get((*key, cell[0] + dy, cell[1] + dx), ()))
         return found
+
+
+def _block_clues(report: Report) -> list[str]:
+    return sorted(c for c in report.clues if c[0] in "n#")
 
 
 def candidate_pairs(reports: Sequence[Report], settings: FusionSettings) -> Iterator[tuple[int, int]]:
@@ -271,8 +337,9 @@ def candidate_pairs(reports: Sequence[Report], settings: FusionSettings) -> Iter
                 yield i, j
 
 
-def components(reports: Sequence[Report], settings: FusionSettings) -> list[list[int]]:
-    """Connected groups of the candidate graph: fusion never links across them (union-find)."""
+def components(reports: Sequence[Report], settings: FusionSettings, joins: Iterable[tuple[str, str]] = ()) -> list[list[int]]:
+    """Connected groups of the candidate graph and of the joins a person made: fusion never
+    links across them (union-find)."""
     parent = list(range(len(reports)))
 
     def root(i: int) -> int:
@@ -283,6 +350,10 @@ def components(reports: Sequence[Report], settings: FusionSettings) -> list[list
 
     for i, j in candidate_pairs(reports, settings):
         parent[root(i)] = root(j)
+    at = {r.event.id: i for i, r in enumerate(reports)}
+    for a, b in joins:
+        if a in at and b in at:
+            parent[root(at[a])] = root(at[b])
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(reports)):
         groups[root(i)].append(i)
@@ -292,70 +363,8 @@ def components(reports: Sequence[Report], settings: FusionSettings) -> list[list
 # -- scoring -------------------------------------------------------------------------------------
 
 
-def location_score(a: Location, b: Location, settings: FusionSettings) -> float:
-    """1 for the same place, falling with distance; a region or a country only half-confirms."""
-    if is_wide(a) or is_wide(b):
-        return 0.45 if "country" in (a.feature, b.feature) else 0.6
-    if a.geonameid is not None and a.geonameid == b.geonameid:
-        return 1.0
-    d = distance_km(a, b)
-    if d <= settings.same_place_km:
-        return 1.0
-    scale = settings.near_km if GeoPrecision.NEAR in (a.geo_precision, b.geo_precision) else settings.max_km
-    return max(0.0, 0.8 * (1 - d / scale))
-
-
-def date_score(a: EventDate, b: EventDate, settings: FusionSettings) -> float:
-    """1 for the same day; less for vaguer dates, publication-date fall-backs and near misses."""
-    gap = max(0, max(_earliest(a, settings), _earliest(b, settings)) - min(a.end, b.end).toordinal())
-    spec = min(_DATE_SPECIFICITY[a.precision], _DATE_SPECIFICITY[b.precision])
-    if DateSource.PUBLICATION_DATE in (a.source, b.source):
-        spec *= 0.7
-    if gap == 0:
-        return spec
-    return spec * max(0.0, 0.5 - 0.25 * (gap - 1))
-
-
-def _earliest(d: EventDate, settings: FusionSettings) -> int:
-    """A date that fell back to the publication date may be a day or two earlier."""
-    start = d.start.toordinal()
-    return start - settings.publication_slack_days if d.source is DateSource.PUBLICATION_DATE else start
-
-
-def type_score(a: Event | Incident, b: Event | Incident) -> float:
-    if a.event_type == b.event_type:
-        return 1.0 if a.sub_event_type == b.sub_event_type else 0.6
-    return 0.3 if types_compatible(a.event_type, b.event_type) else 0.0
-
-
-def overlap_score(a: set[str], b: set[str]) -> float:
-    """0.5 when either side names nothing; more when the names overlap, 0.2 when they differ."""
-    if not a or not b:
-        return 0.5
-    shared = len(a & b)
-    return 0.5 + 0.5 * shared / min(len(a), len(b)) if shared else 0.2
-
-
-def casualty_score(
-    a_victims: set[str], b_victims: set[str], a: Fatalities | None, b: Fatalities | None
-) -> float:
-    """Named victims when both sides name some; else whether the death tolls agree.
-
-    1 for the same toll, 0.75 when one toll lies in the other's low-high range or the later
-    report (``b``) counts more (tolls rise as bodies are found), 0.25 when they disagree,
-    0.5 when either is unknown.
-    """
-    if a_victims and b_victims:
-        return overlap_score(a_victims, b_victims)
-    if a is None or b is None:
-        return 0.5
-    if a.best == b.best:
-        return 1.0
-    if b.low <= a.best <= b.high or a.low <= b.best <= a.high:
-        return 0.75
-    if b.best > a.best:  # ``b`` is the later report: "the death toll has risen to seven"
-        return 0.75
-    return 0.25
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
 
 
 def _by_publication(a: Report, b: Report) -> tuple[Fatalities | None, Fatalities | None]:
@@ -365,105 +374,76 @@ def _by_publication(a: Report, b: Report) -> tuple[Fatalities | None, Fatalities
     return a.event.fatalities, b.event.fatalities
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def text_score(a: frozenset[str], b: frozenset[str]) -> float:
-    """Jaccard of content words, scaled so that sharing a quarter of them counts as full agreement.
-
-    Reports of one incident share few words beyond place, actors and type (which are left out),
-    but they share the target ("fuel depot", "kindergarten"); two strikes on one day rarely do.
-    """
-    if not a or not b:
-        return 0.3
-    return min(1.0, jaccard(a, b) / _TEXT_FULL_AT)
-
-
 def actor_names(actors: Iterable[Actor | None]) -> set[str]:
     """Named actors; "Unidentified Armed Group (X)" says nothing about which incident it is."""
     return {a.name for a in actors if a is not None and not _GENERIC_ACTOR.match(a.name)}
-
-
-def weighted(parts: Sequence[float], settings: FusionSettings) -> float:
-    weights = (
-        settings.weight_location, settings.weight_date, settings.weight_type,
-        settings.weight_actors, settings.weight_casualties, settings.weight_text,
-    )  # fmt: skip
-    return sum(w * p for w, p in zip(weights, parts, strict=True)) / (sum(weights) or 1.0)
-
-
-def score_pair(a: Report, b: Report, settings: FusionSettings) -> PairScore | None:
-    """How alike two reports are, or ``None`` when the gates keep them apart."""
-    if not pair_allowed(a, b, settings):
-        return None
-    ea, eb = a.event, b.event
-    assert ea.location is not None and eb.location is not None
-    parts = (
-        location_score(ea.location, eb.location, settings),
-        date_score(ea.event_date, eb.event_date, settings),
-        type_score(ea, eb),
-        overlap_score(_event_actors(ea), _event_actors(eb)),
-        casualty_score(set(ea.victims), set(eb.victims), *_by_publication(a, b)),
-        text_score(a.tokens, b.tokens),
-    )
-    return PairScore(*parts, total=weighted(parts, settings))
 
 
 def _event_actors(e: Event) -> set[str]:
     return actor_names((e.actor1, e.actor2, *e.assoc_actors))
 
 
+def score_pair(a: Report, b: Report, settings: FusionSettings) -> PairScore | None:
+    """The model's probability that two reports tell one incident, or ``None`` when the gates keep them apart."""
+    if not pair_allowed(a, b, settings):
+        return None
+    features = pair_features(a, b, settings)
+    return PairScore(features, load_model(settings.model).probability(features))
+
+
+def link_threshold(settings: FusionSettings) -> float:
+    """The probability at which reports link: the settings' if set, else the model's fitted one."""
+    return settings.threshold or load_model(settings.model).threshold
+
+
 # -- linking -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Decisions:
+    """A person's decisions that fusion keeps: pairs of events that must not / must be one incident."""
+
+    splits: frozenset[frozenset[str]] = frozenset()
+    joins: frozenset[frozenset[str]] = frozenset()
+
+    def apart(self, a: str, b: str) -> bool:
+        return frozenset((a, b)) in self.splits
 
 
 @dataclass
 class _Cluster:
-    """An incident being built: its reports and, kept up to date, their reconciled fields."""
+    """An incident being built: its reports, how each joined, and its reconciled fields."""
 
     reports: list[Report]
+    links: list[Link]
     incident: Incident
-    actors: set[str]
-    victims: set[str]
 
     @classmethod
     def start(cls, report: Report) -> _Cluster:
-        return cls([report], reconcile([report]), _event_actors(report.event), set(report.event.victims))
+        return cls([report], [], reconcile([report]))
 
-    @property
-    def mains(self) -> list[Report]:
-        return [r for r in self.reports if r.event.role is EventRole.MAIN]
-
-    def add(self, report: Report) -> None:
+    def add(self, report: Report, link: Link) -> None:
         self.reports.append(report)
-        if report.event.role is EventRole.MAIN:
-            self.actors |= _event_actors(report.event)
-            self.victims |= set(report.event.victims)
-        self.incident = reconcile(self.reports)
+        self.links.append(link)
+        self.incident = replace(reconcile(self.reports), links=tuple(sorted(self.links)))
 
 
-def score_incident(report: Report, cluster: _Cluster, settings: FusionSettings) -> float | None:
-    """How well a report fits an incident's reconciled fields; ``None`` if any member's gates fail."""
-    mains = cluster.mains
-    if any(not pair_allowed(m, report, settings) for m in cluster.reports):
-        return None
-    inc, e = cluster.incident, report.event
-    parts = (
-        location_score(e.location, inc.location, settings) if e.location and inc.location else 0.5,
-        date_score(e.event_date, inc.event_date, settings),
-        type_score(e, inc),
-        overlap_score(_event_actors(e), cluster.actors),
-        casualty_score(set(e.victims), cluster.victims, *_tolls_in_order(report, cluster)),
-        max(text_score(report.tokens, m.tokens) for m in mains),
-    )
-    return weighted(parts, settings)
-
-
-def _tolls_in_order(report: Report, cluster: _Cluster) -> tuple[Fatalities | None, Fatalities | None]:
-    """The incident's toll and the report's, the earlier published first."""
-    later = report.published >= max(r.published for r in cluster.reports)
-    pair = (cluster.incident.fatalities, report.event.fatalities)
-    return pair if later else pair[::-1]
+def score_cluster(
+    report: Report, cluster: _Cluster, settings: FusionSettings, decisions: Decisions
+) -> tuple[float, Report] | None:
+    """The best probability of ``report`` with a member of the cluster (and that member), or
+    ``None`` if any member's gates fail or a person split the two apart."""
+    model = load_model(settings.model)
+    best: tuple[float, Report] | None = None
+    for member in cluster.reports:
+        if decisions.apart(member.event.id, report.event.id) or not pair_allowed(member, report, settings):
+            return None
+        if member.event.role is not EventRole.MAIN:
+            continue
+        p = model.probability(pair_features(member, report, settings))
+        if best is None or p > best[0]:
+            best = (p, member)
+    return best
 
 
 def _order(report: Report) -> tuple:
@@ -480,38 +460,88 @@ def _order(report: Report) -> tuple:
     )
 
 
-def fuse(reports: Iterable[Report], settings: FusionSettings) -> list[Incident]:
+def fuse(reports: Iterable[Report], settings: FusionSettings, decisions: Decisions | None = None) -> list[Incident]:
     """Incidents of the reports: every main event in exactly one, background mentions where they match.
 
-    Deterministic and independent of input order; incidents come sorted by date then id.
+    A person's ``decisions`` win over the model: split events never share an incident, joined
+    ones always do. Deterministic and independent of input order; sorted by date then id.
     """
+    decisions = decisions or Decisions()
     unique = {r.event.id: r for r in reports}
     ordered = sorted(unique.values(), key=_order)
+    joined = _join_groups(ordered, decisions)
     index = BlockIndex(settings)
     for i, report in enumerate(ordered):
         index.add(i, report)
     owner: dict[int, int] = {}
+    group_cluster: dict[int, int] = {}
     clusters: list[_Cluster] = []
     for i, report in enumerate(ordered):
-        best = _best_cluster(report, index.near(report), owner, clusters, settings)
-        if best is not None:
-            clusters[best].add(report)
-            owner[i] = best
-        elif report.event.role is EventRole.MAIN:
-            owner[i] = len(clusters)
+        group = joined.get(i)
+        if group is not None and group in group_cluster:
+            c = group_cluster[group]
+            members = clusters[c].reports
+            member = next((r for r in members if frozenset((r.event.id, report.event.id)) in decisions.joins), members[0])
+            clusters[c].add(report, _link(member, report, 1.0, settings, by="person"))
+        elif (best := _best_cluster(report, index.near(report), owner, clusters, settings, decisions)) is not None:
+            c, p, member = best
+            clusters[c].add(report, _link(member, report, p, settings))
+        elif report.event.role is EventRole.MAIN or group is not None:
+            c = len(clusters)
             clusters.append(_Cluster.start(report))
+        else:
+            continue
+        owner[i] = c
+        if group is not None:
+            group_cluster.setdefault(group, c)
     return sorted((c.incident for c in clusters), key=lambda inc: (inc.event_date.start, inc.id))
 
 
+def _join_groups(ordered: Sequence[Report], decisions: Decisions) -> dict[int, int]:
+    """Index -> group (its first index) of the reports a person joined, transitively."""
+    at = {r.event.id: i for i, r in enumerate(ordered)}
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while parent.get(i, i) != i:
+            i = parent[i]
+        return i
+
+    for pair in decisions.joins:
+        a, b = sorted(pair)
+        if a in at and b in at:
+            ra, rb = root(at[a]), root(at[b])
+            parent[max(ra, rb)] = min(ra, rb)
+            parent.setdefault(min(ra, rb), min(ra, rb))
+    return {i: root(i) for i in parent}
+
+
 def _best_cluster(
-    report: Report, near: set[int], owner: dict[int, int], clusters: list[_Cluster], settings: FusionSettings
-) -> int | None:
-    best, best_score = None, settings.threshold
+    report: Report,
+    near: set[int],
+    owner: dict[int, int],
+    clusters: list[_Cluster],
+    settings: FusionSettings,
+    decisions: Decisions,
+) -> tuple[int, float, Report] | None:
+    best: tuple[int, float, Report] | None = None
+    threshold = link_threshold(settings)
     for c in sorted({owner[j] for j in near if j in owner}):
-        score = score_incident(report, clusters[c], settings)
-        if score is not None and score >= best_score and (best is None or score > best_score):
-            best, best_score = c, score
+        scored = score_cluster(report, clusters[c], settings, decisions)
+        if scored is not None and scored[0] >= threshold and (best is None or scored[0] > best[1]):
+            best = (c, *scored)
     return best
+
+
+def _link(member: Report, report: Report, probability: float, settings: FusionSettings, by: str = "model") -> Link:
+    """Why ``report`` joined: the member it matched best, the probability and the shared evidence."""
+    return Link(
+        event_id=report.event.id,
+        linked_to=member.event.id,
+        probability=round(probability, 3),
+        evidence=tuple(evidence(member, report, settings)),
+        by=by,
+    )
 
 
 # -- reconciliation ------------------------------------------------------------------------------

@@ -277,6 +277,26 @@ class ArticleResult:
         }
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class Link:
+    """Why an event is in its incident: the member it matched, the probability, the shared evidence.
+
+    ``by`` is ``model`` for fusion's own link, ``person`` for a join a person made.
+    """
+
+    event_id: str
+    linked_to: str
+    probability: float
+    evidence: tuple[str, ...] = ()
+    by: str = "model"
+
+    def to_json(self) -> dict:
+        return {
+            "event_id": self.event_id, "linked_to": self.linked_to, "probability": self.probability,
+            "evidence": list(self.evidence), "by": self.by,
+        }  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Incident:
     """One real-world incident: the events of every article that reports it, fields reconciled.
@@ -300,6 +320,7 @@ class Incident:
     assoc_actors: tuple[Actor, ...] = ()
     victims: tuple[str, ...] = ()
     first_reported: date | None = None
+    links: tuple[Link, ...] = ()  # one per event that joined the founding report, with the evidence
 
     def to_json(self) -> dict:
         """The incident contract of ``sitrep incidents`` and the API (field names are public)."""
@@ -323,4 +344,5 @@ class Incident:
             "background_event_ids": list(self.background_ids),
             "article_ids": list(self.article_ids),
             "first_reported": None if self.first_reported is None else self.first_reported.isoformat(),
+            "links": [link.to_json() for link in self.links],
         }

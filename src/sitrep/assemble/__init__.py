@@ -16,18 +16,17 @@ whom), ``confidence`` (the score, weights in ``AssembleSettings``); this module 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+import re
 
 from sitrep.assemble.actor_vote import default_actors, vote_actors
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
-from sitrep.assemble.merge import consolidate_main, event_date_of, merge_clauses
+from sitrep.assemble.merge import consolidate_main, event_date_of, merge_clauses, story_date
+from sitrep.assemble.place import country_counts, event_location
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
-from sitrep.codebook import codebook
 from sitrep.config import AssembleSettings
 from sitrep.events import Lexicon, choose_sub_event_type
-from sitrep.geo.resolve import locate_event
 from sitrep.model import (
     Claim,
     DatePrecision,
@@ -36,7 +35,6 @@ from sitrep.model import (
     EventDate,
     EventRole,
     Fatalities,
-    Location,
     Span,
 )
 from sitrep.nlp import doc_text
@@ -76,13 +74,14 @@ def _build_event(
 ) -> Event:
     article = findings.article
     lead = draft.mentions[0]
-    location, location_span = _location(findings, draft)
+    location, location_span = event_location(findings, draft, role)
     country = location.country if location else _article_country(findings)
     actor1, actor2, actor_spans = vote_actors(draft, country)
     sub = choose_sub_event_type(draft.mentions, actor1, actor2, lexicon)
     codes = lexicon.codes_for(sub)
-    actor1, actor2 = default_actors(codes.event_type, sub, actor1, actor2, country)
-    when = draft.date
+    cue_text = " ".join(dict.fromkeys(m.sentence.text for m in draft.mentions))
+    actor1, actor2 = default_actors(codes.event_type, sub, actor1, actor2, country, cue_text)
+    when = draft.date or (story_date(findings, draft) if role is EventRole.MAIN else None)
     event_date = (
         event_date_of(when)
         if when is not None
@@ -124,11 +123,45 @@ def _build_event(
 
 
 def _fatalities(text: str, draft: Draft) -> Fatalities | None:
-    """The largest count reported for the event, leaving out counts inside quotes
-    (a group's own boast, "killed 'seven apostate soldiers'") when others exist."""
-    counts = [f for c in draft.clauses for f in c.fatalities]
-    plain = [f for f in counts if f.span is None or not _in_quotes(text, f.span)]
-    return max(plain or counts, key=lambda f: f.best, default=None)
+    """The event's toll: the first count the report gives for it (its lead), unless a later
+    sentence says the toll rose. Counts inside quotes (a group's own boast) and running totals
+    ("505 killed since October 7") are left out when others exist."""
+    counts = sorted((f for c in draft.clauses for f in c.fatalities), key=lambda f: f.span.start if f.span else 0)
+    plain = [f for f in counts if f.span is None or not (_in_quotes(text, f.span) or _running_total(text, f.span))]
+    counts = plain or counts
+    if not counts:
+        return None
+    counts = [f for f in counts if f.span is None or _NUMBER.search(f.span.text)] or counts  # not "X, who died"
+    first = counts[0]
+    risen = [f for f in counts if f.span is not None and _TOLL_ROSE.search(_sentence_of(text, f.span))]
+    if risen:
+        return max(risen, key=lambda f: f.best)
+    # a later, higher count of the same incident (the body of the story updates its headline);
+    # one far above the lead is another incident's or a running total
+    return max((f for f in counts if f.best <= 3 * max(first.best, 1)), key=lambda f: f.best, default=first)
+
+
+_NUMBER = re.compile(
+    r"\d|\b(?:no|none|nobody|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|scores|several|few|many|all|both)\b",
+    re.I,
+)
+_TOLL_ROSE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|now stands|revised|updated|has reached|toll reached)\b", re.I)
+_RUNNING_TOTAL = re.compile(
+    r"\bsince (?:the (?:start|beginning|war|conflict)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{1,2})?|\d{4})\b|"
+    r"\b(?:so far this year|this year alone|in total since|over the past (?:year|months?|weeks?)|in recent (?:months|weeks|years))\b",
+    re.I,
+)
+
+
+def _running_total(text: str, span: Span) -> bool:
+    return bool(_RUNNING_TOTAL.search(_sentence_of(text, span)))
+
+
+def _sentence_of(text: str, span: Span) -> str:
+    start = max(text.rfind(". ", 0, span.start), text.rfind("\n", 0, span.start)) + 1
+    ends = [i for i in (text.find(". ", span.end), text.find("\n", span.end)) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def _in_quotes(text: str, span: Span) -> bool:
@@ -136,21 +169,6 @@ def _in_quotes(text: str, span: Span) -> bool:
     return any(text.count('"', paragraph_start, edge) % 2 == 1 for edge in (span.start, span.end))
 
 
-def _location(findings: Findings, draft: Draft) -> tuple[Location | None, Span | None]:
-    """The most specific place named in the event's clauses, else the nearest before it."""
-    own = [t for c in draft.clauses for t in c.toponyms if t.location is not None]
-    text = doc_text(findings.doc)
-    if own:
-        best = min(own, key=lambda t: codebook().place_rank(t.location.feature))
-        picked = locate_event([best], best.span, text)
-    else:
-        picked = locate_event([t for t in findings.toponyms if t.location], draft.mentions[0].trigger, text)
-    return picked if picked is not None else (None, None)
-
-
 def _article_country(findings: Findings) -> str:
-    counts: dict[str, int] = defaultdict(int)
-    for t in findings.toponyms:
-        if t.location is not None:
-            counts[t.location.country] += 1
+    counts = country_counts(findings.toponyms)
     return max(counts, key=counts.get, default="")

@@ -102,7 +102,7 @@ def vote_actors(draft: Draft, country: str) -> tuple[Actor | None, Actor | None,
         if named_group is not None and actor.type in _NON_STATE and _is_generic(actor):
             actor = named_group
         generic = _is_generic(actor)
-        actor = with_country(actor, country) if country else actor
+        actor = with_country(actor, country)
         bonus = 1.0 if not generic and actor.type != "Civilians" else 0.0
         for r in ("actor1", "actor2") if role == "both" else (role,):
             votes[r][actor.name] += weight + bonus
@@ -130,7 +130,7 @@ def _lead_order(draft: Draft, country: str, actor1: str | None, actor2: str | No
         return actor1, actor2
     lead = draft.clauses[0]
     subjects = [
-        (with_country(m.actor, country) if country else m.actor).name
+        with_country(m.actor, country).name
         for m, role, _ in sorted(lead.actors, key=lambda a: a[0].span.start)
         if role in ("actor1", "both")
     ]
@@ -145,25 +145,57 @@ def _is_generic(actor: Actor) -> bool:
 
 
 def default_actors(
-    event_type: str, sub: str, actor1: Actor | None, actor2: Actor | None, country: str
+    event_type: str, sub: str, actor1: Actor | None, actor2: Actor | None, country: str, cue_text: str = ""
 ) -> tuple[Actor | None, Actor | None]:
-    """ACLED's convention: protests have protesters, attacks on civilians have civilians."""
+    """ACLED's conventions: protests have protesters, riots rioters, attacks on civilians have
+    civilians, an attack or bombing by no named group is an unidentified armed group's, and
+    the police who break up a demonstration are its second side."""
     if not country:
         return actor1, actor2
     if sub == "Excessive force against protesters":  # ACLED: the force is actor 1
         protesters = _default_actor("Protesters", country)
         force = actor1 if actor1 is not None and actor1.type != "Protesters" else actor2
-        return force, protesters
+        return force or _police(country, cue_text), protesters
     if event_type == "Protests" and (actor1 is None or actor1.type != "Protesters"):
         protesters = _default_actor("Protesters", country)
         actor1, actor2 = protesters, actor2 if actor2 is not None else actor1
+    if event_type == "Riots" and actor1 is not None and actor1.type == "State forces" and sub != "Mob violence":
+        actor1, actor2 = None, actor1  # the police who faced the rioters are the second side
     if event_type == "Riots" and (actor1 is None or actor1.type == "Protesters"):  # ACLED: rioters
         actor1 = _default_actor("Rioters", country)
-    if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence") and actor2 is None:
+    if event_type in ("Protests", "Riots") and sub != "Peaceful protest" and sub != "Mob violence" and actor2 is None:
+        actor2 = _police(country, cue_text)
+    if sub in _ONE_SIDED and actor1 is None:
+        actor1 = _default_actor("Political militia", country)  # "Unidentified Armed Group (X)"
+    if actor2 is None and (sub in _ON_CIVILIANS or (sub in _BOMBS and _CIVILIAN_TARGET.search(cue_text)
+                                                     and not _ARMED_TARGET.search(cue_text))):
         actor2 = _default_actor("Civilians", country)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None
     return actor1, actor2
+
+
+_ON_CIVILIANS = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
+_BOMBS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+_ONE_SIDED = _ON_CIVILIANS | _BOMBS
+_CIVILIAN_TARGET = re.compile(
+    r"\b(?:civilians?|people|worshippers|shoppers|passengers|villagers|residents|students|pupils|children|women|"
+    r"market|mosque|church|school|hospital|beach|restaurant|hotel|caf[eé]|bus|wedding|funeral|rally|crowd|shrine)\b",
+    re.I,
+)
+_ARMED_TARGET = re.compile(
+    r"\b(?:soldiers|troops|convoy|patrol|checkpoint|military (?:base|post|vehicle)|army (?:base|post|vehicle)|"
+    r"police (?:station|post|vehicle|van|officers|patrol)|policemen|security forces)\b",
+    re.I,
+)
+_POLICE_WORDS = re.compile(r"\b(?:police|policemen|riot police|security forces|officers|gendarmes|tear ?gas|water cannons?)\b", re.I)
+
+
+def _police(country: str, cue_text: str) -> Actor | None:
+    """The country's police, when the story has them act."""
+    if not _POLICE_WORDS.search(cue_text):
+        return None
+    return with_country(Actor("Police Forces of {the_country}", "State forces"), country)
 
 
 def _default_actor(actor_type: str, country: str) -> Actor:

@@ -3,7 +3,7 @@ nearest compatible event (date windows, types, countries and distance agree)."""
 
 from __future__ import annotations
 
-from sitrep.assemble.records import Clause, Draft
+from sitrep.assemble.records import Clause, Draft, Findings
 from sitrep.codebook import codebook, distance_km
 from sitrep.config import AssembleSettings
 from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, GENERIC, Lexicon
@@ -151,3 +151,21 @@ def _protest_clash(families: set[str], draft: Draft) -> bool:
     return "demonstration" in families and set(_draft_subs(draft)) <= {"Armed clash"} and not any(
         a.actor.type in ARMED_TYPES - {"State forces"} for c in draft.clauses for a, _, _ in c.actors
     )
+
+
+STORY_DAYS = 7  # "on Friday night" in a story: a day of the week before the report
+STORY_CHARS = 1500  # the lead paragraphs, where a report says when its news happened
+
+
+def story_date(findings: Findings, draft: Draft) -> TimeExpression | None:
+    """When the report's news happened, for a main event whose own sentences give no date:
+    the first recent day the lead paragraphs name ("the raid took place on Friday night"),
+    as an analyst reads it, rather than the date of the report."""
+    published = findings.article.published
+    start = draft.mentions[0].trigger.start
+    for t in findings.times:
+        if t.start_date is None or t.precision is not DatePrecision.DAY or t.span.start > start + STORY_CHARS:
+            continue
+        if 0 <= (published - t.start_date).days <= STORY_DAYS and t.timex_type in ("DATE", "TIME"):
+            return t
+    return None

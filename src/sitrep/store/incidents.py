@@ -14,13 +14,14 @@ Functions take an open :class:`~sitrep.store.base.Store` (any engine; the SQL is
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sitrep.config import FusionSettings
-from sitrep.fusion import Report, components, fuse, trigger_sentence, window_of
+from sitrep.fusion import CONTEXT_CHARS, Decisions, Report, components, fuse, trigger_sentence, window_of
 from sitrep.model import (
     Actor,
     DatePrecision,
@@ -30,12 +31,14 @@ from sitrep.model import (
     EventRole,
     Fatalities,
     Incident,
+    Link,
     Span,
 )
 from sitrep.store.base import EventRow, Store, _location, actor_id, country_code, location_id
+from sitrep.store.review import add_versions, join_partners, link_rows, load_decisions
 
 _CHUNK = 500
-_CONTEXT = 400  # characters of article text loaded on each side of the trigger
+_CONTEXT = CONTEXT_CHARS  # characters of article text loaded on each side of the trigger
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +91,11 @@ class IncidentRecord:
 
     incident: Incident
     sources: tuple[IncidentSource, ...]
+    history: tuple = ()  # IncidentVersion, oldest first (read for one incident, not for lists)
 
     def to_json(self) -> dict:
-        return {**self.incident.to_json(), "sources": [s.to_json() for s in self.sources]}
+        data = {**self.incident.to_json(), "sources": [s.to_json() for s in self.sources]}
+        return data | ({"history": [v.to_json() for v in self.history]} if self.history else {})
 
 
 # -- fusing what is stored ------------------------------------------------------------------------
@@ -101,18 +106,32 @@ def refresh_incidents(
 ) -> FusionSummary:
     """Link the given stored events (all events if ``None``) into incidents and store the result."""
     settings = settings or FusionSettings()
+    decisions = load_decisions(store)
     if event_ids is None:
         group = load_reports(store)
     else:
-        seeds = reports_by_id(store, event_ids)
-        group = closed_group(store, seeds, settings) if seeds else []
+        group = _joined_group(store, set(event_ids), settings, decisions)
     if not group:
         return FusionSummary()
-    summary = write_incidents(store, fuse(group, settings), [r.event.id for r in group])
+    summary = write_incidents(store, fuse(group, settings, decisions), [r.event.id for r in group])
     return FusionSummary(len(group), summary.added, summary.updated, summary.removed)
 
 
-def closed_group(store: Store, seeds: Sequence[Report], settings: FusionSettings) -> list[Report]:
+def _joined_group(store: Store, ids: set[str], settings: FusionSettings, decisions: Decisions) -> list[Report]:
+    """The closed group of the events, grown by the events a person joined to its members."""
+    group: list[Report] = []
+    while True:
+        seeds = reports_by_id(store, ids)
+        group = closed_group(store, seeds, settings, decisions) if seeds else []
+        more = join_partners(decisions, [r.event.id for r in group]) - ids
+        if not more:
+            return group
+        ids |= more | {r.event.id for r in group}
+
+
+def closed_group(
+    store: Store, seeds: Sequence[Report], settings: FusionSettings, decisions: Decisions | None = None
+) -> list[Report]:
     """The seeds and every stored event connected to them through candidate pairs.
 
     The load window starts around the seeds and grows until the connected group no longer
@@ -131,7 +150,7 @@ def closed_group(store: Store, seeds: Sequence[Report], settings: FusionSettings
         reports = list(loaded.values())
         group = [
             reports[i]
-            for comp in components(reports, settings)
+            for comp in components(reports, settings, [tuple(p) for p in (decisions or Decisions()).joins])
             if any(reports[i].event.id in seed_ids for i in comp)
             for i in comp
         ]
@@ -219,6 +238,8 @@ def _report(r: Sequence[Any], assoc: tuple[Actor, ...], victims: tuple[str, ...]
         offset, excerpt = r[32], r[33] or ""
         span = Span(r[30], r[31], excerpt[r[30] - offset : r[31] - offset])
         sentence = trigger_sentence(excerpt, Span(r[30] - offset, r[31] - offset))
+    else:
+        excerpt = ""
     event = Event(
         id=r[0],
         article_id=r[1],
@@ -238,7 +259,7 @@ def _report(r: Sequence[Any], assoc: tuple[Actor, ...], victims: tuple[str, ...]
         confidence=float(r[13]),
         trigger=r[14],
     )
-    return Report.of(event, r[29], sentence)
+    return Report.of(event, r[29], sentence, excerpt)
 
 
 # -- writing --------------------------------------------------------------------------------------
@@ -279,15 +300,34 @@ def write_incidents(store: Store, incidents: Sequence[Incident], event_ids: Sequ
             marks = ", ".join("?" * len(ids))
             store._run(f"DELETE FROM incident_events WHERE incident_id IN ({marks})", ids)
             store._run(f"DELETE FROM incidents WHERE id IN ({marks})", ids)
+            store._run(f"DELETE FROM incident_links WHERE incident_id IN ({marks})", ids)
         store._insert("incidents", _INCIDENT_COLUMNS, [new[i][0] for i in changed])
-        links = [(i, e) for i in changed for e in sorted(new[i][1])]
-        store._insert("incident_events", ("incident_id", "event_id"), links)
+        members = [(i, e) for i in changed for e in sorted(new[i][1])]
+        store._insert("incident_events", ("incident_id", "event_id"), members)
+        by_id = {inc.id: inc for inc in incidents}
+        store._insert("incident_links", _LINK_COLUMNS, link_rows([by_id[i] for i in changed]))
+        add_versions(store, [(by_id[i], _changed_by(old.get(i), new[i][1])) for i in changed])
         store._run("COMMIT")
     except Exception:
         store._run("ROLLBACK")
         raise
     added = sum(1 for i in changed if i not in old)
     return FusionSummary(0, added, len(changed) - added, len(gone))
+
+
+_LINK_COLUMNS = ("incident_id", "event_id", "linked_to", "probability", "evidence", "decided_by")
+
+
+def _changed_by(old: tuple[tuple, frozenset[str]] | None, members: frozenset[str]) -> list[str]:
+    """The events whose arrival (or, failing that, departure) changed an incident."""
+    before = old[1] if old else frozenset()
+    return sorted(members - before) or sorted(before - members)
+
+
+def members_of(store: Store, incident_id: str) -> list[str]:
+    """The event ids of an incident."""
+    rows = store._query("SELECT event_id FROM incident_events WHERE incident_id = ? ORDER BY event_id", [incident_id])
+    return [r[0] for r in rows]
 
 
 def _stored_incidents(store: Store, event_ids: Sequence[str]) -> dict[str, tuple[tuple, frozenset[str]]]:
@@ -363,8 +403,12 @@ def list_incidents(
 
 def get_incident(store: Store, incident_id: str) -> IncidentRecord | None:
     """One stored incident with its sources, or ``None``."""
+    from dataclasses import replace
+
+    from sitrep.store.review import history
+
     found = _records(store, "SELECT i.id, i.date_start FROM incidents i WHERE i.id = ?", [incident_id])
-    return found[0] if found else None
+    return replace(found[0], history=tuple(history(store, incident_id))) if found else None
 
 
 def incident_of_event(store: Store, event_id: str) -> str | None:
@@ -388,12 +432,18 @@ def _records(store: Store, page: str, params: Sequence[Any]) -> list[IncidentRec
     victims: dict[str, set[str]] = {}
     for inc, name in store._query(f"WITH page AS ({page}) {_VICTIMS_SELECT}", params):
         victims.setdefault(inc, set()).add(name)
+    links: dict[str, list[Link]] = {}
+    for inc, *link in store._query(f"WITH page AS ({page}) {_LINKS_SELECT}", params):
+        links.setdefault(inc, []).append(Link(link[0], link[1], float(link[2]), tuple(json.loads(link[3])), link[4]))
     rows = store._query(f"WITH page AS ({page}) {_INCIDENT_SELECT}", params)
-    return [_record(r, sources.get(r[0], []), named.get(r[0], set()), victims.get(r[0], set())) for r in rows]
+    return [
+        _record(r, sources.get(r[0], []), named.get(r[0], set()), victims.get(r[0], set()), links.get(r[0], []))
+        for r in rows
+    ]
 
 
 def _record(
-    r: Sequence[Any], sources: list[IncidentSource], named: set[Actor], victims: set[str]
+    r: Sequence[Any], sources: list[IncidentSource], named: set[Actor], victims: set[str], links: list[Link]
 ) -> IncidentRecord:
     actor1 = None if r[8] is None else Actor(r[8], r[9], r[10])
     actor2 = None if r[11] is None else Actor(r[11], r[12], r[13])
@@ -412,6 +462,7 @@ def _record(
         assoc_actors=tuple(sorted(named - {actor1, actor2}, key=lambda a: a.name)),
         victims=tuple(sorted(victims)),
         first_reported=r[23],
+        links=tuple(sorted(links)),
     )
     return IncidentRecord(incident, tuple(sources))
 
@@ -465,6 +516,12 @@ FROM page p
 JOIN incident_events ie ON ie.incident_id = p.id
 JOIN events e ON e.id = ie.event_id AND e.role = 'main'
 JOIN victims v ON v.event_id = e.id
+"""
+
+_LINKS_SELECT = """
+SELECT k.incident_id, k.event_id, k.linked_to, k.probability, k.evidence, k.decided_by
+FROM page p
+JOIN incident_links k ON k.incident_id = p.id
 """
 
 _INCIDENT_SELECT = """

@@ -1,0 +1,249 @@
+"""The pair model of fusion: what two reports share, and the fitted probability that they are one incident.
+
+Real outlets disagree on the coded fields (tolls rise, one names the village and another the
+province, one dates the event and another the report), so the coded fields alone link few
+real reports. What outlets share beyond them is the story's detail: named people, units and
+places, the target ("dormitory", "fuel depot"), distinctive numbers, the time of day. A
+report carries those as *clues* (prefixed tokens: ``n:`` a name, ``#:`` a number, ``t:`` a
+target word, ``h:`` a time of day) read from the text around its trigger.
+
+:func:`pair_features` turns two reports into the numbers of :data:`FEATURES`;
+:class:`PairModel` (a logistic regression fitted by ``scripts/fit_fusion.py`` on the
+development half of the real-news corpus, shipped as ``data/fusion_model.json``) turns them
+into a probability; :func:`evidence` says in words what the two share, for a person to check.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from sitrep.model import DatePrecision, DateSource, Event, Fatalities
+
+if TYPE_CHECKING:
+    from sitrep.config import FusionSettings
+    from sitrep.fusion import Report
+
+FEATURES = (
+    "place_same", "place_contains", "place_near", "place_far", "place_other_country", "place_unknown",
+    "date_same_day", "date_gap", "date_vague",
+    "subtype_same", "type_same", "type_related", "type_cross",
+    "actors_shared", "actors_differ", "victims_shared",
+    "toll_agree", "toll_rising", "toll_conflict",
+    "text", "names_shared", "names_overlap", "numbers_shared", "targets_shared", "time_shared",
+)  # fmt: skip
+
+# Sub-types one outlet may give where another gives the other (a missile for a drone strike,
+# a riot for a protest with intervention): agreement, not conflict.
+RELATED_SUBTYPES = (
+    frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+               "Suicide bomb", "Grenade"}),
+    frozenset({"Violent demonstration", "Protest with intervention", "Excessive force against protesters",
+               "Mob violence", "Peaceful protest"}),
+    frozenset({"Armed clash", "Attack", "Abduction/forced disappearance", "Government regains territory",
+               "Non-state actor overtakes territory"}),
+)  # fmt: skip
+
+_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z\u00c0-\u024f'-]{2,}|[A-Z]{2,6})\b", re.MULTILINE)
+_NUMBER = re.compile(r"(?<![\d.,])(\d{2,5})(?![\d.,]\d)")
+_CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*(a\.?m|p\.?m|gmt|utc|local)?", re.IGNORECASE)
+_WORD = re.compile(r"[a-z][a-z'-]+")
+_TIMES = frozenset("dawn morning noon midday afternoon evening dusk night midnight overnight".split())
+
+
+@lru_cache(maxsize=1)
+def target_kinds() -> dict[str, int]:
+    """Target word -> its kind (a line of ``data/fusion_targets.txt``; -1 for settings such as "road")."""
+    text = resources.files("sitrep").joinpath("data/fusion_targets.txt").read_text(encoding="utf-8")
+    kinds: dict[str, int] = {}
+    for n, line in enumerate(text.splitlines()):
+        if line.strip() and not line.startswith("#"):
+            for word in line.lstrip("~").split():
+                kinds[word] = -1 if line.startswith("~") else n
+    return kinds
+
+
+def targets() -> frozenset[str]:
+    """The versioned target words: what was hit tells strikes apart."""
+    return frozenset(target_kinds())
+
+
+def clues(text: str, drop: frozenset[str]) -> frozenset[str]:
+    """The distinctive details of a passage: names, numbers, target words and times of day.
+
+    ``drop`` holds words that tell nothing (stop words, countries, the event's own place and
+    actor words are kept out by the caller); years are not distinctive numbers.
+    """
+    found: set[str] = set()
+    for m in _CAPITAL.finditer(text):
+        word = m.group(1).lower().strip("'-")
+        if len(word) > 2 and word not in drop:
+            found.add("n:" + word)
+    for m in _NUMBER.finditer(text):
+        value = int(m.group(1))
+        if value >= 10 and not 1900 <= value <= 2100:
+            found.add(f"#:{value}")
+    for m in _CLOCK.finditer(text):
+        found.add(f"h:{int(m.group(1)) % 12}:{m.group(2)}")
+    lower = _WORD.findall(text.lower())
+    found |= {"t:" + _singular(w) for w in lower if _singular(w) in targets()}
+    found |= {"h:" + w for w in lower if w in _TIMES}
+    return frozenset(found)
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+# -- the model ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PairModel:
+    """A logistic regression over :data:`FEATURES`; ``threshold`` is the probability that links."""
+
+    version: str
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> dict:
+        return {"version": self.version, "bias": self.bias, "threshold": self.threshold, "weights": self.weights}
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = "fusion_model.json") -> PairModel:
+    """The shipped pair model (``data/<name>``), read once."""
+    data = json.loads(resources.files("sitrep").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+    return PairModel(data["version"], dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
+
+
+# -- features -------------------------------------------------------------------------------------
+
+
+def pair_features(a: Report, b: Report, settings: FusionSettings) -> dict[str, float]:
+    """The numbers the pair model reads for two reports (each 0-1)."""
+    ea, eb = a.event, b.event
+    f = dict.fromkeys(FEATURES, 0.0)
+    f[_place_relation(a, b, settings)] = 1.0
+    _date_features(f, a, b, settings)
+    _type_features(f, ea.sub_event_type, eb.sub_event_type, ea.event_type, eb.event_type)
+    actors_a, actors_b = _fusion._event_actors(ea), _fusion._event_actors(eb)
+    if actors_a and actors_b:
+        f["actors_shared" if actors_a & actors_b else "actors_differ"] = 1.0
+    f["victims_shared"] = float(bool(set(ea.victims) & set(eb.victims)))
+    _toll_features(f, *_fusion._by_publication(a, b))
+    f["text"] = min(1.0, _fusion.jaccard(a.tokens, b.tokens) / 0.25)
+    shared = a.clues & b.clues
+    names_a = {c for c in a.clues if c[0] == "n"}
+    names_b = {c for c in b.clues if c[0] == "n"}
+    shared_names = names_a & names_b
+    f["names_shared"] = min(1.0, math.log1p(len(shared_names)) / math.log1p(8))
+    f["names_overlap"] = len(shared_names) / min(len(names_a), len(names_b)) if names_a and names_b else 0.0
+    f["numbers_shared"] = min(1.0, sum(c[0] == "#" for c in shared) / 2)
+    f["targets_shared"] = float(any(c[0] == "t" for c in shared))
+    f["time_shared"] = float(any(c[0] == "h" for c in shared))
+    return f
+
+
+def _place_relation(a: Report, b: Report, settings: FusionSettings) -> str:
+    la, lb = a.event.location, b.event.location
+    if la is None or lb is None or not la.country or not lb.country:
+        return "place_unknown"
+    if la.country != lb.country:
+        return "place_other_country"
+    if _fusion.is_wide(la) or _fusion.is_wide(lb):
+        return "place_contains" if _fusion.places_compatible(la, lb, settings) else "place_far"
+    if (la.geonameid is not None and la.geonameid == lb.geonameid) or la.name == lb.name:
+        return "place_same"
+    km = _fusion.distance_km(la, lb)
+    if km <= settings.same_place_km:
+        return "place_same"
+    return "place_near" if km <= settings.max_km else "place_far"
+
+
+def _date_features(f: dict[str, float], a: Report, b: Report, settings: FusionSettings) -> None:
+    da, db = a.event.event_date, b.event.event_date
+    exact = all(d.precision is DatePrecision.DAY and d.source is DateSource.TEXT for d in (da, db))
+    f["date_same_day"] = float(exact and da.start == db.start)
+    f["date_vague"] = float(not exact)
+    a_lo, a_hi = _fusion.date_window(da, settings)
+    b_lo, b_hi = _fusion.date_window(db, settings)
+    gap = max(0, max(a_lo, b_lo) - min(a_hi, b_hi))
+    f["date_gap"] = min(1.0, gap / 7)
+
+
+def _type_features(f: dict[str, float], sub_a: str, sub_b: str, type_a: str, type_b: str) -> None:
+    if sub_a == sub_b:
+        f["subtype_same"] = 1.0
+    elif any(sub_a in g and sub_b in g for g in RELATED_SUBTYPES) or type_a == type_b:
+        f["type_same" if type_a == type_b else "type_related"] = 1.0
+    else:
+        f["type_related" if _fusion.types_compatible(type_a, type_b) else "type_cross"] = 1.0
+
+
+def _toll_features(f: dict[str, float], early: Fatalities | None, late: Fatalities | None) -> None:
+    if early is None or late is None:
+        return
+    if early.best == late.best or late.low <= early.best <= late.high or early.low <= late.best <= early.high:
+        f["toll_agree"] = 1.0
+    elif late.best > early.best:
+        f["toll_rising"] = 1.0
+    else:
+        f["toll_conflict"] = 1.0
+
+
+# -- explanation ----------------------------------------------------------------------------------
+
+
+def evidence(a: Report, b: Report, settings: FusionSettings) -> list[str]:
+    """What two linked reports share, in words a person can check against the articles."""
+    f = pair_features(a, b, settings)
+    ea, eb = a.event, b.event
+    said: list[str] = []
+    la, lb = ea.location, eb.location
+    if f["place_same"] and la:
+        said.append(f"same place: {la.name}")
+    elif (f["place_contains"] or f["place_near"]) and la and lb:
+        said.append(f"places agree: {la.name} / {lb.name}")
+    if f["date_same_day"]:
+        said.append(f"same day: {ea.event_date.iso}")
+    elif not f["date_gap"]:
+        said.append(f"dates agree: {ea.event_date.iso} / {eb.event_date.iso}")
+    if f["subtype_same"]:
+        said.append(f"same sub-type: {ea.sub_event_type}")
+    elif f["type_same"] or f["type_related"]:
+        said.append(f"compatible types: {ea.sub_event_type} / {eb.sub_event_type}")
+    if shared := sorted(_fusion._event_actors(ea) & _fusion._event_actors(eb)):
+        said.append("same actors: " + ", ".join(shared))
+    if victims := sorted(set(ea.victims) & set(eb.victims)):
+        said.append("same victims: " + ", ".join(victims))
+    if f["toll_agree"] or f["toll_rising"]:
+        said.append(f"tolls agree: {_toll(ea)} / {_toll(eb)}" + (" (rising)" if f["toll_rising"] else ""))
+    labels = {"n": "names", "#": "numbers", "t": "target", "h": "time"}
+    shared_clues = sorted(a.clues & b.clues)
+    for prefix, label in labels.items():
+        values = [c[2:] for c in shared_clues if c[0] == prefix]
+        if values:
+            said.append(f"shared {label}: " + ", ".join(values[:8]))
+    return said
+
+
+def _toll(event: Event) -> str:
+    return "?" if event.fatalities is None else str(event.fatalities.best)
+
+
+from sitrep import fusion as _fusion  # noqa: E402  last, on purpose: fusion calls the model, the model its helpers
