@@ -30,7 +30,7 @@ from sitrep.furniture import furniture_spans, without
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import geoparse
 from sitrep.model import Article, ArticleResult, Event
-from sitrep.nlp import build_pipeline, normalise_text
+from sitrep.nlp import build_pipeline, focus_text, normalise_text
 
 
 @dataclass
@@ -43,6 +43,7 @@ class Extractor:
     lexicon: Lexicon
     batch_size: int = 32
     assemble: AssembleSettings = field(default_factory=AssembleSettings)
+    focus_neighbours: int = -1
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Extractor:
@@ -54,6 +55,7 @@ class Extractor:
             lexicon=Lexicon.default(),
             batch_size=settings.batch_size,
             assemble=settings.assemble,
+            focus_neighbours=settings.focus_neighbours,
         )
 
     @property
@@ -65,7 +67,7 @@ class Extractor:
         """The coded events of one article (raises on a stage failure)."""
         if not self.lexicon.mentions_possible(article.text):
             return []
-        doc = self.nlp(normalise_text(article.text))
+        doc = self.nlp(self._text(article))
         return self._events(article, doc)
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
@@ -85,7 +87,13 @@ class Extractor:
                     yield ArticleResult(article, error=f"extract: {type(exc).__name__}: {exc}")
 
     def _parse(self, articles: list[Article]) -> list[Doc]:
-        return list(self.nlp.pipe((normalise_text(a.text) for a in articles), batch_size=self.batch_size))
+        return list(self.nlp.pipe((self._text(a) for a in articles), batch_size=self.batch_size))
+
+    def _text(self, article: Article) -> str:
+        text = normalise_text(article.text)
+        if self.focus_neighbours < 0:
+            return text
+        return focus_text(text, self.lexicon.trigger_regex, self.focus_neighbours)
 
     def _events(self, article: Article, doc: Doc) -> list[Event]:
         text = doc.text

@@ -28,6 +28,7 @@ from sitrep.config import FusionSettings
 from sitrep.fusion import Report, date_window, fuse
 from sitrep.store.base import Store
 from sitrep.store.incidents import FusionSummary, load_reports, reports_by_id, write_incidents
+from sitrep.store.review import join_partners, load_decisions
 
 _CHUNK = 500
 _MERGE_GAP_DAYS = 7  # nearby windows are loaded by one query
@@ -41,8 +42,11 @@ def link_incidents(
     seeds = reports_by_id(store, event_ids)
     if not seeds:
         return FusionSummary()
+    decisions = load_decisions(store)  # a person's splits and joins hold here too
     group = local_group(store, seeds, settings)
-    summary = write_incidents(store, fuse(group, settings), [r.event.id for r in group])
+    joined = join_partners(decisions, [r.event.id for r in group]) - {r.event.id for r in group}
+    group += reports_by_id(store, joined)
+    summary = write_incidents(store, fuse(group, settings, decisions), [r.event.id for r in group])
     return FusionSummary(len(group), summary.added, summary.updated, summary.removed)
 
 
