@@ -85,3 +85,48 @@ def test_seed_claims(seed_doc: Doc) -> None:
     rasool = [c for c in found if c.speaker == "Yahya Rasool"]
     assert any("blatant assassination" in c.text for c in rasool)
     assert not any(c.speaker in ("which", "it", "") for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role", "kind"),
+    [
+        ("Muhammad Asim Khan, a spokesman for Lady Reading Hospital, said 44 people were killed.",
+         "Muhammad Asim Khan", "a spokesman for Lady Reading Hospital", "medical"),
+        ("Police chief Camillus Wambura said the attackers fired on the crowd.", "Camillus Wambura",
+         "Police chief", "police"),
+        ("The provincial police chief, Moazzam Jah Ansari, said the bomber killed 27 people.",
+         "Moazzam Jah Ansari", "The provincial police chief", "police"),
+    ],
+)  # fmt: skip
+def test_speaker_name_role_and_kind(nlp: Language, text: str, speaker: str, role: str, kind: str) -> None:
+    (claim,) = _claims(nlp, text)
+    assert (claim.speaker, claim.speaker_role, claim.speaker_type) == (speaker, role, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "field", "value"),
+    [
+        ("Authorities blamed the Pakistani Taliban for the bombing.", "accuses", "perpetrator", "the Pakistani Taliban"),
+        ("The military said ELN guerrillas attacked the base, killing nine soldiers.", "accuses", "perpetrator",
+         "ELN guerrillas"),
+        ("Officials said 44 people were killed in the blast.", "asserts", "fatalities", "44"),
+        ("The group threatened reprisals against the army.", "warns", "event", ""),
+    ],
+)  # fmt: skip
+def test_stance_field_and_value(nlp: Language, text: str, stance: str, field: str, value: str) -> None:
+    doc = nlp(normalise_text(text))
+    from sitrep.fatalities import find_fatalities
+
+    (claim,) = find_claims(doc, tolls=find_fatalities(doc))
+    assert (claim.stance, claim.field, claim.value) == (stance, field, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty-seven of the dead people said nothing.",  # no source
+        "The ministry said it plans to buy new trucks next year.",  # not about the event
+    ],
+)
+def test_non_sources_and_off_event_statements_are_not_claims(nlp: Language, text: str) -> None:
+    assert _claims(nlp, text) == []

@@ -167,6 +167,23 @@ def test_events_lists_the_newest_first_and_the_limit_keeps_the_newest(tmp_path: 
     assert [e["event_id"] for e in top] == [e["event_id"] for e in every[:2]]
 
 
+def test_incidents_say_their_order_and_when_the_limit_cuts(tmp_path: Path) -> None:
+    db, out = tmp_path / "events.duckdb", tmp_path / "incidents.csv"
+    assert run("ingest", str(SAMPLES), "--db", str(db), "--quiet").exit_code == 0
+    listed = run("incidents", "--db", str(db), "--format", "jsonl").stdout.splitlines()
+    every = [json.loads(line) for line in listed]
+    assert len(every) >= 2
+    assert [i["event_date"] for i in every] == sorted(i["event_date"] for i in every)
+    table = run("incidents", "--db", str(db)).stdout.rstrip()
+    assert table.endswith(f"{len(every)} incident(s), oldest first")
+    first = run("incidents", "--db", str(db), "--limit", "1")
+    assert first.stdout.rstrip().endswith("1 incident(s), oldest first (more match: --limit to see them)")
+    assert every[0]["id"] in first.stdout
+    written = run("export", "--db", str(db), "--format", "acled-csv", "--per", "incident", "--out", str(out))
+    assert written.exit_code == 0, written.stderr
+    assert f"wrote {len(every)} incident(s)" in written.stderr
+
+
 def test_version_is_the_installed_package_version() -> None:
     from importlib.metadata import version
 

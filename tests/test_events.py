@@ -137,3 +137,26 @@ def test_every_sub_event_type_has_codes():
         assert codes.event_type, sub
     assert lexicon.codes_for("Air/drone strike").cameo == "195"
     assert lexicon.codes_for("Peaceful protest").plover == "PROTEST"
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths", "sub"),
+    [
+        ("Gunmen abducted 15 students from a school; a guard was shot dead.", 1, "Abduction/forced disappearance"),
+        ("Rebels stormed the school, hacked 25 pupils to death and abducted six others.", 25, "Attack"),
+    ],
+)
+def test_an_abduction_raid_that_killed_several_is_an_attack(text, deaths, sub):
+    found = mentions(text)
+    assert choose_sub_event_type(found, None, None, Lexicon.default(), deaths=deaths) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Ukraine exchanged 390 prisoners of war on Friday.",
+        "The truce between the army and the rebels took effect at dawn.",
+    ],
+)
+def test_prisoner_exchanges_and_truces_are_agreements(text):
+    assert [m.sub_event_type for m in mentions(text) if m.strength == STRONG] == ["Agreement"]

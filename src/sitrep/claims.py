@@ -16,18 +16,20 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.model import Claim, Span
+from sitrep.claim_coding import ClaimLexicon, about_event, field_of, is_source, speaker_type, stance_of
+from sitrep.model import Claim, Fatalities, Span
 from sitrep.nlp import doc_text
 
 SPEECH_LEMMAS = frozenset(
     """say state tell claim deny warn add announce report confirm insist allege accuse condemn
     describe call declare assert note explain argue write read tweet post acknowledge admit maintain
     stress emphasise emphasize vow clarify reveal indicate suggest blame reject dismiss
-    denounce urge""".split()
+    denounce urge threaten""".split()
 )
 STATEMENT_NOUNS = frozenset(
     {"statement", "communique", "communiqué", "release", "announcement", "tweet", "post", "message", "letter"}
@@ -36,15 +38,22 @@ PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 KEEP_PREPS = frozenset({"of", "for", "from", "at", "to"})
 CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "case"})
 
-STANCE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("claims responsibility", re.compile(r"\b(claim\w*|took|take[sn]?|accept\w*) (full )?responsibility\b", re.I)),
-    ("denies", re.compile(r"\b(den(y|ied|ies)|reject\w*|dismiss\w*|refut\w*|no indications?|ruled? out|ruling out"
-                          r"|did not|had no|no evidence)\b", re.I)),
-    ("condemns", re.compile(r"\b(condemn\w*|denounc\w*|blatant|crime|massacre|assassination|violat\w*"
-                            r"|terroris\w*|aggression|criminal|atrocit\w*)\b", re.I)),
-    ("confirms", re.compile(r"\b(confirm\w*|acknowledg\w*|admit\w*)\b", re.I)),
-    ("warns", re.compile(r"\b(warn\w*|threat\w*)\b", re.I)),
+ROLE_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson minister president chief officer official commander governor
+    director head leader chairman secretary-general secretary administrator commissioner prosecutor
+    coordinator researcher representative ambassador mayor general colonel""".split()
 )
+# Verbs whose subject, in a statement, is the one it names as the attacker.
+VIOLENCE_LEMMAS = frozenset(
+    """attack fire shell kill ambush strike bomb raid kidnap abduct storm shoot launch seize torch burn loot
+    carry open respond target pound massacre execute behead assassinate murder overrun""".split()
+)
+UNNAMED_ATTACKERS = frozenset(
+    "people person man men woman child bomber gunman gunmen attacker assailant shooter suspect".split()
+)
+# A source as the article gives it: name, role, parse head (to tell a toll from a speaker), whether a place.
+Source = tuple[str, str, str, bool]
+NO_SOURCE: Source = ("", "", "", False)
 
 
 def _speech_lemma(tok: Token) -> str:
@@ -121,28 +130,59 @@ def _expand(doc: Doc, text: str) -> str:
     return text
 
 
-def _speaker_text(tok: Token, previous: str) -> str:
-    """Who a speaker token names, as written, expanded where the article allows."""
+def _source(tok: Token, previous: Source) -> Source:
+    """Who a speaker token names, as written: name and role apart, expanded where the article allows."""
     if tok.lower_ in PRONOUNS:
-        return previous or _nearest_entity(tok)
+        return previous if previous[0] else _nearest_entity(tok)
     if tok.lemma_.lower() in STATEMENT_NOUNS:
         owners = [c for c in tok.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")]
         owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children
                    if g.dep_ == "pobj"]
         if owners:
-            return _speaker_text(owners[0], previous)
-        return previous or _np_span(tok).text
+            return _source(owners[0], previous)
+        return previous if previous[0] else (_np_span(tok).text, "", tok.lemma_, False)
+    role = ""
     names = [c for c in tok.children if c.dep_ == "appos" and not _in_parens(c) and c.ent_type_ in ("PERSON", "ORG")]
-    if names:
-        tok = names[0]
-    return _expand(tok.doc, _np_span(tok).text)
+    if names:  # "the provincial police chief, Moazzam Jah Ansari"
+        role, tok = _np_span(tok).text, names[0]
+    else:
+        role = _role_of(tok)
+    text = _expand(tok.doc, _np_span(tok).text)
+    if not role:
+        text, role = _split_title(tok, text)
+    return text, role, tok.lemma_, tok.ent_type_ in ("GPE", "NORP")
 
 
-def _nearest_entity(tok: Token) -> str:
+def _role_of(tok: Token) -> str:
+    """The role an article gives a named speaker: ', a spokesman for the hospital,' or ', who speaks for ...'."""
+    for child in tok.children:
+        if child.dep_ == "appos" and not _in_parens(child) and child.ent_type_ not in ("PERSON", "GPE"):
+            return _np_span(child).text
+        if child.dep_ == "relcl" and tok.ent_type_ == "PERSON":
+            words = [t for t in child.subtree if t.lower_ not in ("who", "whose")]
+            segment = _clip(tok)
+            words = [t for t in words if segment.start <= t.i < segment.end]
+            if words and len(words) <= 14:
+                return tok.doc[words[0].i : words[-1].i + 1].text.strip(" ,")
+    return ""
+
+
+def _split_title(tok: Token, text: str) -> tuple[str, str]:
+    """'police chief Camillus Wambura' -> ('Camillus Wambura', 'police chief')."""
+    doc = tok.doc
+    ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= tok.i < e.end), None)
+    if ent is not None and text.endswith(ent.text) and len(text) > len(ent.text) + 2:
+        return ent.text, text[: -len(ent.text)].strip(" ,")
+    return text, ""
+
+
+def _nearest_entity(tok: Token) -> Source:
     """For a pronoun with no earlier speaker: the last person (he/she) or organisation before it."""
     labels = ("PERSON",) if tok.lower_ in ("he", "she") else ("ORG", "NORP", "GPE")
     before = [e for e in tok.doc.ents if e.end <= tok.i and e.label_ in labels]
-    return _expand(tok.doc, before[-1].text) if before else ""
+    if not before:
+        return NO_SOURCE
+    return _expand(tok.doc, before[-1].text), "", before[-1].root.lemma_, before[-1].label_ in ("GPE", "NORP")
 
 
 def _speaker_token(verb: Token) -> Token | None:
@@ -152,6 +192,9 @@ def _speaker_token(verb: Token) -> Token | None:
         return None
     if subj and subj[0].lower_ == "who" and verb.dep_ == "relcl":
         return verb.head
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if agents and subj and subj[0].dep_ == "nsubjpass":  # "Responsibility ... was claimed by the WPNLA"
+        return agents[0]
     if subj:
         return subj[0]
     prev = verb.i - 1
@@ -198,16 +241,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return (lo, hi) if hi - lo > 2 else None
 
 
-def _stance(verb_lemma: str, text: str) -> str:
-    """A cheap stance label from the reporting verb and the content."""
-    probe = f"{verb_lemma} {text}"
-    for label, pattern in STANCE_RULES:
-        if pattern.search(probe):
-            return label
-    return ""
-
-
-def _according_to(tok: Token, previous: str) -> tuple[str, tuple[int, int] | None] | None:
+def _according_to(tok: Token, previous: Source) -> tuple[Source, tuple[int, int] | None] | None:
     """'According to a statement by X, ...' and '..., according to police.'"""
     if tok.lemma_.lower() != "accord" or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
         return None
@@ -215,23 +249,23 @@ def _according_to(tok: Token, previous: str) -> tuple[str, tuple[int, int] | Non
     pobj = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
     if not pobj:
         return None
-    speaker = _speaker_text(pobj[0], previous)
+    source = _source(pobj[0], previous)
     segment = _clip(tok)
     edge = max(t.i for t in tok.subtree)
     if tok.i - segment.start <= 1:
-        return speaker, _trim(tok.doc, edge + 1, segment.end)
-    return speaker, _trim(tok.doc, segment.start, tok.i)
+        return source, _trim(tok.doc, edge + 1, segment.end)
+    return source, _trim(tok.doc, segment.start, tok.i)
 
 
-def _claim_at(tok: Token, previous: str) -> Claim | None:
-    """The claim a reporting verb or an 'according to' phrase carries, if any."""
+def _claim_at(tok: Token, previous: Source, tolls: Sequence[Fatalities], lexicon: ClaimLexicon) -> Claim | None:
+    """The claim a reporting verb or an 'according to' phrase carries, if any (and if it is one)."""
     if tok.lemma_.lower() != "accord" and not _speech_lemma(tok):
         return None  # cheap test first: most tokens are neither
     doc = tok.doc
     segment = _clip(tok)
     found = _according_to(tok, previous)
     if found is not None:
-        speaker, rng, lemma = found[0], found[1], "according"
+        source, rng, lemma = found[0], found[1], "according"
     else:
         lemma = _speech_lemma(tok)
         if not lemma:
@@ -241,33 +275,104 @@ def _claim_at(tok: Token, previous: str) -> Claim | None:
             return None
         if lemma == "call" and not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children):
             return None
-        speaker, rng = _speaker_text(subj, previous), _content_span(tok, segment)
-    if not speaker or rng is None:
+        source, rng = _source(subj, previous), _content_span(tok, segment)
+    name, role, head, gpe = source
+    if name and not is_source(head, name, lexicon=lexicon):
+        name, role, head, gpe = _person_before(tok, previous)
+    if not name or rng is None or _headline(segment):
         return None
     text = doc_text(doc)[rng[0] : rng[1]]
+    if len(text.split()) < (2 if lemma in VERB_ONLY_EVENT else 3) or not (
+        about_event(text, lexicon=lexicon) or lemma in VERB_ONLY_EVENT or re.search(r"\d", text)
+    ):
+        return None
+    kind = speaker_type(name, role, lexicon=lexicon, gpe=gpe)
+    agent = _agent(doc, rng)
+    if not agent and lemma in ("blame", "accuse"):  # "police blamed the Pakistani Taliban"
+        blamed = [c for c in tok.children if c.dep_ == "dobj"]
+        agent = _np_span(blamed[0]).text if blamed else ""
+    stance = str(stance_of(lemma, text, kind, agent=agent))
+    toll = next((f.best for f in tolls if f.span is not None and rng[0] <= f.span.start < rng[1]), None)
+    field, value = field_of(text, stance, agent=agent, speaker=name, toll=toll)
     span = Span(segment.start_char, segment.end_char, segment.text)
-    return Claim(speaker=speaker, text=text, span=span, stance=_stance(lemma, text))
+    return Claim(name, text, span, stance, role, kind, field, value, Span(rng[0], rng[1], text))
 
 
-def find_claims(doc: Doc) -> list[Claim]:
-    """Every attributed statement in the doc, in text order, one per reporting verb.
+# A statement on these verbs is about the event even without its words ("the group claimed it").
+VERB_ONLY_EVENT = frozenset(
+    {"claim", "deny", "accuse", "blame", "condemn", "denounce", "confirm", "reject", "allege", "dismiss", "warn"}
+)
 
-    A sentence that is only the continuation of a quotation ('"By this act ..."')
-    is merged into the claim of the sentence before it.
+
+def _person_before(verb: Token, previous: Source) -> Source:
+    """When the parse gives a toll as subject ('..., some of them critically, X told'), the person right before."""
+    ent = next((e for e in verb.doc.ents if e.label_ == "PERSON" and verb.i - 2 <= e.end <= verb.i), None)
+    return _source(ent.root, previous) if ent is not None else NO_SOURCE
+
+
+def _headline(segment: SpacySpan) -> bool:
+    """A title line ('ISIS Says It Carried Out Kerman Blasts'): no full stop, most words capitalised."""
+    text = segment.text.strip()
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    if not words or text[-1:] in ".\"'”" or len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) > 0.6 or ": " in text[:40]
+
+
+def _agent(doc: Doc, rng: tuple[int, int]) -> str:
+    """The attacker a statement names: the subject of a violence verb, or its 'by' agent."""
+    lexicon = ClaimLexicon.default()
+    for tok in doc:
+        if tok.idx < rng[0] or tok.idx >= rng[1] or tok.lemma_.lower() not in VIOLENCE_LEMMAS or tok.pos_ != "VERB":
+            continue
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        by = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        for who in (*subj, *by):
+            if who.lower_ in ("he", "she", "who", "which", "that") or who.lemma_.lower() in lexicon.non_source_heads:
+                if who.lower_ not in ("it",):
+                    continue
+            if who.pos_ in ("NUM",) or who.lemma_.lower() in UNNAMED_ATTACKERS:
+                continue  # "a suicide bomber killed 44": no one is named
+            return _np_span(who).text
+    return ""
+
+
+def find_claims(doc: Doc, *, tolls: Sequence[Fatalities] = (), lexicon: ClaimLexicon | None = None) -> list[Claim]:
+    """Every attributed statement about the event in the doc, in text order, one per reporting verb.
+
+    ``tolls`` are the counts the fatalities stage found (a claim's toll is the one inside it).
+    A sentence that is only the continuation of a quotation ('"By this act ..."') is merged
+    into the claim of the sentence before it. A speaker named once with a role keeps it.
     """
+    lexicon = lexicon or ClaimLexicon.default()
     claims: list[Claim] = []
-    previous = ""
+    previous: Source = NO_SOURCE
+    roles: dict[str, str] = {}
     for sent in doc.sents:
-        own = []
+        own: list[Claim] = []
         for tok in sent:
-            claim = _claim_at(tok, previous)
+            claim = _claim_at(tok, previous, tolls, lexicon)
             if claim is not None and not any(_nested(claim, c) for c in own):
+                claim = _with_known_role(claim, roles, lexicon)
                 own.append(claim)
-                previous = claim.speaker
+                previous = (claim.speaker, claim.speaker_role, "", claim.speaker_type == "government")
         if not own and claims and _continues_quote(sent, claims[-1]):
             claims[-1] = _merge(doc, claims[-1], sent)
         claims.extend(own)
     return claims
+
+
+def _with_known_role(claim: Claim, roles: dict[str, str], lexicon: ClaimLexicon) -> Claim:
+    """'Khan said' after 'Muhammad Asim Khan, who speaks for the hospital,' keeps his role."""
+    last = claim.speaker.split()[-1] if claim.speaker.split() else ""
+    if claim.speaker_role:
+        roles[claim.speaker] = roles[last] = claim.speaker_role
+        return claim
+    role = roles.get(claim.speaker) or roles.get(last, "")
+    if not role:
+        return claim
+    kind = speaker_type(claim.speaker, role, lexicon=lexicon)
+    return dataclasses.replace(claim, speaker_role=role, speaker_type=kind)
 
 
 def _nested(claim: Claim, other: Claim) -> bool:

@@ -285,7 +285,7 @@ def export(
         rows = incident_rows(store, **filters) if per == "incident" else store.events(**filters)
     if out:
         summary = write_export(rows, fmt, Path(out))
-        click.echo(f"wrote {summary.written} event(s) to {out}", err=True)
+        click.echo(f"wrote {summary.written} {per}(s) to {out}", err=True)
     else:
         write_export(rows, fmt, sys.stdout)
 
@@ -315,21 +315,25 @@ def serve(settings: Settings, db: str | None, host: str, port: int, allow_write:
 
 @main.command()
 @_with_filters
-@click.option("--limit", type=int, default=100, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=100, show_default=True, help="Show the first N incidents (oldest first)."
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.option("--rebuild", is_flag=True, help="Fuse every stored event again first (e.g. after changing settings).")
 @click.pass_obj
 def incidents(
     settings: Settings, db, country, since, until, event_type, sub_event_type, limit: int, fmt: str, rebuild: bool
 ) -> None:
-    """List incidents (events of several articles linked by fusion) with their sources."""
+    """List incidents (events of several articles linked by fusion) with their sources, oldest first."""
     from sitrep.store import open_store
     from sitrep.store.incidents import list_incidents, refresh_incidents
 
     with open_store(db or settings.db) as store:
         if rebuild:
             refresh_incidents(store, None, settings.fusion)
-        records = list_incidents(store, **_filters(country, since, until, event_type, sub_event_type), limit=limit)
+        filters = _filters(country, since, until, event_type, sub_event_type)
+        records = list_incidents(store, **filters, limit=limit + 1)  # one more tells whether the limit cut
+    more, records = len(records) > limit, records[:limit]
     if fmt == "jsonl":
         for record in records:
             click.echo(json.dumps(record.to_json(), ensure_ascii=False))
@@ -347,7 +351,7 @@ def incidents(
                 f"  [{s.source or 'article ' + s.article_id}{'  ' + (s.title or s.url) if s.title or s.url else ''}]"
             )
     click.echo("\n".join(lines))
-    click.echo(f"{len(records)} incident(s)")
+    click.echo(f"{len(records)} incident(s), oldest first" + (" (more match: --limit to see them)" if more else ""))
 
 
 @main.command()

@@ -170,13 +170,28 @@ def _mention(match: re.Match, sub: str, strength: str, sentence: Span, lexicon: 
     )
 
 
+MASSACRE_DEATHS = 3  # an abduction raid that killed this many is coded as the attack it was
+
+
 def choose_sub_event_type(
     mentions: list[EventMention],
     actor1: Actor | None,
     actor2: Actor | None,
     lexicon: Lexicon,
+    *,
+    deaths: int = 0,
 ) -> str:
-    """The ACLED sub-event type of one event, from its mentions, cues and actors."""
+    """The ACLED sub-event type of one event, from its mentions, cues and actors.
+
+    An attack that killed several people and took others is coded by the killing (ACLED's
+    Attack); a kidnapping in which a guard was shot stays an abduction."""
+    sub = _sub_event_type(mentions, actor1, actor2, lexicon)
+    if sub == "Abduction/forced disappearance" and deaths >= MASSACRE_DEATHS:
+        return "Attack"
+    return sub
+
+
+def _sub_event_type(mentions: list[EventMention], actor1: Actor | None, actor2: Actor | None, lexicon: Lexicon) -> str:
     subs = [m.sub_event_type for m in mentions if m.strength == STRONG]
     subs = subs or [m.sub_event_type for m in mentions if m.sub_event_type]  # "the strike"
     cue_text = " ".join(dict.fromkeys(m.sentence.text for m in mentions))

@@ -170,12 +170,65 @@ class Fatalities:
     span: Span | None = None
 
 
+class Stance(StrEnum):
+    """What a source does with its statement (the analyst's vocabulary)."""
+
+    ASSERTS = "asserts"
+    DENIES = "denies"
+    CLAIMS_RESPONSIBILITY = "claims responsibility"
+    ACCUSES = "accuses"
+    CONDEMNS = "condemns"
+    WARNS = "warns"
+    CONFIRMS = "confirms"
+
+
+class SpeakerType(StrEnum):
+    """The kind of source, so an analyst can weigh a ministry's toll against a hospital's."""
+
+    GOVERNMENT = "government"
+    MILITARY = "military"
+    POLICE = "police"
+    ARMED_GROUP = "armed group"
+    MEDICAL = "medical"
+    WITNESS = "witness"
+    MEDIA = "media"
+    INTERNATIONAL = "international"
+    CIVIL_SOCIETY = "civil society"
+    OTHER = "other"
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
+    """An attributed statement: who (name, role, kind) said what, about which field of the event.
+
+    ``field`` is the event field the statement speaks to (``fatalities``, ``injuries``,
+    ``perpetrator``, ``target``, ``victims``, ``location``, ``date``, ``event`` or ``none``) and
+    ``value`` what it gives for it ("44", "Tehreek-e-Taliban Pakistan"), as written.
+    """
+
     speaker: str
     text: str
     span: Span  # the sentence(s) that carry the claim
     stance: str = ""
+    speaker_role: str = ""
+    speaker_type: str = ""
+    field: str = ""
+    value: str = ""
+    content: Span | None = None  # offsets of ``text`` itself
+
+    def to_json(self) -> dict:
+        """The claim contract (field names are public)."""
+        return {
+            "speaker": self.speaker,
+            "speaker_role": self.speaker_role,
+            "speaker_type": self.speaker_type,
+            "stance": self.stance,
+            "text": self.text,
+            "text_offsets": None if self.content is None else self.content.as_pair(),
+            "field": self.field,
+            "value": self.value,
+            "evidence": self.span.as_pair(),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,10 +280,7 @@ class Event:
                 }
             ),
             "victims": list(self.victims),
-            "claims": [
-                {"speaker": c.speaker, "text": c.text, "stance": c.stance, "evidence": c.span.as_pair()}
-                for c in self.claims
-            ],
+            "claims": [c.to_json() for c in self.claims],
             "evidence": {name: span.as_pair() for name, span in self.evidence.items()},
             "confidence": round(self.confidence, 3),
             "trigger": self.trigger,
@@ -346,3 +396,39 @@ class Incident:
             "first_reported": None if self.first_reported is None else self.first_reported.isoformat(),
             "links": [link.to_json() for link in self.links],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """What one source says about one field of an incident: an outlet's toll, a group's claim, a denial."""
+
+    field: str
+    value: str
+    stance: str
+    speaker: str
+    speaker_type: str
+    outlet: str
+    article_id: str
+    event_id: str
+    text: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "value": self.value, "stance": self.stance, "speaker": self.speaker, "speaker_type": self.speaker_type,
+            "outlet": self.outlet, "article_id": self.article_id, "event_id": self.event_id, "text": self.text,
+        }  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class FieldVoices:
+    """The values every source gives for one field of an incident, side by side.
+
+    ``contested`` when they disagree: two tolls, two perpetrators, an attack and its denial.
+    """
+
+    field: str
+    voices: tuple[Voice, ...]
+    contested: bool
+
+    def to_json(self) -> dict:
+        return {"contested": self.contested, "voices": [v.to_json() for v in self.voices]}

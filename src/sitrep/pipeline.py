@@ -98,6 +98,7 @@ class Extractor:
     def _events(self, article: Article, doc: Doc) -> list[Event]:
         text = doc.text
         page = furniture_spans(text)  # navigation, bylines, stamps, captions, teasers: not the story
+        tolls = without(fatalities_stage.find_fatalities(doc), page, _span)
         findings = Findings(
             article=article,
             doc=doc,
@@ -105,9 +106,9 @@ class Extractor:
             times=without(temporal.find_time_expressions(text, article.published), page, _span),
             toponyms=without(geoparse(doc, self.gazetteer), page, _span),
             actors=without(self.actors.find(text), page, _span),
-            fatalities=without(fatalities_stage.find_fatalities(doc), page, _span),
+            fatalities=tolls,
             victims=without(fatalities_stage.find_victims(doc), page, lambda s: s),
-            claims=without(claims_stage.find_claims(doc), page, _span),
+            claims=without(claims_stage.find_claims(doc, tolls=tolls), page, _span),
         )
         return assemble_events(findings, self.lexicon, self.assemble)
 

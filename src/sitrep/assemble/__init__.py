@@ -19,6 +19,7 @@ import hashlib
 import re
 
 from sitrep.assemble.actor_vote import default_actors, vote_actors
+from sitrep.assemble.claimed import claimed_actor1
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
 from sitrep.assemble.merge import consolidate_main, event_date_of, merge_clauses, story_date
@@ -77,7 +78,10 @@ def _build_event(
     location, location_span = event_location(findings, draft, role)
     country = location.country if location else _article_country(findings)
     actor1, actor2, actor_spans = vote_actors(draft, country)
-    sub = choose_sub_event_type(draft.mentions, actor1, actor2, lexicon)
+    actor1, claimed = claimed_actor1(actor1, claims, findings.actors, country)
+    actor_spans = {**actor_spans, **claimed}
+    fatalities = _fatalities(doc_text(findings.doc), draft)
+    sub = choose_sub_event_type(draft.mentions, actor1, actor2, lexicon, deaths=fatalities.best if fatalities else 0)
     codes = lexicon.codes_for(sub)
     cue_text = " ".join(dict.fromkeys(m.sentence.text for m in draft.mentions))
     actor1, actor2 = default_actors(codes.event_type, sub, actor1, actor2, country, cue_text)
@@ -87,7 +91,6 @@ def _build_event(
         if when is not None
         else EventDate(article.published, DatePrecision.DAY, DateSource.PUBLICATION_DATE)
     )
-    fatalities = _fatalities(doc_text(findings.doc), draft)
     victims = tuple(dict.fromkeys(v.text for c in draft.clauses for v in c.victims))
     decisive = next((m for m in draft.mentions if m.sub_event_type == sub), lead)  # what named the type
     evidence = {"event_type": decisive.trigger, "sentence": decisive.sentence}

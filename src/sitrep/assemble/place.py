@@ -35,7 +35,7 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
     location, span = picked if picked is not None else (None, None)
     if role is not EventRole.MAIN:
         return location, span  # "last month's strike on Jordan" is where it says
-    counts = country_counts(findings.toponyms)
+    counts = story_countries(findings)
     story = max(counts, key=counts.get, default="")
     foreign = location is not None and story and location.country != story and (
         counts[story] >= DOMINANCE * counts.get(location.country, 0)
@@ -55,6 +55,14 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
 def country_counts(toponyms: list[Toponym]) -> dict[str, int]:
     """Place mentions per country: what the story is about."""
     return dict(Counter(t.location.country for t in toponyms if t.location is not None))
+
+
+def story_countries(findings: Findings) -> dict[str, int]:
+    """What the story is about: its place mentions per country, and its actors' countries
+    ("the Malian army" says Mali where no Malian town is in the gazetteer)."""
+    counts = Counter(country_counts(findings.toponyms))
+    counts.update(m.actor.country for m in findings.actors if m.actor.country)
+    return dict(counts)
 
 
 def _story_place(toponyms: list[Toponym], country: str, admin1: str) -> Toponym | None:

@@ -15,7 +15,8 @@ The corpus holds articles rewritten from real pages, each with an analyst's codi
 - **fusion**: the split's extracted articles are fused; pairwise precision / recall over the
   gold main events whose incident is told by more than one article.
 - **claims**: a gold claim is found when a system claim's sentence covers its text; speaker
-  and stance are scored on found claims.
+  (name or role), stance and speaker type are scored on found claims, the field on found
+  claims that speak to one, and the value on found claims that give a toll or a perpetrator.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from sitrep.evaluation.fusion import PairwiseScore, pairwise
 from sitrep.evaluation.geo import haversine_km
-from sitrep.model import Article, ArticleResult, Event, EventRole
+from sitrep.model import Article, ArticleResult, Claim, Event, EventRole
 
 # The corpus of the repository (a clone); --corpus names another.
 NEWS_CORPUS = Path(__file__).resolve().parents[3] / "corpus" / "news"
@@ -87,6 +88,9 @@ class NewsReport:
     claims_true: int = 0  # system claims that cover a gold claim
     speaker_right: list[bool] = field(default_factory=list)
     stance_right: list[bool] = field(default_factory=list)
+    speaker_type_right: list[bool] = field(default_factory=list)
+    field_right: list[bool] = field(default_factory=list)  # on found claims whose gold field is not "none"
+    value_right: list[bool] = field(default_factory=list)  # on found claims with a gold toll or perpetrator
     errors: list[Mismatch] = field(default_factory=list)
 
     @property
@@ -115,6 +119,9 @@ class NewsReport:
             "precision": ratio(self.claims_true, self.claims_system),
             "speaker": ratio(sum(self.speaker_right), len(self.speaker_right)),
             "stance": ratio(sum(self.stance_right), len(self.stance_right)),
+            "speaker_type": ratio(sum(self.speaker_type_right), len(self.speaker_type_right)),
+            "field": ratio(sum(self.field_right), len(self.field_right)),
+            "value": ratio(sum(self.value_right), len(self.value_right)),
         }
 
     def to_json(self) -> dict:
@@ -157,6 +164,10 @@ class NewsReport:
         lines.append(
             f"  claims          gold {self.claims_gold}, system {self.claims_system}: recall {c['recall']:.3f} "
             f"precision {c['precision']:.3f} speaker {c['speaker']:.3f} stance {c['stance']:.3f}"
+        )
+        lines.append(
+            f"  claims (more)   speaker type {c['speaker_type']:.3f} field {c['field']:.3f} "
+            f"value {c['value']:.3f} (toll / perpetrator)"
         )
         return "\n".join(lines)
 
@@ -334,7 +345,10 @@ def same_actor(gold: dict | str | None, system: str | None) -> bool:
 
 
 def score_claims(report: NewsReport, item: GoldArticle, result: ArticleResult) -> None:
-    """Claims of the article: found by text overlap, then speaker and stance."""
+    """Claims of the article: found by text overlap, then speaker, stance, speaker type, field and value.
+
+    A system claim that covers no gold claim is spurious (named in the errors).
+    """
     text = result.article.text
     gold_claims = []
     for claim in item.gold.get("claims") or []:
@@ -353,15 +367,42 @@ def score_claims(report: NewsReport, item: GoldArticle, result: ArticleResult) -
             continue
         covered.add((hit.span.start, hit.span.end))
         report.claims_found += 1
-        speaker_ok = _same_speaker(claim, hit.speaker)
-        stance_ok = STANCES.get(hit.stance, hit.stance) == claim.get("stance")
-        report.speaker_right.append(speaker_ok)
-        report.stance_right.append(stance_ok)
-        if not speaker_ok:
-            report.errors.append(Mismatch(item.name, "claim speaker", claim.get("speaker", ""), hit.speaker))
-        if not stance_ok:
-            report.errors.append(Mismatch(item.name, "claim stance", claim.get("stance", ""), hit.stance))
+        _score_found_claim(report, item.name, claim, hit)
     report.claims_true += len(covered)
+    for (s, t), c in system.items():
+        if (s, t) not in covered:
+            report.errors.append(Mismatch(item.name, "claim spurious", "", f"{c.speaker}: {c.text[:70]}"))
+
+
+def _score_found_claim(report: NewsReport, name: str, claim: dict, hit: Claim) -> None:
+    """Speaker (name or role), stance, speaker type, field and value of one found claim."""
+    speaker = " ".join(p for p in (hit.speaker, hit.speaker_role) if p)
+    checks = [
+        ("speaker", report.speaker_right, claim.get("speaker", ""), speaker, _same_speaker(claim, speaker)),
+        ("stance", report.stance_right, claim.get("stance", ""), hit.stance,
+         STANCES.get(hit.stance, hit.stance) == claim.get("stance")),
+        ("speaker type", report.speaker_type_right, claim.get("speaker_type", ""), hit.speaker_type,
+         hit.speaker_type == claim.get("speaker_type")),
+    ]  # fmt: skip
+    want_field = claim.get("field") or "none"
+    if want_field != "none":
+        checks.append(("field", report.field_right, want_field, hit.field, hit.field == want_field))
+    if want_field in ("fatalities", "perpetrator") and claim.get("value") not in (None, ""):
+        got = f"{hit.field}={hit.value}"
+        checks.append(("value", report.value_right, f"{want_field}={claim['value']}", got,
+                       hit.field == want_field and same_value(want_field, claim["value"], hit.value)))  # fmt: skip
+    for what, scores, want, got, right in checks:
+        scores.append(right)
+        if not right:
+            report.errors.append(Mismatch(name, f"claim {what}", str(want), str(got)))
+
+
+def same_value(field_name: str, gold: object, system: str) -> bool:
+    """A toll is the same number; a perpetrator is the same actor by name or distinctive words."""
+    if field_name == "fatalities":
+        want, got = re.findall(r"\d+", str(gold)), re.findall(r"\d+", system or "")
+        return bool(want and got and want[0] == got[0])
+    return bool(system) and (same_actor(str(gold), system) or _same_speaker({"speaker": str(gold)}, system))
 
 
 def score_fusion(
@@ -421,9 +462,12 @@ def _gold_actor_name(gold: dict | str | None) -> str | None:
 
 
 def _same_speaker(claim: dict, speaker: str) -> bool:
-    got = _words(speaker) - GENERIC_ACTOR_WORDS
+    """The name or the role agree; words such as 'police' count when they are all either side has."""
     for name in (claim.get("speaker", ""), claim.get("speaker_role", "")):
-        want = _words(name) - GENERIC_ACTOR_WORDS
+        want_all, got_all = _words(name) - {"the"}, _words(speaker) - {"the"}
+        want, got = want_all - GENERIC_ACTOR_WORDS, got_all - GENERIC_ACTOR_WORDS
+        if not want or not got:
+            want, got = want_all, got_all
         if want and got and (want <= got or got <= want or len(want & got) >= 2):
             return True
     return False

@@ -475,7 +475,8 @@ class Store:
         }
         victims = self._query("SELECT name FROM victims WHERE event_id = ? ORDER BY ordinal", [event_id])
         claims = self._query(
-            "SELECT speaker, text, stance, start_char, end_char FROM claims WHERE event_id = ? ORDER BY ordinal",
+            "SELECT speaker, text, stance, start_char, end_char, speaker_role, speaker_type, field, value, "
+            "text_start, text_end FROM claims WHERE event_id = ? ORDER BY ordinal",
             [event_id],
         )
         evidence = self._query(
@@ -496,7 +497,7 @@ class Store:
             fatalities=None if r[10] is None else Fatalities(r[10], r[11], r[12]),
             assoc_actors=tuple(a for (role, _), a in sorted(actors.items()) if role == "assoc"),
             victims=tuple(v[0] for v in victims),
-            claims=tuple(Claim(c[0], c[1], Span(c[3], c[4], text[c[3] : c[4]]), c[2]) for c in claims),
+            claims=tuple(_claim(c, text) for c in claims),
             evidence={f: Span(s, e, text[s:e]) for f, s, e in evidence},
             confidence=float(r[13]),
             trigger=r[14],
@@ -539,7 +540,10 @@ _EVENT_COLUMNS = (
     "fatalities_best", "fatalities_low", "fatalities_high", "confidence", "trigger",
     "model_version", "data_version",
 )  # fmt: skip
-_CLAIM_COLUMNS = ("event_id", "ordinal", "speaker", "text", "stance", "start_char", "end_char")
+_CLAIM_COLUMNS = (
+    "event_id", "ordinal", "speaker", "text", "stance", "start_char", "end_char",
+    "speaker_role", "speaker_type", "field", "value", "text_start", "text_end",
+)  # fmt: skip
 
 
 @dataclass
@@ -609,12 +613,23 @@ class _BatchRows:
             self.event_actors.append((e.id, "assoc", i, self._actor(actor)))
         self.victims.extend((e.id, i, name) for i, name in enumerate(e.victims))
         self.claims.extend(
-            (e.id, i, c.speaker, c.text, c.stance, c.span.start, c.span.end) for i, c in enumerate(e.claims)
-        )
+            (
+                e.id, i, c.speaker, c.text, c.stance, c.span.start, c.span.end, c.speaker_role, c.speaker_type,
+                c.field, c.value, c.content.start if c.content else None, c.content.end if c.content else None,
+            )
+            for i, c in enumerate(e.claims)
+        )  # fmt: skip
         self.evidence.extend((e.id, f, s.start, s.end) for f, s in e.evidence.items())
 
 
 # -- row reading -----------------------------------------------------------------------------
+
+
+def _claim(c: Sequence[Any], text: str) -> Claim:
+    """A stored claim row back as the record (rows of an older store have empty new fields)."""
+    content = None if c[9] is None else Span(c[9], c[10], text[c[9] : c[10]])
+    return Claim(c[0], c[1], Span(c[3], c[4], text[c[3] : c[4]]), c[2], c[5] or "", c[6] or "", c[7] or "",
+                 c[8] or "", content)  # fmt: skip
 
 _ROW_SELECT = """
 SELECT e.id, e.article_id, e.event_date, e.date_start, e.date_end, e.date_precision, e.date_source,

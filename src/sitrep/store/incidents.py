@@ -14,6 +14,7 @@ Functions take an open :class:`~sitrep.store.base.Store` (any engine; the SQL is
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from datetime import date
 from typing import Any
 
 from sitrep.config import FusionSettings
+from sitrep.contest import contest
 from sitrep.fusion import CONTEXT_CHARS, Decisions, Report, components, fuse, trigger_sentence, window_of
 from sitrep.model import (
     Actor,
@@ -30,9 +32,11 @@ from sitrep.model import (
     EventDate,
     EventRole,
     Fatalities,
+    FieldVoices,
     Incident,
     Link,
     Span,
+    Voice,
 )
 from sitrep.store.base import EventRow, Store, _location, actor_id, country_code, location_id
 from sitrep.store.review import add_versions, join_partners, link_rows, load_decisions
@@ -87,14 +91,24 @@ class IncidentSource:
 
 @dataclass(frozen=True, slots=True)
 class IncidentRecord:
-    """A stored incident and its sources, oldest report first."""
+    """A stored incident and its sources, oldest report first, with what each source says per field."""
 
     incident: Incident
     sources: tuple[IncidentSource, ...]
     history: tuple = ()  # IncidentVersion, oldest first (read for one incident, not for lists)
+    fields: tuple[FieldVoices, ...] = ()  # what each source says per field (sitrep.contest)
+
+    @property
+    def contested(self) -> list[str]:
+        return [f.field for f in self.fields if f.contested]
 
     def to_json(self) -> dict:
-        data = {**self.incident.to_json(), "sources": [s.to_json() for s in self.sources]}
+        data = {
+            **self.incident.to_json(),
+            "sources": [s.to_json() for s in self.sources],
+            "claims_by_field": {f.field: f.to_json() for f in self.fields},
+            "contested": self.contested,
+        }
         return data | ({"history": [v.to_json() for v in self.history]} if self.history else {})
 
 
@@ -435,11 +449,26 @@ def _records(store: Store, page: str, params: Sequence[Any]) -> list[IncidentRec
     links: dict[str, list[Link]] = {}
     for inc, *link in store._query(f"WITH page AS ({page}) {_LINKS_SELECT}", params):
         links.setdefault(inc, []).append(Link(link[0], link[1], float(link[2]), tuple(json.loads(link[3])), link[4]))
+    voices: dict[str, list[Voice]] = {}
+    for r in store._query(f"WITH page AS ({page}) {_CLAIMS_SELECT}", params):
+        voices.setdefault(r[0], []).append(Voice(*r[1:]))
     rows = store._query(f"WITH page AS ({page}) {_INCIDENT_SELECT}", params)
-    return [
+    records = [
         _record(r, sources.get(r[0], []), named.get(r[0], set()), victims.get(r[0], set()), links.get(r[0], []))
         for r in rows
     ]
+    return [_with_voices(rec, voices.get(rec.incident.id, [])) for rec in records]
+
+
+def _with_voices(rec: IncidentRecord, claimed: list[Voice]) -> IncidentRecord:
+    """Each outlet's own toll and every source's claims, field by field (``sitrep.contest``)."""
+    told = [
+        Voice("fatalities", str(s.fatalities_best), "asserts", s.source or s.article_id, "media", s.source,
+              s.article_id, s.event_id)
+        for s in rec.sources
+        if s.role == EventRole.MAIN.value and s.fatalities_best is not None
+    ]  # fmt: skip
+    return dataclasses.replace(rec, fields=contest([*told, *claimed]))
 
 
 def _record(
@@ -516,6 +545,18 @@ FROM page p
 JOIN incident_events ie ON ie.incident_id = p.id
 JOIN events e ON e.id = ie.event_id AND e.role = 'main'
 JOIN victims v ON v.event_id = e.id
+"""
+
+_CLAIMS_SELECT = """
+SELECT ie.incident_id, c.field, COALESCE(c.value, ''), c.stance, c.speaker, COALESCE(c.speaker_type, ''),
+       COALESCE(ar.source, ''), e.article_id, e.id, c.text
+FROM page p
+JOIN incident_events ie ON ie.incident_id = p.id
+JOIN events e ON e.id = ie.event_id AND e.role = 'main'
+JOIN articles ar ON ar.id = e.article_id
+JOIN claims c ON c.event_id = e.id
+WHERE c.field IS NOT NULL AND c.field NOT IN ('', 'none')
+ORDER BY ie.incident_id, ar.published, e.id, c.ordinal
 """
 
 _LINKS_SELECT = """

@@ -1,8 +1,9 @@
 """Why the reports of a stored incident were linked: fusion's pair scores, part by part.
 
-Fusion keeps only its result (which events form an incident); an analyst checking a merge
-wants the reasons. They are recomputed here from the stored events with the same scorer
-(``sitrep.fusion.score_pair``) and settings, so what the page shows is what fusion weighed.
+An analyst checking a merge wants the reasons for every pair, not only for the link that
+joined each report. They are recomputed here from the stored events with the same model
+(``sitrep.fusion.score_pair``: the pair's features and the probability that the two reports
+tell one incident) and settings, so what the page shows is what fusion weighed.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from sitrep.config import FusionSettings
-from sitrep.fusion import Report, distance_km, score_pair
+from sitrep.fusion import Report, distance_km, link_threshold, score_pair
 from sitrep.store.base import Store
 from sitrep.store.incidents import reports_by_id
 
@@ -37,18 +38,11 @@ def _pair(a: Report, b: Report, settings: FusionSettings) -> dict:
     score = score_pair(a, b, settings)
     if score is None:
         return {**out, "gates": False, "total": None, "linked": False}
-    parts = {
-        "location": score.location,
-        "date": score.date,
-        "type": score.type,
-        "actors": score.actors,
-        "casualties": score.casualties,
-        "text": score.text,
-    }
+    threshold = link_threshold(settings)
     return {
         **out,
         "gates": True,
-        "total": round(score.total, 3),
-        "linked": score.total >= settings.threshold,
-        "parts": {k: round(v, 3) for k, v in parts.items()},
+        "total": round(score.probability, 3),
+        "linked": score.probability >= threshold,
+        "parts": {k: round(v, 3) for k, v in score.features.items() if v},  # what the pair shares or not
     }

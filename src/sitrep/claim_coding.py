@@ -1,0 +1,162 @@
+"""Codes a found statement: what kind of source spoke, what it does, and which event field it contests.
+
+``claims.py`` finds who said what through the parse; this module decides, from the words,
+the speaker's kind (a ministry's toll weighs differently from a hospital's), the stance
+(asserts, denies, claims responsibility, accuses, condemns, warns, confirms), whether the
+speaker is a source at all ("Twenty-seven of the dead" is not), whether the statement is
+about the event, and the field it speaks to with its value (toll 44, perpetrator TTP).
+The vocabulary is versioned data (``data/claim_lexicon.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from sitrep.model import Stance
+
+# Stance from the reporting verb first, then from the words of the statement.
+VERB_STANCES = {
+    "deny": Stance.DENIES, "reject": Stance.DENIES, "dismiss": Stance.DENIES, "refute": Stance.DENIES,
+    "accuse": Stance.ACCUSES, "blame": Stance.ACCUSES, "allege": Stance.ACCUSES,
+    "condemn": Stance.CONDEMNS, "denounce": Stance.CONDEMNS,
+    "warn": Stance.WARNS, "threaten": Stance.WARNS, "vow": Stance.WARNS,
+    "confirm": Stance.CONFIRMS, "acknowledge": Stance.CONFIRMS, "admit": Stance.CONFIRMS,
+}  # fmt: skip
+RESPONSIBILITY = re.compile(
+    r"\b(claim\w*|took|take[sn]?|accept\w*|bears?|assum\w*) (full |the )?responsibility\b"
+    r"|\bresponsibility\b.{0,60}\bclaimed\b|\b(has|have|had) claimed\b|\bclaimed (the|this|its|saturday|sunday|monday"
+    r"|tuesday|wednesday|thursday|friday)\b|\bwas claimed by\b|\bclaimed by\b",
+    re.I,
+)
+DENIAL = re.compile(
+    r"\b(den(y|ied|ies)|reject\w*|refut\w*|no (role|involvement|evidence|indications?)|ruled? out|ruling out"
+    r"|(was|is|were) false|not civilians)\b",
+    re.I,
+)
+BLAME = re.compile(r"\b(blam\w*|accus\w*|alleg\w*|responsible for|was behind|were behind|is behind)\b", re.I)
+CONDEMN = re.compile(r"\b(condemn\w*|denounc\w*|heinous|cowardly|barbaric|atrocit\w*|deplor\w*)\b", re.I)
+WARNING = re.compile(r"\b(warn\w*|threat\w*|reprisals?|will (keep|continue|resume)|would resume)\b", re.I)
+CONFIRM = re.compile(r"\b(confirm\w*)\b", re.I)
+ARMED_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
+OWN_SIDE = frozenset({"it", "we", "they", "our", "us", "its"})
+NUMBER = re.compile(r"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|"
+                    r"hundreds|several)\b", re.I)  # fmt: skip
+INJURY = re.compile(r"\b(wound\w*|injur\w*|hurt)\b", re.I)
+DEATH = re.compile(r"\b(kill\w*|dead|death\w*|died|toll|lives|bodies|fatalit\w*|massacred|slain)\b", re.I)
+TARGET = re.compile(r"\b(target\w*|aimed at)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLexicon:
+    """The compiled vocabulary of ``data/claim_lexicon.yaml``."""
+
+    version: str
+    speaker_types: tuple[tuple[str, re.Pattern[str]], ...]
+    non_source_heads: frozenset[str]
+    event_words: re.Pattern[str]
+
+    @classmethod
+    @cache
+    def default(cls) -> ClaimLexicon:
+        text = resources.files("sitrep").joinpath("data/claim_lexicon.yaml").read_text("utf-8")
+        return cls.from_yaml(text)
+
+    @classmethod
+    def from_yaml(cls, text: str) -> ClaimLexicon:
+        raw = yaml.safe_load(text)
+        kinds = tuple((k["type"], _alternation(k["words"])) for k in raw["speaker_types"])
+        heads = frozenset(w.lower() for w in raw["non_source_heads"])
+        return cls(str(raw["version"]), kinds, heads, _alternation(raw["event_words"]))
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(" + "|".join(words) + r")(?![\w-])", re.I)
+
+
+def speaker_type(name: str, role: str = "", *, lexicon: ClaimLexicon | None = None, gpe: bool = False) -> str:
+    """The kind of source: the first kind whose words the role, then the name, hold.
+
+    A country or capital standing for its government ("Yerevan said") is the government.
+    """
+    lexicon = lexicon or ClaimLexicon.default()
+    for text in (role, name):
+        for kind, pattern in lexicon.speaker_types:
+            if text and pattern.search(text):
+                return kind
+    if gpe:
+        return "government"
+    from sitrep.actors import ActorDictionary
+
+    found = ActorDictionary.default().find(name)
+    if found and found[0].actor.type in ARMED_TYPES:
+        return "armed group"
+    return "other"
+
+
+def is_source(head: str, speaker: str, *, lexicon: ClaimLexicon | None = None) -> bool:
+    """Whether a speaker is someone who can make a statement: not a toll, an injury, a stray letter."""
+    lexicon = lexicon or ClaimLexicon.default()
+    words = re.findall(r"[A-Za-z]+", speaker)
+    if not words or len(speaker.strip()) < 2 or not any(len(w) > 1 for w in words):
+        return False
+    if re.match(r"\s*(\d|twenty|thirty|forty|fifty)", speaker, re.I) and "of the" in speaker.lower():
+        return False
+    return head.lower() not in lexicon.non_source_heads
+
+
+def about_event(text: str, *, lexicon: ClaimLexicon | None = None) -> bool:
+    """Whether a statement speaks of violence, a protest or its toll (a purchase plan does not)."""
+    lexicon = lexicon or ClaimLexicon.default()
+    return bool(lexicon.event_words.search(text))
+
+
+def stance_of(verb: str, text: str, kind: str, *, agent: str = "") -> str:
+    """The stance of a statement, from its reporting verb, its words and who is named as attacker.
+
+    ``agent`` is the attacker the statement names ("ELN guerrillas attacked"): an armed group
+    naming itself ("it", "we") claims responsibility; anyone naming another accuses.
+    """
+    probe = f"{verb} {text}"
+    if RESPONSIBILITY.search(probe):
+        return Stance.CLAIMS_RESPONSIBILITY
+    if verb in VERB_STANCES:
+        return VERB_STANCES[verb]
+    if DENIAL.search(text):
+        return Stance.DENIES
+    if CONDEMN.search(text):
+        return Stance.CONDEMNS
+    own = agent.lower() in OWN_SIDE
+    if kind == "armed group" and (own or re.search(r"\b(it|they|we) (had )?carried out\b", text, re.I)):
+        return Stance.CLAIMS_RESPONSIBILITY
+    if (agent and not own) or BLAME.search(text):
+        return Stance.ACCUSES
+    if WARNING.search(text):
+        return Stance.WARNS
+    if CONFIRM.search(probe):
+        return Stance.CONFIRMS
+    return Stance.ASSERTS
+
+
+def field_of(text: str, stance: str, *, agent: str = "", speaker: str = "", toll: int | None = None) -> tuple[str, str]:
+    """The event field a statement speaks to and the value it gives (as written), or ('event', '')."""
+    if stance == Stance.CLAIMS_RESPONSIBILITY:
+        return "perpetrator", agent if agent and agent.lower() not in OWN_SIDE else speaker
+    if stance == Stance.ACCUSES and agent:
+        return "perpetrator", agent
+    if stance == Stance.DENIES and re.search(r"\b(role|involvement|behind|responsib\w*|carried out)\b", text, re.I):
+        return "perpetrator", agent
+    if DEATH.search(text) and (toll is not None or NUMBER.search(text)):
+        return "fatalities", "" if toll is None else str(toll)
+    if INJURY.search(text) and NUMBER.search(text):
+        number = NUMBER.search(text)
+        return "injuries", number.group(0) if number else ""
+    if TARGET.search(text):
+        return "target", ""
+    if agent and agent.lower() not in OWN_SIDE:
+        return "perpetrator", agent
+    return ("event", "") if about_event(text) else ("none", "")
