@@ -4,7 +4,7 @@ Each configuration runs ``sitrep.engine.run.run`` (read, shard, extract into Par
 in a fresh subprocess on the conflict and the mixed corpora of ``benchmarks/throughput.py``.
 Printed per configuration: wall seconds of the whole run (start-up, model loads and fusion
 included), articles/s over the extraction stage (from the first worker starting its first
-shard to the last shard done: model loads and Ray's start excluded), that rate over the
+shard to the last shard done, by the workers' clocks: model loads and Ray's start excluded), that rate over the
 single-process one, and the peak memory of the whole process tree (driver, Ray's daemons
 and workers; RSS sampled every 0.2 s from /proc, so pages shared between processes count
 more than once: an upper bound).

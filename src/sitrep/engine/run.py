@@ -50,7 +50,8 @@ class ShardDone:
     files: tuple[str, ...] = ()
     attempts: int = 1
     error: str = ""
-    seconds: float = 0.0  # the worker's extraction time (start-up excluded)
+    started: float = 0.0  # wall clock (epoch seconds) when the worker began the shard
+    finished: float = 0.0
 
 
 @dataclass
@@ -64,7 +65,7 @@ class RunSummary:
     errors: list[IngestError] = field(default_factory=list)
     languages: Counter[str] = field(default_factory=Counter)
     incidents: int = 0
-    extract_seconds: float = 0.0  # from the first worker's first shard to the last result
+    extract_seconds: float = 0.0  # from the first shard's start in any worker to the last one's end
 
 
 def shards_of(articles: Iterable[Article], size: int) -> Iterator[Shard]:
@@ -119,7 +120,7 @@ class ShardWorker:
     def _extract(self, shard_id: str, articles: Sequence[Article], attempt: int) -> ShardDone:
         if os.environ.get("SITREP_FAIL_SHARD") == shard_id and attempt == 1:
             raise RuntimeError("injected failure")  # lets the tests see a retry
-        started = time.perf_counter()
+        started = time.time()
         results = list(self.extractor.extract_many(articles))
         files = write_shard(self.out, shard_id, results)
         return ShardDone(
@@ -129,7 +130,8 @@ class ShardWorker:
             failed=sum(1 for r in results if r.error),
             files=tuple(files),
             attempts=attempt,
-            seconds=time.perf_counter() - started,
+            started=started,
+            finished=time.time(),
         )
 
 
@@ -190,17 +192,16 @@ def run(
     todo = [s for s in shards if s.id not in manifest["shards"]]
     summary.shards, summary.skipped = len(shards), len(shards) - len(todo)
     runner = _run_ray if engine == "ray" else _run_local
-    first = last = 0.0
+    window: list[float] = []
     for done in runner(todo, out, settings, workers, retries):
-        last = time.perf_counter()
-        first = first or last - done.seconds
         if done.error:
             summary.failed.append(f"shard {done.shard}: {done.error} (after {done.attempts} tries)")
             continue
+        window += [done.started, done.finished]
         manifest["shards"][done.shard] = encode(done)
         write_manifest(out, manifest)
         summary.done += 1
-    summary.extract_seconds = last - first
+    summary.extract_seconds = max(window) - min(window) if window else 0.0
     summary.articles = sum(s["articles"] for s in manifest["shards"].values())
     summary.events = sum(s["events"] for s in manifest["shards"].values())
     manifest["errors"] = [str(e) for e in summary.errors]
