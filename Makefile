@@ -47,6 +47,7 @@ eval: install
 	$(BIN)/sitrep eval geo
 	$(BIN)/sitrep eval seed
 	$(BIN)/sitrep eval articles
+	$(BIN)/sitrep eval news --split test
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

@@ -160,3 +160,8 @@ def test_an_abduction_raid_that_killed_several_is_an_attack(text, deaths, sub):
 )
 def test_prisoner_exchanges_and_truces_are_agreements(text):
     assert [m.sub_event_type for m in mentions(text) if m.strength == STRONG] == ["Agreement"]
+
+
+def test_drones_downed_are_disrupted_weapons_use():
+    found = mentions("Air defences downed 21 of the 22 drones launched overnight, the military said.")
+    assert [m.sub_event_type for m in found if m.strength == STRONG][0] == "Disrupted weapons use"

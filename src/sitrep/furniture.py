@@ -43,6 +43,14 @@ _DATEISH = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
     re.I,
 )
+# "TBILISI, November 30. /TASS/." or "New Delhi, Jan 26 (PTI)": the report's place and date
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Za-z .'-]{2,30},(?:[ \t][A-Z][A-Za-z .]{2,20},)?[ \t]+"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?[ \t]+\d{4})?[.,]?[ \t]*"
+    r"(?:/[A-Z][A-Za-z-]{1,10}/\.?|\((?:[A-Z][A-Za-z-]{1,10})\))",
+    re.MULTILINE,
+)
 _WORD = re.compile(r"[A-Za-z]+")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
 _TEASER_MAX_WORDS = 20
@@ -77,6 +85,12 @@ def furniture_spans(text: str) -> list[Span]:
         if words > _TEASER_MAX_WORDS or _SENTENCE_END.search(line):
             seen_story = True
     return spans
+
+
+def dateline_spans(text: str) -> list[Span]:
+    """"TBILISI, November 30. /TASS/.", "New Delhi, Jan 26 (PTI)": where and when the report was
+    filed. Its date is the report's, not the event's; its place is a fair hint of the event's."""
+    return [Span(m.start(), m.end(), m.group(0)) for m in _DATELINE.finditer(text)]
 
 
 def inside(spans: Sequence[Span], span: Span) -> bool:

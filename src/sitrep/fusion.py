@@ -70,9 +70,13 @@ _DATE_SPECIFICITY = {
 }
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+|\n\s*\n")
 _WORD = re.compile(r"[a-z][a-z'-]+")
-_GENERIC_ACTOR = re.compile(r"^unidentified\b", re.IGNORECASE)
+# Actors every report of a kind names (an unknown armed group, the crowd, the victims): they do
+# not tell one incident from another, and two outlets may call one crowd rioters or protesters.
+_GENERIC_ACTOR = re.compile(r"^(?:unidentified|civilians|rioters|protesters)\b", re.IGNORECASE)
 _TEXT_FULL_AT = 0.25
 CONTEXT_CHARS = 1200  # clues are read this far either side of the trigger
+_STRATEGIC = "Strategic developments"
+_VIOLENCE = "Violence against civilians"
 _WIDE_LATITUDE = 60.0  # beyond this the longitude grid is too coarse: treat places as wide
 
 
@@ -208,6 +212,19 @@ def types_compatible(a: str, b: str) -> bool:
     return a == b or codebook().same_family(a, b)
 
 
+def events_compatible(a: Event, b: Event) -> bool:
+    """Compatible types, or a "strategic development" that counts dead beside violence: ACLED
+    records no deaths for strategic developments, so one that has a toll is an attack coded
+    by its aftermath (troops pursuing the attackers, a claim), and may be the other's incident."""
+    if types_compatible(a.event_type, b.event_type):
+        return True
+    return any(
+        x.event_type == _STRATEGIC and x.fatalities is not None and x.fatalities.best > 0
+        and codebook().same_family(y.event_type, _VIOLENCE)
+        for x, y in ((a, b), (b, a))
+    )
+
+
 def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:
     """The gates: different articles, dates at most ``max_gap_days`` apart, compatible types, and
     places that are not plainly two (two named towns, or points in one country farther apart
@@ -217,7 +234,7 @@ def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:
     place only keeps reports apart when both are points in one country and far apart.
     """
     ea, eb = a.event, b.event
-    if ea.article_id == eb.article_id or not types_compatible(ea.event_type, eb.event_type):
+    if ea.article_id == eb.article_id or not events_compatible(ea, eb):
         return False
     a_lo, a_hi = date_window(ea.event_date, settings)
     b_lo, b_hi = date_window(eb.event_date, settings)

@@ -26,7 +26,7 @@ from sitrep.assemble import Findings, assemble_events
 from sitrep.codebook import codebook
 from sitrep.config import AssembleSettings, Settings
 from sitrep.events import Lexicon, find_event_mentions, sentence_spans
-from sitrep.furniture import furniture_spans, without
+from sitrep.furniture import dateline_spans, furniture_spans, without
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import geoparse
 from sitrep.model import Article, ArticleResult, Event
@@ -98,12 +98,13 @@ class Extractor:
     def _events(self, article: Article, doc: Doc) -> list[Event]:
         text = doc.text
         page = furniture_spans(text)  # navigation, bylines, stamps, captions, teasers: not the story
+        stamps = sorted([*page, *dateline_spans(text)], key=lambda s: s.start)  # the report's own dates
         tolls = without(fatalities_stage.find_fatalities(doc), page, _span)
         findings = Findings(
             article=article,
             doc=doc,
             mentions=without(find_event_mentions(text, sentence_spans(doc), self.lexicon), page, _trigger),
-            times=without(temporal.find_time_expressions(text, article.published), page, _span),
+            times=without(temporal.find_time_expressions(text, article.published), stamps, _span),
             toponyms=without(geoparse(doc, self.gazetteer), page, _span),
             actors=without(self.actors.find(text), page, _span),
             fatalities=tolls,

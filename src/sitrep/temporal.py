@@ -328,8 +328,15 @@ def _r_month_day(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
     month = _month_num(m.group("m1") or m.group("m2"))
     day_tok = m.group("d1") or m.group("d2")
     year = int(m.group("y")) if m.group("y") else None
+    if year is None:  # "on October 7 last year": the year follows the date as words
+        after = _YEAR_AFTER.match(ctx.text, m.end())
+        if after:
+            year = ctx.doc.year - (after.group(1).lower() == "last")
     found = _month_day(ctx, month, _day_num(day_tok), year)
     return None if found is None else _day(found)
+
+
+_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(last|this)\s+year\b", re.IGNORECASE)
 
 
 def _spoken_year(text: str) -> int | None:

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import date
 
 from sitrep.assemble.actor_vote import default_actors, vote_actors
 from sitrep.assemble.claimed import claimed_actor1
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
 from sitrep.assemble.merge import consolidate_main, event_date_of, merge_clauses, story_date
-from sitrep.assemble.place import country_counts, event_location
+from sitrep.assemble.place import event_location, story_countries
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
 from sitrep.config import AssembleSettings
@@ -37,6 +38,7 @@ from sitrep.model import (
     EventRole,
     Fatalities,
     Span,
+    TimeExpression,
 )
 from sitrep.nlp import doc_text
 
@@ -78,14 +80,16 @@ def _build_event(
     location, location_span = event_location(findings, draft, role)
     country = location.country if location else _article_country(findings)
     actor1, actor2, actor_spans = vote_actors(draft, country)
-    actor1, claimed = claimed_actor1(actor1, claims, findings.actors, country)
-    actor_spans = {**actor_spans, **claimed}
     fatalities = _fatalities(doc_text(findings.doc), draft)
     sub = choose_sub_event_type(draft.mentions, actor1, actor2, lexicon, deaths=fatalities.best if fatalities else 0)
     codes = lexicon.codes_for(sub)
     cue_text = " ".join(dict.fromkeys(m.sentence.text for m in draft.mentions))
     actor1, actor2 = default_actors(codes.event_type, sub, actor1, actor2, country, cue_text)
-    when = draft.date or (story_date(findings, draft) if role is EventRole.MAIN else None)
+    actor1, claimed = claimed_actor1(actor1, claims, findings.actors, country)  # who claimed it, who is blamed
+    actor_spans = {**actor_spans, **claimed}
+    when = draft.date
+    if role is EventRole.MAIN and (when is None or _stale(when, article.published)):
+        when = story_date(findings, draft, Tree(findings.doc)) or when  # the news is recent; its recall is not
     event_date = (
         event_date_of(when)
         if when is not None
@@ -157,6 +161,13 @@ _RUNNING_TOTAL = re.compile(
 )
 
 
+STALE_DAYS = 30  # a main event dated this long before its report took a recalled date
+
+
+def _stale(when: TimeExpression, published: date) -> bool:
+    return when.start_date is not None and (published - when.start_date).days > STALE_DAYS
+
+
 def _running_total(text: str, span: Span) -> bool:
     return bool(_RUNNING_TOTAL.search(_sentence_of(text, span)))
 
@@ -173,5 +184,5 @@ def _in_quotes(text: str, span: Span) -> bool:
 
 
 def _article_country(findings: Findings) -> str:
-    counts = country_counts(findings.toponyms)
+    counts = story_countries(findings)
     return max(counts, key=counts.get, default="")

@@ -165,10 +165,14 @@ def default_actors(
         actor1 = _default_actor("Rioters", country)
     if event_type in ("Protests", "Riots") and sub != "Peaceful protest" and sub != "Mob violence" and actor2 is None:
         actor2 = _police(country, cue_text)
+    if sub in _BOMBS and actor1 is not None and actor1.type == "State forces":
+        actor1, actor2 = None, actor2 or actor1  # the soldiers or police a bomb hit; states do not plant them
     if sub in _ONE_SIDED and actor1 is None:
         actor1 = _default_actor("Political militia", country)  # "Unidentified Armed Group (X)"
-    if actor2 is None and (sub in _ON_CIVILIANS or (sub in _BOMBS and _CIVILIAN_TARGET.search(cue_text)
-                                                     and not _ARMED_TARGET.search(cue_text))):
+    civilian_target = _CIVILIAN_TARGET.search(cue_text) and not _ARMED_TARGET.search(cue_text)
+    if sub in _BOMBS and civilian_target and actor2 is not None and actor2.type == "State forces":
+        actor2 = None  # police at a bombed rally or market said what happened; the crowd was hit
+    if actor2 is None and (sub in _ON_CIVILIANS or (sub in _REMOTE and civilian_target)):
         actor2 = _default_actor("Civilians", country)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None
@@ -177,6 +181,7 @@ def default_actors(
 
 _ON_CIVILIANS = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
 _BOMBS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+_REMOTE = _BOMBS | {"Air/drone strike", "Shelling/artillery/missile attack"}  # civilians hit from afar too
 _ONE_SIDED = _ON_CIVILIANS | _BOMBS
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|people|worshippers|shoppers|passengers|villagers|residents|students|pupils|children|women|"

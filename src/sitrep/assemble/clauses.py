@@ -21,7 +21,7 @@ def find_clauses(findings: Findings, tree: Tree) -> list[Clause]:
     owner = _Owner(clauses, tree)
     published = findings.article.published
     for t in findings.times:
-        if _story_relative(t) or _when_said(tree.root(t.span)):
+        if _story_relative(t) or when_said(tree.root(t.span)):
             continue
         if t.start_date is not None and t.start_date > published:
             continue  # "talks frozen until the end of 2028": a report codes what has happened
@@ -125,7 +125,7 @@ def _story_relative(t: TimeExpression) -> bool:
     return bool(_RELATIVE_TO_STORY.search(t.span.text)) and not re.search(r"\b(?:this|last|next)\b", t.span.text, re.I)
 
 
-def _when_said(tok: Token) -> bool:
+def when_said(tok: Token) -> bool:
     """"Officials said on Tuesday": the date of the report, not of the event."""
     for _ in range(3):
         if tok.dep_ in ("pobj", "npadvmod", "tmod", "nmod", "compound", "amod") or tok.pos_ == "ADP":

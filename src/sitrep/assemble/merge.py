@@ -3,7 +3,10 @@ nearest compatible event (date windows, types, countries and distance agree)."""
 
 from __future__ import annotations
 
-from sitrep.assemble.records import Clause, Draft, Findings
+from datetime import timedelta
+
+from sitrep.assemble.clauses import when_said
+from sitrep.assemble.records import Clause, Draft, Findings, Tree
 from sitrep.codebook import codebook, distance_km
 from sitrep.config import AssembleSettings
 from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, GENERIC, Lexicon
@@ -92,9 +95,14 @@ def _draft_subs(draft: Draft) -> list[str]:
     return [s for c in draft.clauses for s in c.strong_subs]
 
 
-def _dates_overlap(a: TimeExpression, b: TimeExpression) -> bool:
+def _dates_overlap(a: TimeExpression, b: TimeExpression, *, slack_days: int = 0) -> bool:
     ea, eb = event_date_of(a), event_date_of(b)
-    return ea.start <= eb.end and eb.start <= ea.end
+    slack = timedelta(days=slack_days)
+    return ea.start <= eb.end + slack and eb.start <= ea.end + slack
+
+
+# "late on Wednesday" and "on Thursday" (the report's day, or past midnight) in one story
+RETELLING_SLACK_DAYS = 1
 
 
 def event_date_of(t: TimeExpression) -> EventDate:
@@ -126,7 +134,7 @@ def consolidate_main(
 
 def _one_incident(lead: Draft, other: Draft, lexicon: Lexicon, settings: AssembleSettings) -> bool:
     d1, d2 = lead.date, other.date
-    if d1 is not None and d2 is not None and not _dates_overlap(d1, d2):
+    if d1 is not None and d2 is not None and not _dates_overlap(d1, d2, slack_days=RETELLING_SLACK_DAYS):
         return False
     fam1, fam2 = _families(lead, lexicon), _families(other, lexicon)
     if fam1 and fam2 and not fam1 & fam2 and not _protest_clash(fam1, other) and not _protest_clash(fam2, lead):
@@ -157,7 +165,7 @@ STORY_DAYS = 7  # "on Friday night" in a story: a day of the week before the rep
 STORY_CHARS = 1500  # the lead paragraphs, where a report says when its news happened
 
 
-def story_date(findings: Findings, draft: Draft) -> TimeExpression | None:
+def story_date(findings: Findings, draft: Draft, tree: Tree) -> TimeExpression | None:
     """When the report's news happened, for a main event whose own sentences give no date:
     the first recent day the lead paragraphs name ("the raid took place on Friday night"),
     as an analyst reads it, rather than the date of the report."""
@@ -167,5 +175,6 @@ def story_date(findings: Findings, draft: Draft) -> TimeExpression | None:
         if t.start_date is None or t.precision is not DatePrecision.DAY or t.span.start > start + STORY_CHARS:
             continue
         if 0 <= (published - t.start_date).days <= STORY_DAYS and t.timex_type in ("DATE", "TIME"):
-            return t
+            if not when_said(tree.root(t.span)):  # "the president said on Tuesday": the report's day
+                return t
     return None

@@ -1,4 +1,4 @@
-"""Why the reports of a stored incident were linked: fusion's pair scores, part by part.
+"""Why the reports of a stored incident were linked: the pair model's probability, its features and the shared evidence.
 
 An analyst checking a merge wants the reasons for every pair, not only for the link that
 joined each report. They are recomputed here from the stored events with the same model
@@ -12,12 +12,14 @@ from itertools import combinations
 
 from sitrep.config import FusionSettings
 from sitrep.fusion import Report, distance_km, link_threshold, score_pair
+from sitrep.fusion_model import evidence
 from sitrep.store.base import Store
 from sitrep.store.incidents import reports_by_id
 
 
 def incident_links_of(store: Store, incident_id: str, settings: FusionSettings) -> list[dict] | None:
-    """Every pair of the incident's reports with its score parts (0-1), or ``None`` for no such incident.
+    """Every pair of the incident's reports with its probability, the features it was computed from
+    (those that are not 0) and what the two share in words; ``None`` for no such incident.
 
     ``linked`` says whether the pair alone reaches the threshold; a report may instead have
     joined through the incident's reconciled fields, which the pair list then shows as weaker.
@@ -38,11 +40,11 @@ def _pair(a: Report, b: Report, settings: FusionSettings) -> dict:
     score = score_pair(a, b, settings)
     if score is None:
         return {**out, "gates": False, "total": None, "linked": False}
-    threshold = link_threshold(settings)
     return {
         **out,
         "gates": True,
-        "total": round(score.probability, 3),
-        "linked": score.probability >= threshold,
-        "parts": {k: round(v, 3) for k, v in score.features.items() if v},  # what the pair shares or not
+        "total": round(score.total, 3),
+        "linked": score.total >= link_threshold(settings),
+        "parts": {k: round(v, 3) for k, v in score.features.items() if v},
+        "evidence": evidence(a, b, settings),
     }

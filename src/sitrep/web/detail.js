@@ -93,8 +93,10 @@
       if (!l.gates) {
         text += "kept apart as a pair (joined through the incident's reconciled fields)";
       } else {
-        var parts = Object.keys(l.parts).map(function (k) { return (PART_NAMES[k] || k.replace(/_/g, " ")) + " " + l.parts[k].toFixed(2); });
-        text += "probability " + l.total.toFixed(2) + (l.linked ? " ≥ threshold" : "") + " (" + parts.join(", ") + ")";
+        var parts = (l.evidence && l.evidence.length) ? l.evidence : Object.keys(l.parts).map(function (k) {
+          return (PART_NAMES[k] || k.replace(/_/g, " ")) + " " + l.parts[k].toFixed(2);
+        });
+        text += "probability " + l.total.toFixed(2) + (l.linked ? " ≥ threshold" : "") + " (" + parts.join("; ") + ")";
       }
       if (l.distance_km !== null) text += "; " + l.distance_km + " km and " + l.days_apart + " day(s) apart";
       list.appendChild(el("li", { "data-linked": l.linked ? "1" : "0" }, text));

@@ -1,0 +1,45 @@
+"""Page furniture: what a news page carries besides the story is found and kept apart."""
+
+from __future__ import annotations
+
+from sitrep.furniture import dateline_spans, furniture_spans, inside
+from sitrep.model import Span
+
+PAGE = """World News | Africa | Sahel
+Gunmen kill 12 at a market in northern town
+By JANE DOE
+March 23, 2024 04:02 am | Updated 06:10 am IST
+[Photo] Smoke rises over the market after the attack. (AP Photo/John Roe)
+BAMAKO, March 23 (Reuters) - Gunmen on motorbikes killed 12 traders at a market on Friday, officials said.
+The army said it had sent reinforcements to the area.
+Read more:
+Capitol riot suspect sentenced to five years
+Floods displace thousands in the south
+Advertisement
+"""
+
+
+def lines_of(spans: list[Span]) -> set[str]:
+    return {PAGE[s.start : s.end].strip() for s in spans}
+
+
+def test_navigation_byline_stamp_caption_and_teasers_are_furniture():
+    found = lines_of(furniture_spans(PAGE))
+    assert "World News | Africa | Sahel" in found
+    assert "By JANE DOE" in found
+    assert "March 23, 2024 04:02 am | Updated 06:10 am IST" in found
+    assert any(line.startswith("[Photo]") for line in found)
+    assert {"Read more:", "Capitol riot suspect sentenced to five years", "Advertisement"} <= found
+
+
+def test_the_headline_and_the_story_are_not_furniture():
+    found = lines_of(furniture_spans(PAGE))
+    assert "Gunmen kill 12 at a market in northern town" not in found
+    assert not any("traders" in line or "reinforcements" in line for line in found)
+
+
+def test_a_dateline_is_the_reports_date_not_the_story():
+    (dateline,) = dateline_spans(PAGE)
+    assert PAGE[dateline.start : dateline.end] == "BAMAKO, March 23 (Reuters)"
+    story = PAGE.index("Gunmen on motorbikes")
+    assert not inside(furniture_spans(PAGE), Span(story, story + 6))
