@@ -39,6 +39,8 @@ lint: install-dev
 bench: install-dev
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/fusion.py
+	$(BIN)/python benchmarks/engines.py
+	$(BIN)/python benchmarks/ingest_scale.py
 
 eval: install
 	$(BIN)/sitrep eval temporal

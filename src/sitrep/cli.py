@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import date
@@ -15,7 +16,7 @@ import click
 
 from sitrep.codebook import codebook
 from sitrep.config import Settings
-from sitrep.ingest import read_paths
+from sitrep.ingest import by_language, read_paths
 from sitrep.model import Article, ArticleResult, IngestError
 
 if TYPE_CHECKING:
@@ -48,6 +49,12 @@ def _split(items: Iterable[Article | IngestError]) -> tuple[Iterator[Article], l
     return articles(), errors
 
 
+def _report_skipped(skipped: Counter[str]) -> None:
+    if skipped:
+        counts = ", ".join(f"{lang} {n}" for lang, n in skipped.most_common())
+        click.echo(f"{sum(skipped.values())} article(s) skipped by language ({counts})", err=True)
+
+
 def _report_errors(errors: Sequence[IngestError | str], total: int) -> None:
     for err in errors:
         click.echo(f"error: {err}", err=True)
@@ -67,7 +74,8 @@ def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int |
     """
     from sitrep.pipeline import extract_parallel
 
-    articles, errors = _split(read_paths(paths, settings.columns))
+    skipped: Counter[str] = Counter()
+    articles, errors = _split(by_language(read_paths(paths, settings.columns), settings.language, skipped))
     results = list(extract_parallel(articles, settings, workers or settings.n_process))
     failures = [f"{r.article.origin}: {r.error}" for r in results if r.error]
     if fmt == "json":
@@ -75,6 +83,7 @@ def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int |
             "articles": [r.to_json() for r in results],
             "errors": [{"origin": e.origin, "message": e.message, "stage": e.stage} for e in errors]
             + [{"origin": r.article.origin, "message": r.error, "stage": r.stage} for r in results if r.error],
+            "skipped": {"language": dict(sorted(skipped.items()))},
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
@@ -83,6 +92,7 @@ def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int |
                 click.echo(json.dumps({"article_id": r.article.id, **event.to_json()}, ensure_ascii=False))
     else:
         click.echo(_table(_result_rows(results)))
+    _report_skipped(skipped)
     _report_errors([*errors, *failures], len(results))
     if errors or failures:
         sys.exit(1)
@@ -107,8 +117,10 @@ def ingest(
     from sitrep.pipeline import extract_parallel
     from sitrep.pipeline import versions as pipeline_versions
     from sitrep.store import open_store
+    from sitrep.store.linking import link_incidents
 
-    articles, errors = _split(read_paths(paths, settings.columns))
+    skipped_lang: Counter[str] = Counter()
+    articles, errors = _split(by_language(read_paths(paths, settings.columns), settings.language, skipped_lang))
     versions = pipeline_versions(settings=settings)
     added = skipped = events = incidents = 0
     failures: list[str] = []
@@ -121,7 +133,7 @@ def ingest(
             added += summary.articles_added
             skipped += summary.articles_skipped
             events += summary.events_added
-            fused = store.refresh_incidents([e.id for r in batch for e in r.events], settings.fusion)
+            fused = link_incidents(store, [e.id for r in batch for e in r.events], settings.fusion)
             incidents += fused.added - fused.removed
             bar.update(len(batch))
         bar.close()
@@ -129,10 +141,71 @@ def ingest(
         f"{added} article(s) added, {skipped} already stored, {events} event(s) added, "
         f"{incidents:+d} incident(s) in {db or settings.db}"
     )
+    _report_skipped(skipped_lang)
     _report_errors([*errors, *failures], added + skipped)
     if errors or failures:
         sys.exit(1)
 
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output folder.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option("--workers", type=int, default=2, show_default=True, help="Worker processes (Ray actors).")
+@click.option("--shard-size", type=int, default=64, show_default=True, help="Articles per shard.")
+@click.option("--retries", type=int, default=2, show_default=True, help="Tries again for a failing shard.")
+@click.pass_obj
+def run(
+    settings: Settings,
+    paths: tuple[str, ...],
+    out: Path,
+    engine: str,
+    workers: int,
+    shard_size: int,
+    retries: int,
+) -> None:
+    """Extract PATHS in shards into Parquet under OUT (by month, with a manifest), then fuse.
+
+    Shards already in OUT's manifest are skipped, so a second run only does what is missing.
+    ``--engine ray`` spreads the shards over a Ray Data actor pool (one pipeline per worker)
+    and fuses partitions (country x 4 weeks, 2 weeks of overlap) as Ray tasks. Load the
+    result with ``sitrep load OUT --db ...``. Exits with status 1 when any input failed.
+    """
+    from sitrep.engine.run import run as run_engine
+
+    summary = run_engine(
+        paths, out, settings, engine=engine, workers=workers, shard_size=shard_size, retries=retries
+    )
+    click.echo(
+        f"{summary.done} shard(s) extracted, {summary.skipped} already done, {len(summary.failed)} failed; "
+        f"{summary.articles} article(s), {summary.events} event(s), {summary.incidents} incident(s) in {out}"
+    )
+    _report_skipped(summary.languages)
+    _report_errors([*summary.errors, *summary.failed], summary.articles)
+    if summary.errors or summary.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--db", help="DuckDB file or PostgreSQL URL (default from settings: sitrep.duckdb).")
+@click.pass_obj
+def load(settings: Settings, out: Path, db: str | None) -> None:
+    """Bulk-load the Parquet output of ``sitrep run`` into the store; loading twice adds nothing."""
+    from sitrep.engine.load import load as load_run
+    from sitrep.store import open_store
+
+    try:
+        with open_store(db or settings.db) as store:
+            summary = load_run(out, store)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(
+        f"{summary.articles_added} article(s) added, {summary.articles_skipped} already stored, "
+        f"{summary.events_added} event(s) added, {summary.incidents_added} incident(s) added "
+        f"and {summary.incidents_updated} updated in {db or settings.db}"
+    )
 
 def _filters(
     country: str | None, since: str | None, until: str | None, event_type: str | None, sub_event_type: str | None

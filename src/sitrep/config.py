@@ -78,6 +78,8 @@ class Settings:
     fusion: FusionSettings = field(default_factory=FusionSettings)
     assemble: AssembleSettings = field(default_factory=AssembleSettings)
     max_article_chars: int = 200_000
+    language: str = "en"  # articles in other languages are counted and skipped
+    focus_neighbours: int = -1  # >= 0: parse only trigger sentences and this many neighbours (-1: all)
 
     @classmethod
     def load(cls, path: str | Path | None = None, env: dict[str, str] | None = None) -> Settings:

@@ -31,7 +31,7 @@ from sitrep.furniture import dateline_spans, furniture_spans, without
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import geoparse
 from sitrep.model import Article, ArticleResult, Event
-from sitrep.nlp import build_pipeline, normalise_text
+from sitrep.nlp import build_pipeline, focus_text, normalise_text
 
 _T = TypeVar("_T")
 
@@ -46,6 +46,7 @@ class Extractor:
     lexicon: Lexicon
     batch_size: int = 32
     assemble: AssembleSettings = field(default_factory=AssembleSettings)
+    focus_neighbours: int = -1
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Extractor:
@@ -57,6 +58,7 @@ class Extractor:
             lexicon=Lexicon.default(),
             batch_size=settings.batch_size,
             assemble=settings.assemble,
+            focus_neighbours=settings.focus_neighbours,
         )
 
     @property
@@ -68,7 +70,7 @@ class Extractor:
         """The coded events of one article (raises on a stage failure)."""
         if not self.lexicon.mentions_possible(article.text):
             return []
-        doc = self.nlp(normalise_text(article.text))
+        doc = self.nlp(self._text(article))
         return self._events(article, doc)
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
@@ -88,7 +90,13 @@ class Extractor:
                     yield ArticleResult(article, error=str(exc), stage=exc.stage)
 
     def _parse(self, articles: list[Article]) -> list[Doc]:
-        return list(self.nlp.pipe((normalise_text(a.text) for a in articles), batch_size=self.batch_size))
+        return list(self.nlp.pipe((self._text(a) for a in articles), batch_size=self.batch_size))
+
+    def _text(self, article: Article) -> str:
+        text = normalise_text(article.text)
+        if self.focus_neighbours < 0:
+            return text
+        return focus_text(text, self.lexicon.trigger_regex, self.focus_neighbours)
 
     def _events(self, article: Article, doc: Doc) -> list[Event]:
         """Every stage on one parsed article; a failure raises ``StageError`` naming the stage."""
