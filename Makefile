@@ -39,6 +39,8 @@ lint: install-dev
 bench: install-dev
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/fusion.py
+	$(BIN)/python benchmarks/engines.py
+	$(BIN)/python benchmarks/ingest_scale.py
 
 fuzz: install-dev
 	SITREP_FUZZ=1 $(BIN)/python -m pytest -q -s tests/test_fuzz.py

@@ -41,7 +41,6 @@ from fusion import synthetic  # noqa: E402
 
 from sitrep.model import Article, ArticleResult  # noqa: E402
 from sitrep.store import open_store  # noqa: E402
-from sitrep.store.incidents import refresh_incidents  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "samples"
 QUERIES = [
@@ -71,7 +70,7 @@ def build_store(path: str, n_events: int) -> tuple[int, int]:
     with open_store(path) as store:
         for i in range(0, len(results), 500):
             store.write_batch(results[i : i + 500], versions={"model_version": "bench"})
-        refresh_incidents(store)
+        store.refresh_incidents()
         counts = store._query("SELECT (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM incidents)")[0]
     return int(counts[0]), int(counts[1])
 

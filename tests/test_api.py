@@ -110,11 +110,9 @@ def make_batch() -> list[ArticleResult]:
 
 
 def _fill(url: str) -> str:
-    from sitrep.store.incidents import refresh_incidents
-
     with open_store(url) as store:
         store.write_batch(make_batch(), versions={"model_version": "m1", "data_version": "d1"})
-        refresh_incidents(store)
+        store.refresh_incidents()
     return url
 
 

@@ -51,7 +51,7 @@ def test_events_and_incidents_are_one_transaction(tmp_path: Path, extractor, mon
     def killed(*args, **kwargs):
         raise RuntimeError("killed between events and incidents")
 
-    monkeypatch.setattr(batch, "refresh_incidents", killed)
+    monkeypatch.setattr(batch, "link_incidents", killed)
     with open_store(str(tmp_path / "s.duckdb")) as store:
         with pytest.raises(RuntimeError):
             ingest_batch(store, _samples(), extractor.extract_many, versions=VERSIONS)

@@ -77,7 +77,7 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
 
 def test_eval_seed_json() -> None:
     _needs_data()
-    result = run("eval", "seed", "--json", "--data-dir", str(DATA))
+    result = run("eval", "seed", "--json", "--data-dir", str(DATA.parent / "seed"))
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["suite"] == "seed"
@@ -202,6 +202,27 @@ def test_bad_output_path_and_negative_limit_are_usage_errors(tmp_path: Path) -> 
 def test_serve_refuses_writes_without_a_token(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "s.duckdb"), "--allow-write"], env={"SITREP_WRITE_TOKEN": ""})
     assert result.exit_code == 2 and "token" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "args", "expected"),
+    [({}, [], 1), ({"SITREP_N_PROCESS": "3"}, [], 3), ({"SITREP_N_PROCESS": "3"}, ["--workers", "2"], 2)],
+)
+def test_workers_default_to_the_n_process_setting(monkeypatch, env, args, expected) -> None:
+    seen = []
+
+    def spy(articles, settings, workers):
+        seen.append(workers)
+        return iter(())
+
+    monkeypatch.setattr("sitrep.pipeline.extract_parallel", spy)
+    for key in ("SITREP_N_PROCESS", "SITREP_CONFIG"):
+        monkeypatch.delenv(key, raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    result = CliRunner().invoke(main, ["extract", str(SAMPLES), *args])
+    assert result.exit_code == 0, result.output
+    assert seen == [expected]
 
 
 def test_events_lists_the_newest_first_and_the_limit_keeps_the_newest(tmp_path: Path) -> None:

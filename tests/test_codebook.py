@@ -26,12 +26,18 @@ def _cli_choices(command: str, option: str) -> set[str]:
     return {c.strip() for c in match.group(1).split("|")}
 
 
+@pytest.fixture(scope="module")
+def sub_type_choices() -> set[str]:
+    return _cli_choices("events", "--sub-type")
+
+
 @pytest.mark.parametrize("sub", SUB_TYPES, ids=lambda s: s.name)
-def test_every_sub_type_is_fully_coded(sub) -> None:
+def test_every_sub_type_is_fully_coded(sub, sub_type_choices) -> None:
     assert sub.event_type in BOOK.event_types
     assert sub.disorder, "disorder type"
     assert re.fullmatch(r"[A-Z]+", sub.plover), "PLOVER code"
     assert re.fullmatch(r"\d{3,4}", sub.cameo), "CAMEO code"
+    assert sub.name in sub_type_choices, "CLI choice"
     assert re.fullmatch(r"#[0-9a-f]{6}", BOOK.event_types[sub.event_type].colour), "colour"
 
 

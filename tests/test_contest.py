@@ -14,7 +14,6 @@ from sitrep.api import create_app
 from sitrep.contest import contest, normal_value
 from sitrep.model import Article, Voice
 from sitrep.store import open_store
-from sitrep.store.incidents import refresh_incidents
 
 DAWN = (
     "A suicide bomber killed 44 people at a political rally in Khar, in Pakistan's Bajaur district, on Sunday, "
@@ -63,7 +62,7 @@ def client(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[Test
     db = str(Path(tmp_path_factory.mktemp("contest")) / "contest.duckdb")
     with open_store(db) as store:
         store.write_batch(list(extractor.extract_many(articles)), versions=extractor.versions)
-        refresh_incidents(store)
+        store.refresh_incidents()
     with TestClient(create_app(db, extractor=extractor)) as c:
         yield c
 

@@ -42,8 +42,7 @@ from sitrep.model import (
     Location,
     Span,
 )
-from sitrep.store import open_store
-from sitrep.store.incidents import get_incident, incident_rows, list_incidents, refresh_incidents
+from sitrep.store import EventFilter, open_store
 
 CORPUS = Path(__file__).parent / "data" / "fusion"
 SETTINGS = FusionSettings()
@@ -187,6 +186,7 @@ def test_differently_worded_reports_of_one_strike_score_above_threshold():
         event_type="Violence against civilians",
     )
     assert score_pair(a, b, SETTINGS).total >= link_threshold(SETTINGS)
+    assert len(fuse([a, b], SETTINGS)) == 1
 
 
 def test_two_strikes_on_one_city_and_day_with_other_targets_stay_apart():
@@ -343,40 +343,40 @@ def test_corpus_background_mentions_link_to_what_they_recall(corpus_results):
 
 
 def _membership(store) -> list[tuple[str, tuple[str, ...]]]:
-    return sorted((r.incident.id, r.incident.event_ids) for r in list_incidents(store))
+    return sorted((r.incident.id, r.incident.event_ids) for r in store.incidents())
 
 
 def test_incremental_fusion_equals_fusing_all_at_once(corpus_results):
     ids = [e.id for r in corpus_results for e in r.events]
     with open_store(":memory:") as once:
         once.write_batch(corpus_results)
-        refresh_incidents(once, ids, SETTINGS)
+        once.refresh_incidents(ids, SETTINGS)
         expected = _membership(once)
-        expected_rows = incident_rows(once)
+        expected_rows = once.incident_rows()
     order = sorted(corpus_results, key=lambda r: article_file(r), reverse=True)
     half = len(order) // 2
     with open_store(":memory:") as store:
         for batch in (order[:half], order[half:]):
             store.write_batch(batch)
-            refresh_incidents(store, [e.id for r in batch for e in r.events], SETTINGS)
+            store.refresh_incidents([e.id for r in batch for e in r.events], SETTINGS)
         assert _membership(store) == expected
-        assert incident_rows(store) == expected_rows
-        again = refresh_incidents(store, ids, SETTINGS)
+        assert store.incident_rows() == expected_rows
+        again = store.refresh_incidents(ids, SETTINGS)
         assert (again.added, again.updated, again.removed) == (0, 0, 0)
-        assert refresh_incidents(store, None, SETTINGS).added == 0
+        assert store.refresh_incidents(None, SETTINGS).added == 0
         assert _membership(store) == expected
 
 
 def test_stored_incident_reads_back_with_sources(corpus_results):
     with open_store(":memory:") as store:
         store.write_batch(corpus_results)
-        refresh_incidents(store, None, SETTINGS)
-        records = list_incidents(store, country="SO", since=date(2024, 6, 1), until=date(2024, 6, 30))
+        store.refresh_incidents(None, SETTINGS)
+        records = store.incidents(EventFilter(country="SO", since=date(2024, 6, 1), until=date(2024, 6, 30)))
         bombing = next(r for r in records if r.incident.sub_event_type == "Suicide bomb")
         assert bombing.incident.location is not None and bombing.incident.location.name == "Beledweyne"
         assert len({s.article_id for s in bombing.sources}) == 5  # four reports and one recall
         assert [s.role for s in bombing.sources].count("background") == 1
-        one = get_incident(store, bombing.incident.id)
+        one = store.incident(bombing.incident.id)
         assert one is not None and (one.incident, one.sources) == (bombing.incident, bombing.sources)
-        assert one.history  # get_incident adds the versions
+        assert one.history  # store.incident adds the versions
         assert bombing.to_json()["sources"][0]["published"] == "2024-06-15"

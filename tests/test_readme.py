@@ -106,10 +106,11 @@ class Outcome:
 
 
 def _rewrite(args: tuple[str, ...], tmp: Path, postgres_url: str | None) -> list[str]:
-    """``--db`` and ``--out`` moved to ``tmp`` (a PostgreSQL URL to the test server)."""
+    """``--db`` and ``--out`` moved to ``tmp`` (a PostgreSQL URL to the test server), and the
+    folder ``sitrep load`` reads (the ``--out`` of an earlier ``sitrep run``)."""
     rewritten = []
     for previous, arg in zip((None, *args), args, strict=False):
-        if previous in ("--db", "--out"):
+        if previous in ("--db", "--out") or (previous == "load" and args[0] == "load"):
             arg = postgres_url if arg.startswith("postgresql://") else str(tmp / Path(arg).name)
         rewritten.append(arg)
     return rewritten

@@ -251,7 +251,9 @@ def create_app(
     service = Service(open_store(store_url), settings, extractor)
     service.store.tune_for_serving()
     if watch or feeds:
-        service.watcher = Watcher(list(watch), list(feeds), service.ingest, settings.watch_interval, settings.columns)
+        service.watcher = Watcher(
+            list(watch), list(feeds), service.ingest, settings.watch_interval, settings.columns, settings.language
+        )
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> Any:
@@ -393,7 +395,6 @@ def _add_read_routes(app: FastAPI, service: Service) -> None:
 
 def _add_incident_routes(app: FastAPI, service: Service) -> None:
     """Incidents: events of several articles fused into one real-world incident."""
-    from sitrep.store.incidents import get_incident, incident_of_event, list_incidents
     from sitrep.store.links import incident_links_of
 
     @app.get("/incidents", tags=["incidents"])
@@ -408,8 +409,10 @@ def _add_incident_routes(app: FastAPI, service: Service) -> None:
         """A page of incidents (ordered by date, then id), each with its reconciled fields and sources."""
         def render() -> dict:
             found = service.read(
-                lambda s: list_incidents(
-                    s, country=country, since=since, until=until, event_type=event_type, limit=limit, offset=offset
+                lambda s: s.incidents(
+                    EventFilter(country=country, since=since, until=until, event_type=event_type),
+                    limit=limit,
+                    offset=offset,
                 )
             )
             return {"limit": limit, "offset": offset, "incidents": [_incident_json(r) for r in found]}
@@ -419,7 +422,7 @@ def _add_incident_routes(app: FastAPI, service: Service) -> None:
     @app.get("/incidents/{incident_id}", tags=["incidents"])
     def incident(incident_id: Annotated[str, PathParam(pattern=_ID)]) -> dict:
         """One incident with its reconciled fields and every contributing event and article."""
-        record = _found(service.read(lambda s: get_incident(s, incident_id)), f"no incident {incident_id!r}")
+        record = _found(service.read(lambda s: s.incident(incident_id)), f"no incident {incident_id!r}")
         return _incident_json(record)
 
     @app.get("/incidents/{incident_id}/links", tags=["incidents"])
@@ -431,7 +434,7 @@ def _add_incident_routes(app: FastAPI, service: Service) -> None:
     @app.get("/events/{event_id}/incident", tags=["incidents"])
     def event_incident(event_id: Annotated[str, PathParam(pattern=_ID)]) -> dict:
         """The incident an event was fused into."""
-        found = service.read(lambda s: incident_of_event(s, event_id))
+        found = service.read(lambda s: s.incident_of_event(event_id))
         return {"event_id": event_id, "incident_id": _found(found, f"event {event_id!r} is in no incident")}
 
 

@@ -4,7 +4,8 @@ The CLI (``sitrep ingest``), the API (``POST /articles``) and the server's watch
 call it, so a stored event is always in an incident. Articles already stored are
 recognised by their content hash before extraction, so a resumed run costs a look-up
 per article, not a parse. The events and their incidents are written in one
-transaction: a process killed half-way leaves neither.
+transaction: a process killed half-way leaves neither. Fusion is incremental
+(``link_incidents``): its cost per batch is the reports around the batch, not the store.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from sitrep.config import FusionSettings
 from sitrep.model import Article, ArticleResult, IngestError, IngestSummary
 from sitrep.store import Store
-from sitrep.store.incidents import refresh_incidents
+from sitrep.store.linking import link_incidents
 
 Extract = Callable[[Sequence[Article]], Iterable[ArticleResult]]
 
@@ -40,7 +41,7 @@ def ingest_batch(
     errors = tuple(IngestError(r.article.origin, r.error, stage="extract") for r in results if r.error)
     with store.transaction():
         written = store.write_batch(stored, versions=versions)
-        fused = refresh_incidents(store, [e.id for r in stored for e in r.events], fusion or FusionSettings())
+        fused = link_incidents(store, [e.id for r in stored for e in r.events], fusion or FusionSettings())
     return IngestSummary(
         articles_added=written.articles_added,
         articles_known=len(articles) - len(todo) + written.articles_skipped,

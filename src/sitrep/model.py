@@ -266,20 +266,7 @@ class Event:
             "plover": self.plover,
             "cameo": self.cameo,
             "role": self.role.value,
-            "actor1": _actor_json(self.actor1),
-            "actor2": _actor_json(self.actor2),
-            "assoc_actors": [_actor_json(a) for a in self.assoc_actors],
-            "location": _location_json(self.location),
-            "fatalities": (
-                None
-                if self.fatalities is None
-                else {
-                    "best": self.fatalities.best,
-                    "low": self.fatalities.low,
-                    "high": self.fatalities.high,
-                }
-            ),
-            "victims": list(self.victims),
+            **_coded_json(self),
             "claims": [c.to_json() for c in self.claims],
             "evidence": {name: span.as_pair() for name, span in self.evidence.items()},
             "confidence": round(self.confidence, 3),
@@ -291,6 +278,22 @@ def _actor_json(actor: Actor | None) -> dict | None:
     if actor is None:
         return None
     return {"name": actor.name, "type": actor.type, "country": actor.country}
+
+
+def _coded_json(record: Event | Incident) -> dict:
+    """Who, where and how many: the fields events and incidents share, in contract order."""
+    return {
+        "actor1": _actor_json(record.actor1),
+        "actor2": _actor_json(record.actor2),
+        "assoc_actors": [_actor_json(a) for a in record.assoc_actors],
+        "location": _location_json(record.location),
+        "fatalities": _fatalities_json(record.fatalities),
+        "victims": list(record.victims),
+    }
+
+
+def _fatalities_json(fat: Fatalities | None) -> dict | None:
+    return None if fat is None else {"best": fat.best, "low": fat.low, "high": fat.high}
 
 
 def _location_json(loc: Location | None) -> dict | None:
@@ -314,6 +317,7 @@ class ArticleResult:
     article: Article
     events: tuple[Event, ...] = ()
     error: str = ""
+    stage: str = ""  # the stage that failed ("geo", "fatalities", ...), with ``error``
 
     def to_json(self) -> dict:
         return {
@@ -380,16 +384,7 @@ class Incident:
             "date_precision": self.event_date.precision.value,
             "event_type": self.event_type,
             "sub_event_type": self.sub_event_type,
-            "actor1": _actor_json(self.actor1),
-            "actor2": _actor_json(self.actor2),
-            "assoc_actors": [_actor_json(a) for a in self.assoc_actors],
-            "location": _location_json(self.location),
-            "fatalities": (
-                None
-                if self.fatalities is None
-                else {"best": self.fatalities.best, "low": self.fatalities.low, "high": self.fatalities.high}
-            ),
-            "victims": list(self.victims),
+            **_coded_json(self),
             "event_ids": list(self.event_ids),
             "background_event_ids": list(self.background_ids),
             "article_ids": list(self.article_ids),

@@ -10,12 +10,13 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from itertools import islice
+from typing import Any, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -32,7 +33,9 @@ from sitrep.furniture import dateline_spans, furniture_spans, without
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import geoparse
 from sitrep.model import Article, ArticleResult, Event
-from sitrep.nlp import build_pipeline, normalise_text
+from sitrep.nlp import build_pipeline, focus_text, normalise_text
+
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -45,6 +48,7 @@ class Extractor:
     lexicon: Lexicon
     batch_size: int = 32
     assemble: AssembleSettings = field(default_factory=AssembleSettings)
+    focus_neighbours: int = -1
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Extractor:
@@ -56,6 +60,7 @@ class Extractor:
             lexicon=Lexicon.default(),
             batch_size=settings.batch_size,
             assemble=settings.assemble,
+            focus_neighbours=settings.focus_neighbours,
         )
 
     @property
@@ -67,7 +72,7 @@ class Extractor:
         """The coded events of one article (raises on a stage failure)."""
         if not self.lexicon.mentions_possible(article.text):
             return []
-        doc = self.nlp(normalise_text(article.text))
+        doc = self.nlp(self._text(article))
         return self._events(article, doc)
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
@@ -78,17 +83,18 @@ class Extractor:
         """
         articles = iter(articles)
         while batch := list(islice(articles, self.batch_size)):
-            wanted, failed = [], {}
+            wanted: list[Article] = []
+            failed: dict[str, StageError] = {}
             for article in batch:
                 try:
                     if self.lexicon.mentions_possible(article.text):
                         wanted.append(article)
                 except Exception as exc:
-                    failed[article.id] = _failure("triage", exc)
+                    failed[article.id] = StageError("triage", exc)
             docs = self._parse_each(wanted, failed)
             for article in batch:
                 if article.id in failed:
-                    yield ArticleResult(article, error=failed[article.id])
+                    yield ArticleResult(article, error=str(failed[article.id]), stage=failed[article.id].stage)
                     continue
                 doc = docs.get(article.id)
                 if doc is None:
@@ -96,10 +102,12 @@ class Extractor:
                     continue
                 try:
                     yield ArticleResult(article, tuple(self._events(article, doc)))
-                except Exception as exc:  # one bad article must not stop the batch
-                    yield ArticleResult(article, error=_failure("extract", exc))
+                except StageError as exc:  # one bad article must not stop the batch
+                    yield ArticleResult(article, error=str(exc), stage=exc.stage)
+                except Exception as exc:  # outside a named stage (assembly): still this article's alone
+                    yield ArticleResult(article, error=_failure("extract", exc), stage="extract")
 
-    def _parse_each(self, articles: list[Article], failed: dict[str, str]) -> dict[str, Doc]:
+    def _parse_each(self, articles: list[Article], failed: dict[str, StageError]) -> dict[str, Doc]:
         """Docs by article id: the batch at once, or one by one when the batch fails."""
         try:
             return dict(zip((a.id for a in articles), self._parse(articles), strict=True))
@@ -107,31 +115,53 @@ class Extractor:
             docs = {}
             for article in articles:
                 try:
-                    docs[article.id] = self.nlp(normalise_text(article.text))
+                    docs[article.id] = self.nlp(self._text(article))
                 except Exception as exc:
-                    failed[article.id] = _failure("parse", exc)
+                    failed[article.id] = StageError("parse", exc)
             return docs
 
     def _parse(self, articles: list[Article]) -> list[Doc]:
-        return list(self.nlp.pipe((normalise_text(a.text) for a in articles), batch_size=self.batch_size))
+        return list(self.nlp.pipe((self._text(a) for a in articles), batch_size=self.batch_size))
+
+    def _text(self, article: Article) -> str:
+        text = normalise_text(article.text)
+        if self.focus_neighbours < 0:
+            return text
+        return focus_text(text, self.lexicon.trigger_regex, self.focus_neighbours)
 
     def _events(self, article: Article, doc: Doc) -> list[Event]:
+        """Every stage on one parsed article; a failure raises ``StageError`` naming the stage."""
         text = doc.text
-        page = furniture_spans(text)  # navigation, bylines, stamps, captions, teasers: not the story
-        stamps = sorted([*page, *dateline_spans(text)], key=lambda s: s.start)  # the report's own dates
-        tolls = without(fatalities_stage.find_fatalities(doc), page, _span)
+        page = _stage("furniture", furniture_spans, text)  # navigation, bylines, stamps, captions, teasers: not the story
+        stamps = sorted([*page, *_stage("furniture", dateline_spans, text)], key=lambda s: s.start)  # the report's own dates
+        tolls = without(_stage("fatalities", fatalities_stage.find_fatalities, doc), page, _span)
         findings = Findings(
             article=article,
             doc=doc,
-            mentions=without(find_event_mentions(text, sentence_spans(doc), self.lexicon), page, _trigger),
-            times=without(temporal.find_time_expressions(text, article.published), stamps, _span),
-            toponyms=without(geoparse(doc, self.gazetteer), page, _span),
-            actors=without(self.actors.find(text), page, _span),
+            mentions=without(_stage("events", lambda: find_event_mentions(text, sentence_spans(doc), self.lexicon)), page, _trigger),
+            times=without(_stage("temporal", temporal.find_time_expressions, text, article.published), stamps, _span),
+            toponyms=without(_stage("geo", geoparse, doc, self.gazetteer), page, _span),
+            actors=without(_stage("actors", self.actors.find, text), page, _span),
             fatalities=tolls,
-            victims=without(fatalities_stage.find_victims(doc), page, lambda s: s),
-            claims=without(claims_stage.find_claims(doc, tolls=tolls), page, _span),
+            victims=without(_stage("fatalities", fatalities_stage.find_victims, doc), page, lambda s: s),
+            claims=without(_stage("claims", lambda: claims_stage.find_claims(doc, tolls=tolls)), page, _span),
         )
-        return assemble_events(findings, self.lexicon, self.assemble)
+        return _stage("assemble", assemble_events, findings, self.lexicon, self.assemble)
+
+
+class StageError(Exception):
+    """A stage failed on one article; ``stage`` names it, the message names the error."""
+
+    def __init__(self, stage: str, error: Exception) -> None:
+        super().__init__(f"{stage}: {type(error).__name__}: {str(error)[:200]}")
+        self.stage = stage
+
+
+def _stage(name: str, fn: Callable[..., _T], *args: Any) -> _T:
+    try:
+        return fn(*args)
+    except Exception as exc:
+        raise StageError(name, exc) from exc
 
 
 def _span(item):

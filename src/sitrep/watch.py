@@ -12,13 +12,14 @@ from __future__ import annotations
 import logging
 import threading
 import urllib.request
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
 from sitrep.config import ColumnNames
-from sitrep.ingest import read_paths, read_source
+from sitrep.ingest import by_language, read_paths, read_source
 from sitrep.model import Article, IngestError, IngestSummary
 
 log = logging.getLogger(__name__)
@@ -37,12 +38,14 @@ class WatchStatus:
     events_added: int = 0
     errors: int = 0
     last_error: str = ""
+    skipped_languages: Counter[str] = field(default_factory=Counter)  # articles not coded, by language
 
     def to_json(self) -> dict:
         return {
             "polls": self.polls,
             "articles_added": self.articles_added,
             "events_added": self.events_added,
+            "skipped_languages": dict(self.skipped_languages),
             "errors": self.errors,
             "last_error": self.last_error,
         }
@@ -60,6 +63,7 @@ class Watcher:
     ingest: Callable[[list[Article]], IngestSummary]
     interval: float = 60.0
     columns: ColumnNames = field(default_factory=ColumnNames)
+    language: str = "en"  # articles in other languages are counted and skipped, as by ``sitrep ingest``
     status: WatchStatus = field(default_factory=WatchStatus)
     _seen: dict[Path, tuple[int, int]] = field(default_factory=dict)
     _stop: threading.Event = field(default_factory=threading.Event)
@@ -81,6 +85,7 @@ class Watcher:
             items += self._changed_files(folder)
         for url in self.feeds:
             items += fetch_feed(url)
+        items = list(by_language(items, self.language, self.status.skipped_languages))
         articles = [i for i in items if isinstance(i, Article)]
         self._note([i for i in items if isinstance(i, IngestError)])
         for start in range(0, len(articles), BATCH):

@@ -64,7 +64,6 @@ def server(tmp_path_factory: pytest.TempPathFactory, sample_results, extractor) 
     from sitrep.ingest import read_paths
     from sitrep.model import Article
     from sitrep.store import open_store
-    from sitrep.store.incidents import refresh_incidents
 
     extra = [a for a in read_paths([str(FUSION)]) if isinstance(a, Article)]
     extra += [Article(id=Article.make_id(t, date(2024, 2, 14)), published=date(2024, 2, 14), text=t) for t in ACCENTED]
@@ -72,7 +71,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, sample_results, extractor) 
     db = tmp_path_factory.mktemp("web") / "samples.duckdb"
     with open_store(str(db)) as store:
         store.write_batch(results, versions=extractor.versions)
-        refresh_incidents(store)
+        store.refresh_incidents()
     port = free_port()
     app = create_app(str(db), extractor=extractor)
     config = uvicorn.Config(

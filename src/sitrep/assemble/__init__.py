@@ -23,23 +23,13 @@ from sitrep.assemble.actor_vote import default_actors, vote_actors
 from sitrep.assemble.claimed import claimed_actor1
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
-from sitrep.assemble.merge import consolidate_main, event_date_of, merge_clauses, story_date
+from sitrep.assemble.merge import consolidate_main, draft_date, merge_clauses, story_date
 from sitrep.assemble.place import event_location, story_countries
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
 from sitrep.config import AssembleSettings
 from sitrep.events import Lexicon, choose_sub_event_type
-from sitrep.model import (
-    Claim,
-    DatePrecision,
-    DateSource,
-    Event,
-    EventDate,
-    EventRole,
-    Fatalities,
-    Span,
-    TimeExpression,
-)
+from sitrep.model import Claim, Event, EventRole, Fatalities, Span, TimeExpression
 from sitrep.nlp import doc_text
 
 __all__ = ["Findings", "assemble_events"]
@@ -90,11 +80,7 @@ def _build_event(
     when = draft.date
     if role is EventRole.MAIN and (when is None or _stale(when, article.published)):
         when = story_date(findings, draft, Tree(findings.doc)) or when  # the news is recent; its recall is not
-    event_date = (
-        event_date_of(when)
-        if when is not None
-        else EventDate(article.published, DatePrecision.DAY, DateSource.PUBLICATION_DATE)
-    )
+    event_date = draft_date(when, article.published)
     victims = tuple(dict.fromkeys(v.text for c in draft.clauses for v in c.victims))
     decisive = next((m for m in draft.mentions if m.sub_event_type == sub), lead)  # what named the type
     evidence = {"event_type": decisive.trigger, "sentence": decisive.sentence}

@@ -3,7 +3,7 @@ nearest compatible event (date windows, types, countries and distance agree)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sitrep.assemble.clauses import when_said
 from sitrep.assemble.records import Clause, Draft, Findings, Tree
@@ -109,6 +109,14 @@ def event_date_of(t: TimeExpression) -> EventDate:
     return EventDate(start=t.start_date, precision=t.precision, source=DateSource.TEXT)
 
 
+def draft_date(when: TimeExpression | None, published: date) -> EventDate:
+    """The event's date read in the text (``when``: its own, or the story's for a main event),
+    else the article's publication date, marked as such."""
+    if when is None:
+        return EventDate(published, DatePrecision.DAY, DateSource.PUBLICATION_DATE)
+    return event_date_of(when)
+
+
 def consolidate_main(
     drafts: list[Draft], roles: list[EventRole], lexicon: Lexicon, settings: AssembleSettings
 ) -> tuple[list[Draft], list[EventRole]]:
@@ -151,12 +159,15 @@ def _families(draft: Draft, lexicon: Lexicon) -> set[str]:
     book = codebook()
     subs = _draft_subs(draft)
     primary = [s for s in subs if s not in ACCESSORY_SUBS] or subs  # an arrest story is strategic
+    if not primary:  # "gunmen killed 12", "the attack": weak and generic triggers speak of violence
+        return {"violence"}
     return {book.event_types[lexicon.codes_for(s).event_type].family for s in primary}
 
 
 def _protest_clash(families: set[str], draft: Draft) -> bool:
     """A demonstration story's "clashes" are its protesters fighting the police, not a battle."""
-    return "demonstration" in families and set(_draft_subs(draft)) <= {"Armed clash"} and not any(
+    subs = set(_draft_subs(draft))
+    return "demonstration" in families and subs == {"Armed clash"} and not any(
         a.actor.type in ARMED_TYPES - {"State forces"} for c in draft.clauses for a, _, _ in c.actors
     )
 

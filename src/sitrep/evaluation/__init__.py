@@ -7,15 +7,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sitrep.config import Settings
+
 
 def run_suite(
-    suite: str, data_dir: Path, *, limit: int | None = None, corpus: Path | None = None, split: str = "test"
+    suite: str,
+    settings: Settings,
+    *,
+    folder: Path | None = None,
+    limit: int | None = None,
+    corpus: Path | None = None,
+    split: str = "test",
 ) -> list:
-    """Reports of one suite (temporal, geo, seed, articles, news); missing gold data is a clear error.
-
-    ``news`` reads the real-news corpus (``corpus``, default the repository's) and scores one
-    half of it (``split``: test, dev or all).
-    """
+    """Reports of one suite; ``folder`` replaces the suite's gold folder from the settings
+    (``data_dir`` for temporal and geo, ``seed_dir``, ``articles_dir``). ``news`` scores one
+    half (``split``: test, dev or all) of the real-news corpus (``corpus``, default the
+    repository's). Missing gold data is a clear error."""
     if suite == "news":
         from sitrep.evaluation.news import NEWS_CORPUS, score_news
 
@@ -23,17 +30,17 @@ def run_suite(
     if suite == "temporal":
         from sitrep.evaluation.temporal import score_timebank
 
-        folder = _need(data_dir / "tempeval3" / "TimeBank")
-        return [score_timebank(folder, limit=limit)]
+        timebank = _need((folder or settings.data_dir) / "tempeval3" / "TimeBank")
+        return [score_timebank(timebank, limit=limit)]
     if suite == "geo":
         from sitrep.evaluation.geo import score_geo
 
-        folder = _need(data_dir / "geoparsing")
-        return [score_geo(folder / name, limit=limit) for name in ("GeoWebNews.xml", "LGL.xml")]
+        geo = _need((folder or settings.data_dir) / "geoparsing")
+        return [score_geo(geo / name, limit=limit) for name in ("GeoWebNews.xml", "LGL.xml")]
     if suite == "seed":
         from sitrep.evaluation.seed import score_seed
 
-        seed_dir = _need(data_dir.parent / "seed")
+        seed_dir = _need(folder or settings.seed_dir)
         reports = []
         for gold in sorted(seed_dir.glob("*.gold.json"))[:limit]:
             article = gold.with_name(gold.name.replace(".gold.json", ".txt"))
@@ -42,18 +49,15 @@ def run_suite(
     if suite == "articles":
         from sitrep.evaluation.articles import score_articles
 
-        if (data_dir / "expected.yaml").exists():
-            return [score_articles(data_dir, limit=limit)]
-        folders = [HAND_CODED / "articles", HAND_CODED / "heldout"]
+        keyed = _need(folder or settings.articles_dir)
+        if (keyed / "expected.yaml").exists():
+            return [score_articles(keyed, limit=limit)]
+        folders = [keyed / "articles", keyed / "heldout"]  # the development and held-out sets
         return [score_articles(f, limit=limit) for f in folders if (f / "expected.yaml").exists()]
     raise ValueError(f"unknown suite {suite!r} (temporal, geo, seed, articles, news)")
 
 
-# The hand-coded articles of the repository (development set and held-out set).
-HAND_CODED = Path(__file__).resolve().parents[3] / "tests" / "data"
-
-
 def _need(path: Path) -> Path:
     if not path.exists():
-        raise FileNotFoundError(f"gold data not found at {path} (set --data-dir or SITREP_DATA_DIR)")
+        raise FileNotFoundError(f"gold data not found at {path} (set --data-dir or the settings)")
     return path

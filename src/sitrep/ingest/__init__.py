@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -18,6 +19,7 @@ from sitrep.ingest.feeds import read_feed_text
 from sitrep.ingest.html import read_html_text
 from sitrep.ingest.tabular import read_csv_text, read_json_text, read_jsonl_text
 from sitrep.ingest.text import read_seed_text
+from sitrep.ingest.warc import is_warc, read_warc_file
 from sitrep.model import Article, IngestError
 
 Item = Article | IngestError
@@ -104,12 +106,28 @@ def _paperwork(path: Path) -> bool:
 
 def read_file(path: Path, columns: ColumnNames | None = None) -> Iterator[Item]:
     """One file, read by the reader its extension names (content sniffed otherwise)."""
+    if is_warc(path):
+        yield from read_warc_file(path)  # streamed: a crawl's WARC runs to a gigabyte
+        return
     try:
         data = path.read_bytes()
     except OSError as exc:
         yield IngestError(str(path), f"cannot read: {exc.strerror or exc}")
         return
     yield from read_source(str(path), data, READERS.get(path.suffix.lower()), columns or ColumnNames())
+
+
+def by_language(items: Iterable[Item], language: str, skipped: Counter[str]) -> Iterator[Item]:
+    """Items minus the articles in another language, each counted in ``skipped`` by its code.
+
+    The coder reads English: an article in another language is reported as skipped, not
+    coded badly and not dropped without a word.
+    """
+    for item in items:
+        if isinstance(item, Article) and item.lang != language:
+            skipped[item.lang] += 1
+            continue
+        yield item
 
 
 def _read_stdin() -> bytes:
@@ -175,4 +193,4 @@ def _sniff(text: str) -> str:
     return "json" if looks_like_json(text) else "seed"
 
 
-__all__ = ["read_paths", "read_file", "read_source", "Item"]
+__all__ = ["read_paths", "read_file", "read_source", "by_language", "Item"]

@@ -79,6 +79,15 @@ def parse_published(value: object) -> date:
         raise ValueError(f"impossible or unreadable publication date {raw!r}") from None
 
 
+def dated_article(origin: str, text: str, raw_date: str, **meta: str) -> Article | IngestError:
+    """``make_article`` for a date still to be read: an unreadable date is the item's error."""
+    try:
+        published = parse_published(raw_date)
+    except ValueError as exc:
+        return IngestError(origin, str(exc))
+    return make_article(origin, text, published, **meta)
+
+
 def make_article(
     origin: str,
     text: str,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
-from sitrep.ingest.common import guarded, make_article, parse_published
+from sitrep.ingest.common import dated_article, guarded
 from sitrep.ingest.html import html_to_text, read_html_text
 from sitrep.model import Article, IngestError
 
@@ -118,14 +118,10 @@ def _item_article(origin: str, item: ET.Element, atom: bool, source: str) -> Art
     if not raw_date:
         tag = "<published> or <updated>" if atom else "<pubDate>"
         return IngestError(origin, f"no publication date ({tag} missing or empty)")
-    try:
-        published = parse_published(raw_date)
-    except ValueError as exc:
-        return IngestError(origin, str(exc))
-    return make_article(
+    return dated_article(
         origin,
         _item_text(item, atom),
-        published,
+        raw_date,
         url=_item_url(item),
         title=_plain(_child_text(item, "title")),
         source=source,

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from sitrep.ingest.common import make_article, parse_published
+from sitrep.ingest.common import dated_article
 from sitrep.model import Article, IngestError
 
 _VOID = {
@@ -165,13 +165,8 @@ def read_html_text(name: str, text: str) -> Iterator[Article | IngestError]:
             "no <time datetime> in the article)",
         )
         return
-    try:
-        published = parse_published(raw_date)
-    except ValueError as exc:
-        yield IngestError(name, str(exc))
-        return
-    yield make_article(
-        name, _text_of(container), published, url=url, title=title, source=meta.get("og:site_name", "")
+    yield dated_article(
+        name, _text_of(container), raw_date, url=url, title=title, source=meta.get("og:site_name", "")
     )
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sitrep.store.base import EventFilter, EventRow, Store, StoreError, WriteSummary, content_id
+from sitrep.store.base import EventFilter, Store, StoreError, WriteSummary
+from sitrep.store.rows import EventRow, content_id
 
 __all__ = ["EventFilter", "EventRow", "Store", "StoreError", "WriteSummary", "content_id", "open_store"]
 

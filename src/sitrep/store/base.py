@@ -9,30 +9,27 @@ patterns are parameters.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
-import pycountry
-
-from sitrep.model import (
-    Actor,
-    ArticleResult,
-    Claim,
-    DatePrecision,
-    DateSource,
-    Event,
-    EventDate,
-    EventRole,
-    Fatalities,
-    GeoPrecision,
-    Location,
-    Span,
+from sitrep.model import Actor, ArticleResult, Claim, Event, Span
+from sitrep.store.filters import EventFilter, merge_filters
+from sitrep.store.incidents import IncidentStore
+from sitrep.store.rows import (
+    EVENT_JOINS,
+    EVENT_SELECT,
+    LOCATION_SELECT,
+    EventRow,
+    actor_id,
+    event_from_row,
+    location_id,
+    now,
+    paged,
 )
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -56,6 +53,8 @@ class StoreError(Exception):
 
 
 class Cursor(Protocol):
+    description: Sequence[Sequence[Any]]  # DB-API: the first item of each is the column name
+
     def fetchall(self) -> list[tuple[Any, ...]]: ...
 
 
@@ -74,169 +73,9 @@ class WriteSummary:
     events_added: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    """One event flattened for tables, maps and exports (claims and evidence: ``event_detail``)."""
-
-    event_id: str
-    article_id: str
-    event_date: str
-    date_start: date
-    date_end: date
-    date_precision: str
-    date_source: str
-    event_type: str
-    sub_event_type: str
-    plover: str
-    cameo: str
-    role: str
-    actor1: str
-    actor1_type: str
-    actor1_country: str
-    actor2: str
-    actor2_type: str
-    actor2_country: str
-    assoc_actors: tuple[str, ...]
-    location: str
-    country: str
-    admin1: str
-    latitude: float | None
-    longitude: float | None
-    geo_precision: int | None
-    geonameid: int | None
-    fatalities_best: int | None
-    fatalities_low: int | None
-    fatalities_high: int | None
-    confidence: float
-    trigger: str
-    source: str
-    url: str
-    title: str
-    published: date
-    ingested_at: datetime | None
-    model_version: str
-    data_version: str
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """Which events a read wants; every value reaches the SQL as a parameter, never as text.
-
-    Text filters (admin1, types, actor, q) ignore case; ``actor`` and ``q`` match substrings.
-    ``q`` is split on spaces and every word must occur in the notes, an actor or the place.
-    ``bbox`` is (min lon, min lat, max lon, max lat); min lon > max lon crosses the antimeridian.
-    """
-
-    country: str | None = None
-    admin1: str | None = None
-    event_type: str | None = None
-    sub_event_type: str | None = None
-    actor: str | None = None
-    since: date | None = None
-    until: date | None = None
-    bbox: tuple[float, float, float, float] | None = None
-    min_fatalities: int | None = None
-    q: str | None = None
-    article_id: str | None = None
-
-    def sql(self) -> tuple[list[str], list[Any]]:
-        """WHERE conditions over ``events e LEFT JOIN locations l`` and their parameters."""
-        where: list[str] = []
-        params: list[Any] = []
-
-        def add(condition: str, *values: Any) -> None:
-            where.append(condition)
-            params.extend(values)
-
-        if self.country:
-            add("l.country = ?", country_code(self.country))
-        if self.admin1:
-            add("LOWER(l.admin1) = ?", self.admin1.strip().lower())
-        if self.event_type:
-            add("LOWER(e.event_type) = ?", self.event_type.strip().lower())
-        if self.sub_event_type:
-            add("LOWER(e.sub_event_type) = ?", self.sub_event_type.strip().lower())
-        if self.since is not None:
-            add("e.date_end >= ?", self.since)
-        if self.until is not None:
-            add("e.date_start <= ?", self.until)
-        if self.min_fatalities is not None:
-            add("e.fatalities_best >= ?", self.min_fatalities)
-        if self.article_id:
-            add("e.article_id = ?", self.article_id)
-        if self.bbox is not None:
-            min_lon, min_lat, max_lon, max_lat = self.bbox
-            add("l.latitude BETWEEN ? AND ?", min_lat, max_lat)
-            if min_lon <= max_lon:
-                add("l.longitude BETWEEN ? AND ?", min_lon, max_lon)
-            else:
-                add("(l.longitude >= ? OR l.longitude <= ?)", min_lon, max_lon)
-        if self.actor:
-            add(_ACTOR_LIKE, _like(self.actor))
-        for word in (self.q or "").split()[:_MAX_QUERY_WORDS]:
-            pattern = _like(word)
-            add(
-                "(LOWER(e.trigger) LIKE ? ESCAPE '\\' OR LOWER(l.name) LIKE ? ESCAPE '\\' "
-                f"OR LOWER(l.admin1) LIKE ? ESCAPE '\\' OR {_ACTOR_LIKE})",
-                pattern,
-                pattern,
-                pattern,
-                pattern,
-            )
-        return where, params
-
-
-_MAX_QUERY_WORDS = 8
-_ACTOR_LIKE = (
-    "EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
-    "WHERE ea.event_id = e.id AND LOWER(a.name) LIKE ? ESCAPE '\\')"
-)
-
-
 def _location_join(where: list[str]) -> str:
     """The join to locations, only when a condition needs it (a page of all events is 2x faster)."""
     return " LEFT JOIN locations l ON l.id = e.location_id" if any("l." in w for w in where) else ""
-
-
-def _like(text: str) -> str:
-    """A LIKE pattern matching ``text`` anywhere, its own ``%``, ``_`` and ``\\`` taken literally."""
-    escaped = text.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _merge(
-    filters: EventFilter | None,
-    country: str | None,
-    since: date | None,
-    until: date | None,
-    event_type: str | None,
-    sub_event_type: str | None = None,
-) -> EventFilter:
-    """The keyword shorthands of ``Store.events`` folded into one filter (they win when given)."""
-    given = {
-        "country": country,
-        "since": since,
-        "until": until,
-        "event_type": event_type,
-        "sub_event_type": sub_event_type,
-    }
-    return replace(filters or EventFilter(), **{k: v for k, v in given.items() if v is not None})
-
-
-def content_id(*parts: object) -> str:
-    """A short stable hash, so the same actor or place always gets the same key."""
-    return hashlib.sha256("\n".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
-
-
-def actor_id(actor: Actor) -> str:
-    return content_id("actor", actor.name)
-
-
-def location_id(loc: Location) -> str:
-    """Keyed with the geo precision too: "in Beledweyne" (1) and "near Beledweyne" (2) differ."""
-    precision = "" if loc.geo_precision is GeoPrecision.EXACT else str(int(loc.geo_precision))
-    coords = (f"{loc.latitude:.5f}", f"{loc.longitude:.5f}")
-    return content_id("location", loc.name, loc.country, *coords, *([precision] if precision else []))
 
 
 def split_versions(versions: dict[str, str]) -> tuple[str, str]:
@@ -273,8 +112,9 @@ def _chunks(rows: Sequence[tuple], size: int) -> Iterator[Sequence[tuple]]:
         yield rows[i : i + size]
 
 
-class Store:
-    """Events and their articles in a SQL database; every public call is one transaction."""
+class Store(IncidentStore):
+    """Events and their articles (and, from ``IncidentStore``, the incidents fused from them)
+    in a SQL database; every public call is one transaction."""
 
     placeholder = "?"
     single_writer = False  # True where no other process can write (DuckDB): caches stay exact
@@ -283,6 +123,17 @@ class Store:
         self._conn = conn
         self._migrations_dir = migrations_dir
         self._depth = 0  # open transaction() blocks
+
+    @classmethod
+    def migrated(cls, conn: Connection, *, migrations_dir: Path = MIGRATIONS_DIR) -> Self:
+        """A store on ``conn`` with its schema brought up to date (closed again if that fails)."""
+        store = cls(conn, migrations_dir=migrations_dir)
+        try:
+            store.migrate()
+        except Exception:
+            store.close()
+            raise
+        return store
 
     # -- plumbing -------------------------------------------------------------------------
 
@@ -337,6 +188,23 @@ class Store:
             found |= {r[0] for r in self._query(f"SELECT id FROM articles WHERE id IN ({marks})", [p[0] for p in part])}
         return found
 
+    def _named(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows as dicts keyed by column name, so readers never count columns."""
+        cursor = self._conn.execute(self._sql(sql), list(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        self._run("BEGIN")
+        try:
+            yield
+            self._run("COMMIT")
+        except Exception:
+            self._run("ROLLBACK")
+            raise
+
     def _insert(self, table: str, columns: Sequence[str], rows: Sequence[tuple], key: str = "") -> set[str]:
         """Insert rows, skipping existing keys; returns the ``key`` values actually added."""
         added: set[str] = set()
@@ -364,17 +232,12 @@ class Store:
         for path in migration_files(self._migrations_dir):
             if path.stem in done:
                 continue
-            self._run("BEGIN")
-            try:
+            with self._transaction():
                 for statement in split_statements(path.read_text(encoding="utf-8")):
                     self._run(statement)
                 self._run(
-                    "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", [path.stem, _now()]
+                    "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", [path.stem, now()]
                 )
-                self._run("COMMIT")
-            except Exception:
-                self._run("ROLLBACK")
-                raise
             applied.append(path.stem)
         return applied
 
@@ -399,15 +262,9 @@ class Store:
         self, results: Sequence[ArticleResult], *, versions: dict[str, str] | None = None
     ) -> WriteSummary:
         """Write articles and their events in one transaction: all or nothing, and idempotent."""
-        rows = _BatchRows.build(results, split_versions(versions or {}), _now())
-        self._run("BEGIN")
-        try:
-            summary = self._write_rows(rows)
-            self._run("COMMIT")
-        except Exception:
-            self._run("ROLLBACK")
-            raise
-        return summary
+        rows = _BatchRows.build(results, split_versions(versions or {}), now())
+        with self._transaction():
+            return self._write_rows(rows)
 
     def _write_rows(self, rows: _BatchRows) -> WriteSummary:
         added = self._insert("articles", _ARTICLE_COLUMNS, rows.articles, key="id")
@@ -452,21 +309,15 @@ class Store:
         ``filters`` carries every filter; the keyword filters are shorthands merged into it.
         ``after`` = (date_start, id) of the last row seen pages by key instead of by offset.
         """
-        where, params = _merge(filters, country, since, until, event_type, sub_event_type).sql()
+        where, params = merge_filters(filters, country, since, until, event_type, sub_event_type).sql()
         if after is not None:
             where.append("(e.date_start > ? OR (e.date_start = ? AND e.id > ?))")
             params += [after[0], after[0], after[1]]
-        page = (
-            "SELECT e.id, e.date_start FROM events e"
-            + _location_join(where)
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY e.date_start, e.id"
-            + (" LIMIT ?" if limit is not None else "")
-            + " OFFSET ?"
-        )
-        params += ([limit] if limit is not None else []) + [offset]
-        found = self._query(f"WITH page AS ({page}) {_ROW_SELECT} ORDER BY p.date_start, p.id", params)
-        return [_event_row(r[:-1], tuple(r[-1] or ())) for r in found]
+        select = "SELECT e.id, e.date_start FROM events e" + _location_join(where)
+        page, paging = paged(select, where, "e.date_start, e.id", limit, offset)
+        params += paging
+        found = self._named(f"WITH page AS ({page}) {_ROW_SELECT} ORDER BY p.date_start, p.id", params)
+        return [_event_row(r, tuple(r.pop("assoc") or ())) for r in found]
 
     def count_events(self, filters: EventFilter | None = None) -> int:
         """How many events match ``filters`` (the total behind a page of ``events``)."""
@@ -508,11 +359,10 @@ class Store:
 
     def get_event(self, event_id: str) -> Event | None:
         """The stored event rebuilt as the model record (span texts cut from the article)."""
-        found = self._query(_EVENT_SELECT, [event_id])
+        found = self._named(_EVENT_SELECT, [event_id])
         if not found:
             return None
-        r = found[0]
-        text = r[20] or ""
+        text = found[0]["text"] or ""
         actors = {
             (role, ordinal): Actor(name, type_, country)
             for role, ordinal, name, type_, country in self._query(
@@ -530,25 +380,14 @@ class Store:
         evidence = self._query(
             "SELECT field, start_char, end_char FROM evidence WHERE event_id = ? ORDER BY field", [event_id]
         )
-        return Event(
-            id=r[0],
-            article_id=r[1],
-            event_date=EventDate(r[2], DatePrecision(r[3]), DateSource(r[4])),
-            event_type=r[5],
-            sub_event_type=r[6],
-            plover=r[7],
-            cameo=r[8],
-            role=EventRole(r[9]),
+        return event_from_row(
+            found[0],
             actor1=actors.get(("actor1", 0)),
             actor2=actors.get(("actor2", 0)),
-            location=_location(r[21:29]),
-            fatalities=None if r[10] is None else Fatalities(r[10], r[11], r[12]),
             assoc_actors=tuple(a for (role, _), a in sorted(actors.items()) if role == "assoc"),
             victims=tuple(v[0] for v in victims),
             claims=tuple(_claim(c, text) for c in claims),
             evidence={f: Span(s, e, text[s:e]) for f, s, e in evidence},
-            confidence=float(r[13]),
-            trigger=r[14],
         )
 
     def event_detail(self, event_id: str) -> dict | None:
@@ -680,28 +519,24 @@ def _claim(c: Sequence[Any], text: str) -> Claim:
                  c[8] or "", content)  # fmt: skip
 
 _ROW_SELECT = """
-SELECT e.id, e.article_id, e.event_date, e.date_start, e.date_end, e.date_precision, e.date_source,
-       e.event_type, e.sub_event_type, e.plover, e.cameo, e.role,
-       a1.name, a1.type, a1.country, a2.name, a2.type, a2.country,
-       l.name, l.country, l.admin1, l.latitude, l.longitude, l.geo_precision, l.geonameid,
+SELECT e.id AS event_id, e.article_id, e.event_date, e.date_start, e.date_end, e.date_precision,
+       e.date_source, e.event_type, e.sub_event_type, e.plover, e.cameo, e.role,
+       a1.name AS actor1, a1.type AS actor1_type, a1.country AS actor1_country,
+       a2.name AS actor2, a2.type AS actor2_type, a2.country AS actor2_country,
+       l.name AS location, l.country, l.admin1, l.latitude, l.longitude, l.geo_precision, l.geonameid,
        e.fatalities_best, e.fatalities_low, e.fatalities_high, e.confidence, e.trigger,
        ar.source, ar.url, ar.title, ar.published, ar.ingested_at, e.model_version, e.data_version,
        (SELECT array_agg(aa.name ORDER BY ea.ordinal) FROM event_actors ea JOIN actors aa ON aa.id = ea.actor_id
         WHERE ea.event_id = e.id AND ea.role = 'assoc') AS assoc
-FROM page p
-JOIN events e ON e.id = p.id
-JOIN articles ar ON ar.id = e.article_id
-LEFT JOIN actors a1 ON a1.id = e.actor1_id
-LEFT JOIN actors a2 ON a2.id = e.actor2_id
-LEFT JOIN locations l ON l.id = e.location_id
-"""
+""" + EVENT_JOINS
+# Text columns that are empty, not NULL, in an EventRow when the event has no such actor or place.
+_ROW_TEXT = (
+    "actor1", "actor1_type", "actor1_country", "actor2", "actor2_type", "actor2_country",
+    "location", "country", "admin1",
+)  # fmt: skip
 
-_EVENT_SELECT = """
-SELECT e.id, e.article_id, e.date_start, e.date_precision, e.date_source, e.event_type,
-       e.sub_event_type, e.plover, e.cameo, e.role, e.fatalities_best, e.fatalities_low,
-       e.fatalities_high, e.confidence, e.trigger, e.model_version, e.data_version,
-       ar.title, ar.url, ar.source, ar.text,
-       l.name, l.country, l.admin1, l.latitude, l.longitude, l.geo_precision, l.geonameid, l.feature
+_EVENT_SELECT = f"""
+SELECT {EVENT_SELECT}, ar.text, {LOCATION_SELECT}
 FROM events e
 JOIN articles ar ON ar.id = e.article_id
 LEFT JOIN locations l ON l.id = e.location_id
@@ -709,31 +544,5 @@ WHERE e.id = ?
 """
 
 
-def _event_row(r: tuple[Any, ...], assoc: tuple[str, ...]) -> EventRow:
-    values = list(r)
-    for i in (12, 13, 14, 15, 16, 17, 18, 19, 20):  # absent actor or location -> ""
-        values[i] = values[i] or ""
-    return EventRow(*values[:18], assoc, *values[18:])
-
-
-def _location(r: Sequence[Any]) -> Location | None:
-    name, country, admin1, lat, lon, precision, geonameid, feature = r
-    if name is None:
-        return None
-    return Location(name, country, admin1, lat, lon, GeoPrecision(precision), geonameid, feature)
-
-
-def country_code(country: str) -> str:
-    """ISO alpha-2 for a filter given as alpha-2, alpha-3 or a country name."""
-    value = country.strip()
-    if len(value) == 2:
-        return value.upper()
-    try:
-        return pycountry.countries.lookup(value).alpha_2
-    except LookupError:
-        return value.upper()
-
-
-def _now() -> datetime:
-    """Naive UTC: TIMESTAMP (without time zone) means the same on every engine."""
-    return datetime.now(UTC).replace(tzinfo=None)
+def _event_row(r: dict[str, Any], assoc: tuple[str, ...]) -> EventRow:
+    return EventRow(**{**r, **{k: r[k] or "" for k in _ROW_TEXT}}, assoc_actors=assoc)

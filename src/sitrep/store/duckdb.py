@@ -61,13 +61,7 @@ def open_duckdb(path: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR, crea
         if "lock" not in str(exc).lower():
             raise StoreError(f"cannot open the store {target}: {str(exc).splitlines()[0]}") from None
         raise StoreError(_locked(target, str(exc))) from None
-    store = DuckDBStore(conn, migrations_dir=migrations_dir)
-    try:
-        store.migrate()
-    except Exception:
-        store.close()
-        raise
-    return store
+    return DuckDBStore.migrated(conn, migrations_dir=migrations_dir)
 
 
 def _locked(target: str, message: str) -> str:

@@ -14,7 +14,6 @@ from sitrep.config import FusionSettings
 from sitrep.fusion import Report, distance_km, link_threshold, score_pair
 from sitrep.fusion_model import evidence
 from sitrep.store.base import Store
-from sitrep.store.incidents import reports_by_id
 
 
 def incident_links_of(store: Store, incident_id: str, settings: FusionSettings) -> list[dict] | None:
@@ -24,10 +23,10 @@ def incident_links_of(store: Store, incident_id: str, settings: FusionSettings) 
     ``linked`` says whether the pair alone reaches the threshold; a report may instead have
     joined through the incident's reconciled fields, which the pair list then shows as weaker.
     """
-    members = [r[0] for r in store._query("SELECT event_id FROM incident_events WHERE incident_id = ?", [incident_id])]
+    members = store.incident_members(incident_id)
     if not members:
         return None
-    reports = sorted(reports_by_id(store, members), key=lambda r: (r.published, r.event.id))
+    reports = sorted(store.fusion_reports_by_id(members), key=lambda r: (r.published, r.event.id))
     return [_pair(a, b, settings) for a, b in combinations(reports, 2)]
 
 

@@ -43,11 +43,6 @@ def open_postgres(
 ) -> PostgresStore:
     """Connect to the PostgreSQL database at ``url`` and bring its schema up to date."""
     conn = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout)
-    store = PostgresStore(conn, migrations_dir=migrations_dir)
+    store = PostgresStore.migrated(conn, migrations_dir=migrations_dir)
     store.url = url
-    try:
-        store.migrate()
-    except Exception:
-        store.close()
-        raise
     return store

@@ -2,9 +2,9 @@
 and how an incident changed.
 
 Decisions are pairs of events in ``fusion_decisions`` (``split``: never one incident, ``join``:
-always one incident). :func:`~sitrep.store.incidents.refresh_incidents` reads them every time
-it fuses, so they survive ``sitrep incidents --rebuild`` and later ingests. Links (with the
-shared evidence) and versions are written by :func:`~sitrep.store.incidents.write_incidents`.
+always one incident). ``Store.refresh_incidents`` (:mod:`sitrep.store.incidents`) reads them
+every time it fuses, so they survive ``sitrep incidents --rebuild`` and later ingests. Links
+(with the shared evidence) and versions are written by ``Store.write_incidents``.
 """
 
 from __future__ import annotations
@@ -12,11 +12,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sitrep.config import FusionSettings
 from sitrep.fusion import Decisions
 from sitrep.model import Incident, Link
-from sitrep.store.base import Store, _now
+from sitrep.store.rows import now
+
+if TYPE_CHECKING:  # the store mixes in sitrep.store.incidents, which imports this module
+    from sitrep.store.base import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,33 +57,29 @@ def decide(store: Store, kind: str, pairs: Iterable[tuple[str, str]], note: str 
         store._run("DELETE FROM fusion_decisions WHERE event_a = ? AND event_b = ?", [a, b])
         store._run(
             "INSERT INTO fusion_decisions (kind, event_a, event_b, note, decided_at) VALUES (?, ?, ?, ?, ?)",
-            [kind, a, b, note, _now()],
+            [kind, a, b, note, now()],
         )
     return len(rows)
 
 
 def split_event(store: Store, event_id: str, settings: FusionSettings | None = None, note: str = "") -> str | None:
     """Take an event out of its incident for good; returns the id of the incident it is in now."""
-    from sitrep.store.incidents import incident_of_event, members_of, refresh_incidents
-
-    current = incident_of_event(store, event_id)
+    current = store.incident_of_event(event_id)
     if current is None:
         raise KeyError(f"event {event_id!r} is in no incident")
-    others = [e for e in members_of(store, current) if e != event_id]
+    others = [e for e in store.incident_members(current) if e != event_id]
     decide(store, "split", [(event_id, e) for e in others], note)
-    refresh_incidents(store, [event_id, *others], settings)
-    return incident_of_event(store, event_id)
+    store.refresh_incidents([event_id, *others], settings)
+    return store.incident_of_event(event_id)
 
 
 def join_events(
     store: Store, event_a: str, event_b: str, settings: FusionSettings | None = None, note: str = ""
 ) -> str | None:
     """Put two events in one incident for good; returns the id of that incident."""
-    from sitrep.store.incidents import incident_of_event, refresh_incidents
-
     decide(store, "join", [(event_a, event_b)], note)
-    refresh_incidents(store, [event_a, event_b], settings)
-    return incident_of_event(store, event_a)
+    store.refresh_incidents([event_a, event_b], settings)
+    return store.incident_of_event(event_a)
 
 
 def join_partners(decisions: Decisions, event_ids: Iterable[str]) -> set[str]:
@@ -126,7 +126,7 @@ def add_versions(store: Store, changed: Sequence[tuple[Incident, Sequence[str]]]
         store._run(
             "INSERT INTO incident_versions (incident_id, version, changed_by, fields, recorded_at) "
             "VALUES (?, ?, ?, ?, ?)",
-            [inc.id, version, json.dumps(sorted(changed_by)), json.dumps(version_fields(inc)), _now()],
+            [inc.id, version, json.dumps(sorted(changed_by)), json.dumps(version_fields(inc)), now()],
         )
 
 
