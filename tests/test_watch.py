@@ -64,3 +64,26 @@ def test_the_server_ingests_a_watched_folder_and_a_feed(tmp_path: Path, extracto
         assert events and c.get(f"/events/{events[0]['event_id']}/incident").status_code == 200
         health = c.get("/health").json()
         assert health["watch"]["articles_added"] >= 1 and health["watch"]["polls"] >= 1
+
+
+def test_articles_in_other_languages_are_counted_not_ingested(tmp_path: Path) -> None:
+    from sitrep.ingest.warc import news_page, write_warc
+
+    english = "A drone strike hit a car in Baghdad on Wednesday night, killing three men, officials said."
+    french = "Une frappe de drone a touché une voiture à Bagdad mercredi soir, tuant trois hommes, selon des responsables."
+    batches: list[list[Article]] = []
+
+    def ingest(articles: list[Article]) -> IngestSummary:
+        batches.append(articles)
+        return IngestSummary(articles_added=len(articles))
+
+    with (tmp_path / "crawl.warc.gz").open("wb") as out:
+        write_warc(out, [
+            ("https://news.example.org/strike", news_page("Drone strike in Baghdad", english, "2024-02-08")),
+            ("https://journal.example.fr/frappe", news_page("Frappe à Bagdad", french, "2024-02-08", lang="fr")),
+        ])  # fmt: skip
+    watcher = Watcher([tmp_path], [], ingest, language="en")
+    status = watcher.poll()
+    assert batches and all(a.lang == "en" for batch in batches for a in batch)
+    assert sum(status.skipped_languages.values()) >= 1 and "en" not in status.skipped_languages
+    assert status.to_json()["skipped_languages"] == dict(status.skipped_languages)
