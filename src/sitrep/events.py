@@ -25,15 +25,22 @@ ARMED_TYPES = codebook().armed_types()
 # Subtypes that report what happened around another event (an arrest after a
 # bombing); they join an event of the article before they stand on their own.
 ACCESSORY_SUBS = {"Arrests", "Looting/property destruction", "Non-violent transfer of territory"}
-_CIVILIAN_WORDS = re.compile(
-    r"\b(?:civilians?|villagers?|residents?|worshippers?|students?|pupils?|passengers?|farmers?|"
-    r"women|children|shoppers?|families|herders?|traders?|pilgrims?|journalists?|aid workers?)\b",
-    re.I,
+
+
+def whole_words(*words: str) -> re.Pattern[str]:
+    """A case-blind regex for any of ``words`` (regex fragments) standing as a whole word."""
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
+
+
+_CIVILIAN_WORDS = whole_words(
+    "civilians?", "villagers?", "residents?", "worshippers?", "students?", "pupils?", "passengers?",
+    "farmers?", "women", "children", "shoppers?", "families", "herders?", "traders?", "pilgrims?",
+    "journalists?", "aid workers?",
 )
-_ARMED_TARGET_WORDS = re.compile(
-    r"\b(?:soldiers?|troops?|checkpoints?|military (?:base|post|convoy|positions?)|army (?:base|post|convoy|positions?)|"
-    r"patrols?|convoys?|police (?:station|post|officers?)|policemen|fighters|militants|rebels|positions)\b",
-    re.I,
+_ARMED_TARGET_WORDS = whole_words(
+    "soldiers?", "troops?", "checkpoints?", "military (?:base|post|convoy|positions?)",
+    "army (?:base|post|convoy|positions?)", "patrols?", "convoys?", "police (?:station|post|officers?)",
+    "policemen", "fighters", "militants", "rebels", "positions",
 )
 
 

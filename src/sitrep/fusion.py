@@ -43,7 +43,7 @@ import pycountry
 
 from sitrep.codebook import codebook, distance_km
 from sitrep.config import FusionSettings
-from sitrep.fusion_model import clues, evidence, load_model, pair_features, target_kinds
+from sitrep.fusion_model import clues, evidence, load_model, pair_features, singular, target_kinds
 from sitrep.geo.gazetteer import load_demonyms
 from sitrep.model import (
     Actor,
@@ -152,23 +152,15 @@ def stopwords() -> frozenset[str]:
     words = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
     places = [*load_demonyms()[1], *(c.name for c in pycountry.countries)]
     places += [getattr(c, "common_name", "") for c in pycountry.countries]
-    words |= {_stem(w) for name in places for w in _WORD.findall(name.lower())}
+    words |= {singular(w) for name in places for w in _WORD.findall(name.lower())}
     return frozenset(words)
 
 
 def content_tokens(sentence: str, names: Iterable[str] = ()) -> frozenset[str]:
     """Lower-case content words of a sentence, crudely singular, without stop words and ``names``."""
-    drop = stopwords() | {_stem(w) for n in names for w in _WORD.findall(n.lower())}
-    tokens = (_stem(w.split("'")[0].strip("-")) for w in _WORD.findall(sentence.lower()))
+    drop = stopwords() | {singular(w) for n in names for w in _WORD.findall(n.lower())}
+    tokens = (singular(w.split("'")[0].strip("-")) for w in _WORD.findall(sentence.lower()))
     return frozenset(t for t in tokens if len(t) > 2 and t not in drop)
-
-
-def _stem(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
 
 
 def _name_words(event: Event) -> list[str]:

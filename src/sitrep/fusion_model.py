@@ -111,7 +111,7 @@ def clues(text: str, drop: frozenset[str]) -> frozenset[str]:
     for m in _CLOCK.finditer(text):
         found.add(f"h:{_hour(m)}:{m.group(2)}")
     lower = _WORD.findall(text.lower())
-    found |= {"t:" + _singular(w) for w in lower if _singular(w) in targets()}
+    found |= {"t:" + singular(w) for w in lower if singular(w) in targets()}
     found |= {"h:" + w for w in lower if w in _TIMES}
     return frozenset(found)
 
@@ -124,7 +124,8 @@ def _hour(m: re.Match) -> int:
     return 0 if suffix.startswith("a") and hour == 12 else hour
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """A crude singular: ``-ies`` to ``-y``, a final ``s`` dropped (not ``-ss``)."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):

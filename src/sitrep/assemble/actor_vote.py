@@ -9,7 +9,7 @@ from collections import defaultdict
 from sitrep.actors import with_country
 from sitrep.assemble.records import Clause, Draft, Tree
 from sitrep.codebook import codebook
-from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, STRONG
+from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, STRONG, whole_words
 from sitrep.model import Actor, ActorMention, Span
 
 _AGENT_DEPS = {"nsubj", "agent", "poss", "csubj"}
@@ -183,17 +183,19 @@ _ON_CIVILIANS = frozenset({"Attack", "Abduction/forced disappearance", "Sexual v
 _BOMBS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 _REMOTE = _BOMBS | {"Air/drone strike", "Shelling/artillery/missile attack"}  # civilians hit from afar too
 _ONE_SIDED = _ON_CIVILIANS | _BOMBS
-_CIVILIAN_TARGET = re.compile(
-    r"\b(?:civilians?|people|worshippers|shoppers|passengers|villagers|residents|students|pupils|children|women|"
-    r"market|mosque|church|school|hospital|beach|restaurant|hotel|caf[eé]|bus|wedding|funeral|rally|crowd|shrine)\b",
-    re.I,
+_CIVILIAN_TARGET = whole_words(
+    "civilians?", "people", "worshippers", "shoppers", "passengers", "villagers", "residents", "students",
+    "pupils", "children", "women", "market", "mosque", "church", "school", "hospital", "beach",
+    "restaurant", "hotel", "caf[eé]", "bus", "wedding", "funeral", "rally", "crowd", "shrine",
 )
-_ARMED_TARGET = re.compile(
-    r"\b(?:soldiers|troops|convoy|patrol|checkpoint|military (?:base|post|vehicle)|army (?:base|post|vehicle)|"
-    r"police (?:station|post|vehicle|van|officers|patrol)|policemen|security forces)\b",
-    re.I,
+_ARMED_TARGET = whole_words(
+    "soldiers", "troops", "convoy", "patrol", "checkpoint", "military (?:base|post|vehicle)",
+    "army (?:base|post|vehicle)", "police (?:station|post|vehicle|van|officers|patrol)", "policemen",
+    "security forces",
 )
-_POLICE_WORDS = re.compile(r"\b(?:police|policemen|riot police|security forces|officers|gendarmes|tear ?gas|water cannons?)\b", re.I)
+_POLICE_WORDS = whole_words(
+    "police", "policemen", "riot police", "security forces", "officers", "gendarmes", "tear ?gas", "water cannons?"
+)
 
 
 def _police(country: str, cue_text: str) -> Actor | None:

@@ -259,12 +259,16 @@ class IncidentStore:
         )
         return [r[0] for r in rows]
 
-    def _stored_incidents(self, event_ids: Sequence[str]) -> dict[str, tuple[tuple, frozenset[str]]]:
-        ids: set[str] = set()
-        for part in _chunks(sorted(set(event_ids))):
+    def _first_column_in(self, select: str, values: Iterable[str]) -> set[str]:
+        """The first column of ``select``, a query ending in ``IN``, over the distinct ``values`` in chunks."""
+        found: set[str] = set()
+        for part in _chunks(sorted(set(values))):
             marks = ", ".join("?" * len(part))
-            found = self._query(f"SELECT incident_id FROM incident_events WHERE event_id IN ({marks})", part)
-            ids |= {r[0] for r in found}
+            found |= {r[0] for r in self._query(f"{select} ({marks})", part)}
+        return found
+
+    def _stored_incidents(self, event_ids: Sequence[str]) -> dict[str, tuple[tuple, frozenset[str]]]:
+        ids = self._first_column_in("SELECT incident_id FROM incident_events WHERE event_id IN", event_ids)
         stored: dict[str, tuple[tuple, frozenset[str]]] = {}
         for part in _chunks(sorted(ids)):
             marks = ", ".join("?" * len(part))

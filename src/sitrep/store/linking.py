@@ -30,7 +30,6 @@ from sitrep.store.base import Store
 from sitrep.store.incidents import FusionSummary
 from sitrep.store.review import join_partners, load_decisions
 
-_CHUNK = 500
 _MERGE_GAP_DAYS = 7  # nearby windows are loaded by one query
 
 
@@ -92,26 +91,5 @@ def _dates(span: list[int]) -> tuple[date, date]:
 
 def incident_members(store: Store, event_ids: Sequence[str]) -> set[str]:
     """Every event of the incidents that any of ``event_ids`` belongs to."""
-    incidents: set[str] = set()
-    ids = sorted(set(event_ids))
-    for i in range(0, len(ids), _CHUNK):
-        part = ids[i : i + _CHUNK]
-        marks = ", ".join("?" * len(part))
-        incidents |= {
-            r[0]
-            for r in store._query(
-                f"SELECT incident_id FROM incident_events WHERE event_id IN ({marks})", part
-            )
-        }
-    members: set[str] = set()
-    found = sorted(incidents)
-    for i in range(0, len(found), _CHUNK):
-        part = found[i : i + _CHUNK]
-        marks = ", ".join("?" * len(part))
-        members |= {
-            r[0]
-            for r in store._query(
-                f"SELECT event_id FROM incident_events WHERE incident_id IN ({marks})", part
-            )
-        }
-    return members
+    incidents = store._first_column_in("SELECT incident_id FROM incident_events WHERE event_id IN", event_ids)
+    return store._first_column_in("SELECT event_id FROM incident_events WHERE incident_id IN", incidents)

@@ -19,16 +19,7 @@
     sort: { key: "date", dir: -1 }, selected: null, map: null, layer: null, labels: [], countries: {}, loadSeq: 0 };
   window.sitrep = state; // for the end-to-end test and for curious users
   var charts = window.sitrepCharts, detail = window.sitrepDetail;
-
-  function $(id) { return document.getElementById(id); }
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
-
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
+  var $ = detail.$, clear = detail.clear, el = detail.el;
 
   function colour(type) { return TYPE_COLOURS[type] || OTHER_COLOUR; }
   function setStatus(text) { $("status").textContent = text; }

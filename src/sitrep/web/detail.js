@@ -253,5 +253,6 @@
     document.body.classList.remove("sheet-open");
   }
 
-  window.sitrepDetail = { openIncident: openIncident, closeIncident: closeIncident };
+  // The DOM helpers are shared with app.js, which loads after this file.
+  window.sitrepDetail = { openIncident: openIncident, closeIncident: closeIncident, $: $, clear: clear, el: el };
 })();
