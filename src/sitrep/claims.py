@@ -322,7 +322,8 @@ def _headline(segment: SpacySpan) -> bool:
 def _agent(doc: Doc, rng: tuple[int, int]) -> str:
     """The attacker a statement names: the subject of a violence verb, or its 'by' agent."""
     lexicon = ClaimLexicon.default()
-    for tok in doc:
+    window = doc.char_span(rng[0], rng[1], alignment_mode="expand")  # the statement's tokens, not the doc's
+    for tok in window if window is not None else doc:
         if tok.idx < rng[0] or tok.idx >= rng[1] or tok.lemma_.lower() not in VIOLENCE_LEMMAS or tok.pos_ != "VERB":
             continue
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
