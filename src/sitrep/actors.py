@@ -193,7 +193,7 @@ class ActorDictionary:
         return self._with_weapon_owners(text, self._with_coordinated(text, mentions))
 
     def _with_weapon_owners(self, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
-        """"A Russian guided aerial bomb", "an Israeli strike": the state that fired it."""
+        """ "A Russian guided aerial bomb", "an Israeli strike": the state that fired it."""
         taken = [(m.span.start, m.span.end) for m in mentions]
         extra = []
         for match in _WEAPON_OWNER.finditer(text):
@@ -208,7 +208,7 @@ class ActorDictionary:
         return sorted([*mentions, *extra], key=lambda m: m.span.start) if extra else mentions
 
     def _with_coordinated(self, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
-        """"Russian and Ukrainian troops": the first demonym shares the second's noun."""
+        """ "Russian and Ukrainian troops": the first demonym shares the second's noun."""
         extra: list[ActorMention] = []
         for m in mentions:
             first, _, rest = m.span.text.partition(" ")

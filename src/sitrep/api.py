@@ -252,7 +252,12 @@ def create_app(
     service.store.tune_for_serving()
     if watch or feeds:
         service.watcher = Watcher(
-            list(watch), list(feeds), service.ingest, settings.watch_interval, settings.columns, settings.language
+            list(watch),
+            list(feeds),
+            service.ingest,
+            settings.watch_interval,
+            settings.columns,
+            settings.language,
         )
 
     @asynccontextmanager
@@ -399,7 +404,9 @@ def _add_incident_routes(app: FastAPI, service: Service) -> None:
 
     @app.get("/incidents", tags=["incidents"])
     def incidents(
-        country: Annotated[str | None, Query(max_length=64, description="ISO alpha-2, alpha-3 or name.")] = None,
+        country: Annotated[
+            str | None, Query(max_length=64, description="ISO alpha-2, alpha-3 or name.")
+        ] = None,
         since: Annotated[date | None, Query(description="Earliest incident date, YYYY-MM-DD.")] = None,
         until: Annotated[date | None, Query(description="Latest incident date, YYYY-MM-DD.")] = None,
         event_type: Annotated[str | None, Query(max_length=100, description="ACLED event type.")] = None,
@@ -407,6 +414,7 @@ def _add_incident_routes(app: FastAPI, service: Service) -> None:
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     ) -> dict:
         """A page of incidents (ordered by date, then id), each with its reconciled fields and sources."""
+
         def render() -> dict:
             found = service.read(
                 lambda s: s.incidents(
@@ -449,6 +457,7 @@ def _add_article_routes(app: FastAPI, service: Service) -> None:
     @app.get("/facets", tags=["events"])
     def facets() -> dict:
         """Countries, event types and sub-types in the store, with counts (for filter menus)."""
+
         def render() -> dict:
             found = service.read(lambda s: s.facets())
             out = {name: [{"value": v, "count": n} for v, n in pairs] for name, pairs in found.items()}
@@ -507,7 +516,9 @@ def _add_review_routes(app: FastAPI, service: Service, authorised: Callable[...,
         """Put two events in one incident; fusion keeps them together from now on."""
 
         def run(store: Store) -> str | None:
-            found = store._query("SELECT COUNT(*) FROM events WHERE id IN (?, ?)", [body.event_a, body.event_b])
+            found = store._query(
+                "SELECT COUNT(*) FROM events WHERE id IN (?, ?)", [body.event_a, body.event_b]
+            )
             if found[0][0] != 2 or body.event_a == body.event_b:
                 raise HTTPException(status_code=404, detail="give two different stored event ids")
             return join_events(store, body.event_a, body.event_b, service.settings.fusion, body.note)
@@ -533,7 +544,9 @@ def _add_extract_routes(app: FastAPI, service: Service, token: str) -> None:
     def authorised(authorization: Annotated[str, Header()] = "") -> None:
         scheme, _, given = authorization.partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
-            raise HTTPException(401, "writes need 'Authorization: Bearer <token>'", {"WWW-Authenticate": "Bearer"})
+            raise HTTPException(
+                401, "writes need 'Authorization: Bearer <token>'", {"WWW-Authenticate": "Bearer"}
+            )
 
     @app.post("/articles", tags=["articles"], status_code=201, dependencies=[Depends(authorised)])
     async def ingest(body: ArticleIn) -> dict:

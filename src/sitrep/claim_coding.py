@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import yaml
 
+from sitrep.codebook import packaged_text
 from sitrep.model import Stance
 
 # Stance from the reporting verb first, then from the words of the statement.
@@ -63,8 +63,7 @@ class ClaimLexicon:
     @classmethod
     @cache
     def default(cls) -> ClaimLexicon:
-        text = resources.files("sitrep").joinpath("data/claim_lexicon.yaml").read_text("utf-8")
-        return cls.from_yaml(text)
+        return cls.from_yaml(packaged_text("claim_lexicon.yaml"))
 
     @classmethod
     def from_yaml(cls, text: str) -> ClaimLexicon:
@@ -142,13 +141,17 @@ def stance_of(verb: str, text: str, kind: str, *, agent: str = "") -> str:
     return Stance.ASSERTS
 
 
-def field_of(text: str, stance: str, *, agent: str = "", speaker: str = "", toll: int | None = None) -> tuple[str, str]:
+def field_of(
+    text: str, stance: str, *, agent: str = "", speaker: str = "", toll: int | None = None
+) -> tuple[str, str]:
     """The event field a statement speaks to and the value it gives (as written), or ('event', '')."""
     if stance == Stance.CLAIMS_RESPONSIBILITY:
         return "perpetrator", agent if agent and agent.lower() not in OWN_SIDE else speaker
     if stance == Stance.ACCUSES and agent:
         return "perpetrator", agent
-    if stance == Stance.DENIES and re.search(r"\b(role|involvement|behind|responsib\w*|carried out)\b", text, re.I):
+    if stance == Stance.DENIES and re.search(
+        r"\b(role|involvement|behind|responsib\w*|carried out)\b", text, re.I
+    ):
         return "perpetrator", agent
     if DEATH.search(text) and (toll is not None or NUMBER.search(text)):
         return "fatalities", "" if toll is None else str(toll)

@@ -136,13 +136,22 @@ def _source(tok: Token, previous: Source) -> Source:
         return previous if previous[0] else _nearest_entity(tok)
     if tok.lemma_.lower() in STATEMENT_NOUNS:
         owners = [c for c in tok.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")]
-        owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children
-                   if g.dep_ == "pobj"]
+        owners += [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("by", "from")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
         if owners:
             return _source(owners[0], previous)
         return previous if previous[0] else (_np_span(tok).text, "", tok.lemma_, False)
     role = ""
-    names = [c for c in tok.children if c.dep_ == "appos" and not _in_parens(c) and c.ent_type_ in ("PERSON", "ORG")]
+    names = [
+        c
+        for c in tok.children
+        if c.dep_ == "appos" and not _in_parens(c) and c.ent_type_ in ("PERSON", "ORG")
+    ]
     if names:  # "the provincial police chief, Moazzam Jah Ansari"
         role, tok = _np_span(tok).text, names[0]
     else:
@@ -257,7 +266,9 @@ def _according_to(tok: Token, previous: Source) -> tuple[Source, tuple[int, int]
     return source, _trim(tok.doc, segment.start, tok.i)
 
 
-def _claim_at(tok: Token, previous: Source, tolls: Sequence[Fatalities], lexicon: ClaimLexicon) -> Claim | None:
+def _claim_at(
+    tok: Token, previous: Source, tolls: Sequence[Fatalities], lexicon: ClaimLexicon
+) -> Claim | None:
     """The claim a reporting verb or an 'according to' phrase carries, if any (and if it is one)."""
     if tok.lemma_.lower() != "accord" and not _speech_lemma(tok):
         return None  # cheap test first: most tokens are neither
@@ -300,7 +311,19 @@ def _claim_at(tok: Token, previous: Source, tolls: Sequence[Fatalities], lexicon
 
 # A statement on these verbs is about the event even without its words ("the group claimed it").
 VERB_ONLY_EVENT = frozenset(
-    {"claim", "deny", "accuse", "blame", "condemn", "denounce", "confirm", "reject", "allege", "dismiss", "warn"}
+    {
+        "claim",
+        "deny",
+        "accuse",
+        "blame",
+        "condemn",
+        "denounce",
+        "confirm",
+        "reject",
+        "allege",
+        "dismiss",
+        "warn",
+    }
 )
 
 
@@ -324,12 +347,20 @@ def _agent(doc: Doc, rng: tuple[int, int]) -> str:
     lexicon = ClaimLexicon.default()
     window = doc.char_span(rng[0], rng[1], alignment_mode="expand")  # the statement's tokens, not the doc's
     for tok in window if window is not None else doc:
-        if tok.idx < rng[0] or tok.idx >= rng[1] or tok.lemma_.lower() not in VIOLENCE_LEMMAS or tok.pos_ != "VERB":
+        if (
+            tok.idx < rng[0]
+            or tok.idx >= rng[1]
+            or tok.lemma_.lower() not in VIOLENCE_LEMMAS
+            or tok.pos_ != "VERB"
+        ):
             continue
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         by = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         for who in (*subj, *by):
-            if who.lower_ in ("he", "she", "who", "which", "that") or who.lemma_.lower() in lexicon.non_source_heads:
+            if (
+                who.lower_ in ("he", "she", "who", "which", "that")
+                or who.lemma_.lower() in lexicon.non_source_heads
+            ):
                 if who.lower_ not in ("it",):
                     continue
             if who.pos_ in ("NUM",) or who.lemma_.lower() in UNNAMED_ATTACKERS:
@@ -338,7 +369,9 @@ def _agent(doc: Doc, rng: tuple[int, int]) -> str:
     return ""
 
 
-def find_claims(doc: Doc, *, tolls: Sequence[Fatalities] = (), lexicon: ClaimLexicon | None = None) -> list[Claim]:
+def find_claims(
+    doc: Doc, *, tolls: Sequence[Fatalities] = (), lexicon: ClaimLexicon | None = None
+) -> list[Claim]:
     """Every attributed statement about the event in the doc, in text order, one per reporting verb.
 
     ``tolls`` are the counts the fatalities stage found (a claim's toll is the one inside it).

@@ -64,8 +64,12 @@ def _report_errors(errors: Sequence[IngestError | str], total: int) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True)
-@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: the n_process setting, 1).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True
+)
+@click.option(
+    "--workers", type=click.IntRange(min=1), help="Worker processes (default: the n_process setting, 1)."
+)
 @click.pass_obj
 def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int | None) -> None:
     """Print the events of articles in PATHS (files, folders, or - for stdin); no database.
@@ -82,7 +86,9 @@ def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int |
         payload = {
             "articles": [r.to_json() for r in results],
             "errors": [{"origin": e.origin, "message": e.message, "stage": e.stage} for e in errors]
-            + [{"origin": r.article.origin, "message": r.error, "stage": r.stage} for r in results if r.error],
+            + [
+                {"origin": r.article.origin, "message": r.error, "stage": r.stage} for r in results if r.error
+            ],
             "skipped": {"language": dict(sorted(skipped.items()))},
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -101,12 +107,26 @@ def extract(settings: Settings, paths: tuple[str, ...], fmt: str, workers: int |
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", help="DuckDB file (default from settings: sitrep.duckdb).")
-@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: the n_process setting, 1).")
-@click.option("--batch", "batch_size", type=click.IntRange(min=1), default=64, show_default=True, help="Articles per transaction.")
+@click.option(
+    "--workers", type=click.IntRange(min=1), help="Worker processes (default: the n_process setting, 1)."
+)
+@click.option(
+    "--batch",
+    "batch_size",
+    type=click.IntRange(min=1),
+    default=64,
+    show_default=True,
+    help="Articles per transaction.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_obj
 def ingest(
-    settings: Settings, paths: tuple[str, ...], db: str | None, workers: int | None, batch_size: int, quiet: bool
+    settings: Settings,
+    paths: tuple[str, ...],
+    db: str | None,
+    workers: int | None,
+    batch_size: int,
+    quiet: bool,
 ) -> None:
     """Extract events from PATHS and store them; re-ingesting the same input adds nothing.
 
@@ -119,7 +139,9 @@ def ingest(
     from sitrep.pipeline import versions as pipeline_versions
 
     skipped_lang: Counter[str] = Counter()
-    articles, errors = _split(by_language(read_paths(paths, settings.columns), settings.language, skipped_lang))
+    articles, errors = _split(
+        by_language(read_paths(paths, settings.columns), settings.language, skipped_lang)
+    )
     versions = pipeline_versions(settings=settings)
     added = known = events = incidents = 0
     failures: list[IngestError] = []
@@ -217,8 +239,13 @@ def load(settings: Settings, out: Path, db: str | None) -> None:
         f"and {summary.incidents_updated} updated in {db or settings.db}"
     )
 
+
 def _filters(
-    country: str | None, since: str | None, until: str | None, event_type: str | None, sub_event_type: str | None
+    country: str | None,
+    since: str | None,
+    until: str | None,
+    event_type: str | None,
+    sub_event_type: str | None,
 ) -> EventFilter:
     """The filter options as the store's filter (events and incidents take the same)."""
     from sitrep.store import EventFilter
@@ -260,7 +287,9 @@ def _with_filters(fn):
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.pass_obj
-def events(settings: Settings, db, country, since, until, event_type, sub_event_type, limit: int, fmt: str) -> None:
+def events(
+    settings: Settings, db, country, since, until, event_type, sub_event_type, limit: int, fmt: str
+) -> None:
     """List the newest stored events (by event date), newest first, with filters."""
     filters = _filters(country, since, until, event_type, sub_event_type)
     with _open(db or settings.db, create=False) as store:
@@ -277,8 +306,12 @@ def events(settings: Settings, db, country, since, until, event_type, sub_event_
 
 @main.command()
 @_with_filters
-@click.option("--format", "fmt", type=click.Choice(["acled-csv", "geojson", "jsonl", "parquet"]), required=True)
-@click.option("--out", type=click.Path(dir_okay=False), help="Output file (stdout if omitted; required for parquet).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["acled-csv", "geojson", "jsonl", "parquet"]), required=True
+)
+@click.option(
+    "--out", type=click.Path(dir_okay=False), help="Output file (stdout if omitted; required for parquet)."
+)
 @click.option(
     "--per",
     type=click.Choice(["event", "incident"]),
@@ -288,7 +321,16 @@ def events(settings: Settings, db, country, since, until, event_type, sub_event_
 )
 @click.pass_obj
 def export(
-    settings: Settings, db, country, since, until, event_type, sub_event_type, fmt: str, out: str | None, per: str
+    settings: Settings,
+    db,
+    country,
+    since,
+    until,
+    event_type,
+    sub_event_type,
+    fmt: str,
+    out: str | None,
+    per: str,
 ) -> None:
     """Export stored events (or incidents) as ACLED-style CSV, GeoJSON, JSONL or Parquet."""
     from sitrep.export import export as write_export
@@ -314,12 +356,34 @@ def export(
 @click.option("--db", help="DuckDB file or postgresql://user:password@host/dbname (default from settings).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option("--allow-write", is_flag=True, help="Enable POST /articles, /incidents/split and /incidents/join (needs a token: --token-file or SITREP_WRITE_TOKEN).")
-@click.option("--token-file", type=click.Path(dir_okay=False, exists=True), help="File holding the write token.")
-@click.option("--watch", "watch", multiple=True, type=click.Path(file_okay=False, exists=True), help="Folder to ingest from while serving (repeatable).")
-@click.option("--feed", "feeds", multiple=True, help="RSS/Atom feed URL to ingest from while serving (repeatable).")
-@click.option("--interval", type=click.FloatRange(min=1), help="Seconds between polls of --watch and --feed (default from settings: 60).")
-@click.option("--cors-origin", multiple=True, help="Browser origin allowed to call the API (repeatable; none by default).")
+@click.option(
+    "--allow-write",
+    is_flag=True,
+    help="Enable POST /articles, /incidents/split and /incidents/join (needs a token: --token-file or SITREP_WRITE_TOKEN).",
+)
+@click.option(
+    "--token-file", type=click.Path(dir_okay=False, exists=True), help="File holding the write token."
+)
+@click.option(
+    "--watch",
+    "watch",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True),
+    help="Folder to ingest from while serving (repeatable).",
+)
+@click.option(
+    "--feed", "feeds", multiple=True, help="RSS/Atom feed URL to ingest from while serving (repeatable)."
+)
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=1),
+    help="Seconds between polls of --watch and --feed (default from settings: 60).",
+)
+@click.option(
+    "--cors-origin",
+    multiple=True,
+    help="Browser origin allowed to call the API (repeatable; none by default).",
+)
 @click.pass_obj
 def serve(
     settings: Settings, db: str | None, host: str, port: int, allow_write: bool, token_file: str | None,
@@ -360,13 +424,28 @@ def serve(
 @main.command()
 @_with_filters
 @click.option(
-    "--limit", type=click.IntRange(min=1), default=100, show_default=True, help="Show the first N incidents (oldest first)."
+    "--limit",
+    type=click.IntRange(min=1),
+    default=100,
+    show_default=True,
+    help="Show the first N incidents (oldest first).",
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-@click.option("--rebuild", is_flag=True, help="Fuse every stored event again first (e.g. after changing settings).")
+@click.option(
+    "--rebuild", is_flag=True, help="Fuse every stored event again first (e.g. after changing settings)."
+)
 @click.pass_obj
 def incidents(
-    settings: Settings, db, country, since, until, event_type, sub_event_type, limit: int, fmt: str, rebuild: bool
+    settings: Settings,
+    db,
+    country,
+    since,
+    until,
+    event_type,
+    sub_event_type,
+    limit: int,
+    fmt: str,
+    rebuild: bool,
 ) -> None:
     """List incidents (events of several articles linked by fusion) with their sources, oldest first."""
 
@@ -383,7 +462,11 @@ def incidents(
     lines = []
     for record in records:
         inc = record.incident
-        fat = "" if inc.fatalities is None else f"{inc.fatalities.best} ({inc.fatalities.low}-{inc.fatalities.high})"
+        fat = (
+            ""
+            if inc.fatalities is None
+            else f"{inc.fatalities.best} ({inc.fatalities.low}-{inc.fatalities.high})"
+        )
         place = f"{inc.location.name}, {inc.location.country}" if inc.location else "?"
         lines.append(f"{inc.id}  {inc.event_date.iso}  {inc.sub_event_type}  {place}  fatalities {fat}")
         for s in record.sources:
@@ -393,7 +476,9 @@ def incidents(
                 f"  [{s.source or 'article ' + s.article_id}{'  ' + (s.title or s.url) if s.title or s.url else ''}]"
             )
     click.echo("\n".join(lines))
-    click.echo(f"{len(records)} incident(s), oldest first" + (" (more match: --limit to see them)" if more else ""))
+    click.echo(
+        f"{len(records)} incident(s), oldest first" + (" (more match: --limit to see them)" if more else "")
+    )
 
 
 @main.command()
@@ -447,11 +532,21 @@ def join(settings: Settings, event_a: str, event_b: str, db: str | None, note: s
 @main.command(name="eval")
 @click.argument("suite", type=click.Choice(["temporal", "geo", "seed", "articles", "news"]))
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N documents.")
-@click.option("--corpus", type=click.Path(file_okay=False, exists=True),
-              help="news: the real-news corpus folder (default: the repository's corpus/news).")
-@click.option("--split", type=click.Choice(["test", "dev", "all"]), default="test", show_default=True,
-              help="news: which half of the corpus to score (tune on dev, report test).")
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: the report (a list of reports for geo).")
+@click.option(
+    "--corpus",
+    type=click.Path(file_okay=False, exists=True),
+    help="news: the real-news corpus folder (default: the repository's corpus/news).",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["test", "dev", "all"]),
+    default="test",
+    show_default=True,
+    help="news: which half of the corpus to score (tune on dev, report test).",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="One JSON document: the report (a list of reports for geo)."
+)
 @click.option("--show-errors", is_flag=True, help="List what went wrong, item by item.")
 @click.option(
     "--data-dir",

@@ -63,7 +63,8 @@ class Codebook:
     def from_yaml(cls, text: str) -> Codebook:
         raw = yaml.safe_load(text)
         types = {
-            name: EventType(name, v["disorder"], v["colour"], v["family"]) for name, v in raw["event_types"].items()
+            name: EventType(name, v["disorder"], v["colour"], v["family"])
+            for name, v in raw["event_types"].items()
         }
         subs = {}
         for name, v in raw["sub_event_types"].items():
@@ -140,7 +141,8 @@ class Codebook:
         return {
             "version": self.version,
             "event_types": [
-                {"name": t.name, "disorder_type": t.disorder, "colour": t.colour} for t in self.event_types.values()
+                {"name": t.name, "disorder_type": t.disorder, "colour": t.colour}
+                for t in self.event_types.values()
             ],
             "sub_event_types": [
                 {"name": s.name, "event_type": s.event_type, "plover": s.plover, "cameo": s.cameo}
@@ -157,8 +159,12 @@ def _by_lower(table: dict) -> dict:
 @lru_cache(maxsize=1)
 def codebook() -> Codebook:
     """The codebook shipped with the package, loaded once."""
-    text = resources.files("sitrep").joinpath("data/codebook.yaml").read_text("utf-8")
-    return Codebook.from_yaml(text)
+    return Codebook.from_yaml(packaged_text("codebook.yaml"))
+
+
+def packaged_text(name: str) -> str:
+    """A vocabulary file shipped in ``sitrep/data``: read from the package, never the network."""
+    return resources.files("sitrep").joinpath("data", name).read_text(encoding="utf-8")
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

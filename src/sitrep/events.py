@@ -13,11 +13,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import yaml
 
-from sitrep.codebook import SubEventType, codebook
+from sitrep.codebook import SubEventType, codebook, packaged_text
 from sitrep.model import Actor, Span
 
 STRONG, WEAK, GENERIC = "strong", "weak", "generic"
@@ -33,14 +32,38 @@ def whole_words(*words: str) -> re.Pattern[str]:
 
 
 _CIVILIAN_WORDS = whole_words(
-    "civilians?", "villagers?", "residents?", "worshippers?", "students?", "pupils?", "passengers?",
-    "farmers?", "women", "children", "shoppers?", "families", "herders?", "traders?", "pilgrims?",
-    "journalists?", "aid workers?",
+    "civilians?",
+    "villagers?",
+    "residents?",
+    "worshippers?",
+    "students?",
+    "pupils?",
+    "passengers?",
+    "farmers?",
+    "women",
+    "children",
+    "shoppers?",
+    "families",
+    "herders?",
+    "traders?",
+    "pilgrims?",
+    "journalists?",
+    "aid workers?",
 )
 _ARMED_TARGET_WORDS = whole_words(
-    "soldiers?", "troops?", "checkpoints?", "military (?:base|post|convoy|positions?)",
-    "army (?:base|post|convoy|positions?)", "patrols?", "convoys?", "police (?:station|post|officers?)",
-    "policemen", "fighters", "militants", "rebels", "positions",
+    "soldiers?",
+    "troops?",
+    "checkpoints?",
+    "military (?:base|post|convoy|positions?)",
+    "army (?:base|post|convoy|positions?)",
+    "patrols?",
+    "convoys?",
+    "police (?:station|post|officers?)",
+    "policemen",
+    "fighters",
+    "militants",
+    "rebels",
+    "positions",
 )
 
 
@@ -73,8 +96,7 @@ class Lexicon:
     @lru_cache(maxsize=1)
     def default(cls) -> Lexicon:
         """The lexicon shipped with the package, loaded once."""
-        text = resources.files("sitrep").joinpath("data/event_lexicon.yaml").read_text("utf-8")
-        return cls.from_yaml(text)
+        return cls.from_yaml(packaged_text("event_lexicon.yaml"))
 
     @classmethod
     def from_yaml(cls, text: str) -> Lexicon:
@@ -198,11 +220,15 @@ def choose_sub_event_type(
     return sub
 
 
-def _sub_event_type(mentions: list[EventMention], actor1: Actor | None, actor2: Actor | None, lexicon: Lexicon) -> str:
+def _sub_event_type(
+    mentions: list[EventMention], actor1: Actor | None, actor2: Actor | None, lexicon: Lexicon
+) -> str:
     subs = [m.sub_event_type for m in mentions if m.strength == STRONG]
     subs = subs or [m.sub_event_type for m in mentions if m.sub_event_type]  # "the strike"
     cue_text = " ".join(dict.fromkeys(m.sentence.text for m in mentions))
-    if "Disrupted weapons use" in subs and re.search(r"defus|foiled|thwarted|dismantled|disposal", cue_text, re.I):
+    if "Disrupted weapons use" in subs and re.search(
+        r"defus|foiled|thwarted|dismantled|disposal", cue_text, re.I
+    ):
         return "Disrupted weapons use"
     primary = [s for s in subs if s not in ACCESSORY_SUBS and s != "Disrupted weapons use"]
     if not primary and mentions[0].strength != STRONG:

@@ -61,26 +61,88 @@ VAGUE_COUNTS: dict[str, int] = {
 }
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _GROUPS = {"dozen": 12, "score": 20}
 
-_FLOOR = ("at least", "more than", "over", "above", "in excess of", "upwards of", "no fewer than",
-          "no less than", "a minimum of", "minimum of", "not less than", "just over", "well over")
-_APPROX = ("about", "around", "approximately", "roughly", "nearly", "almost", "close to",
-           "an estimated", "estimated", "some", "just under", "circa", "approx")
+_FLOOR = (
+    "at least",
+    "more than",
+    "over",
+    "above",
+    "in excess of",
+    "upwards of",
+    "no fewer than",
+    "no less than",
+    "a minimum of",
+    "minimum of",
+    "not less than",
+    "just over",
+    "well over",
+)
+_APPROX = (
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "close to",
+    "an estimated",
+    "estimated",
+    "some",
+    "just under",
+    "circa",
+    "approx",
+)
 _CEILING = ("up to", "as many as", "at most", "a maximum of", "maximum of", "as much as")
 _BELOW = ("fewer than", "less than", "under")
-_SKIP = ("a total of", "total of", "all of the", "all of", "all the", "all", "the", "a further",
-         "another", "an additional", "additional", "further", "other", "of")
+_SKIP = (
+    "a total of",
+    "total of",
+    "all of the",
+    "all of",
+    "all the",
+    "all",
+    "the",
+    "a further",
+    "another",
+    "an additional",
+    "additional",
+    "further",
+    "other",
+    "of",
+)
 _ZERO = ("no one", "nobody", "none", "no", "zero")
 
 _TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+|-")
@@ -223,13 +285,35 @@ def _qualified(words: list[str], i: int, kind: str) -> Count | None:
 # ---------------------------------------------------------------- lexicons
 
 KILL_VERBS = frozenset(
-    {"kill", "slay", "execute", "behead", "massacre", "murder", "assassinate", "lynch", "slaughter",
-     "decapitate", "gun", "shoot"}
+    {
+        "kill",
+        "slay",
+        "execute",
+        "behead",
+        "massacre",
+        "murder",
+        "assassinate",
+        "lynch",
+        "slaughter",
+        "decapitate",
+        "gun",
+        "shoot",
+    }
 )
 DIE_VERBS = frozenset({"die", "perish"})
 DEATH_NOUNS = frozenset(
-    {"killing", "death", "murder", "assassination", "execution", "massacre", "beheading", "fatality",
-     "slaying", "lynching"}
+    {
+        "killing",
+        "death",
+        "murder",
+        "assassination",
+        "execution",
+        "massacre",
+        "beheading",
+        "fatality",
+        "slaying",
+        "lynching",
+    }
 )
 PERSON_NOUNS = frozenset(
     """people person man men woman women child children civilian soldier troop fighter militant
@@ -241,8 +325,25 @@ PERSON_NOUNS = frozenset(
     jihadist militiaman crew driver trooper marine serviceman servicemember sergeant captain colonel
     general lieutenant major chief operative agent spy suspect fisherman miner other""".split()
 )
-NOT_PERSON_ER = frozenset({"number", "water", "tower", "border", "computer", "order", "power", "matter",
-                           "paper", "letter", "quarter", "headquarter", "shelter", "corner", "center"})
+NOT_PERSON_ER = frozenset(
+    {
+        "number",
+        "water",
+        "tower",
+        "border",
+        "computer",
+        "order",
+        "power",
+        "matter",
+        "paper",
+        "letter",
+        "quarter",
+        "headquarter",
+        "shelter",
+        "corner",
+        "center",
+    }
+)
 ALL_WORDS = frozenset({"all", "everyone", "everybody", "both"})
 NO_CASUALTY_NOUNS = frozenset({"casualty", "death", "fatality", "injury", "victim", "loss"})
 HARM_VERBS = frozenset({"kill", "hurt", "injure", "harm", "wound", "die"})
@@ -292,7 +393,9 @@ def _count_phrase(tok: Token) -> SpacySpan:
 def _has_number(tok: Token) -> bool:
     """Whether the noun carries a count of its own (a cardinal, 'several', 'no', 'dozens')."""
     words = [c for c in tok.lefts if c.dep_ in _COUNT_DEPS]
-    return any((c.like_num and _good_number(c)) or c.lower_ in VAGUE_COUNTS or c.lower_ == "no" for c in words)
+    return any(
+        (c.like_num and _good_number(c)) or c.lower_ in VAGUE_COUNTS or c.lower_ == "no" for c in words
+    )
 
 
 def _antecedent(tok: Token) -> tuple[Count, int] | None:
@@ -302,7 +405,12 @@ def _antecedent(tok: Token) -> tuple[Count, int] | None:
     if first > 0:
         first = tok.doc[first - 1].sent.start
     for cand in reversed(tok.doc[first : tok.i]):
-        if cand.dep_ == "nummod" and _good_number(cand) and _is_personish(cand.head) and cand.head.tag_ in ("NNS", "NNPS"):
+        if (
+            cand.dep_ == "nummod"
+            and _good_number(cand)
+            and _is_personish(cand.head)
+            and cand.head.tag_ in ("NNS", "NNPS")
+        ):
             count = parse_count(_count_phrase(cand.head).text)
             if count and count[0] > 0:
                 return count, cand.left_edge.idx
@@ -362,6 +470,7 @@ def _in_chain(tok: Token, root: Token) -> bool:
 
 # ---------------------------------------------------------------- triggers
 
+
 def _hedged(verb: Token) -> bool:
     """Future, conditional, negated or intended killings are not reported deaths."""
     if any(c.dep_ == "neg" for c in verb.children):
@@ -404,7 +513,10 @@ def _dead_victims(dead: Token) -> list[Token]:
         return [head]
     if dead.dep_ == "amod" and head.dep_ == "dobj" and head.head.lemma_ in ("shoot", "leave", "find", "gun"):
         return [head]
-    if dead.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advmod", "dobj", "conj") and head.pos_ in ("VERB", "AUX"):
+    if dead.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advmod", "dobj", "conj") and head.pos_ in (
+        "VERB",
+        "AUX",
+    ):
         if _hedged(head):
             return []
         return [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.i != dead.i]
@@ -432,7 +544,13 @@ def _noun_victims(noun: Token) -> list[Token]:
     """'killing of three soldiers', 'the deaths of 12 people', '12 fatalities', 'bodies of 5'."""
     if noun.dep_ == "compound":
         return []
-    pobj = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    pobj = [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     if pobj:
         return pobj
     if noun.lemma_ in ("fatality", "death", "body", "corpse") and _has_number(noun):
@@ -447,7 +565,11 @@ def _victim_heads(tok: Token) -> list[Token]:
         return _kill_victims(tok)
     if tok.pos_ == "VERB" and lemma in DIE_VERBS and not _hedged(tok):
         return _subjects(tok, ("nsubj",))
-    if lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_ == "life" for c in tok.children) and not _hedged(tok):
+    if (
+        lemma == "lose"
+        and any(c.dep_ == "dobj" and c.lemma_ == "life" for c in tok.children)
+        and not _hedged(tok)
+    ):
         return _subjects(tok, ("nsubj",))
     if lower == "dead" and tok.pos_ in ("ADJ", "NOUN", "VERB", "ADV"):
         return _dead_victims(tok)
@@ -462,12 +584,18 @@ def _zero_statement(tok: Token) -> bool:
     """'no casualties were reported', 'no one was hurt', 'nobody died' (not 'no civilian casualties')."""
     if tok.lower_ == "no" and tok.dep_ == "det":
         noun = tok.head
-        if noun.lemma_ in NO_CASUALTY_NOUNS and not any(c.lower_ in ("civilian", "further", "more") for c in noun.lefts):
+        if noun.lemma_ in NO_CASUALTY_NOUNS and not any(
+            c.lower_ in ("civilian", "further", "more") for c in noun.lefts
+        ):
             return True
-    subject = tok.lower_ in ("nobody", "none") or (tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.lefts))
+    subject = tok.lower_ in ("nobody", "none") or (
+        tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.lefts)
+    )
     if subject and tok.dep_ in ("nsubj", "nsubjpass"):
-        return tok.head.lemma_ in HARM_VERBS or (tok.head.lemma_ == "be" and any(
-            c.lemma_ in HARM_VERBS or c.lower_ in ("dead", "hurt") for c in tok.head.children))
+        return tok.head.lemma_ in HARM_VERBS or (
+            tok.head.lemma_ == "be"
+            and any(c.lemma_ in HARM_VERBS or c.lower_ in ("dead", "hurt") for c in tok.head.children)
+        )
     return False
 
 
@@ -521,7 +649,9 @@ ORG_WORDS = frozenset(
     state battalion command committee council ministry government police agency company corps
     organisation organization network alliance coalition division regiment unit units""".split()
 )
-SPEECH_LEMMAS = frozenset({"say", "state", "tell", "claim", "deny", "warn", "add", "announce", "confirm", "read"})
+SPEECH_LEMMAS = frozenset(
+    {"say", "state", "tell", "claim", "deny", "warn", "add", "announce", "confirm", "read"}
+)
 SPEAKER_NOUNS = frozenset({"spokesman", "spokesperson", "spokeswoman", "minister", "official", "spokesmen"})
 VICTIM_NOUNS = frozenset({"dead", "victim", "casualty", "fatality", "killed", "martyr"})
 NAMING_WINDOW = 3  # sentences after a death in which "by the name of X" still names a victim
@@ -545,7 +675,10 @@ def _is_speaker(root: Token) -> bool:
     node = root
     if node.dep_ == "appos":
         node = node.head
-    if any(c.dep_ == "appos" and c.lemma_ in SPEAKER_NOUNS for c in root.children) or node.lemma_ in SPEAKER_NOUNS:
+    if (
+        any(c.dep_ == "appos" and c.lemma_ in SPEAKER_NOUNS for c in root.children)
+        or node.lemma_ in SPEAKER_NOUNS
+    ):
         return True
     return node.dep_ in ("nsubj", "poss") and node.head.lemma_ in SPEECH_LEMMAS
 

@@ -27,10 +27,16 @@ _MARKER = re.compile(
     r"first published|last updated|updated|published|posted)\b",
     re.I,
 )
-_CAPTION = re.compile(r"^\W*\[(?:photo|image|picture|video|caption)\b|\((?:ap|afp|reuters|getty|epa)\b[^)]*\)\s*$|"
-                      r"(?:ap photo|getty images|afp via getty|/ ?reuters|/ ?ap\)|photo:|credit:)", re.I)
-_BYLINE = re.compile(r"^\W*by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:[,|/].*)?$|"
-                     r"^(?:associated press|reuters|afp|agence france-presse|staff reporter|news desk|bbc news)\s*$", re.I)
+_CAPTION = re.compile(
+    r"^\W*\[(?:photo|image|picture|video|caption)\b|\((?:ap|afp|reuters|getty|epa)\b[^)]*\)\s*$|"
+    r"(?:ap photo|getty images|afp via getty|/ ?reuters|/ ?ap\)|photo:|credit:)",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^\W*by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:[,|/].*)?$|"
+    r"^(?:associated press|reuters|afp|agence france-presse|staff reporter|news desk|bbc news)\s*$",
+    re.I,
+)
 _CAPS_NAME = re.compile(r"^[A-Z][A-Z.' -]{3,40}$")  # "EVENS SANON"
 _STAMP = re.compile(
     r"\b\d{1,2}:\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|ist|eat|wat|cat|pkt|est|edt|bst|cet|ast)?\b|\bupdated\b|\bpublished\b|"
@@ -88,7 +94,7 @@ def furniture_spans(text: str) -> list[Span]:
 
 
 def dateline_spans(text: str) -> list[Span]:
-    """"TBILISI, November 30. /TASS/.", "New Delhi, Jan 26 (PTI)": where and when the report was
+    """ "TBILISI, November 30. /TASS/.", "New Delhi, Jan 26 (PTI)": where and when the report was
     filed. Its date is the report's, not the event's; its place is a fair hint of the event's."""
     return [Span(m.start(), m.end(), m.group(0)) for m in _DATELINE.finditer(text)]
 

@@ -36,12 +36,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from statistics import median_low
 
 import pycountry
 
-from sitrep.codebook import codebook, distance_km
+from sitrep.codebook import codebook, distance_km, packaged_text
 from sitrep.config import FusionSettings
 from sitrep.fusion_model import clues, evidence, load_model, pair_features, singular, target_kinds
 from sitrep.geo.gazetteer import load_demonyms
@@ -148,7 +147,7 @@ def reports_from_results(results: Iterable[ArticleResult]) -> list[Report]:
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """The versioned list of words that do not tell incidents apart (``data/fusion_stopwords.txt``)."""
-    text = resources.files("sitrep").joinpath("data/fusion_stopwords.txt").read_text(encoding="utf-8")
+    text = packaged_text("fusion_stopwords.txt")
     words = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
     places = [*load_demonyms()[1], *(c.name for c in pycountry.countries)]
     places += [getattr(c, "common_name", "") for c in pycountry.countries]
@@ -211,7 +210,9 @@ def events_compatible(a: Event, b: Event) -> bool:
     if types_compatible(a.event_type, b.event_type):
         return True
     return any(
-        x.event_type == _STRATEGIC and x.fatalities is not None and x.fatalities.best > 0
+        x.event_type == _STRATEGIC
+        and x.fatalities is not None
+        and x.fatalities.best > 0
         and codebook().same_family(y.event_type, _VIOLENCE)
         for x, y in ((a, b), (b, a))
     )
@@ -242,7 +243,9 @@ def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:
     return distance_km(la, lb) <= settings.far_km
 
 
-_AT_TARGET = re.compile(r"\b(?:at|on|into|inside|targeting|targeted|hit|struck)\s+(?=((?:[\w'-]+\s+){0,3}[\w'-]+))")
+_AT_TARGET = re.compile(
+    r"\b(?:at|on|into|inside|targeting|targeted|hit|struck)\s+(?=((?:[\w'-]+\s+){0,3}[\w'-]+))"
+)
 
 
 def hit_kinds(sentence: str) -> set[int]:
@@ -346,7 +349,9 @@ def candidate_pairs(reports: Sequence[Report], settings: FusionSettings) -> Iter
                 yield i, j
 
 
-def components(reports: Sequence[Report], settings: FusionSettings, joins: Iterable[tuple[str, str]] = ()) -> list[list[int]]:
+def components(
+    reports: Sequence[Report], settings: FusionSettings, joins: Iterable[tuple[str, str]] = ()
+) -> list[list[int]]:
     """Connected groups of the candidate graph and of the joins a person made: fusion never
     links across them (union-find)."""
     parent = list(range(len(reports)))
@@ -469,7 +474,9 @@ def _order(report: Report) -> tuple:
     )
 
 
-def fuse(reports: Iterable[Report], settings: FusionSettings, decisions: Decisions | None = None) -> list[Incident]:
+def fuse(
+    reports: Iterable[Report], settings: FusionSettings, decisions: Decisions | None = None
+) -> list[Incident]:
     """Incidents of the reports: every main event in exactly one, background mentions where they match.
 
     A person's ``decisions`` win over the model: split events never share an incident, joined
@@ -490,9 +497,14 @@ def fuse(reports: Iterable[Report], settings: FusionSettings, decisions: Decisio
         if group is not None and group in group_cluster:
             c = group_cluster[group]
             members = clusters[c].reports
-            member = next((r for r in members if frozenset((r.event.id, report.event.id)) in decisions.joins), members[0])
+            member = next(
+                (r for r in members if frozenset((r.event.id, report.event.id)) in decisions.joins),
+                members[0],
+            )
             clusters[c].add(report, _link(member, report, 1.0, settings, by="person"))
-        elif (best := _best_cluster(report, index.near(report), owner, clusters, settings, decisions)) is not None:
+        elif (
+            best := _best_cluster(report, index.near(report), owner, clusters, settings, decisions)
+        ) is not None:
             c, p, member = best
             clusters[c].add(report, _link(member, report, p, settings))
         elif report.event.role is EventRole.MAIN or group is not None:
@@ -542,7 +554,9 @@ def _best_cluster(
     return best
 
 
-def _link(member: Report, report: Report, probability: float, settings: FusionSettings, by: str = "model") -> Link:
+def _link(
+    member: Report, report: Report, probability: float, settings: FusionSettings, by: str = "model"
+) -> Link:
     """Why ``report`` joined: the member it matched best, the probability and the shared evidence."""
     return Link(
         event_id=report.event.id,

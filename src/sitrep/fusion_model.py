@@ -20,9 +20,9 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from sitrep.codebook import packaged_text
 from sitrep.model import DatePrecision, DateSource, Event, Fatalities
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ _TIMES = frozenset("dawn morning noon midday afternoon evening dusk night midnig
 @lru_cache(maxsize=1)
 def target_kinds() -> dict[str, int]:
     """Target word -> its kind (a line of ``data/fusion_targets.txt``; -1 for settings such as "road")."""
-    text = resources.files("sitrep").joinpath("data/fusion_targets.txt").read_text(encoding="utf-8")
+    text = packaged_text("fusion_targets.txt")
     kinds: dict[str, int] = {}
     for n, line in enumerate(text.splitlines()):
         if line.strip() and not line.startswith("#"):
@@ -150,13 +150,18 @@ class PairModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> dict:
-        return {"version": self.version, "bias": self.bias, "threshold": self.threshold, "weights": self.weights}
+        return {
+            "version": self.version,
+            "bias": self.bias,
+            "threshold": self.threshold,
+            "weights": self.weights,
+        }
 
 
 @lru_cache(maxsize=4)
 def load_model(name: str = "fusion_model.json") -> PairModel:
     """The shipped pair model (``data/<name>``), read once."""
-    data = json.loads(resources.files("sitrep").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+    data = json.loads(packaged_text(name))
     return PairModel(data["version"], dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
 
 

@@ -94,7 +94,9 @@ class Extractor:
             docs = self._parse_each(wanted, failed)
             for article in batch:
                 if article.id in failed:
-                    yield ArticleResult(article, error=str(failed[article.id]), stage=failed[article.id].stage)
+                    yield ArticleResult(
+                        article, error=str(failed[article.id]), stage=failed[article.id].stage
+                    )
                     continue
                 doc = docs.get(article.id)
                 if doc is None:
@@ -132,14 +134,24 @@ class Extractor:
     def _events(self, article: Article, doc: Doc) -> list[Event]:
         """Every stage on one parsed article; a failure raises ``StageError`` naming the stage."""
         text = doc.text
-        page = _stage("furniture", furniture_spans, text)  # navigation, bylines, stamps, captions, teasers: not the story
-        stamps = sorted([*page, *_stage("furniture", dateline_spans, text)], key=lambda s: s.start)  # the report's own dates
+        page = _stage(
+            "furniture", furniture_spans, text
+        )  # navigation, bylines, stamps, captions, teasers: not the story
+        stamps = sorted(
+            [*page, *_stage("furniture", dateline_spans, text)], key=lambda s: s.start
+        )  # the report's own dates
         tolls = without(_stage("fatalities", fatalities_stage.find_fatalities, doc), page, _span)
         findings = Findings(
             article=article,
             doc=doc,
-            mentions=without(_stage("events", lambda: find_event_mentions(text, sentence_spans(doc), self.lexicon)), page, _trigger),
-            times=without(_stage("temporal", temporal.find_time_expressions, text, article.published), stamps, _span),
+            mentions=without(
+                _stage("events", lambda: find_event_mentions(text, sentence_spans(doc), self.lexicon)),
+                page,
+                _trigger,
+            ),
+            times=without(
+                _stage("temporal", temporal.find_time_expressions, text, article.published), stamps, _span
+            ),
             toponyms=without(_stage("geo", geoparse, doc, self.gazetteer), page, _span),
             actors=without(_stage("actors", self.actors.find, text), page, _span),
             fatalities=tolls,
@@ -195,9 +207,7 @@ class ExtractorPool:
     while articles are parsed. Calling the pool extracts a list and keeps its order.
     """
 
-    def __init__(
-        self, settings: Settings, processes: int = 0, *, extractor: Extractor | None = None
-    ) -> None:
+    def __init__(self, settings: Settings, processes: int = 0, *, extractor: Extractor | None = None) -> None:
         self.settings = settings
         self.processes = processes
         self._extractor = extractor
@@ -265,7 +275,9 @@ class ExtractorPool:
         return list(self._extractor.extract_many(articles))
 
 
-def extract_parallel(articles: Iterable[Article], settings: Settings, workers: int) -> Iterator[ArticleResult]:
+def extract_parallel(
+    articles: Iterable[Article], settings: Settings, workers: int
+) -> Iterator[ArticleResult]:
     """Spread articles over worker processes, each with its own Extractor."""
     if workers <= 1:
         yield from Extractor.from_settings(settings).extract_many(articles)
@@ -295,7 +307,9 @@ def _work(articles: list[Article]) -> list[ArticleResult]:
     return list(_WORKER.extract_many(articles))
 
 
-def versions(model_name: str = "", model_version: str = "", settings: Settings | None = None) -> dict[str, str]:
+def versions(
+    model_name: str = "", model_version: str = "", settings: Settings | None = None
+) -> dict[str, str]:
     """Code, model and data versions, without loading the model (its meta is read if not given)."""
     if not model_name:
         import spacy

@@ -170,7 +170,9 @@ class TimedH11Protocol(H11Protocol):
         self._header_timer = self.loop.call_later(self.header_timeout, self._header_timeout)
 
     def _header_timeout(self) -> None:
-        waiting = self.conn.their_state in (h11.IDLE,) and (self.cycle is None or self.cycle.response_complete)
+        waiting = self.conn.their_state in (h11.IDLE,) and (
+            self.cycle is None or self.cycle.response_complete
+        )
         if waiting and not self.transport.is_closing():
             self.transport.close()
 

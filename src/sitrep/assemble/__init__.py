@@ -71,15 +71,21 @@ def _build_event(
     country = location.country if location else _article_country(findings)
     actor1, actor2, actor_spans = vote_actors(draft, country)
     fatalities = _fatalities(doc_text(findings.doc), draft)
-    sub = choose_sub_event_type(draft.mentions, actor1, actor2, lexicon, deaths=fatalities.best if fatalities else 0)
+    sub = choose_sub_event_type(
+        draft.mentions, actor1, actor2, lexicon, deaths=fatalities.best if fatalities else 0
+    )
     codes = lexicon.codes_for(sub)
     cue_text = " ".join(dict.fromkeys(m.sentence.text for m in draft.mentions))
     actor1, actor2 = default_actors(codes.event_type, sub, actor1, actor2, country, cue_text)
-    actor1, claimed = claimed_actor1(actor1, claims, findings.actors, country)  # who claimed it, who is blamed
+    actor1, claimed = claimed_actor1(
+        actor1, claims, findings.actors, country
+    )  # who claimed it, who is blamed
     actor_spans = {**actor_spans, **claimed}
     when = draft.date
     if role is EventRole.MAIN and (when is None or _stale(when, article.published)):
-        when = story_date(findings, draft, Tree(findings.doc)) or when  # the news is recent; its recall is not
+        when = (
+            story_date(findings, draft, Tree(findings.doc)) or when
+        )  # the news is recent; its recall is not
     event_date = draft_date(when, article.published)
     victims = tuple(dict.fromkeys(v.text for c in draft.clauses for v in c.victims))
     decisive = next((m for m in draft.mentions if m.sub_event_type == sub), lead)  # what named the type
@@ -109,7 +115,12 @@ def _build_event(
         claims=claims,
         evidence=evidence,
         confidence=confidence(
-            draft, dated=when is not None, located=location is not None, actor1=actor1, actor2=actor2, settings=settings
+            draft,
+            dated=when is not None,
+            located=location is not None,
+            actor1=actor1,
+            actor2=actor2,
+            settings=settings,
         ),
         trigger=decisive.trigger.text,
     )
@@ -119,12 +130,18 @@ def _fatalities(text: str, draft: Draft) -> Fatalities | None:
     """The event's toll: the first count the report gives for it (its lead), unless a later
     sentence says the toll rose. Counts inside quotes (a group's own boast) and running totals
     ("505 killed since October 7") are left out when others exist."""
-    counts = sorted((f for c in draft.clauses for f in c.fatalities), key=lambda f: f.span.start if f.span else 0)
-    plain = [f for f in counts if f.span is None or not (_in_quotes(text, f.span) or _running_total(text, f.span))]
+    counts = sorted(
+        (f for c in draft.clauses for f in c.fatalities), key=lambda f: f.span.start if f.span else 0
+    )
+    plain = [
+        f for f in counts if f.span is None or not (_in_quotes(text, f.span) or _running_total(text, f.span))
+    ]
     counts = plain or counts
     if not counts:
         return None
-    counts = [f for f in counts if f.span is None or _NUMBER.search(f.span.text)] or counts  # not "X, who died"
+    counts = [
+        f for f in counts if f.span is None or _NUMBER.search(f.span.text)
+    ] or counts  # not "X, who died"
     first = counts[0]
     risen = [f for f in counts if f.span is not None and _TOLL_ROSE.search(_sentence_of(text, f.span))]
     if risen:
@@ -139,7 +156,10 @@ _NUMBER = re.compile(
     r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|scores|several|few|many|all|both)\b",
     re.I,
 )
-_TOLL_ROSE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|now stands|revised|updated|has reached|toll reached)\b", re.I)
+_TOLL_ROSE = re.compile(
+    r"\b(?:rose|risen|rising|climbed|increased|jumped|now stands|revised|updated|has reached|toll reached)\b",
+    re.I,
+)
 _RUNNING_TOTAL = re.compile(
     r"\bsince (?:the (?:start|beginning|war|conflict)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{1,2})?|\d{4})\b|"
     r"\b(?:so far this year|this year alone|in total since|over the past (?:year|months?|weeks?)|in recent (?:months|weeks|years))\b",

@@ -15,10 +15,32 @@ from sitrep.model import Actor, ActorMention, Span
 _AGENT_DEPS = {"nsubj", "agent", "poss", "csubj"}
 _PATIENT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 _TARGET_PREPS = {"on", "against", "at", "targeting", "in", "into", "upon"}
-_SPEAKER_WORDS = ("spokes", "official", "statement", "said", "minister", "ministry", "authorities", "government")
+_SPEAKER_WORDS = (
+    "spokes",
+    "official",
+    "statement",
+    "said",
+    "minister",
+    "ministry",
+    "authorities",
+    "government",
+)
 
 
-_SPEECH_LEMMAS = {"say", "tell", "state", "claim", "report", "add", "announce", "confirm", "deny", "accuse", "warn", "write"}
+_SPEECH_LEMMAS = {
+    "say",
+    "tell",
+    "state",
+    "claim",
+    "report",
+    "add",
+    "announce",
+    "confirm",
+    "deny",
+    "accuse",
+    "warn",
+    "write",
+}
 
 
 def is_speaker(text: str, actor: ActorMention, tree: Tree) -> bool:
@@ -159,11 +181,21 @@ def default_actors(
     if event_type == "Protests" and (actor1 is None or actor1.type != "Protesters"):
         protesters = _default_actor("Protesters", country)
         actor1, actor2 = protesters, actor2 if actor2 is not None else actor1
-    if event_type == "Riots" and actor1 is not None and actor1.type == "State forces" and sub != "Mob violence":
+    if (
+        event_type == "Riots"
+        and actor1 is not None
+        and actor1.type == "State forces"
+        and sub != "Mob violence"
+    ):
         actor1, actor2 = None, actor1  # the police who faced the rioters are the second side
     if event_type == "Riots" and (actor1 is None or actor1.type == "Protesters"):  # ACLED: rioters
         actor1 = _default_actor("Rioters", country)
-    if event_type in ("Protests", "Riots") and sub != "Peaceful protest" and sub != "Mob violence" and actor2 is None:
+    if (
+        event_type in ("Protests", "Riots")
+        and sub != "Peaceful protest"
+        and sub != "Mob violence"
+        and actor2 is None
+    ):
         actor2 = _police(country, cue_text)
     if sub in _BOMBS and actor1 is not None and actor1.type == "State forces":
         actor1, actor2 = None, actor2 or actor1  # the soldiers or police a bomb hit; states do not plant them
@@ -184,17 +216,54 @@ _BOMBS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 _REMOTE = _BOMBS | {"Air/drone strike", "Shelling/artillery/missile attack"}  # civilians hit from afar too
 _ONE_SIDED = _ON_CIVILIANS | _BOMBS
 _CIVILIAN_TARGET = whole_words(
-    "civilians?", "people", "worshippers", "shoppers", "passengers", "villagers", "residents", "students",
-    "pupils", "children", "women", "market", "mosque", "church", "school", "hospital", "beach",
-    "restaurant", "hotel", "caf[eé]", "bus", "wedding", "funeral", "rally", "crowd", "shrine",
+    "civilians?",
+    "people",
+    "worshippers",
+    "shoppers",
+    "passengers",
+    "villagers",
+    "residents",
+    "students",
+    "pupils",
+    "children",
+    "women",
+    "market",
+    "mosque",
+    "church",
+    "school",
+    "hospital",
+    "beach",
+    "restaurant",
+    "hotel",
+    "caf[eé]",
+    "bus",
+    "wedding",
+    "funeral",
+    "rally",
+    "crowd",
+    "shrine",
 )
 _ARMED_TARGET = whole_words(
-    "soldiers", "troops", "convoy", "patrol", "checkpoint", "military (?:base|post|vehicle)",
-    "army (?:base|post|vehicle)", "police (?:station|post|vehicle|van|officers|patrol)", "policemen",
+    "soldiers",
+    "troops",
+    "convoy",
+    "patrol",
+    "checkpoint",
+    "military (?:base|post|vehicle)",
+    "army (?:base|post|vehicle)",
+    "police (?:station|post|vehicle|van|officers|patrol)",
+    "policemen",
     "security forces",
 )
 _POLICE_WORDS = whole_words(
-    "police", "policemen", "riot police", "security forces", "officers", "gendarmes", "tear ?gas", "water cannons?"
+    "police",
+    "policemen",
+    "riot police",
+    "security forces",
+    "officers",
+    "gendarmes",
+    "tear ?gas",
+    "water cannons?",
 )
 
 

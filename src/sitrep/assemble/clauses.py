@@ -54,7 +54,23 @@ def find_clauses(findings: Findings, tree: Tree) -> list[Clause]:
     return [c for c in clauses if not all(m.aggregate for m in c.mentions) and not _only_context(c)]
 
 
-_LOCATIVE_PREPS = {"in", "near", "at", "outside", "on", "into", "across", "around", "inside", "within", "of", "from", "between", "towards", "toward"}
+_LOCATIVE_PREPS = {
+    "in",
+    "near",
+    "at",
+    "outside",
+    "on",
+    "into",
+    "across",
+    "around",
+    "inside",
+    "within",
+    "of",
+    "from",
+    "between",
+    "towards",
+    "toward",
+}
 
 
 def _is_locative(tok: Token) -> bool:
@@ -121,12 +137,14 @@ _RELATIVE_TO_STORY = re.compile(r"\b(?:later|after|afterwards|before|following|p
 
 
 def _story_relative(t: TimeExpression) -> bool:
-    """"An hour later", "the previous day": anchored in the story, not the article date."""
-    return bool(_RELATIVE_TO_STORY.search(t.span.text)) and not re.search(r"\b(?:this|last|next)\b", t.span.text, re.I)
+    """ "An hour later", "the previous day": anchored in the story, not the article date."""
+    return bool(_RELATIVE_TO_STORY.search(t.span.text)) and not re.search(
+        r"\b(?:this|last|next)\b", t.span.text, re.I
+    )
 
 
 def when_said(tok: Token) -> bool:
-    """"Officials said on Tuesday": the date of the report, not of the event."""
+    """ "Officials said on Tuesday": the date of the report, not of the event."""
     for _ in range(3):
         if tok.dep_ in ("pobj", "npadvmod", "tmod", "nmod", "compound", "amod") or tok.pos_ == "ADP":
             if tok.head.i == tok.i:
@@ -140,7 +158,12 @@ def when_said(tok: Token) -> bool:
 _REPORT_LEMMAS = {"say", "tell", "add", "report", "state", "write"}  # not "announce": that may be the event
 
 
-_COUNTABLE_SUBS = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", ""}
+_COUNTABLE_SUBS = {
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "",
+}
 
 
 def _only_context(clause: Clause) -> bool:

@@ -131,7 +131,14 @@ def consolidate_main(
     kept: list[int] = []
     for i, (draft, role) in enumerate(zip(drafts, roles, strict=True)):
         if role is EventRole.MAIN:
-            home = next((k for k in kept if roles[k] is EventRole.MAIN and _one_incident(drafts[k], draft, lexicon, settings)), None)
+            home = next(
+                (
+                    k
+                    for k in kept
+                    if roles[k] is EventRole.MAIN and _one_incident(drafts[k], draft, lexicon, settings)
+                ),
+                None,
+            )
             if home is not None:
                 drafts[home].clauses.extend(draft.clauses)
                 drafts[home].clauses.sort(key=lambda c: c.start)
@@ -145,11 +152,24 @@ def _one_incident(lead: Draft, other: Draft, lexicon: Lexicon, settings: Assembl
     if d1 is not None and d2 is not None and not _dates_overlap(d1, d2, slack_days=RETELLING_SLACK_DAYS):
         return False
     fam1, fam2 = _families(lead, lexicon), _families(other, lexicon)
-    if fam1 and fam2 and not fam1 & fam2 and not _protest_clash(fam1, other) and not _protest_clash(fam2, lead):
+    if (
+        fam1
+        and fam2
+        and not fam1 & fam2
+        and not _protest_clash(fam1, other)
+        and not _protest_clash(fam2, lead)
+    ):
         return False
-    local1 = [t.location for c in lead.clauses for t in c.toponyms if t.location and t.location.feature in _LOCAL]
-    local2 = [t.location for c in other.clauses for t in c.toponyms if t.location and t.location.feature in _LOCAL]
-    return not (local1 and local2) or min(distance_km(a, b) for a in local1 for b in local2) <= settings.same_event_km
+    local1 = [
+        t.location for c in lead.clauses for t in c.toponyms if t.location and t.location.feature in _LOCAL
+    ]
+    local2 = [
+        t.location for c in other.clauses for t in c.toponyms if t.location and t.location.feature in _LOCAL
+    ]
+    return (
+        not (local1 and local2)
+        or min(distance_km(a, b) for a in local1 for b in local2) <= settings.same_event_km
+    )
 
 
 _LOCAL = frozenset({"city", "neighbourhood", "camp", "site", "town", "village", ""})
@@ -167,8 +187,12 @@ def _families(draft: Draft, lexicon: Lexicon) -> set[str]:
 def _protest_clash(families: set[str], draft: Draft) -> bool:
     """A demonstration story's "clashes" are its protesters fighting the police, not a battle."""
     subs = set(_draft_subs(draft))
-    return "demonstration" in families and subs == {"Armed clash"} and not any(
-        a.actor.type in ARMED_TYPES - {"State forces"} for c in draft.clauses for a, _, _ in c.actors
+    return (
+        "demonstration" in families
+        and subs == {"Armed clash"}
+        and not any(
+            a.actor.type in ARMED_TYPES - {"State forces"} for c in draft.clauses for a, _, _ in c.actors
+        )
     )
 
 

@@ -37,8 +37,11 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
         return location, span  # "last month's strike on Jordan" is where it says
     counts = story_countries(findings)
     story = max(counts, key=counts.get, default="")
-    foreign = location is not None and story and location.country != story and (
-        counts[story] >= DOMINANCE * counts.get(location.country, 0)
+    foreign = (
+        location is not None
+        and story
+        and location.country != story
+        and (counts[story] >= DOMINANCE * counts.get(location.country, 0))
     )
     if location is None or foreign or location.feature == "continent":
         fallback = _story_place(findings.toponyms, story, "")
@@ -46,7 +49,9 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
             return (None, None) if foreign else (location, span)
         return replace(fallback.location, geo_precision=_fallback_precision(fallback)), fallback.span
     if location.feature in WIDE:
-        inner = _story_place(findings.toponyms, location.country, location.admin1 if location.feature != "country" else "")
+        inner = _story_place(
+            findings.toponyms, location.country, location.admin1 if location.feature != "country" else ""
+        )
         if inner is not None and inner.location.feature not in WIDE:
             return replace(inner.location, geo_precision=GeoPrecision.NEAR), inner.span
     return location, span
@@ -75,7 +80,10 @@ def _story_place(toponyms: list[Toponym], country: str, admin1: str) -> Toponym 
         return None
     rank = codebook().place_rank
     names = Counter(normalise_name(t.location.name) for t in places)
-    return min(places, key=lambda t: (rank(t.location.feature), -names[normalise_name(t.location.name)], t.span.start))
+    return min(
+        places,
+        key=lambda t: (rank(t.location.feature), -names[normalise_name(t.location.name)], t.span.start),
+    )
 
 
 def _fallback_precision(t: Toponym) -> GeoPrecision:

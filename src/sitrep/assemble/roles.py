@@ -54,7 +54,9 @@ def attach_orphans(findings: Findings, drafts: list[Draft], roles: list[EventRol
             main.clauses[0].fatalities.append(zero)
 
 
-def claims_by_draft(findings: Findings, drafts: list[Draft], roles: list[EventRole]) -> list[tuple[Claim, ...]]:
+def claims_by_draft(
+    findings: Findings, drafts: list[Draft], roles: list[EventRole]
+) -> list[tuple[Claim, ...]]:
     """Each claim goes to the event whose trigger its sentences hold, else to the main event."""
     owned: list[list[Claim]] = [[] for _ in drafts]
     main = roles.index(EventRole.MAIN) if EventRole.MAIN in roles else 0

@@ -65,7 +65,9 @@ class ArticlesReport:
         return "\n".join(lines)
 
     def errors_table(self) -> str:
-        rows = [f"{e.article} [{e.role}] {e.field}: gold {e.gold!r}, system {e.system!r}" for e in self.errors]
+        rows = [
+            f"{e.article} [{e.role}] {e.field}: gold {e.gold!r}, system {e.system!r}" for e in self.errors
+        ]
         rows += [f"{name}: events in a no-event article" for name in self.false_alarms]
         return "\n".join(rows) or "no errors"
 

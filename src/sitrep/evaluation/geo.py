@@ -163,7 +163,11 @@ def _pipeline(model: str = DEFAULT_MODEL) -> Language:
 
 
 def score_geo(
-    xml_path: Path, *, limit: int | None = None, gazetteer: Gazetteer | None = None, nlp: Language | None = None
+    xml_path: Path,
+    *,
+    limit: int | None = None,
+    gazetteer: Gazetteer | None = None,
+    nlp: Language | None = None,
 ) -> GeoReport:
     """Geoparse each article of a gold corpus and score tagging and resolution."""
     gazetteer = gazetteer or Gazetteer.default()
@@ -176,7 +180,9 @@ def score_geo(
         system = geoparse(doc, gazetteer)
         counts["gold"] += len(gold.toponyms)
         counts["system"] += len(system)
-        counts["exact"] += len({(t.start, t.end) for t in gold.toponyms} & {(t.span.start, t.span.end) for t in system})
+        counts["exact"] += len(
+            {(t.start, t.end) for t in gold.toponyms} & {(t.span.start, t.span.end) for t in system}
+        )
         pairs = _overlap_pairs(gold.toponyms, system)
         counts["overlap"] += len(pairs)
         errors.extend(_error(gold.id, g, s) for g, s in pairs if g.lat is not None and g.lon is not None)
@@ -206,19 +212,27 @@ def _error(doc_id: str, gold: GoldToponym, system: Toponym) -> GeoError:
     if loc is None:
         return GeoError(doc_id, gold.name, gold.lat, gold.lon, "", None, None, MAX_ERROR_KM)
     km = haversine_km(gold.lat, gold.lon, loc.latitude, loc.longitude)
-    return GeoError(doc_id, gold.name, gold.lat, gold.lon, loc.name, loc.latitude, loc.longitude, round(km, 2))
+    return GeoError(
+        doc_id, gold.name, gold.lat, gold.lon, loc.name, loc.latitude, loc.longitude, round(km, 2)
+    )
 
 
 def _report(name: str, documents: int, counts: dict[str, int], errors: list[GeoError]) -> GeoReport:
     kms = [e.km for e in errors]
     return GeoReport(
-        dataset=name, documents=documents, gold=counts["gold"], system=counts["system"],
-        exact_matches=counts["exact"], overlap_matches=counts["overlap"], resolved=len(errors),
+        dataset=name,
+        documents=documents,
+        gold=counts["gold"],
+        system=counts["system"],
+        exact_matches=counts["exact"],
+        overlap_matches=counts["overlap"],
+        resolved=len(errors),
         unresolved=sum(1 for e in errors if e.system_lat is None),
         accuracy_161=(sum(k <= ACCURACY_KM for k in kms) / len(kms)) if kms else 0.0,
         mean_km=statistics.fmean(kms) if kms else 0.0,
         median_km=statistics.median(kms) if kms else 0.0,
-        auc=log_error_auc(kms), errors=errors,
+        auc=log_error_auc(kms),
+        errors=errors,
     )
 
 

@@ -190,7 +190,9 @@ def load_corpus(folder: Path, split: str = "test") -> list[GoldArticle]:
         wanted = set(halves[split])
         names = [n for n in names if n in wanted]
     return [
-        GoldArticle(n, articles_dir / f"{n}.txt", json.loads((articles_dir / f"{n}.gold.json").read_text("utf-8")))
+        GoldArticle(
+            n, articles_dir / f"{n}.txt", json.loads((articles_dir / f"{n}.gold.json").read_text("utf-8"))
+        )
         for n in names
     ]
 
@@ -226,7 +228,9 @@ def score_news(
     return report
 
 
-def score_article(report: NewsReport, item: GoldArticle, result: ArticleResult) -> dict[tuple[str, int], Event]:
+def score_article(
+    report: NewsReport, item: GoldArticle, result: ArticleResult
+) -> dict[tuple[str, int], Event]:
     """Add one article to the report; return the system event matched to each gold main event."""
     gold_events = item.gold.get("events") or []
     events = list(result.events)
@@ -249,7 +253,9 @@ def score_article(report: NewsReport, item: GoldArticle, result: ArticleResult) 
             right = event.role.value == gold["role"]
             report.scores["role"].append(right)
             if not right:
-                report.errors.append(Mismatch(item.name, f"[{gold['role']}] role", gold["role"], event.role.value))
+                report.errors.append(
+                    Mismatch(item.name, f"[{gold['role']}] role", gold["role"], event.role.value)
+                )
         if gold["role"] != "main":
             continue
         report.main_gold += 1
@@ -308,7 +314,11 @@ def compare_fields(gold: dict, e: Event) -> list[tuple[str, object, object, bool
     loc = gold.get("location") or {}
     want_fat = gold.get("fatalities") or 0
     got_fat = e.fatalities.best if e.fatalities else 0
-    got_place = f"{e.location.name} ({km:.0f} km)" if e.location and km is not None else (e.location and e.location.name)
+    got_place = (
+        f"{e.location.name} ({km:.0f} km)"
+        if e.location and km is not None
+        else (e.location and e.location.name)
+    )
     return [
         ("event_type", gold.get("event_type"), e.event_type, e.event_type == gold.get("event_type")),
         ("sub_event_type", gold.get("sub_event_type"), e.sub_event_type, e.sub_event_type == gold.get("sub_event_type")),
@@ -361,7 +371,9 @@ def score_claims(report: NewsReport, item: GoldArticle, result: ArticleResult) -
     covered: set[tuple[int, int]] = set()
     for start, end, claim in gold_claims:
         hit = next((c for (s, t), c in system.items() if s <= start + 3 and t >= end - 3), None)
-        hit = hit or next((c for (s, t), c in system.items() if min(t, end) - max(s, start) > (end - start) / 2), None)
+        hit = hit or next(
+            (c for (s, t), c in system.items() if min(t, end) - max(s, start) > (end - start) / 2), None
+        )
         if hit is None:
             report.errors.append(Mismatch(item.name, "claim", claim["text"][:80], "not found"))
             continue
@@ -406,7 +418,10 @@ def same_value(field_name: str, gold: object, system: str) -> bool:
 
 
 def score_fusion(
-    corpus: Sequence[GoldArticle], results: Sequence[ArticleResult], matched: dict[tuple[str, int], Event], settings
+    corpus: Sequence[GoldArticle],
+    results: Sequence[ArticleResult],
+    matched: dict[tuple[str, int], Event],
+    settings,
 ) -> PairwiseScore:
     """Pairwise precision / recall of fusion over the gold main events (a missed event stands alone)."""
     from sitrep.config import FusionSettings
@@ -445,7 +460,9 @@ def _km(gold: dict, event: Event) -> float | None:
     loc = gold.get("location") or {}
     if event.location is None or loc.get("lat") is None or loc.get("lon") is None:
         return None
-    return haversine_km(float(loc["lat"]), float(loc["lon"]), event.location.latitude, event.location.longitude)
+    return haversine_km(
+        float(loc["lat"]), float(loc["lon"]), event.location.latitude, event.location.longitude
+    )
 
 
 def _gold_actor_names(gold: dict | str | None) -> list[str]:

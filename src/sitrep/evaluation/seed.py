@@ -56,7 +56,10 @@ class SeedReport:
 
     def errors_table(self) -> str:
         wrong = [c for c in self.checks if not c.right]
-        return "\n".join(f"{c.event} {c.field}: gold {c.gold!r}, system {c.system!r}" for c in wrong) or "no errors"
+        return (
+            "\n".join(f"{c.event} {c.field}: gold {c.gold!r}, system {c.system!r}" for c in wrong)
+            or "no errors"
+        )
 
 
 def score_seed(article_path: Path, gold_path: Path, events: list[Event] | None = None) -> SeedReport:
@@ -101,11 +104,19 @@ def _check_event(label: str, gold: dict, e: Event | None) -> list[FieldCheck]:
         return [check("event", "present", "missing", False)]
     checks = [
         check("event_date", gold["event_date"], e.event_date.iso, gold["event_date"] == e.event_date.iso),
-        check("date_precision", gold["date_precision"], e.event_date.precision.value,
-              gold["date_precision"] == e.event_date.precision.value),
+        check(
+            "date_precision",
+            gold["date_precision"],
+            e.event_date.precision.value,
+            gold["date_precision"] == e.event_date.precision.value,
+        ),
         check("event_type", gold["acled_event_type"], e.event_type, gold["acled_event_type"] == e.event_type),
-        check("sub_event_type", gold["acled_sub_event_type"], e.sub_event_type,
-              gold["acled_sub_event_type"] == e.sub_event_type),
+        check(
+            "sub_event_type",
+            gold["acled_sub_event_type"],
+            e.sub_event_type,
+            gold["acled_sub_event_type"] == e.sub_event_type,
+        ),
         check("plover", gold["plover"]["event_type"], e.plover, gold["plover"]["event_type"] == e.plover),
         check("cameo", gold["cameo"], e.cameo, e.cameo.startswith(gold["cameo"])),
     ]
@@ -113,7 +124,11 @@ def _check_event(label: str, gold: dict, e: Event | None) -> list[FieldCheck]:
         want = gold.get(role)
         got = getattr(e, role)
         if want:
-            checks.append(check(role, want["name"], got.name if got else None, got is not None and _same_actor(want, got)))
+            checks.append(
+                check(
+                    role, want["name"], got.name if got else None, got is not None and _same_actor(want, got)
+                )
+            )
     checks.extend(_check_location(check, gold.get("location"), e))
     if "fatalities" in gold:
         got = e.fatalities.best if e.fatalities else None
@@ -130,10 +145,24 @@ def _check_location(check, want: dict | None, e: Event) -> list[FieldCheck]:
     if not want:
         return []
     loc = e.location
-    out = [check("country", want["country"], loc.country if loc else None, loc is not None and loc.country == want["country"])]
+    out = [
+        check(
+            "country",
+            want["country"],
+            loc.country if loc else None,
+            loc is not None and loc.country == want["country"],
+        )
+    ]
     if "lat" in want and loc is not None:
         km = haversine_km(want["lat"], want["lon"], loc.latitude, loc.longitude)
-        out.append(check("coordinates", f"{want['lat']},{want['lon']}", f"{loc.latitude:.3f},{loc.longitude:.3f} ({km:.1f} km)", km <= 25))
+        out.append(
+            check(
+                "coordinates",
+                f"{want['lat']},{want['lon']}",
+                f"{loc.latitude:.3f},{loc.longitude:.3f} ({km:.1f} km)",
+                km <= 25,
+            )
+        )
     elif "lat" in want:
         out.append(check("coordinates", f"{want['lat']},{want['lon']}", None, False))
     if "geo_precision" in want:
@@ -170,6 +199,10 @@ def _same_actor(want: dict, got) -> bool:
     if _norm(want["name"]) == _norm(got.name):
         return True
     want_words, got_words = set(_words(want["name"])), set(_words(got.name))
-    if want.get("country") and want["country"] == got.country and want_words <= got_words | {"military", "forces"}:
+    if (
+        want.get("country")
+        and want["country"] == got.country
+        and want_words <= got_words | {"military", "forces"}
+    ):
         return True
     return bool(got_words) and got_words <= want_words  # "Iran-backed militias" for "... in Iraq"

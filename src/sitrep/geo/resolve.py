@@ -36,11 +36,15 @@ FAME_PENALTY = 2.0  # ... unless the document names the namesake's state or a pl
 NEAR_COUNTRY_KM = 300.0
 _CURATED = frozenset({"NBHD", "CAMP", "SITE", "RGN", "CONT"})
 _FEATURE_BONUS = {"PCLI": 3.5, "ADM1": 1.5, "PPLC": 1.0, "ADM2": 0.5}
-_DIRECTION = re.compile(r"^(?:north|south|east|west|central|northern|southern|eastern|western|"
-                        r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+",
-                        re.IGNORECASE)
-_ADMIN_WORD = (r"(?:district|region|province|state|governorate|department|county|zone|prefecture|oblast|"
-               r"local government area|municipality|area)")
+_DIRECTION = re.compile(
+    r"^(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+",
+    re.IGNORECASE,
+)
+_ADMIN_WORD = (
+    r"(?:district|region|province|state|governorate|department|county|zone|prefecture|oblast|"
+    r"local government area|municipality|area)"
+)
 _ADMIN_SUFFIX = re.compile(rf"\s+{_ADMIN_WORD}$", re.IGNORECASE)
 # "the town of X": X is a place wherever it is; the weaker cues need the document's country.
 _STRONG_BEFORE = re.compile(
@@ -54,14 +58,17 @@ FAMOUS_POP = 200_000  # a city this big, named after a preposition, is a place e
 _ADMIN_BEFORE = re.compile(r"\b(?:state|province|governorate|oblast|region) of\s+$", re.IGNORECASE)
 _CUE_AFTER = re.compile(rf"^\s+(?:{_ADMIN_WORD}|town|city|village)\b")
 _ALIAS_BEFORE = re.compile(r"\b(?:known|referred to|dubbed) as\s+(?:the\s+)?$", re.IGNORECASE)
-_NO_PREPOSITION = re.compile(r"\b(?:in|at|near|from|to|into|of|outside|around|towards?|across|over|on)\s+(?:the\s+)?$",
-                             re.IGNORECASE)
+_NO_PREPOSITION = re.compile(
+    r"\b(?:in|at|near|from|to|into|of|outside|around|towards?|across|over|on)\s+(?:the\s+)?$", re.IGNORECASE
+)
 # Verbs of governments: "Moscow pressed on", "Washington said": the capital is an actor there.
-_GOVERNMENT_VERBS = frozenset("""
+_GOVERNMENT_VERBS = frozenset(
+    """
 say tell announce accuse deny claim warn insist press vow threaten demand urge reject condemn respond
 retaliate pull agree blame want believe declare order push refuse insist push seek call sanction
 expel recall summon protest welcome praise criticise criticize dismiss
-""".split())
+""".split()
+)
 _ARTICLES = ("al ", "el ", "an ", "ad ", "ar ", "as ", "ash ", "at ", "az ")
 
 
@@ -93,7 +100,10 @@ class _Context:
                 countries[c] -= w
                 admin1s[(c, a)] -= w
         top = round(max(countries.values(), default=0.0), 6)  # rounded: shares of 1/3 must cancel
-        c_votes, a_votes = round(max(countries[country], 0.0), 6), round(max(admin1s[(country, admin1)], 0.0), 6)
+        c_votes, a_votes = (
+            round(max(countries[country], 0.0), 6),
+            round(max(admin1s[(country, admin1)], 0.0), 6),
+        )
         return c_votes, round(max(sum(countries.values()), 0.0), 6), a_votes, top
 
     def same_name(self, i: int, j: int) -> bool:
@@ -116,9 +126,15 @@ def geoparse(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         mentions = sorted(mentions + extra, key=lambda m: m.start)
         looked = [_lookup_ex(m.text, gazetteer) for m in mentions]
         context = _context(mentions, [c for c, _ in looked], demonyms)
-    chosen = [_choose(i, m, ps, context, doc_text(doc), loose) for i, (m, (ps, loose)) in enumerate(zip(mentions, looked, strict=True))]
+    chosen = [
+        _choose(i, m, ps, context, doc_text(doc), loose)
+        for i, (m, (ps, loose)) in enumerate(zip(mentions, looked, strict=True))
+    ]
     context = _choice_context(mentions, chosen, demonyms)
-    chosen = [_choose(i, m, ps, context, doc_text(doc), loose) for i, (m, (ps, loose)) in enumerate(zip(mentions, looked, strict=True))]
+    chosen = [
+        _choose(i, m, ps, context, doc_text(doc), loose)
+        for i, (m, (ps, loose)) in enumerate(zip(mentions, looked, strict=True))
+    ]
     toponyms = []
     for mention, best in zip(mentions, chosen, strict=True):
         if best is not None and best.feature_code == "PPLC" and _governs(doc, mention):
@@ -152,7 +168,9 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter, 
         start, end, text = _trim(ent.start_char, ent.end_char, ent.text)
         if ent.label_ in PLACE_LABELS:
             start, text = _extend_left(doc, ent.start, start, text, gazetteer)
-        if ent.label_ in PROMOTABLE_LABELS and not (ent.label_ in CONTEXT_LABELS and gazetteer.demonym(ent.text)):
+        if ent.label_ in PROMOTABLE_LABELS and not (
+            ent.label_ in CONTEXT_LABELS and gazetteer.demonym(ent.text)
+        ):
             if text.strip():
                 promotable.append(_Mention(start, end, text, ent.label_))
             continue
@@ -165,7 +183,9 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter, 
             continue
         if not text.strip() or gazetteer.is_non_place(text):
             continue
-        if _ALIAS_BEFORE.search(text_all[max(0, ent.start_char - 30) : ent.start_char]) and not _lookup(text, gazetteer):
+        if _ALIAS_BEFORE.search(text_all[max(0, ent.start_char - 30) : ent.start_char]) and not _lookup(
+            text, gazetteer
+        ):
             continue  # "the Syria Civil Defence, known as the White Helmets": an organisation's name
         mentions.append(_Mention(start, end, text, ent.label_))
     promotable.extend(_untagged_phrases(doc))
@@ -173,12 +193,18 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter, 
 
 
 def _extend_left(doc: Doc, token_i: int, start: int, text: str, gazetteer: Gazetteer) -> tuple[int, str]:
-    """"South Africa" tagged as "Africa": take in the capitalised word before the entity when
+    """ "South Africa" tagged as "Africa": take in the capitalised word before the entity when
     the longer name is the primary name of a gazetteer place."""
     if token_i == 0:
         return start, text
     prev = doc[token_i - 1]
-    if not (prev.is_alpha and prev.text[:1].isupper() and not prev.is_stop and prev.whitespace_ and prev.ent_iob_ == "O"):
+    if not (
+        prev.is_alpha
+        and prev.text[:1].isupper()
+        and not prev.is_stop
+        and prev.whitespace_
+        and prev.ent_iob_ == "O"
+    ):
         return start, text
     longer = f"{prev.text} {text}"
     key = normalise_name(longer)
@@ -198,10 +224,20 @@ def _untagged_phrases(doc: Doc) -> list[_Mention]:
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and j - i < 6 and tokens[j].ent_iob_ == "O" and (
-            (tokens[j].text[:1].isupper() and tokens[j].is_alpha)
-            or (tokens[j].text == "-" and not tokens[j - 1].whitespace_ and j + 1 < len(tokens)
-                and tokens[j + 1].text[:1].isupper() and not tokens[j].whitespace_)
+        while (
+            j < len(tokens)
+            and j - i < 6
+            and tokens[j].ent_iob_ == "O"
+            and (
+                (tokens[j].text[:1].isupper() and tokens[j].is_alpha)
+                or (
+                    tokens[j].text == "-"
+                    and not tokens[j - 1].whitespace_
+                    and j + 1 < len(tokens)
+                    and tokens[j + 1].text[:1].isupper()
+                    and not tokens[j].whitespace_
+                )
+            )
         ):
             j += 1
         span = doc[i:j]
@@ -230,7 +266,11 @@ def _promoted(
         if any(m.start < e and s < m.end for s, e in taken):
             continue
         key = normalise_name(m.text)
-        places = [p for p in _lookup(m.text, gazetteer) if p.feature_class in ("P", "A") or p.feature_code in _CURATED]
+        places = [
+            p
+            for p in _lookup(m.text, gazetteer)
+            if p.feature_class in ("P", "A") or p.feature_code in _CURATED
+        ]
         if not places or gazetteer.is_non_place(m.text) or len(key) < 3:
             continue
         before = text[max(0, m.start - 40) : m.start]
@@ -239,9 +279,12 @@ def _promoted(
             strong.add(key)
         elif m.label == "PERSON":
             continue  # "Kelly", "Bell": surnames that are also towns need a strong cue
-        elif not ((_WEAK_BEFORE.search(before) or _CUE_AFTER.match(after))
-                  and any(p.country in countries and p.feature_code != "PCLI" for p in places)) and not (
-            _TARGET_BEFORE.search(before) and any(p.population >= FAMOUS_POP and p.feature_class == "P" for p in places)
+        elif not (
+            (_WEAK_BEFORE.search(before) or _CUE_AFTER.match(after))
+            and any(p.country in countries and p.feature_code != "PCLI" for p in places)
+        ) and not (
+            _TARGET_BEFORE.search(before)
+            and any(p.population >= FAMOUS_POP and p.feature_class == "P" for p in places)
         ):  # a big city after "on / in / near" needs no country context: "an air strike on Kharkiv"
             continue
         out.append(_Mention(m.start, m.end, m.text, m.label or "GPE"))
@@ -297,7 +340,7 @@ def _spelling_variants(key: str) -> list[str]:
     stems = [key]
     for art in _ARTICLES:
         if key.startswith(art):
-            stems.append(key[len(art):])
+            stems.append(key[len(art) :])
             break
     else:
         stems.append("al " + key)
@@ -378,16 +421,24 @@ def _prominent(place: Place) -> bool:
 
 def _near(i: int, place: Place, ctx: _Context) -> tuple[bool, bool]:
     """Whether the place is near another confident place of the document, or a country it names."""
-    near = any(haversine_km(place.lat, place.lon, lat, lon) < NEAR_KM for lat, lon, j in ctx.points if not ctx.same_name(i, j))
+    near = any(
+        haversine_km(place.lat, place.lon, lat, lon) < NEAR_KM
+        for lat, lon, j in ctx.points
+        if not ctx.same_name(i, j)
+    )
     near_country = any(
-        haversine_km(place.lat, place.lon, lat, lon) < NEAR_COUNTRY_KM for lat, lon, j in ctx.centres if not ctx.same_name(i, j)
+        haversine_km(place.lat, place.lon, lat, lon) < NEAR_COUNTRY_KM
+        for lat, lon, j in ctx.centres
+        if not ctx.same_name(i, j)
     )
     return near, near_country
 
 
 def _local_support(i: int, place: Place, ctx: _Context) -> bool:
     """Whether other mentions put the document in the place's admin1 or near it."""
-    return (bool(place.admin1) and ctx.others(i, place.country, place.admin1)[2] > 0) or _near(i, place, ctx)[0]
+    return (bool(place.admin1) and ctx.others(i, place.country, place.admin1)[2] > 0) or _near(i, place, ctx)[
+        0
+    ]
 
 
 def _context_score(i: int, place: Place, ctx: _Context) -> float:
@@ -407,8 +458,15 @@ def _context_score(i: int, place: Place, ctx: _Context) -> float:
         score += 1.5
     elif near_country and place.rank < 4:
         score += 0.75
-    if (c_votes <= 0 and not near and not near_country and place.rank < 4 and top >= 2.0 and top >= 0.4 * total
-            and not _prominent(place)):
+    if (
+        c_votes <= 0
+        and not near
+        and not near_country
+        and place.rank < 4
+        and top >= 2.0
+        and top >= 0.4 * total
+        and not _prominent(place)
+    ):
         score -= FOREIGN_PENALTY
 
     return score
@@ -427,8 +485,11 @@ def _choose(
     key = normalise_name(mention.text)
     base = [(_base_score(p, key), p) for p in places]
     cities = {(p.country, p.admin1) for p in places if p.rank <= 1 and p.population >= 100_000}
-    says_admin = bool(re.match(r"\s+(?:state|province|governorate|oblast|region)\b", text[mention.end:], re.IGNORECASE)) or bool(
-        _ADMIN_SUFFIX.search(mention.text) or _ADMIN_BEFORE.search(text[max(0, mention.start - 30) : mention.start])
+    says_admin = bool(
+        re.match(r"\s+(?:state|province|governorate|oblast|region)\b", text[mention.end :], re.IGNORECASE)
+    ) or bool(
+        _ADMIN_SUFFIX.search(mention.text)
+        or _ADMIN_BEFORE.search(text[max(0, mention.start - 30) : mention.start])
     )
     famous = max((p.population for p in places if _prominent(p)), default=0)
     best, best_score = None, MIN_SCORE
@@ -436,9 +497,15 @@ def _choose(
         if loose and ctx.others(i, place.country, place.admin1)[0] <= 0 and not any(_near(i, place, ctx)):
             continue
         score += _context_score(i, place, ctx)
-        if (place.rank <= 1 and not _prominent(place) and famous >= FAME_RATIO * max(_population(place), 1)
-                and not _local_support(i, place, ctx)):
-            score -= FAME_PENALTY  # "London" in a US story: the capital, not London, Ohio, unless Ohio is named
+        if (
+            place.rank <= 1
+            and not _prominent(place)
+            and famous >= FAME_RATIO * max(_population(place), 1)
+            and not _local_support(i, place, ctx)
+        ):
+            score -= (
+                FAME_PENALTY  # "London" in a US story: the capital, not London, Ohio, unless Ohio is named
+            )
         if place.feature_code == "ADM1" and not says_admin:
             if (place.country, place.admin1) in cities:
                 score -= 3.0  # "Baghdad", "New York": the city unless the text says province/state
@@ -462,7 +529,9 @@ _NEAR_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:city of\s+|town of\s+)?$",
     re.IGNORECASE,
 )
-_PART_AFTER = re.compile(r"^\s+(?:district|region|province|governorate|area|countryside|outskirts)\b", re.IGNORECASE)
+_PART_AFTER = re.compile(
+    r"^\s+(?:district|region|province|governorate|area|countryside|outskirts)\b", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'A-Z0-9])|\n")
 
 
@@ -483,7 +552,9 @@ def locate_event(toponyms: list[Toponym], anchor: Span, text: str) -> tuple[Loca
         chosen = _refine(chosen, resolved, text, end)
     else:
         before = [t for t in resolved if t.span.end <= anchor.start]
-        after = [t for t in resolved if t.span.start >= anchor.end and t.span.start < _paragraph_end(text, end)]
+        after = [
+            t for t in resolved if t.span.start >= anchor.end and t.span.start < _paragraph_end(text, end)
+        ]
         if not before and not after:
             return None
         chosen = before[-1] if before else after[0]
@@ -502,7 +573,7 @@ def _gap(span: Span, anchor: Span) -> int:
 
 
 def _is_actor(t: Toponym, text: str) -> bool:
-    """"the United States' military", "Iraq's government": a place naming an actor, not a site."""
+    """ "the United States' military", "Iraq's government": a place naming an actor, not a site."""
     return bool(_ACTOR_AFTER.match(text[t.span.end : t.span.end + 40]))
 
 
@@ -541,8 +612,14 @@ def _refine(chosen: Toponym, resolved: list[Toponym], text: str, sentence_end: i
         if other.country != loc.country or (loc.feature == "admin1" and other.admin1 != loc.admin1):
             continue
         s_start, s_end = _sentence_bounds(text, t.span)
-        same = [u for u in resolved if s_start <= u.span.start < s_end and u.location
-                and u.location.country == loc.country and _specificity(u) < 3]
+        same = [
+            u
+            for u in resolved
+            if s_start <= u.span.start < s_end
+            and u.location
+            and u.location.country == loc.country
+            and _specificity(u) < 3
+        ]
         return min(same, key=lambda u: (_specificity(u), u.span.start)) if same else t
     return chosen
 

@@ -158,11 +158,15 @@ def _read_lines_apart(name: str, data: bytes, columns: ColumnNames) -> Iterator[
         try:
             line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
         except UnicodeDecodeError as exc:
-            yield IngestError(f"{name}:{lineno}", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
+            yield IngestError(
+                f"{name}:{lineno}", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})"
+            )
             continue
         for item in read_jsonl_text(name, line.rstrip("\r"), columns):
             if isinstance(item, IngestError):
-                item = IngestError(item.origin.replace(f"{name}:1", f"{name}:{lineno}", 1), item.message, item.stage)
+                item = IngestError(
+                    item.origin.replace(f"{name}:1", f"{name}:{lineno}", 1), item.message, item.stage
+                )
             yield item if isinstance(item, IngestError) else replace(item, origin=f"{name}:{lineno}")
 
 

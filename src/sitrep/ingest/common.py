@@ -108,7 +108,9 @@ def make_article(
     if not text.strip():
         return IngestError(origin, "article has a date but no text")
     if len(text) > max_chars:
-        return IngestError(origin, f"article longer than allowed: {len(text)} characters; the limit is {max_chars}")
+        return IngestError(
+            origin, f"article longer than allowed: {len(text)} characters; the limit is {max_chars}"
+        )
     latest = (today or date.today()) + FUTURE_SLACK
     if published > latest:
         return IngestError(origin, f"publication date {published.isoformat()} is in the future")

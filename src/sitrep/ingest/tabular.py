@@ -46,7 +46,9 @@ def read_json_text(name: str, text: str, columns: ColumnNames) -> Iterator[Artic
         if not isinstance(record, dict):
             yield IngestError(origin, "JSON item is not an object")
             continue
-        yield guarded(origin, lambda record=record, origin=origin: _article_from_record(origin, record, columns))
+        yield guarded(
+            origin, lambda record=record, origin=origin: _article_from_record(origin, record, columns)
+        )
 
 
 def read_csv_text(name: str, text: str, columns: ColumnNames) -> Iterator[Article | IngestError]:

@@ -185,7 +185,10 @@ class Store(IncidentStore):
         found: set[str] = set()
         for part in _chunks([(i,) for i in ids], _ROWS_PER_INSERT):
             marks = ", ".join("?" * len(part))
-            found |= {r[0] for r in self._query(f"SELECT id FROM articles WHERE id IN ({marks})", [p[0] for p in part])}
+            found |= {
+                r[0]
+                for r in self._query(f"SELECT id FROM articles WHERE id IN ({marks})", [p[0] for p in part])
+            }
         return found
 
     def _named(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -322,8 +325,10 @@ class Store(IncidentStore):
     def count_events(self, filters: EventFilter | None = None) -> int:
         """How many events match ``filters`` (the total behind a page of ``events``)."""
         where, params = (filters or EventFilter()).sql()
-        sql = "SELECT COUNT(*) FROM events e" + _location_join(where) + (
-            " WHERE " + " AND ".join(where) if where else ""
+        sql = (
+            "SELECT COUNT(*) FROM events e"
+            + _location_join(where)
+            + (" WHERE " + " AND ".join(where) if where else "")
         )
         return int(self._query(sql, params)[0][0])
 
@@ -350,9 +355,7 @@ class Store(IncidentStore):
         record = dict(zip(_ARTICLE_COLUMNS, found[0], strict=True))
         record["published"] = record["published"].isoformat()
         record["ingested_at"] = record["ingested_at"].isoformat() if record["ingested_at"] else None
-        ids = self._query(
-            "SELECT id FROM events WHERE article_id = ? ORDER BY date_start, id", [article_id]
-        )
+        ids = self._query("SELECT id FROM events WHERE article_id = ? ORDER BY date_start, id", [article_id])
         events = (self.get_event(r[0]) for r in ids)
         record["events"] = [e.to_json() for e in events if e is not None]
         return record
@@ -518,7 +521,9 @@ def _claim(c: Sequence[Any], text: str) -> Claim:
     return Claim(c[0], c[1], Span(c[3], c[4], text[c[3] : c[4]]), c[2], c[5] or "", c[6] or "", c[7] or "",
                  c[8] or "", content)  # fmt: skip
 
-_ROW_SELECT = """
+
+_ROW_SELECT = (
+    """
 SELECT e.id AS event_id, e.article_id, e.event_date, e.date_start, e.date_end, e.date_precision,
        e.date_source, e.event_type, e.sub_event_type, e.plover, e.cameo, e.role,
        a1.name AS actor1, a1.type AS actor1_type, a1.country AS actor1_country,
@@ -528,7 +533,9 @@ SELECT e.id AS event_id, e.article_id, e.event_date, e.date_start, e.date_end, e
        ar.source, ar.url, ar.title, ar.published, ar.ingested_at, e.model_version, e.data_version,
        (SELECT array_agg(aa.name ORDER BY ea.ordinal) FROM event_actors ea JOIN actors aa ON aa.id = ea.actor_id
         WHERE ea.event_id = e.id AND ea.role = 'assoc') AS assoc
-""" + EVENT_JOINS
+"""
+    + EVENT_JOINS
+)
 # Text columns that are empty, not NULL, in an EventRow when the event has no such actor or place.
 _ROW_TEXT = (
     "actor1", "actor1_type", "actor1_country", "actor2", "actor2_type", "actor2_country",

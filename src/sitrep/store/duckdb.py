@@ -42,7 +42,9 @@ class DuckDBStore(Store):
         return DuckDBStore(self._conn.cursor(), migrations_dir=self._migrations_dir)
 
 
-def open_duckdb(path: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR, create: bool = True) -> DuckDBStore:
+def open_duckdb(
+    path: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR, create: bool = True
+) -> DuckDBStore:
     """Open (creating it and its folder if missing) a DuckDB store and bring its schema up to date.
 
     ``create=False`` is for commands that only read: a mistyped path is an error, not a new

@@ -171,7 +171,9 @@ class IncidentStore:
             reports = list(loaded.values())
             group = [
                 reports[i]
-                for comp in components(reports, settings, [tuple(p) for p in (decisions or Decisions()).joins])
+                for comp in components(
+                    reports, settings, [tuple(p) for p in (decisions or Decisions()).joins]
+                )
                 if any(reports[i].event.id in seed_ids for i in comp)
                 for i in comp
             ]
@@ -332,7 +334,13 @@ class IncidentStore:
         links: dict[str, list[Link]] = {}
         for r in self._named(f"WITH page AS ({page}) {_LINKS_SELECT}", params):
             links.setdefault(r["incident_id"], []).append(
-                Link(r["event_id"], r["linked_to"], float(r["probability"]), tuple(json.loads(r["evidence"])), r["decided_by"])
+                Link(
+                    r["event_id"],
+                    r["linked_to"],
+                    float(r["probability"]),
+                    tuple(json.loads(r["evidence"])),
+                    r["decided_by"],
+                )
             )
         voices: dict[str, list[Voice]] = {}
         for r in self._query(f"WITH page AS ({page}) {_CLAIMS_SELECT}", params):
@@ -340,7 +348,11 @@ class IncidentStore:
         rows = self._named(f"WITH page AS ({page}) {_INCIDENT_SELECT}", params)
         records = [
             _record(
-                r, sources.get(r["id"], []), named.get(r["id"], set()), victims.get(r["id"], set()), links.get(r["id"], [])
+                r,
+                sources.get(r["id"], []),
+                named.get(r["id"], set()),
+                victims.get(r["id"], set()),
+                links.get(r["id"], []),
             )
             for r in rows
         ]

@@ -35,7 +35,12 @@ def _pair(a: Report, b: Report, settings: FusionSettings) -> dict:
     km = None
     if ea.location is not None and eb.location is not None:
         km = round(distance_km(ea.location, eb.location), 1)
-    out: dict = {"a": ea.id, "b": eb.id, "distance_km": km, "days_apart": abs((ea.event_date.start - eb.event_date.start).days)}
+    out: dict = {
+        "a": ea.id,
+        "b": eb.id,
+        "distance_km": km,
+        "days_apart": abs((ea.event_date.start - eb.event_date.start).days),
+    }
     score = score_pair(a, b, settings)
     if score is None:
         return {**out, "gates": False, "total": None, "linked": False}

@@ -25,7 +25,9 @@ class PostgresStore(Store):
 
     def reader(self) -> PostgresStore:
         """A new connection to the same database, for one reading thread."""
-        reader = PostgresStore(psycopg.connect(self.url, autocommit=True), migrations_dir=self._migrations_dir)
+        reader = PostgresStore(
+            psycopg.connect(self.url, autocommit=True), migrations_dir=self._migrations_dir
+        )
         reader.url = self.url
         return reader
 

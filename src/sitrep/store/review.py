@@ -62,7 +62,9 @@ def decide(store: Store, kind: str, pairs: Iterable[tuple[str, str]], note: str 
     return len(rows)
 
 
-def split_event(store: Store, event_id: str, settings: FusionSettings | None = None, note: str = "") -> str | None:
+def split_event(
+    store: Store, event_id: str, settings: FusionSettings | None = None, note: str = ""
+) -> str | None:
     """Take an event out of its incident for good; returns the id of the incident it is in now."""
     current = store.incident_of_event(event_id)
     if current is None:
