@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from sitrep.codebook import haversine_km
-from sitrep.geo.gazetteer import Gazetteer, entity_patterns
+from sitrep.geo.gazetteer import Gazetteer, country_patterns, entity_patterns
 from sitrep.geo.resolve import geoparse, locate_event
 from sitrep.model import GeoPrecision, Span, Toponym
 from sitrep.nlp import build_pipeline, normalise_text
@@ -20,7 +20,7 @@ BAGHDAD = (33.34058, 44.40088)
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    return build_pipeline(patterns=entity_patterns())
+    return build_pipeline(patterns=entity_patterns() + country_patterns())
 
 
 @pytest.fixture(scope="module")
@@ -251,3 +251,25 @@ def test_direction_word_left_out_of_the_entity_is_taken_in(nlp: Language, gazett
 def test_constituent_country_is_not_the_united_kingdom(nlp: Language, gazetteer: Gazetteer) -> None:
     t = _resolved(_parse(nlp, gazetteer, "Heavy rain caused flooding across Wales on Sunday."), "Wales")
     assert t.location is not None and t.location.feature == "admin1" and t.location.admin1 == "Wales"
+
+
+def test_a_country_the_model_calls_a_person_is_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    # the small model tags "Mali" PERSON in this wire lead; the entity ruler knows its countries
+    text = "Mali: drone strikes on a northern town leave 21 civilians dead. Mali's army said it hit terrorists."
+    countries = {t.location.country for t in _parse(nlp, gazetteer, text) if t.location}
+    assert countries == {"ML"}
+
+
+def test_a_capital_named_after_its_country_stays_one_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    toponyms = _parse(nlp, gazetteer, "Thousands marched in Guatemala City on Monday.")
+    assert [t.location.name for t in toponyms if t.location] == ["Guatemala City"]
+
+
+def test_a_ministers_surname_is_not_a_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "A councillor was shot dead in KwaZulu-Natal on Wednesday. Police Minister Bheki Cele said a task "
+        "team was probing the killings. According to Cele, 31 of the 52 councillors were from the ANC."
+    )
+    located = [(t.span.text, t.location.country) for t in _parse(nlp, gazetteer, text) if t.location]
+    assert ("KwaZulu-Natal", "ZA") in located
+    assert all(name != "Cele" for name, _ in located)
