@@ -31,6 +31,17 @@ def mentions(text: str):
         ("The army and rebels signed a ceasefire on Monday.", "ceasefire", "Agreement"),
         ("Soldiers clashed with militants near the village.", "clashed", "Armed clash"),
         ("Police defused a bomb planted near the market.", "defused", "Disrupted weapons use"),
+        ("Junta troops retake Nawnghkio from the TNLA.", "retake Nawnghkio", "Government regains territory"),
+        (
+            "Insurgents took over Mocimboa da Praia at dawn.",
+            "took over Mocimboa",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "France has handed over the first of its military bases in Chad.",
+            "handed over the first of its military bases",
+            "Non-violent transfer of territory",
+        ),
     ],
 )
 def test_strong_triggers_name_the_sub_event_type(sentence, trigger, sub):
