@@ -23,6 +23,7 @@ from sitrep.assemble.actor_vote import default_actors, vote_actors
 from sitrep.assemble.claimed import claimed_actor1
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
+from sitrep.assemble.interstate import interstate_actors
 from sitrep.assemble.merge import consolidate_main, draft_date, merge_clauses, story_date
 from sitrep.assemble.perpetrator import with_perpetrator
 from sitrep.assemble.place import event_location, story_countries
@@ -83,6 +84,7 @@ def _build_event(
         actor1, actor2, named = with_perpetrator(findings, codes.event_type, actor1, actor2, country)
         actor_spans = {**actor_spans, **named}
     cue_text = " ".join(dict.fromkeys(m.sentence.text for m in draft.mentions))
+    actor1, actor2 = interstate_actors(findings, draft, codes.event_type, sub, (actor1, actor2), country)
     actor1, actor2 = default_actors(codes.event_type, sub, actor1, actor2, country, cue_text)
     actor1, claimed = claimed_actor1(
         actor1, claims, findings.actors, country
