@@ -23,12 +23,13 @@ from sitrep.fusion import (
     places_compatible,
     reconcile,
     score_pair,
+    shared_details,
     stopwords,
     targets_differ,
     trigger_sentence,
     types_compatible,
 )
-from sitrep.fusion_model import clues
+from sitrep.fusion_model import clues, subtypes_agree
 from sitrep.model import (
     Actor,
     ArticleResult,
@@ -150,6 +151,37 @@ def test_same_article_and_far_dates_are_never_candidates():
     assert not pair_allowed(a, replace(report("b", DEPOT), event=replace(a.event, id="x")), SETTINGS)
     assert not pair_allowed(a, report("c", DEPOT, day=TUESDAY + timedelta(days=4)), SETTINGS)
     assert pair_allowed(a, report("d", DEPOT, day=TUESDAY + timedelta(days=1)), SETTINGS)
+
+
+AMBUSH = "Anti-Balaka gunmen ambushed a MINUSCA convoy near Yogofongo, killing Moroccan peacekeepers, Captain Ahmed Benali said."
+
+
+def test_reports_sharing_many_details_pass_the_place_and_date_gates():
+    """The coder put one report of the ambush 200 km off and three days late: the details say it is one."""
+    a = report("a", AMBUSH, location=POKROVSK)
+    assert shared_details(a, report("b", AMBUSH)) >= SETTINGS.detail_override
+    assert pair_allowed(a, report("b", AMBUSH, location=KHARKIV, day=TUESDAY + timedelta(days=5)), SETTINGS)
+    assert not pair_allowed(
+        a, report("c", AMBUSH, location=KHARKIV, day=TUESDAY + timedelta(days=6)), SETTINGS
+    )
+    plain = report("d", DEPOT, location=POKROVSK)  # few details: the place gate holds
+    assert not pair_allowed(plain, report("e", DEPOT, location=KHARKIV), SETTINGS)
+    off = replace(SETTINGS, detail_override=0)
+    assert not pair_allowed(a, report("b", AMBUSH, location=KHARKIV), off)
+
+
+def test_compatible_sub_types_agree_and_crowds_on_another_day_conflict():
+    a = report("a", DEPOT)
+    missile = report("b", DEPOT, sub_event_type="Shelling/artillery/missile attack")
+    assert subtypes_agree("Air/drone strike", "Shelling/artillery/missile attack")
+    assert score_pair(a, missile, SETTINGS).total == score_pair(a, report("c", DEPOT), SETTINGS).total
+    rally = "Protesters blocked Rustaveli Avenue outside the Georgian parliament in Tbilisi."
+    crowd = {"event_type": "Riots", "sub_event_type": "Violent demonstration", "actor1": None}
+    night = report("d", rally, **crowd)
+    same_night = score_pair(night, report("e", rally, **crowd), SETTINGS)
+    next_night = score_pair(night, report("f", rally, day=TUESDAY + timedelta(days=1), **crowd), SETTINGS)
+    assert next_night.features["crowd_day_unsure"] == 1.0 and same_night.features["crowd_day_unsure"] == 0.0
+    assert next_night.total < same_night.total  # a day apart weighs against, the shared detail for
 
 
 def test_blocking_finds_exactly_the_pairs_brute_force_finds():
