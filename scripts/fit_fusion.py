@@ -5,9 +5,10 @@ events whose both events match a gold main event is an example: positive when th
 both the same incident key; the hand-written corpus ``tests/data/fusion`` adds its pairs (the
 dev half alone has too few negatives to learn from). Each positive pair is also copied with
 one coded field made to disagree as real outlets make it disagree (the toll rising instead of
-agreeing, no common day, no common place, no common actor; half weight), so that the model
-does not learn that reports of one incident always agree on the coded fields - the hand
-corpus's do, real reports do not.
+agreeing, no common day, no common place, no common actor), so that the model does not learn
+that reports of one incident always agree on the coded fields - the hand corpus's do, real
+reports do not. The positives and their copies share the weight the positives had, so the
+copies do not raise the prior that a candidate pair is one incident.
 
 A logistic regression with an L2 penalty, each weight held to its sign (numpy / scipy), is
 fitted on the features of ``sitrep.fusion_model``. The penalty is chosen by cross-validation
@@ -47,26 +48,25 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "fusion_
 Examples = tuple[np.ndarray, np.ndarray, list[str]]  # features, labels, incident of each pair
 
 
-def examples(corpus, results, matched, settings: FusionSettings) -> Examples:
-    """Feature rows, labels and incidents of the candidate pairs whose both events the analyst coded."""
-    incident = {
+def news_incidents(corpus, matched) -> dict[str, str]:
+    """Extracted event id -> the analyst's incident, for the events matched to a gold event."""
+    return {
         matched[(item.name, gi)].id: "news:" + ev["incident"]
         for item in corpus
         for gi, ev in enumerate(item.gold.get("events") or [])
         if (item.name, gi) in matched and ev.get("incident")
     }
-    return labelled_pairs(results, incident, settings)
 
 
-def hand_examples(results, settings: FusionSettings) -> Examples:
-    """Feature rows, labels and incidents of the hand-written fusion corpus (first main event of each article)."""
+def hand_incidents(results) -> dict[str, str]:
+    """Event id -> incident in the hand-written fusion corpus (the first main event of each article)."""
     gold = load_gold(HAND_CORPUS / "gold.yaml")
     incident = {}
     for r in results:
         mains = [e for e in r.events if e.role is EventRole.MAIN]
         if mains and article_file(r) in gold.incident:
             incident[mains[0].id] = "hand:" + gold.incident[article_file(r)]
-    return labelled_pairs(results, incident, settings)
+    return incident
 
 
 def labelled_pairs(results, incident: dict[str, str], settings: FusionSettings) -> Examples:
@@ -111,7 +111,11 @@ def augment(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np
         xs.append(copy)
         ys.append(np.ones(len(copy)))
         ws.append(AUGMENT_WEIGHT * w[chosen])
-    return np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
+    ax, ay, aw = np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
+    # The copies teach what disagreement looks like, not that more candidate pairs are one
+    # incident: the positives keep the weight they had, so the bias (the prior) stays put.
+    aw[ay == 1] *= w[y == 1].sum() / aw[ay == 1].sum()
+    return ax, ay, aw
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float, w: np.ndarray | None = None) -> tuple[np.ndarray, float]:
@@ -158,6 +162,17 @@ def grouped_cv_loss(
     return float(np.mean(losses))
 
 
+def training_set(sets, settings: FusionSettings):
+    """Features, labels, incidents and the held-out-scored mask (the first set's pairs: the dev
+    half's) of the candidate pairs of each (results, incidents) set."""
+    parts = [labelled_pairs(res, inc, settings) for res, inc in sets]
+    x = np.vstack([p[0] for p in parts])
+    y = np.concatenate([p[1] for p in parts])
+    groups = [g for p in parts for g in p[2]]
+    scored = np.arange(len(y)) < len(parts[0][1])
+    return x, y, groups, scored
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -165,7 +180,6 @@ def main() -> None:
     )
     parser.add_argument("--folds", type=int, default=5, help="Folds of the grouped cross-validation.")
     parser.add_argument("--no-hand", action="store_true", help="Fit on the dev half alone.")
-    parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     extractor = Extractor.from_settings()
     corpus = load_corpus(NEWS_CORPUS, "dev")
@@ -176,13 +190,9 @@ def main() -> None:
     for item, result in zip(corpus, results, strict=True):
         matched.update(score_article(report, item, result))
     settings = FusionSettings()
-    x, y, groups = examples(corpus, results, matched, settings)
-    scored = np.ones(len(y), dtype=bool)  # the dev half's pairs are the ones held out and scored
     hand = [] if args.no_hand else extract_corpus(HAND_CORPUS, extractor)
-    if hand:
-        hx, hy, hg = hand_examples(hand, settings)
-        x, y, groups = np.vstack([x, hx]), np.concatenate([y, hy]), groups + hg
-        scored = np.concatenate([scored, np.zeros(len(hy), dtype=bool)])
+    sets = [(results, news_incidents(corpus, matched))] + ([(hand, hand_incidents(hand))] if hand else [])
+    x, y, groups, scored = training_set(sets, settings)
     w = np.ones(len(y))
     cv = {l2: grouped_cv_loss(x, y, w, groups, scored, l2, args.folds) for l2 in args.l2}
     for l2, value in cv.items():
@@ -191,12 +201,12 @@ def main() -> None:
     coef, b = fit_augmented(x, y, w, l2)
     weights = {k: round(float(v), 4) for k, v in zip(FEATURES, coef, strict=True)}
     print(f"{len(y)} candidate pairs, {int(y.sum())} positive; l2 {l2}")
-    version = f"{json.loads(args.out.read_text())['version'] if args.out.exists() else '0'}"
+    version = f"{json.loads(OUT.read_text())['version'] if OUT.exists() else '0'}"
 
     def score(threshold: float) -> tuple[float, float, float]:
         """Dev precision and recall and the hand corpus's worse measure at ``threshold``."""
         model = PairModel(version, weights, round(b, 4), threshold)
-        args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+        OUT.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
         load_model.cache_clear()
         s = score_fusion(corpus, results, matched, replace(settings, threshold=0.0))
         h = fuse_corpus(hand, load_gold(HAND_CORPUS / "gold.yaml"), settings).score if hand else None
@@ -204,8 +214,8 @@ def main() -> None:
 
     threshold = pick_threshold(score)
     model = PairModel(str(int(version) + 1), weights, round(b, 4), threshold)
-    args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
-    print(f"threshold {threshold}; weights written to {args.out}")
+    OUT.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+    print(f"threshold {threshold}; weights written to {OUT}")
     for k, v in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
         print(f"  {k:<20}{v:+.3f}")
 

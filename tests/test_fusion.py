@@ -166,6 +166,11 @@ def test_reports_sharing_many_details_pass_the_place_and_date_gates():
     )
     plain = report("d", DEPOT, location=POKROVSK)  # few details: the place gate holds
     assert not pair_allowed(plain, report("e", DEPOT, location=KHARKIV), SETTINGS)
+    linked = fuse([a, report("b", AMBUSH, location=KHARKIV, day=TUESDAY + timedelta(days=5))], SETTINGS)
+    (link,) = linked[0].links  # one incident; its evidence names the details and what argues against
+    assert any(e.startswith("shared names: ") and "yogofongo" in e for e in link.evidence)
+    assert "against: places differ: Pokrovsk (UA) / Kharkiv (UA)" in link.evidence
+    assert any(e.startswith("against: dates differ") for e in link.evidence)
     off = replace(SETTINGS, detail_override=0)
     assert not pair_allowed(a, report("b", AMBUSH, location=KHARKIV), off)
 

@@ -273,6 +273,23 @@ def evidence(a: Report, b: Report, settings: FusionSettings) -> list[str]:
         values = [c[2:] for c in shared_clues if c[0] == prefix]
         if values:
             said.append(f"shared {label}: " + ", ".join(values[:8]))
+    return said + _against(f, ea, eb)
+
+
+def _against(f: dict[str, float], ea: Event, eb: Event) -> list[str]:
+    """What argues against the link (a person checks these first): places, days or tolls that differ."""
+    said = []
+    la, lb = ea.location, eb.location
+    if f["place_conflict"] and la and lb:
+        said.append(f"against: places differ: {la.name} ({la.country}) / {lb.name} ({lb.country})")
+    if f["date_gap"]:
+        said.append(f"against: dates differ: {ea.event_date.iso} / {eb.event_date.iso}")
+    if f["crowd_day_unsure"] and not f["date_gap"]:
+        said.append(
+            f"against: crowds, not known to be the same day: {ea.event_date.iso} / {eb.event_date.iso}"
+        )
+    if f["toll_conflict"]:
+        said.append(f"against: tolls differ: {_toll(ea)} / {_toll(eb)}")
     return said
 
 
