@@ -22,6 +22,7 @@ from sitrep.fusion import (
     pair_allowed,
     places_compatible,
     reconcile,
+    same_name,
     score_pair,
     shared_details,
     stopwords,
@@ -187,6 +188,19 @@ def test_compatible_sub_types_agree_and_crowds_on_another_day_conflict():
     next_night = score_pair(night, report("f", rally, day=TUESDAY + timedelta(days=1), **crowd), SETTINGS)
     assert next_night.features["crowd_day_unsure"] == 1.0 and same_night.features["crowd_day_unsure"] == 0.0
     assert next_night.total < same_night.total  # a day apart weighs against, the shared detail for
+
+
+def test_a_town_and_its_short_name_are_one_place():
+    """GeoNames holds "Mocímboa" and "Mocímboa da Praia" 4 km apart; outlets use either."""
+    long = Location(
+        "Mocímboa da Praia", "MZ", "Cabo Delgado", -11.35172, 40.35158, GeoPrecision.EXACT, 1024699, "town"
+    )
+    short = Location("Mocímboa", "MZ", "Cabo Delgado", -11.31667, 40.35, GeoPrecision.EXACT, 1037370, "town")
+    assert same_name(long.name, short.name) and not same_name("Pokrovsk", "Myrnohrad")
+    retake = "Rwandan and Mozambican troops retook the port town from the insurgents."
+    assert pair_allowed(report("a", retake, location=long), report("b", retake, location=short), SETTINGS)
+    possessive = "The army of Chad's president was in Faya"  # "Chad's" is Chad, a country
+    assert clues(possessive, stopwords()) == {"n:faya"}
 
 
 def test_blocking_finds_exactly_the_pairs_brute_force_finds():

@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -198,6 +199,17 @@ def places_compatible(a: Location, b: Location, settings: FusionSettings) -> boo
     return distance_km(a, b) <= limit
 
 
+def same_name(a: str, b: str) -> bool:
+    """One place's name in the other's ("Mocímboa" and "Mocímboa da Praia", two GeoNames entries
+    4 km apart): outlets shorten a town's name, and the gazetteer may hold both."""
+    words_a, words_b = (set(_WORD.findall(_fold(name))) for name in (a, b))
+    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
+
+
+def _fold(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+
+
 def types_compatible(a: str, b: str) -> bool:
     """Event types that two reports of one incident may carry (all violence, all demonstrations ...)."""
     return a == b or codebook().same_family(a, b)
@@ -242,7 +254,7 @@ def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:
     la, lb = ea.location, eb.location
     if la is None or lb is None or la.country != lb.country or is_wide(la) or is_wide(lb):
         return True
-    if GeoPrecision.EXACT == la.geo_precision == lb.geo_precision and la.name != lb.name:
+    if GeoPrecision.EXACT == la.geo_precision == lb.geo_precision and not same_name(la.name, lb.name):
         return distance_km(la, lb) <= settings.same_place_km  # two named towns: two incidents
     return distance_km(la, lb) <= settings.far_km
 

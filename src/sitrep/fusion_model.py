@@ -95,7 +95,7 @@ def clues(text: str, drop: frozenset[str]) -> frozenset[str]:
     """
     found: set[str] = set()
     for m in _CAPITAL.finditer(text):
-        word = m.group(1).lower().strip("'-")
+        word = m.group(1).lower().strip("'-").removesuffix("'s")  # "Chad's" is Chad
         if len(word) > 2 and word not in drop:
             found.add("n:" + word)
     for m in _NUMBER.finditer(_DATE_OR_CLOCK.sub(" ", text)):
@@ -210,7 +210,7 @@ def _place_relation(a: Report, b: Report, settings: FusionSettings) -> str:
         return "place_other_country"
     if _fusion.is_wide(la) or _fusion.is_wide(lb):
         return "place_contains" if _fusion.places_compatible(la, lb, settings) else "place_far"
-    if (la.geonameid is not None and la.geonameid == lb.geonameid) or la.name == lb.name:
+    if (la.geonameid is not None and la.geonameid == lb.geonameid) or _fusion.same_name(la.name, lb.name):
         return "place_same"
     km = _fusion.distance_km(la, lb)
     if km <= settings.same_place_km:
