@@ -30,18 +30,30 @@ VERB_STANCES = {
 RESPONSIBILITY = re.compile(
     r"\b(claim\w*|took|take[sn]?|accept\w*|bears?|assum\w*) (full |the )?responsibility\b"
     r"|\bresponsibility\b.{0,60}\bclaimed\b|\b(has|have|had) claimed\b|\bclaimed (the|this|its|saturday|sunday|monday"
-    r"|tuesday|wednesday|thursday|friday)\b|\bwas claimed by\b|\bclaimed by\b",
+    r"|tuesday|wednesday|thursday|friday)\b|\bwas claimed by\b|\bclaim(ed)? by\b"
+    r"|^claim (the|this|its|saturday's|sunday's|monday's|tuesday's|wednesday's|thursday's|friday's) "
+    r"\w*\s?(attacks?|bombings?|blasts?|assault|strikes?|ambush|killings?|raids?|operation)\b",
     re.I,
 )
 DENIAL = re.compile(
-    r"\b(den(y|ied|ies)|reject\w*|refut\w*|no (role|involvement|evidence|indications?)|ruled? out|ruling out"
+    r"\b(den(y|ied|ies)|reject(s|ed)?|refut\w*|no (role|involvement|evidence|indications?)|ruled? out|ruling out"
     r"|(was|is|were) false|not civilians)\b",
     re.I,
 )
 BLAME = re.compile(r"\b(blam\w*|accus\w*|alleg\w*|responsible for|was behind|were behind|is behind)\b", re.I)
-CONDEMN = re.compile(r"\b(condemn\w*|denounc\w*|heinous|cowardly|barbaric|atrocit\w*|deplor\w*)\b", re.I)
-WARNING = re.compile(r"\b(warn\w*|threat\w*|reprisals?|will (keep|continue|resume)|would resume)\b", re.I)
-CONFIRM = re.compile(r"\b(confirm\w*)\b", re.I)
+CONDEMN = re.compile(
+    r"\b(condemn\w*|denounc\w*|heinous|cowardly|barbaric|atrocit\w*|deplor\w*|horrific|callous|brutali[sz]\w*"
+    r"|sheer terrorism|war crimes?|outrag\w*|appall\w*|senseless|despicable|abhorrent|should never|shaken)\b",
+    re.I,
+)
+WARNING = re.compile(r"(?<!been )\b(warn(s|ed|ings?)?|threaten\w*|reprisals?|will (also |still )?(keep|continue|resume)|would resume)\b", re.I)
+# An attacker named with a loaded word is an accusation, not a report ("the Israeli enemy", "terrorists").
+LOADED = re.compile(r"\b(terrorists?|enemy|regime|kharijites?|bandits|mercenar\w+|aggress\w+|provocat\w+)\b", re.I)
+# A statement whose point is who did it ("the Islamic State group carried out the attack"), not a narrative.
+ATTRIBUTION = re.compile(r"\b(carried out|perpetrat\w*|orchestrat\w*|mastermind\w*|planned)\b", re.I)
+CONFIRM = re.compile(r"^yes\b|\bit is true\b|\bto confirm\b|\bconfirming\b", re.I)  # "44 deaths had been confirmed" asserts
+# An armed group speaking of its own act: "it was behind the bombing", "they had carried out".
+SELF_CLAIM = re.compile(r"\b(it|they|we) (had |has |have )?(carried out|(was|were|is|are) (behind|responsible))\b", re.I)
 ARMED_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
 OWN_SIDE = frozenset({"it", "we", "they", "our", "us", "its"})
 NUMBER = re.compile(r"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|"
@@ -118,7 +130,8 @@ def stance_of(verb: str, text: str, kind: str, *, agent: str = "") -> str:
     """The stance of a statement, from its reporting verb, its words and who is named as attacker.
 
     ``agent`` is the attacker the statement names ("ELN guerrillas attacked"): an armed group
-    naming itself ("it", "we") claims responsibility; anyone naming another accuses.
+    naming itself ("it", "we") claims responsibility; naming another accuses when the point is
+    who did it ("carried out", "terrorists"), while a narrative of the attack asserts.
     """
     probe = f"{verb} {text}"
     if RESPONSIBILITY.search(probe):
@@ -130,13 +143,13 @@ def stance_of(verb: str, text: str, kind: str, *, agent: str = "") -> str:
     if CONDEMN.search(text):
         return Stance.CONDEMNS
     own = agent.lower() in OWN_SIDE
-    if kind == "armed group" and (own or re.search(r"\b(it|they|we) (had )?carried out\b", text, re.I)):
+    if kind == "armed group" and (own or SELF_CLAIM.search(text)):
         return Stance.CLAIMS_RESPONSIBILITY
-    if (agent and not own) or BLAME.search(text):
+    if BLAME.search(text) or (agent and not own and (LOADED.search(text) or ATTRIBUTION.search(text))):
         return Stance.ACCUSES
     if WARNING.search(text):
         return Stance.WARNS
-    if CONFIRM.search(probe):
+    if CONFIRM.search(text):
         return Stance.CONFIRMS
     return Stance.ASSERTS
 

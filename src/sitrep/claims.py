@@ -204,6 +204,8 @@ def _speaker_token(verb: Token) -> Token | None:
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if agents and subj and subj[0].dep_ == "nsubjpass":  # "Responsibility ... was claimed by the WPNLA"
         return agents[0]
+    if subj and subj[0].dep_ == "nsubjpass":  # "the protesters had been warned": the addressee, no speaker
+        return None
     if subj:
         return subj[0]
     prev = verb.i - 1
@@ -339,7 +341,17 @@ def _headline(segment: SpacySpan) -> bool:
     words = re.findall(r"[A-Za-z][\w'-]*", text)
     if not words or text[-1:] in ".\"'”" or len(words) < 4:
         return False
+    if _whole_line(segment) and len(words) <= 20:  # "Official says gang raid killed several people"
+        return True
     return sum(w[0].isupper() for w in words) / len(words) > 0.6 or ": " in text[:40]
+
+
+def _whole_line(segment: SpacySpan) -> bool:
+    """Whether a segment is a line of its own (a title or teaser), not part of a paragraph."""
+    text = doc_text(segment.doc)
+    before = text[: segment.start_char].rstrip(" \t")
+    after = text[segment.end_char :].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
 def _agent(doc: Doc, rng: tuple[int, int]) -> str:
