@@ -52,6 +52,15 @@ def _claims(nlp: Language, text: str) -> list[Claim]:
         ("Witnesses told Reuters that gunmen opened fire.", "Witnesses", "gunmen opened fire"),
         ("Ahmed Ali, the mayor, spoke to reporters. He said the army had withdrawn.", "Ahmed Ali",
          "the army had withdrawn"),
+        # a relative clause, a parenthetical, a part of a group, a statement made without a speech verb
+        ("The bombings, which Daesh has claimed, tore into a crowd.", "Daesh", "The bombings, which Daesh has claimed"),
+        ("In that attack, reports say, 80 students died.", "reports", "80 students died"),
+        ("A number of officials in the province described the blast as an act of terrorism.",
+         "A number of officials in the province", "the blast as an act of terrorism"),
+        ("The separatists put the blame on the army for the strikes.", "The separatists",
+         "the blame on the army for the strikes"),
+        ("RIA quoted Kamchybek Tashiev as saying that losses among the military were heavy.", "Kamchybek Tashiev",
+         "losses among the military were heavy"),
     ],
 )
 def test_find_claims(nlp: Language, text: str, speaker: str, content: str) -> None:

@@ -51,6 +51,8 @@ WARNING = re.compile(r"(?<!been )\b(warn(s|ed|ings?)?|threaten\w*|reprisals?|wil
 LOADED = re.compile(r"\b(terrorists?|enemy|regime|kharijites?|bandits|mercenar\w+|aggress\w+|provocat\w+)\b", re.I)
 # A statement whose point is who did it ("the Islamic State group carried out the attack"), not a narrative.
 ATTRIBUTION = re.compile(r"\b(carried out|perpetrat\w*|orchestrat\w*|mastermind\w*|planned)\b", re.I)
+# Another state's forces named as the attacker ("Azerbaijani soldiers fired", "the Tajik side"): an accusation.
+FOREIGN_FORCES = re.compile(r"(the )?[A-Z][a-z]+ (forces|troops|soldiers|side|army|military|servicemen|units?)$")
 CONFIRM = re.compile(r"^yes\b|\bit is true\b|\bto confirm\b|\bconfirming\b", re.I)  # "44 deaths had been confirmed" asserts
 # An armed group speaking of its own act: "it was behind the bombing", "they had carried out".
 SELF_CLAIM = re.compile(r"\b(it|they|we) (had |has |have )?(carried out|(was|were|is|are) (behind|responsible))\b", re.I)
@@ -145,7 +147,8 @@ def stance_of(verb: str, text: str, kind: str, *, agent: str = "") -> str:
     own = agent.lower() in OWN_SIDE
     if kind == "armed group" and (own or SELF_CLAIM.search(text)):
         return Stance.CLAIMS_RESPONSIBILITY
-    if BLAME.search(text) or (agent and not own and (LOADED.search(text) or ATTRIBUTION.search(text))):
+    named = agent and not own and (LOADED.search(text) or ATTRIBUTION.search(text) or FOREIGN_FORCES.match(agent))
+    if BLAME.search(text) or named:
         return Stance.ACCUSES
     if WARNING.search(text):
         return Stance.WARNS

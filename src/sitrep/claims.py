@@ -29,11 +29,19 @@ SPEECH_LEMMAS = frozenset(
     """say state tell claim deny warn add announce report confirm insist allege accuse condemn
     describe call declare assert note explain argue write read tweet post acknowledge admit maintain
     stress emphasise emphasize vow clarify reveal indicate suggest blame reject dismiss
-    denounce urge threaten""".split()
+    denounce urge threaten criticise criticize concede""".split()
 )
 STATEMENT_NOUNS = frozenset(
     {"statement", "communique", "communiqué", "release", "announcement", "tweet", "post", "message", "letter"}
 )
+REPORT_NOUNS = frozenset({"report", "reports", "statement", "sources", "source", "media", "officials"})
+# "a number of officials said", "some of the residents said": the speaker is who they are a part of.
+PART_NOUNS = frozenset({"number", "some", "many", "most", "several", "one", "both", "all", "dozens", "scores", "group"})
+# "put the blame on", "gave a provisional count of": a statement made with a verb that is no speech verb.
+COUNT_NOUNS = frozenset(
+    {"blame", "loss", "losses", "toll", "count", "figure", "tally", "estimate", "number", "identity", "explanation",
+     "dead", "victim", "victims", "deceased", "attacker", "attackers", "bomber", "gunman", "gunmen"}
+)  # fmt: skip
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 KEEP_PREPS = frozenset({"of", "for", "from", "at", "to"})
 CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "case"})
@@ -63,6 +71,11 @@ def _speech_lemma(tok: Token) -> str:
         if tok.pos_ == "NOUN" and not any(c.dep_ in ("nsubj", "ccomp") for c in tok.children):
             return ""
         return lemma
+    if lemma == "speak" and any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in tok.children):
+        return lemma  # "Survivors spoke of seeing bodies"
+    if lemma in ("put", "give", "place", "name") and tok.pos_ == "VERB":
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in COUNT_NOUNS for c in tok.children):
+            return lemma
     low = tok.lower_
     if tok.pos_ == "NOUN" and low.endswith("ing") and any(c.dep_ == "nsubj" for c in tok.children):
         for stem in (low[:-3], low[:-3] + "e"):
@@ -146,6 +159,10 @@ def _source(tok: Token, previous: Source) -> Source:
         if owners:
             return _source(owners[0], previous)
         return previous if previous[0] else (_np_span(tok).text, "", tok.lemma_, False)
+    part = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if tok.lemma_.lower() in PART_NOUNS and part:  # "a number of officials in the province"
+        name, role, _, gpe = _source(part[0], previous)
+        return _np_span(tok).text, role, part[0].lemma_, gpe
     role = ""
     names = [
         c
@@ -178,11 +195,21 @@ def _role_of(tok: Token) -> str:
 
 def _split_title(tok: Token, text: str) -> tuple[str, str]:
     """'police chief Camillus Wambura' -> ('Camillus Wambura', 'police chief')."""
-    doc = tok.doc
-    ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= tok.i < e.end), None)
+    ent = _entity_at(tok) if tok.ent_type_ == "PERSON" else None
     if ent is not None and text.endswith(ent.text) and len(text) > len(ent.text) + 2:
         return ent.text, text[: -len(ent.text)].strip(" ,")
     return text, ""
+
+
+def _entity_at(tok: Token) -> SpacySpan:
+    """The named entity a token is part of, read from its IOB tags (``doc.ents`` builds every span)."""
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _nearest_entity(tok: Token) -> Source:
@@ -197,6 +224,7 @@ def _nearest_entity(tok: Token) -> Source:
 def _speaker_token(verb: Token) -> Token | None:
     """The subject of a reporting verb, including 'with X stating' and '..., X said'."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj.sort(key=lambda c: c.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"))  # a name first
     if subj and subj[0].lower_ in ("which", "that", "what"):
         return None
     if subj and subj[0].lower_ == "who" and verb.dep_ == "relcl":
@@ -216,9 +244,18 @@ def _speaker_token(verb: Token) -> Token | None:
         cand = cand.head if cand.dep_ == "appos" else cand
         if cand.dep_ == "pobj" and cand.head.lower_ == "with":
             return cand
+    quoter = verb.head.head if verb.head.lower_ == "as" else verb.head
+    quoted = [c for c in quoter.children if c.dep_ == "dobj"] if quoter.lemma_ == "quote" else []
+    if quoted:  # "RIA quoted Kamchybek Tashiev as saying ..."
+        return quoted[0]
     if verb.dep_ in ("conj", "advcl", "xcomp"):
         subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
         return subj[0] if subj else None
+    said_by = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS]
+    if said_by:  # '"...," read the statement'
+        return said_by[0]
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in REPORT_NOUNS:  # "Early reports ... blamed gas canisters"
+        return verb.head
     return None
 
 
@@ -233,6 +270,17 @@ def _content_span(verb: Token, segment: SpacySpan) -> tuple[int, int] | None:
             start += 1
     elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
         start, end = segment.start, verb.left_edge.i
+    elif verb.dep_ in ("parataxis", "advcl") and not any(c.dep_ == "dobj" for c in verb.children):
+        # "In that attack, reports say, 80 students died"; "..., a correspondent reported from the scene"
+        own = {t.i for t in verb.subtree}
+        before = [t.i for t in verb.head.subtree if t.i not in own and t.i < verb.i]
+        after = [t.i for t in verb.head.subtree if t.i not in own and t.i > verb.i]
+        rest = after if len(after) >= len(before) else before  # the larger side of the parenthesis
+        if not rest:
+            return None
+        start, end = min(rest), max(rest) + 1
+    elif verb.dep_ == "relcl":  # "The bombings, which Daesh has claimed"
+        start, end = verb.head.left_edge.i, verb.i + 1
     else:
         start, end = verb.i + 1, max(t.i for t in verb.subtree) + 1
     start, end = max(start, segment.start), min(end, segment.end)
@@ -404,7 +452,7 @@ def find_claims(
                 previous = (claim.speaker, claim.speaker_role, "", claim.speaker_type == "government")
         if not own and claims and _continues_quote(sent, claims[-1]):
             claims[-1] = _merge(doc, claims[-1], sent)
-        claims.extend(own)
+        claims.extend(_from_quote_start(doc, c) for c in own)
     return claims
 
 
@@ -430,7 +478,18 @@ def _continues_quote(sent: SpacySpan, last: Claim) -> bool:
     """Whether a speaker-less sentence opens with a quote right after a quoted claim."""
     first_line = sent.text.strip().split("\n")[0]
     gap = doc_text(sent.doc)[last.span.end : sent.start_char]
-    return first_line.startswith('"') and len(first_line) > 3 and '"' in last.span.text and "\n" not in gap
+    return first_line.startswith('"') and len(first_line) > 3 and "\n" not in gap
+
+
+def _from_quote_start(doc: Doc, claim: Claim) -> Claim:
+    """'"On the region. There is one dead. I'm heading there," he wrote': the claim opens with the quote."""
+    text = doc_text(doc)
+    line = text.rfind("\n", 0, claim.span.start) + 1
+    before = text[line : claim.span.start]
+    if before.count('"') % 2 == 0 or '"' not in before:
+        return claim
+    start = line + before.index('"')
+    return dataclasses.replace(claim, span=Span(start, claim.span.end, text[start : claim.span.end]))
 
 
 def _merge(doc: Doc, last: Claim, sent: SpacySpan) -> Claim:
