@@ -61,6 +61,11 @@ def _claims(nlp: Language, text: str) -> list[Claim]:
          "the blame on the army for the strikes"),
         ("RIA quoted Kamchybek Tashiev as saying that losses among the military were heavy.", "Kamchybek Tashiev",
          "losses among the military were heavy"),
+        # a dateline is no part of the speaker; an outlet relaying a source's statement is not its speaker
+        ("Yaounde [Cameroon], November 11 (Xinhua): Local security sources say three villagers were killed.",
+         "Local security sources", "three villagers were killed"),
+        ("An Israeli security source claimed that 100 drones were downed, Anadolu reported.",
+         "An Israeli security source", "100 drones were downed"),
     ],
 )
 def test_find_claims(nlp: Language, text: str, speaker: str, content: str) -> None:

@@ -25,7 +25,8 @@ VERB_STANCES = {
     "accuse": Stance.ACCUSES, "blame": Stance.ACCUSES, "allege": Stance.ACCUSES,
     "condemn": Stance.CONDEMNS, "denounce": Stance.CONDEMNS,
     "warn": Stance.WARNS, "threaten": Stance.WARNS, "vow": Stance.WARNS,
-    "confirm": Stance.CONFIRMS, "acknowledge": Stance.CONFIRMS, "admit": Stance.CONFIRMS,
+    "confirm": Stance.CONFIRMS, "acknowledge": Stance.CONFIRMS, "admit": Stance.CONFIRMS, "concede": Stance.CONFIRMS,
+    "criticise": Stance.CONDEMNS, "criticize": Stance.CONDEMNS,
 }  # fmt: skip
 RESPONSIBILITY = re.compile(
     r"\b(claim\w*|took|take[sn]?|accept\w*|bears?|assum\w*) (full |the )?responsibility\b"
@@ -118,6 +119,8 @@ def is_source(head: str, speaker: str, *, lexicon: ClaimLexicon | None = None) -
     if not words or len(speaker.strip()) < 2 or not any(len(w) > 1 for w in words):
         return False
     if re.match(r"\s*(\d|twenty|thirty|forty|fifty)", speaker, re.I) and "of the" in speaker.lower():
+        return False
+    if re.search(r"\d{3,}|[\[\]|]", speaker):  # a dateline or a page's furniture: "Yaounde [Cameroon], November 11"
         return False
     return head.lower() not in lexicon.non_source_heads
 

@@ -115,6 +115,8 @@ def _np_span(tok: Token) -> SpacySpan:
     segment = _clip(tok)
     start = max(min(t.i for t in keep), segment.start)
     end = min(max(t.i for t in keep) + 1, segment.end)
+    cuts = [t.i for t in doc[start : tok.i] if ":" in t.text or t.text == "|"]
+    start = cuts[-1] + 1 if cuts else start  # "Yaounde, November 11 (Xinhua): Local sources say"
     while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text != ")":
         end -= 1
     while start < end - 1 and doc[start].is_punct:
@@ -224,7 +226,10 @@ def _nearest_entity(tok: Token) -> Source:
 def _speaker_token(verb: Token) -> Token | None:
     """The subject of a reporting verb, including 'with X stating' and '..., X said'."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    subj.sort(key=lambda c: c.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"))  # a name first
+    if len(subj) > 1:  # the parse joined lines or clauses: the subject in the verb's own line, a name first
+        segment = _clip(verb)
+        subj = [c for c in subj if segment.start <= c.i < segment.end] or subj
+        subj.sort(key=lambda c: (c.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"), abs(verb.i - c.i)))
     if subj and subj[0].lower_ in ("which", "that", "what"):
         return None
     if subj and subj[0].lower_ == "who" and verb.dep_ == "relcl":
@@ -452,8 +457,14 @@ def find_claims(
                 previous = (claim.speaker, claim.speaker_role, "", claim.speaker_type == "government")
         if not own and claims and _continues_quote(sent, claims[-1]):
             claims[-1] = _merge(doc, claims[-1], sent)
-        claims.extend(_from_quote_start(doc, c) for c in own)
+        claims.extend(_from_quote_start(doc, c) for c in _without_relays(own))
     return claims
+
+
+def _without_relays(own: list[Claim]) -> list[Claim]:
+    """'An Israeli security source claimed ..., Anadolu reports': the claim is the source's; the outlet relays it."""
+    sourced = {c.span.start for c in own if c.speaker_type != "media"}
+    return [c for c in own if c.speaker_type != "media" or c.span.start not in sourced]
 
 
 def _with_known_role(claim: Claim, roles: dict[str, str], lexicon: ClaimLexicon) -> Claim:
