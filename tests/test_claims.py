@@ -66,6 +66,12 @@ def _claims(nlp: Language, text: str) -> list[Claim]:
          "Local security sources", "three villagers were killed"),
         ("An Israeli security source claimed that 100 drones were downed, Anadolu reported.",
          "An Israeli security source", "100 drones were downed"),
+        ('"On the Belgorod region. Unfortunately, there is one dead. I am heading to the site," Gladkov wrote.', "Gladkov",
+         "On the Belgorod region. Unfortunately, there is one dead. I am heading to the site"),
+        ("The police, Mondlane told reporters, had fired on the demonstration.", "Mondlane",
+         "had fired on the demonstration"),
+        ("Zelenskiy said the exchange of prisoners would go on through the weekend.", "Zelenskiy",
+         "the exchange of prisoners would go on through the weekend"),
     ],
 )
 def test_find_claims(nlp: Language, text: str, speaker: str, content: str) -> None:

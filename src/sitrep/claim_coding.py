@@ -50,6 +50,8 @@ CONDEMN = re.compile(
 WARNING = re.compile(r"(?<!been )\b(warn(s|ed|ings?)?|threaten\w*|reprisals?|will (also |still )?(keep|continue|resume)|would resume)\b", re.I)
 # An attacker named with a loaded word is an accusation, not a report ("the Israeli enemy", "terrorists").
 LOADED = re.compile(r"\b(terrorists?|enemy|regime|kharijites?|bandits|mercenar\w+|aggress\w+|provocat\w+)\b", re.I)
+# Words that make a statement an accusation whoever it names ("another provocation", "aggressive actions").
+HOSTILE = re.compile(r"\b(provocat\w*|aggressive|aggression|pretexts?|from the \w+ side)\b", re.I)
 # A statement whose point is who did it ("the Islamic State group carried out the attack"), not a narrative.
 ATTRIBUTION = re.compile(r"\b(carried out|perpetrat\w*|orchestrat\w*|mastermind\w*|planned)\b", re.I)
 # Another state's forces named as the attacker ("Azerbaijani soldiers fired", "the Tajik side"): an accusation.
@@ -151,7 +153,7 @@ def stance_of(verb: str, text: str, kind: str, *, agent: str = "") -> str:
     if kind == "armed group" and (own or SELF_CLAIM.search(text)):
         return Stance.CLAIMS_RESPONSIBILITY
     named = agent and not own and (LOADED.search(text) or ATTRIBUTION.search(text) or FOREIGN_FORCES.match(agent))
-    if BLAME.search(text) or named:
+    if BLAME.search(text) or named or HOSTILE.search(text):
         return Stance.ACCUSES
     if WARNING.search(text):
         return Stance.WARNS

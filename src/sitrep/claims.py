@@ -74,7 +74,7 @@ def _speech_lemma(tok: Token) -> str:
     if lemma == "speak" and any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in tok.children):
         return lemma  # "Survivors spoke of seeing bodies"
     if lemma in ("put", "give", "place", "name") and tok.pos_ == "VERB":
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in COUNT_NOUNS for c in tok.children):
+        if any(c.dep_ in ("dobj", "oprd") and c.lemma_.lower() in COUNT_NOUNS for c in tok.children):
             return lemma
     low = tok.lower_
     if tok.pos_ == "NOUN" and low.endswith("ing") and any(c.dep_ == "nsubj" for c in tok.children):
@@ -115,7 +115,7 @@ def _np_span(tok: Token) -> SpacySpan:
     segment = _clip(tok)
     start = max(min(t.i for t in keep), segment.start)
     end = min(max(t.i for t in keep) + 1, segment.end)
-    cuts = [t.i for t in doc[start : tok.i] if ":" in t.text or t.text == "|"]
+    cuts = [t.i for t in doc[start : tok.i] if ":" in t.text or t.text in ("|", "\u2014", "\u2013") or _spaced_dash(t)]
     start = cuts[-1] + 1 if cuts else start  # "Yaounde, November 11 (Xinhua): Local sources say"
     while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text != ")":
         end -= 1
@@ -124,6 +124,11 @@ def _np_span(tok: Token) -> SpacySpan:
     if end < len(doc) and doc[end].text == ")" and "(" in doc[start:end].text:
         end += 1
     return doc[start:end]
+
+
+def _spaced_dash(tok: Token) -> bool:
+    """A dash between spaces ('ADDIS ABABA, March 22 - Ethiopia's military'), not a hyphen ('al-Shabaab')."""
+    return tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
 
 
 def _in_parens(tok: Token) -> bool:
@@ -239,6 +244,10 @@ def _speaker_token(verb: Token) -> Token | None:
         return agents[0]
     if subj and subj[0].dep_ == "nsubjpass":  # "the protesters had been warned": the addressee, no speaker
         return None
+    segment = _clip(verb)
+    if subj and not segment.start <= subj[0].i < segment.end:  # the parse joined a title line to the story
+        near = verb.doc[verb.i - 1] if verb.i > segment.start else None
+        return near if near is not None and near.pos_ in ("NOUN", "PROPN") else None
     if subj:
         return subj[0]
     prev = verb.i - 1
@@ -259,7 +268,9 @@ def _speaker_token(verb: Token) -> Token | None:
     said_by = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS]
     if said_by:  # '"...," read the statement'
         return said_by[0]
-    if verb.dep_ == "acl" and verb.head.lemma_.lower() in REPORT_NOUNS:  # "Early reports ... blamed gas canisters"
+    if verb.dep_ == "acl" and (  # "Early reports ... blamed gas canisters"; "Saberi, who heads ..., named"
+        verb.head.lemma_.lower() in REPORT_NOUNS or verb.head.ent_type_ in ("PERSON", "ORG")
+    ):
         return verb.head
     return None
 
@@ -268,14 +279,15 @@ def _content_span(verb: Token, segment: SpacySpan) -> tuple[int, int] | None:
     """Character range of what was said: the complement clause or the words after the verb."""
     doc = verb.doc
     comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
-    if comps:
-        toks = list(comps[0].subtree)
-        start, end = toks[0].i, toks[-1].i + 1
+    if comps:  # every complement: "say they are trying to establish the number [of those] abducted"
+        start, end = min(c.left_edge.i for c in comps), max(c.right_edge.i for c in comps) + 1
         if doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether"):
             start += 1
     elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
         start, end = segment.start, verb.left_edge.i
-    elif verb.dep_ in ("parataxis", "advcl") and not any(c.dep_ == "dobj" for c in verb.children):
+    elif verb.dep_ in ("parataxis", "advcl") and (
+        verb.lemma_ == "tell" or not any(c.dep_ == "dobj" for c in verb.children)
+    ):
         # "In that attack, reports say, 80 students died"; "..., a correspondent reported from the scene"
         own = {t.i for t in verb.subtree}
         before = [t.i for t in verb.head.subtree if t.i not in own and t.i < verb.i]
@@ -284,7 +296,7 @@ def _content_span(verb: Token, segment: SpacySpan) -> tuple[int, int] | None:
         if not rest:
             return None
         start, end = min(rest), max(rest) + 1
-    elif verb.dep_ == "relcl":  # "The bombings, which Daesh has claimed"
+    elif verb.dep_ == "relcl" and verb.lemma_ == "claim":  # "The bombings, which Daesh has claimed"
         start, end = verb.head.left_edge.i, verb.i + 1
     else:
         start, end = verb.i + 1, max(t.i for t in verb.subtree) + 1
@@ -347,6 +359,9 @@ def _claim_at(
         name, role, head, gpe = _person_before(tok, previous)
     if not name or rng is None or _headline(segment):
         return None
+    opened = _quote_start(doc, segment.start_char) if rng[1] <= tok.idx else None
+    if opened is not None:  # the quotation the verb closes began sentences earlier: all of it is the claim
+        rng, segment = (opened + 1, rng[1]), doc.char_span(opened, segment.end_char, alignment_mode="expand")
     text = doc_text(doc)[rng[0] : rng[1]]
     if len(text.split()) < (2 if lemma in VERB_ONLY_EVENT else 3) or not (
         about_event(text, lexicon=lexicon) or lemma in VERB_ONLY_EVENT or re.search(r"\d", text)
@@ -457,7 +472,7 @@ def find_claims(
                 previous = (claim.speaker, claim.speaker_role, "", claim.speaker_type == "government")
         if not own and claims and _continues_quote(sent, claims[-1]):
             claims[-1] = _merge(doc, claims[-1], sent)
-        claims.extend(_from_quote_start(doc, c) for c in _without_relays(own))
+        claims.extend(_without_relays(own))
     return claims
 
 
@@ -492,15 +507,12 @@ def _continues_quote(sent: SpacySpan, last: Claim) -> bool:
     return first_line.startswith('"') and len(first_line) > 3 and "\n" not in gap
 
 
-def _from_quote_start(doc: Doc, claim: Claim) -> Claim:
-    """'"On the region. There is one dead. I'm heading there," he wrote': the claim opens with the quote."""
+def _quote_start(doc: Doc, at: int) -> int | None:
+    """Where a quotation still open at ``at`` began on its line ('"On the region. One dead. I'm going," he wrote')."""
     text = doc_text(doc)
-    line = text.rfind("\n", 0, claim.span.start) + 1
-    before = text[line : claim.span.start]
-    if before.count('"') % 2 == 0 or '"' not in before:
-        return claim
-    start = line + before.index('"')
-    return dataclasses.replace(claim, span=Span(start, claim.span.end, text[start : claim.span.end]))
+    line = text.rfind("\n", 0, at) + 1
+    before = text[line:at]
+    return line + before.index('"') if before.count('"') % 2 else None
 
 
 def _merge(doc: Doc, last: Claim, sent: SpacySpan) -> Claim:
