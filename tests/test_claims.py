@@ -119,6 +119,10 @@ def test_seed_claims(seed_doc: Doc) -> None:
          "Police chief", "police"),
         ("The provincial police chief, Moazzam Jah Ansari, said the bomber killed 27 people.",
          "Moazzam Jah Ansari", "The provincial police chief", "police"),
+        # a role given where the article introduces the person; a first name is no title
+        ("Israeli Prime Minister Benjamin Netanyahu met the cabinet. Netanyahu said the strikes would go on.",
+         "Benjamin Netanyahu", "Israeli Prime Minister", "government"),
+        ("Benjamin Netanyahu said the strikes on Gaza would go on.", "Benjamin Netanyahu", "", "other"),
     ],
 )  # fmt: skip
 def test_speaker_name_role_and_kind(nlp: Language, text: str, speaker: str, role: str, kind: str) -> None:

@@ -56,9 +56,13 @@ HOSTILE = re.compile(r"\b(provocat\w*|aggressive|aggression|pretexts?|from the \
 ATTRIBUTION = re.compile(r"\b(carried out|perpetrat\w*|orchestrat\w*|mastermind\w*|planned)\b", re.I)
 # Another state's forces named as the attacker ("Azerbaijani soldiers fired", "the Tajik side"): an accusation.
 FOREIGN_FORCES = re.compile(r"(the )?[A-Z][a-z]+ (forces|troops|soldiers|side|army|military|servicemen|units?)$")
-CONFIRM = re.compile(r"^yes\b|\bit is true\b|\bto confirm\b|\bconfirming\b", re.I)  # "44 deaths had been confirmed" asserts
+CONFIRM = re.compile(r"\bit is true\b|\bto confirm\b|\bconfirming\b", re.I)  # "44 deaths had been confirmed" asserts
 # An armed group speaking of its own act: "it was behind the bombing", "they had carried out".
-SELF_CLAIM = re.compile(r"\b(it|they|we) (had |has |have )?(carried out|(was|were|is|are) (behind|responsible))\b", re.I)
+SELF_CLAIM = re.compile(
+    r"\b(it|they|we) (had |has |have )?(carried out|(was|were|is|are) (behind|responsible)|dealt|inflicted|killed"
+    r"|destroyed|downed|shot down|captured|seized|repelled|ambushed|attacked|struck|targeted)\b",
+    re.I,
+)
 ARMED_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
 OWN_SIDE = frozenset({"it", "we", "they", "our", "us", "its"})
 NUMBER = re.compile(r"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|"

@@ -46,6 +46,7 @@ PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 KEEP_PREPS = frozenset({"of", "for", "from", "at", "to"})
 CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "case"})
 
+TITLE_WORDS = frozenset("prime deputy vice foreign interior defence defense police army district regional state".split())
 ROLE_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson minister president chief officer official commander governor
     director head leader chairman secretary-general secretary administrator commissioner prosecutor
@@ -73,7 +74,7 @@ def _speech_lemma(tok: Token) -> str:
         return lemma
     if lemma == "speak" and any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in tok.children):
         return lemma  # "Survivors spoke of seeing bodies"
-    if lemma in ("put", "give", "place", "name") and tok.pos_ == "VERB":
+    if lemma in ("put", "give", "place", "name", "lay") and tok.pos_ == "VERB":
         if any(c.dep_ in ("dobj", "oprd") and c.lemma_.lower() in COUNT_NOUNS for c in tok.children):
             return lemma
     low = tok.lower_
@@ -85,21 +86,31 @@ def _speech_lemma(tok: Token) -> str:
 
 
 def _clip(tok: Token) -> SpacySpan:
-    """The part of tok's sentence between paragraph breaks, without edge whitespace."""
-    sent = tok.sent
+    """The part of tok's sentence between paragraph breaks, without edge whitespace.
+
+    Asked for most tokens of a candidate sentence, so the answer is kept per doc for every
+    token of the same line (``tok.sent`` walks the sentence on each call).
+    """
     doc = tok.doc
-    start, end = sent.start, sent.end
-    for t in sent:
-        if "\n" in t.text and t.i < tok.i:
-            start = t.i + 1
-        elif "\n" in t.text and t.i > tok.i:
-            end = t.i
-            break
-    while start < end and doc[start].is_space:
-        start += 1
-    while end > start and doc[end - 1].is_space:
-        end -= 1
-    return doc[start:end]
+    cache = doc.user_data.setdefault("sitrep_clip", {})
+    bounds = cache.get(tok.i)
+    if bounds is None:
+        sent = tok.sent
+        start, end = sent.start, sent.end
+        for t in sent:
+            if "\n" in t.text and t.i < tok.i:
+                start = t.i + 1
+            elif "\n" in t.text and t.i > tok.i:
+                end = t.i
+                break
+        line = range(start, end) if "\n" not in tok.text else (tok.i,)
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        bounds = (start, end)
+        cache.update(dict.fromkeys(line, bounds))
+    return doc[bounds[0] : bounds[1]]
 
 
 def _np_span(tok: Token) -> SpacySpan:
@@ -204,8 +215,16 @@ def _split_title(tok: Token, text: str) -> tuple[str, str]:
     """'police chief Camillus Wambura' -> ('Camillus Wambura', 'police chief')."""
     ent = _entity_at(tok) if tok.ent_type_ == "PERSON" else None
     if ent is not None and text.endswith(ent.text) and len(text) > len(ent.text) + 2:
-        return ent.text, text[: -len(ent.text)].strip(" ,")
+        title = text[: -len(ent.text)].strip(" ,")
+        if _is_title(title):  # not a first name the parser left out of the entity ("Benjamin Netanyahu")
+            return ent.text, title
     return text, ""
+
+
+def _is_title(words: str) -> bool:
+    """'police chief', 'Israeli Prime Minister': a role, not the first part of a name ('Benjamin')."""
+    found = re.findall(r"[\w'-]+", words)
+    return any(w.lower() in ROLE_NOUNS or w.lower() in TITLE_WORDS or w[0].islower() for w in found)
 
 
 def _entity_at(tok: Token) -> SpacySpan:
@@ -232,8 +251,7 @@ def _speaker_token(verb: Token) -> Token | None:
     """The subject of a reporting verb, including 'with X stating' and '..., X said'."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subj) > 1:  # the parse joined lines or clauses: the subject in the verb's own line, a name first
-        segment = _clip(verb)
-        subj = [c for c in subj if segment.start <= c.i < segment.end] or subj
+        subj = [c for c in subj if not _other_line(c, verb)] or subj
         subj.sort(key=lambda c: (c.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"), abs(verb.i - c.i)))
     if subj and subj[0].lower_ in ("which", "that", "what"):
         return None
@@ -244,10 +262,9 @@ def _speaker_token(verb: Token) -> Token | None:
         return agents[0]
     if subj and subj[0].dep_ == "nsubjpass":  # "the protesters had been warned": the addressee, no speaker
         return None
-    segment = _clip(verb)
-    if subj and not segment.start <= subj[0].i < segment.end:  # the parse joined a title line to the story
-        near = verb.doc[verb.i - 1] if verb.i > segment.start else None
-        return near if near is not None and near.pos_ in ("NOUN", "PROPN") else None
+    if subj and _other_line(subj[0], verb):  # the parse joined a title line to the story
+        near = verb.doc[verb.i - 1] if verb.i > 0 else None
+        return near if near is not None and near.pos_ in ("NOUN", "PROPN") and not _other_line(near, verb) else None
     if subj:
         return subj[0]
     prev = verb.i - 1
@@ -273,6 +290,12 @@ def _speaker_token(verb: Token) -> Token | None:
     ):
         return verb.head
     return None
+
+
+def _other_line(a: Token, b: Token) -> bool:
+    """Whether a line break separates two tokens."""
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" in doc_text(a.doc)[lo:hi]
 
 
 def _content_span(verb: Token, segment: SpacySpan) -> tuple[int, int] | None:
@@ -467,7 +490,7 @@ def find_claims(
         for tok in sent:
             claim = _claim_at(tok, previous, tolls, lexicon)
             if claim is not None and not any(_nested(claim, c) for c in own):
-                claim = _with_known_role(claim, roles, lexicon)
+                claim = _with_known_role(claim, roles, lexicon, doc)
                 own.append(claim)
                 previous = (claim.speaker, claim.speaker_role, "", claim.speaker_type == "government")
         if not own and claims and _continues_quote(sent, claims[-1]):
@@ -482,17 +505,37 @@ def _without_relays(own: list[Claim]) -> list[Claim]:
     return [c for c in own if c.speaker_type != "media" or c.span.start not in sourced]
 
 
-def _with_known_role(claim: Claim, roles: dict[str, str], lexicon: ClaimLexicon) -> Claim:
-    """'Khan said' after 'Muhammad Asim Khan, who speaks for the hospital,' keeps his role."""
+def _with_known_role(claim: Claim, roles: dict[str, str], lexicon: ClaimLexicon, doc: Doc) -> Claim:
+    """'Khan said' after 'Muhammad Asim Khan, who speaks for the hospital,' keeps his role; a person
+    quoted with no role takes the one the article gives them elsewhere ('Israeli Prime Minister Netanyahu')."""
     last = claim.speaker.split()[-1] if claim.speaker.split() else ""
     if claim.speaker_role:
         roles[claim.speaker] = roles[last] = claim.speaker_role
         return claim
     role = roles.get(claim.speaker) or roles.get(last, "")
+    if not role and last not in roles and claim.speaker_type == "other" and claim.speaker[:1].isupper():
+        role = roles[last] = _role_in_doc(doc, last)
     if not role:
         return claim
     kind = speaker_type(claim.speaker, role, lexicon=lexicon)
     return dataclasses.replace(claim, speaker_role=role, speaker_type=kind)
+
+
+def _role_in_doc(doc: Doc, last: str) -> str:
+    """The role a person named ``last`` has where the article introduces them: a title before, an apposition after."""
+    text = doc_text(doc)
+    for match in re.finditer(r"\b" + re.escape(last) + r"\b", text):
+        found = doc.char_span(match.start(), match.end())
+        if found is None or found[0].ent_type_ != "PERSON":
+            continue
+        ent = _entity_at(found[0])
+        lead = doc[min(ent.root.left_edge.i, ent.start) : ent.start].text.strip(" ,")
+        if lead and _is_title(lead) and len(lead.split()) <= 8:
+            return lead
+        role = _role_of(ent.root)
+        if role:
+            return role
+    return ""
 
 
 def _nested(claim: Claim, other: Claim) -> bool:
