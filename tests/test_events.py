@@ -31,6 +31,17 @@ def mentions(text: str):
         ("The army and rebels signed a ceasefire on Monday.", "ceasefire", "Agreement"),
         ("Soldiers clashed with militants near the village.", "clashed", "Armed clash"),
         ("Police defused a bomb planted near the market.", "defused", "Disrupted weapons use"),
+        ("Junta troops retake Nawnghkio from the TNLA.", "retake Nawnghkio", "Government regains territory"),
+        (
+            "Insurgents took over Mocimboa da Praia at dawn.",
+            "took over Mocimboa",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "France has handed over the first of its military bases in Chad.",
+            "handed over the first of its military bases",
+            "Non-violent transfer of territory",
+        ),
     ],
 )
 def test_strong_triggers_name_the_sub_event_type(sentence, trigger, sub):
@@ -54,6 +65,10 @@ def test_strong_triggers_name_the_sub_event_type(sentence, trigger, sub):
         "The two defence ministers signed an agreement worth $3.5 billion for air-defence batteries.",
         "The champion won the long-awaited battle for the undisputed heavyweight belts on Saturday.",
         "A fuel tanker burst into flames on the highway, killing 40 people who had gathered to scoop petrol.",
+        # labour action without a demonstration, parades, figures of speech (ACLED codes none)
+        "Zimbabwe's nurses stopped work on Monday in protest at a flawed salary grading system.",
+        "Teachers and rail staff walked out in January in their battle for better pay and conditions.",
+        "Members of the Veterans Group and former soldiers also marched past the president's stand.",
     ],
 )
 def test_non_conflict_sentences_make_no_mentions(text):
@@ -142,7 +157,11 @@ def test_every_sub_event_type_has_codes():
 @pytest.mark.parametrize(
     ("text", "deaths", "sub"),
     [
-        ("Gunmen abducted 15 students from a school; a guard was shot dead.", 1, "Abduction/forced disappearance"),
+        (
+            "Gunmen abducted 15 students from a school; a guard was shot dead.",
+            1,
+            "Abduction/forced disappearance",
+        ),
         ("Rebels stormed the school, hacked 25 pupils to death and abducted six others.", 25, "Attack"),
     ],
 )
@@ -165,3 +184,9 @@ def test_prisoner_exchanges_and_truces_are_agreements(text):
 def test_drones_downed_are_disrupted_weapons_use():
     found = mentions("Air defences downed 21 of the 22 drones launched overnight, the military said.")
     assert [m.sub_event_type for m in found if m.strength == STRONG][0] == "Disrupted weapons use"
+
+
+def test_stun_grenades_are_crowd_control_not_a_grenade_attack():
+    text = "Riot police fired tear gas and stun grenades to break up the demonstration in Syntagma Square."
+    subs = {m.sub_event_type for m in mentions(text)}
+    assert "Grenade" not in subs and "Peaceful protest" in subs

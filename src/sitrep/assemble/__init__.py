@@ -23,7 +23,9 @@ from sitrep.assemble.actor_vote import default_actors, vote_actors
 from sitrep.assemble.claimed import claimed_actor1
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
+from sitrep.assemble.interstate import interstate_actors
 from sitrep.assemble.merge import consolidate_main, draft_date, merge_clauses, story_date
+from sitrep.assemble.perpetrator import with_perpetrator
 from sitrep.assemble.place import event_location, story_countries
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
@@ -47,6 +49,9 @@ def assemble_events(
         return []
     roles = assign_roles(drafts, findings.article.published)
     drafts, roles = consolidate_main(drafts, roles, lexicon, settings)
+    published = findings.article.published
+    if all(_named_long_ago(d, published) for d, r in zip(drafts, roles, strict=True) if r is EventRole.MAIN):
+        return []  # an anniversary, a memorial, a trial: "the 1995 Srebrenica massacre" is no news
     attach_orphans(findings, drafts, roles)
     claims = claims_by_draft(findings, drafts, roles)
     events = [
@@ -75,7 +80,11 @@ def _build_event(
         draft.mentions, actor1, actor2, lexicon, deaths=fatalities.best if fatalities else 0
     )
     codes = lexicon.codes_for(sub)
+    if role is EventRole.MAIN:  # "the bombings, which Daesh has claimed": the claimed group acted
+        actor1, actor2, named = with_perpetrator(findings, codes.event_type, actor1, actor2, country)
+        actor_spans = {**actor_spans, **named}
     cue_text = " ".join(dict.fromkeys(m.sentence.text for m in draft.mentions))
+    actor1, actor2 = interstate_actors(findings, draft, codes.event_type, sub, (actor1, actor2), country)
     actor1, actor2 = default_actors(codes.event_type, sub, actor1, actor2, country, cue_text)
     actor1, claimed = claimed_actor1(
         actor1, claims, findings.actors, country
@@ -168,6 +177,10 @@ _RUNNING_TOTAL = re.compile(
 
 
 STALE_DAYS = 30  # a main event dated this long before its report took a recalled date
+
+
+def _named_long_ago(draft: Draft, published: date) -> bool:
+    return (named := draft.named_date) is not None and _stale(named, published)
 
 
 def _stale(when: TimeExpression, published: date) -> bool:
