@@ -38,13 +38,18 @@ RESPONSIBILITY = re.compile(
 )
 DENIAL = re.compile(
     r"\b(den(y|ied|ies)|reject(s|ed)?|refut\w*|no (role|involvement|evidence|indications?)|ruled? out|ruling out"
-    r"|(was|is|were) false|not civilians)\b",
+    r"|(was|is|were) false|not civilians|baseless|unfounded|fabricat\w*)\b",
     re.I,
 )
-BLAME = re.compile(r"\b(blam\w*|accus\w*|alleg\w*|responsible for|was behind|were behind|is behind)\b", re.I)
+# In a statement's words (the verbs "accuse", "allege" code it from the verb): someone else's accusation
+# ("people accused of blasphemy") is not the speaker's.
+BLAME = re.compile(
+    r"\b(blam\w*|responsible for|was behind|were behind|is behind|(was|were|is|are) linked to|suspected of)\b", re.I
+)
 CONDEMN = re.compile(
     r"\b(condemn\w*|denounc\w*|heinous|cowardly|barbaric|atrocit\w*|deplor\w*|horrific|callous|brutali[sz]\w*"
-    r"|sheer terrorism|war crimes?|outrag\w*|appall\w*|senseless|despicable|abhorrent|should never|shaken)\b",
+    r"|sheer terrorism|war crimes?|outrag\w*|appall\w*|senseless|despicable|abhorrent|should never|shaken"
+    r"|disturbing|no justification|normali[sz]e violence|sabotage|unacceptable|cannot be justified)\b",
     re.I,
 )
 WARNING = re.compile(r"(?<!been )\b(warn(s|ed|ings?)?|threaten\w*|reprisals?|will (also |still )?(keep|continue|resume)|would resume)\b", re.I)
@@ -149,6 +154,8 @@ def stance_of(verb: str, text: str, kind: str, *, agent: str = "") -> str:
         return Stance.CLAIMS_RESPONSIBILITY
     if verb in VERB_STANCES:
         return VERB_STANCES[verb]
+    if verb in ("call", "brand") and not DENIAL.search(text):  # "called the attack an act of sabotage"
+        return Stance.CONDEMNS
     if DENIAL.search(text):
         return Stance.DENIES
     if CONDEMN.search(text):

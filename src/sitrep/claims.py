@@ -279,9 +279,15 @@ def _speaker_token(verb: Token) -> Token | None:
     quoted = [c for c in quoter.children if c.dep_ == "dobj"] if quoter.lemma_ == "quote" else []
     if quoted:  # "RIA quoted Kamchybek Tashiev as saying ..."
         return quoted[0]
-    if verb.dep_ in ("conj", "advcl", "xcomp"):
-        subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
-        return subj[0] if subj else None
+    node = verb  # "X ... and said", "X were quick to condemn", "the Council, which gave ... and condemned"
+    for _ in range(3):
+        if node.dep_ not in ("conj", "advcl", "xcomp", "acomp"):
+            break
+        node = node.head
+        subj = [c for c in node.children if c.dep_ == "nsubj"]
+        if subj:
+            relative = subj[0].lower_ in ("which", "who", "that") and node.dep_ == "relcl"
+            return node.head if relative else subj[0]
     said_by = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS]
     if said_by:  # '"...," read the statement'
         return said_by[0]
@@ -306,6 +312,11 @@ def _content_span(verb: Token, segment: SpacySpan) -> tuple[int, int] | None:
         start, end = min(c.left_edge.i for c in comps), max(c.right_edge.i for c in comps) + 1
         if doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether"):
             start += 1
+    elif verb.lemma_ == "confirm" and any(c.dep_ == "agent" for c in verb.children) and any(
+        c.dep_ == "nsubjpass" for c in verb.children
+    ):
+        said = next(c for c in verb.children if c.dep_ == "nsubjpass")  # "The attack was confirmed by X"
+        start, end = said.left_edge.i, said.right_edge.i + 1
     elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
         start, end = segment.start, verb.left_edge.i
     elif verb.dep_ in ("parataxis", "advcl") and (
