@@ -63,7 +63,13 @@ HEADLINE_CHARS = 300  # a headline's strong trigger needs no place of its own: t
 
 
 def _headline(clause: Clause) -> bool:
-    return clause.start < HEADLINE_CHARS and bool(clause.strong_subs)
+    """A strong trigger on a line of its own near the top, with no full stop: a headline."""
+    sentence = clause.mentions[0].sentence.text.rstrip()
+    return (
+        clause.start < HEADLINE_CHARS
+        and bool(clause.strong_subs)
+        and not sentence.endswith((".", "!", "?", '"'))
+    )
 
 
 def _can_start_event(clause: Clause) -> bool:
