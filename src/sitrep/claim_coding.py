@@ -25,23 +25,49 @@ VERB_STANCES = {
     "accuse": Stance.ACCUSES, "blame": Stance.ACCUSES, "allege": Stance.ACCUSES,
     "condemn": Stance.CONDEMNS, "denounce": Stance.CONDEMNS,
     "warn": Stance.WARNS, "threaten": Stance.WARNS, "vow": Stance.WARNS,
-    "confirm": Stance.CONFIRMS, "acknowledge": Stance.CONFIRMS, "admit": Stance.CONFIRMS,
+    "confirm": Stance.CONFIRMS, "acknowledge": Stance.CONFIRMS, "admit": Stance.CONFIRMS, "concede": Stance.CONFIRMS,
+    "criticise": Stance.CONDEMNS, "criticize": Stance.CONDEMNS,
 }  # fmt: skip
 RESPONSIBILITY = re.compile(
     r"\b(claim\w*|took|take[sn]?|accept\w*|bears?|assum\w*) (full |the )?responsibility\b"
     r"|\bresponsibility\b.{0,60}\bclaimed\b|\b(has|have|had) claimed\b|\bclaimed (the|this|its|saturday|sunday|monday"
-    r"|tuesday|wednesday|thursday|friday)\b|\bwas claimed by\b|\bclaimed by\b",
+    r"|tuesday|wednesday|thursday|friday)\b|\bwas claimed by\b|\bclaim(ed)? by\b"
+    r"|^claim (the|this|its|saturday's|sunday's|monday's|tuesday's|wednesday's|thursday's|friday's) "
+    r"\w*\s?(attacks?|bombings?|blasts?|assault|strikes?|ambush|killings?|raids?|operation)\b",
     re.I,
 )
 DENIAL = re.compile(
-    r"\b(den(y|ied|ies)|reject\w*|refut\w*|no (role|involvement|evidence|indications?)|ruled? out|ruling out"
-    r"|(was|is|were) false|not civilians)\b",
+    r"\b(den(y|ied|ies)|reject(s|ed)?|refut\w*|no (role|involvement|evidence|indications?)|ruled? out|ruling out"
+    r"|(was|is|were) false|not civilians|baseless|unfounded|fabricat\w*)\b",
     re.I,
 )
-BLAME = re.compile(r"\b(blam\w*|accus\w*|alleg\w*|responsible for|was behind|were behind|is behind)\b", re.I)
-CONDEMN = re.compile(r"\b(condemn\w*|denounc\w*|heinous|cowardly|barbaric|atrocit\w*|deplor\w*)\b", re.I)
-WARNING = re.compile(r"\b(warn\w*|threat\w*|reprisals?|will (keep|continue|resume)|would resume)\b", re.I)
-CONFIRM = re.compile(r"\b(confirm\w*)\b", re.I)
+# In a statement's words (the verbs "accuse", "allege" code it from the verb): someone else's accusation
+# ("people accused of blasphemy") is not the speaker's.
+BLAME = re.compile(
+    r"\b(blam\w*|responsible for|was behind|were behind|is behind|(was|were|is|are) linked to|suspected of)\b", re.I
+)
+CONDEMN = re.compile(
+    r"\b(condemn\w*|denounc\w*|heinous|cowardly|barbaric|atrocit\w*|deplor\w*|horrific|callous|brutali[sz]\w*"
+    r"|sheer terrorism|war crimes?|outrag\w*|appall\w*|senseless|despicable|abhorrent|should never|shaken"
+    r"|disturbing|no justification|normali[sz]e violence|sabotage|unacceptable|cannot be justified)\b",
+    re.I,
+)
+WARNING = re.compile(r"(?<!been )\b(warn(s|ed|ings?)?|threaten\w*|reprisals?|will (also |still )?(keep|continue|resume)|would resume)\b", re.I)
+# An attacker named with a loaded word is an accusation, not a report ("the Israeli enemy", "terrorists").
+LOADED = re.compile(r"\b(terrorists?|enemy|regime|kharijites?|bandits|mercenar\w+|aggress\w+|provocat\w+)\b", re.I)
+# Words that make a statement an accusation whoever it names ("another provocation", "aggressive actions").
+HOSTILE = re.compile(r"\b(provocat\w*|aggressive|aggression|pretexts?|from the \w+ side)\b", re.I)
+# A statement whose point is who did it ("the Islamic State group carried out the attack"), not a narrative.
+ATTRIBUTION = re.compile(r"\b(carried out|perpetrat\w*|orchestrat\w*|mastermind\w*|planned)\b", re.I)
+# Another state's forces named as the attacker ("Azerbaijani soldiers fired", "the Tajik side"): an accusation.
+FOREIGN_FORCES = re.compile(r"(the )?[A-Z][a-z]+ (forces|troops|soldiers|side|army|military|servicemen|units?)$")
+CONFIRM = re.compile(r"\bit is true\b|\bto confirm\b|\bconfirming\b", re.I)  # "44 deaths had been confirmed" asserts
+# An armed group speaking of its own act: "it was behind the bombing", "they had carried out".
+SELF_CLAIM = re.compile(
+    r"\b(it|they|we) (had |has |have )?(carried out|(was|were|is|are) (behind|responsible)|dealt|inflicted|killed"
+    r"|destroyed|downed|shot down|captured|seized|repelled|ambushed|attacked|struck|targeted)\b",
+    re.I,
+)
 ARMED_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
 OWN_SIDE = frozenset({"it", "we", "they", "our", "us", "its"})
 NUMBER = re.compile(r"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|"
@@ -105,6 +131,8 @@ def is_source(head: str, speaker: str, *, lexicon: ClaimLexicon | None = None) -
         return False
     if re.match(r"\s*(\d|twenty|thirty|forty|fifty)", speaker, re.I) and "of the" in speaker.lower():
         return False
+    if re.search(r"\d{3,}|[\[\]|]", speaker):  # a dateline or a page's furniture: "Yaounde [Cameroon], November 11"
+        return False
     return head.lower() not in lexicon.non_source_heads
 
 
@@ -118,25 +146,29 @@ def stance_of(verb: str, text: str, kind: str, *, agent: str = "") -> str:
     """The stance of a statement, from its reporting verb, its words and who is named as attacker.
 
     ``agent`` is the attacker the statement names ("ELN guerrillas attacked"): an armed group
-    naming itself ("it", "we") claims responsibility; anyone naming another accuses.
+    naming itself ("it", "we") claims responsibility; naming another accuses when the point is
+    who did it ("carried out", "terrorists"), while a narrative of the attack asserts.
     """
     probe = f"{verb} {text}"
     if RESPONSIBILITY.search(probe):
         return Stance.CLAIMS_RESPONSIBILITY
     if verb in VERB_STANCES:
         return VERB_STANCES[verb]
+    if verb in ("call", "brand") and not DENIAL.search(text):  # "called the attack an act of sabotage"
+        return Stance.CONDEMNS
     if DENIAL.search(text):
         return Stance.DENIES
     if CONDEMN.search(text):
         return Stance.CONDEMNS
     own = agent.lower() in OWN_SIDE
-    if kind == "armed group" and (own or re.search(r"\b(it|they|we) (had )?carried out\b", text, re.I)):
+    if kind == "armed group" and (own or SELF_CLAIM.search(text)):
         return Stance.CLAIMS_RESPONSIBILITY
-    if (agent and not own) or BLAME.search(text):
+    named = agent and not own and (LOADED.search(text) or ATTRIBUTION.search(text) or FOREIGN_FORCES.match(agent))
+    if BLAME.search(text) or named or HOSTILE.search(text):
         return Stance.ACCUSES
     if WARNING.search(text):
         return Stance.WARNS
-    if CONFIRM.search(probe):
+    if CONFIRM.search(text):
         return Stance.CONFIRMS
     return Stance.ASSERTS
 

@@ -29,15 +29,24 @@ SPEECH_LEMMAS = frozenset(
     """say state tell claim deny warn add announce report confirm insist allege accuse condemn
     describe call declare assert note explain argue write read tweet post acknowledge admit maintain
     stress emphasise emphasize vow clarify reveal indicate suggest blame reject dismiss
-    denounce urge threaten""".split()
+    denounce urge threaten criticise criticize concede""".split()
 )
 STATEMENT_NOUNS = frozenset(
     {"statement", "communique", "communiqué", "release", "announcement", "tweet", "post", "message", "letter"}
 )
+REPORT_NOUNS = frozenset({"report", "reports", "statement", "sources", "source", "media", "officials"})
+# "a number of officials said", "some of the residents said": the speaker is who they are a part of.
+PART_NOUNS = frozenset({"number", "some", "many", "most", "several", "one", "both", "all", "dozens", "scores", "group"})
+# "put the blame on", "gave a provisional count of": a statement made with a verb that is no speech verb.
+COUNT_NOUNS = frozenset(
+    {"blame", "loss", "losses", "toll", "count", "figure", "tally", "estimate", "number", "identity", "explanation",
+     "dead", "victim", "victims", "deceased", "attacker", "attackers", "bomber", "gunman", "gunmen"}
+)  # fmt: skip
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 KEEP_PREPS = frozenset({"of", "for", "from", "at", "to"})
 CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "case"})
 
+TITLE_WORDS = frozenset("prime deputy vice foreign interior defence defense police army district regional state".split())
 ROLE_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson minister president chief officer official commander governor
     director head leader chairman secretary-general secretary administrator commissioner prosecutor
@@ -63,6 +72,11 @@ def _speech_lemma(tok: Token) -> str:
         if tok.pos_ == "NOUN" and not any(c.dep_ in ("nsubj", "ccomp") for c in tok.children):
             return ""
         return lemma
+    if lemma == "speak" and any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in tok.children):
+        return lemma  # "Survivors spoke of seeing bodies"
+    if lemma in ("put", "give", "place", "name", "lay") and tok.pos_ == "VERB":
+        if any(c.dep_ in ("dobj", "oprd") and c.lemma_.lower() in COUNT_NOUNS for c in tok.children):
+            return lemma
     low = tok.lower_
     if tok.pos_ == "NOUN" and low.endswith("ing") and any(c.dep_ == "nsubj" for c in tok.children):
         for stem in (low[:-3], low[:-3] + "e"):
@@ -72,21 +86,31 @@ def _speech_lemma(tok: Token) -> str:
 
 
 def _clip(tok: Token) -> SpacySpan:
-    """The part of tok's sentence between paragraph breaks, without edge whitespace."""
-    sent = tok.sent
+    """The part of tok's sentence between paragraph breaks, without edge whitespace.
+
+    Asked for most tokens of a candidate sentence, so the answer is kept per doc for every
+    token of the same line (``tok.sent`` walks the sentence on each call).
+    """
     doc = tok.doc
-    start, end = sent.start, sent.end
-    for t in sent:
-        if "\n" in t.text and t.i < tok.i:
-            start = t.i + 1
-        elif "\n" in t.text and t.i > tok.i:
-            end = t.i
-            break
-    while start < end and doc[start].is_space:
-        start += 1
-    while end > start and doc[end - 1].is_space:
-        end -= 1
-    return doc[start:end]
+    cache = doc.user_data.setdefault("sitrep_clip", {})
+    bounds = cache.get(tok.i)
+    if bounds is None:
+        sent = tok.sent
+        start, end = sent.start, sent.end
+        for t in sent:
+            if "\n" in t.text and t.i < tok.i:
+                start = t.i + 1
+            elif "\n" in t.text and t.i > tok.i:
+                end = t.i
+                break
+        line = range(start, end) if "\n" not in tok.text else (tok.i,)
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        bounds = (start, end)
+        cache.update(dict.fromkeys(line, bounds))
+    return doc[bounds[0] : bounds[1]]
 
 
 def _np_span(tok: Token) -> SpacySpan:
@@ -102,6 +126,8 @@ def _np_span(tok: Token) -> SpacySpan:
     segment = _clip(tok)
     start = max(min(t.i for t in keep), segment.start)
     end = min(max(t.i for t in keep) + 1, segment.end)
+    cuts = [t.i for t in doc[start : tok.i] if ":" in t.text or t.text in ("|", "\u2014", "\u2013") or _spaced_dash(t)]
+    start = cuts[-1] + 1 if cuts else start  # "Yaounde, November 11 (Xinhua): Local sources say"
     while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text != ")":
         end -= 1
     while start < end - 1 and doc[start].is_punct:
@@ -109,6 +135,11 @@ def _np_span(tok: Token) -> SpacySpan:
     if end < len(doc) and doc[end].text == ")" and "(" in doc[start:end].text:
         end += 1
     return doc[start:end]
+
+
+def _spaced_dash(tok: Token) -> bool:
+    """A dash between spaces ('ADDIS ABABA, March 22 - Ethiopia's military'), not a hyphen ('al-Shabaab')."""
+    return tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
 
 
 def _in_parens(tok: Token) -> bool:
@@ -146,6 +177,10 @@ def _source(tok: Token, previous: Source) -> Source:
         if owners:
             return _source(owners[0], previous)
         return previous if previous[0] else (_np_span(tok).text, "", tok.lemma_, False)
+    part = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if tok.lemma_.lower() in PART_NOUNS and part:  # "a number of officials in the province"
+        name, role, _, gpe = _source(part[0], previous)
+        return _np_span(tok).text, role, part[0].lemma_, gpe
     role = ""
     names = [
         c
@@ -178,11 +213,29 @@ def _role_of(tok: Token) -> str:
 
 def _split_title(tok: Token, text: str) -> tuple[str, str]:
     """'police chief Camillus Wambura' -> ('Camillus Wambura', 'police chief')."""
-    doc = tok.doc
-    ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= tok.i < e.end), None)
+    ent = _entity_at(tok) if tok.ent_type_ == "PERSON" else None
     if ent is not None and text.endswith(ent.text) and len(text) > len(ent.text) + 2:
-        return ent.text, text[: -len(ent.text)].strip(" ,")
+        title = text[: -len(ent.text)].strip(" ,")
+        if _is_title(title):  # not a first name the parser left out of the entity ("Benjamin Netanyahu")
+            return ent.text, title
     return text, ""
+
+
+def _is_title(words: str) -> bool:
+    """'police chief', 'Israeli Prime Minister': a role, not the first part of a name ('Benjamin')."""
+    found = re.findall(r"[\w'-]+", words)
+    return any(w.lower() in ROLE_NOUNS or w.lower() in TITLE_WORDS or w[0].islower() for w in found)
+
+
+def _entity_at(tok: Token) -> SpacySpan:
+    """The named entity a token is part of, read from its IOB tags (``doc.ents`` builds every span)."""
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _nearest_entity(tok: Token) -> Source:
@@ -197,6 +250,9 @@ def _nearest_entity(tok: Token) -> Source:
 def _speaker_token(verb: Token) -> Token | None:
     """The subject of a reporting verb, including 'with X stating' and '..., X said'."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subj) > 1:  # the parse joined lines or clauses: the subject in the verb's own line, a name first
+        subj = [c for c in subj if not _other_line(c, verb)] or subj
+        subj.sort(key=lambda c: (c.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"), abs(verb.i - c.i)))
     if subj and subj[0].lower_ in ("which", "that", "what"):
         return None
     if subj and subj[0].lower_ == "who" and verb.dep_ == "relcl":
@@ -204,6 +260,11 @@ def _speaker_token(verb: Token) -> Token | None:
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if agents and subj and subj[0].dep_ == "nsubjpass":  # "Responsibility ... was claimed by the WPNLA"
         return agents[0]
+    if subj and subj[0].dep_ == "nsubjpass":  # "the protesters had been warned": the addressee, no speaker
+        return None
+    if subj and _other_line(subj[0], verb):  # the parse joined a title line to the story
+        near = verb.doc[verb.i - 1] if verb.i > 0 else None
+        return near if near is not None and near.pos_ in ("NOUN", "PROPN") and not _other_line(near, verb) else None
     if subj:
         return subj[0]
     prev = verb.i - 1
@@ -214,23 +275,63 @@ def _speaker_token(verb: Token) -> Token | None:
         cand = cand.head if cand.dep_ == "appos" else cand
         if cand.dep_ == "pobj" and cand.head.lower_ == "with":
             return cand
-    if verb.dep_ in ("conj", "advcl", "xcomp"):
-        subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
-        return subj[0] if subj else None
+    quoter = verb.head.head if verb.head.lower_ == "as" else verb.head
+    quoted = [c for c in quoter.children if c.dep_ == "dobj"] if quoter.lemma_ == "quote" else []
+    if quoted:  # "RIA quoted Kamchybek Tashiev as saying ..."
+        return quoted[0]
+    node = verb  # "X ... and said", "X were quick to condemn", "the Council, which gave ... and condemned"
+    for _ in range(3):
+        if node.dep_ not in ("conj", "advcl", "xcomp", "acomp"):
+            break
+        node = node.head
+        subj = [c for c in node.children if c.dep_ == "nsubj"]
+        if subj:
+            relative = subj[0].lower_ in ("which", "who", "that") and node.dep_ == "relcl"
+            return node.head if relative else subj[0]
+    said_by = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS]
+    if said_by:  # '"...," read the statement'
+        return said_by[0]
+    if verb.dep_ == "acl" and (  # "Early reports ... blamed gas canisters"; "Saberi, who heads ..., named"
+        verb.head.lemma_.lower() in REPORT_NOUNS or verb.head.ent_type_ in ("PERSON", "ORG")
+    ):
+        return verb.head
     return None
+
+
+def _other_line(a: Token, b: Token) -> bool:
+    """Whether a line break separates two tokens."""
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" in doc_text(a.doc)[lo:hi]
 
 
 def _content_span(verb: Token, segment: SpacySpan) -> tuple[int, int] | None:
     """Character range of what was said: the complement clause or the words after the verb."""
     doc = verb.doc
     comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
-    if comps:
-        toks = list(comps[0].subtree)
-        start, end = toks[0].i, toks[-1].i + 1
+    if comps:  # every complement: "say they are trying to establish the number [of those] abducted"
+        start, end = min(c.left_edge.i for c in comps), max(c.right_edge.i for c in comps) + 1
         if doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether"):
             start += 1
+    elif verb.lemma_ == "confirm" and any(c.dep_ == "agent" for c in verb.children) and any(
+        c.dep_ == "nsubjpass" for c in verb.children
+    ):
+        said = next(c for c in verb.children if c.dep_ == "nsubjpass")  # "The attack was confirmed by X"
+        start, end = said.left_edge.i, said.right_edge.i + 1
     elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
         start, end = segment.start, verb.left_edge.i
+    elif verb.dep_ in ("parataxis", "advcl") and (
+        verb.lemma_ == "tell" or not any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        # "In that attack, reports say, 80 students died"; "..., a correspondent reported from the scene"
+        own = {t.i for t in verb.subtree}
+        before = [t.i for t in verb.head.subtree if t.i not in own and t.i < verb.i]
+        after = [t.i for t in verb.head.subtree if t.i not in own and t.i > verb.i]
+        rest = after if len(after) >= len(before) else before  # the larger side of the parenthesis
+        if not rest:
+            return None
+        start, end = min(rest), max(rest) + 1
+    elif verb.dep_ == "relcl" and verb.lemma_ == "claim":  # "The bombings, which Daesh has claimed"
+        start, end = verb.head.left_edge.i, verb.i + 1
     else:
         start, end = verb.i + 1, max(t.i for t in verb.subtree) + 1
     start, end = max(start, segment.start), min(end, segment.end)
@@ -292,6 +393,9 @@ def _claim_at(
         name, role, head, gpe = _person_before(tok, previous)
     if not name or rng is None or _headline(segment):
         return None
+    opened = _quote_start(doc, segment.start_char) if rng[1] <= tok.idx else None
+    if opened is not None:  # the quotation the verb closes began sentences earlier: all of it is the claim
+        rng, segment = (opened + 1, rng[1]), doc.char_span(opened, segment.end_char, alignment_mode="expand")
     text = doc_text(doc)[rng[0] : rng[1]]
     if len(text.split()) < (2 if lemma in VERB_ONLY_EVENT else 3) or not (
         about_event(text, lexicon=lexicon) or lemma in VERB_ONLY_EVENT or re.search(r"\d", text)
@@ -339,7 +443,17 @@ def _headline(segment: SpacySpan) -> bool:
     words = re.findall(r"[A-Za-z][\w'-]*", text)
     if not words or text[-1:] in ".\"'”" or len(words) < 4:
         return False
+    if _whole_line(segment) and len(words) <= 20:  # "Official says gang raid killed several people"
+        return True
     return sum(w[0].isupper() for w in words) / len(words) > 0.6 or ": " in text[:40]
+
+
+def _whole_line(segment: SpacySpan) -> bool:
+    """Whether a segment is a line of its own (a title or teaser), not part of a paragraph."""
+    text = doc_text(segment.doc)
+    before = text[: segment.start_char].rstrip(" \t")
+    after = text[segment.end_char :].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
 def _agent(doc: Doc, rng: tuple[int, int]) -> str:
@@ -387,26 +501,52 @@ def find_claims(
         for tok in sent:
             claim = _claim_at(tok, previous, tolls, lexicon)
             if claim is not None and not any(_nested(claim, c) for c in own):
-                claim = _with_known_role(claim, roles, lexicon)
+                claim = _with_known_role(claim, roles, lexicon, doc)
                 own.append(claim)
                 previous = (claim.speaker, claim.speaker_role, "", claim.speaker_type == "government")
         if not own and claims and _continues_quote(sent, claims[-1]):
             claims[-1] = _merge(doc, claims[-1], sent)
-        claims.extend(own)
+        claims.extend(_without_relays(own))
     return claims
 
 
-def _with_known_role(claim: Claim, roles: dict[str, str], lexicon: ClaimLexicon) -> Claim:
-    """'Khan said' after 'Muhammad Asim Khan, who speaks for the hospital,' keeps his role."""
+def _without_relays(own: list[Claim]) -> list[Claim]:
+    """'An Israeli security source claimed ..., Anadolu reports': the claim is the source's; the outlet relays it."""
+    sourced = {c.span.start for c in own if c.speaker_type != "media"}
+    return [c for c in own if c.speaker_type != "media" or c.span.start not in sourced]
+
+
+def _with_known_role(claim: Claim, roles: dict[str, str], lexicon: ClaimLexicon, doc: Doc) -> Claim:
+    """'Khan said' after 'Muhammad Asim Khan, who speaks for the hospital,' keeps his role; a person
+    quoted with no role takes the one the article gives them elsewhere ('Israeli Prime Minister Netanyahu')."""
     last = claim.speaker.split()[-1] if claim.speaker.split() else ""
     if claim.speaker_role:
         roles[claim.speaker] = roles[last] = claim.speaker_role
         return claim
     role = roles.get(claim.speaker) or roles.get(last, "")
+    if not role and last not in roles and claim.speaker_type == "other" and claim.speaker[:1].isupper():
+        role = roles[last] = _role_in_doc(doc, last)
     if not role:
         return claim
     kind = speaker_type(claim.speaker, role, lexicon=lexicon)
     return dataclasses.replace(claim, speaker_role=role, speaker_type=kind)
+
+
+def _role_in_doc(doc: Doc, last: str) -> str:
+    """The role a person named ``last`` has where the article introduces them: a title before, an apposition after."""
+    text = doc_text(doc)
+    for match in re.finditer(r"\b" + re.escape(last) + r"\b", text):
+        found = doc.char_span(match.start(), match.end())
+        if found is None or found[0].ent_type_ != "PERSON":
+            continue
+        ent = _entity_at(found[0])
+        lead = doc[min(ent.root.left_edge.i, ent.start) : ent.start].text.strip(" ,")
+        if lead and _is_title(lead) and len(lead.split()) <= 8:
+            return lead
+        role = _role_of(ent.root)
+        if role:
+            return role
+    return ""
 
 
 def _nested(claim: Claim, other: Claim) -> bool:
@@ -418,7 +558,15 @@ def _continues_quote(sent: SpacySpan, last: Claim) -> bool:
     """Whether a speaker-less sentence opens with a quote right after a quoted claim."""
     first_line = sent.text.strip().split("\n")[0]
     gap = doc_text(sent.doc)[last.span.end : sent.start_char]
-    return first_line.startswith('"') and len(first_line) > 3 and '"' in last.span.text and "\n" not in gap
+    return first_line.startswith('"') and len(first_line) > 3 and "\n" not in gap
+
+
+def _quote_start(doc: Doc, at: int) -> int | None:
+    """Where a quotation still open at ``at`` began on its line ('"On the region. One dead. I'm going," he wrote')."""
+    text = doc_text(doc)
+    line = text.rfind("\n", 0, at) + 1
+    before = text[line:at]
+    return line + before.index('"') if before.count('"') % 2 else None
 
 
 def _merge(doc: Doc, last: Claim, sent: SpacySpan) -> Claim:

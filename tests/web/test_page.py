@@ -14,6 +14,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -57,10 +58,7 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, sample_results, extractor) -> Iterator[str]:
-    """uvicorn in a thread on a free loopback port, over a DuckDB file holding the articles, fused."""
-    import uvicorn
-
-    from sitrep.api import create_app
+    """The server over a DuckDB file holding the articles, fused."""
     from sitrep.ingest import read_paths
     from sitrep.model import Article
     from sitrep.store import open_store
@@ -75,8 +73,19 @@ def server(tmp_path_factory: pytest.TempPathFactory, sample_results, extractor) 
     with open_store(str(db)) as store:
         store.write_batch(results, versions=extractor.versions)
         store.refresh_incidents()
+    with _serve(str(db), extractor) as url:
+        yield url
+
+
+@contextmanager
+def _serve(db: str, extractor) -> Iterator[str]:
+    """uvicorn in a thread on a free loopback port over a store file; stopped on exit."""
+    import uvicorn
+
+    from sitrep.api import create_app
+
     port = free_port()
-    app = create_app(str(db), extractor=extractor)
+    app = create_app(db, extractor=extractor)
     config = uvicorn.Config(
         app, host="127.0.0.1", port=port, log_level="warning", timeout_graceful_shutdown=2
     )
@@ -366,4 +375,69 @@ def test_page_runs_under_its_own_content_security_policy(server: str, browser) -
     page.goto(server + "/")
     page.wait_for_selector(".event-marker, .event-cluster", timeout=30_000)
     page.wait_for_selector("#events-table tbody tr")
+    assert not outside and not problems
+
+
+# One incident told by two outlets: two tolls (44 and 54), a perpetrator named by the police and a
+# denial by the group the attack is also blamed on.
+DAWN = (
+    "A suicide bomber killed 44 people at a political rally in Khar, in Pakistan's Bajaur district, on Sunday, "
+    "hospital officials said. Police said the Islamic State group carried out the attack. "
+    "The Pakistani Taliban denied any role in the bombing."
+)
+REUTERS = (
+    "A suicide bombing at a political rally in Khar, in Pakistan's Bajaur district, killed 54 people on Sunday, "
+    "the provincial health minister Riaz Anwar said."
+)
+
+
+@pytest.fixture(scope="module")
+def contest_server(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[str]:
+    from sitrep.model import Article
+    from sitrep.store import open_store
+
+    day = date(2023, 7, 31)
+    articles = [
+        Article(Article.make_id(t, day), day, t, source=o, title=o)
+        for t, o in ((DAWN, "Dawn"), (REUTERS, "Reuters"))
+    ]
+    db = tmp_path_factory.mktemp("contest") / "contest.duckdb"
+    with open_store(str(db)) as store:
+        store.write_batch(list(extractor.extract_many(articles)), versions=extractor.versions)
+        store.refresh_incidents()
+    with _serve(str(db), extractor) as url:
+        yield url
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_contested_fields_show_each_source_side_by_side(contest_server: str, browser, viewport: dict) -> None:
+    (incident,) = httpx.get(f"{contest_server}/incidents").json()["incidents"]
+    page, outside, problems = _open(browser, contest_server, viewport)
+    page.click(f"#events-table tbody tr[data-id='{incident['id']}']")
+    page.wait_for_selector("#incident-contested:not([hidden]) .contested-field")
+
+    # only the fields the sources disagree on are shown, each marked contested
+    shown = page.eval_on_selector_all(
+        "#incident-contested .contested-field", "s => s.map(e => e.dataset.field)"
+    )
+    assert {"fatalities", "perpetrator"} <= set(shown) and set(shown) == set(incident["contested"])
+    assert page.locator("#incident-contested .contested-badge").count() == len(shown)
+
+    # the two tolls side by side, each with its outlet
+    tolls = page.locator(".contested-field[data-field='fatalities'] .voice")
+    values = [t.strip() for t in tolls.locator(".voice-value").all_inner_texts()]
+    assert sorted(set(values)) == ["44", "54"]
+    cards = page.locator(".contested-field[data-field='fatalities']").inner_text()
+    assert "Dawn" in cards and "Reuters" in cards and "Riaz Anwar" in cards
+    boxes = [tolls.nth(i).bounding_box() for i in range(tolls.count())]
+    assert boxes[0]["y"] == boxes[1]["y"] and boxes[0]["x"] < boxes[1]["x"]  # side by side, on a phone too
+    assert max(b["x"] + b["width"] for b in boxes) <= viewport["width"]
+
+    # the perpetrator: the police's attribution against the Taliban's denial, with the statements
+    blame = page.locator(".contested-field[data-field='perpetrator']")
+    assert blame.locator(".voice[data-stance='denies']").count() >= 1
+    text = blame.inner_text()
+    assert "Islamic State" in text and "Pakistani Taliban" in text and "any role in the bombing" in text
+    if os.environ.get("SITREP_SCREENSHOTS") and viewport is PHONE:
+        page.screenshot(path=str(Path(os.environ["SITREP_SCREENSHOTS"]) / "page-contested-phone.png"))
     assert not outside and not problems

@@ -67,6 +67,7 @@
       longitude: loc.longitude === undefined ? null : loc.longitude,
       best: f ? f.best : null, low: f ? f.low : null, high: f ? f.high : null,
       sources: inc.sources, outlets: outlets, event_ids: inc.event_ids,
+      fields: inc.claims_by_field || {}, contested: inc.contested || [],
       extra: (inc.place_aliases || []).concat(inc.assoc_actors.map(function (a) { return a.name; }),
         inc.sources.map(function (s) { return s.title; }))
     });

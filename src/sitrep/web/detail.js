@@ -51,6 +51,7 @@
     view.setAttribute("data-incident-id", item.id);
     document.body.classList.add("sheet-open");
     renderSummary(item, api);
+    renderContested(item);
     renderLinks(reports, links);
     renderCompare(reports, api);
     renderTabs(reports, 0);
@@ -75,6 +76,42 @@
       box.appendChild(el("dt", {}, r[0]));
       box.appendChild(el("dd", {}, r[1]));
     });
+  }
+
+  var FIELD_NAMES = { fatalities: "Toll (killed)", injuries: "Injured", perpetrator: "Perpetrator",
+    target: "Target", victims: "Victims", location: "Place", date: "Date", event: "The event itself" };
+
+  // Fields on which the sources disagree: each source's value side by side, with who says it and how.
+  // Fields the sources agree on add nothing here.
+  function renderContested(item) {
+    var box = $("incident-contested");
+    clear(box);
+    var fields = item.fields || {};
+    var names = (item.contested || []).filter(function (f) { return fields[f]; });
+    box.hidden = !names.length;
+    if (!names.length) return;
+    box.appendChild(el("h3", {}, "Contested: the sources disagree"));
+    names.forEach(function (name) {
+      var section = el("section", { "class": "contested-field", "data-field": name });
+      var head = el("h4", {}, FIELD_NAMES[name] || name.replace(/_/g, " "));
+      head.appendChild(el("span", { "class": "contested-badge" }, "contested"));
+      section.appendChild(head);
+      var list = el("ul", { "class": "voices" });
+      fields[name].voices.forEach(function (v) { list.appendChild(voiceCard(v)); });
+      section.appendChild(list);
+      box.appendChild(section);
+    });
+  }
+
+  function voiceCard(v) {
+    var card = el("li", { "class": "voice" + (v.stance === "denies" ? " denies" : ""), "data-stance": v.stance });
+    card.appendChild(el("span", { "class": "voice-value" }, v.value || v.stance || "—"));
+    var who = v.speaker === v.outlet || !v.speaker ? (v.outlet || "report") + " (its own count)"
+      : v.speaker + (v.speaker_type ? " (" + v.speaker_type + ")" : "") + (v.outlet ? ", in " + v.outlet : "");
+    card.appendChild(el("span", { "class": "voice-who" }, who));
+    if (v.value && v.stance && v.stance !== "asserts") card.appendChild(el("span", { "class": "stance" }, v.stance));
+    if (v.text) card.appendChild(el("q", { "class": "voice-text" }, v.text));
+    return card;
   }
 
   function renderLinks(reports, links) {
