@@ -353,7 +353,10 @@ def test_weapon_owner_is_the_state_that_fired_it(actors: ActorDictionary, text: 
 
 def test_coordinated_demonyms_share_the_noun(actors: ActorDictionary) -> None:
     found = names(actors, "Russian and Ukrainian troops fought near Avdiivka.")
-    assert found == [("Russian", "Military Forces of Russia"), ("Ukrainian troops", "Military Forces of Ukraine")]
+    assert found == [
+        ("Russian", "Military Forces of Russia"),
+        ("Ukrainian troops", "Military Forces of Ukraine"),
+    ]
 
 
 def test_affiliations_describe_an_actor_they_are_not_one(actors: ActorDictionary) -> None:

@@ -70,7 +70,9 @@ def test_a_failing_article_is_an_error_and_the_rest_is_stored(tmp_path: Path, ex
 
     def extract(items: Sequence[Article]) -> list[ArticleResult]:
         return [
-            ArticleResult(a, error="extract: boom") if a.id == articles[0].id else next(extractor.extract_many([a]))
+            ArticleResult(a, error="extract: boom")
+            if a.id == articles[0].id
+            else next(extractor.extract_many([a]))
             for a in items
         ]
 
@@ -121,8 +123,12 @@ def test_one_bad_file_costs_only_itself(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     for n in range(12):
-        (folder / f"{n}.txt").write_text(f" date 2024-02-{n + 1:02d} Police fired tear gas at protesters in Dhaka. {n}\n")
-    (folder / "hostile.jsonl").write_text("[" * 1000 + "]" * 1000 + '\n{"text": "a\\ud800b", "published": "2024-02-08"}\n')
+        (folder / f"{n}.txt").write_text(
+            f" date 2024-02-{n + 1:02d} Police fired tear gas at protesters in Dhaka. {n}\n"
+        )
+    (folder / "hostile.jsonl").write_text(
+        "[" * 1000 + "]" * 1000 + '\n{"text": "a\\ud800b", "published": "2024-02-08"}\n'
+    )
     db = str(tmp_path / "s.duckdb")
     result = CliRunner().invoke(main, ["ingest", str(folder), "--db", db, "--quiet"])
     assert result.exit_code == 1 and "hostile.jsonl:1" in result.stderr

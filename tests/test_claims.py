@@ -45,13 +45,20 @@ def _claims(nlp: Language, text: str) -> list[Claim]:
         ("Three soldiers were killed, the army said.", "the army", "Three soldiers were killed"),
         ("A police spokesman said that two people died.", "A police spokesman", "two people died"),
         ("\u201cWe will retaliate,\u201d the group said in a statement.", "the group", "We will retaliate"),
-        ("John Kirby, a White House spokesman, said the strike was lawful.", "John Kirby", "the strike was lawful"),
+        (
+            "John Kirby, a White House spokesman, said the strike was lawful.",
+            "John Kirby",
+            "the strike was lawful",
+        ),
         ("Officials warned that more attacks could follow.", "Officials", "more attacks could follow"),
         ("Four people died, according to police.", "police", "Four people died"),
         ("According to the army, 12 militants were killed.", "the army", "12 militants were killed"),
         ("Witnesses told Reuters that gunmen opened fire.", "Witnesses", "gunmen opened fire"),
-        ("Ahmed Ali, the mayor, spoke to reporters. He said the army had withdrawn.", "Ahmed Ali",
-         "the army had withdrawn"),
+        (
+            "Ahmed Ali, the mayor, spoke to reporters. He said the army had withdrawn.",
+            "Ahmed Ali",
+            "the army had withdrawn",
+        ),
     ],
 )
 def test_find_claims(nlp: Language, text: str, speaker: str, content: str) -> None:

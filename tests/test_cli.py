@@ -172,7 +172,11 @@ def test_a_locked_store_is_one_line_naming_the_way_out(tmp_path: Path) -> None:
     db = tmp_path / "s.duckdb"
     run("ingest", str(SAMPLES / "04_bangladesh_dhaka_protest.txt"), "--db", str(db), "--quiet")
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('ok', flush=True); time.sleep(60)"],
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('ok', flush=True); time.sleep(60)",
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -192,7 +196,9 @@ def test_a_locked_store_is_one_line_naming_the_way_out(tmp_path: Path) -> None:
 def test_bad_output_path_and_negative_limit_are_usage_errors(tmp_path: Path) -> None:
     db = tmp_path / "s.duckdb"
     run("ingest", str(SAMPLES / "04_bangladesh_dhaka_protest.txt"), "--db", str(db), "--quiet")
-    out = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "jsonl", "--out", str(tmp_path / "no" / "x.jsonl")])
+    out = CliRunner().invoke(
+        main, ["export", "--db", str(db), "--format", "jsonl", "--out", str(tmp_path / "no" / "x.jsonl")]
+    )
     assert out.exit_code == 2 and "no folder" in out.stderr and "Traceback" not in out.output
     for command in ("events", "incidents"):
         limit = CliRunner().invoke(main, [command, "--db", str(db), "--limit", "-1"])
@@ -200,7 +206,9 @@ def test_bad_output_path_and_negative_limit_are_usage_errors(tmp_path: Path) -> 
 
 
 def test_serve_refuses_writes_without_a_token(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "s.duckdb"), "--allow-write"], env={"SITREP_WRITE_TOKEN": ""})
+    result = CliRunner().invoke(
+        main, ["serve", "--db", str(tmp_path / "s.duckdb"), "--allow-write"], env={"SITREP_WRITE_TOKEN": ""}
+    )
     assert result.exit_code == 2 and "token" in result.stderr
 
 
@@ -228,14 +236,19 @@ def test_workers_default_to_the_n_process_setting(monkeypatch, env, args, expect
 def test_events_lists_the_newest_first_and_the_limit_keeps_the_newest(tmp_path: Path) -> None:
     db = tmp_path / "events.duckdb"
     assert run("ingest", str(SAMPLES), "--db", str(db), "--quiet").exit_code == 0
-    every = [json.loads(line) for line in run("events", "--db", str(db), "--format", "jsonl").stdout.splitlines()]
+    every = [
+        json.loads(line) for line in run("events", "--db", str(db), "--format", "jsonl").stdout.splitlines()
+    ]
     assert len(every) >= 3
     starts = [e["date_start"] for e in every]
     assert starts == sorted(starts, reverse=True)
     newest = run("events", "--db", str(db), "--limit", "2")
     assert newest.exit_code == 0, newest.stderr
     assert f"2 event(s), newest first (the newest of {len(every)}" in newest.stdout
-    top = [json.loads(line) for line in run("events", "--db", str(db), "--limit", "2", "--format", "jsonl").stdout.splitlines()]
+    top = [
+        json.loads(line)
+        for line in run("events", "--db", str(db), "--limit", "2", "--format", "jsonl").stdout.splitlines()
+    ]
     assert [e["event_id"] for e in top] == [e["event_id"] for e in every[:2]]
 
 

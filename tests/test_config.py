@@ -17,7 +17,11 @@ def test_sections_and_values_are_typed(tmp_path: Path) -> None:
     assert (settings.batch_size, settings.n_process) == (8, 2)
     assert (settings.assemble.same_event_km, settings.assemble.confidence_base) == (90.0, 0.25)
     assert settings.assemble.confidence_max == 0.95  # untouched values keep their defaults
-    assert (settings.fusion.max_km, settings.columns.text, settings.columns.published) == (12.0, "body", "published")
+    assert (settings.fusion.max_km, settings.columns.text, settings.columns.published) == (
+        12.0,
+        "body",
+        "published",
+    )
 
 
 def test_the_environment_wins_over_the_file(tmp_path: Path) -> None:

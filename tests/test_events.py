@@ -54,6 +54,10 @@ def test_strong_triggers_name_the_sub_event_type(sentence, trigger, sub):
         "The two defence ministers signed an agreement worth $3.5 billion for air-defence batteries.",
         "The champion won the long-awaited battle for the undisputed heavyweight belts on Saturday.",
         "A fuel tanker burst into flames on the highway, killing 40 people who had gathered to scoop petrol.",
+        # labour action without a demonstration, parades, figures of speech (ACLED codes none)
+        "Zimbabwe's nurses stopped work on Monday in protest at a flawed salary grading system.",
+        "Teachers and rail staff walked out in January in their battle for better pay and conditions.",
+        "Members of the Veterans Group and former soldiers also marched past the president's stand.",
     ],
 )
 def test_non_conflict_sentences_make_no_mentions(text):
@@ -142,7 +146,11 @@ def test_every_sub_event_type_has_codes():
 @pytest.mark.parametrize(
     ("text", "deaths", "sub"),
     [
-        ("Gunmen abducted 15 students from a school; a guard was shot dead.", 1, "Abduction/forced disappearance"),
+        (
+            "Gunmen abducted 15 students from a school; a guard was shot dead.",
+            1,
+            "Abduction/forced disappearance",
+        ),
         ("Rebels stormed the school, hacked 25 pupils to death and abducted six others.", 25, "Attack"),
     ],
 )

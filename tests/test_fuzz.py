@@ -35,10 +35,14 @@ VALID = [
 FULL = os.environ.get("SITREP_FUZZ", "") not in ("", "0")
 SCALE = 1.0 if FULL else 0.08
 PER_EXAMPLE = settings(
-    max_examples=int(400 * SCALE), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+    max_examples=int(400 * SCALE),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
-_nasty_chars = st.sampled_from(["\ud800", "\udfff", "\x00", "\x1b", "\u202e", "\ufeff", "\r", "\n", '"', "\\", "<", "&"])
+_nasty_chars = st.sampled_from(
+    ["\ud800", "\udfff", "\x00", "\x1b", "\u202e", "\ufeff", "\r", "\n", '"', "\\", "<", "&"]
+)
 _nasty_text = st.lists(st.one_of(st.text(max_size=20), _nasty_chars), max_size=12).map("".join)
 _deep = st.integers(min_value=1, max_value=3000).map(lambda n: "[" * n + "]" * n)
 _json_values = st.recursive(
@@ -139,7 +143,9 @@ def test_csv_reader_survives_hostile_rows(rows: list) -> None:
 def test_feed_reader_survives_hostile_items(items: list) -> None:
     def clean(value: object) -> str:
         text = str(value)
-        return escape("".join(c for c in text if c in "\t\n" or (" " <= c and not 0xD800 <= ord(c) <= 0xDFFF)))
+        return escape(
+            "".join(c for c in text if c in "\t\n" or (" " <= c and not 0xD800 <= ord(c) <= 0xDFFF))
+        )
 
     entries = [
         f"<item><title>{clean(t)}</title><description>{clean(deep)}{clean(t)}</description>"
@@ -175,7 +181,9 @@ def test_seed_and_html_readers_survive_hostile_pages(body: str, depth: int, publ
 _articles_text = st.lists(
     st.one_of(
         _nasty_text,
-        st.sampled_from(["killed", "air strike", "Kharkiv", "protesters", "2024-02-08", "yesterday", " ", "."]),
+        st.sampled_from(
+            ["killed", "air strike", "Kharkiv", "protesters", "2024-02-08", "yesterday", " ", "."]
+        ),
         st.integers(1, 100).map(lambda n: "(" * n + "[" * n),
     ),
     min_size=1,
@@ -207,9 +215,15 @@ def fuzz_client(tmp_path_factory: pytest.TempPathFactory, extractor):
         yield client
 
 
-@settings(max_examples=int(1500 * SCALE), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=int(1500 * SCALE),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(record=st.one_of(_records, _json_values), kind=st.integers(0, 3), deep=_deep)
-def test_api_answers_hostile_bodies_with_4xx_not_5xx(fuzz_client: TestClient, record: object, kind: int, deep: str) -> None:
+def test_api_answers_hostile_bodies_with_4xx_not_5xx(
+    fuzz_client: TestClient, record: object, kind: int, deep: str
+) -> None:
     if kind == 0:
         body = json.dumps(record).encode()
     elif kind == 1:

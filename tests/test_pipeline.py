@@ -77,7 +77,10 @@ def test_seed_background_event(seed_events):
 def test_seed_evidence_points_at_the_text(seed_events):
     text = read_article(SEED).text
     main = seed_events[0]
-    assert main.evidence["event_date"].text == text[main.evidence["event_date"].start : main.evidence["event_date"].end]
+    assert (
+        main.evidence["event_date"].text
+        == text[main.evidence["event_date"].start : main.evidence["event_date"].end]
+    )
     assert text[slice(*main.evidence["location"].as_pair())] == "Mashtal"
     for claim in main.claims:
         assert claim.span.start < claim.span.end <= len(text)
@@ -95,7 +98,8 @@ def _projection(events) -> list[dict]:
                 **{k: j[k] for k in keep},
                 "actor1": j["actor1"] and j["actor1"]["name"],
                 "actor2": j["actor2"] and j["actor2"]["name"],
-                "location": j["location"] and [j["location"]["name"], j["location"]["country"], j["location"]["geo_precision"]],
+                "location": j["location"]
+                and [j["location"]["name"], j["location"]["country"], j["location"]["geo_precision"]],
                 "fatalities": j["fatalities"],
                 "victims": j["victims"],
                 "claim_speakers": [c["speaker"] for c in j["claims"]],

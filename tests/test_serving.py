@@ -49,7 +49,13 @@ def test_the_token_can_come_from_the_environment(db: str, extractor) -> None:
 
 
 @pytest.mark.parametrize(
-    ("header", "name"), [("127.0.0.1:8000", "127.0.0.1"), ("[::1]:80", "::1"), ("LocalHost", "localhost"), ("evil.example:80", "evil.example")]
+    ("header", "name"),
+    [
+        ("127.0.0.1:8000", "127.0.0.1"),
+        ("[::1]:80", "::1"),
+        ("LocalHost", "localhost"),
+        ("evil.example:80", "evil.example"),
+    ],
 )
 def test_host_name(header: str, name: str) -> None:
     assert host_name(header) == name
@@ -86,7 +92,9 @@ def test_an_unhandled_error_is_a_json_500_with_the_headers(db: str, monkeypatch)
     monkeypatch.setattr(app.state.service, "read", broken)
     with TestClient(app, raise_server_exceptions=False) as c:
         response = c.get("/facets")
-        assert response.status_code == 500 and response.json() == {"detail": "internal error (logged on the server)"}
+        assert response.status_code == 500 and response.json() == {
+            "detail": "internal error (logged on the server)"
+        }
         assert response.headers["x-content-type-options"] == "nosniff"
         assert "disk on fire" not in response.text
 
@@ -146,7 +154,9 @@ def test_slow_headers_are_cut_off_and_other_clients_served(db: str) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", http=protocol_with_timeout(0.5))
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_level="warning", http=protocol_with_timeout(0.5)
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -199,7 +209,10 @@ def test_postgres_pages_are_not_cached(postgres_url: str) -> None:
 def test_split_and_join_need_the_token_and_drop_the_cached_pages(tmp_path, extractor) -> None:
     app = create_app(str(tmp_path / "r.duckdb"), allow_write=True, write_token=TOKEN, extractor=extractor)
     auth = {"Authorization": f"Bearer {TOKEN}"}
-    other = {"text": "Two people were killed in an air strike on Kharkiv last night.", "published": "2024-09-15"}
+    other = {
+        "text": "Two people were killed in an air strike on Kharkiv last night.",
+        "published": "2024-09-15",
+    }
     with TestClient(app) as c:
         ids = []
         for body in (BODY, other):
@@ -209,11 +222,16 @@ def test_split_and_join_need_the_token_and_drop_the_cached_pages(tmp_path, extra
         a, b = ids
         assert len(c.get("/incidents").json()["incidents"]) == 2
         assert len(c.get("/incidents").json()["incidents"]) == 2  # cached
-        for path, body in (("/incidents/join", {"event_a": a, "event_b": b}), ("/incidents/split", {"event_id": b})):
+        for path, body in (
+            ("/incidents/join", {"event_a": a, "event_b": b}),
+            ("/incidents/split", {"event_id": b}),
+        ):
             for headers in ({}, {"Authorization": "Bearer wrong"}):
                 refused = c.post(path, json=body, headers=headers)
                 assert refused.status_code == 401 and "Bearer" in refused.json()["detail"]
-        joined = c.post("/incidents/join", json={"event_a": a, "event_b": b, "note": "one protest"}, headers=auth)
+        joined = c.post(
+            "/incidents/join", json={"event_a": a, "event_b": b, "note": "one protest"}, headers=auth
+        )
         assert joined.status_code == 200, joined.text
         assert [len(i["sources"]) for i in c.get("/incidents").json()["incidents"]] == [2]
         assert c.post("/incidents/join", json={"event_a": a, "event_b": a}, headers=auth).status_code == 404

@@ -181,7 +181,10 @@ def test_resolve_returns_none_without_expression() -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("The war began on October 7 last year.", "2023-10-07"), ("It happened on March 3 this year.", "2024-03-03")],
+    [
+        ("The war began on October 7 last year.", "2023-10-07"),
+        ("It happened on March 3 this year.", "2024-03-03"),
+    ],
 )
 def test_a_month_day_takes_the_year_said_after_it(text, value):
     assert find_time_expressions(text, date(2024, 10, 8))[0].value == value

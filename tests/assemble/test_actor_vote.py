@@ -19,7 +19,11 @@ def said(actor: Actor, at: int) -> ActorMention:
 
 def test_generic_militants_are_the_named_group_of_the_event() -> None:
     c = clause(0)
-    c.actors += [(said(MILITANTS, 10), "actor1", 1.0), (said(SHABAAB, 60), "actor1", 0.4), (said(ARMY, 30), "actor2", 1.0)]
+    c.actors += [
+        (said(MILITANTS, 10), "actor1", 1.0),
+        (said(SHABAAB, 60), "actor1", 0.4),
+        (said(ARMY, 30), "actor2", 1.0),
+    ]
     actor1, actor2, evidence = vote_actors(Draft([c]), "SO")
     assert (actor1, actor2) == (SHABAAB, ARMY)
     assert evidence["actor2"].start == 30
@@ -36,10 +40,25 @@ def test_two_armed_subjects_are_both_sides() -> None:
     ("event_type", "sub", "given", "expected"),
     [
         ("Protests", "Peaceful protest", (None, None), ("Protesters (Kenya)", None)),
-        ("Protests", "Protest with intervention", (POLICE, None), ("Protesters (Kenya)", "Police Forces of Kenya")),
-        ("Protests", "Excessive force against protesters", (POLICE, None), ("Police Forces of Kenya", "Protesters (Kenya)")),
+        (
+            "Protests",
+            "Protest with intervention",
+            (POLICE, None),
+            ("Protesters (Kenya)", "Police Forces of Kenya"),
+        ),
+        (
+            "Protests",
+            "Excessive force against protesters",
+            (POLICE, None),
+            ("Police Forces of Kenya", "Protesters (Kenya)"),
+        ),
         ("Riots", "Violent demonstration", (None, POLICE), ("Rioters (Kenya)", "Police Forces of Kenya")),
-        ("Violence against civilians", "Attack", (POLICE, None), ("Police Forces of Kenya", "Civilians (Kenya)")),
+        (
+            "Violence against civilians",
+            "Attack",
+            (POLICE, None),
+            ("Police Forces of Kenya", "Civilians (Kenya)"),
+        ),
         ("Battles", "Armed clash", (POLICE, None), ("Police Forces of Kenya", None)),
     ],
 )

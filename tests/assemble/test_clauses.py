@@ -26,8 +26,15 @@ def test_a_time_of_day_does_not_date_an_event(phrase, clock_only):
 
 @pytest.mark.parametrize(
     ("phrase", "relative"),
-    [("about an hour later", True), ("the previous day", True), ("earlier this week", False), ("last night", False)],
+    [
+        ("about an hour later", True),
+        ("the previous day", True),
+        ("earlier this week", False),
+        ("last night", False),
+    ],
 )
 def test_story_relative_times_are_not_anchored_on_the_article_date(phrase, relative):
-    t = TimeExpression(Span(0, len(phrase), phrase), "DATE", "2024-02-08", date(2024, 2, 8), DatePrecision.DAY)
+    t = TimeExpression(
+        Span(0, len(phrase), phrase), "DATE", "2024-02-08", date(2024, 2, 8), DatePrecision.DAY
+    )
     assert _story_relative(t) is relative

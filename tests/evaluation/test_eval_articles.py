@@ -22,7 +22,9 @@ def test_a_quiet_article_with_events_is_a_false_alarm():
     report = ArticlesReport(folder="x")
     score_one(report, "quiet.txt", [], [])
     assert report.false_alarms == []
-    article = Article(id="b", published=date(2024, 1, 1), text="Gunmen killed 12 villagers in Zamfara state on Monday.")
+    article = Article(
+        id="b", published=date(2024, 1, 1), text="Gunmen killed 12 villagers in Zamfara state on Monday."
+    )
     score_one(report, "loud.txt", [], extract(article))
     assert report.false_alarms == ["loud.txt"] and "loud.txt" in report.errors_table()
 

@@ -10,7 +10,9 @@ import pytest
 
 from sitrep.evaluation.geo import GeoReport, log_error_auc, score_geo
 
-DATA = Path(os.environ.get("SITREP_DATA_DIR") or Path(__file__).resolve().parents[2].parent / "shared" / "data")
+DATA = Path(
+    os.environ.get("SITREP_DATA_DIR") or Path(__file__).resolve().parents[2].parent / "shared" / "data"
+)
 
 
 @pytest.mark.parametrize("name", ["GeoWebNews.xml", "LGL.xml"])

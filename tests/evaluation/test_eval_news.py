@@ -62,7 +62,9 @@ def test_a_coder_that_finds_nothing_has_zero_recall():
 
 def test_an_event_in_a_non_conflict_article_is_a_false_alarm():
     quiet = next(i for i in load_corpus(NEWS_CORPUS, "all") if not i.gold["events"])
-    article = Article(id="x", published=date(2024, 1, 1), text="Gunmen killed 12 villagers in Zamfara state on Monday.")
+    article = Article(
+        id="x", published=date(2024, 1, 1), text="Gunmen killed 12 villagers in Zamfara state on Monday."
+    )
     report = NewsReport(corpus="x", split="dev")
     score_article(report, quiet, ArticleResult(article, tuple(extract(article))))
     assert report.false_alarms == [quiet.name] and report.main_system == 1 and report.precision == 0.0

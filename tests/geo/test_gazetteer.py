@@ -14,8 +14,14 @@ def gazetteer() -> Gazetteer:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Kata'ib", "kataib"), ("Kata\u2019ib", "kataib"), ("Bağdat", "bagdat"), ("U.S.", "us"),
-     ("  the Gaza   Strip ", "gaza strip"), ("Khan-Younis", "khan younis")],
+    [
+        ("Kata'ib", "kataib"),
+        ("Kata\u2019ib", "kataib"),
+        ("Bağdat", "bagdat"),
+        ("U.S.", "us"),
+        ("  the Gaza   Strip ", "gaza strip"),
+        ("Khan-Younis", "khan younis"),
+    ],
 )
 def test_normalise_name(text: str, expected: str) -> None:
     assert normalise_name(text) == expected

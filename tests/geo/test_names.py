@@ -11,7 +11,9 @@ from sitrep.geo.names import country_name, place_names
     ("stored", "country", "typed"),
     [("Avdiyivka", "UA", "Avdiivka"), ("Kyiv", "UA", "Kiev"), ("Rafaḩ", "PS", "Rafah")],
 )
-def test_a_reader_spelling_is_an_alias_or_the_name_without_accents(stored: str, country: str, typed: str) -> None:
+def test_a_reader_spelling_is_an_alias_or_the_name_without_accents(
+    stored: str, country: str, typed: str
+) -> None:
     import unicodedata
 
     folded = "".join(c for c in unicodedata.normalize("NFKD", stored) if not unicodedata.combining(c))

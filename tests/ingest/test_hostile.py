@@ -34,7 +34,9 @@ def _folder_of_twelve(tmp_path: Path) -> Path:
 def test_a_deeply_nested_json_line_is_one_error_and_the_rest_is_read(tmp_path: Path) -> None:
     folder = _folder_of_twelve(tmp_path)
     good = json.dumps({"text": GOOD, "published": "2024-02-08"})
-    (folder / "deep.jsonl").write_text("[" * 1000 + "]" * 1000 + "\n" + '{"text": ' * 3000 + "\n" + good + "\n")
+    (folder / "deep.jsonl").write_text(
+        "[" * 1000 + "]" * 1000 + "\n" + '{"text": ' * 3000 + "\n" + good + "\n"
+    )
     articles, errors = _split(read_paths([folder]))
     assert len(articles) == 13
     assert [e.origin for e in errors] == [f"{folder}/deep.jsonl:1", f"{folder}/deep.jsonl:2"]

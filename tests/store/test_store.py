@@ -125,10 +125,20 @@ def store(request: pytest.FixtureRequest) -> Iterator[Store]:
 def test_migrations_recorded_once(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "sitrep.duckdb"
     with open_store(str(path)) as s:
-        assert [name for name, _ in s.migrations()] == ["0001_initial", "0002_incidents", "0003_fusion_review", "0004_claim_fields"]
+        assert [name for name, _ in s.migrations()] == [
+            "0001_initial",
+            "0002_incidents",
+            "0003_fusion_review",
+            "0004_claim_fields",
+        ]
     with open_store(str(path)) as s:
         assert s.migrate() == []
-        assert [name for name, _ in s.migrations()] == ["0001_initial", "0002_incidents", "0003_fusion_review", "0004_claim_fields"]
+        assert [name for name, _ in s.migrations()] == [
+            "0001_initial",
+            "0002_incidents",
+            "0003_fusion_review",
+            "0004_claim_fields",
+        ]
 
 
 def test_later_migration_applied_in_order(tmp_path: Path) -> None:

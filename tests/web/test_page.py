@@ -66,7 +66,10 @@ def server(tmp_path_factory: pytest.TempPathFactory, sample_results, extractor) 
     from sitrep.store import open_store
 
     extra = [a for a in read_paths([str(FUSION)]) if isinstance(a, Article)]
-    extra += [Article(id=Article.make_id(t, date(2024, 2, 14)), published=date(2024, 2, 14), text=t) for t in ACCENTED]
+    extra += [
+        Article(id=Article.make_id(t, date(2024, 2, 14)), published=date(2024, 2, 14), text=t)
+        for t in ACCENTED
+    ]
     results = list(sample_results) + [r for r in extractor.extract_many(extra) if not r.error]
     db = tmp_path_factory.mktemp("web") / "samples.duckdb"
     with open_store(str(db)) as store:
@@ -89,8 +92,6 @@ def server(tmp_path_factory: pytest.TempPathFactory, sample_results, extractor) 
     finally:
         uv.should_exit = True
         thread.join(timeout=10)
-
-
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +129,9 @@ def _rows(page) -> list[str]:
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_incidents_first_with_their_reports_side_by_side(server: str, browser, viewport: dict, tmp_path: Path) -> None:
+def test_incidents_first_with_their_reports_side_by_side(
+    server: str, browser, viewport: dict, tmp_path: Path
+) -> None:
     incidents = httpx.get(f"{server}/incidents", params={"limit": 1000}).json()["incidents"]
     events = httpx.get(f"{server}/events", params={"limit": 1000}).json()["events"]
     fused = {e for i in incidents for e in i["event_ids"]}
@@ -160,7 +163,10 @@ def test_incidents_first_with_their_reports_side_by_side(server: str, browser, v
     assert f"{fat['best']} best, {fat['low']}–{fat['high']}" in page.inner_text("#incident-fields")
     columns = page.locator("#reports-compare tr").first.locator("th").count() - 1
     assert columns == len(target["sources"])
-    assert page.locator("#incident-links li").count() == len(target["sources"]) * (len(target["sources"]) - 1) // 2
+    assert (
+        page.locator("#incident-links li").count()
+        == len(target["sources"]) * (len(target["sources"]) - 1) // 2
+    )
     assert page.locator("#incident-links li[data-linked='1']").count() >= len(mains) - 1
     tabs = page.locator("#report-tabs button")
     assert tabs.count() == len(target["sources"])
@@ -208,36 +214,54 @@ def test_background_search_sort_and_the_url_round_trip(server: str, browser, vie
     page.check("#f-background")
     assert len(_rows(page)) == shown + len(recalled)
     assert page.locator("#events-table tbody tr.recalled").count() == len(recalled)
-    assert page.locator("path.event-marker.recalled").count() == len([e for e in recalled if e["latitude"] is not None]) or (
-        page.locator(".event-cluster").count() > 0
-    )
+    assert page.locator("path.event-marker.recalled").count() == len(
+        [e for e in recalled if e["latitude"] is not None]
+    ) or (page.locator(".event-cluster").count() > 0)
     page.uncheck("#f-background")
 
     # search ignores accents and knows the conventional English spelling
     for query, stored in (("rafah", "Rafaḩ"), ("Avdiivka", "Avdiyivka")):
         page.fill("#f-q", query)
-        places = page.eval_on_selector_all("#events-table tbody td:nth-child(6)", "tds => tds.map(t => t.textContent)")
+        places = page.eval_on_selector_all(
+            "#events-table tbody td:nth-child(6)", "tds => tds.map(t => t.textContent)"
+        )
         assert places and set(places) == {stored}, (query, places)
-        assert page.locator("#events-table tbody td:nth-child(7)").first.inner_text() in ("Palestine, State of", "Palestine", "Ukraine")
+        assert page.locator("#events-table tbody td:nth-child(7)").first.inner_text() in (
+            "Palestine, State of",
+            "Palestine",
+            "Ukraine",
+        )
     page.fill("#f-q", "")
 
     # sortable table: by fatalities, largest first, then smallest first
     page.click("#events-table th[data-sort='fatalities']")
     best = page.evaluate("window.sitrep.shown.map(i => i.best === null ? -1 : i.best)")
-    cells = [int(c.split()[0]) if c else -1 for c in page.locator("#events-table tbody td:nth-child(8)").all_inner_texts()]
+    cells = [
+        int(c.split()[0]) if c else -1
+        for c in page.locator("#events-table tbody td:nth-child(8)").all_inner_texts()
+    ]
     assert cells == sorted(best, reverse=True)
     page.click("#events-table th[data-sort='fatalities']")
-    cells = [int(c.split()[0]) if c else -1 for c in page.locator("#events-table tbody td:nth-child(8)").all_inner_texts()]
+    cells = [
+        int(c.split()[0]) if c else -1
+        for c in page.locator("#events-table tbody td:nth-child(8)").all_inner_texts()
+    ]
     assert cells == sorted(best)
 
     # trends: per week by type, fatalities per week, top actors, for the filtered view
-    country = page.evaluate("window.sitrep.items.filter(i => i.country === 'UA').length ? 'UA' : window.sitrep.items[0].country")
+    country = page.evaluate(
+        "window.sitrep.items.filter(i => i.country === 'UA').length ? 'UA' : window.sitrep.items[0].country"
+    )
     page.select_option("#f-country", country)
     page.click("#panel-tabs button[data-panel='trends']")
     n = page.evaluate("window.sitrep.shown.length")
-    bars = page.eval_on_selector_all("#trend-events rect.trend-bar", "rs => rs.reduce((s, r) => s + Number(r.dataset.value), 0)")
+    bars = page.eval_on_selector_all(
+        "#trend-events rect.trend-bar", "rs => rs.reduce((s, r) => s + Number(r.dataset.value), 0)"
+    )
     assert bars == n
-    dead = page.eval_on_selector_all("#trend-fatalities rect.trend-bar", "rs => rs.reduce((s, r) => s + Number(r.dataset.value), 0)")
+    dead = page.eval_on_selector_all(
+        "#trend-fatalities rect.trend-bar", "rs => rs.reduce((s, r) => s + Number(r.dataset.value), 0)"
+    )
     assert dead == page.evaluate("window.sitrep.shown.reduce((s, i) => s + (i.best || 0), 0)")
     assert page.locator("#trend-actors li").count() >= 1
 
@@ -249,13 +273,18 @@ def test_background_search_sort_and_the_url_round_trip(server: str, browser, vie
     page.wait_for_selector("#article-view:not([hidden])")
     page.wait_for_timeout(900)
     url = page.url
-    assert f"country={country}" in url and "sort=fatalities" in url and "background=1" in url and "map=" in url
+    assert (
+        f"country={country}" in url and "sort=fatalities" in url and "background=1" in url and "map=" in url
+    )
     again, outside2, problems2 = _open(browser, server, viewport, hash_="#" + url.split("#", 1)[1])
     again.wait_for_selector("#article-view:not([hidden])")
     assert again.input_value("#f-country") == country and again.is_checked("#f-background")
     assert again.get_attribute("#article-view", "data-incident-id") == target
     assert again.evaluate("window.sitrep.sort") == page.evaluate("window.sitrep.sort")
-    assert abs(again.evaluate("window.sitrep.map.getZoom()") - page.evaluate("window.sitrep.map.getZoom()")) < 0.01
+    assert (
+        abs(again.evaluate("window.sitrep.map.getZoom()") - page.evaluate("window.sitrep.map.getZoom()"))
+        < 0.01
+    )
     assert _rows(again) == _rows(page)
     assert not outside and not problems and not outside2 and not problems2
 
@@ -297,7 +326,9 @@ def test_timeline_brush_filters_the_map(server: str, browser) -> None:
 
     # zoomed right out, nearby incidents merge into numbered clusters; none is lost
     mapped = page.evaluate("() => window.sitrep.shown.filter((e) => e.mapped).length")
-    page.evaluate("() => { window.sitrep.map.setZoom(1, {animate: false}); }")  # return nothing: the map is huge
+    page.evaluate(
+        "() => { window.sitrep.map.setZoom(1, {animate: false}); }"
+    )  # return nothing: the map is huge
     page.wait_for_timeout(300)
     assert _markers_total(page) == mapped
     assert not outside and not problems

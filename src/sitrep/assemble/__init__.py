@@ -47,6 +47,9 @@ def assemble_events(
         return []
     roles = assign_roles(drafts, findings.article.published)
     drafts, roles = consolidate_main(drafts, roles, lexicon, settings)
+    published = findings.article.published
+    if all(_named_long_ago(d, published) for d, r in zip(drafts, roles, strict=True) if r is EventRole.MAIN):
+        return []  # an anniversary, a memorial, a trial: "the 1995 Srebrenica massacre" is no news
     attach_orphans(findings, drafts, roles)
     claims = claims_by_draft(findings, drafts, roles)
     events = [
@@ -168,6 +171,10 @@ _RUNNING_TOTAL = re.compile(
 
 
 STALE_DAYS = 30  # a main event dated this long before its report took a recalled date
+
+
+def _named_long_ago(draft: Draft, published: date) -> bool:
+    return (named := draft.named_date) is not None and _stale(named, published)
 
 
 def _stale(when: TimeExpression, published: date) -> bool:

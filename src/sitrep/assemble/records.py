@@ -65,11 +65,33 @@ class Clause:
             for t in self.times
             if t.start_date is not None and t.precision is not None and not _CLOCK_ONLY.match(t.span.text)
         ]
+        if (named := self.named_date) is not None:
+            return named  # "the 1995 Srebrenica massacre": the event's own date, whatever else it says
         return min(
             dated,
             key=lambda t: (_PRECISION_RANK[t.precision], self.time_distance.get(t.span.start, 0.0)),
             default=None,
         )
+
+    @property
+    def named_date(self) -> TimeExpression | None:
+        return next(
+            (t for t in self.times if t.start_date and any(_names_the_event(t, m) for m in self.mentions)),
+            None,
+        )
+
+
+def _names_the_event(t: TimeExpression, mention: EventMention) -> bool:
+    """A year or date written into the event's name: "the 1995 massacre", "the 2022 Batken war"."""
+    sentence, trigger = mention.sentence, mention.trigger
+    if not sentence.start <= t.span.end <= trigger.start or trigger.start - t.span.end > 40:
+        return False
+    return bool(
+        _NAME_GAP.fullmatch(sentence.text[t.span.end - sentence.start : trigger.start - sentence.start])
+    )
+
+
+_NAME_GAP = re.compile(r"(?:\s+[A-Z][\w'’-]*)*\s+")
 
 
 # "at about 2 p.m.": a time of day says nothing of the day, which the story gives elsewhere.
@@ -88,7 +110,13 @@ class Draft:
         return [m for c in self.clauses for m in c.mentions]
 
     @property
+    def named_date(self) -> TimeExpression | None:
+        return next((c.named_date for c in self.clauses if c.named_date is not None), None)
+
+    @property
     def date(self) -> TimeExpression | None:
+        if (named := self.named_date) is not None:
+            return named
         dated = [c.date for c in self.clauses if c.date is not None]
         return min(dated, key=lambda t: _PRECISION_RANK[t.precision], default=None)
 

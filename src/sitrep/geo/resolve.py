@@ -164,8 +164,11 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter, 
     promotable: list[_Mention] = []
     demonyms: Counter = Counter()
     text_all = doc_text(doc)
+    surnames = _surnames(doc)
     for ent in doc.ents:
         start, end, text = _trim(ent.start_char, ent.end_char, ent.text)
+        if ent.label_ in PLACE_LABELS and _is_surname(ent, surnames, text_all):
+            continue  # "Police Minister Bheki Cele ... According to Cele": the minister, not Celle
         if ent.label_ in PLACE_LABELS:
             start, text = _extend_left(doc, ent.start, start, text, gazetteer)
         if ent.label_ in PROMOTABLE_LABELS and not (
@@ -190,6 +193,18 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter, 
         mentions.append(_Mention(start, end, text, ent.label_))
     promotable.extend(_untagged_phrases(doc))
     return mentions, demonyms, promotable
+
+
+def _surnames(doc: Doc) -> set[str]:
+    """Last names of the people the document names in full."""
+    return {normalise_name(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+
+
+def _is_surname(ent, surnames: set[str], text: str) -> bool:
+    """A one-word place entity that is a named person's last name, with no place cue before it."""
+    if len(ent) != 1 or ent.ent_id_ or normalise_name(ent.text) not in surnames:
+        return False
+    return not _TARGET_BEFORE.search(text[max(0, ent.start_char - 20) : ent.start_char])
 
 
 def _extend_left(doc: Doc, token_i: int, start: int, text: str, gazetteer: Gazetteer) -> tuple[int, str]:
@@ -284,8 +299,13 @@ def _promoted(
             and any(p.country in countries and p.feature_code != "PCLI" for p in places)
         ) and not (
             _TARGET_BEFORE.search(before)
-            and any(p.population >= FAMOUS_POP and p.feature_class == "P" for p in places)
-        ):  # a big city after "on / in / near" needs no country context: "an air strike on Kharkiv"
+            and any(
+                (p.population >= FAMOUS_POP and p.feature_class == "P")
+                or (p.feature_code == "ADM1" and normalise_name(p.name) == key)
+                for p in places
+            )
+        ):  # a big city or a province after "on / in / near" needs no country context:
+            # "an air strike on Kharkiv", "political killings in KwaZulu-Natal" (tagged ORG)
             continue
         out.append(_Mention(m.start, m.end, m.text, m.label or "GPE"))
         taken.append((m.start, m.end))
