@@ -231,6 +231,7 @@ def main() -> None:
     env = {**os.environ, "SITREP_EXTRACT_QUEUE": str(args.extracts)}
     cmd = [sys.executable, "-m", "sitrep.cli", "serve", "--db", db, "--port", str(port), "--watch", str(watched),
            "--interval", "2"]  # fmt: skip
+    started = time.perf_counter()
     server = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     rows: list[tuple[str, dict]] = []
     outcomes: Counter[str] = Counter()
@@ -238,6 +239,15 @@ def main() -> None:
         wait_up(port)
         warm = Counter()
         post_extract(port, large_text(2000), warm, threading.Lock())  # the worker loads the model once
+        for _ in range(600):  # the server renders the stored rows once, at start
+            health = json.loads(get(port, "/health")[1])
+            if not health["rendering_rows"]:
+                break
+            time.sleep(0.5)
+        print(
+            f"server: up, model loaded and {health['rows_rendered']:,} rows rendered "
+            f"{time.perf_counter() - started:.1f} s after its start"
+        )
         get(port, "/events?limit=1")
         load_before = os.getloadavg()[0]
         rows.append(("idle", read_load(port, args.requests, args.clients)))
@@ -257,6 +267,8 @@ def main() -> None:
         time.sleep(1.0)  # let them all be admitted
         rows.append((f"{args.extracts} large POST /extract", read_load(port, args.requests, args.clients)))
         status, _ = get(port, "/health")
+        with lock:
+            outcomes = Counter(outcomes)  # what was answered before the server is stopped
     finally:
         server.terminate()
         try:

@@ -135,16 +135,17 @@ def test_pages_by_offset_and_by_key_are_the_same_bytes_as_rendered_afresh(tmp_pa
     store = open_store(str(tmp_path / "k.duckdb"))
     ingest(store, *(report(s, date(2024, 9, 15 + i), date(2024, 9, 15 + i)) for i, s in enumerate(TEXTS)))
     kept, fresh = Reads(store, Settings()), Reads(store, Settings(read_cache=0, read_cache_rows=0))
+    small = Reads(store, Settings(read_cache_rows=2))  # more events than it keeps: pages are queried
     kept.warm()
     first = json.loads(kept.events_page(EventFilter(), 1, 0, None))["events"][0]
     key = (date.fromisoformat(first["date_start"]), first["event_id"])
-    for reads in (kept, fresh):
+    for reads in (kept, fresh, small):
         by_offset = json.loads(reads.events_page(EventFilter(), 2, 1, None))
         by_key = json.loads(kept.events_page(EventFilter(), 2, 0, key))
         assert by_offset["events"] == by_key["events"] and by_offset["total"] == by_key["total"] == 3
         assert reads.incidents_page(EventFilter(), 5, 0, None) == fresh.incidents_page(
             EventFilter(), 5, 0, None
         )
-    kept.close()
-    fresh.close()
+    for reads in (kept, fresh, small):
+        reads.close()
     store.close()

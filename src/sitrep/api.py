@@ -9,6 +9,7 @@ sizes, and sends every filter value to the database as a parameter.
 from __future__ import annotations
 
 import asyncio
+import gc
 import hmac
 import io
 import json
@@ -41,7 +42,7 @@ from sitrep.geo.names import country_name, place_names
 from sitrep.ingest.common import make_article
 from sitrep.model import Article, ArticleResult, IngestError, IngestSummary
 from sitrep.pipeline import Extractor, ExtractorPool
-from sitrep.reads import Reads, incident_json
+from sitrep.reads import Reads, events_key, incident_json, incidents_key
 from sitrep.serving import Guard
 from sitrep.store import EventFilter, EventRow, Store, open_store
 from sitrep.watch import Watcher
@@ -111,6 +112,8 @@ class Service:
     def _warm(self) -> None:
         try:
             log.info("rendered %d stored rows ahead of requests", self.reads.warm(self._stop))
+            gc.collect()
+            gc.freeze()  # what is loaded by now lives as long as the server: full collections skip it
         except Exception:  # the store closing under it; pages are then rendered on demand
             if not self._stop.is_set():
                 log.exception("rendering rows ahead of requests failed")
@@ -262,7 +265,7 @@ def create_app(
 # -- filters ---------------------------------------------------------------------------------
 
 
-def event_filter(
+async def event_filter(
     country: Annotated[str | None, Query(max_length=64, description="ISO alpha-2, alpha-3 or name.")] = None,
     admin1: Annotated[str | None, Query(max_length=200, description="First-level region (exact).")] = None,
     event_type: Annotated[str | None, Query(max_length=100, description="ACLED event type.")] = None,
@@ -276,7 +279,8 @@ def event_filter(
         str | None, Query(max_length=200, description="Words in the notes, actors or place.")
     ] = None,
 ) -> EventFilter:
-    """The query parameters shared by ``/events`` and ``/export``, checked and typed."""
+    """The query parameters shared by ``/events`` and ``/export``, checked and typed (on the event
+    loop: a kept page is then answered with no thread)."""
     if since and until and since > until:
         raise HTTPException(422, f"since ({since}) is after until ({until})")
     return EventFilter(
@@ -345,6 +349,8 @@ def _add_read_routes(app: FastAPI, service: Service) -> None:
             "write": app.state.allow_write,
             "watch": None if watcher is None else watcher.status.to_json(),
             "read_cache_hits": service.reads.hits,
+            "rows_rendered": service.reads.rows_kept(),
+            "rendering_rows": service._warming is not None and service._warming.is_alive(),
         }
 
     @app.get("/codebook", tags=["meta"])
@@ -354,7 +360,7 @@ def _add_read_routes(app: FastAPI, service: Service) -> None:
         return codebook().to_json()
 
     @app.get("/events", tags=["events"])
-    def list_events(
+    async def list_events(
         filters: Filters,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
@@ -365,7 +371,10 @@ def _add_read_routes(app: FastAPI, service: Service) -> None:
         Page by ``offset``, or by ``after=DATE_START,EVENT_ID`` of the last event of the
         previous page (a key: no rows are skipped or repeated when events arrive meanwhile).
         """
-        body = service.reads.events_page(filters, limit, offset, parse_after(after))
+        key = parse_after(after)
+        body = service.reads.kept(events_key(filters, limit, offset, key))  # on the event loop: no thread
+        if body is None:
+            body = await run_in_threadpool(service.reads.events_page, filters, limit, offset, key)
         return Response(body, media_type="application/json")
 
     @app.get("/events/{event_id}", tags=["events"])
@@ -389,7 +398,7 @@ def _add_incident_routes(app: FastAPI, service: Service) -> None:
     from sitrep.store.links import incident_links_of
 
     @app.get("/incidents", tags=["incidents"])
-    def incidents(
+    async def incidents(
         country: Annotated[
             str | None, Query(max_length=64, description="ISO alpha-2, alpha-3 or name.")
         ] = None,
@@ -405,7 +414,10 @@ def _add_incident_routes(app: FastAPI, service: Service) -> None:
         Page by ``offset``, or by ``after=DATE_START,INCIDENT_ID`` of the last incident of the previous page.
         """
         filters = EventFilter(country=country, since=since, until=until, event_type=event_type)
-        body = service.reads.incidents_page(filters, limit, offset, parse_after(after))
+        key = parse_after(after)
+        body = service.reads.kept(incidents_key(filters, limit, offset, key))
+        if body is None:
+            body = await run_in_threadpool(service.reads.incidents_page, filters, limit, offset, key)
         return Response(body, media_type="application/json")
 
     @app.get("/incidents/{incident_id}", tags=["incidents"])

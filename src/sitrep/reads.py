@@ -10,7 +10,9 @@ So each row is rendered once and its JSON kept:
   the incidents it wrote or removed, ``IngestSummary.incident_ids``);
 - a whole page is kept by its query until the next write (a new row moves every page);
   building it again costs one key query (the page's ids and the total) and a join of
-  the kept rows, with only the missing rows read and rendered.
+  the kept rows, with only the missing rows read and rendered;
+- the keys of all events in list order are kept until the next write, so a page of all
+  events (by offset or by key) is a slice of them, with no query.
 
 Rows and pages are kept only where this process is the one writer (DuckDB): with PostgreSQL
 another process could change them unseen, so every page is read and rendered.
@@ -18,6 +20,7 @@ another process could change them unseen, so every page is read and rendered.
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import queue
@@ -86,6 +89,9 @@ class _Kept:
         self.size = size
         self._items: OrderedDict[object, bytes] = OrderedDict()
 
+    def __len__(self) -> int:
+        return len(self._items)
+
     def get(self, key: object) -> bytes | None:
         found = self._items.get(key)
         if found is not None:
@@ -119,6 +125,8 @@ class Reads:
         self._lock = threading.Lock()
         self._generation = 0  # bumped by every write: what was read before it is not kept
         self._rendering: dict[tuple, threading.Event] = {}
+        self._order_lock = threading.Lock()
+        self._keys: list[Key] | None = None  # see _order; [] when the store is too large to keep them
         self.hits = 0
 
     def read(self, fn: Callable[[Store], _T]) -> _T:
@@ -150,16 +158,42 @@ class Reads:
                 self._rendering.pop(key, None)
             done.set()
 
+    def kept(self, key: tuple) -> bytes | None:
+        """A page already rendered, or ``None``; never waits (the server's event loop calls it)."""
+        with self._lock:
+            body = self._pages.get(key)
+            if body is not None:
+                self.hits += 1
+            return body
+
     def events_page(self, filters: EventFilter, limit: int, offset: int, after: Key | None) -> bytes:
         """``GET /events``: the total and a page of events (by offset, or after a key)."""
 
         def render(store: Store) -> bytes:
-            total, ids = store.event_keys(filters, limit=limit, offset=offset, after=after)
+            order = self._order(store) if filters == EventFilter() else None
+            if order is None:
+                total, ids = store.event_keys(filters, limit=limit, offset=offset, after=after)
+            else:  # every event: the page is a slice of the kept order, no query
+                start = offset + (bisect.bisect_right(order, after) if after else 0)
+                total, ids = len(order), [key[1] for key in order[start : start + limit]]
             rows = self._rows(self._events, ids, lambda missing: _event_json(store, missing))
             head = b'{"total": %d, "limit": %d, "offset": %d, "events": [' % (total, limit, offset)
             return head + b", ".join(rows) + b"]}"
 
-        return self.page(("events", filters, limit, offset, after), lambda: self.read(render))
+        return self.page(events_key(filters, limit, offset, after), lambda: self.read(render))
+
+    def _order(self, store: Store) -> list[Key] | None:
+        """Every stored event's key in list order, kept until the next write while the store
+        holds no more events than the rows kept (``None`` otherwise: pages are then queried)."""
+        if not self._events.size:
+            return None
+        with self._order_lock:
+            if self._keys is None:
+                generation = self._generation
+                keys = store.event_order(self._events.size + 1)
+                if generation == self._generation:
+                    self._keys = keys if len(keys) <= self._events.size else []
+            return self._keys or None
 
     def incidents_page(self, filters: EventFilter, limit: int, offset: int, after: Key | None) -> bytes:
         """``GET /incidents``: a page of incidents (by offset, or after a key)."""
@@ -169,7 +203,7 @@ class Reads:
             rows = self._rows(self._incidents, ids, lambda missing: _incidents_json(store, missing))
             return b'{"limit": %d, "offset": %d, "incidents": [' % (limit, offset) + b", ".join(rows) + b"]}"
 
-        return self.page(("incidents", filters, limit, offset, after), lambda: self.read(render))
+        return self.page(incidents_key(filters, limit, offset, after), lambda: self.read(render))
 
     def _rows(
         self, kept: _Kept, ids: Sequence[str], fetch: Callable[[list[str]], dict[str, bytes]]
@@ -212,15 +246,30 @@ class Reads:
                 for i, body in rendered.items():
                     kept.put(i, body)
 
+    def rows_kept(self) -> int:
+        """Events and incidents kept rendered."""
+        return len(self._events) + len(self._incidents)
+
     def changed(self, incident_ids: Iterable[str] | None = None) -> None:
         """After a write: drop every page, and the incidents it rewrote (all of them if not known)."""
         with self._lock:
             self._generation += 1
             self._pages.drop()
+            self._keys = None
             self._incidents.drop(None if incident_ids is None else list(incident_ids))
 
     def close(self) -> None:
         self.pool.close()
+
+
+def events_key(filters: EventFilter, limit: int, offset: int, after: Key | None) -> tuple:
+    """The key of a kept ``GET /events`` page."""
+    return ("events", filters, limit, offset, after)
+
+
+def incidents_key(filters: EventFilter, limit: int, offset: int, after: Key | None) -> tuple:
+    """The key of a kept ``GET /incidents`` page."""
+    return ("incidents", filters, limit, offset, after)
 
 
 def _dumps(value: object) -> bytes:

@@ -351,6 +351,11 @@ class Store(IncidentStore):
         total = int(found[0][1]) if found else self.count_events(filters)
         return total, [r[0] for r in found]
 
+    def event_order(self, limit: int) -> list[tuple[date, str]]:
+        """The keys (date_start, id) of the first ``limit`` events in list order."""
+        found = self._query("SELECT date_start, id FROM events ORDER BY date_start, id LIMIT ?", [limit])
+        return [(r[0], r[1]) for r in found]
+
     def events_by_id(self, event_ids: Sequence[str]) -> list[EventRow]:
         """The rows of these events, in the order given (unknown ids are left out)."""
         found: dict[str, EventRow] = {}
