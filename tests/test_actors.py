@@ -231,6 +231,7 @@ def test_lookup(actors: ActorDictionary) -> None:
         ),
         ("security forces", "US", Actor(US_MILITARY, "State forces", "US")),
         ("riot police", "IQ", Actor("Police Forces of Iraq", "State forces", "IQ")),
+        ("riot police", "", Actor("Police Forces", "State forces", "")),  # no country: no dangling "of"
     ],
 )
 def test_with_country_fills_generic_actors(

@@ -31,6 +31,17 @@ def mentions(text: str):
         ("The army and rebels signed a ceasefire on Monday.", "ceasefire", "Agreement"),
         ("Soldiers clashed with militants near the village.", "clashed", "Armed clash"),
         ("Police defused a bomb planted near the market.", "defused", "Disrupted weapons use"),
+        ("Junta troops retake Nawnghkio from the TNLA.", "retake Nawnghkio", "Government regains territory"),
+        (
+            "Insurgents took over Mocimboa da Praia at dawn.",
+            "took over Mocimboa",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "France has handed over the first of its military bases in Chad.",
+            "handed over the first of its military bases",
+            "Non-violent transfer of territory",
+        ),
     ],
 )
 def test_strong_triggers_name_the_sub_event_type(sentence, trigger, sub):
@@ -173,3 +184,9 @@ def test_prisoner_exchanges_and_truces_are_agreements(text):
 def test_drones_downed_are_disrupted_weapons_use():
     found = mentions("Air defences downed 21 of the 22 drones launched overnight, the military said.")
     assert [m.sub_event_type for m in found if m.strength == STRONG][0] == "Disrupted weapons use"
+
+
+def test_stun_grenades_are_crowd_control_not_a_grenade_attack():
+    text = "Riot police fired tear gas and stun grenades to break up the demonstration in Syntagma Square."
+    subs = {m.sub_event_type for m in mentions(text)}
+    assert "Grenade" not in subs and "Peaceful protest" in subs

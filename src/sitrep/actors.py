@@ -309,7 +309,8 @@ def with_country(actor: Actor, country_code: str) -> Actor:
     names = ActorDictionary.default().countries.get(country_code.upper())
     if names is None:
         bare = re.sub(r"\s*\((?:\{the_country\}|\{country\})\)|\{the_country\}|\{country\}", "", actor.name)
-        return replace(actor, name=re.sub(r"\s+", " ", bare).strip())
+        bare = re.sub(r"\s+of\s*$", "", re.sub(r"\s+", " ", bare).strip())  # "Police Forces of {the_country}"
+        return replace(actor, name=bare)
     name = actor.name.replace("{the_country}", names.formal).replace("{country}", names.name)
     return replace(actor, name=name, country=country_code.upper())
 

@@ -141,6 +141,8 @@ class Extractor:
         stamps = sorted(
             [*page, *_stage("furniture", dateline_spans, text)], key=lambda s: s.start
         )  # the report's own dates
+        toponyms = _stage("geo", geoparse, doc, self.gazetteer)
+        story_toponyms = without(toponyms, page, _span)
         tolls = without(_stage("fatalities", fatalities_stage.find_fatalities, doc), page, _span)
         findings = Findings(
             article=article,
@@ -153,7 +155,8 @@ class Extractor:
             times=without(
                 _stage("temporal", temporal.find_time_expressions, text, article.published), stamps, _span
             ),
-            toponyms=without(_stage("geo", geoparse, doc, self.gazetteer), page, _span),
+            toponyms=story_toponyms,
+            page_toponyms=[t for t in toponyms if t not in story_toponyms],
             actors=without(_stage("actors", self.actors.find, text), page, _span),
             fatalities=tolls,
             victims=without(_stage("fatalities", fatalities_stage.find_victims, doc), page, lambda s: s),

@@ -23,7 +23,9 @@ from sitrep.assemble.actor_vote import default_actors, vote_actors
 from sitrep.assemble.claimed import claimed_actor1
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
+from sitrep.assemble.interstate import interstate_actors
 from sitrep.assemble.merge import consolidate_main, draft_date, merge_clauses, story_date
+from sitrep.assemble.perpetrator import with_perpetrator
 from sitrep.assemble.place import event_location, story_countries
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
@@ -78,7 +80,11 @@ def _build_event(
         draft.mentions, actor1, actor2, lexicon, deaths=fatalities.best if fatalities else 0
     )
     codes = lexicon.codes_for(sub)
+    if role is EventRole.MAIN:  # "the bombings, which Daesh has claimed": the claimed group acted
+        actor1, actor2, named = with_perpetrator(findings, codes.event_type, actor1, actor2, country)
+        actor_spans = {**actor_spans, **named}
     cue_text = " ".join(dict.fromkeys(m.sentence.text for m in draft.mentions))
+    actor1, actor2 = interstate_actors(findings, draft, codes.event_type, sub, (actor1, actor2), country)
     actor1, actor2 = default_actors(codes.event_type, sub, actor1, actor2, country, cue_text)
     actor1, claimed = claimed_actor1(
         actor1, claims, findings.actors, country

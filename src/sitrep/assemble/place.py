@@ -44,7 +44,9 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
         and (counts[story] >= DOMINANCE * counts.get(location.country, 0))
     )
     if location is None or foreign or location.feature == "continent":
-        fallback = _story_place(findings.toponyms, story, "")
+        fallback = _story_place(findings.toponyms, story, "") or _story_place(
+            findings.page_toponyms, story, ""
+        )
         if fallback is None:
             return (None, None) if foreign else (location, span)
         return replace(fallback.location, geo_precision=_fallback_precision(fallback)), fallback.span
@@ -67,7 +69,7 @@ def story_countries(findings: Findings) -> dict[str, int]:
     ("the Malian army" says Mali where no Malian town is in the gazetteer)."""
     counts = Counter(country_counts(findings.toponyms))
     counts.update(m.actor.country for m in findings.actors if m.actor.country)
-    return dict(counts)
+    return dict(counts) or country_counts(findings.page_toponyms)  # "World | Europe | Greece"
 
 
 def _story_place(toponyms: list[Toponym], country: str, admin1: str) -> Toponym | None:

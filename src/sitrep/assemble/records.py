@@ -36,6 +36,7 @@ class Findings:
     fatalities: list[Fatalities]
     victims: list[Span]
     claims: list[Claim]
+    page_toponyms: list[Toponym] = field(default_factory=list)  # in navigation and headers: a last hint
 
 
 @dataclass

@@ -1,0 +1,85 @@
+"""Two states as the two sides: "Iran sent drones and missiles toward Israel", "Ukraine and
+Russia start swapping detainees", "clashes along the Kyrgyz-Tajik border".
+
+Reports of fighting between states name the countries, not their armies, so no actor
+mention fills the sides. ACLED codes each side as the state's military (its government for
+an accord between governments). The attacker of a cross-border strike is the country that
+is not where the strike landed; the interceptor of missiles is the country they were aimed at.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from sitrep.actors import ActorDictionary, with_country
+from sitrep.assemble.records import Draft, Findings
+from sitrep.model import Actor
+
+INTERSTATE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Strategic developments"})
+_STATE_SUBS = frozenset({"Agreement", "Disrupted weapons use", "Armed clash"})
+_CAPTIVES = re.compile(r"\b(?:prisoners?|detainees|captives|pows|soldiers|servicemen|bodies)\b", re.I)
+
+
+def interstate_actors(
+    findings: Findings,
+    draft: Draft,
+    event_type: str,
+    sub: str,
+    actors: tuple[Actor | None, Actor | None],
+    country: str,
+) -> tuple[Actor | None, Actor | None]:
+    """The empty sides of an event between two named states, filled with those states."""
+    actor1, actor2 = actors
+    if actor1 is not None and actor2 is not None:
+        return actors
+    if event_type not in INTERSTATE_TYPES or (
+        event_type == "Strategic developments" and sub not in _STATE_SUBS
+    ):
+        return actors
+    cue_text = " ".join(dict.fromkeys(m.sentence.text for m in draft.mentions))
+    named = _countries_named(cue_text)
+    if len(named) < 2:
+        return actors
+    if event_type == "Explosions/Remote violence" and country in named:  # the attacker came from elsewhere
+        named = [c for c in named if c != country][:1] + [country]
+    elif sub == "Disrupted weapons use" and country in named:  # the target shot them down
+        named = [country] + [c for c in named if c != country][:1]
+    template = "Military Forces of {the_country}"
+    if sub == "Agreement" and not _CAPTIVES.search(cue_text):
+        template = "Government of {the_country}"
+    sides = [
+        with_country(Actor(template, "Government" if "Government" in template else "State forces"), c)
+        for c in named
+    ]
+    if actor1 is None and actor2 is None:
+        return sides[0], sides[1]
+    if sub not in ("Agreement", "Disrupted weapons use"):
+        return actors  # "troops clashed with jihadists near the border with Niger": Niger is a place
+    present = actor1 or actor2
+    other = next((s for s in sides if s.country != present.country), None)
+    if present.country not in named or other is None:
+        return actors
+    return (actor1, other) if actor1 is not None else (other, actor2)
+
+
+def _countries_named(text: str) -> list[str]:
+    """Country codes in order of first mention, by name or adjective ("Kyrgyz", "Israeli")."""
+    pattern, by_word = _country_words()
+    seen: list[str] = []
+    for m in pattern.finditer(text):
+        code = by_word[m.group(0)]
+        if code not in seen:
+            seen.append(code)
+    return seen
+
+
+@cache
+def _country_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    by_word: dict[str, str] = {}
+    for code, names in ActorDictionary.default().countries.items():
+        for word in (names.name, *names.words):
+            if word and word[:1].isupper() and len(word) > 2:
+                by_word.setdefault(word, code)
+    alternation = "|".join(sorted(map(re.escape, by_word), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), by_word

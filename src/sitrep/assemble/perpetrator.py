@@ -1,0 +1,81 @@
+"""The perpetrator a report names by claim or blame: ACLED codes it as actor 1, and says so.
+
+Real reports rarely make the armed group the subject of the attack's own sentence: "the
+bombings, which Daesh has claimed", "was claimed by the West Papua National Liberation Army",
+"Al-Shabab ... said through an affiliated radio station that it was responsible", "the man
+who blew himself up belonged to the Islamic State". The event's own clauses then give the
+victims' side or nobody as actor 1. A claim of responsibility outweighs an accusation, and
+either outweighs an actor guessed from the clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.actors import with_country
+from sitrep.assemble.records import Findings
+from sitrep.codebook import codebook
+from sitrep.model import Actor, ActorMention, Span
+from sitrep.nlp import doc_text
+
+# Event types an armed group claims; a protest or an agreement is not "claimed".
+CLAIMABLE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+_CLAIM_BEFORE = re.compile(
+    r"(?:claimed by|responsibility (?:was )?claimed by|carried out by)\s+(?:the\s+)?$", re.I
+)
+_CLAIM_AFTER = re.compile(
+    r"^[^.;]{0,100}?\b(?:(?:has|have|had|later|quickly|swiftly)\s+)*(?:"
+    r"claimed(?! (?:that|to|the lives|\d+ lives|lives))|took responsibility|"
+    r"said (?:\w+ ){0,8}?(?:it|they) (?:was|were) (?:responsible|behind))\b",
+    re.I,
+)
+_BLAME_BEFORE = re.compile(
+    r"(?:blamed (?:the (?:\w+ ){0,3})?on|blamed|accused|attributed (?:the (?:\w+ ){0,3})?to|"
+    r"(?:bombers?|attackers?|gunm[ae]n|assailants?|perpetrators?|(?:him|her)self up|suspects?)\b[^.]{0,60}?"
+    r"(?:belonged to|(?:was|were) (?:a )?members? of|loyal to))\s+(?:the\s+)?$",
+    re.I,
+)
+_WINDOW = 120
+
+
+def named_perpetrator(findings: Findings, country: str) -> tuple[Actor, str, Span] | None:
+    """The armed group the report says claimed (first) or is blamed for the attack, with the
+    evidence key (``actor1_claimed`` / ``actor1_blamed``) and the cue's sentence."""
+    text = doc_text(findings.doc)
+    non_state = codebook().non_state_types()
+    found: list[tuple[int, ActorMention, str]] = []
+    for mention in findings.actors:
+        if mention.actor.type not in non_state or mention.actor.name.startswith("Unidentified"):
+            continue
+        start, end = mention.span.start, mention.span.end
+        before = text[max(0, start - _WINDOW) : start]
+        if _CLAIM_BEFORE.search(before) or _CLAIM_AFTER.match(text[end : end + 120]):
+            found.append((0, mention, "actor1_claimed"))
+        elif _BLAME_BEFORE.search(before):
+            found.append((1, mention, "actor1_blamed"))
+    if not found:
+        return None
+    _, mention, basis = min(found, key=lambda f: (f[0], f[1].span.start))
+    return with_country(mention.actor, country), basis, _sentence(text, mention.span)
+
+
+def with_perpetrator(
+    findings: Findings, event_type: str, actor1: Actor | None, actor2: Actor | None, country: str
+) -> tuple[Actor | None, Actor | None, dict[str, Span]]:
+    """Actor 1 replaced by the claimed or blamed group; the group leaves actor 2."""
+    if event_type not in CLAIMABLE or (named := named_perpetrator(findings, country)) is None:
+        return actor1, actor2, {}
+    group, basis, evidence = named
+    if actor1 is not None and actor1.name == group.name:
+        return actor1, actor2, {}
+    if actor2 is not None and actor2.name == group.name:
+        actor2 = actor1 if event_type == "Battles" and actor1 is not None else None
+    return group, actor2, {basis: evidence, "actor1": evidence}
+
+
+def _sentence(text: str, span: Span) -> Span:
+    start = max(text.rfind(". ", 0, span.start) + 2, text.rfind("\n", 0, span.start) + 1, 0)
+    ends = [i for i in (text.find(". ", span.end), text.find("\n", span.end)) if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return Span(start, end, text[start:end])

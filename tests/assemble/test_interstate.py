@@ -1,0 +1,42 @@
+"""Fighting and accords between two states: each state is a side."""
+
+from datetime import date
+
+from sitrep.model import Article, EventRole
+
+
+def _events(extractor, text: str, published: date):
+    return [e for e in extractor.extract(Article("s", published, text)) if e.role is EventRole.MAIN]
+
+
+def test_a_cross_border_barrage_is_the_launching_state_against_the_target(extractor) -> None:
+    text = (
+        "Iran sent attack drones and missiles toward Israel on Saturday night, hitting back for a strike "
+        "in Syria. Most were intercepted before they entered Israeli airspace, the army said."
+    )
+    events = _events(extractor, text, date(2024, 4, 14))
+    sides = {
+        (e.sub_event_type, e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None)
+        for e in events
+    }
+    assert (
+        "Shelling/artillery/missile attack",
+        "Military Forces of Iran",
+        "Military Forces of Israel",
+    ) in sides
+
+
+def test_a_prisoner_swap_is_between_the_two_armies(extractor) -> None:
+    text = "Ukraine and Russia started swapping detainees on Friday in a landmark exchange of 390 prisoners each."
+    (event,) = _events(extractor, text, date(2025, 5, 23))
+    assert event.sub_event_type == "Agreement"
+    assert {event.actor1.name, event.actor2.name} == {
+        "Military Forces of Ukraine",
+        "Military Forces of Russia",
+    }
+
+
+def test_a_neighbour_named_as_a_place_is_not_a_side(extractor) -> None:
+    text = "Malian troops clashed with jihadists near the border with Niger on Monday, killing 12 fighters."
+    (event,) = _events(extractor, text, date(2024, 3, 5))
+    assert event.actor2 is None or event.actor2.type != "State forces"

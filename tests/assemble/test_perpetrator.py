@@ -1,0 +1,55 @@
+"""A group that claims an attack, or that the bomber belonged to, is actor 1 (ACLED's rule);
+a victim's membership is not a claim."""
+
+from datetime import date
+
+import pytest
+
+from sitrep.model import Article, EventRole
+
+
+def _main(extractor, text: str):
+    events = [e for e in extractor.extract(Article("p", date(2024, 1, 5), text)) if e.role is EventRole.MAIN]
+    assert events
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Two bombings tore into a crowd in Kerman on Wednesday, killing 91 people. The bombings, "
+            "which Daesh has claimed, struck near the cemetery.",
+            "Islamic State",
+        ),
+        (
+            "Gunmen stormed Lido Beach in Mogadishu late on Friday, killing 37 people. Al-Shabab, the armed "
+            "group linked to al-Qaeda, said through an affiliated radio station that it was responsible.",
+            "Al Shabaab",
+        ),
+        (
+            "A suicide bomber blew himself up inside a church in Damascus on Sunday, killing 20 worshippers. "
+            "The interior ministry said the man who blew himself up belonged to the Islamic State.",
+            "Islamic State",
+        ),
+    ],
+)
+def test_the_claimed_or_named_group_is_actor1(extractor, text: str, group: str) -> None:
+    event = _main(extractor, text)
+    assert event.actor1 is not None and event.actor1.name == group
+    assert event.actor2 is None or event.actor2.name != group
+
+
+def test_the_claim_is_the_evidence(extractor) -> None:
+    text = "Two bombings struck Kerman on Wednesday. The bombings, which Daesh has claimed, killed 91 people."
+    event = _main(extractor, text)
+    assert "Daesh has claimed" in event.evidence["actor1_claimed"].text
+
+
+def test_a_victims_group_is_not_the_attacker(extractor) -> None:
+    text = (
+        "A US drone strike killed a senior commander of Kataib Hezbollah in Baghdad on Wednesday, the latest "
+        "in a series of strikes on figures belonging to Iran-backed militias."
+    )
+    event = _main(extractor, text)
+    assert event.actor1 is None or event.actor1.type == "State forces"
