@@ -28,6 +28,7 @@ from sitrep.store import EventFilter, open_store
 from sitrep.store.duckdb import DuckDBStore
 
 KHARKIV = Location("Kharkiv", "UA", "Kharkiv", 49.98, 36.25, GeoPrecision.EXACT, 706483, "city")
+KHARTOUM = Location("Khartoum", "SD", "Khartoum", 15.55, 32.53, GeoPrecision.EXACT, 379252, "city")
 RUSSIA = Actor("Military Forces of Russia", "State forces", "RU")
 TEXTS = {
     "wire": "A Russian glide bomb hit Kharkiv on Sunday, killing seven people, the mayor said.",
@@ -36,8 +37,8 @@ TEXTS = {
 }
 
 
-def report(source: str, day: date, published: date) -> ArticleResult:
-    """One article and its event: a strike on Kharkiv on ``day``."""
+def report(source: str, day: date, published: date, place: Location = KHARKIV) -> ArticleResult:
+    """One article and its event: a strike on ``place`` (Kharkiv) on ``day``."""
     text = TEXTS[source]
     article = Article(
         Article.make_id(text, published), published, text, source, f"https://example.org/{source}", source
@@ -54,7 +55,7 @@ def report(source: str, day: date, published: date) -> ArticleResult:
         role=EventRole.MAIN,
         actor1=RUSSIA,
         actor2=None,
-        location=KHARKIV,
+        location=place,
         fatalities=Fatalities(7, 7, 7),
         confidence=0.8,
         trigger="hit Kharkiv",
@@ -148,4 +149,25 @@ def test_pages_by_offset_and_by_key_are_the_same_bytes_as_rendered_afresh(tmp_pa
         )
     for reads in (kept, fresh, small):
         reads.close()
+    store.close()
+
+
+def test_a_write_keeps_the_filtered_pages_its_events_do_not_match(tmp_path) -> None:
+    store = open_store(str(tmp_path / "p.duckdb"))
+    reads = Reads(store, Settings())
+    ingest(store, report("wire", date(2024, 9, 15), date(2024, 9, 15)))
+
+    def events(**filters: object) -> dict:
+        return json.loads(reads.events_page(EventFilter(**filters), 100, 0, None))
+
+    assert (events(country="UA")["total"], events(country="SD")["total"], events()["total"]) == (1, 0, 1)
+    summary = ingest(store, report("later", date(2024, 9, 19), date(2024, 9, 19), KHARTOUM))
+    reads.changed(summary.incident_ids, [e.id for r in summary.results for e in r.events])
+    hits = reads.hits
+    assert events(country="UA")["total"] == 1 and reads.hits == hits + 1  # kept: the new event is in Sudan
+    assert events(country="SD")["total"] == 1 and events()["total"] == 2  # rendered again
+    assert reads.hits == hits + 1
+    reads.changed()  # a write that does not say what it added drops every page
+    assert events(country="UA")["total"] == 1 and reads.hits == hits + 1
+    reads.close()
     store.close()

@@ -106,6 +106,17 @@ class _Kept:
         while len(self._items) > self.size:
             self._items.popitem(last=False)
 
+    def keys(self) -> list[object]:
+        return list(self._items)
+
+    def filtered_events(self) -> dict[tuple, EventFilter]:
+        """The kept ``GET /events`` pages that have a filter, with it (see ``events_key``)."""
+        return {
+            key: key[1]
+            for key in self._items
+            if isinstance(key, tuple) and key[0] == "events" and key[1] != EventFilter()
+        }
+
     def drop(self, keys: Iterable[object] | None = None) -> None:
         if keys is None:
             self._items.clear()
@@ -250,13 +261,26 @@ class Reads:
         """Events and incidents kept rendered."""
         return len(self._events) + len(self._incidents)
 
-    def changed(self, incident_ids: Iterable[str] | None = None) -> None:
-        """After a write: drop every page, and the incidents it rewrote (all of them if not known)."""
+    def changed(
+        self, incident_ids: Iterable[str] | None = None, event_ids: Sequence[str] | None = None
+    ) -> None:
+        """After a write: drop the pages it may have changed, and the incidents it rewrote.
+
+        Given the new ``event_ids``, a filtered page of events that none of them matches is kept
+        (same rows, same total); every other page is dropped, and every incident when
+        ``incident_ids`` is not known.
+        """
         with self._lock:
             self._generation += 1
-            self._pages.drop()
             self._keys = None
             self._incidents.drop(None if incident_ids is None else list(incident_ids))
+            filtered = {} if event_ids is None else self._pages.filtered_events()
+            self._pages.drop([key for key in self._pages.keys() if key not in filtered])
+        if not filtered or not event_ids:
+            return
+        hit = self.read(lambda s: {f for f in set(filtered.values()) if s.any_event_matches(f, event_ids)})
+        with self._lock:
+            self._pages.drop([key for key, f in filtered.items() if f in hit])
 
     def close(self) -> None:
         self.pool.close()

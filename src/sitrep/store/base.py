@@ -351,6 +351,16 @@ class Store(IncidentStore):
         total = int(found[0][1]) if found else self.count_events(filters)
         return total, [r[0] for r in found]
 
+    def any_event_matches(self, filters: EventFilter, event_ids: Sequence[str]) -> bool:
+        """Whether any of these events matches ``filters`` (a kept page of them can stay)."""
+        where, params = filters.sql()
+        for part in _chunks([(i,) for i in event_ids], _ROWS_PER_INSERT):
+            ids = "e.id IN (" + ", ".join("?" * len(part)) + ")"
+            sql = "SELECT 1 FROM events e" + _location_join(where) + " WHERE " + " AND ".join([*where, ids])
+            if self._query(sql + " LIMIT 1", [*params, *(p[0] for p in part)]):
+                return True
+        return False
+
     def event_order(self, limit: int) -> list[tuple[date, str]]:
         """The keys (date_start, id) of the first ``limit`` events in list order."""
         found = self._query("SELECT date_start, id FROM events ORDER BY date_start, id LIMIT ?", [limit])
