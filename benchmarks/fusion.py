@@ -7,7 +7,7 @@ week or region, another sub-type, a different toll). Prints time, time per 1k ev
 peak traced memory of ``fuse`` for each size (near-constant time per event means near-linear
 growth), the synthetic pairwise precision / recall, and the corpus pairwise P/R.
 
-    .venv/bin/python benchmarks/fusion.py [--sizes 1000 10000 100000] [--no-corpus]
+    .venv/bin/python benchmarks/fusion.py [--sizes 1000 10000 100000] [--no-corpus] [--density constant]
 """
 
 from __future__ import annotations
@@ -120,15 +120,18 @@ def _variant(rng: random.Random, base: Event, k: int, target: str) -> Report:
     return Report.of(e, e.event_date.start + timedelta(days=rng.choice([0, 0, 1])), sentence)
 
 
-def measure(n: int, settings: FusionSettings, days: int = 366) -> dict:
+def measure(n: int, settings: FusionSettings, days: int = 366, *, trace: bool = True) -> dict:
+    """Time (and, with ``trace``, peak traced memory: a second, several times slower run) of ``fuse``."""
     reports, truth = synthetic(n, days=days)
     started = time.perf_counter()
     incidents = fuse(reports, settings)
     seconds = time.perf_counter() - started
-    tracemalloc.start()
-    fuse(reports, settings)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
+    peak = float("nan")
+    if trace:
+        tracemalloc.start()
+        fuse(reports, settings)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
     predicted = {e: inc.id for inc in incidents for e in inc.event_ids}
     precision, recall = _pairwise_counts(truth, predicted)
     return {
@@ -170,20 +173,32 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--no-corpus", action="store_true", help="Skip the corpus (no spaCy load).")
+    parser.add_argument("--trace-max", type=int, default=20_000, help="Trace memory only up to this size.")
+    parser.add_argument(
+        "--density", choices=("constant", "rising", "both"), default="both", help="Which feeds to time."
+    )
     args = parser.parse_args()
     settings = FusionSettings()
     print("fusion on synthetic events (time without tracing; peak = tracemalloc of fuse)")
     # A larger feed covers a longer period at the same density (1 year per 1k events): the
     # fair test of linear growth. A year of ever more events raises density instead: each
     # report then has more true candidates, and pairs grow with the square of events per block.
-    for title, days_for in (
-        ("growing corpus, constant density (one year per 1,000 events)", lambda n: 366 * max(1, n // 1000)),
-        ("one year, rising density", lambda n: 366),
-    ):
+    feeds = {
+        "constant": (
+            "growing corpus, constant density (one year per 1,000 events)",
+            lambda n: 366 * max(1, n // 1000),
+        ),
+        "rising": ("one year, rising density", lambda n: 366),
+    }
+    for name, (title, days_for) in feeds.items():
+        if args.density not in (name, "both"):
+            continue
         print(f"\n{title}")
-        print(f"{'events':>8} {'incidents':>9} {'seconds':>8} {'s/1k ev':>8} {'peak MB':>8} {'P':>6} {'R':>6}")
+        print(
+            f"{'events':>8} {'incidents':>9} {'seconds':>8} {'s/1k ev':>8} {'peak MB':>8} {'P':>6} {'R':>6}"
+        )
         for n in args.sizes:
-            m = measure(n, settings, days_for(n))
+            m = measure(n, settings, days_for(n), trace=n <= args.trace_max)
             print(
                 f"{m['events']:>8} {m['incidents']:>9} {m['seconds']:>8.2f} {m['per_1k']:>8.3f}"
                 f" {m['peak_mb']:>8.1f} {m['precision']:>6.3f} {m['recall']:>6.3f}"

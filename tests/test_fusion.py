@@ -22,13 +22,15 @@ from sitrep.fusion import (
     pair_allowed,
     places_compatible,
     reconcile,
+    same_name,
     score_pair,
+    shared_details,
     stopwords,
     targets_differ,
     trigger_sentence,
     types_compatible,
 )
-from sitrep.fusion_model import clues
+from sitrep.fusion_model import clues, subtypes_agree
 from sitrep.model import (
     Actor,
     ArticleResult,
@@ -150,6 +152,55 @@ def test_same_article_and_far_dates_are_never_candidates():
     assert not pair_allowed(a, replace(report("b", DEPOT), event=replace(a.event, id="x")), SETTINGS)
     assert not pair_allowed(a, report("c", DEPOT, day=TUESDAY + timedelta(days=4)), SETTINGS)
     assert pair_allowed(a, report("d", DEPOT, day=TUESDAY + timedelta(days=1)), SETTINGS)
+
+
+AMBUSH = "Anti-Balaka gunmen ambushed a MINUSCA convoy near Yogofongo, killing Moroccan peacekeepers, Captain Ahmed Benali said."
+
+
+def test_reports_sharing_many_details_pass_the_place_and_date_gates():
+    """The coder put one report of the ambush 200 km off and three days late: the details say it is one."""
+    a = report("a", AMBUSH, location=POKROVSK)
+    assert shared_details(a, report("b", AMBUSH)) >= SETTINGS.detail_override
+    assert pair_allowed(a, report("b", AMBUSH, location=KHARKIV, day=TUESDAY + timedelta(days=5)), SETTINGS)
+    assert not pair_allowed(
+        a, report("c", AMBUSH, location=KHARKIV, day=TUESDAY + timedelta(days=6)), SETTINGS
+    )
+    plain = report("d", DEPOT, location=POKROVSK)  # few details: the place gate holds
+    assert not pair_allowed(plain, report("e", DEPOT, location=KHARKIV), SETTINGS)
+    linked = fuse([a, report("b", AMBUSH, location=KHARKIV, day=TUESDAY + timedelta(days=5))], SETTINGS)
+    (link,) = linked[0].links  # one incident; its evidence names the details and what argues against
+    assert any(e.startswith("shared names: ") and "yogofongo" in e for e in link.evidence)
+    assert "against: places differ: Pokrovsk (UA) / Kharkiv (UA)" in link.evidence
+    assert any(e.startswith("against: dates differ") for e in link.evidence)
+    off = replace(SETTINGS, detail_override=0)
+    assert not pair_allowed(a, report("b", AMBUSH, location=KHARKIV), off)
+
+
+def test_compatible_sub_types_agree_and_crowds_on_another_day_conflict():
+    a = report("a", DEPOT)
+    missile = report("b", DEPOT, sub_event_type="Shelling/artillery/missile attack")
+    assert subtypes_agree("Air/drone strike", "Shelling/artillery/missile attack")
+    assert score_pair(a, missile, SETTINGS).total == score_pair(a, report("c", DEPOT), SETTINGS).total
+    rally = "Protesters blocked Rustaveli Avenue outside the Georgian parliament in Tbilisi."
+    crowd = {"event_type": "Riots", "sub_event_type": "Violent demonstration", "actor1": None}
+    night = report("d", rally, **crowd)
+    same_night = score_pair(night, report("e", rally, **crowd), SETTINGS)
+    next_night = score_pair(night, report("f", rally, day=TUESDAY + timedelta(days=1), **crowd), SETTINGS)
+    assert next_night.features["crowd_day_unsure"] == 1.0 and same_night.features["crowd_day_unsure"] == 0.0
+    assert next_night.total < same_night.total  # a day apart weighs against, the shared detail for
+
+
+def test_a_town_and_its_short_name_are_one_place():
+    """GeoNames holds "Mocímboa" and "Mocímboa da Praia" 4 km apart; outlets use either."""
+    long = Location(
+        "Mocímboa da Praia", "MZ", "Cabo Delgado", -11.35172, 40.35158, GeoPrecision.EXACT, 1024699, "town"
+    )
+    short = Location("Mocímboa", "MZ", "Cabo Delgado", -11.31667, 40.35, GeoPrecision.EXACT, 1037370, "town")
+    assert same_name(long.name, short.name) and not same_name("Pokrovsk", "Myrnohrad")
+    retake = "Rwandan and Mozambican troops retook the port town from the insurgents."
+    assert pair_allowed(report("a", retake, location=long), report("b", retake, location=short), SETTINGS)
+    possessive = "The army of Chad's president was in Faya"  # "Chad's" is Chad, a country
+    assert clues(possessive, stopwords()) == {"n:faya"}
 
 
 def test_blocking_finds_exactly_the_pairs_brute_force_finds():

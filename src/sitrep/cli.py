@@ -530,7 +530,7 @@ def join(settings: Settings, event_a: str, event_b: str, db: str | None, note: s
 
 
 @main.command(name="eval")
-@click.argument("suite", type=click.Choice(["temporal", "geo", "seed", "articles", "news"]))
+@click.argument("suite", type=click.Choice(["temporal", "geo", "seed", "articles", "news", "fusion"]))
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N documents.")
 @click.option(
     "--corpus",
@@ -560,7 +560,8 @@ def evaluate(
 ) -> None:  # fmt: skip
     """Score the pipeline against gold data: TimeBank (temporal), GeoWebNews/LGL (geo), the seed,
     the hand-coded articles of tests/data (articles; --data-dir names another keyed folder) and
-    the real-news corpus (news: events found, fields, fusion and claims on one half)."""
+    the real-news corpus (news: events found, fields, fusion and claims on one half) and the
+    hand-written fusion corpus of tests/data/fusion (fusion: pairwise precision and recall)."""
     from sitrep.evaluation import run_suite
 
     try:

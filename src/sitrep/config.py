@@ -43,6 +43,10 @@ class FusionSettings:
     same_place_km: float = 3.0
     bucket_days: int = 7  # width of the (country, date) blocks candidates are drawn from
     clue_block_max: int = 40  # a clue shared by more reports of a week than this does not block
+    # Reports sharing this many names, numbers and times of day pass the place gates and a date
+    # gap ``detail_extra_days`` wider: the coder misplaced or misdated one of them (0: never).
+    detail_override: int = 4
+    detail_extra_days: int = 2
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from sitrep.codebook import packaged_text
+from sitrep.codebook import codebook, packaged_text
 from sitrep.model import DatePrecision, DateSource, Event, Fatalities
 
 if TYPE_CHECKING:
@@ -30,25 +30,19 @@ if TYPE_CHECKING:
     from sitrep.fusion import Report
 
 FEATURES = (
-    "place_same", "place_contains", "place_near", "place_far", "place_other_country", "place_unknown",
-    "date_same_day", "date_gap", "date_vague",
-    "subtype_same", "type_same", "type_related", "type_cross",
-    "actors_shared", "actors_differ", "victims_shared",
-    "toll_agree", "toll_rising", "toll_conflict",
-    "text", "names_shared", "names_overlap", "numbers_shared", "targets_shared", "time_shared",
+    "place_agree", "place_conflict", "date_same_day", "date_gap", "type_agree",
+    "actors_shared", "actors_differ", "toll_agree", "toll_rising", "toll_conflict",
+    "text", "details", "targets_shared", "crowd_day_unsure",
 )  # fmt: skip
 
-# The sign each weight may take when the model is fitted: +1 for agreement (it can only raise the
-# probability), -1 for conflict, 0 for the reference of a one-hot group (place unknown, types
-# from two families). A few dozen pairs cannot teach the model that a shared sub-type argues
-# *against* one incident; the signs keep what it learns from them sensible on new reports.
+# Few features, each an agreement (+1: it can only raise the probability) or a conflict (-1):
+# the development half holds a few dozen candidate pairs, so every weight is held to its sign
+# when fitted and a sub-type, a place or a toll that two outlets tell alike or compatibly is
+# one feature, not three that a handful of pairs would weigh apart.
 SIGNS = {
-    "place_same": 1, "place_contains": 1, "place_near": 1, "place_far": -1, "place_other_country": -1,
-    "place_unknown": 0, "date_same_day": 1, "date_gap": -1, "date_vague": -1,
-    "subtype_same": 1, "type_same": 1, "type_related": 1, "type_cross": 0,
-    "actors_shared": 1, "actors_differ": -1, "victims_shared": 1,
-    "toll_agree": 1, "toll_rising": 1, "toll_conflict": -1,
-    "text": 1, "names_shared": 1, "names_overlap": 1, "numbers_shared": 1, "targets_shared": 1, "time_shared": 1,
+    "place_agree": 1, "place_conflict": -1, "date_same_day": 1, "date_gap": -1, "type_agree": 1,
+    "actors_shared": 1, "actors_differ": -1, "toll_agree": 1, "toll_rising": 1, "toll_conflict": -1,
+    "text": 1, "details": 1, "targets_shared": 1, "crowd_day_unsure": -1,
 }  # fmt: skip
 
 # Sub-types one outlet may give where another gives the other (a missile for a drone strike,
@@ -101,7 +95,7 @@ def clues(text: str, drop: frozenset[str]) -> frozenset[str]:
     """
     found: set[str] = set()
     for m in _CAPITAL.finditer(text):
-        word = m.group(1).lower().strip("'-")
+        word = m.group(1).lower().strip("'-").removesuffix("'s")  # "Chad's" is Chad
         if len(word) > 2 and word not in drop:
             found.add("n:" + word)
     for m in _NUMBER.finditer(_DATE_OR_CLOCK.sub(" ", text)):
@@ -172,25 +166,40 @@ def pair_features(a: Report, b: Report, settings: FusionSettings) -> dict[str, f
     """The numbers the pair model reads for two reports (each 0-1)."""
     ea, eb = a.event, b.event
     f = dict.fromkeys(FEATURES, 0.0)
-    f[_place_relation(a, b, settings)] = 1.0
+    place = _place_relation(a, b, settings)
+    f["place_agree"] = float(place in _PLACE_AGREES)
+    f["place_conflict"] = float(place in _PLACE_CONFLICTS)
     _date_features(f, a, b, settings)
-    _type_features(f, ea.sub_event_type, eb.sub_event_type, ea.event_type, eb.event_type)
+    # Crowds come back night after night to one square with one cause (ACLED codes each day):
+    # two demonstration reports are one only if they give the same day.
+    crowds = all(_family(e.event_type) == "demonstration" for e in (ea, eb))
+    f["crowd_day_unsure"] = float(crowds and not f["date_same_day"])
+    f["type_agree"] = float(subtypes_agree(ea.sub_event_type, eb.sub_event_type))
     actors_a, actors_b = _fusion._event_actors(ea), _fusion._event_actors(eb)
     if actors_a and actors_b:
         f["actors_shared" if actors_a & actors_b else "actors_differ"] = 1.0
-    f["victims_shared"] = float(bool(set(ea.victims) & set(eb.victims)))
     _toll_features(f, *_fusion._by_publication(a, b))
     f["text"] = min(1.0, _fusion.jaccard(a.tokens, b.tokens) / 0.25)
     shared = a.clues & b.clues
-    names_a = {c for c in a.clues if c[0] == "n"}
-    names_b = {c for c in b.clues if c[0] == "n"}
-    shared_names = names_a & names_b
-    f["names_shared"] = min(1.0, math.log1p(len(shared_names)) / math.log1p(8))
-    f["names_overlap"] = len(shared_names) / min(len(names_a), len(names_b)) if names_a and names_b else 0.0
-    f["numbers_shared"] = min(1.0, sum(c[0] == "#" for c in shared) / 2)
+    details = sum(c[0] in "n#h" for c in shared) + len(set(ea.victims) & set(eb.victims))
+    f["details"] = min(1.0, math.log1p(details) / math.log1p(_DETAILS_FULL))
     f["targets_shared"] = float(any(c[0] == "t" for c in shared))
-    f["time_shared"] = float(any(c[0] == "h" for c in shared))
     return f
+
+
+def _family(event_type: str) -> str:
+    found = codebook().event_types.get(event_type)
+    return found.family if found else ""
+
+
+_PLACE_AGREES = frozenset({"place_same", "place_contains", "place_near"})
+_PLACE_CONFLICTS = frozenset({"place_far", "place_other_country"})
+_DETAILS_FULL = 8  # this many shared names, numbers and times count fully
+
+
+def subtypes_agree(sub_a: str, sub_b: str) -> bool:
+    """The same sub-type, or two that outlets give for one incident (a missile for a drone strike)."""
+    return sub_a == sub_b or any(sub_a in g and sub_b in g for g in RELATED_SUBTYPES)
 
 
 def _place_relation(a: Report, b: Report, settings: FusionSettings) -> str:
@@ -201,7 +210,7 @@ def _place_relation(a: Report, b: Report, settings: FusionSettings) -> str:
         return "place_other_country"
     if _fusion.is_wide(la) or _fusion.is_wide(lb):
         return "place_contains" if _fusion.places_compatible(la, lb, settings) else "place_far"
-    if (la.geonameid is not None and la.geonameid == lb.geonameid) or la.name == lb.name:
+    if (la.geonameid is not None and la.geonameid == lb.geonameid) or _fusion.same_name(la.name, lb.name):
         return "place_same"
     km = _fusion.distance_km(la, lb)
     if km <= settings.same_place_km:
@@ -213,20 +222,10 @@ def _date_features(f: dict[str, float], a: Report, b: Report, settings: FusionSe
     da, db = a.event.event_date, b.event.event_date
     exact = all(d.precision is DatePrecision.DAY and d.source is DateSource.TEXT for d in (da, db))
     f["date_same_day"] = float(exact and da.start == db.start)
-    f["date_vague"] = float(not exact)
     a_lo, a_hi = _fusion.date_window(da, settings)
     b_lo, b_hi = _fusion.date_window(db, settings)
     gap = max(0, max(a_lo, b_lo) - min(a_hi, b_hi))
     f["date_gap"] = min(1.0, gap / 7)
-
-
-def _type_features(f: dict[str, float], sub_a: str, sub_b: str, type_a: str, type_b: str) -> None:
-    if sub_a == sub_b:
-        f["subtype_same"] = 1.0
-    elif any(sub_a in g and sub_b in g for g in RELATED_SUBTYPES) or type_a == type_b:
-        f["type_same" if type_a == type_b else "type_related"] = 1.0
-    else:
-        f["type_related" if _fusion.types_compatible(type_a, type_b) else "type_cross"] = 1.0
 
 
 def _toll_features(f: dict[str, float], early: Fatalities | None, late: Fatalities | None) -> None:
@@ -249,17 +248,18 @@ def evidence(a: Report, b: Report, settings: FusionSettings) -> list[str]:
     ea, eb = a.event, b.event
     said: list[str] = []
     la, lb = ea.location, eb.location
-    if f["place_same"] and la:
+    place = _place_relation(a, b, settings)
+    if place == "place_same" and la:
         said.append(f"same place: {la.name}")
-    elif (f["place_contains"] or f["place_near"]) and la and lb:
+    elif f["place_agree"] and la and lb:
         said.append(f"places agree: {la.name} / {lb.name}")
     if f["date_same_day"]:
         said.append(f"same day: {ea.event_date.iso}")
     elif not f["date_gap"]:
         said.append(f"dates agree: {ea.event_date.iso} / {eb.event_date.iso}")
-    if f["subtype_same"]:
+    if ea.sub_event_type == eb.sub_event_type:
         said.append(f"same sub-type: {ea.sub_event_type}")
-    elif f["type_same"] or f["type_related"]:
+    elif f["type_agree"]:
         said.append(f"compatible types: {ea.sub_event_type} / {eb.sub_event_type}")
     if shared := sorted(_fusion._event_actors(ea) & _fusion._event_actors(eb)):
         said.append("same actors: " + ", ".join(shared))
@@ -273,6 +273,23 @@ def evidence(a: Report, b: Report, settings: FusionSettings) -> list[str]:
         values = [c[2:] for c in shared_clues if c[0] == prefix]
         if values:
             said.append(f"shared {label}: " + ", ".join(values[:8]))
+    return said + _against(f, ea, eb)
+
+
+def _against(f: dict[str, float], ea: Event, eb: Event) -> list[str]:
+    """What argues against the link (a person checks these first): places, days or tolls that differ."""
+    said = []
+    la, lb = ea.location, eb.location
+    if f["place_conflict"] and la and lb:
+        said.append(f"against: places differ: {la.name} ({la.country}) / {lb.name} ({lb.country})")
+    if f["date_gap"]:
+        said.append(f"against: dates differ: {ea.event_date.iso} / {eb.event_date.iso}")
+    if f["crowd_day_unsure"] and not f["date_gap"]:
+        said.append(
+            f"against: crowds, not known to be the same day: {ea.event_date.iso} / {eb.event_date.iso}"
+        )
+    if f["toll_conflict"]:
+        said.append(f"against: tolls differ: {_toll(ea)} / {_toll(eb)}")
     return said
 
 

@@ -303,3 +303,9 @@ def test_a_ministers_surname_is_not_a_town(nlp: Language, gazetteer: Gazetteer) 
     located = [(t.span.text, t.location.country) for t in _parse(nlp, gazetteer, text) if t.location]
     assert ("KwaZulu-Natal", "ZA") in located
     assert all(name != "Cele" for name, _ in located)
+
+
+def test_a_name_with_a_particle_after_a_target_verb_is_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Mozambique: insurgents took over Mocimboa da Praia in the early hours, the police said."
+    located = {t.location.name for t in _parse(nlp, gazetteer, text) if t.location}
+    assert "Mocímboa da Praia" in located

@@ -80,7 +80,15 @@ def _is_locative(tok: Token) -> bool:
         tok = tok.head
     if tok.dep_ == "pobj":
         return tok.head.lower_ in _LOCATIVE_PREPS
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _TARGET_VERBS:
+        return True  # "insurgents took over Mocimboa da Praia", whatever the tagger called it
     return tok.dep_ in ("npadvmod", "dobj", "nsubjpass") and tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+_TARGET_VERBS = frozenset(
+    "take seize capture recapture retake overrun overran storm attack raid hit strike shell bomb target "
+    "besiege occupy enter pound ambush".split()
+)
 
 
 def _group_mentions(mentions: list[EventMention], tree: Tree) -> list[list[EventMention]]:

@@ -20,13 +20,19 @@ def run_suite(
     split: str = "test",
 ) -> list:
     """Reports of one suite; ``folder`` replaces the suite's gold folder from the settings
-    (``data_dir`` for temporal and geo, ``seed_dir``, ``articles_dir``). ``news`` scores one
+    (``data_dir`` for temporal and geo, ``seed_dir``, ``articles_dir``; ``fusion`` scores the
+    hand-written fusion corpus, ``articles_dir``/fusion). ``news`` scores one
     half (``split``: test, dev or all) of the real-news corpus (``corpus``, default the
     repository's). Missing gold data is a clear error."""
     if suite == "news":
         from sitrep.evaluation.news import NEWS_CORPUS, score_news
 
         return [score_news(corpus or NEWS_CORPUS, split, limit=limit)]
+    if suite == "fusion":
+        from sitrep.evaluation.fusion import score_fusion_corpus
+
+        fusion_dir = _need(folder or settings.articles_dir / "fusion")
+        return [score_fusion_corpus(fusion_dir, settings.fusion, limit=limit)]
     if suite == "temporal":
         from sitrep.evaluation.temporal import score_timebank
 
@@ -54,7 +60,7 @@ def run_suite(
             return [score_articles(keyed, limit=limit)]
         folders = [keyed / "articles", keyed / "heldout"]  # the development and held-out sets
         return [score_articles(f, limit=limit) for f in folders if (f / "expected.yaml").exists()]
-    raise ValueError(f"unknown suite {suite!r} (temporal, geo, seed, articles, news)")
+    raise ValueError(f"unknown suite {suite!r} (temporal, geo, seed, articles, news, fusion)")
 
 
 def _need(path: Path) -> Path:

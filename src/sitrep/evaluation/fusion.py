@@ -9,7 +9,7 @@ the incident of its first main event.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
@@ -48,6 +48,43 @@ class CorpusFusion:
     predicted: dict[str, str]  # article file -> incident id of its first main event
     recalled: dict[str, tuple[str, ...]]  # article file -> incident ids its background events joined
     score: PairwiseScore
+    gold: dict[str, str] = field(default_factory=dict)  # article file -> gold incident label
+
+    def table(self) -> str:
+        """The pairwise measure, as ``sitrep eval fusion`` prints it."""
+        s = self.score
+        return (
+            f"fusion (hand-written corpus): articles {len(self.gold)}, incidents {len(self.incidents)}\n"
+            f"  pairs           P {s.precision:.3f} R {s.recall:.3f} "
+            f"({s.correct_pairs} right of {s.predicted_pairs} linked, {s.true_pairs} true)"
+        )
+
+    def errors(self) -> list[tuple[str, str, str]]:
+        """(missed | wrong, article, article): true pairs fusion kept apart, linked pairs that are two incidents."""
+        label = {n: self.predicted.get(n, f"__alone__{n}") for n in self.gold}
+        found = []
+        for a, b in combinations(sorted(self.gold), 2):
+            same, linked = self.gold[a] == self.gold[b], label[a] == label[b]
+            if same != linked:
+                found.append(("missed" if same else "wrong", a, b))
+        return found
+
+    def errors_table(self) -> str:
+        return "\n".join(f"{what} pair: {a} | {b}" for what, a, b in self.errors()) or "no errors"
+
+    def to_json(self) -> dict:
+        s = self.score
+        return {
+            "suite": "fusion",
+            "articles": len(self.gold),
+            "incidents": len(self.incidents),
+            "precision": round(s.precision, 3),
+            "recall": round(s.recall, 3),
+            "true_pairs": s.true_pairs,
+            "predicted_pairs": s.predicted_pairs,
+            "correct_pairs": s.correct_pairs,
+            "errors": [{"error": w, "a": a, "b": b} for w, a, b in self.errors()],
+        }
 
 
 def load_gold(path: Path) -> Gold:
@@ -90,7 +127,7 @@ def fuse_corpus(results: Sequence[ArticleResult], gold: Gold, settings: FusionSe
         recalled[name] = tuple(
             owner[e.id] for e in r.events if e.role is not EventRole.MAIN and e.id in owner
         )
-    return CorpusFusion(incidents, predicted, recalled, pairwise(gold.incident, predicted))
+    return CorpusFusion(incidents, predicted, recalled, pairwise(gold.incident, predicted), gold.incident)
 
 
 def article_file(result: ArticleResult) -> str:
@@ -98,9 +135,21 @@ def article_file(result: ArticleResult) -> str:
     return Path(result.article.origin.rsplit(":", 1)[0]).name
 
 
-def extract_corpus(folder: Path, extractor) -> list[ArticleResult]:
-    """Read and extract every article of a corpus folder with a loaded ``Extractor``."""
+def extract_corpus(folder: Path, extractor, *, limit: int | None = None) -> list[ArticleResult]:
+    """Read and extract every article (the first ``limit``) of a corpus folder with a loaded ``Extractor``."""
     from sitrep.ingest import read_paths
 
-    items = read_paths(sorted(folder.glob("*.txt")))
+    items = read_paths(sorted(folder.glob("*.txt"))[:limit])
     return list(extractor.extract_many(a for a in items if isinstance(a, Article)))
+
+
+def score_fusion_corpus(folder: Path, settings: FusionSettings, *, limit: int | None = None) -> CorpusFusion:
+    """Extract a fusion corpus (its ``*.txt`` and ``gold.yaml``; the first ``limit`` articles)
+    with the default pipeline, fuse it and score it: ``sitrep eval fusion``."""
+    from sitrep.pipeline import Extractor
+
+    gold = load_gold(folder / "gold.yaml")
+    results = extract_corpus(folder, Extractor.from_settings(), limit=limit)
+    names = {article_file(r) for r in results}
+    kept = Gold({n: i for n, i in gold.incident.items() if n in names}, gold.recalls)
+    return fuse_corpus(results, kept, settings)

@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from sitrep.codebook import haversine_km
-from sitrep.geo.gazetteer import Gazetteer, entity_patterns
+from sitrep.geo.gazetteer import Gazetteer, country_patterns, entity_patterns
 from sitrep.geo.resolve import geoparse
 from sitrep.model import Toponym
 from sitrep.nlp import DEFAULT_MODEL, build_pipeline, normalise_text
@@ -159,7 +159,7 @@ def _gold_toponym(node: ET.Element) -> GoldToponym | None:
 
 @lru_cache(maxsize=1)
 def _pipeline(model: str = DEFAULT_MODEL) -> Language:
-    return build_pipeline(model, patterns=entity_patterns())
+    return build_pipeline(model, patterns=entity_patterns() + country_patterns())
 
 
 def score_geo(

@@ -53,6 +53,7 @@ _STRONG_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WEAK_BEFORE = re.compile(r"\b(?:in|near|outside|from|into|towards?|around)\s+(?:the\s+)?$")
+_NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "el"})
 _TARGET_BEFORE = re.compile(r"\b(?:in|on|near|at|outside|into|across|over|around)\s+$")
 FAMOUS_POP = 200_000  # a city this big, named after a preposition, is a place even with no other context
 _ADMIN_BEFORE = re.compile(r"\b(?:state|province|governorate|oblast|region) of\s+$", re.IGNORECASE)
@@ -245,6 +246,12 @@ def _untagged_phrases(doc: Doc) -> list[_Mention]:
             and tokens[j].ent_iob_ == "O"
             and (
                 (tokens[j].text[:1].isupper() and tokens[j].is_alpha)
+                or (  # "Mocimboa da Praia", "Ciudad del Este": a particle inside a name
+                    tokens[j].lower_ in _NAME_PARTICLES
+                    and j + 1 < len(tokens)
+                    and tokens[j + 1].text[:1].isupper()
+                    and tokens[j + 1].ent_iob_ == "O"
+                )
                 or (
                     tokens[j].text == "-"
                     and not tokens[j - 1].whitespace_
@@ -295,7 +302,7 @@ def _promoted(
         elif m.label == "PERSON":
             continue  # "Kelly", "Bell": surnames that are also towns need a strong cue
         elif not (
-            (_WEAK_BEFORE.search(before) or _CUE_AFTER.match(after))
+            (_WEAK_BEFORE.search(before) or _TARGET_BEFORE.search(before) or _CUE_AFTER.match(after))
             and any(p.country in countries and p.feature_code != "PCLI" for p in places)
         ) and not (
             _TARGET_BEFORE.search(before)

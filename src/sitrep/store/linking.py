@@ -26,7 +26,7 @@ from dataclasses import replace
 from datetime import date
 
 from sitrep.config import FusionSettings
-from sitrep.fusion import Report, date_window, fuse
+from sitrep.fusion import Report, date_window, fuse, max_gap
 from sitrep.store.base import Store
 from sitrep.store.incidents import FusionSummary
 from sitrep.store.review import join_partners, load_decisions
@@ -65,7 +65,7 @@ def local_group(store: Store, seeds: Sequence[Report], settings: FusionSettings)
 
 def windows(reports: Sequence[Report], settings: FusionSettings) -> list[tuple[str, tuple[date, date]]]:
     """Per country, the merged date intervals where a candidate of any report can lie."""
-    pad = settings.date_slack_days + settings.publication_slack_days
+    pad = settings.date_slack_days + settings.publication_slack_days + max_gap(settings)
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for r in reports:
         if r.event.location is not None:
