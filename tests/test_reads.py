@@ -23,7 +23,7 @@ from sitrep.model import (
     Location,
     Span,
 )
-from sitrep.reads import Reads
+from sitrep.reads import Reads, events_key
 from sitrep.store import EventFilter, open_store
 from sitrep.store.duckdb import DuckDBStore
 
@@ -162,12 +162,41 @@ def test_a_write_keeps_the_filtered_pages_its_events_do_not_match(tmp_path) -> N
 
     assert (events(country="UA")["total"], events(country="SD")["total"], events()["total"]) == (1, 0, 1)
     summary = ingest(store, report("later", date(2024, 9, 19), date(2024, 9, 19), KHARTOUM))
-    reads.changed(summary.incident_ids, [e.id for r in summary.results for e in r.events])
+    reads.changed(
+        summary.incident_ids, [(e.event_date.start, e.id) for r in summary.results for e in r.events]
+    )
     hits = reads.hits
     assert events(country="UA")["total"] == 1 and reads.hits == hits + 1  # kept: the new event is in Sudan
     assert events(country="SD")["total"] == 1 and events()["total"] == 2  # rendered again
     assert reads.hits == hits + 1
     reads.changed()  # a write that does not say what it added drops every page
     assert events(country="UA")["total"] == 1 and reads.hits == hits + 1
+    reads.close()
+    store.close()
+
+
+def test_pages_of_all_events_are_made_from_kept_rows_and_follow_writes(tmp_path, monkeypatch) -> None:
+    store = open_store(str(tmp_path / "o.duckdb"))
+    ingest(store, report("wire", date(2024, 9, 15), date(2024, 9, 15)))
+    reads = Reads(store, Settings())
+    reads.warm()
+    first = reads.kept(events_key(EventFilter(), 10, 0, None))  # no thread, no query
+    assert first is not None and [e["event_id"] for e in json.loads(first)["events"]] == ["ev-wire"]
+    assert (
+        reads.kept(events_key(EventFilter(country="UA"), 10, 0, None)) is None
+    )  # filtered: rendered in a thread
+
+    summary = ingest(store, report("later", date(2024, 9, 19), date(2024, 9, 19), KHARTOUM))
+    loads = []
+    monkeypatch.setattr(DuckDBStore, "event_order", lambda self, limit: loads.append(limit) or [])
+    reads.changed(
+        summary.incident_ids, [(e.event_date.start, e.id) for r in summary.results for e in r.events]
+    )
+    assert reads.kept(events_key(EventFilter(), 10, 0, None)) is None  # the new event is not rendered yet
+    body = json.loads(reads.events_page(EventFilter(), 10, 0, None))
+    assert (body["total"], [e["event_id"] for e in body["events"]]) == (2, ["ev-wire", "ev-later"])
+    after = reads.kept(events_key(EventFilter(), 10, 0, (date(2024, 9, 15), "ev-wire")))
+    assert after is not None and [e["event_id"] for e in json.loads(after)["events"]] == ["ev-later"]
+    assert loads == []  # the order took the new key in place: not read again
     reads.close()
     store.close()

@@ -139,7 +139,8 @@ class Service:
                 self.reads.changed()  # rolled back, but be safe: drop what was rendered
                 raise
             if summary.articles_added:  # a feed polled again with nothing new keeps the cache
-                self.reads.changed(summary.incident_ids, [e.id for r in summary.results for e in r.events])
+                new = [(e.event_date.start, e.id) for r in summary.results for e in r.events]
+                self.reads.changed(summary.incident_ids, new)
             return summary
 
     def write(self, fn: Callable[[Store], _T]) -> _T:

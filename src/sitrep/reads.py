@@ -170,12 +170,24 @@ class Reads:
             done.set()
 
     def kept(self, key: tuple) -> bytes | None:
-        """A page already rendered, or ``None``; never waits (the server's event loop calls it)."""
+        """A page already rendered, or a page of all events made of kept rows, or ``None``;
+        never waits and never reads the store (the server's event loop calls it)."""
         with self._lock:
             body = self._pages.get(key)
+            if body is None and self._keys and key[0] == "events" and key[1] == EventFilter():
+                body = self._slice(self._keys, *key[2:])
             if body is not None:
                 self.hits += 1
             return body
+
+    def _slice(self, order: list[Key], limit: int, offset: int, after: Key | None) -> bytes | None:
+        """A page of all events from the kept order and rows (``None`` if a row is not kept)."""
+        start = offset + (bisect.bisect_right(order, after) if after else 0)
+        rows = [self._events.get(key[1]) for key in order[start : start + limit]]
+        if any(row is None for row in rows):
+            return None
+        head = b'{"total": %d, "limit": %d, "offset": %d, "events": [' % (len(order), limit, offset)
+        return head + b", ".join(rows) + b"]}"  # type: ignore[arg-type]
 
     def events_page(self, filters: EventFilter, limit: int, offset: int, after: Key | None) -> bytes:
         """``GET /events``: the total and a page of events (by offset, or after a key)."""
@@ -249,6 +261,7 @@ class Reads:
             if len(found) < chunk:
                 break
             after = (found[-1].incident.event_date.start, found[-1].incident.id)
+        self.read(self._order)  # pages of all events are then made on the event loop
         return done + kept
 
     def _keep(self, kept: _Kept, rendered: dict[str, bytes], generation: int) -> None:
@@ -261,29 +274,41 @@ class Reads:
         """Events and incidents kept rendered."""
         return len(self._events) + len(self._incidents)
 
-    def changed(
-        self, incident_ids: Iterable[str] | None = None, event_ids: Sequence[str] | None = None
-    ) -> None:
+    def changed(self, incident_ids: Iterable[str] | None = None, events: Sequence[Key] | None = None) -> None:
         """After a write: drop the pages it may have changed, and the incidents it rewrote.
 
-        Given the new ``event_ids``, a filtered page of events that none of them matches is kept
-        (same rows, same total); every other page is dropped, and every incident when
-        ``incident_ids`` is not known.
+        Given the keys of the new ``events``, they join the kept order of all events, and a
+        filtered page of events that none of them matches is kept (same rows, same total);
+        every other page is dropped, and every incident when ``incident_ids`` is not known.
         """
         with self._lock:
             self._generation += 1
-            self._keys = None
+            self._keys = None if events is None else _merged(self._keys, events, self._events.size)
             self._incidents.drop(None if incident_ids is None else list(incident_ids))
-            filtered = {} if event_ids is None else self._pages.filtered_events()
+            filtered = {} if events is None else self._pages.filtered_events()
             self._pages.drop([key for key in self._pages.keys() if key not in filtered])
-        if not filtered or not event_ids:
+        ids = [key[1] for key in events or ()]
+        if not filtered or not ids:
             return
-        hit = self.read(lambda s: {f for f in set(filtered.values()) if s.any_event_matches(f, event_ids)})
+        hit = self.read(lambda s: {f for f in set(filtered.values()) if s.any_event_matches(f, ids)})
         with self._lock:
             self._pages.drop([key for key, f in filtered.items() if f in hit])
 
     def close(self) -> None:
         self.pool.close()
+
+
+def _merged(order: list[Key] | None, new: Sequence[Key], size: int) -> list[Key] | None:
+    """The kept order with the new keys in place (a new list: readers keep a consistent one);
+    ``None`` when none is kept (it is loaded on demand), ``[]`` past ``size``."""
+    if not order:
+        return order
+    merged = list(order)
+    for key in sorted(set(new)):
+        at = bisect.bisect_left(merged, key)
+        if at == len(merged) or merged[at] != key:
+            merged.insert(at, key)
+    return merged if len(merged) <= size else []
 
 
 def events_key(filters: EventFilter, limit: int, offset: int, after: Key | None) -> tuple:
