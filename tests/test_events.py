@@ -69,6 +69,7 @@ def test_strong_triggers_name_the_sub_event_type(sentence, trigger, sub):
         "Zimbabwe's nurses stopped work on Monday in protest at a flawed salary grading system.",
         "Teachers and rail staff walked out in January in their battle for better pay and conditions.",
         "Members of the Veterans Group and former soldiers also marched past the president's stand.",
+        "Most of those held face charges ranging from extortion and kidnapping to murder.",
     ],
 )
 def test_non_conflict_sentences_make_no_mentions(text):
@@ -190,3 +191,18 @@ def test_stun_grenades_are_crowd_control_not_a_grenade_attack():
     text = "Riot police fired tear gas and stun grenades to break up the demonstration in Syntagma Square."
     subs = {m.sub_event_type for m in mentions(text)}
     assert "Grenade" not in subs and "Peaceful protest" in subs
+
+
+def test_firing_on_protesters_is_excessive_force():
+    text = (
+        "Security forces in Chad opened fire on Thursday on anti-government protesters, killing at least 60."
+    )
+    assert (
+        choose_sub_event_type(mentions(text), None, None, Lexicon.default())
+        == "Excessive force against protesters"
+    )
+
+
+def test_a_suicide_bombing_is_not_demoted_to_a_bomb_by_its_headline():
+    text = "IS claims Afghan bank bombing. A suicide bomber blew himself up at a bank in Kunduz."
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == "Suicide bomb"

@@ -36,3 +36,14 @@ def test_focus_with_no_neighbours_keeps_trigger_sentences_only():
         "KYIV, March 12 (Wire) - Officials met in the capital. "
         "A Russian drone strike hit a fuel depot in Sumy on Tuesday, killing two workers."
     )
+
+
+def test_a_blank_line_ends_a_sentence() -> None:
+    from sitrep.nlp import build_pipeline
+
+    nlp = build_pipeline(patterns=[])
+    doc = nlp(
+        "TORRE.news | Security\n\nTerrorists overrun army position in Mucojo\n\nTwenty-five soldiers died on Saturday."
+    )
+    firsts = [s.text.strip().split()[0] for s in doc.sents]
+    assert firsts[-1] == "Twenty-five" and "Terrorists" in firsts

@@ -169,10 +169,18 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
             continue
         if not conflict and _FIGURATIVE.fullmatch(match.group(0)):
             continue  # "their battle for better pay", "battled cancer"
+        if _CHARGED.search(text, max(sentence.start, match.start() - 60), match.start()):
+            continue  # "charges ranging from extortion and kidnapping to murder": crimes charged, not events
         found.append((_mention(match, sub, strength, sentence, lexicon), conflict))
     any_strong = any(m.strength == STRONG and conflict for m, conflict in found)
     return [m for m, conflict in found if m.strength == STRONG or conflict or any_strong]
 
+
+_CHARGED = re.compile(
+    r"\b(?:charges? (?:of|for|including|ranging from|such as)|charged with|accused of|convicted of|"
+    r"sentenced for|on suspicion of|suspected of|wanted for|(?:crimes|offences) (?:of|such as|including))\b[^.;]{0,45}$",
+    re.I,
+)
 
 # Fighting words that are figures of speech unless the sentence speaks of arms or armed men.
 _FIGURATIVE = re.compile(r"battles? (?:for|over|with)|battled", re.I)
@@ -242,6 +250,8 @@ def _sub_event_type(
     if not primary and mentions[0].strength != STRONG:
         subs = [s for s in subs if s not in ACCESSORY_SUBS]  # an arrest after a shooting
     sub = (primary or subs or [""])[0]
+    if sub == "Remote explosive/landmine/IED" and "Suicide bomb" in subs:
+        sub = "Suicide bomb"  # "the bank bombing" of the headline is the lead's suicide bombing
     demonstration = next((s for s in subs if s in ("Peaceful protest", "Violent demonstration")), None)
     if demonstration and sub in (demonstration, "Attack", "Armed clash", "Arrests"):
         return _refine_demonstration(demonstration, cue_text, lexicon, clashed="Armed clash" in subs)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -144,12 +144,7 @@ class PairModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> dict:
-        return {
-            "version": self.version,
-            "bias": self.bias,
-            "threshold": self.threshold,
-            "weights": self.weights,
-        }
+        return asdict(self)
 
 
 @lru_cache(maxsize=4)

@@ -60,6 +60,19 @@ def test_two_armed_subjects_are_both_sides() -> None:
             ("Police Forces of Kenya", "Civilians (Kenya)"),
         ),
         ("Battles", "Armed clash", (POLICE, None), ("Police Forces of Kenya", None)),
+        # civilians are acted upon, never actor 1 (an abduction read the wrong way round)
+        (
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+            (Actor("Civilians (Kenya)", "Civilians", "KE"), Actor("Al Shabaab", "Rebel group")),
+            ("Al Shabaab", "Civilians (Kenya)"),
+        ),
+        (
+            "Protests",
+            "Peaceful protest",
+            (Actor("Civilians (Kenya)", "Civilians", "KE"), None),
+            ("Protesters (Kenya)", None),
+        ),
     ],
 )
 def test_acled_default_actors(event_type, sub, given, expected) -> None:

@@ -32,6 +32,11 @@ def _main(extractor, text: str):
             "The interior ministry said the man who blew himself up belonged to the Islamic State.",
             "Islamic State",
         ),
+        (
+            "ISIS Says It Carried Out Kerman Blasts\n\nThe terrorist group ISIS has taken responsibility for "
+            "the explosions in Kerman, a city in Iran, that killed 84 people on Wednesday.",
+            "Islamic State",
+        ),
     ],
 )
 def test_the_claimed_or_named_group_is_actor1(extractor, text: str, group: str) -> None:

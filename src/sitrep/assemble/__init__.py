@@ -142,6 +142,7 @@ def _fatalities(text: str, draft: Draft) -> Fatalities | None:
     counts = sorted(
         (f for c in draft.clauses for f in c.fatalities), key=lambda f: f.span.start if f.span else 0
     )
+    counts = [f for f in counts if f.span is None or not _WAR_TOLL.search(_sentence_of(text, f.span))]
     plain = [
         f for f in counts if f.span is None or not (_in_quotes(text, f.span) or _running_total(text, f.span))
     ]
@@ -167,6 +168,12 @@ _NUMBER = re.compile(
 )
 _TOLL_ROSE = re.compile(
     r"\b(?:rose|risen|rising|climbed|increased|jumped|now stands|revised|updated|has reached|toll reached)\b",
+    re.I,
+)
+# "a war that has killed at least 3,000 people": the whole conflict's toll, never one event's
+_WAR_TOLL = re.compile(
+    r"\b(?:war|conflict|insurgency|uprising|violence|fighting|crisis|unrest)\b (?:that |which )?(?:has|have|had) "
+    r"(?:so far |already )?(?:killed|left|claimed|cost)",
     re.I,
 )
 _RUNNING_TOTAL = re.compile(

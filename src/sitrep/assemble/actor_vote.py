@@ -172,6 +172,12 @@ def default_actors(
     """ACLED's conventions: protests have protesters, riots rioters, attacks on civilians have
     civilians, an attack or bombing by no named group is an unidentified armed group's, and
     the police who break up a demonstration are its second side."""
+    if actor1 is not None and actor1.type == "Civilians":  # ACLED: civilians are only ever acted upon
+        demonstration = event_type in ("Protests", "Riots")  # the crowd itself, coded as protesters below
+        actor1, actor2 = (
+            (actor2 if actor2 is not None and actor2.type != "Civilians" else None),
+            (None if demonstration else actor1),
+        )
     if not country:
         return actor1, actor2
     if sub == "Excessive force against protesters":  # ACLED: the force is actor 1

@@ -32,7 +32,9 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
         fits = [d for d in drafts if _compatible(d, clause, lexicon, settings) and _recent_or_undated(d)]
         if fits:
             min(fits, key=lambda d: _text_distance(d, clause)).clauses.append(clause)
-        elif _can_start_event(clause) and (clause.toponyms or clause.actors or clause.fatalities):
+        elif _can_start_event(clause) and (
+            clause.toponyms or clause.actors or clause.fatalities or _headline(clause)
+        ):
             drafts.append(Draft(clauses=[clause]))  # undated: only with a place, actor or toll
     for clause in dated_referrals:  # a dated mention that names no event dates the nearest undated one
         fits = [d for d in drafts if d.date is None and _compatible(d, clause, lexicon, settings)]
@@ -55,6 +57,19 @@ def _text_distance(draft: Draft, clause: Clause) -> tuple[int, int]:
     after = [m.trigger.start - clause.start for m in draft.mentions if m.trigger.start > clause.start]
     gap = min(before) if before else 10**6 + min(after)
     return (0 if same else 1, gap)
+
+
+HEADLINE_CHARS = 300  # a headline's strong trigger needs no place of its own: the lead gives it
+
+
+def _headline(clause: Clause) -> bool:
+    """A strong trigger on a line of its own near the top, with no full stop: a headline."""
+    sentence = clause.mentions[0].sentence.text.rstrip()
+    return (
+        clause.start < HEADLINE_CHARS
+        and bool(clause.strong_subs)
+        and not sentence.endswith((".", "!", "?", '"'))
+    )
 
 
 def _can_start_event(clause: Clause) -> bool:

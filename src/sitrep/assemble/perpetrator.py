@@ -26,8 +26,9 @@ _CLAIM_BEFORE = re.compile(
 )
 _CLAIM_AFTER = re.compile(
     r"^[^.;]{0,100}?\b(?:(?:has|have|had|later|quickly|swiftly)\s+)*(?:"
-    r"claimed(?! (?:that|to|the lives|\d+ lives|lives))|took responsibility|"
-    r"said (?:\w+ ){0,8}?(?:it|they) (?:was|were) (?:responsible|behind))\b",
+    r"claimed(?! (?:that|to|the lives|\d+ lives|lives))|(?:took|taken|takes|taking|accepted|claimed) responsibility|"
+    r"(?:said|says) (?:\w+ ){0,8}?(?:it|they) (?:was|were) (?:responsible|behind)|"
+    r"(?:said|says) (?:it|they) (?:had )?carried out)\b",
     re.I,
 )
 _BLAME_BEFORE = re.compile(
