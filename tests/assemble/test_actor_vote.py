@@ -82,3 +82,12 @@ def test_acled_default_actors(event_type, sub, given, expected) -> None:
 
 def test_no_country_no_default_actor() -> None:
     assert default_actors("Protests", "Peaceful protest", None, None, "") == (None, None)
+
+
+def test_soldiers_killed_in_an_ambush_are_the_second_side() -> None:
+    militants = Actor("Unidentified Armed Group (Niger)", "Political militia", "NE")
+    army = Actor("Military Forces of Niger", "State forces", "NE")
+    cue = "Niger: 23 soldiers die in 'terrorist' ambush, government says"
+    assert default_actors("Battles", "Armed clash", army, militants, "NE", cue) == (militants, army)
+    cue = "Soldiers killed 20 militants in a raid on their camp"
+    assert default_actors("Battles", "Armed clash", army, militants, "NE", cue) == (army, militants)

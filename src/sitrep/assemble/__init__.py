@@ -19,6 +19,7 @@ import hashlib
 import re
 from datetime import date
 
+from sitrep.actors import with_country
 from sitrep.assemble.actor_vote import default_actors, vote_actors
 from sitrep.assemble.claimed import claimed_actor1
 from sitrep.assemble.clauses import find_clauses
@@ -86,9 +87,10 @@ def _build_event(
     cue_text = " ".join(dict.fromkeys(m.sentence.text for m in draft.mentions))
     actor1, actor2 = interstate_actors(findings, draft, codes.event_type, sub, (actor1, actor2), country)
     actor1, actor2 = default_actors(codes.event_type, sub, actor1, actor2, country, cue_text)
-    actor1, claimed = claimed_actor1(
-        actor1, claims, findings.actors, country
-    )  # who claimed it, who is blamed
+    suspects = [  # the side that was hit is not who is blamed for hitting it
+        m for m in findings.actors if actor2 is None or with_country(m.actor, country).name != actor2.name
+    ]
+    actor1, claimed = claimed_actor1(actor1, claims, suspects, country)  # who claimed it, who is blamed
     actor_spans = {**actor_spans, **claimed}
     when = draft.date
     if role is EventRole.MAIN and (when is None or _stale(when, article.published)):

@@ -178,6 +178,15 @@ def default_actors(
             (actor2 if actor2 is not None and actor2.type != "Civilians" else None),
             (None if demonstration else actor1),
         )
+    if (
+        sub == "Armed clash"  # a recapture is the army's, whatever it lost on the way
+        and actor1 is not None
+        and actor2 is not None
+        and actor1.type == "State forces"
+        and actor2.type in codebook().non_state_types()
+        and _STATE_HIT.search(cue_text)
+    ):
+        actor1, actor2 = actor2, actor1  # "23 soldiers die in ambush": the ambushers began it
     if not country:
         return actor1, actor2
     if sub == "Excessive force against protesters":  # ACLED: the force is actor 1
@@ -216,6 +225,15 @@ def default_actors(
         actor2 = None
     return actor1, actor2
 
+
+# The state's men on the receiving end: they were ambushed, attacked or killed, or died.
+_STATE_HIT = re.compile(
+    r"\b(?:soldiers|troops|servicemen|policemen|police officers|gendarmes|guards|peacekeepers)\b"
+    r"(?: [\w-]+){0,3}? (?:(?:were|was|have been|had been|got) (?:killed|ambushed|attacked|shot dead|overrun)|"
+    r"die[sd]?\b|dead\b)|"
+    r"\bambush(?:ed)? (?:on |of )?(?:a |an |the )?(?:[\w-]+ ){0,2}(?:soldiers|troops|convoy|patrol|army|military|police)\b",
+    re.I,
+)
 
 _ON_CIVILIANS = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
 _BOMBS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
