@@ -6,7 +6,8 @@ requests (``/events`` with assorted filters and pages, ``/incidents``) from ``--
 concurrent clients, in three phases:
 
 1. idle: nothing else runs;
-2. watcher: articles are dropped into the watched folder, which the server ingests;
+2. watcher: articles are dropped into the watched folder, which the server ingests (rounds
+   of ``--requests`` run until it has stored them all, so reads meet its writes);
 3. extract: ``--extracts`` POST /extract of a ``--extract-chars`` text run at once
    (the queue is set to admit them all, so they wait for the one extraction process).
 
@@ -105,9 +106,9 @@ def get(port: int, path: str, conn: http.client.HTTPConnection | None = None) ->
             conn.close()
 
 
-def read_load(port: int, requests: int, clients: int) -> dict:
+def read_load(port: int, requests: int, clients: int, seed: int = 7) -> dict:
     """``requests`` GETs from ``clients`` threads, each on its own keep-alive connection."""
-    rng = random.Random(7)
+    rng = random.Random(seed)
     paths = [rng.choice(QUERIES).format(offset=rng.randrange(0, 9000), c=rng.randrange(20)) for _ in range(requests)]
     latencies: list[float] = []
     errors: Counter[str] = Counter()
@@ -134,7 +135,10 @@ def read_load(port: int, requests: int, clients: int) -> dict:
     began = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
         list(pool.map(client, per_client))
-    wall = time.perf_counter() - began
+    return summary(latencies, errors, time.perf_counter() - began)
+
+
+def summary(latencies: list[float], errors: Counter[str], wall: float) -> dict:
     ordered = sorted(latencies)
     return {
         "requests": len(latencies),
@@ -144,7 +148,25 @@ def read_load(port: int, requests: int, clients: int) -> dict:
         "p99_ms": 1000 * ordered[int(0.99 * (len(ordered) - 1))],
         "max_ms": 1000 * ordered[-1],
         "rps": len(latencies) / wall,
+        "latencies": latencies,
+        "wall": wall,
     }
+
+
+def while_watching(port: int, requests: int, clients: int, drops: int, rounds: int = 20) -> dict:
+    """Rounds of ``requests`` GETs until the watcher has stored the dropped articles, so that
+    the reads overlap its extraction and its writes (each write drops the rendered pages)."""
+    latencies: list[float] = []
+    errors: Counter[str] = Counter()
+    wall = 0.0
+    for n in range(rounds):
+        part = read_load(port, requests, clients, seed=7 + n)
+        latencies += part["latencies"]
+        errors.update(part["error_kinds"])
+        wall += part["wall"]
+        if json.loads(get(port, "/health")[1])["watch"]["articles_added"] >= drops:
+            break
+    return summary(latencies, errors, wall)
 
 
 def post_extract(port: int, text: str, outcomes: Counter, lock: threading.Lock) -> None:
@@ -209,6 +231,7 @@ def main() -> None:
     env = {**os.environ, "SITREP_EXTRACT_QUEUE": str(args.extracts)}
     cmd = [sys.executable, "-m", "sitrep.cli", "serve", "--db", db, "--port", str(port), "--watch", str(watched),
            "--interval", "2"]  # fmt: skip
+    started = time.perf_counter()
     server = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     rows: list[tuple[str, dict]] = []
     outcomes: Counter[str] = Counter()
@@ -216,17 +239,22 @@ def main() -> None:
         wait_up(port)
         warm = Counter()
         post_extract(port, large_text(2000), warm, threading.Lock())  # the worker loads the model once
+        for _ in range(600):  # the server renders the stored rows once, at start
+            health = json.loads(get(port, "/health")[1])
+            if not health["rendering_rows"]:
+                break
+            time.sleep(0.5)
+        print(
+            f"server: up, model loaded and {health['rows_rendered']:,} rows rendered "
+            f"{time.perf_counter() - started:.1f} s after its start"
+        )
         get(port, "/events?limit=1")
+        load_before = os.getloadavg()[0]
         rows.append(("idle", read_load(port, args.requests, args.clients)))
 
         drop_articles(watched, args.drops)
-        rows.append(("watcher ingesting", read_load(port, args.requests, args.clients)))
+        rows.append(("watcher ingesting", while_watching(port, args.requests, args.clients, args.drops)))
         watch = json.loads(get(port, "/health")[1])["watch"]
-        if args.drops and not watch["articles_added"]:  # a slow machine: let the watcher finish
-            for _ in range(120):
-                time.sleep(1)
-                if json.loads(get(port, "/health")[1])["watch"]["articles_added"]:
-                    break
 
         lock = threading.Lock()
         text = large_text(args.extract_chars)
@@ -239,6 +267,8 @@ def main() -> None:
         time.sleep(1.0)  # let them all be admitted
         rows.append((f"{args.extracts} large POST /extract", read_load(port, args.requests, args.clients)))
         status, _ = get(port, "/health")
+        with lock:
+            outcomes = Counter(outcomes)  # what was answered before the server is stopped
     finally:
         server.terminate()
         try:
@@ -248,9 +278,10 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
 
     print(
-        f"\n{args.requests:,} GET /events and /incidents per phase, {args.clients} concurrent clients, "
-        f"{n_events:,}-event store, loopback, {os.cpu_count()} CPU(s), "
-        f"load average {os.getloadavg()[1]:.1f} over the last 5 minutes\n"
+        f"\n{args.requests:,} GET /events and /incidents per phase (the watcher's: rounds of them until it "
+        f"has stored its articles), {args.clients} concurrent clients, {n_events:,}-event store, loopback, "
+        f"{os.cpu_count()} CPU(s), load average (1 min) {load_before:.1f} before the reads, "
+        f"{os.getloadavg()[0]:.1f} after ({os.getloadavg()[1]:.1f} over 5 minutes)\n"
     )
     print(table(rows))
     finished = sum(outcomes.values())

@@ -183,6 +183,41 @@ def test_events_page_and_total(client: TestClient) -> None:
     assert ids(client.get("/events?offset=50")) == []
 
 
+def test_events_page_after_a_key_as_by_offset(client: TestClient) -> None:
+    seen, after = [], ""
+    for _ in range(5):
+        body = client.get("/events?limit=1" + (f"&after={after}" if after else "")).json()
+        if not body["events"]:
+            break
+        assert body["total"] == 3  # every match, not only those after the key
+        last = body["events"][-1]
+        seen.append(last["event_id"])
+        after = f"{last['date_start']},{last['event_id']}"
+    assert seen == ids(client.get("/events")) == ["ev1", "ev2", "ev3"]
+    assert ids(client.get("/events?country=SD&after=2024-10-21,ev1")) == ["ev2"]
+    assert ids(client.get("/events?after=2024-10-21,ev2&offset=1")) == []  # the offset counts after the key
+    assert ids(client.get("/events?after=2024-10-21,ev2")) == ["ev3"]
+
+
+def test_incidents_page_after_a_key_as_by_offset(client: TestClient) -> None:
+    every = [i["id"] for i in client.get("/incidents").json()["incidents"]]
+    seen, after = [], ""
+    while len(seen) <= len(every):
+        page = client.get("/incidents?limit=1" + (f"&after={after}" if after else "")).json()["incidents"]
+        if not page:
+            break
+        seen.append(page[0]["id"])
+        after = f"{page[0]['date_start']},{page[0]['id']}"
+    assert len(every) >= 2 and seen == every
+
+
+@pytest.mark.parametrize("after", ["2024-10-21", "yesterday,ev1", "2024-13-01,ev1", "2024-10-21,ev 1"])
+def test_a_bad_key_is_a_422(client: TestClient, after: str) -> None:
+    for path in ("/events", "/incidents"):
+        response = client.get(path, params={"after": after})
+        assert response.status_code == 422 and "after must be DATE_START,ID" in response.json()["detail"]
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [

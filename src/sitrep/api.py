@@ -9,14 +9,15 @@ sizes, and sends every filter value to the database as a parameter.
 from __future__ import annotations
 
 import asyncio
+import gc
 import hmac
 import io
 import json
 import logging
 import math
 import queue
+import re
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import date
@@ -36,14 +37,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from sitrep.batch import ingest_batch
 from sitrep.codebook import codebook
 from sitrep.config import Settings
-from sitrep.export import export, row_json
+from sitrep.export import export
 from sitrep.geo.names import country_name, place_names
 from sitrep.ingest.common import make_article
 from sitrep.model import Article, ArticleResult, IngestError, IngestSummary
 from sitrep.pipeline import Extractor, ExtractorPool
+from sitrep.reads import Reads, events_key, incident_json, incidents_key
 from sitrep.serving import Guard
 from sitrep.store import EventFilter, EventRow, Store, open_store
-from sitrep.store.incidents import IncidentRecord
 from sitrep.watch import Watcher
 
 log = logging.getLogger(__name__)
@@ -76,8 +77,8 @@ class ArticleIn(BaseModel):
 class Service:
     """The store, its reading connections and the extraction pool of one app.
 
-    Reads run concurrently, each on a connection of its own (DuckDB cursors, or PostgreSQL
-    connections), up to ``settings.read_connections``. Writes go through ``ingest_batch`` on
+    Reads run concurrently, each on a connection of its own (``sitrep.reads``: DuckDB cursors,
+    or PostgreSQL connections, one per core by default), from rows rendered once. Writes go through ``ingest_batch`` on
     the main connection, one at a time. Extraction runs in the pool (worker processes in
     production), admitted up to ``settings.extract_queue`` at once: past that, 503.
     """
@@ -86,65 +87,36 @@ class Service:
         self.store = store
         self.settings = settings
         processes = 0 if extractor is not None else settings.extract_processes
-        self.pool = ExtractorPool(settings, processes, extractor=extractor)
+        self.pool = ExtractorPool(settings, processes, extractor=extractor, nice=settings.extract_nice)
         self._write_lock = threading.Lock()
-        self._readers: queue.LifoQueue[Store] = queue.LifoQueue()
-        self._all_readers: list[Store] = []
-        self._readers_lock = threading.Lock()
+        self.reads = Reads(store, settings)
+        self._stop = threading.Event()
+        self._warming: threading.Thread | None = None
         self._admitted = 0
         self._admit_lock = threading.Lock()
         self._versions: dict[str, str] | None = None
         self.watcher: Watcher | None = None
-        # Rendered pages of the list endpoints, dropped on every write through this server. Only
-        # where this process is the one writer (DuckDB): another writer could not tell it.
-        self._cache: OrderedDict[tuple, bytes] = OrderedDict()
-        self._cache_size = settings.read_cache if store.single_writer else 0
-        self._cache_lock = threading.Lock()
-        self.cache_hits = 0
-
-    def cached(self, key: tuple, render: Callable[[], dict]) -> Response:
-        """The JSON response of a list endpoint, rendered once per state of the store."""
-        with self._cache_lock:
-            body = self._cache.get(key)
-            if body is not None:
-                self._cache.move_to_end(key)
-                self.cache_hits += 1
-        if body is None:
-            generation = self._generation
-            body = json.dumps(jsonable_encoder(render()), ensure_ascii=False).encode("utf-8")
-            with self._cache_lock:
-                if self._cache_size and generation == self._generation:
-                    self._cache[key] = body
-                    while len(self._cache) > self._cache_size:
-                        self._cache.popitem(last=False)
-        return Response(body, media_type="application/json")
-
-    _generation = 0
-
-    def _changed(self) -> None:
-        with self._cache_lock:
-            self._generation += 1
-            self._cache.clear()
 
     def read(self, fn: Callable[[Store], _T]) -> _T:
         """Run ``fn`` on a reading connection of its own (waits when every one is busy)."""
-        reader = self._reader()
-        try:
-            return fn(reader)
-        finally:
-            self._readers.put(reader)
+        return self.reads.read(fn)
 
-    def _reader(self) -> Store:
+    def start(self) -> None:
+        """Start the watcher, and render the stored rows ahead of the first requests (in a thread)."""
+        if self.watcher is not None:
+            self.watcher.start()
+        if self.settings.read_cache_rows and self.store.single_writer:
+            self._warming = threading.Thread(target=self._warm, name="sitrep-warm", daemon=True)
+            self._warming.start()
+
+    def _warm(self) -> None:
         try:
-            return self._readers.get_nowait()
-        except queue.Empty:
-            pass
-        with self._readers_lock:
-            if len(self._all_readers) < max(self.settings.read_connections, 1):
-                reader = self.store.reader()
-                self._all_readers.append(reader)
-                return reader
-        return self._readers.get()
+            log.info("rendered %d stored rows ahead of requests", self.reads.warm(self._stop))
+            gc.collect()
+            gc.freeze()  # what is loaded by now lives as long as the server: full collections skip it
+        except Exception:  # the store closing under it; pages are then rendered on demand
+            if not self._stop.is_set():
+                log.exception("rendering rows ahead of requests failed")
 
     async def extract(self, article: Article) -> ArticleResult:
         """One article through the pool, if the queue has room (503 with Retry-After if not)."""
@@ -164,10 +136,11 @@ class Service:
                     self.store, articles, self.pool, versions=self._versions, fusion=self.settings.fusion
                 )
             except BaseException:
-                self._changed()  # rolled back, but be safe: drop what was rendered
+                self.reads.changed()  # rolled back, but be safe: drop what was rendered
                 raise
             if summary.articles_added:  # a feed polled again with nothing new keeps the cache
-                self._changed()
+                new = [(e.event_date.start, e.id) for r in summary.results for e in r.events]
+                self.reads.changed(summary.incident_ids, new)
             return summary
 
     def write(self, fn: Callable[[Store], _T]) -> _T:
@@ -178,17 +151,19 @@ class Service:
                 with self.store.transaction():
                     return fn(self.store)
             finally:
-                self._changed()
+                self.reads.changed()
 
     def _admission(self) -> _Admission:
         return _Admission(self)
 
     def close(self) -> None:
+        self._stop.set()
         if self.watcher is not None:
             self.watcher.stop()
+        if self._warming is not None:
+            self._warming.join(timeout=30)
         self.pool.close()
-        for reader in self._all_readers:
-            reader.close()
+        self.reads.close()
         self.store.close()
 
     def iter_rows(self, filters: EventFilter) -> Iterator[EventRow]:
@@ -262,8 +237,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> Any:
-        if service.watcher is not None:
-            service.watcher.start()
+        service.start()
         yield
         service.close()
 
@@ -292,7 +266,7 @@ def create_app(
 # -- filters ---------------------------------------------------------------------------------
 
 
-def event_filter(
+async def event_filter(
     country: Annotated[str | None, Query(max_length=64, description="ISO alpha-2, alpha-3 or name.")] = None,
     admin1: Annotated[str | None, Query(max_length=200, description="First-level region (exact).")] = None,
     event_type: Annotated[str | None, Query(max_length=100, description="ACLED event type.")] = None,
@@ -306,7 +280,8 @@ def event_filter(
         str | None, Query(max_length=200, description="Words in the notes, actors or place.")
     ] = None,
 ) -> EventFilter:
-    """The query parameters shared by ``/events`` and ``/export``, checked and typed."""
+    """The query parameters shared by ``/events`` and ``/export``, checked and typed (on the event
+    loop: a kept page is then answered with no thread)."""
     if since and until and since > until:
         raise HTTPException(422, f"since ({since}) is after until ({until})")
     return EventFilter(
@@ -339,6 +314,24 @@ def parse_bbox(value: str) -> tuple[float, float, float, float]:
 
 
 Filters = Annotated[EventFilter, Depends(event_filter)]
+After = Annotated[
+    str | None,
+    Query(max_length=150, description="DATE_START,ID of the last row of the previous page (paging by key)."),
+]
+
+
+def parse_after(value: str | None) -> tuple[date, str] | None:
+    """``DATE_START,ID`` (the ``date_start`` and id of a row) as a key; a clear 422 otherwise."""
+    if not value:
+        return None
+    day, _, row_id = value.partition(",")
+    try:
+        start = date.fromisoformat(day.strip())
+    except ValueError:
+        start = None
+    if start is None or not re.match(_ID, row_id.strip()):
+        raise HTTPException(422, f"after must be DATE_START,ID of the last row of a page, got {value!r}")
+    return start, row_id.strip()
 
 
 # -- routes ----------------------------------------------------------------------------------
@@ -356,7 +349,9 @@ def _add_read_routes(app: FastAPI, service: Service) -> None:
             "store": type(service.store).__name__,
             "write": app.state.allow_write,
             "watch": None if watcher is None else watcher.status.to_json(),
-            "read_cache_hits": service.cache_hits,
+            "read_cache_hits": service.reads.hits,
+            "rows_rendered": service.reads.rows_kept(),
+            "rendering_rows": service._warming is not None and service._warming.is_alive(),
         }
 
     @app.get("/codebook", tags=["meta"])
@@ -366,21 +361,22 @@ def _add_read_routes(app: FastAPI, service: Service) -> None:
         return codebook().to_json()
 
     @app.get("/events", tags=["events"])
-    def list_events(
+    async def list_events(
         filters: Filters,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-    ) -> dict:
-        """A page of events (ordered by date, then id) and the total that match the filters."""
+        after: After = None,
+    ) -> Response:
+        """A page of events (ordered by date, then id) and the total that match the filters.
 
-        def page(store: Store) -> tuple[int, list[EventRow]]:
-            return store.count_events(filters), store.events(filters, limit=limit, offset=offset)
-
-        def render() -> dict:
-            total, rows = service.read(page)
-            return {"total": total, "limit": limit, "offset": offset, "events": [row_json(r) for r in rows]}
-
-        return service.cached(("events", filters, limit, offset), render)
+        Page by ``offset``, or by ``after=DATE_START,EVENT_ID`` of the last event of the
+        previous page (a key: no rows are skipped or repeated when events arrive meanwhile).
+        """
+        key = parse_after(after)
+        body = service.reads.kept(events_key(filters, limit, offset, key))  # on the event loop: no thread
+        if body is None:
+            body = await run_in_threadpool(service.reads.events_page, filters, limit, offset, key)
+        return Response(body, media_type="application/json")
 
     @app.get("/events/{event_id}", tags=["events"])
     def get_event(event_id: Annotated[str, PathParam(pattern=_ID)]) -> dict:
@@ -403,7 +399,7 @@ def _add_incident_routes(app: FastAPI, service: Service) -> None:
     from sitrep.store.links import incident_links_of
 
     @app.get("/incidents", tags=["incidents"])
-    def incidents(
+    async def incidents(
         country: Annotated[
             str | None, Query(max_length=64, description="ISO alpha-2, alpha-3 or name.")
         ] = None,
@@ -412,26 +408,24 @@ def _add_incident_routes(app: FastAPI, service: Service) -> None:
         event_type: Annotated[str | None, Query(max_length=100, description="ACLED event type.")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-    ) -> dict:
-        """A page of incidents (ordered by date, then id), each with its reconciled fields and sources."""
+        after: After = None,
+    ) -> Response:
+        """A page of incidents (ordered by date, then id), each with its reconciled fields and sources.
 
-        def render() -> dict:
-            found = service.read(
-                lambda s: s.incidents(
-                    EventFilter(country=country, since=since, until=until, event_type=event_type),
-                    limit=limit,
-                    offset=offset,
-                )
-            )
-            return {"limit": limit, "offset": offset, "incidents": [_incident_json(r) for r in found]}
-
-        return service.cached(("incidents", country, since, until, event_type, limit, offset), render)
+        Page by ``offset``, or by ``after=DATE_START,INCIDENT_ID`` of the last incident of the previous page.
+        """
+        filters = EventFilter(country=country, since=since, until=until, event_type=event_type)
+        key = parse_after(after)
+        body = service.reads.kept(incidents_key(filters, limit, offset, key))
+        if body is None:
+            body = await run_in_threadpool(service.reads.incidents_page, filters, limit, offset, key)
+        return Response(body, media_type="application/json")
 
     @app.get("/incidents/{incident_id}", tags=["incidents"])
     def incident(incident_id: Annotated[str, PathParam(pattern=_ID)]) -> dict:
         """One incident with its reconciled fields and every contributing event and article."""
         record = _found(service.read(lambda s: s.incident(incident_id)), f"no incident {incident_id!r}")
-        return _incident_json(record)
+        return incident_json(record)
 
     @app.get("/incidents/{incident_id}/links", tags=["incidents"])
     def incident_links(incident_id: Annotated[str, PathParam(pattern=_ID)]) -> dict:
@@ -455,7 +449,7 @@ def _add_article_routes(app: FastAPI, service: Service) -> None:
         return _found(service.read(lambda s: s.article(article_id)), f"no article {article_id!r}")
 
     @app.get("/facets", tags=["events"])
-    def facets() -> dict:
+    def facets() -> Response:
         """Countries, event types and sub-types in the store, with counts (for filter menus)."""
 
         def render() -> dict:
@@ -465,7 +459,10 @@ def _add_article_routes(app: FastAPI, service: Service) -> None:
                 item["name"] = country_name(item["value"] or "")
             return out
 
-        return service.cached(("facets",), render)
+        body = service.reads.page(
+            ("facets",), lambda: json.dumps(render(), ensure_ascii=False).encode("utf-8")
+        )
+        return Response(body, media_type="application/json")
 
     @app.get("/export", tags=["events"])
     def export_events(
@@ -596,18 +593,6 @@ def _add_page_routes(app: FastAPI) -> None:
         )
 
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
-
-
-def _incident_json(record: IncidentRecord) -> dict:
-    """An incident as ``sitrep incidents`` gives it, plus names for people: the country's name and
-    the place's other spellings (so that a search for "Avdiivka" finds "Avdiyivka")."""
-    out = jsonable_encoder(record.to_json())
-    loc = record.incident.location
-    out["date_start"] = record.incident.event_date.start.isoformat()
-    out["date_end"] = record.incident.event_date.end.isoformat()
-    out["country_name"] = country_name(loc.country) if loc else ""
-    out["place_aliases"] = list(place_names().aliases_of(loc.name, loc.country)) if loc else []
-    return out
 
 
 def _found(value: _T | None, message: str) -> _T:

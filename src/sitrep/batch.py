@@ -47,6 +47,7 @@ def ingest_batch(
         articles_known=len(articles) - len(todo) + written.articles_skipped,
         events_added=written.events_added,
         incidents_changed=fused.added - fused.removed,
+        incident_ids=fused.incident_ids,
         errors=errors,
         results=tuple(stored),
     )

@@ -88,8 +88,10 @@ class Settings:
     write_token: str = ""  # SITREP_WRITE_TOKEN; writes over HTTP need it (or --token-file)
     extract_queue: int = 4  # extractions admitted at once (running or waiting); more get 503
     extract_processes: int = 1  # worker processes that parse for the server (its reads keep the GIL)
-    read_connections: int = 8  # database connections that serve reads concurrently
+    extract_nice: int = 10  # niceness added to those workers: reads take the CPU first, parsing the rest
+    read_connections: int = 0  # database connections that serve reads concurrently (0: one per core)
     read_cache: int = 2048  # rendered list pages kept until the next write (DuckDB, one writer)
+    read_cache_rows: int = 50_000  # events and incidents kept rendered, from start (~1-2 KB each; DuckDB)
     header_timeout: float = 10.0  # seconds for a client to send its request line and headers
     body_timeout: float = 20.0  # seconds to wait for each piece of a request body
     watch_interval: float = 60.0  # seconds between two polls of --watch folders and --feed URLs

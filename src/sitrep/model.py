@@ -437,5 +437,6 @@ class IngestSummary:
     articles_known: int = 0  # stored before (content hash): not extracted again
     events_added: int = 0
     incidents_changed: int = 0  # net incidents added (added - removed) by fusing the batch
+    incident_ids: tuple[str, ...] = ()  # incidents written or removed by fusing the batch
     errors: tuple[IngestError, ...] = ()
     results: tuple[ArticleResult, ...] = ()

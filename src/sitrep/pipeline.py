@@ -8,6 +8,7 @@ and the batch goes on.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -210,9 +211,12 @@ class ExtractorPool:
     while articles are parsed. Calling the pool extracts a list and keeps its order.
     """
 
-    def __init__(self, settings: Settings, processes: int = 0, *, extractor: Extractor | None = None) -> None:
+    def __init__(
+        self, settings: Settings, processes: int = 0, *, extractor: Extractor | None = None, nice: int = 0
+    ) -> None:
         self.settings = settings
         self.processes = processes
+        self.nice = nice  # added to the workers' niceness: a server's reads get the CPU first
         self._extractor = extractor
         self._executor: Executor | None = None
         self._lock = threading.Lock()
@@ -266,7 +270,7 @@ class ExtractorPool:
                         max_workers=self.processes,
                         mp_context=multiprocessing.get_context("spawn"),  # no fork of a threaded server
                         initializer=_init_worker,
-                        initargs=(self.settings,),
+                        initargs=(self.settings, self.nice),
                     )
                 else:
                     self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sitrep-extract")
@@ -300,8 +304,10 @@ def extract_parallel(
 _WORKER: Extractor | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, nice: int = 0) -> None:
     global _WORKER
+    if nice:
+        os.nice(nice)
     _WORKER = Extractor.from_settings(settings)
 
 

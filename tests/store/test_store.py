@@ -309,6 +309,10 @@ def test_event_filter(store: Store, filters: EventFilter, expected: list[str]) -
     store.write_batch(make_batch())
     assert [r.event_id for r in store.events(filters)] == expected
     assert store.count_events(filters) == len(expected)
+    assert store.event_keys(filters, limit=2) == (len(expected), expected[:2])  # ids and total
+    assert store.event_keys(filters, limit=2, offset=1)[1] == expected[1:3]
+    assert store.any_event_matches(filters, ["ev-1", "ev-2", "ev-3"]) is bool(expected)
+    assert [r.event_id for r in store.events_by_id(expected[::-1])] == expected[::-1]
 
 
 def test_keyword_filters_merge_into_a_filter(store: Store) -> None:
@@ -324,6 +328,9 @@ def test_keyset_paging_visits_every_event_once(store: Store) -> None:
         seen += [r.event_id for r in page]
         after = (page[-1].date_start, page[-1].event_id)
     assert seen == ["ev-2", "ev-1", "ev-3"]
+    first = store.events(limit=1)[0]
+    assert store.event_keys(limit=5, after=(first.date_start, first.event_id)) == (3, ["ev-1", "ev-3"])
+    assert store.event_order(2) == [(r.date_start, r.event_id) for r in store.events(limit=2)]
 
 
 def test_like_wildcards_in_filters_are_literal(store: Store) -> None:

@@ -322,6 +322,60 @@ class Store(IncidentStore):
         found = self._named(f"WITH page AS ({page}) {_ROW_SELECT} ORDER BY p.date_start, p.id", params)
         return [_event_row(r, tuple(r.pop("assoc") or ())) for r in found]
 
+    def event_keys(
+        self,
+        filters: EventFilter | None = None,
+        *,
+        limit: int,
+        offset: int = 0,
+        after: tuple[date, str] | None = None,
+    ) -> tuple[int, list[str]]:
+        """The number of events matching ``filters`` and the ids of one page of them, in one query.
+
+        A server renders each event once and keeps it (stored events never change), so a page
+        costs this query and not the joins behind every row. ``after`` pages by key, as in ``events``.
+        """
+        where, params = (filters or EventFilter()).sql()
+        matching = "SELECT e.id, e.date_start FROM events e" + _location_join(where)
+        if where:
+            matching += " WHERE " + " AND ".join(where)
+        keyset = ""
+        if after is not None:
+            keyset = " WHERE m.date_start > ? OR (m.date_start = ? AND m.id > ?)"
+            params += [after[0], after[0], after[1]]
+        found = self._query(
+            f"WITH m AS ({matching}) SELECT m.id, (SELECT COUNT(*) FROM m) FROM m{keyset} "
+            "ORDER BY m.date_start, m.id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        total = int(found[0][1]) if found else self.count_events(filters)
+        return total, [r[0] for r in found]
+
+    def any_event_matches(self, filters: EventFilter, event_ids: Sequence[str]) -> bool:
+        """Whether any of these events matches ``filters`` (a kept page of them can stay)."""
+        where, params = filters.sql()
+        for part in _chunks([(i,) for i in event_ids], _ROWS_PER_INSERT):
+            ids = "e.id IN (" + ", ".join("?" * len(part)) + ")"
+            sql = "SELECT 1 FROM events e" + _location_join(where) + " WHERE " + " AND ".join([*where, ids])
+            if self._query(sql + " LIMIT 1", [*params, *(p[0] for p in part)]):
+                return True
+        return False
+
+    def event_order(self, limit: int) -> list[tuple[date, str]]:
+        """The keys (date_start, id) of the first ``limit`` events in list order."""
+        found = self._query("SELECT date_start, id FROM events ORDER BY date_start, id LIMIT ?", [limit])
+        return [(r[0], r[1]) for r in found]
+
+    def events_by_id(self, event_ids: Sequence[str]) -> list[EventRow]:
+        """The rows of these events, in the order given (unknown ids are left out)."""
+        found: dict[str, EventRow] = {}
+        for part in _chunks([(i,) for i in dict.fromkeys(event_ids)], _ROWS_PER_INSERT):
+            marks = ", ".join("?" * len(part))
+            page = f"SELECT e.id, e.date_start FROM events e WHERE e.id IN ({marks})"
+            for r in self._named(f"WITH page AS ({page}) {_ROW_SELECT}", [p[0] for p in part]):
+                found[r["event_id"]] = _event_row(r, tuple(r.pop("assoc") or ()))
+        return [found[i] for i in event_ids if i in found]
+
     def count_events(self, filters: EventFilter | None = None) -> int:
         """How many events match ``filters`` (the total behind a page of ``events``)."""
         where, params = (filters or EventFilter()).sql()

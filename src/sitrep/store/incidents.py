@@ -59,6 +59,7 @@ class FusionSummary:
     added: int = 0
     updated: int = 0
     removed: int = 0
+    incident_ids: tuple[str, ...] = ()  # the incidents written or removed (a server drops their cached JSON)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +138,7 @@ class IncidentStore:
         if not group:
             return FusionSummary()
         summary = self.write_incidents(fuse(group, settings, decisions), [r.event.id for r in group])
-        return FusionSummary(len(group), summary.added, summary.updated, summary.removed)
+        return replace(summary, events=len(group))
 
     def _joined_group(self, ids: set[str], settings: FusionSettings, decisions: Decisions) -> list[Report]:
         """The closed group of the events, grown by the events a person joined to its members."""
@@ -252,7 +253,7 @@ class IncidentStore:
             self._insert("incident_links", _LINK_COLUMNS, link_rows([by_id[i] for i in changed]))
             add_versions(self, [(by_id[i], _changed_by(old.get(i), new[i][1])) for i in changed])
         added = sum(1 for i in changed if i not in old)
-        return FusionSummary(0, added, len(changed) - added, len(gone))
+        return FusionSummary(0, added, len(changed) - added, len(gone), tuple(sorted([*changed, *gone])))
 
     def incident_members(self, incident_id: str) -> list[str]:
         """The event ids of an incident."""
@@ -287,25 +288,48 @@ class IncidentStore:
     # -- reading ------------------------------------------------------------------------------
 
     def incidents(
-        self, filters: EventFilter | None = None, *, limit: int | None = None, offset: int = 0
+        self,
+        filters: EventFilter | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        after: tuple[date, str] | None = None,
     ) -> list[IncidentRecord]:
         """Incidents ordered by date then id, with their sources; ``filters`` as for ``Store.events``
-        (country, dates, type and sub-type apply to the incident's reconciled fields)."""
-        f = filters or EventFilter()
-        where, params = [], []
-        for condition, value in (
-            ("l.country = ?", country_code(f.country) if f.country else None),
-            ("i.date_end >= ?", f.since),
-            ("i.date_start <= ?", f.until),
-            ("i.event_type = ?", f.event_type),
-            ("i.sub_event_type = ?", f.sub_event_type),
-        ):
-            if value:
-                where.append(condition)
-                params.append(value)
+        (country, dates, type and sub-type apply to the incident's reconciled fields); ``after`` as
+        for ``incident_keys``."""
+        where, params = _incident_where(filters or EventFilter(), after)
         select = "SELECT i.id, i.date_start FROM incidents i LEFT JOIN locations l ON l.id = i.location_id"
         page, paging = paged(select, where, "i.date_start, i.id", limit, offset)
         return self._records(page, params + paging)
+
+    def incident_keys(
+        self,
+        filters: EventFilter | None = None,
+        *,
+        limit: int,
+        offset: int = 0,
+        after: tuple[date, str] | None = None,
+    ) -> list[str]:
+        """The ids of one page of ``incidents`` (a server keeps each incident rendered until it changes).
+
+        ``after`` = (date_start, id) of the last incident seen pages by key instead of by offset.
+        """
+        where, params = _incident_where(filters or EventFilter(), after)
+        select = "SELECT i.id FROM incidents i" + (
+            " LEFT JOIN locations l ON l.id = i.location_id" if any("l." in w for w in where) else ""
+        )
+        page, paging = paged(select, where, "i.date_start, i.id", limit, offset)
+        return [r[0] for r in self._query(page, params + paging)]
+
+    def incidents_by_id(self, incident_ids: Sequence[str]) -> list[IncidentRecord]:
+        """These incidents with their sources, in the order given (unknown ids are left out)."""
+        found: dict[str, IncidentRecord] = {}
+        for part in _chunks(list(dict.fromkeys(incident_ids))):
+            marks = ", ".join("?" * len(part))
+            page = f"SELECT i.id, i.date_start FROM incidents i WHERE i.id IN ({marks})"
+            found.update((r.incident.id, r) for r in self._records(page, part))
+        return [found[i] for i in incident_ids if i in found]
 
     def incident(self, incident_id: str) -> IncidentRecord | None:
         """One stored incident with its sources and its version history, or ``None``."""
@@ -357,6 +381,27 @@ class IncidentStore:
             for r in rows
         ]
         return [_with_voices(rec, voices.get(rec.incident.id, [])) for rec in records]
+
+
+def _incident_where(f: EventFilter, after: tuple[date, str] | None = None) -> tuple[list[str], list[Any]]:
+    """Conditions over ``incidents i LEFT JOIN locations l`` for the filters incidents take
+    and the key of the last incident seen."""
+    where: list[str] = []
+    params: list[Any] = []
+    for condition, value in (
+        ("l.country = ?", country_code(f.country) if f.country else None),
+        ("i.date_end >= ?", f.since),
+        ("i.date_start <= ?", f.until),
+        ("i.event_type = ?", f.event_type),
+        ("i.sub_event_type = ?", f.sub_event_type),
+    ):
+        if value:
+            where.append(condition)
+            params.append(value)
+    if after is not None:
+        where.append("(i.date_start > ? OR (i.date_start = ? AND i.id > ?))")
+        params += [after[0], after[0], after[1]]
+    return where, params
 
 
 def _with_voices(rec: IncidentRecord, claimed: list[Voice]) -> IncidentRecord:

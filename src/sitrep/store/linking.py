@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 
 from sitrep.config import FusionSettings
@@ -46,7 +47,7 @@ def link_incidents(
     joined = join_partners(decisions, [r.event.id for r in group]) - {r.event.id for r in group}
     group += store.fusion_reports_by_id(joined)
     summary = store.write_incidents(fuse(group, settings, decisions), [r.event.id for r in group])
-    return FusionSummary(len(group), summary.added, summary.updated, summary.removed)
+    return replace(summary, events=len(group))
 
 
 def local_group(store: Store, seeds: Sequence[Report], settings: FusionSettings) -> list[Report]:

@@ -39,17 +39,23 @@
     });
   }
 
+  // Every page of a list, each asked for after the key (date_start, id) of the last row
+  // of the one before: no rows skipped or repeated while the server ingests.
   function pages(path, key) {
     var collected = [];
-    function page(offset) {
-      return getJSON(path + (path.indexOf("?") < 0 ? "?" : "&") + "limit=" + PAGE + "&offset=" + offset)
+    function page(after) {
+      return getJSON(path + (path.indexOf("?") < 0 ? "?" : "&") + "limit=" + PAGE +
+                     (after ? "&after=" + encodeURIComponent(after) : ""))
         .then(function (body) {
-          collected = collected.concat(body[key]);
-          if (body[key].length === PAGE && collected.length < MAX_ROWS) return page(offset + PAGE);
+          var rows = body[key], last = rows[rows.length - 1];
+          collected = collected.concat(rows);
+          if (rows.length === PAGE && collected.length < MAX_ROWS) {
+            return page(last.date_start + "," + (last.event_id || last.id));
+          }
           return collected;
         });
     }
-    return page(0);
+    return page("");
   }
 
   // -- records: incidents, single reports, recalled (background) events --------------------
