@@ -44,7 +44,8 @@ DENIAL = re.compile(
 # In a statement's words (the verbs "accuse", "allege" code it from the verb): someone else's accusation
 # ("people accused of blasphemy") is not the speaker's.
 BLAME = re.compile(
-    r"\b(blam\w*|responsible for|was behind|were behind|is behind|(was|were|is|are) linked to|suspected of)\b", re.I
+    r"\b(blam\w*|responsible for|was behind|were behind|is behind|(was|were|is|are) linked to|suspected of)\b",
+    re.I,
 )
 CONDEMN = re.compile(
     r"\b(condemn\w*|denounc\w*|heinous|cowardly|barbaric|atrocit\w*|deplor\w*|horrific|callous|brutali[sz]\w*"
@@ -52,16 +53,25 @@ CONDEMN = re.compile(
     r"|disturbing|no justification|normali[sz]e violence|sabotage|unacceptable|cannot be justified)\b",
     re.I,
 )
-WARNING = re.compile(r"(?<!been )\b(warn(s|ed|ings?)?|threaten\w*|reprisals?|will (also |still )?(keep|continue|resume)|would resume)\b", re.I)
+WARNING = re.compile(
+    r"(?<!been )\b(warn(s|ed|ings?)?|threaten\w*|reprisals?|will (also |still )?(keep|continue|resume)|would resume)\b",
+    re.I,
+)
 # An attacker named with a loaded word is an accusation, not a report ("the Israeli enemy", "terrorists").
-LOADED = re.compile(r"\b(terrorists?|enemy|regime|kharijites?|bandits|mercenar\w+|aggress\w+|provocat\w+)\b", re.I)
+LOADED = re.compile(
+    r"\b(terrorists?|enemy|regime|kharijites?|bandits|mercenar\w+|aggress\w+|provocat\w+)\b", re.I
+)
 # Words that make a statement an accusation whoever it names ("another provocation", "aggressive actions").
 HOSTILE = re.compile(r"\b(provocat\w*|aggressive|aggression|pretexts?|from the \w+ side)\b", re.I)
 # A statement whose point is who did it ("the Islamic State group carried out the attack"), not a narrative.
 ATTRIBUTION = re.compile(r"\b(carried out|perpetrat\w*|orchestrat\w*|mastermind\w*|planned)\b", re.I)
 # Another state's forces named as the attacker ("Azerbaijani soldiers fired", "the Tajik side"): an accusation.
-FOREIGN_FORCES = re.compile(r"(the )?[A-Z][a-z]+ (forces|troops|soldiers|side|army|military|servicemen|units?)$")
-CONFIRM = re.compile(r"\bit is true\b|\bto confirm\b|\bconfirming\b", re.I)  # "44 deaths had been confirmed" asserts
+FOREIGN_FORCES = re.compile(
+    r"(the )?[A-Z][a-z]+ (forces|troops|soldiers|side|army|military|servicemen|units?)$"
+)
+CONFIRM = re.compile(
+    r"\bit is true\b|\bto confirm\b|\bconfirming\b", re.I
+)  # "44 deaths had been confirmed" asserts
 # An armed group speaking of its own act: "it was behind the bombing", "they had carried out".
 SELF_CLAIM = re.compile(
     r"\b(it|they|we) (had |has |have )?(carried out|(was|were|is|are) (behind|responsible)|dealt|inflicted|killed"
@@ -131,7 +141,9 @@ def is_source(head: str, speaker: str, *, lexicon: ClaimLexicon | None = None) -
         return False
     if re.match(r"\s*(\d|twenty|thirty|forty|fifty)", speaker, re.I) and "of the" in speaker.lower():
         return False
-    if re.search(r"\d{3,}|[\[\]|]", speaker):  # a dateline or a page's furniture: "Yaounde [Cameroon], November 11"
+    if re.search(
+        r"\d{3,}|[\[\]|]", speaker
+    ):  # a dateline or a page's furniture: "Yaounde [Cameroon], November 11"
         return False
     return head.lower() not in lexicon.non_source_heads
 
@@ -163,7 +175,9 @@ def stance_of(verb: str, text: str, kind: str, *, agent: str = "") -> str:
     own = agent.lower() in OWN_SIDE
     if kind == "armed group" and (own or SELF_CLAIM.search(text)):
         return Stance.CLAIMS_RESPONSIBILITY
-    named = agent and not own and (LOADED.search(text) or ATTRIBUTION.search(text) or FOREIGN_FORCES.match(agent))
+    named = (
+        agent and not own and (LOADED.search(text) or ATTRIBUTION.search(text) or FOREIGN_FORCES.match(agent))
+    )
     if BLAME.search(text) or named or HOSTILE.search(text):
         return Stance.ACCUSES
     if WARNING.search(text):

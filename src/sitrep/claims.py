@@ -36,7 +36,9 @@ STATEMENT_NOUNS = frozenset(
 )
 REPORT_NOUNS = frozenset({"report", "reports", "statement", "sources", "source", "media", "officials"})
 # "a number of officials said", "some of the residents said": the speaker is who they are a part of.
-PART_NOUNS = frozenset({"number", "some", "many", "most", "several", "one", "both", "all", "dozens", "scores", "group"})
+PART_NOUNS = frozenset(
+    {"number", "some", "many", "most", "several", "one", "both", "all", "dozens", "scores", "group"}
+)
 # "put the blame on", "gave a provisional count of": a statement made with a verb that is no speech verb.
 COUNT_NOUNS = frozenset(
     {"blame", "loss", "losses", "toll", "count", "figure", "tally", "estimate", "number", "identity", "explanation",
@@ -46,7 +48,9 @@ PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 KEEP_PREPS = frozenset({"of", "for", "from", "at", "to"})
 CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "case"})
 
-TITLE_WORDS = frozenset("prime deputy vice foreign interior defence defense police army district regional state".split())
+TITLE_WORDS = frozenset(
+    "prime deputy vice foreign interior defence defense police army district regional state".split()
+)
 ROLE_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson minister president chief officer official commander governor
     director head leader chairman secretary-general secretary administrator commissioner prosecutor
@@ -126,7 +130,11 @@ def _np_span(tok: Token) -> SpacySpan:
     segment = _clip(tok)
     start = max(min(t.i for t in keep), segment.start)
     end = min(max(t.i for t in keep) + 1, segment.end)
-    cuts = [t.i for t in doc[start : tok.i] if ":" in t.text or t.text in ("|", "\u2014", "\u2013") or _spaced_dash(t)]
+    cuts = [
+        t.i
+        for t in doc[start : tok.i]
+        if ":" in t.text or t.text in ("|", "\u2014", "\u2013") or _spaced_dash(t)
+    ]
     start = cuts[-1] + 1 if cuts else start  # "Yaounde, November 11 (Xinhua): Local sources say"
     while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text != ")":
         end -= 1
@@ -177,7 +185,13 @@ def _source(tok: Token, previous: Source) -> Source:
         if owners:
             return _source(owners[0], previous)
         return previous if previous[0] else (_np_span(tok).text, "", tok.lemma_, False)
-    part = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    part = [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     if tok.lemma_.lower() in PART_NOUNS and part:  # "a number of officials in the province"
         name, role, _, gpe = _source(part[0], previous)
         return _np_span(tok).text, role, part[0].lemma_, gpe
@@ -264,7 +278,11 @@ def _speaker_token(verb: Token) -> Token | None:
         return None
     if subj and _other_line(subj[0], verb):  # the parse joined a title line to the story
         near = verb.doc[verb.i - 1] if verb.i > 0 else None
-        return near if near is not None and near.pos_ in ("NOUN", "PROPN") and not _other_line(near, verb) else None
+        return (
+            near
+            if near is not None and near.pos_ in ("NOUN", "PROPN") and not _other_line(near, verb)
+            else None
+        )
     if subj:
         return subj[0]
     prev = verb.i - 1
@@ -312,8 +330,10 @@ def _content_span(verb: Token, segment: SpacySpan) -> tuple[int, int] | None:
         start, end = min(c.left_edge.i for c in comps), max(c.right_edge.i for c in comps) + 1
         if doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether"):
             start += 1
-    elif verb.lemma_ == "confirm" and any(c.dep_ == "agent" for c in verb.children) and any(
-        c.dep_ == "nsubjpass" for c in verb.children
+    elif (
+        verb.lemma_ == "confirm"
+        and any(c.dep_ == "agent" for c in verb.children)
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
     ):
         said = next(c for c in verb.children if c.dep_ == "nsubjpass")  # "The attack was confirmed by X"
         start, end = said.left_edge.i, said.right_edge.i + 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections import Counter
@@ -274,10 +275,20 @@ _filter_options = [
 ]
 
 
+_FILTER_KEYS = ("country", "since", "until", "event_type", "sub_event_type")
+
+
 def _with_filters(fn):
+    """The filter options, handed to the command as one ``filters`` argument."""
+
+    @functools.wraps(fn)
+    def with_filters(*args, **kwargs):
+        kwargs["filters"] = _filters(*(kwargs.pop(key) for key in _FILTER_KEYS))
+        return fn(*args, **kwargs)
+
     for option in reversed(_filter_options):
-        fn = option(fn)
-    return fn
+        with_filters = option(with_filters)
+    return with_filters
 
 
 @main.command()
@@ -287,11 +298,8 @@ def _with_filters(fn):
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.pass_obj
-def events(
-    settings: Settings, db, country, since, until, event_type, sub_event_type, limit: int, fmt: str
-) -> None:
+def events(settings: Settings, db, filters: EventFilter, limit: int, fmt: str) -> None:
     """List the newest stored events (by event date), newest first, with filters."""
-    filters = _filters(country, since, until, event_type, sub_event_type)
     with _open(db or settings.db, create=False) as store:
         total = store.count_events(filters)
         rows = store.events(filters, limit=limit, offset=max(0, total - limit))[::-1]
@@ -320,18 +328,7 @@ def events(
     help="One row per coded event, or per incident (reconciled fields, sources joined).",
 )
 @click.pass_obj
-def export(
-    settings: Settings,
-    db,
-    country,
-    since,
-    until,
-    event_type,
-    sub_event_type,
-    fmt: str,
-    out: str | None,
-    per: str,
-) -> None:
+def export(settings: Settings, db, filters: EventFilter, fmt: str, out: str | None, per: str) -> None:
     """Export stored events (or incidents) as ACLED-style CSV, GeoJSON, JSONL or Parquet."""
     from sitrep.export import export as write_export
 
@@ -340,7 +337,6 @@ def export(
     if out and not Path(out).expanduser().resolve().parent.is_dir():
         raise click.BadParameter(f"no folder {Path(out).parent} to write {out} into", param_hint="--out")
     with _open(db or settings.db, create=False) as store:
-        filters = _filters(country, since, until, event_type, sub_event_type)
         rows = store.incident_rows(filters) if per == "incident" else store.events(filters)
     if out:
         try:
@@ -435,24 +431,12 @@ def serve(
     "--rebuild", is_flag=True, help="Fuse every stored event again first (e.g. after changing settings)."
 )
 @click.pass_obj
-def incidents(
-    settings: Settings,
-    db,
-    country,
-    since,
-    until,
-    event_type,
-    sub_event_type,
-    limit: int,
-    fmt: str,
-    rebuild: bool,
-) -> None:
+def incidents(settings: Settings, db, filters: EventFilter, limit: int, fmt: str, rebuild: bool) -> None:
     """List incidents (events of several articles linked by fusion) with their sources, oldest first."""
 
     with _open(db or settings.db, create=False) as store:
         if rebuild:
             store.refresh_incidents(None, settings.fusion)
-        filters = _filters(country, since, until, event_type, sub_event_type)
         records = store.incidents(filters, limit=limit + 1)  # one more tells whether the limit cut
     more, records = len(records) > limit, records[:limit]
     if fmt == "jsonl":

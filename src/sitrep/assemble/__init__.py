@@ -76,7 +76,7 @@ def _build_event(
     location, location_span = event_location(findings, draft, role)
     country = location.country if location else _article_country(findings)
     actor1, actor2, actor_spans = vote_actors(draft, country)
-    fatalities = _fatalities(doc_text(findings.doc), draft)
+    fatalities = _fatalities(doc_text(findings.doc), draft, lexicon)
     sub = choose_sub_event_type(
         draft.mentions, actor1, actor2, lexicon, deaths=fatalities.best if fatalities else 0
     )
@@ -137,14 +137,18 @@ def _build_event(
     )
 
 
-def _fatalities(text: str, draft: Draft) -> Fatalities | None:
+def _fatalities(text: str, draft: Draft, lexicon: Lexicon) -> Fatalities | None:
     """The event's toll: the first count the report gives for it (its lead), unless a later
     sentence says the toll rose. Counts inside quotes (a group's own boast) and running totals
     ("505 killed since October 7") are left out when others exist."""
     counts = sorted(
         (f for c in draft.clauses for f in c.fatalities), key=lambda f: f.span.start if f.span else 0
     )
-    counts = [f for f in counts if f.span is None or not _WAR_TOLL.search(_sentence_of(text, f.span))]
+    counts = [
+        f
+        for f in counts
+        if f.span is None or not lexicon.refine["war_toll"].search(_sentence_of(text, f.span))
+    ]
     plain = [
         f for f in counts if f.span is None or not (_in_quotes(text, f.span) or _running_total(text, f.span))
     ]
@@ -170,12 +174,6 @@ _NUMBER = re.compile(
 )
 _TOLL_ROSE = re.compile(
     r"\b(?:rose|risen|rising|climbed|increased|jumped|now stands|revised|updated|has reached|toll reached)\b",
-    re.I,
-)
-# "a war that has killed at least 3,000 people": the whole conflict's toll, never one event's
-_WAR_TOLL = re.compile(
-    r"\b(?:war|conflict|insurgency|uprising|violence|fighting|crisis|unrest)\b (?:that |which )?(?:has|have|had) "
-    r"(?:so far |already )?(?:killed|left|claimed|cost)",
     re.I,
 )
 _RUNNING_TOTAL = re.compile(
