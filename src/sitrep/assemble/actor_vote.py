@@ -266,6 +266,13 @@ _CIVILIAN_TARGET = whole_words(
     "rally",
     "crowd",
     "shrine",
+    "bars?",
+    "nightclub",
+    "pub",
+    "shops?",
+    "customers",
+    "revellers",
+    "drinkers",
 )
 _ARMED_TARGET = whole_words(
     "soldiers",

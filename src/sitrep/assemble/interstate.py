@@ -17,7 +17,9 @@ from sitrep.assemble.records import Draft, Findings
 from sitrep.model import Actor
 
 INTERSTATE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Strategic developments"})
-_STATE_SUBS = frozenset({"Agreement", "Disrupted weapons use", "Armed clash"})
+_STATE_SUBS = frozenset(
+    {"Agreement", "Disrupted weapons use", "Armed clash", "Non-violent transfer of territory"}
+)
 _CAPTIVES = re.compile(r"\b(?:prisoners?|detainees|captives|pows|soldiers|servicemen|bodies)\b", re.I)
 
 
@@ -54,7 +56,7 @@ def interstate_actors(
     ]
     if actor1 is None and actor2 is None:
         return sides[0], sides[1]
-    if sub not in ("Agreement", "Disrupted weapons use"):
+    if sub not in ("Agreement", "Disrupted weapons use", "Non-violent transfer of territory"):
         return actors  # "troops clashed with jihadists near the border with Niger": Niger is a place
     present = actor1 or actor2
     other = next((s for s in sides if s.country != present.country), None)
