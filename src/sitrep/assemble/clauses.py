@@ -29,7 +29,10 @@ def find_clauses(findings: Findings, tree: Tree) -> list[Clause]:
         if c is not None:
             c.times.append(t)
             c.time_distance[t.span.start] = distance
+    text = doc_text(findings.doc)
     for topo in findings.toponyms:
+        if _NOT_THE_SCENE.search(text, max(0, topo.span.start - 60), topo.span.start):
+            continue  # "fled across the border into the DRC", "told a press conference in Maputo"
         if _is_locative(tree.root(topo.span)) and (c := owner.of(topo.span)) is not None:
             c.toponyms.append(topo)
     for fat in findings.fatalities:
@@ -71,6 +74,16 @@ _LOCATIVE_PREPS = {
     "towards",
     "toward",
 }
+
+
+# Where people went afterwards, or where a statement was made, is not where the event happened.
+_NOT_THE_SCENE = re.compile(
+    r"(?:(?:across|over) the border (?:in)?to|(?:fled|withdrew|retreated|escaped|returned|headed|heading) "
+    r"(?:back )?(?:in)?to(?:wards?)?|(?:taken|moved|rushed|referred|transferred|evacuated|airlifted|flown) "
+    r"(?:\w+ ){0,3}to|press conferences? in|told (?:reporters|journalists) in|(?:speaking|briefing) (?:reporters )?in)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 
 
 def _is_locative(tok: Token) -> bool:

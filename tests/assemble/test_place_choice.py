@@ -1,4 +1,4 @@
-"""A story that names no country of its own is placed in the country its page files it under."""
+"""Where an event happened: the page section when the story names no country; never where people fled or spoke."""
 
 from datetime import date
 
@@ -16,3 +16,14 @@ def test_the_section_line_gives_the_country_when_the_story_names_none(extractor)
     assert events and events[0].location is not None
     assert events[0].location.country == "GR"
     assert events[0].actor1 is not None and events[0].actor1.name == "Protesters (Greece)"
+
+
+def test_where_people_fled_or_spoke_is_not_the_scene(extractor) -> None:
+    text = (
+        "Rebels attacked a school in Mpondwe, western Uganda, on Friday night, killing 25 students. The "
+        "attackers withdrew across the border into the Democratic Republic of Congo, the police said at a "
+        "press conference in Kampala."
+    )
+    events = extractor.extract(Article("scene", date(2023, 6, 17), text))
+    assert events and events[0].location is not None
+    assert events[0].location.country == "UG" and events[0].location.name != "Kampala"
