@@ -28,34 +28,13 @@ VERB_STANCES = {
     "confirm": Stance.CONFIRMS, "acknowledge": Stance.CONFIRMS, "admit": Stance.CONFIRMS, "concede": Stance.CONFIRMS,
     "criticise": Stance.CONDEMNS, "criticize": Stance.CONDEMNS,
 }  # fmt: skip
-RESPONSIBILITY = re.compile(
-    r"\b(claim\w*|took|take[sn]?|accept\w*|bears?|assum\w*) (full |the )?responsibility\b"
-    r"|\bresponsibility\b.{0,60}\bclaimed\b|\b(has|have|had) claimed\b|\bclaimed (the|this|its|saturday|sunday|monday"
-    r"|tuesday|wednesday|thursday|friday)\b|\bwas claimed by\b|\bclaim(ed)? by\b"
-    r"|^claim (the|this|its|saturday's|sunday's|monday's|tuesday's|wednesday's|thursday's|friday's) "
-    r"\w*\s?(attacks?|bombings?|blasts?|assault|strikes?|ambush|killings?|raids?|operation)\b",
-    re.I,
-)
-DENIAL = re.compile(
-    r"\b(den(y|ied|ies)|reject(s|ed)?|refut\w*|no (role|involvement|evidence|indications?)|ruled? out|ruling out"
-    r"|(was|is|were) false|not civilians|baseless|unfounded|fabricat\w*)\b",
-    re.I,
-)
-# In a statement's words (the verbs "accuse", "allege" code it from the verb): someone else's accusation
-# ("people accused of blasphemy") is not the speaker's.
-BLAME = re.compile(
-    r"\b(blam\w*|responsible for|was behind|were behind|is behind|(was|were|is|are) linked to|suspected of)\b",
-    re.I,
-)
-CONDEMN = re.compile(
-    r"\b(condemn\w*|denounc\w*|heinous|cowardly|barbaric|atrocit\w*|deplor\w*|horrific|callous|brutali[sz]\w*"
-    r"|sheer terrorism|war crimes?|outrag\w*|appall\w*|senseless|despicable|abhorrent|should never|shaken"
-    r"|disturbing|no justification|normali[sz]e violence|sabotage|unacceptable|cannot be justified)\b",
-    re.I,
-)
-WARNING = re.compile(
-    r"(?<!been )\b(warn(s|ed|ings?)?|threaten\w*|reprisals?|will (also |still )?(keep|continue|resume)|would resume)\b",
-    re.I,
+# The stance vocabulary is data (``stance_words`` in data/claim_lexicon.yaml), like the speaker kinds.
+_STANCE_WORDS = {
+    name: re.compile(pattern, re.I)
+    for name, pattern in yaml.safe_load(packaged_text("claim_lexicon.yaml"))["stance_words"].items()
+}
+RESPONSIBILITY, DENIAL, BLAME, CONDEMN, WARNING = (
+    _STANCE_WORDS[name] for name in ("responsibility", "denial", "blame", "condemn", "warning")
 )
 # An attacker named with a loaded word is an accusation, not a report ("the Israeli enemy", "terrorists").
 LOADED = re.compile(
