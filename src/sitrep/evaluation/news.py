@@ -42,9 +42,9 @@ FIELDS = (
 
 # Words that alone do not name an actor: "Pakistan" must not match "Police Forces of Pakistan".
 GENERIC_ACTOR_WORDS = frozenset(
-    "the of and forces force military police government state armed group groups unidentified "
-    "civilians protesters rioters militia militias men gunmen security army troops".split()
-)
+    "the of and force military police government state armed group unidentified "
+    "civilian protester rioter militia men gunmen security army troop".split()
+)  # singular: compared with the singular words of names
 
 # The system's stance words and the analyst's vocabulary.
 STANCES = {
@@ -493,7 +493,12 @@ def _same_speaker(claim: dict, speaker: str) -> bool:
 def _words(text: str) -> set[str]:
     text = re.sub(r"[\u2018\u2019`]", "'", text.lower())
     words = {w.strip("'") for w in re.findall(r"[a-z0-9'\u00c0-\u024f]+", text)}
-    return {w for w in words if w and w != "s" and not w.isdigit()}  # "(2018-)": ACLED's period, not a name
+    words = {w for w in words if w and w != "s" and not w.isdigit()}  # "(2018-)": ACLED's period, not a name
+    return {_singular(w) for w in words}  # "Houthis" is "Houthi"
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _country_words(words: set[str]) -> set[str]:
