@@ -206,3 +206,8 @@ def test_firing_on_protesters_is_excessive_force():
 def test_a_suicide_bombing_is_not_demoted_to_a_bomb_by_its_headline():
     text = "IS claims Afghan bank bombing. A suicide bomber blew himself up at a bank in Kunduz."
     assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == "Suicide bomb"
+
+
+def test_looting_crowds_are_a_riot():
+    text = "Thousands of protesters went on a rampage on Monday night, looting pharmacies and shops."
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == "Violent demonstration"
