@@ -40,3 +40,13 @@ def test_a_neighbour_named_as_a_place_is_not_a_side(extractor) -> None:
     text = "Malian troops clashed with jihadists near the border with Niger on Monday, killing 12 fighters."
     (event,) = _events(extractor, text, date(2024, 3, 5))
     assert event.actor2 is None or event.actor2.type != "State forces"
+
+
+def test_a_battle_away_from_any_border_is_not_between_the_states_it_names(extractor) -> None:
+    text = (
+        "Heavy clashes broke out in El Geneina in Darfur on Monday, sending thousands of Sudanese into Chad."
+    )
+    for event in _events(extractor, text, date(2023, 6, 13)):
+        assert not (
+            event.actor1 and event.actor2 and {event.actor1.type, event.actor2.type} == {"State forces"}
+        )

@@ -58,3 +58,12 @@ def test_a_victims_group_is_not_the_attacker(extractor) -> None:
     )
     event = _main(extractor, text)
     assert event.actor1 is None or event.actor1.type == "State forces"
+
+
+def test_a_group_named_in_the_event_clause_keeps_actor1(extractor) -> None:
+    text = (
+        "Al-Shabaab fighters stormed a police post in Beledweyne on Friday, killing five officers. "
+        "The Islamic State group has claimed several attacks in Puntland this year."
+    )
+    event = _main(extractor, text)
+    assert event.actor1 is not None and event.actor1.name == "Al Shabaab"

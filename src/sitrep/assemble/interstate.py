@@ -20,6 +20,7 @@ INTERSTATE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Strategi
 _STATE_SUBS = frozenset(
     {"Agreement", "Disrupted weapons use", "Armed clash", "Non-violent transfer of territory"}
 )
+_FRONTIER = re.compile(r"\b(?:border|frontier|boundary|line of contact)\b", re.I)
 _CAPTIVES = re.compile(r"\b(?:prisoners?|detainees|captives|pows|soldiers|servicemen|bodies)\b", re.I)
 
 
@@ -43,6 +44,10 @@ def interstate_actors(
     named = _countries_named(cue_text)
     if len(named) < 2:
         return actors
+    if event_type == "Battles" and not _FRONTIER.search(cue_text):
+        return (
+            actors  # "clashes in Darfur sent refugees into Chad": a battle of two states is at their border
+        )
     if event_type == "Explosions/Remote violence" and country in named:  # the attacker came from elsewhere
         named = [c for c in named if c != country][:1] + [country]
     elif sub == "Disrupted weapons use" and country in named:  # the target shot them down

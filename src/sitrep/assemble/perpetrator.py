@@ -68,8 +68,8 @@ def with_perpetrator(
     if event_type not in CLAIMABLE or (named := named_perpetrator(findings, country)) is None:
         return actor1, actor2, {}
     group, basis, evidence = named
-    if actor1 is not None and actor1.name == group.name:
-        return actor1, actor2, {}
+    if actor1 is not None and (actor1.name == group.name or _named_group(actor1)):
+        return actor1, actor2, {}  # the event's own clause names its armed group: keep it
     if actor2 is not None and actor2.name == group.name:
         actor2 = actor1 if event_type == "Battles" and actor1 is not None else None
     return group, actor2, {basis: evidence, "actor1": evidence}
@@ -80,3 +80,7 @@ def _sentence(text: str, span: Span) -> Span:
     ends = [i for i in (text.find(". ", span.end), text.find("\n", span.end)) if i >= 0]
     end = min(ends) + 1 if ends else len(text)
     return Span(start, end, text[start:end])
+
+
+def _named_group(actor: Actor) -> bool:
+    return actor.type in codebook().non_state_types() and not actor.name.startswith("Unidentified")
