@@ -253,8 +253,8 @@ class ExtractorPool:
                 process.terminate()
             process.join(timeout=5)
             if process.is_alive():
-                process.kill()
-                process.join(timeout=5)
+                process.kill()  # SIGKILL cannot be ignored: the join ends even on a loaded machine
+                process.join()
 
     def __enter__(self) -> ExtractorPool:
         return self
