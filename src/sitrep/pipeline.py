@@ -30,7 +30,7 @@ from sitrep.assemble import Findings, assemble_events
 from sitrep.codebook import codebook
 from sitrep.config import AssembleSettings, Settings
 from sitrep.events import Lexicon, find_event_mentions, sentence_spans
-from sitrep.furniture import dateline_spans, furniture_spans, without
+from sitrep.furniture import dateline_spans, furniture_spans, inside, without
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import geoparse
 from sitrep.model import Article, ArticleResult, Event
@@ -142,7 +142,6 @@ class Extractor:
             [*page, *_stage("furniture", dateline_spans, text)], key=lambda s: s.start
         )  # the report's own dates
         toponyms = _stage("geo", geoparse, doc, self.gazetteer)
-        story_toponyms = without(toponyms, page, _span)
         tolls = without(_stage("fatalities", fatalities_stage.find_fatalities, doc), page, _span)
         findings = Findings(
             article=article,
@@ -155,8 +154,8 @@ class Extractor:
             times=without(
                 _stage("temporal", temporal.find_time_expressions, text, article.published), stamps, _span
             ),
-            toponyms=story_toponyms,
-            page_toponyms=[t for t in toponyms if t not in story_toponyms],
+            toponyms=without(toponyms, page, _span),
+            page_toponyms=[t for t in toponyms if inside(page, t.span)],
             actors=without(_stage("actors", self.actors.find, text), page, _span),
             fatalities=tolls,
             victims=without(_stage("fatalities", fatalities_stage.find_victims, doc), page, lambda s: s),

@@ -58,7 +58,7 @@ def named_perpetrator(findings: Findings, country: str) -> tuple[Actor, str, Spa
     if not found:
         return None
     _, mention, basis = min(found, key=lambda f: (f[0], f[1].span.start))
-    return with_country(mention.actor, country), basis, _sentence(text, mention.span)
+    return with_country(mention.actor, country), basis, _sentence(findings, mention.span)
 
 
 def with_perpetrator(
@@ -75,12 +75,11 @@ def with_perpetrator(
     return group, actor2, {basis: evidence, "actor1": evidence}
 
 
-def _sentence(text: str, span: Span) -> Span:
-    start = max(text.rfind(". ", 0, span.start) + 2, text.rfind("\n", 0, span.start) + 1, 0)
-    ends = [i for i in (text.find(". ", span.end), text.find("\n", span.end)) if i >= 0]
-    end = min(ends) + 1 if ends else len(text)
-    return Span(start, end, text[start:end])
-
-
 def _named_group(actor: Actor) -> bool:
     return actor.type in codebook().non_state_types() and not actor.name.startswith("Unidentified")
+
+
+def _sentence(findings: Findings, span: Span) -> Span:
+    """The parsed sentence that holds the cue (the evidence a person checks)."""
+    sent = findings.doc.char_span(span.start, span.end, alignment_mode="expand").sent
+    return Span(sent.start_char, sent.end_char, sent.text)
