@@ -18,6 +18,10 @@ excluded from throughput and reported as ``load s`` (with one warm-up parse). Pe
 process tree from ``getrusage``: ``ru_maxrss`` of the process plus, with worker processes,
 workers x ``ru_maxrss`` of the largest child (an upper bound: pages shared after fork count twice).
 
+``--variant NAME:key=value,...`` (repeatable) measures sitrep once per variant of the settings
+in the same run, e.g. ``--variant full:focus_neighbours=-1 --variant focus:focus_neighbours=1``;
+the machine is shared, so compare variants by their ratio within one run.
+
 ``--profile conflict|mixed`` instead runs sitrep with one worker under cProfile and prints the
 top costs.
 """
@@ -122,7 +126,7 @@ def _peak_rss_mb(workers: int) -> tuple[float, float, float]:
     return own + n_children * child, own, child
 
 
-def run_sitrep(corpus: str, workers: int) -> dict:
+def run_sitrep(corpus: str, workers: int, overrides: dict | None = None) -> dict:
     from sitrep import pipeline
     from sitrep.config import Settings
 
@@ -138,7 +142,7 @@ def run_sitrep(corpus: str, workers: int) -> dict:
         return extractor
 
     pipeline.Extractor.from_settings = classmethod(timed)  # forked workers inherit the patch
-    settings = Settings()
+    settings = Settings.from_mapping(overrides or {})
     called = time.monotonic()
     results = list(pipeline.extract_parallel(iter(articles), settings, workers))
     done = time.monotonic()
@@ -180,12 +184,14 @@ def run_spacy(corpus: str, workers: int) -> dict:
 
 
 def child_main(spec: dict) -> None:
-    run = run_sitrep if spec["tool"] == "sitrep" else run_spacy
-    print(json.dumps(run(spec["corpus"], spec["workers"])))
+    if spec["tool"] == "sitrep":
+        print(json.dumps(run_sitrep(spec["corpus"], spec["workers"], spec.get("settings"))))
+    else:
+        print(json.dumps(run_spacy(spec["corpus"], spec["workers"])))
 
 
-def measure(tool: str, corpus: Path, workers: int) -> dict:
-    spec = json.dumps({"tool": tool, "corpus": str(corpus), "workers": workers})
+def measure(tool: str, corpus: Path, workers: int, settings: dict | None = None) -> dict:
+    spec = json.dumps({"tool": tool, "corpus": str(corpus), "workers": workers, "settings": settings or {}})
     proc = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--child", spec],
         capture_output=True,
@@ -242,6 +248,19 @@ def machine_info() -> list[str]:
     ]
 
 
+def parse_variant(text: str) -> tuple[str, dict]:
+    """``NAME:key=value,...`` as (NAME, settings overrides); values are JSON when they parse as JSON."""
+    name, _, rest = text.partition(":")
+    overrides = {}
+    for item in filter(None, rest.split(",")):
+        key, _, value = item.partition("=")
+        try:
+            overrides[key.strip()] = json.loads(value)
+        except json.JSONDecodeError:
+            overrides[key.strip()] = value
+    return name, overrides
+
+
 def words(articles: list[dict]) -> int:
     return sum(len(a["text"].split()) for a in articles)
 
@@ -256,6 +275,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--json", type=Path, help="also write the raw measurements here")
+    parser.add_argument(
+        "--variant",
+        action="append",
+        type=parse_variant,
+        help="NAME:key=value,... settings of one sitrep variant (repeatable; default: the defaults)",
+    )
     parser.add_argument("--profile", choices=["conflict", "mixed"], help="cProfile sitrep (1 worker) instead")
     parser.add_argument("--top", type=int, default=25, help="rows of the profile")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -287,8 +312,9 @@ def main() -> None:
             n_words = words(corpora[name])
             for workers in args.workers:
                 base = measure("spacy", path, workers)
-                own = measure("sitrep", path, workers)
-                for tool, m in (("sitrep", own), ("spaCy alone", base)):
+                variants = args.variant or [("", {})]
+                own = [(f"sitrep {v}".strip(), measure("sitrep", path, workers, o)) for v, o in variants]
+                for tool, m in (*own, ("spaCy alone", base)):
                     m.update(tool=tool, corpus=name, workers=workers, words=n_words)
                     raw.append(m)
                     rows.append(
@@ -328,9 +354,9 @@ def main() -> None:
         f"workers x largest child (getrusage). Load average at end: {load}."
     )
     for m in raw:
-        if m["tool"] == "sitrep":
+        if m["tool"].startswith("sitrep"):
             print(
-                f"- sitrep {m['corpus']}, {m['workers']} worker(s): {m['events']} events, {m['errors']} errors"
+                f"- {m['tool']} {m['corpus']}, {m['workers']} worker(s): {m['events']} events, {m['errors']} errors"
             )
     if args.json:
         args.json.write_text(json.dumps({"machine": machine_info(), "runs": raw}, indent=2))

@@ -97,3 +97,26 @@ def test_the_pipeline_rulers_use_the_exact_matcher() -> None:
     doc = nlp("Fighters of the Kataib Hezbollah clashed with the IDF near Mashtal.")
     assert {"Kataib Hezbollah"} <= {e.text for e in doc.ents}
     assert [t.pos_ for t in doc][:2] == ["NOUN", "ADP"]
+
+
+def test_focus_also_keeps_the_sentences_a_test_asks_for():
+    focused = focus_text(
+        TEXT, re.compile(r"drone strike"), neighbours=0, keep=lambda sentence: "mayor" in sentence
+    )
+    kept = " ".join(focused.split())
+    assert kept.endswith("killing two workers. The mayor spoke to reporters afterwards.")
+
+
+def test_a_focused_doc_reads_as_the_whole_article() -> None:
+    import pytest
+    import spacy
+
+    from sitrep.nlp import doc_text, with_text
+
+    nlp = spacy.blank("en")
+    focused = focus_text(TEXT, Lexicon.default().trigger_regex, neighbours=0)
+    doc = with_text(nlp(focused), TEXT)
+    assert doc.text == focused and doc_text(doc) == TEXT
+    assert "Lviv" not in doc.text and "Lviv" in doc_text(doc)
+    with pytest.raises(ValueError):
+        with_text(nlp("short"), TEXT)

@@ -213,3 +213,15 @@ def test_one_line_wire_report_is_coded(extractor, text, published, sub, day, cou
     assert (event.role, event.sub_event_type, event.event_date.iso) == (EventRole.MAIN, sub, day)
     assert event.location is not None and event.location.country == country
     assert event.fatalities is not None and event.fatalities.best == dead
+
+
+def test_a_focused_parse_codes_the_seed_as_the_full_parse_does(extractor, seed_events):
+    """With focus only the event, claim and lead sentences are parsed, and every stage that
+    reads text still reads the whole article: the seed's events come out the same."""
+    from dataclasses import replace
+
+    focused = replace(extractor, focus_neighbours=1)
+    events = focused.extract(read_article(SEED))
+    assert _projection(events) == _projection(seed_events)
+    (result,) = list(focused.extract_many([read_article(SEED)]))
+    assert _projection(result.events) == _projection(seed_events)

@@ -84,6 +84,8 @@ class Settings:
     max_article_chars: int = 200_000
     language: str = "en"  # articles in other languages are counted and skipped
     focus_neighbours: int = -1  # >= 0: parse only trigger sentences and this many neighbours (-1: all)
+    focus_lead: int = 1  # with focus, the first sentences parsed whatever they hold (headline, lead)
+    focus_claims: bool = True  # with focus, also parse sentences that report a statement about violence
     # -- serving (sitrep serve) --
     write_token: str = ""  # SITREP_WRITE_TOKEN; writes over HTTP need it (or --token-file)
     extract_queue: int = 4  # extractions admitted at once (running or waiting); more get 503
@@ -124,5 +126,12 @@ class Settings:
                 section = {k: type(getattr(default, k))(v) for k, v in values[f.name].items()}
                 typed[f.name] = replace(default, **section)
             else:
-                typed[f.name] = type(default)(values[f.name])
+                typed[f.name] = _typed(default, values[f.name])
         return replace(settings, **typed)
+
+
+def _typed(default, value):
+    """``value`` as the type of ``default``; "false" / "0" / "no" from a variable are False."""
+    if isinstance(default, bool) and isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return type(default)(value)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import spacy
 from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, TAG
@@ -184,9 +184,16 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
-def focus_text(text: str, triggers: re.Pattern, neighbours: int = 1) -> str:
-    """The text with every sentence blanked out but the first, those holding a trigger and
-    ``neighbours`` on each side of them.
+def focus_text(
+    text: str,
+    triggers: re.Pattern,
+    neighbours: int = 1,
+    *,
+    lead: int = 1,
+    keep: Callable[[str], bool] | None = None,
+) -> str:
+    """The text with every sentence blanked out but the first ``lead``, those holding a trigger
+    and ``neighbours`` on each side of them, and those ``keep`` says yes to.
 
     Same length, so every offset stays valid; a blanked sentence is one whitespace token
     to spaCy, so the parse (85% of the time) only pays for the sentences events can be in.
@@ -198,14 +205,27 @@ def focus_text(text: str, triggers: re.Pattern, neighbours: int = 1) -> str:
     if start < len(text):
         bounds.append((start, len(text)))
     hits = [i for i, (lo, hi) in enumerate(bounds) if triggers.search(text, lo, hi)]
-    keep = {0} | {j for i in hits for j in range(i - neighbours, i + neighbours + 1)}
+    kept = set(range(lead)) | {j for i in hits for j in range(i - neighbours, i + neighbours + 1)}
+    if keep is not None:
+        kept |= {i for i, (lo, hi) in enumerate(bounds) if i not in kept and keep(text[lo:hi])}
     return "".join(
-        text[lo:hi] if i in keep else _NOT_NEWLINE.sub(" ", text[lo:hi]) for i, (lo, hi) in enumerate(bounds)
+        text[lo:hi] if i in kept else _NOT_NEWLINE.sub(" ", text[lo:hi]) for i, (lo, hi) in enumerate(bounds)
     )
 
 
+def with_text(doc: Doc, text: str) -> Doc:
+    """Give a doc parsed from ``focus_text`` its article's whole text (same length), which
+    ``doc_text`` returns: the stages that read text (dates, actors, places' context, tolls)
+    read every sentence, those that read the parse read the sentences that were parsed."""
+    if len(text) != len(doc.text):
+        raise ValueError("with_text: the text must have the doc's length")
+    doc.user_data["sitrep_text"] = text
+    return doc
+
+
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once: spaCy joins every token on each access."""
+    """``doc.text``, computed once (spaCy joins every token on each access), or the article's
+    whole text for a doc parsed from ``focus_text`` (``with_text``)."""
     text = doc.user_data.get("sitrep_text")
     if text is None:
         text = doc.user_data["sitrep_text"] = doc.text

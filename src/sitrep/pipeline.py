@@ -30,11 +30,13 @@ from sitrep.assemble import Findings, assemble_events
 from sitrep.codebook import codebook
 from sitrep.config import AssembleSettings, Settings
 from sitrep.events import Lexicon, find_event_mentions, sentence_spans
+from sitrep.focus import claim_sentence
 from sitrep.furniture import dateline_spans, filing_places, furniture_spans, inside, office_places, without
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import geoparse
 from sitrep.model import Article, ArticleResult, Event
-from sitrep.nlp import build_pipeline, focus_text, normalise_text
+from sitrep.nlp import build_pipeline, doc_text, focus_text, normalise_text, with_text
+from sitrep.triage import worth_parsing
 
 _T = TypeVar("_T")
 
@@ -50,6 +52,8 @@ class Extractor:
     batch_size: int = 32
     assemble: AssembleSettings = field(default_factory=AssembleSettings)
     focus_neighbours: int = -1
+    focus_lead: int = 1
+    focus_claims: bool = True
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Extractor:
@@ -62,6 +66,8 @@ class Extractor:
             batch_size=settings.batch_size,
             assemble=settings.assemble,
             focus_neighbours=settings.focus_neighbours,
+            focus_lead=settings.focus_lead,
+            focus_claims=settings.focus_claims,
         )
 
     @property
@@ -71,9 +77,9 @@ class Extractor:
 
     def extract(self, article: Article) -> list[Event]:
         """The coded events of one article (raises on a stage failure)."""
-        if not self.lexicon.mentions_possible(article.text):
+        if not self.worth_parsing(article):
             return []
-        doc = self.nlp(self._text(article))
+        doc = self._with_text(article, self.nlp(self._text(article)))
         return self._events(article, doc)
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
@@ -88,7 +94,7 @@ class Extractor:
             failed: dict[str, StageError] = {}
             for article in batch:
                 try:
-                    if self.lexicon.mentions_possible(article.text):
+                    if self.worth_parsing(article):
                         wanted.append(article)
                 except Exception as exc:
                     failed[article.id] = StageError("triage", exc)
@@ -110,15 +116,19 @@ class Extractor:
                 except Exception as exc:  # outside a named stage (assembly): still this article's alone
                     yield ArticleResult(article, error=_failure("extract", exc), stage="extract")
 
+    def worth_parsing(self, article: Article) -> bool:
+        """Triage (``sitrep.triage``): whether the article can yield an event at all."""
+        return worth_parsing(normalise_text(article.text), self.lexicon)
+
     def _parse_each(self, articles: list[Article], failed: dict[str, StageError]) -> dict[str, Doc]:
         """Docs by article id: the batch at once, or one by one when the batch fails."""
         try:
-            return dict(zip((a.id for a in articles), self._parse(articles), strict=True))
+            return {a.id: self._with_text(a, doc) for a, doc in zip(articles, self._parse(articles), strict=True)}
         except Exception:
             docs = {}
             for article in articles:
                 try:
-                    docs[article.id] = self.nlp(self._text(article))
+                    docs[article.id] = self._with_text(article, self.nlp(self._text(article)))
                 except Exception as exc:
                     failed[article.id] = StageError("parse", exc)
             return docs
@@ -127,14 +137,20 @@ class Extractor:
         return list(self.nlp.pipe((self._text(a) for a in articles), batch_size=self.batch_size))
 
     def _text(self, article: Article) -> str:
+        """What spaCy parses: the article, or with focus its event sentences amid blanks."""
         text = normalise_text(article.text)
         if self.focus_neighbours < 0:
             return text
-        return focus_text(text, self.lexicon.trigger_regex, self.focus_neighbours)
+        keep = claim_sentence() if self.focus_claims else None
+        return focus_text(text, self.lexicon.trigger_regex, self.focus_neighbours, lead=self.focus_lead, keep=keep)
+
+    def _with_text(self, article: Article, doc: Doc) -> Doc:
+        """A focused doc still reads as the whole article to every stage that reads text."""
+        return doc if self.focus_neighbours < 0 else with_text(doc, normalise_text(article.text))
 
     def _events(self, article: Article, doc: Doc) -> list[Event]:
         """Every stage on one parsed article; a failure raises ``StageError`` naming the stage."""
-        text = doc.text
+        text = doc_text(doc)
         page = _stage(
             "furniture", furniture_spans, text
         )  # navigation, bylines, stamps, captions, teasers: not the story

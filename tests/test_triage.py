@@ -1,0 +1,58 @@
+"""Triage on raw text: what it lets through to the parse, and that it loses no coded article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitrep.events import Lexicon
+from sitrep.ingest import read_file
+from sitrep.nlp import normalise_text
+from sitrep.triage import near, sentence_starts, worth_parsing
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+EXPECTED = yaml.safe_load((ARTICLES / "expected.yaml").read_text("utf-8"))["articles"]
+FILLER = "The council met on Monday to discuss the budget for schools and roads. " * 8
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.default()
+
+
+def test_a_strong_trigger_is_enough(lexicon):
+    assert worth_parsing("An air strike hit the market in Idlib on Tuesday.", lexicon)
+
+
+def test_a_weak_trigger_needs_conflict_words_near_it(lexicon):
+    near_words = "Police said two men were killed in the village on Sunday."
+    assert worth_parsing(near_words, lexicon)
+    far = f"Two men were killed when their car left the road.\n\n{FILLER}\n\n{FILLER}\n\nPolice patrols will rise."
+    assert lexicon.mentions_possible(far)  # the whole-article test lets it through
+    assert not worth_parsing(far, lexicon)  # no sentence the parser makes holds both
+
+
+def test_news_without_a_trigger_is_skipped(lexicon):
+    assert not worth_parsing(f"Troops paraded through the capital.\n\n{FILLER}", lexicon)
+
+
+def test_near_reaches_two_sentences_either_side_and_enough_characters():
+    text = "One. Two. Three is here. Four. Five. Six. Seven."
+    starts = sentence_starts(text)
+    start = text.index("Three")
+    lo, hi = near(starts, len(text), start, start + 5)
+    assert (lo, hi) == (0, len(text))  # short sentences: the character floor reaches everything
+    long = ". ".join(f"Sentence {i} " + "word " * 200 for i in range(9))
+    starts = sentence_starts(long)
+    start = long.index("Sentence 4")
+    lo, hi = near(starts, len(long), start, start + 10)
+    assert long[lo:].startswith("Sentence 2") and long[:hi].rstrip(". ").endswith("word")
+    assert "Sentence 6" in long[lo:hi] and "Sentence 7" not in long[lo:hi]
+
+
+@pytest.mark.parametrize("name", sorted(n for n, spec in EXPECTED.items() if spec["events"]))
+def test_every_hand_coded_conflict_article_is_parsed(lexicon, name):
+    (article,) = list(read_file(ARTICLES / name))
+    assert worth_parsing(normalise_text(article.text), lexicon)
