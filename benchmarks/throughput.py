@@ -126,6 +126,13 @@ def _peak_rss_mb(workers: int) -> tuple[float, float, float]:
     return own + n_children * child, own, child
 
 
+def _cpu_seconds() -> float:
+    """User + system CPU of this process and its ended children: on a shared machine the work
+    done, which other jobs do not stretch the way they stretch wall time."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def run_sitrep(corpus: str, workers: int, overrides: dict | None = None) -> dict:
     from sitrep import pipeline
     from sitrep.config import Settings
@@ -134,20 +141,26 @@ def run_sitrep(corpus: str, workers: int, overrides: dict | None = None) -> dict
     stamps = Path(tempfile.mkdtemp(prefix="sitrep-bench-"))
     build = pipeline.Extractor.from_settings.__func__
 
-    def timed(cls, settings=None):  # records each (worker's) load window
-        start = time.monotonic()
+    def timed(cls, settings=None):  # records each (worker's) load window and the CPU it took
+        start, start_cpu = time.monotonic(), time.process_time()
         extractor = build(cls, settings)
         extractor.nlp("Warm-up: the first parse initialises lazy tables.")
-        (stamps / f"{os.getpid()}.json").write_text(json.dumps([start, time.monotonic()]))
+        own = os.getpid() == parent  # a worker's CPU before it was ready is all loading
+        load_cpu = time.process_time() - (start_cpu if own else 0.0)
+        (stamps / f"{os.getpid()}.json").write_text(json.dumps([start, time.monotonic(), load_cpu]))
         return extractor
+
+    parent = os.getpid()
 
     pipeline.Extractor.from_settings = classmethod(timed)  # forked workers inherit the patch
     settings = Settings.from_mapping(overrides or {})
-    called = time.monotonic()
+    called, called_cpu = time.monotonic(), _cpu_seconds()
     results = list(pipeline.extract_parallel(iter(articles), settings, workers))
     done = time.monotonic()
+    cpu = _cpu_seconds()
     windows = [json.loads(p.read_text()) for p in stamps.glob("*.json")]
-    ready = max(end for _, end in windows)
+    ready = max(end for _, end, _ in windows)
+    loading_cpu = sum(load for _, _, load in windows)  # each process's CPU until its extractor was ready
     tree, own, child = _peak_rss_mb(workers)
     return {
         "articles": len(results),
@@ -155,6 +168,7 @@ def run_sitrep(corpus: str, workers: int, overrides: dict | None = None) -> dict
         "errors": sum(1 for r in results if r.error),
         "load_seconds": ready - called,
         "seconds": done - ready,
+        "cpu_seconds": cpu - called_cpu - loading_cpu,
         "loads": len(windows),
         "peak_rss_mb": tree,
         "self_rss_mb": own,
@@ -169,7 +183,7 @@ def run_spacy(corpus: str, workers: int) -> dict:
     start = time.monotonic()
     nlp = spacy.load(MODEL)
     nlp("Warm-up: the first parse initialises lazy tables.")
-    loaded = time.monotonic()
+    loaded, loaded_cpu = time.monotonic(), _cpu_seconds()
     n = sum(1 for _ in nlp.pipe(texts, batch_size=32, n_process=workers))
     done = time.monotonic()
     tree, own, child = _peak_rss_mb(workers)
@@ -177,6 +191,7 @@ def run_spacy(corpus: str, workers: int) -> dict:
         "articles": n,
         "load_seconds": loaded - start,
         "seconds": done - loaded,
+        "cpu_seconds": _cpu_seconds() - loaded_cpu,  # with workers, their model load counts too
         "peak_rss_mb": tree,
         "self_rss_mb": own,
         "child_rss_mb": child,
@@ -206,7 +221,7 @@ def measure(tool: str, corpus: Path, workers: int, settings: dict | None = None)
 # -- profile ------------------------------------------------------------------------------
 
 
-def profile(corpus: list[dict], top: int) -> None:
+def profile(corpus: list[dict], top: int, overrides: dict | None = None) -> None:
     import cProfile
     import pstats
 
@@ -215,7 +230,9 @@ def profile(corpus: list[dict], top: int) -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as fh:
         fh.write("".join(json.dumps(a) + "\n" for a in corpus))
     articles = _load_articles(fh.name)
-    extractor = Extractor.from_settings()
+    from sitrep.config import Settings
+
+    extractor = Extractor.from_settings(Settings.from_mapping(overrides or {}))
     extractor.nlp("Warm-up: the first parse initialises lazy tables.")
     profiler = cProfile.Profile()
     start = time.monotonic()
@@ -291,7 +308,7 @@ def main() -> None:
 
     corpora = build_corpora(args.data_dir, args.conflict, args.mixed, args.share, args.seed)
     if args.profile:
-        profile(corpora[args.profile], args.top)
+        profile(corpora[args.profile], args.top, (args.variant or [("", {})])[0][1])
         return
 
     print("## sitrep throughput\n")
@@ -325,6 +342,8 @@ def main() -> None:
                             f"{m['seconds']:.1f}",
                             f"{m['articles'] / m['seconds']:.1f}",
                             f"{n_words / m['seconds']:.0f}",
+                            f"{m['cpu_seconds']:.1f}",
+                            f"{m['articles'] / m['cpu_seconds']:.1f}",
                             f"{m['peak_rss_mb']:.0f}",
                             f"{m['load_seconds']:.1f}",
                             f"{m['seconds'] / base['seconds']:.2f}",
@@ -338,6 +357,8 @@ def main() -> None:
         "seconds",
         "articles/s",
         "words/s",
+        "CPU s",
+        "articles per CPU s",
         "peak RSS MB",
         "load s",
         "ratio to spaCy",
@@ -350,8 +371,10 @@ def main() -> None:
     print(
         f"\nseconds exclude loading (load s: spaCy model, gazetteer, dictionaries; with 2 workers until both are "
         f"ready). ratio to spaCy = sitrep seconds / spaCy-alone seconds on the same texts and workers; spaCy alone "
-        f"parses every article, sitrep skips the parse for articles its triage rejects. Peak RSS = process + "
-        f"workers x largest child (getrusage). Load average at end: {load}."
+        f"parses every article, sitrep skips the parse for articles its triage rejects. CPU s = user + system CPU "
+        f"of the process and its workers over the same window (getrusage; spaCy alone's 2 workers include their "
+        f"model load): on a shared machine the work done, stretched less than wall time by other jobs. Peak RSS = "
+        f"process + workers x largest child (getrusage). Load average at end: {load}."
     )
     for m in raw:
         if m["tool"].startswith("sitrep"):

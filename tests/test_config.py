@@ -29,3 +29,9 @@ def test_the_environment_wins_over_the_file(tmp_path: Path) -> None:
     path.write_text('[sitrep]\ndb = "file.duckdb"\n')
     assert Settings.load(path, env={"SITREP_DB": "env.duckdb"}).db == "env.duckdb"
     assert Settings.load(path, env={}).db == "file.duckdb"
+
+
+def test_a_switch_read_from_a_variable_is_false_when_it_says_so() -> None:
+    settings = Settings.load(env={"SITREP_FOCUS_CLAIMS": "false", "SITREP_FOCUS_NEIGHBOURS": "-1"})
+    assert settings.focus_claims is False and settings.focus_neighbours == -1
+    assert Settings.load(env={"SITREP_FOCUS_CLAIMS": "1"}).focus_claims is True

@@ -216,12 +216,12 @@ def test_one_line_wire_report_is_coded(extractor, text, published, sub, day, cou
 
 
 def test_a_focused_parse_codes_the_seed_as_the_full_parse_does(extractor, seed_events):
-    """With focus only the event, claim and lead sentences are parsed, and every stage that
-    reads text still reads the whole article: the seed's events come out the same."""
+    """By default only the event, claim and lead sentences are parsed, and every stage that
+    reads text still reads the whole article: the seed's events are those of a full parse."""
     from dataclasses import replace
 
-    focused = replace(extractor, focus_neighbours=1)
-    events = focused.extract(read_article(SEED))
-    assert _projection(events) == _projection(seed_events)
-    (result,) = list(focused.extract_many([read_article(SEED)]))
+    assert extractor.focus_neighbours == 1
+    full = replace(extractor, focus_neighbours=-1)
+    assert _projection(full.extract(read_article(SEED))) == _projection(seed_events)
+    (result,) = list(full.extract_many([read_article(SEED)]))
     assert _projection(result.events) == _projection(seed_events)

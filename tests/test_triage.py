@@ -10,7 +10,7 @@ import yaml
 from sitrep.events import Lexicon
 from sitrep.ingest import read_file
 from sitrep.nlp import normalise_text
-from sitrep.triage import near, sentence_starts, worth_parsing
+from sitrep.triage import near, sentence_starts, triggers_to_parse, worth_parsing
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 EXPECTED = yaml.safe_load((ARTICLES / "expected.yaml").read_text("utf-8"))["articles"]
@@ -56,3 +56,18 @@ def test_near_reaches_two_sentences_either_side_and_enough_characters():
 def test_every_hand_coded_conflict_article_is_parsed(lexicon, name):
     (article,) = list(read_file(ARTICLES / name))
     assert worth_parsing(normalise_text(article.text), lexicon)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_triage_never_passes_what_the_lexicons_whole_article_test_rejects(lexicon, name):
+    (article,) = list(read_file(ARTICLES / name))
+    text = normalise_text(article.text)
+    if worth_parsing(text, lexicon):
+        assert lexicon.mentions_possible(text)
+    spans = triggers_to_parse(text, lexicon)
+    assert spans is None or [m.span() for m in lexicon.trigger_regex.finditer(text)] == spans
+
+
+def test_sport_that_outnumbers_the_conflict_words_is_skipped(lexicon):
+    text = "The striker scored twice as the league leaders beat their rivals; fans invaded the stadium. Police watched."
+    assert not lexicon.mentions_possible(text) and not worth_parsing(text, lexicon)

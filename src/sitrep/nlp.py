@@ -8,6 +8,7 @@ the curated place list runs before the statistical NER and wins where it matches
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -186,7 +187,7 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 
 def focus_text(
     text: str,
-    triggers: re.Pattern,
+    triggers: re.Pattern | Sequence[tuple[int, int]],
     neighbours: int = 1,
     *,
     lead: int = 1,
@@ -204,7 +205,11 @@ def focus_text(
         start = m.end()
     if start < len(text):
         bounds.append((start, len(text)))
-    hits = [i for i, (lo, hi) in enumerate(bounds) if triggers.search(text, lo, hi)]
+    if isinstance(triggers, re.Pattern):
+        hits = [i for i, (lo, hi) in enumerate(bounds) if triggers.search(text, lo, hi)]
+    else:  # the spans triage found: the sentence each begins in
+        firsts = [lo for lo, _ in bounds]
+        hits = sorted({bisect_right(firsts, start) - 1 for start, _ in triggers})
     kept = set(range(lead)) | {j for i in hits for j in range(i - neighbours, i + neighbours + 1)}
     if keep is not None:
         kept |= {i for i, (lo, hi) in enumerate(bounds) if i not in kept and keep(text[lo:hi])}

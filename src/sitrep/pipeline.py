@@ -36,7 +36,7 @@ from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import geoparse
 from sitrep.model import Article, ArticleResult, Event
 from sitrep.nlp import build_pipeline, doc_text, focus_text, normalise_text, with_text
-from sitrep.triage import worth_parsing
+from sitrep.triage import triggers_to_parse
 
 _T = TypeVar("_T")
 
@@ -49,9 +49,9 @@ class Extractor:
     gazetteer: Gazetteer
     actors: ActorDictionary
     lexicon: Lexicon
-    batch_size: int = 32
+    batch_size: int = 64
     assemble: AssembleSettings = field(default_factory=AssembleSettings)
-    focus_neighbours: int = -1
+    focus_neighbours: int = 1
     focus_lead: int = 1
     focus_claims: bool = True
 
@@ -77,9 +77,10 @@ class Extractor:
 
     def extract(self, article: Article) -> list[Event]:
         """The coded events of one article (raises on a stage failure)."""
-        if not self.worth_parsing(article):
+        spans = self.triggers_to_parse(article)
+        if spans is None:
             return []
-        doc = self._with_text(article, self.nlp(self._text(article)))
+        doc = self._with_text(article, self.nlp(self._text(article, spans)))
         return self._events(article, doc)
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
@@ -90,12 +91,12 @@ class Extractor:
         """
         articles = iter(articles)
         while batch := list(islice(articles, self.batch_size)):
-            wanted: list[Article] = []
+            wanted: dict[str, tuple[Article, list[tuple[int, int]]]] = {}
             failed: dict[str, StageError] = {}
             for article in batch:
                 try:
-                    if self.worth_parsing(article):
-                        wanted.append(article)
+                    if (spans := self.triggers_to_parse(article)) is not None:
+                        wanted[article.id] = (article, spans)
                 except Exception as exc:
                     failed[article.id] = StageError("triage", exc)
             docs = self._parse_each(wanted, failed)
@@ -116,33 +117,34 @@ class Extractor:
                 except Exception as exc:  # outside a named stage (assembly): still this article's alone
                     yield ArticleResult(article, error=_failure("extract", exc), stage="extract")
 
-    def worth_parsing(self, article: Article) -> bool:
-        """Triage (``sitrep.triage``): whether the article can yield an event at all."""
-        return worth_parsing(normalise_text(article.text), self.lexicon)
+    def triggers_to_parse(self, article: Article) -> list[tuple[int, int]] | None:
+        """Triage (``sitrep.triage``): the article's trigger spans if it can yield an event, else None."""
+        return triggers_to_parse(normalise_text(article.text), self.lexicon)
 
-    def _parse_each(self, articles: list[Article], failed: dict[str, StageError]) -> dict[str, Doc]:
+    def _parse_each(
+        self, wanted: dict[str, tuple[Article, list[tuple[int, int]]]], failed: dict[str, StageError]
+    ) -> dict[str, Doc]:
         """Docs by article id: the batch at once, or one by one when the batch fails."""
+        texts = {key: self._text(article, spans) for key, (article, spans) in wanted.items()}
         try:
-            return {a.id: self._with_text(a, doc) for a, doc in zip(articles, self._parse(articles), strict=True)}
+            docs = self.nlp.pipe(texts.values(), batch_size=self.batch_size)
+            return {key: self._with_text(wanted[key][0], doc) for key, doc in zip(texts, docs, strict=True)}
         except Exception:
-            docs = {}
-            for article in articles:
+            out = {}
+            for key, text in texts.items():
                 try:
-                    docs[article.id] = self._with_text(article, self.nlp(self._text(article)))
+                    out[key] = self._with_text(wanted[key][0], self.nlp(text))
                 except Exception as exc:
-                    failed[article.id] = StageError("parse", exc)
-            return docs
+                    failed[key] = StageError("parse", exc)
+            return out
 
-    def _parse(self, articles: list[Article]) -> list[Doc]:
-        return list(self.nlp.pipe((self._text(a) for a in articles), batch_size=self.batch_size))
-
-    def _text(self, article: Article) -> str:
+    def _text(self, article: Article, spans: list[tuple[int, int]]) -> str:
         """What spaCy parses: the article, or with focus its event sentences amid blanks."""
         text = normalise_text(article.text)
         if self.focus_neighbours < 0:
             return text
         keep = claim_sentence() if self.focus_claims else None
-        return focus_text(text, self.lexicon.trigger_regex, self.focus_neighbours, lead=self.focus_lead, keep=keep)
+        return focus_text(text, spans, self.focus_neighbours, lead=self.focus_lead, keep=keep)
 
     def _with_text(self, article: Article, doc: Doc) -> Doc:
         """A focused doc still reads as the whole article to every stage that reads text."""

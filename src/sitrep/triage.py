@@ -26,18 +26,31 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
 
 def worth_parsing(text: str, lexicon: Lexicon) -> bool:
     """Whether ``text`` can yield an event: a trigger the event stage could keep."""
-    if not lexicon.mentions_possible(text):
-        return False
-    starts: list[int] | None = None
-    for match in lexicon.trigger_regex.finditer(text):
-        if lexicon.trigger_kinds[int(match.lastgroup[1:])][1] == STRONG:
-            return True
-        if starts is None:
-            starts = sentence_starts(text)
-        lo, hi = near(starts, len(text), match.start(), match.end())
+    return triggers_to_parse(text, lexicon) is not None
+
+
+def triggers_to_parse(text: str, lexicon: Lexicon) -> list[tuple[int, int]] | None:
+    """The spans of every trigger in ``text`` when it can yield an event, else None.
+
+    The trigger pattern is the costliest regex of the pipeline (a few ms on a long page), so it
+    runs once here and its spans go on to ``focus_text``. The whole-article test is
+    ``Lexicon.mentions_possible``'s, on these matches (a test checks that the two agree).
+    """
+    matches = list(lexicon.trigger_regex.finditer(text))
+    strong = [lexicon.trigger_kinds[int(m.lastgroup[1:])][1] == STRONG for m in matches]
+    conflict = len(lexicon.conflict_context.findall(text)) + any(strong) if matches else 0
+    other = len(lexicon.non_conflict.findall(text)) if conflict else 0
+    if not conflict or (other >= 3 and conflict < other):
+        return None
+    spans = [m.span() for m in matches]
+    if any(strong):
+        return spans
+    starts = sentence_starts(text)
+    for start, end in spans:
+        lo, hi = near(starts, len(text), start, end)
         if lexicon.conflict_context.search(text[lo:hi]):
-            return True
-    return False
+            return spans
+    return None
 
 
 def sentence_starts(text: str) -> list[int]:
