@@ -226,3 +226,9 @@ def test_a_running_total_since_a_date_is_context_not_an_event():
     )
     assert all(m.aggregate for m in mentions(text))
     assert not any(m.aggregate for m in mentions("Since dawn, militants have attacked two villages."))
+
+
+def test_a_wars_toll_of_thousands_is_context_not_an_event():
+    text = "Violence by jihadists tied to al-Qaida and the Islamic State group has killed thousands in Burkina Faso."
+    assert mentions(text) and all(m.aggregate for m in mentions(text))
+    assert not any(m.aggregate for m in mentions("The fighting has killed 20 soldiers since Monday."))
