@@ -39,3 +39,12 @@ def test_overnight_on_a_weekday_is_that_weekday(extractor) -> None:
     text = "Eleven soldiers were killed when their positions in Marib came under a Houthi attack overnight on Monday."
     events = extractor.extract(Article("overnight", date(2023, 11, 8), text))
     assert events and events[0].event_date.start == date(2023, 11, 6)
+
+
+def test_an_undated_event_happened_by_the_day_it_was_reported(extractor) -> None:
+    text = (
+        "BEIRUT — Lebanese army units deployed in the villages of Alma al-Shaab and Tayr Harfa in southern "
+        "Lebanon after Israeli troops pulled out of them, the army command said last night."
+    )
+    events = extractor.extract(Article("said", date(2025, 1, 8), text))
+    assert events and events[0].event_date.start == date(2025, 1, 7)
