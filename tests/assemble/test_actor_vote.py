@@ -88,6 +88,8 @@ def test_two_armed_subjects_are_both_sides() -> None:
             (POLICE, None),
             ("Police Forces of Kenya", "Civilians (Kenya)"),
         ),
+        # an air strike no one claims is the state's own air force's
+        ("Explosions/Remote violence", "Air/drone strike", (None, None), ("Military Forces of Kenya", None)),
     ],
 )
 def test_acled_default_actors(event_type, sub, given, expected) -> None:

@@ -229,6 +229,8 @@ def default_actors(
         actor2 = _default_actor("Civilians", country)  # a lynching's victim; the police came after
     if sub in _BOMBS and actor1 is not None and actor1.type == "State forces":
         actor1, actor2 = None, actor2 or actor1  # the soldiers or police a bomb hit; states do not plant them
+    if sub == "Air/drone strike" and actor1 is None:  # no one names the aircraft: the state's own air force
+        actor1 = with_country(Actor("Military Forces of {the_country}", "State forces"), country)
     if sub in _ONE_SIDED and actor1 is None:
         actor1 = _default_actor("Political militia", country)  # "Unidentified Armed Group (X)"
     civilian_target = _CIVILIAN_TARGET.search(cue_text) and not _ARMED_TARGET.search(cue_text)
