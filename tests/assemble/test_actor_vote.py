@@ -36,6 +36,15 @@ def test_two_armed_subjects_are_both_sides() -> None:
     assert (actor1, actor2) == (ARMY, SHABAAB)  # the lead clause's order
 
 
+def test_a_clause_that_says_who_fired_outweighs_the_lead_clauses_order() -> None:
+    lead = clause(0)  # "Kyrgyz and Tajik forces clashed"
+    lead.actors += [(said(ARMY, 10), "actor1", 1.0), (said(SHABAAB, 20), "actor1", 1.0)]
+    directed = clause(100)  # "Al Shabaab fighters opened fire on the army"
+    directed.actors += [(said(SHABAAB, 110), "actor1", 0.8), (said(ARMY, 130), "actor2", 0.7)]
+    actor1, actor2, _ = vote_actors(Draft([lead, directed]), "SO")
+    assert (actor1, actor2) == (SHABAAB, ARMY)
+
+
 @pytest.mark.parametrize(
     ("event_type", "sub", "given", "expected"),
     [

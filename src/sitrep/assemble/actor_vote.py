@@ -120,7 +120,7 @@ def vote_actors(draft: Draft, country: str) -> tuple[Actor | None, Actor | None,
     spans: dict[tuple[str, str], Span] = {}
     actors: dict[str, Actor] = {}
     primary = [c for c in draft.clauses if not c.strong_subs or set(c.strong_subs) - ACCESSORY_SUBS]
-    voting = [(m, r, w) for c in (primary or draft.clauses) for m, r, w in c.actors]
+    voting = [(m, r, w * _symmetry(c)) for c in (primary or draft.clauses) for m, r, w in c.actors]
     named_votes: dict[Actor, float] = defaultdict(float)
     for m, _, weight in voting:
         if m.actor.type in _NON_STATE and not _is_generic(m.actor):
@@ -152,10 +152,26 @@ def vote_actors(draft: Draft, country: str) -> tuple[Actor | None, Actor | None,
     return actors.get(actor1), actors.get(actor2), evidence
 
 
+def _directed(draft: Draft, country: str, sides: set[str]) -> bool:
+    """Some clause says who acted on whom: "Tajik forces opened fire on Kyrgyz border guards"."""
+    for clause in draft.clauses:
+        roles = {(with_country(m.actor, country).name, role) for m, role, _ in clause.actors}
+        if any((a, "actor1") in roles and (b, "actor2") in roles for a in sides for b in sides if a != b):
+            return True
+    return False
+
+
+def _symmetry(clause: Clause) -> float:
+    """ "Kyrgyz and Tajik forces clashed": a clause with two sides as subjects says nothing of who
+    began it, so a clause that does ("Tajik forces opened fire on Kyrgyz border guards") outweighs it."""
+    subjects = {m.actor.name for m, role, _ in clause.actors if role in ("actor1", "both")}
+    return 0.5 if len(subjects) >= 2 and not any(role == "actor2" for _, role, _ in clause.actors) else 1.0
+
+
 def _lead_order(draft: Draft, country: str, actor1: str | None, actor2: str | None) -> tuple:
     """When the lead clause names both sides as subjects ("Russian and Ukrainian troops
     fought"), its order decides who is actor 1, not the later paragraphs' mentions."""
-    if actor1 is None or actor2 is None:
+    if actor1 is None or actor2 is None or _directed(draft, country, {actor1, actor2}):
         return actor1, actor2
     lead = draft.clauses[0]
     subjects = [
