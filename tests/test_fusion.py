@@ -19,6 +19,8 @@ from sitrep.fusion import (
     date_window,
     fuse,
     link_threshold,
+    named_words,
+    names_place,
     pair_allowed,
     places_compatible,
     reconcile,
@@ -30,7 +32,7 @@ from sitrep.fusion import (
     trigger_sentence,
     types_compatible,
 )
-from sitrep.fusion_model import clues, subtypes_agree
+from sitrep.fusion_model import clues, evidence, subtypes_agree
 from sitrep.model import (
     Actor,
     ArticleResult,
@@ -201,6 +203,33 @@ def test_a_town_and_its_short_name_are_one_place():
     assert pair_allowed(report("a", retake, location=long), report("b", retake, location=short), SETTINGS)
     possessive = "The army of Chad's president was in Faya"  # "Chad's" is Chad, a country
     assert clues(possessive, stopwords()) == {"n:faya"}
+
+
+CHAD = Location("Chad", "TD", "", 15.5, 19.0, GeoPrecision.REGION, 2434508, "country")
+NAIROBI = Location("Nairobi", "KE", "Nairobi Area", -1.283, 36.817, GeoPrecision.EXACT, 184745, "city")
+BANGUI = Location("Bangui", "CF", "Bangui", 4.361, 18.555, GeoPrecision.EXACT, 2389853, "city")
+
+
+def test_a_report_that_names_the_other_place_is_misplaced_not_elsewhere():
+    """HRW's report of the Chad shootings opens with its dateline "(Nairobi)", which the coder
+    took for the place; its text names Chad, so the two places are not a conflict. A report
+    that never names the other's place still conflicts with it."""
+    hrw = (
+        "(Nairobi) - On October 20, 2022, security forces opened fire on protesters in several "
+        "Chadian cities, among them the capital N'Djamena, killing at least 50 people."
+    )
+    see = "Security forces in Chad opened fire on Thursday on anti-government demonstrators."
+    crowd = {"event_type": "Protests", "sub_event_type": "Excessive force against protesters", "actor1": None}
+    in_chad = report("a", see, location=CHAD, **crowd)
+    misplaced = report("b", hrw, location=NAIROBI, **crowd)
+    elsewhere = report("c", "Police fired on a march in Bangui.", location=BANGUI, **crowd)
+    assert names_place(misplaced, CHAD) and not names_place(elsewhere, CHAD)
+    assert "cc:TD" in named_words(hrw)  # "Chadian" names Chad
+    named = score_pair(in_chad, misplaced, SETTINGS)
+    other = score_pair(in_chad, elsewhere, SETTINGS)
+    assert named.features["place_conflict"] == 0.0 and other.features["place_conflict"] == 1.0
+    assert named.total > other.total
+    assert any("names the other's" in line for line in evidence(in_chad, misplaced, SETTINGS))
 
 
 def test_blocking_finds_exactly_the_pairs_brute_force_finds():

@@ -90,15 +90,18 @@ class Report:
     sentence: str = ""
     tokens: frozenset[str] = field(default=frozenset(), compare=False)
     clues: frozenset[str] = field(default=frozenset(), compare=False)
+    named: frozenset[str] = field(default=frozenset(), compare=False)
 
     @classmethod
     def of(cls, event: Event, published: date, sentence: str = "", context: str = "") -> Report:
-        """A report with the content tokens of its sentence (place and actor names removed)
-        and the clues of ``context`` (the passage around the trigger; the sentence if empty)."""
+        """A report with the content tokens of its sentence (place and actor names removed), the
+        clues of ``context`` (the passage around the trigger; the sentence if empty) and the
+        places the passage names (to tell a misplaced report from one of another place)."""
+        passage = context or sentence
         tokens = content_tokens(sentence, _name_words(event))
-        found = clues(context or sentence, stopwords())
+        found = clues(passage, stopwords())
         found |= {f"s:{kind}" for kind in hit_kinds(sentence)}
-        return cls(event, published, sentence, tokens, found)
+        return cls(event, published, sentence, tokens, found, named_words(passage))
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +164,27 @@ def content_tokens(sentence: str, names: Iterable[str] = ()) -> frozenset[str]:
     drop = stopwords() | {singular(w) for n in names for w in _WORD.findall(n.lower())}
     tokens = (singular(w.split("'")[0].strip("-")) for w in _WORD.findall(sentence.lower()))
     return frozenset(t for t in tokens if len(t) > 2 and t not in drop)
+
+
+_NAMED = re.compile(r"\b[A-Z][\w'\u2019-]+")
+
+
+def named_words(text: str) -> frozenset[str]:
+    """The folded capitalised words of a passage and ``cc:XX`` for each country its demonyms
+    name ("Chadian cities" names Chad): what places the text speaks of, whatever the coder chose."""
+    words = {_fold(m.group()) for m in _NAMED.finditer(text)}
+    demonyms = load_demonyms()[1]
+    words |= {f"cc:{demonyms[w]}" for w in _NAMED.findall(text) if w in demonyms}
+    return frozenset(words)
+
+
+def names_place(report: Report, loc: Location) -> bool:
+    """Does the report's passage name the place (every word of its name, or its country's
+    demonym when the place is the country)?"""
+    words = [w for w in _WORD.findall(_fold(loc.name)) if len(w) > 2]
+    if words and all(w in report.named for w in words):
+        return True
+    return loc.feature == "country" and f"cc:{loc.country}" in report.named
 
 
 def _name_words(event: Event) -> list[str]:
