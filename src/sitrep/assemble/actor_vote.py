@@ -87,6 +87,13 @@ def actor_role(actor: ActorMention, clause: Clause, tree: Tree) -> tuple[str, fl
     for t in reversed(path):
         if t.dep_ in ("agent",) or (t.dep_ == "pobj" and t.head.lower_ == "by"):
             return "actor1", weight
+        if (
+            t.dep_ == "pobj"
+            and t.head.lower_ == "from"
+            and t.head.head.i == trig.i
+            and trig.pos_ in ("NOUN", "PROPN")
+        ):
+            return "actor1", weight  # "gunfire from Israeli settlers", "shelling from Russian positions"
         if t.dep_ == "pobj" and t.head.lower_ == "between":
             return "both", weight
         if t.dep_ == "pobj" and t.head.lower_ in _TARGET_PREPS:
