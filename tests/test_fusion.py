@@ -27,6 +27,7 @@ from sitrep.fusion import (
     same_name,
     score_pair,
     shared_details,
+    stale,
     stopwords,
     targets_differ,
     trigger_sentence,
@@ -230,6 +231,32 @@ def test_a_report_that_names_the_other_place_is_misplaced_not_elsewhere():
     assert named.features["place_conflict"] == 0.0 and other.features["place_conflict"] == 1.0
     assert named.total > other.total
     assert any("names the other's" in line for line in evidence(in_chad, misplaced, SETTINGS))
+
+
+def test_a_report_dated_by_a_recalled_day_still_meets_its_own_days_reports():
+    """The coder dated one account of the Jit settler raid (August 2024) to "October 7", a day its
+    text recalls; the details it shares with the other accounts reach the days before it came out."""
+    raid = "Settlers stormed Jit near Qalqilya in the West Bank and shot Rashid Sadah, the Palestinian health ministry said."
+    day = date(2024, 8, 16)
+    fresh = report("a", raid, day=day)
+    recalled = report("b", raid, day=date(2023, 10, 7), published=day + timedelta(days=1))
+    old = report("c", raid, day=date(2023, 10, 7), published=date(2023, 10, 8))  # an account of that day
+    assert stale(recalled, SETTINGS) and not stale(fresh, SETTINGS) and not stale(old, SETTINGS)
+    assert shared_details(fresh, recalled) >= SETTINGS.detail_override
+    assert pair_allowed(fresh, recalled, SETTINGS)
+    assert (0, 1) in set(candidate_pairs([fresh, recalled], SETTINGS))  # blocking reaches it too
+    assert not pair_allowed(fresh, old, SETTINGS)  # published ten months apart
+
+
+def test_main_reports_published_months_apart_are_two_incidents_but_a_recollection_links():
+    """Two air strikes both dated to a recalled "October 7" by the coder, reported in May and in
+    August, are two incidents; a background mention months later may still recall one."""
+    day = date(2023, 10, 7)
+    may = report("a", DEPOT, day=day, published=date(2024, 5, 18))
+    august = report("b", DEPOT, day=day, published=date(2024, 8, 16))
+    assert not pair_allowed(may, august, SETTINGS)
+    recalled = replace(august, event=replace(august.event, role=EventRole.BACKGROUND))
+    assert pair_allowed(may, recalled, SETTINGS)
 
 
 def test_blocking_finds_exactly_the_pairs_brute_force_finds():
