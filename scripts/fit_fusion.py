@@ -8,18 +8,25 @@ one coded field made to disagree as real outlets make it disagree (the toll risi
 agreeing, no common day, no common place, no common actor), so that the model does not learn
 that reports of one incident always agree on the coded fields - the hand corpus's do, real
 reports do not. The positives and their copies share the weight the positives had, so the
-copies do not raise the prior that a candidate pair is one incident.
+copies do not raise the prior that a candidate pair is one incident. The dev half's candidate
+pairs hold only a handful of negatives, so every pair of reports of two different dev
+incidents whose types could be one incident's is added as a *made-up negative*, its scene
+(place, day, crowds) set to the true pairs' means, as if told in one place on one day; all of
+them together weigh ``--made-up`` (0.5) times the true pairs. They teach what two different
+incidents share in text, details, target, sub-type, actors and tolls; place and day are
+learned from the real pairs alone.
 
 A logistic regression with an L2 penalty, each weight held to its sign (numpy / scipy), is
 fitted on the features of ``sitrep.fusion_model``. The penalty is chosen by cross-validation
 grouped by incident (``--folds`` folds, every pair of an incident in one fold, three
-shufflings): the one with the lowest held-out log-loss on the dev half's pairs. The threshold
+shufflings): the one with the lowest held-out log-loss on the dev half's pairs, made-up
+negatives included (weighted as in the fit). The threshold
 is the middle of the widest run of thresholds at which the fused dev half has its best
 pairwise F1 while the hand corpus keeps precision and recall >= 0.95. The
 weights are written to ``src/sitrep/data/fusion_model.json`` (versioned), which
 ``sitrep.fusion`` loads offline.
 
-    .venv/bin/python scripts/fit_fusion.py [--l2 0.3 1 3] [--folds 5] [--no-hand] [--out PATH]
+    .venv/bin/python scripts/fit_fusion.py [--l2 0.1 0.3 1 3] [--folds 5] [--no-hand] [--made-up 0.5]
 """
 
 from __future__ import annotations
@@ -210,7 +217,7 @@ def training_set(sets, settings: FusionSettings, made_up: float = MADE_UP_WEIGHT
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--l2", type=float, nargs="+", default=[0.3, 1.0, 3.0], help="L2 penalties to choose from."
+        "--l2", type=float, nargs="+", default=[0.1, 0.3, 1.0, 3.0], help="L2 penalties to choose from."
     )
     parser.add_argument("--folds", type=int, default=5, help="Folds of the grouped cross-validation.")
     parser.add_argument("--no-hand", action="store_true", help="Fit on the dev half alone.")
