@@ -118,6 +118,8 @@ def test_riot_police_is_not_a_riot():
         ("Security forces opened fire on protesters, killing four.", "Excessive force against protesters"),
         ("Protesters threw stones and torched cars.", "Violent demonstration"),
         ("An angry mob lynched a man accused of theft during the protest.", "Mob violence"),
+        ("Security forces fire at protesters in Mandalay.", "Excessive force against protesters"),
+        ("A few hours later the march turned violent as rival protesters charged.", "Violent demonstration"),
     ],
 )
 def test_demonstrations_are_refined_from_cues(text, sub):
