@@ -49,6 +49,17 @@ _CIVILIAN_WORDS = whole_words(
     "pilgrims?",
     "journalists?",
     "aid workers?",
+    "workers",
+    "employees",
+    "labou?rers",
+    "miners",
+    "teachers",
+    "tourists",
+    "customers",
+    "patrons",
+    "drinkers",
+    "bar",
+    "market",
 )
 _ARMED_TARGET_WORDS = whole_words(
     "soldiers?",

@@ -1,11 +1,13 @@
 """Who did it and to whom: the vote over an event's clauses and ACLED's default actors."""
 
+from datetime import date
+
 import pytest
 from handmade import clause
 
 from sitrep.assemble.actor_vote import default_actors, vote_actors
 from sitrep.assemble.records import Draft
-from sitrep.model import Actor, ActorMention, Span
+from sitrep.model import Actor, ActorMention, Article, Span
 
 SHABAAB = Actor("Al Shabaab", "Rebel group", "SO")
 ARMY = Actor("Military Forces of Somalia", "State forces", "SO")
@@ -117,3 +119,14 @@ def test_soldiers_killed_in_an_ambush_are_the_second_side() -> None:
     assert default_actors("Battles", "Armed clash", army, militants, "NE", cue) == (militants, army)
     cue = "Soldiers killed 20 militants in a raid on their camp"
     assert default_actors("Battles", "Armed clash", army, militants, "NE", cue) == (army, militants)
+
+
+def test_police_hunting_the_assailants_are_no_side(extractor) -> None:
+    text = (
+        "Mexico bar attack: at least 12 dead, police hunting assailants\n\n"
+        "Gunmen stormed a bar in Irapuato on Saturday night and opened fire, killing at least 12 people, "
+        "local authorities said."
+    )
+    events = extractor.extract(Article("bar", date(2022, 10, 16), text))
+    assert events and events[0].sub_event_type == "Attack"
+    assert events[0].actor2 is not None and events[0].actor2.name == "Civilians (Mexico)"

@@ -27,6 +27,14 @@ _SPEAKER_WORDS = (
 )
 
 
+# Who came after it: "police hunting assailants", "troops were searching the area".
+_AFTERWARDS = re.compile(
+    r"\s+(?:are |were |have been |had been |is |was )?(?:hunting|searching|investigating|looking for|"
+    r"probing|combing|cordoned|sealed off|rushed to|arrived)\b",
+    re.I,
+)
+
+
 _SPEECH_LEMMAS = {
     "say",
     "tell",
@@ -46,7 +54,7 @@ _SPEECH_LEMMAS = {
 def is_speaker(text: str, actor: ActorMention, tree: Tree) -> bool:
     """Who reports an event is not a party to it: "residents said", "according to X"."""
     after = text[actor.span.end : actor.span.end + 18].lower()
-    if any(w in after for w in _SPEAKER_WORDS):
+    if any(w in after for w in _SPEAKER_WORDS) or _AFTERWARDS.match(text, actor.span.end):
         return True
     tok = tree.root(actor.span)
     while tok.dep_ in ("conj", "compound", "poss") and tok.head.i != tok.i:
