@@ -250,3 +250,8 @@ def test_a_verdict_over_a_massacre_is_no_event():
 def test_a_gas_canister_blast_is_an_accident():
     text = "An explosion tore through a restaurant, killing seven, and an official said a gas canister was to blame."
     assert mentions(text) == []
+
+
+def test_youths_pelting_police_with_petrol_bombs_riot():
+    found = mentions("Youths pelted police with petrol bombs and paint bombs in Belfast on Monday night.")
+    assert [m.sub_event_type for m in found if m.strength == STRONG] == ["Violent demonstration"]
