@@ -178,6 +178,8 @@ def test_an_abduction_raid_that_killed_several_is_an_attack(text, deaths, sub):
     [
         "Russia and Ukraine exchanged 390 prisoners of war on Friday.",
         "The truce between the army and the rebels took effect at dawn.",
+        "With the U.S. president at their side the two leaders put their names to peace and economic agreements.",
+        "The presidents signed an agreement on the state border between the two countries.",
     ],
 )
 def test_prisoner_exchanges_and_truces_are_agreements(text):
