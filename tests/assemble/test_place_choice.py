@@ -92,3 +92,16 @@ def test_the_capital_named_in_apposition_is_a_place(extractor) -> None:
     events = extractor.extract(Article("capital", date(2024, 6, 7), text))
     assert events and events[0].location is not None
     assert events[0].location.name == "Sanaa"
+
+
+def test_drones_shot_down_fell_in_the_defenders_country(extractor) -> None:
+    text = (
+        "Five hurt as Russian drones hit Ukraine's Odesa region\n\n"
+        "KYIV (Reuters) - Five people were injured and a block of flats damaged when Russian drones struck "
+        "the southern Ukrainian region of Odesa, the regional governor said on Wednesday.\n\n"
+        "The strike set a building on fire and broke the windows of a clinic, the governor said.\n\n"
+        "Ukraine's military said it had downed 21 of the 22 drones Russia launched overnight."
+    )
+    events = extractor.extract(Article("downed", date(2024, 10, 9), text))
+    downed = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
+    assert downed and downed[0].location is not None and downed[0].location.country == "UA"

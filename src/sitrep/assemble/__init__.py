@@ -27,7 +27,7 @@ from sitrep.assemble.confidence import confidence
 from sitrep.assemble.interstate import interstate_actors
 from sitrep.assemble.merge import consolidate_main, draft_date, merge_clauses, story_date
 from sitrep.assemble.perpetrator import with_perpetrator
-from sitrep.assemble.place import event_location, story_countries
+from sitrep.assemble.place import event_location, interception_place, story_countries
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
 from sitrep.config import AssembleSettings
@@ -92,6 +92,8 @@ def _build_event(
     ]
     actor1, claimed = claimed_actor1(actor1, claims, suspects, country)  # who claimed it, who is blamed
     actor_spans = {**actor_spans, **claimed}
+    if sub == "Disrupted weapons use":
+        location, location_span = interception_place(findings, (location, location_span), actor1, actor2)
     when = draft.date
     if role is EventRole.MAIN and (when is None or _stale(when, article.published)):
         when = (
