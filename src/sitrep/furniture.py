@@ -100,7 +100,7 @@ def dateline_spans(text: str) -> list[Span]:
 
 
 # Where the report was filed: "PORT-AU-PRINCE, Haiti (AP) —", "KABUL, Feb 13, 2025 (BSS/AFP) -",
-# "BISHKEK. March 13 (Interfax) -", "YANGON:", "(Nairobi) –", "(MENAFN- Kashmir Observer) Srinagar- ".
+# "BISHKEK. March 13 (Interfax) -", "YANGON:", "(MENAFN- Kashmir Observer) Srinagar- "; "(Nairobi) –" is an office.
 _FILED_CAPS = re.compile(
     r"^[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?P<place>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})\b"
     r"(?:,[ \t]*[A-Z][A-Za-z.'-]+(?:[ \t][A-Z][A-Za-z.'-]+){0,2})?"
