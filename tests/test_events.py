@@ -118,6 +118,8 @@ def test_riot_police_is_not_a_riot():
         ("Security forces opened fire on protesters, killing four.", "Excessive force against protesters"),
         ("Protesters threw stones and torched cars.", "Violent demonstration"),
         ("An angry mob lynched a man accused of theft during the protest.", "Mob violence"),
+        ("Security forces fire at protesters in Mandalay.", "Excessive force against protesters"),
+        ("A few hours later the march turned violent as rival protesters charged.", "Violent demonstration"),
     ],
 )
 def test_demonstrations_are_refined_from_cues(text, sub):
@@ -176,6 +178,8 @@ def test_an_abduction_raid_that_killed_several_is_an_attack(text, deaths, sub):
     [
         "Russia and Ukraine exchanged 390 prisoners of war on Friday.",
         "The truce between the army and the rebels took effect at dawn.",
+        "With the U.S. president at their side the two leaders put their names to peace and economic agreements.",
+        "The presidents signed an agreement on the state border between the two countries.",
     ],
 )
 def test_prisoner_exchanges_and_truces_are_agreements(text):
@@ -211,3 +215,45 @@ def test_a_suicide_bombing_is_not_demoted_to_a_bomb_by_its_headline():
 def test_looting_crowds_are_a_riot():
     text = "Thousands of protesters went on a rampage on Monday night, looting pharmacies and shops."
     assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == "Violent demonstration"
+
+
+def test_settlers_and_mobs_are_conflict_context():
+    assert [m.trigger.text for m in mentions("Settlers kill Palestinian man in village raid.")][:1] == [
+        "kill"
+    ]
+    assert "killed" in [m.trigger.text for m in mentions("A mob killed two men accused of theft.")]
+
+
+def test_a_running_total_since_a_date_is_context_not_an_event():
+    text = (
+        "Since October 7, 2023, more than 630 Palestinians in the West Bank have died from Israeli gunfire."
+    )
+    assert all(m.aggregate for m in mentions(text))
+    assert not any(m.aggregate for m in mentions("Since dawn, militants have attacked two villages."))
+
+
+def test_a_wars_toll_of_thousands_is_context_not_an_event():
+    text = "Violence by jihadists tied to al-Qaida and the Islamic State group has killed thousands in Burkina Faso."
+    assert mentions(text) and all(m.aggregate for m in mentions(text))
+    assert not any(m.aggregate for m in mentions("The fighting has killed 20 soldiers since Monday."))
+
+
+def test_a_trigger_inside_a_proper_name_is_no_mention():
+    text = "Aura Farfan, director of the Association for Relatives of the Detained-Disappeared, spoke today."
+    assert mentions(text) == []
+    assert mentions("Suspected Rebels Raid Kasese School") != []  # a Title-Case headline keeps its trigger
+
+
+def test_a_verdict_over_a_massacre_is_no_event():
+    text = "A court convicted four former soldiers over a massacre of 250 people during the civil war."
+    assert [m for m in mentions(text) if m.sub_event_type == "Attack"] == []
+
+
+def test_a_gas_canister_blast_is_an_accident():
+    text = "An explosion tore through a restaurant, killing seven, and an official said a gas canister was to blame."
+    assert mentions(text) == []
+
+
+def test_youths_pelting_police_with_petrol_bombs_riot():
+    found = mentions("Youths pelted police with petrol bombs and paint bombs in Belfast on Monday night.")
+    assert [m.sub_event_type for m in found if m.strength == STRONG] == ["Violent demonstration"]

@@ -50,3 +50,58 @@ def test_the_filing_city_places_an_event_in_a_quarter_the_gazetteer_lacks(extrac
     assert events and events[0].location is not None
     assert (events[0].location.name, events[0].location.country) == ("Bujumbura", "BI")
     assert events[0].actor2 is not None and events[0].actor2.name == "Civilians (Burundi)"
+
+
+def test_gunfire_from_settlers_makes_the_settlers_actor_1(extractor) -> None:
+    text = (
+        "Gunfire from Israeli settlers in Qalqilya killed one Palestinian and left another in critical "
+        "condition, the Palestinian Health Ministry reported on Thursday."
+    )
+    events = extractor.extract(Article("from", date(2024, 8, 16), text))
+    assert events and events[0].actor1 is not None
+    assert events[0].actor1.name == "Settlers (Israel)"
+
+
+def test_niger_state_is_nigerias_and_a_local_government_area_is_a_place(extractor) -> None:
+    text = (
+        "Teenager set ablaze in Niger over missing children\n\n"
+        "Residents of Lapai Local Government Area of Niger State on Friday set ablaze a suspected thief, "
+        "and a mob beat him to death before police arrived, the state police command said."
+    )
+    events = extractor.extract(Article("state", date(2023, 8, 18), text))
+    assert events and events[0].location is not None
+    assert (events[0].location.name, events[0].location.country) == ("Lapai", "NG")
+
+
+def test_a_protest_square_places_the_protest_in_its_city(extractor) -> None:
+    text = (
+        "Police Break Up Tempi Rally in Syntagma\n\n"
+        "Riot police fired tear gas and stun grenades to break up a huge demonstration in Syntagma Square "
+        "on Sunday, witnesses said."
+    )
+    events = extractor.extract(Article("square", date(2025, 1, 27), text))
+    assert events and events[0].location is not None
+    assert events[0].location.country == "GR" and events[0].location.admin1 == "Attica"
+
+
+def test_the_capital_named_in_apposition_is_a_place(extractor) -> None:
+    text = (
+        "Houthi rebels have abducted at least nine UN staff in Yemen, the United Nations said on Friday. "
+        "The abductions were carried out in the capital Sanaa, in Hodeida and in Saada, an NGO said."
+    )
+    events = extractor.extract(Article("capital", date(2024, 6, 7), text))
+    assert events and events[0].location is not None
+    assert events[0].location.name == "Sanaa"
+
+
+def test_drones_shot_down_fell_in_the_defenders_country(extractor) -> None:
+    text = (
+        "Five hurt as Russian drones hit Ukraine's Odesa region\n\n"
+        "KYIV (Reuters) - Five people were injured and a block of flats damaged when Russian drones struck "
+        "the southern Ukrainian region of Odesa, the regional governor said on Wednesday.\n\n"
+        "The strike set a building on fire and broke the windows of a clinic, the governor said.\n\n"
+        "Ukraine's military said it had downed 21 of the 22 drones Russia launched overnight."
+    )
+    events = extractor.extract(Article("downed", date(2024, 10, 9), text))
+    downed = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
+    assert downed and downed[0].location is not None and downed[0].location.country == "UA"

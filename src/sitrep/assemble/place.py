@@ -16,7 +16,7 @@ from sitrep.assemble.records import Draft, Findings
 from sitrep.codebook import codebook
 from sitrep.geo.gazetteer import normalise_name
 from sitrep.geo.resolve import locate_event
-from sitrep.model import EventRole, GeoPrecision, Location, Span, Toponym
+from sitrep.model import Actor, EventRole, GeoPrecision, Location, Span, Toponym
 from sitrep.nlp import doc_text
 
 WIDE = frozenset({"country", "admin1", "region", "continent", "admin2"})
@@ -60,6 +60,25 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
         if inner is not None and inner.location.feature not in WIDE:
             return replace(inner.location, geo_precision=GeoPrecision.NEAR), inner.span
     return location, span
+
+
+def interception_place(
+    findings: Findings,
+    located: tuple[Location | None, Span | None],
+    interceptor: Actor | None,
+    launcher: Actor | None,
+) -> tuple[Location | None, Span | None]:
+    """Drones shot down fell where the defender is: "Ukraine downed 21 of the 22 drones Russia
+    launched" happened in Ukraine, not in the launching state the sentence also names."""
+    location, span = located
+    if interceptor is None or launcher is None or location is None or location.feature != "country":
+        return located
+    if launcher.type != "State forces" or location.country != launcher.country != interceptor.country:
+        return located
+    own = _story_place(findings.toponyms, interceptor.country, "")
+    if own is None:
+        return located
+    return replace(own.location, geo_precision=_fallback_precision(own)), own.span
 
 
 def country_counts(toponyms: list[Toponym]) -> dict[str, int]:

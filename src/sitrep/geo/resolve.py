@@ -50,7 +50,8 @@ _ADMIN_SUFFIX = re.compile(rf"\s+{_ADMIN_WORD}$", re.IGNORECASE)
 # "the town of X": X is a place wherever it is; the weaker cues need the document's country.
 _STRONG_BEFORE = re.compile(
     r"\b(?:town|city|village|hamlet|port|capital|suburb|districts?|provinces?|regions?|neighbou?rhood|"
-    r"municipality|locality|settlement|outskirts|governorate|county|state|streets|areas?) of\s+$",
+    r"municipality|locality|settlement|outskirts|governorate|county|state|streets|areas?) of\s+$|"
+    r"\b(?:the|its|their|[A-Z]\w+'s) capital,?\s+$",  # "the capital Sanaa", "Yemen's capital Sanaa"
     re.IGNORECASE,
 )
 _WEAK_BEFORE = re.compile(r"\b(?:in|near|outside|from|into|towards?|around)\s+(?:the\s+)?$")
@@ -312,7 +313,12 @@ def _promoted(
         elif m.label == "PERSON":
             continue  # "Kelly", "Bell": surnames that are also towns need a strong cue
         elif not (
-            (_WEAK_BEFORE.search(before) or _TARGET_BEFORE.search(before) or _CUE_AFTER.match(after))
+            (
+                _WEAK_BEFORE.search(before)
+                or _TARGET_BEFORE.search(before)
+                or _CUE_AFTER.match(after)
+                or _ADMIN_SUFFIX.search(m.text)  # "Lapai Local Government Area"
+            )
             and any(p.country in countries and p.feature_code != "PCLI" for p in places)
         ) and not (
             _TARGET_BEFORE.search(before)
@@ -361,7 +367,9 @@ def _lookup_ex(name: str, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
     if not found and _DIRECTION.match(name):
         found = gazetteer.candidates(_DIRECTION.sub("", name))
     if not found and _ADMIN_SUFFIX.search(name):
-        return _lookup_ex(_ADMIN_SUFFIX.sub("", name), gazetteer)
+        found, loose = _lookup_ex(_ADMIN_SUFFIX.sub("", name), gazetteer)
+        areas = [p for p in found if p.feature in ("admin1", "admin2")]
+        return (areas or found), loose  # "Niger State" is Nigeria's state, not the country
     if not found:
         for variant in _spelling_variants(normalise_name(name)):
             found = gazetteer.candidates(variant)
