@@ -97,6 +97,17 @@ def test_events_are_paired_by_agreement_not_by_order():
         (None, None, True),
         (None, "Civilians (Mali)", False),
         ({"name": "Al Shabaab"}, None, False),
+        # ACLED's period and faction: still the state's forces
+        (
+            {"name": "Military Forces of Yemen (2017-) Presidential Leadership Council"},
+            "Military Forces of Yemen",
+            True,
+        ),
+        (
+            {"name": "Military Forces of Yemen (2017-) Presidential Leadership Council"},
+            "Police Forces of Yemen",
+            False,
+        ),
     ],
 )
 def test_actor_names_match_by_name_alias_or_distinctive_words(gold, system, right):

@@ -346,12 +346,16 @@ def same_actor(gold: dict | str | None, system: str | None) -> bool:
     got = _words(system)
     for name in names:
         want = _words(name)
-        if want == got:
-            return True
+        if want == got or _words(_STATE_PERIOD.sub("", name)) == got:
+            return True  # "Military Forces of Yemen (2017-) Presidential Leadership Council": Yemen's forces
         small, big = (want, got) if len(want) <= len(got) else (got, want)
         if small and small <= big and small - GENERIC_ACTOR_WORDS - _country_words(small):
             return True
     return False
+
+
+# ACLED's period and faction after a state's forces: the same state's forces, whoever leads them.
+_STATE_PERIOD = re.compile(r"\s*\(\d{4}-\d{0,4}\).*$")
 
 
 def score_claims(report: NewsReport, item: GoldArticle, result: ArticleResult) -> None:
