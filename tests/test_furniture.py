@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.furniture import dateline_spans, furniture_spans, inside
+from sitrep.furniture import dateline_spans, filing_places, furniture_spans, inside, office_places
 from sitrep.model import Span
 
 PAGE = """World News | Africa | Sahel
@@ -43,3 +43,17 @@ def test_a_dateline_is_the_reports_date_not_the_story():
     assert PAGE[dateline.start : dateline.end] == "BAMAKO, March 23 (Reuters)"
     story = PAGE.index("Gunmen on motorbikes")
     assert not inside(furniture_spans(PAGE), Span(story, story + 6))
+
+
+def test_filing_places_are_the_cities_heading_a_story() -> None:
+    text = (
+        "Home | World\n\nSoldiers killed\n\n"
+        "PORT-AU-PRINCE, Haiti (AP) — Gangs stormed a town.\n"
+        "KABUL, Feb 13, 2025 (BSS/AFP) - A bomb went off.\n"
+        "BISHKEK. March 13 (Interfax) - Talks ended.\n"
+        "(Nairobi) – Security forces fired on protesters.\n"
+        "(MENAFN- Kashmir Observer) Srinagar- A grenade went off.\n"
+        "Police said the MAIN ROAD - was closed, and Gaza - a strip - was hit.\n"
+    )
+    assert [s.text for s in filing_places(text)] == ["PORT-AU-PRINCE", "KABUL", "BISHKEK", "Srinagar"]
+    assert [s.text for s in office_places(text)] == ["Nairobi"]

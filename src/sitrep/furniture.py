@@ -99,6 +99,42 @@ def dateline_spans(text: str) -> list[Span]:
     return [Span(m.start(), m.end(), m.group(0)) for m in _DATELINE.finditer(text)]
 
 
+# Where the report was filed: "PORT-AU-PRINCE, Haiti (AP) —", "KABUL, Feb 13, 2025 (BSS/AFP) -",
+# "BISHKEK. March 13 (Interfax) -", "YANGON:", "(Nairobi) –", "(MENAFN- Kashmir Observer) Srinagar- ".
+_FILED_CAPS = re.compile(
+    r"^[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?P<place>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})\b"
+    r"(?:,[ \t]*[A-Z][A-Za-z.'-]+(?:[ \t][A-Z][A-Za-z.'-]+){0,2})?"
+    r"[^\n()\u2014\u2013:]{0,24}?(?:\([^)\n]{1,40}\)[ \t]*)?(?:\u2014|\u2013|--?|:)[ \t]",
+    re.MULTILINE,
+)
+_FILED_AFTER_SOURCE = re.compile(
+    r"^[ \t]*\([^)\n]{1,40}\)[ \t]*(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})[ \t]*(?:\u2014|\u2013|--?)[ \t]",
+    re.MULTILINE,
+)
+_OFFICE = re.compile(
+    r"^[ \t]*\((?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\)[ \t]*(?:\u2014|\u2013|--?)[ \t]", re.MULTILINE
+)
+
+
+def filing_places(text: str) -> list[Span]:
+    """The place a report was filed from, at the head of its story: often not the event's
+    ("JOHANNESBURG —" for a town in Mozambique), so it is a hint for the story, never the
+    event's own place."""
+    spans = []
+    for m in _FILED_CAPS.finditer(text):
+        if sum(ch.isalpha() for ch in m.group("place")) >= 4:
+            spans.append(Span(m.start("place"), m.end("place"), m.group("place")))
+    spans += [
+        Span(m.start("place"), m.end("place"), m.group("place")) for m in _FILED_AFTER_SOURCE.finditer(text)
+    ]
+    return sorted(spans, key=lambda s: s.start)
+
+
+def office_places(text: str) -> list[Span]:
+    """ "(Nairobi) –": the office a rights group's release came from, no hint of the event's place."""
+    return [Span(m.start("place"), m.end("place"), m.group("place")) for m in _OFFICE.finditer(text)]
+
+
 def inside(spans: Sequence[Span], span: Span) -> bool:
     """Whether ``span`` starts inside one of the sorted ``spans``."""
     i = bisect_right([s.start for s in spans], span.start) - 1

@@ -30,7 +30,7 @@ from sitrep.assemble import Findings, assemble_events
 from sitrep.codebook import codebook
 from sitrep.config import AssembleSettings, Settings
 from sitrep.events import Lexicon, find_event_mentions, sentence_spans
-from sitrep.furniture import dateline_spans, furniture_spans, inside, without
+from sitrep.furniture import dateline_spans, filing_places, furniture_spans, inside, office_places, without
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import geoparse
 from sitrep.model import Article, ArticleResult, Event
@@ -142,6 +142,7 @@ class Extractor:
             [*page, *_stage("furniture", dateline_spans, text)], key=lambda s: s.start
         )  # the report's own dates
         toponyms = _stage("geo", geoparse, doc, self.gazetteer)
+        filed = filing_places(text)  # "JOHANNESBURG —": where the report was filed, a hint only
         tolls = without(_stage("fatalities", fatalities_stage.find_fatalities, doc), page, _span)
         findings = Findings(
             article=article,
@@ -154,8 +155,11 @@ class Extractor:
             times=without(
                 _stage("temporal", temporal.find_time_expressions, text, article.published), stamps, _span
             ),
-            toponyms=without(toponyms, page, _span),
+            toponyms=without(
+                toponyms, sorted([*page, *filed, *office_places(text)], key=lambda s: s.start), _span
+            ),
             page_toponyms=[t for t in toponyms if inside(page, t.span)],
+            filed_toponyms=[t for t in toponyms if inside(filed, t.span)],
             actors=without(_stage("actors", self.actors.find, text), page, _span),
             fatalities=tolls,
             victims=without(_stage("fatalities", fatalities_stage.find_victims, doc), page, lambda s: s),

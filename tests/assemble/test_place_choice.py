@@ -27,3 +27,26 @@ def test_where_people_fled_or_spoke_is_not_the_scene(extractor) -> None:
     events = extractor.extract(Article("scene", date(2023, 6, 17), text))
     assert events and events[0].location is not None
     assert events[0].location.country == "UG" and events[0].location.name != "Kampala"
+
+
+def test_a_rights_groups_office_in_the_dateline_is_not_the_scene(extractor) -> None:
+    text = (
+        "Chad: Protesters Shot Dead\n\n"
+        "(Nairobi) – Security forces in Chad opened fire on protesters in N'Djamena on October 20, "
+        "killing at least 50 people, Human Rights Watch said today."
+    )
+    events = extractor.extract(Article("filed", date(2022, 10, 26), text))
+    assert events and events[0].location is not None
+    assert events[0].location.country == "TD" and events[0].location.name != "Nairobi"
+
+
+def test_the_filing_city_places_an_event_in_a_quarter_the_gazetteer_lacks(extractor) -> None:
+    text = (
+        "BUJUMBURA January 29th (ABP) – A grenade exploded in a bar in the Buterere quarter on Sunday "
+        "evening, wounding eight people, police said. The victims were taken to a clinic run "
+        "by MSF-Belgium, the spokesman of the Ministry of Public Security said."
+    )
+    events = extractor.extract(Article("filed", date(2019, 1, 29), text))
+    assert events and events[0].location is not None
+    assert (events[0].location.name, events[0].location.country) == ("Bujumbura", "BI")
+    assert events[0].actor2 is not None and events[0].actor2.name == "Civilians (Burundi)"

@@ -44,16 +44,19 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
         and (counts[story] >= DOMINANCE * counts.get(location.country, 0))
     )
     if location is None or foreign or location.feature == "continent":
-        fallback = _story_place(findings.toponyms, story, "") or _story_place(
-            findings.page_toponyms, story, ""
+        fallback = (
+            _story_place(findings.toponyms, story, "")
+            or _story_place(findings.filed_toponyms, story, "")
+            or _story_place(findings.page_toponyms, story, "")
         )
         if fallback is None:
             return (None, None) if foreign else (location, span)
         return replace(fallback.location, geo_precision=_fallback_precision(fallback)), fallback.span
     if location.feature in WIDE:
-        inner = _story_place(
-            findings.toponyms, location.country, location.admin1 if location.feature != "country" else ""
-        )
+        admin1 = location.admin1 if location.feature != "country" else ""
+        inner = _story_place(findings.toponyms, location.country, admin1)
+        if admin1 and (inner is None or inner.location.feature in WIDE):  # "KADUNA –" for a village in Kaduna
+            inner = _story_place(findings.filed_toponyms, location.country, admin1) or inner
         if inner is not None and inner.location.feature not in WIDE:
             return replace(inner.location, geo_precision=GeoPrecision.NEAR), inner.span
     return location, span
@@ -67,7 +70,7 @@ def country_counts(toponyms: list[Toponym]) -> dict[str, int]:
 def story_countries(findings: Findings) -> dict[str, int]:
     """What the story is about: its place mentions per country, and its actors' countries
     ("the Malian army" says Mali where no Malian town is in the gazetteer)."""
-    counts = Counter(country_counts(findings.toponyms))
+    counts = Counter(country_counts([*findings.toponyms, *findings.filed_toponyms]))
     counts.update(m.actor.country for m in findings.actors if m.actor.country)
     return dict(counts) or country_counts(findings.page_toponyms)  # "World | Europe | Greece"
 

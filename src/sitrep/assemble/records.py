@@ -37,6 +37,7 @@ class Findings:
     victims: list[Span]
     claims: list[Claim]
     page_toponyms: list[Toponym] = field(default_factory=list)  # in navigation and headers: a last hint
+    filed_toponyms: list[Toponym] = field(default_factory=list)  # "JOHANNESBURG —": where it was filed
 
 
 @dataclass

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from sitrep.codebook import codebook, haversine_km
+from sitrep.furniture import filing_places
 from sitrep.geo.gazetteer import Gazetteer, Place, normalise_name
 from sitrep.model import GeoPrecision, Location, Span, Toponym
 from sitrep.nlp import doc_text
@@ -58,6 +59,7 @@ _TARGET_BEFORE = re.compile(r"\b(?:in|on|near|at|outside|into|across|over|around
 FAMOUS_POP = 200_000  # a city this big, named after a preposition, is a place even with no other context
 _ADMIN_BEFORE = re.compile(r"\b(?:state|province|governorate|oblast|region) of\s+$", re.IGNORECASE)
 _CUE_AFTER = re.compile(rf"^\s+(?:{_ADMIN_WORD}|town|city|village)\b")
+_ORG_BRANCH = re.compile(r"\b[A-Z]{2,}-$")
 _ALIAS_BEFORE = re.compile(r"\b(?:known|referred to|dubbed) as\s+(?:the\s+)?$", re.IGNORECASE)
 _NO_PREPOSITION = re.compile(
     r"\b(?:in|at|near|from|to|into|of|outside|around|towards?|across|over|on)\s+(?:the\s+)?$", re.IGNORECASE
@@ -191,8 +193,16 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter, 
             text, gazetteer
         ):
             continue  # "the Syria Civil Defence, known as the White Helmets": an organisation's name
+        if _ORG_BRANCH.search(text_all, max(0, start - 12), start):
+            continue  # "MSF-Belgium", "UNICEF-Nigeria": an organisation's branch, not a place
         mentions.append(_Mention(start, end, text, ent.label_))
     promotable.extend(_untagged_phrases(doc))
+    for filed in filing_places(text_all):  # "BUJUMBURA January 29th (ABP) –": the tagger misses capitals
+        if not any(m.start < filed.end and filed.start < m.end for m in mentions) and _lookup(
+            filed.text, gazetteer
+        ):
+            mentions.append(_Mention(filed.start, filed.end, filed.text, "GPE"))
+    mentions.sort(key=lambda m: m.start)
     return mentions, demonyms, promotable
 
 
