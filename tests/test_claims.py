@@ -181,6 +181,9 @@ def test_speaker_name_role_and_kind(nlp: Language, text: str, speaker: str, role
          "The Islamic State group"),
         ("Officials said 44 people were killed in the blast.", "asserts", "fatalities", "44"),
         ("The group threatened reprisals against the army.", "warns", "event", ""),
+        # a toll stays a claim beside the aftermath
+        ("MONUSCO said 45 people were killed and that it was working with the authorities to step up security.",
+         "asserts", "fatalities", "45"),
     ],
 )  # fmt: skip
 def test_stance_field_and_value(nlp: Language, text: str, stance: str, field: str, value: str) -> None:
@@ -197,7 +200,30 @@ def test_stance_field_and_value(nlp: Language, text: str, stance: str, field: st
         "Twenty-seven of the dead people said nothing.",  # no source
         "The ministry said it plans to buy new trucks next year.",  # not about the event
         "Official says gang raid on small central Haiti town killed several people\n\nBy staff",  # a title line
+        # a count over a period, the aftermath: about the conflict, not claims about the event
+        "Officials say the strikes have killed more than 3,500 people since October 2023.",
+        "The UN said 70,000 displaced people reached Bule between April 15 and May 15.",
+        "Police said they had launched a search operation to trace the attackers.",
+        "The mission said it was working with the authorities to improve security after the attack.",
     ],
 )
 def test_non_sources_and_off_event_statements_are_not_claims(nlp: Language, text: str) -> None:
     assert _claims(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # the same speaker going on inside its own statement: one claim, with the inner verb's stance
+        ("Greece's foreign ministry reacted, saying it \"unequivocally condemns the terrorist suicide bombing\".",
+         [("Greece's foreign ministry", "condemns")]),
+        # an outlet relaying a named source in its complement: the source's claim
+        ("AIM reported that Orlando Mudumane told journalists that the insurgents had attacked the barracks.",
+         [("Orlando Mudumane", "asserts")]),
+        # two speakers side by side: two claims
+        ("The Taliban authorities said only three people died, and a hospital source gave a toll of 20.",
+         [("The Taliban authorities", "asserts"), ("a hospital source", "asserts")]),
+    ],
+)  # fmt: skip
+def test_one_statement_is_one_claim(nlp: Language, text: str, claims: list[tuple[str, str]]) -> None:
+    assert [(c.speaker, c.stance) for c in _claims(nlp, text)] == claims

@@ -74,6 +74,8 @@ class ClaimLexicon:
     speaker_types: tuple[tuple[str, re.Pattern[str]], ...]
     non_source_heads: frozenset[str]
     event_words: re.Pattern[str]
+    period_words: re.Pattern[str]
+    aftermath_words: re.Pattern[str]
 
     @classmethod
     @cache
@@ -85,7 +87,14 @@ class ClaimLexicon:
         raw = yaml.safe_load(text)
         kinds = tuple((k["type"], _alternation(k["words"])) for k in raw["speaker_types"])
         heads = frozenset(w.lower() for w in raw["non_source_heads"])
-        return cls(str(raw["version"]), kinds, heads, _alternation(raw["event_words"]))
+        return cls(
+            str(raw["version"]),
+            kinds,
+            heads,
+            _alternation(raw["event_words"]),
+            _alternation(raw["period_words"]),
+            _alternation(raw["aftermath_words"]),
+        )
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -131,6 +140,19 @@ def about_event(text: str, *, lexicon: ClaimLexicon | None = None) -> bool:
     """Whether a statement speaks of violence, a protest or its toll (a purchase plan does not)."""
     lexicon = lexicon or ClaimLexicon.default()
     return bool(lexicon.event_words.search(text))
+
+
+def beside_event(text: str, stance: str, field: str, *, lexicon: ClaimLexicon | None = None) -> bool:
+    """Whether a statement that speaks of violence is still not a claim about the event: a count
+    over a period that only asserts, or the aftermath (the response, alerts, the displaced) with no toll."""
+    lexicon = lexicon or ClaimLexicon.default()
+    if stance == Stance.ASSERTS and lexicon.period_words.search(text):
+        return True
+    return (
+        stance in (Stance.ASSERTS, Stance.WARNS)
+        and field not in ("fatalities", "injuries")
+        and bool(lexicon.aftermath_words.search(text))
+    )
 
 
 def stance_of(verb: str, text: str, kind: str, *, agent: str = "") -> str:

@@ -21,7 +21,15 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.claim_coding import ClaimLexicon, about_event, field_of, is_source, speaker_type, stance_of
+from sitrep.claim_coding import (
+    ClaimLexicon,
+    about_event,
+    beside_event,
+    field_of,
+    is_source,
+    speaker_type,
+    stance_of,
+)
 from sitrep.model import Claim, Fatalities, Span
 from sitrep.nlp import doc_text
 
@@ -517,16 +525,21 @@ def find_claims(
     previous: Source = NO_SOURCE
     roles: dict[str, str] = {}
     for sent in doc.sents:
-        own: list[Claim] = []
+        own: list[tuple[Claim, Token]] = []
         for tok in sent:
             claim = _claim_at(tok, previous, tolls, lexicon)
-            if claim is not None and not any(_nested(claim, c) for c in own):
-                claim = _with_known_role(claim, roles, lexicon, doc)
-                own.append(claim)
-                previous = (claim.speaker, claim.speaker_role, "", claim.speaker_type == "government")
+            if claim is None:
+                continue
+            own, keep = _one_statement(own, claim, tok)
+            if not keep:
+                continue
+            claim = _with_known_role(claim, roles, lexicon, doc)
+            previous = (claim.speaker, claim.speaker_role, "", claim.speaker_type == "government")
+            if not beside_event(claim.text, claim.stance, claim.field, lexicon=lexicon):  # still who "he" is
+                own.append((claim, tok))
         if not own and claims and _continues_quote(sent, claims[-1]):
             claims[-1] = _merge(doc, claims[-1], sent)
-        claims.extend(_without_relays(own))
+        claims.extend(_without_relays([c for c, _ in own]))
     return claims
 
 
@@ -569,9 +582,65 @@ def _role_in_doc(doc: Doc, last: str) -> str:
     return ""
 
 
-def _nested(claim: Claim, other: Claim) -> bool:
-    """A reporting verb inside another claim's content ('X said Y denied') is kept once."""
-    return claim.speaker == other.speaker and claim.text in other.text
+def _one_statement(
+    own: list[tuple[Claim, Token]], claim: Claim, verb: Token
+) -> tuple[list[tuple[Claim, Token]], bool]:
+    """The sentence's claims once a new one is added, and whether the new one is kept: one statement, one claim.
+
+    A reporting verb inside another claim's statement is the same speaker going on ('saying it
+    "condemns ..."', '"We have no security, we say it every day," Banza said') when its subject
+    is a pronoun or the same speaker: the outer claim is kept. When it names someone else in the
+    outer verb's complement, the outer speaker only relays ('AIM reported that Mudumane told
+    journalists that ...'): the inner claim is kept.
+    """
+    kept: list[tuple[Claim, Token]] = []
+    keep_new = True
+    for other, other_verb in own:
+        if _inside(verb, other, other_verb):
+            if _same_voice(claim, verb, other):
+                keep_new = False
+            elif _relays(other_verb, verb):
+                continue
+        elif _inside(other_verb, claim, verb):
+            if _same_voice(other, other_verb, claim):
+                continue
+            if _relays(verb, other_verb):
+                keep_new = False
+        elif claim.speaker == other.speaker and claim.text in other.text:
+            keep_new = False
+        kept.append((other, other_verb))
+    return kept, keep_new
+
+
+def _inside(verb: Token, claim: Claim, claim_verb: Token) -> bool:
+    """Whether a reporting verb is part of another claim's statement: inside it, and one clause
+    of it, not a clause joined to it ('X said three died, and a hospital gave a toll of 20')."""
+    if claim.content is None or not claim.content.start <= verb.idx < claim.content.end:
+        return False
+    return _governs(claim_verb, verb) or _governs(verb, claim_verb)
+
+
+def _relays(outer: Token, inner: Token) -> bool:
+    """Whether a reporting verb frames another in its complement ('X reported that Y said'), not beside it."""
+    return inner.i > outer.i and _governs(outer, inner, across=frozenset({"conj", "advcl", "parataxis"}))
+
+
+def _governs(high: Token, low: Token, *, across: frozenset[str] = frozenset({"conj"})) -> bool:
+    """Whether ``high`` is above ``low`` in the parse through no link of the kinds in ``across``."""
+    node = low
+    for _ in range(8):
+        if node.dep_ in across or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i == high.i:
+            return True
+    return False
+
+
+def _same_voice(claim: Claim, verb: Token, outer: Claim) -> bool:
+    """Whether a claim inside another's statement is the same speaker's (a pronoun, the same name)."""
+    subject = _speaker_token(verb)
+    return claim.speaker == outer.speaker or subject is None or subject.lower_ in PRONOUNS
 
 
 def _continues_quote(sent: SpacySpan, last: Claim) -> bool:
