@@ -63,6 +63,11 @@ NUMBER = re.compile(r"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|t
                     r"hundreds|several)\b", re.I)  # fmt: skip
 INJURY = re.compile(r"\b(wound\w*|injur\w*|hurt)\b", re.I)
 DEATH = re.compile(r"\b(kill\w*|dead|death\w*|died|toll|lives|bodies|fatalit\w*|massacred|slain)\b", re.I)
+# A number of people, with no word of violence ("13 of his passengers had been taken") may still be a toll.
+HEADCOUNT = re.compile(
+    r"\b(\d[\d,]*|dozens|scores|hundreds) (\w+ )?(people|persons|men|women|children|students|passengers)\b",
+    re.I,
+)
 TARGET = re.compile(r"\b(target\w*|aimed at)\b", re.I)
 
 
@@ -76,6 +81,7 @@ class ClaimLexicon:
     event_words: re.Pattern[str]
     period_words: re.Pattern[str]
     aftermath_words: re.Pattern[str]
+    recalled_words: re.Pattern[str]
 
     @classmethod
     @cache
@@ -94,6 +100,7 @@ class ClaimLexicon:
             _alternation(raw["event_words"]),
             _alternation(raw["period_words"]),
             _alternation(raw["aftermath_words"]),
+            _alternation(raw["recalled_words"]),
         )
 
 
@@ -143,10 +150,14 @@ def about_event(text: str, *, lexicon: ClaimLexicon | None = None) -> bool:
 
 
 def beside_event(text: str, stance: str, field: str, *, lexicon: ClaimLexicon | None = None) -> bool:
-    """Whether a statement that speaks of violence is still not a claim about the event: a count
-    over a period that only asserts, or the aftermath (the response, alerts, the displaced) with no toll."""
+    """Whether a statement is still not a claim about the event: one that only asserts and speaks of
+    no violence (a year is no toll: "Georgia would freeze talks until 2028") or of a count over a
+    period, or the aftermath (the response, alerts, the displaced) with no toll."""
     lexicon = lexicon or ClaimLexicon.default()
-    if stance == Stance.ASSERTS and lexicon.period_words.search(text):
+    if stance == Stance.ASSERTS and (
+        lexicon.period_words.search(text)
+        or not (about_event(text, lexicon=lexicon) or HEADCOUNT.search(text))
+    ):
         return True
     return (
         stance in (Stance.ASSERTS, Stance.WARNS)
