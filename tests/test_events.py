@@ -211,3 +211,24 @@ def test_a_suicide_bombing_is_not_demoted_to_a_bomb_by_its_headline():
 def test_looting_crowds_are_a_riot():
     text = "Thousands of protesters went on a rampage on Monday night, looting pharmacies and shops."
     assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == "Violent demonstration"
+
+
+def test_settlers_and_mobs_are_conflict_context():
+    assert [m.trigger.text for m in mentions("Settlers kill Palestinian man in village raid.")][:1] == [
+        "kill"
+    ]
+    assert "killed" in [m.trigger.text for m in mentions("A mob killed two men accused of theft.")]
+
+
+def test_a_running_total_since_a_date_is_context_not_an_event():
+    text = (
+        "Since October 7, 2023, more than 630 Palestinians in the West Bank have died from Israeli gunfire."
+    )
+    assert all(m.aggregate for m in mentions(text))
+    assert not any(m.aggregate for m in mentions("Since dawn, militants have attacked two villages."))
+
+
+def test_a_wars_toll_of_thousands_is_context_not_an_event():
+    text = "Violence by jihadists tied to al-Qaida and the Islamic State group has killed thousands in Burkina Faso."
+    assert mentions(text) and all(m.aggregate for m in mentions(text))
+    assert not any(m.aggregate for m in mentions("The fighting has killed 20 soldiers since Monday."))

@@ -57,3 +57,8 @@ def test_filing_places_are_the_cities_heading_a_story() -> None:
     )
     assert [s.text for s in filing_places(text)] == ["PORT-AU-PRINCE", "KABUL", "BISHKEK", "Srinagar"]
     assert [s.text for s in office_places(text)] == ["Nairobi"]
+
+
+def test_a_dateline_after_the_feeds_source_is_the_reports_date() -> None:
+    text = "(MENAFN- IANS) Ramallah, Aug 16 (IANS) Gunfire from settlers killed one Palestinian."
+    assert [s.text for s in dateline_spans(text)] == ["(MENAFN- IANS) Ramallah, Aug 16 (IANS)"]

@@ -182,6 +182,21 @@ _CHARGED = re.compile(
     re.I,
 )
 
+# "Since October 7, 2023, more than 630 Palestinians ... have died": a running total, not an event.
+_SINCE_LEAD = re.compile(
+    r"\W*since (?:the (?:start|beginning|outbreak)\b|the (?:war|conflict|invasion|coup)\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d{4}\b)",
+    re.I,
+)
+
+# "Violence by jihadis tied to al-Qaida ... has killed thousands": a war's toll, context for the event.
+_WAR_TOLL = re.compile(
+    r"\b(?:violence|war|conflict|insurgency|uprising|fighting|unrest|attacks)\b[^.;]{0,90}?"
+    r"\b(?:has|have|had) (?:so far |already )?(?:killed|left|claimed|cost)[^.;]{0,25}?"
+    r"\b(?:thousands|tens of thousands|hundreds of thousands|millions|\d{1,3}(?:,\d{3})+|\d{4,})\b",
+    re.I,
+)
+
 # Fighting words that are figures of speech unless the sentence speaks of arms or armed men.
 _FIGURATIVE = re.compile(r"battles? (?:for|over|with)|battled", re.I)
 
@@ -202,7 +217,9 @@ def _mention(match: re.Match, sub: str, strength: str, sentence: Span, lexicon: 
     rel_start, rel_end = start - sentence.start, end - sentence.start
     before = sentence.text[max(0, rel_start - 40) : rel_start]
     after = sentence.text[rel_end : rel_end + 25]
-    aggregate = bool(lexicon.refine["aggregate"].search(before + " " + match.group(0) + " " + after))
+    aggregate = bool(lexicon.refine["aggregate"].search(before + " " + match.group(0) + " " + after)) or bool(
+        _SINCE_LEAD.match(sentence.text) or _WAR_TOLL.search(sentence.text)
+    )
     word = match.group(0).lower()
     plural = word.endswith("s") and not word.endswith(("ss", "us", "'s"))
     return EventMention(

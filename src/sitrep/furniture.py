@@ -51,7 +51,7 @@ _DATEISH = re.compile(
 )
 # "TBILISI, November 30. /TASS/." or "New Delhi, Jan 26 (PTI)": the report's place and date
 _DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Za-z .'-]{2,30},(?:[ \t][A-Z][A-Za-z .]{2,20},)?[ \t]+"
+    r"^[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[A-Z][A-Za-z .'-]{2,30},(?:[ \t][A-Z][A-Za-z .]{2,20},)?[ \t]+"
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?[ \t]+\d{4})?[.,]?[ \t]*"
     r"(?:/[A-Z][A-Za-z-]{1,10}/\.?|\((?:[A-Z][A-Za-z-]{1,10})\))",

@@ -73,6 +73,21 @@ def test_two_armed_subjects_are_both_sides() -> None:
             (Actor("Civilians (Kenya)", "Civilians", "KE"), None),
             ("Protesters (Kenya)", None),
         ),
+        # an intervention is the police's even when the story only says "dispersed"
+        (
+            "Protests",
+            "Protest with intervention",
+            (None, None),
+            ("Protesters (Kenya)", "Police Forces of Kenya"),
+        ),
+        # a lynching's victim is actor 2, not the police who came afterwards
+        ("Riots", "Mob violence", (None, POLICE), ("Rioters (Kenya)", "Civilians (Kenya)")),
+        (
+            "Strategic developments",
+            "Looting/property destruction",
+            (POLICE, None),
+            ("Police Forces of Kenya", "Civilians (Kenya)"),
+        ),
     ],
 )
 def test_acled_default_actors(event_type, sub, given, expected) -> None:

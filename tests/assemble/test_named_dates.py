@@ -24,3 +24,27 @@ def test_the_named_year_dates_a_recalled_event(extractor) -> None:
     assert main and main[0].event_date.start == date(2024, 5, 13)
     recalled = [e for e in events if e.role is EventRole.BACKGROUND]
     assert recalled and all(e.event_date.start.year == 2021 for e in recalled)
+
+
+def test_a_weekday_beats_the_writers_today(extractor) -> None:
+    text = (
+        "Insurgents took over the town of Mocimboa da Praia in the early hours of today (Monday 23 March), "
+        "and by this afternoon the town remained in their hands, with no response from the army."
+    )
+    events = extractor.extract(Article("today", date(2020, 3, 24), text))
+    assert events and events[0].event_date.start == date(2020, 3, 23)
+
+
+def test_overnight_on_a_weekday_is_that_weekday(extractor) -> None:
+    text = "Eleven soldiers were killed when their positions in Marib came under a Houthi attack overnight on Monday."
+    events = extractor.extract(Article("overnight", date(2023, 11, 8), text))
+    assert events and events[0].event_date.start == date(2023, 11, 6)
+
+
+def test_an_undated_event_happened_by_the_day_it_was_reported(extractor) -> None:
+    text = (
+        "BEIRUT — Lebanese army units deployed in the villages of Alma al-Shaab and Tayr Harfa in southern "
+        "Lebanon after Israeli troops pulled out of them, the army command said last night."
+    )
+    events = extractor.extract(Article("said", date(2025, 1, 8), text))
+    assert events and events[0].event_date.start == date(2025, 1, 7)

@@ -50,3 +50,24 @@ def test_the_filing_city_places_an_event_in_a_quarter_the_gazetteer_lacks(extrac
     assert events and events[0].location is not None
     assert (events[0].location.name, events[0].location.country) == ("Bujumbura", "BI")
     assert events[0].actor2 is not None and events[0].actor2.name == "Civilians (Burundi)"
+
+
+def test_gunfire_from_settlers_makes_the_settlers_actor_1(extractor) -> None:
+    text = (
+        "Gunfire from Israeli settlers in Qalqilya killed one Palestinian and left another in critical "
+        "condition, the Palestinian Health Ministry reported on Thursday."
+    )
+    events = extractor.extract(Article("from", date(2024, 8, 16), text))
+    assert events and events[0].actor1 is not None
+    assert events[0].actor1.name == "Settlers (Israel)"
+
+
+def test_niger_state_is_nigerias_and_a_local_government_area_is_a_place(extractor) -> None:
+    text = (
+        "Teenager set ablaze in Niger over missing children\n\n"
+        "Residents of Lapai Local Government Area of Niger State on Friday set ablaze a suspected thief, "
+        "and a mob beat him to death before police arrived, the state police command said."
+    )
+    events = extractor.extract(Article("state", date(2023, 8, 18), text))
+    assert events and events[0].location is not None
+    assert (events[0].location.name, events[0].location.country) == ("Lapai", "NG")

@@ -14,3 +14,15 @@ def test_the_wars_toll_is_not_the_events(extractor) -> None:
         e for e in extractor.extract(Article("war", date(2021, 8, 9), text)) if e.role is EventRole.MAIN
     ]
     assert events and all(e.fatalities is None or e.fatalities.best < 3000 for e in events)
+
+
+def test_hundreds_who_have_died_in_years_of_clashes_are_no_events_toll(extractor) -> None:
+    text = (
+        "Separatist fighters abducted 79 pupils and three staff from a school in Nkwen on Monday, the army "
+        "said. Hundreds of people have died in clashes between the separatists and the army."
+    )
+    events = [
+        e for e in extractor.extract(Article("war", date(2018, 11, 5), text)) if e.role is EventRole.MAIN
+    ]
+    assert events and all(e.fatalities is None or e.fatalities.best == 0 for e in events)
+    assert events[0].sub_event_type == "Abduction/forced disappearance"

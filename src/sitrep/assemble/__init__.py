@@ -149,9 +149,8 @@ def _fatalities(text: str, draft: Draft, lexicon: Lexicon) -> Fatalities | None:
         for f in counts
         if f.span is None or not lexicon.refine["war_toll"].search(_sentence_of(text, f.span))
     ]
-    plain = [
-        f for f in counts if f.span is None or not (_in_quotes(text, f.span) or _running_total(text, f.span))
-    ]
+    counts = [f for f in counts if f.span is None or not _running_total(text, f.span)]  # never the event's
+    plain = [f for f in counts if f.span is None or not _in_quotes(text, f.span)]
     counts = plain or counts
     if not counts:
         return None
@@ -178,7 +177,9 @@ _TOLL_ROSE = re.compile(
 )
 _RUNNING_TOTAL = re.compile(
     r"\bsince (?:the (?:start|beginning|war|conflict)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{1,2})?|\d{4})\b|"
-    r"\b(?:so far this year|this year alone|in total since|over the past (?:year|months?|weeks?)|in recent (?:months|weeks|years))\b",
+    r"\b(?:so far this year|this year alone|in total since|over the past (?:year|months?|weeks?)|in recent (?:months|weeks|years))\b|"
+    r"\b(?:hundreds|thousands|tens of thousands|hundreds of thousands|millions)\b[^.;]{0,40}?"
+    r"\b(?:have|has) (?:died|been killed|lost their lives)\b",  # "Hundreds of people have died in clashes"
     re.I,
 )
 
@@ -195,7 +196,14 @@ def _stale(when: TimeExpression, published: date) -> bool:
 
 
 def _running_total(text: str, span: Span) -> bool:
-    return bool(_RUNNING_TOTAL.search(_sentence_of(text, span)))
+    sentence = _sentence_of(text, span)
+    return any(
+        not _SUPERLATIVE.search(sentence, max(0, m.start() - 50), m.start())
+        for m in _RUNNING_TOTAL.finditer(sentence)
+    )  # "one of the worst massacres in recent years" dates nothing
+
+
+_SUPERLATIVE = re.compile(r"\b(?:worst|deadliest|bloodiest|biggest|largest|most \w+)\b", re.I)
 
 
 def _sentence_of(text: str, span: Span) -> str:

@@ -87,6 +87,13 @@ def actor_role(actor: ActorMention, clause: Clause, tree: Tree) -> tuple[str, fl
     for t in reversed(path):
         if t.dep_ in ("agent",) or (t.dep_ == "pobj" and t.head.lower_ == "by"):
             return "actor1", weight
+        if (
+            t.dep_ == "pobj"
+            and t.head.lower_ == "from"
+            and t.head.head.i == trig.i
+            and trig.pos_ in ("NOUN", "PROPN")
+        ):
+            return "actor1", weight  # "gunfire from Israeli settlers", "shelling from Russian positions"
         if t.dep_ == "pobj" and t.head.lower_ == "between":
             return "both", weight
         if t.dep_ == "pobj" and t.head.lower_ in _TARGET_PREPS:
@@ -210,8 +217,16 @@ def default_actors(
         and sub != "Peaceful protest"
         and sub != "Mob violence"
         and actor2 is None
+    ):  # ACLED: an intervention is the state's, and the police's unless the report names the army
+        actor2 = _police(country, cue_text) or (
+            with_country(Actor("Police Forces of {the_country}", "State forces"), country)
+            if sub == "Protest with intervention"
+            else None
+        )
+    if sub == "Mob violence" and (
+        actor2 is None or (actor2.type == "State forces" and not _MOB_ON_POLICE.search(cue_text))
     ):
-        actor2 = _police(country, cue_text)
+        actor2 = _default_actor("Civilians", country)  # a lynching's victim; the police came after
     if sub in _BOMBS and actor1 is not None and actor1.type == "State forces":
         actor1, actor2 = None, actor2 or actor1  # the soldiers or police a bomb hit; states do not plant them
     if sub in _ONE_SIDED and actor1 is None:
@@ -235,10 +250,17 @@ _STATE_HIT = re.compile(
     re.I,
 )
 
-_ON_CIVILIANS = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
+_ON_CIVILIANS = frozenset(
+    {"Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction"}
+)
+_MOB_ON_POLICE = re.compile(
+    r"\b(?:attack(?:ed|ing)?|stormed|torched|set (?:fire to|ablaze)|burn(?:ed|t)|pelted|stoned|lynched|beat(?:en)?)"
+    r" (?:\w+ ){0,3}(?:police(?:men)?|officers?|police (?:station|post|vehicles?)|soldiers|troops)\b",
+    re.I,
+)
 _BOMBS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 _REMOTE = _BOMBS | {"Air/drone strike", "Shelling/artillery/missile attack"}  # civilians hit from afar too
-_ONE_SIDED = _ON_CIVILIANS | _BOMBS
+_ONE_SIDED = (_ON_CIVILIANS - {"Looting/property destruction"}) | _BOMBS
 _CIVILIAN_TARGET = whole_words(
     "civilians?",
     "people",

@@ -221,10 +221,13 @@ def story_date(findings: Findings, draft: Draft, tree: Tree) -> TimeExpression |
     as an analyst reads it, rather than the date of the report."""
     published = findings.article.published
     start = draft.mentions[0].trigger.start
+    said = []
     for t in findings.times:
         if t.start_date is None or t.precision is not DatePrecision.DAY or t.span.start > start + STORY_CHARS:
             continue
         if 0 <= (published - t.start_date).days <= STORY_DAYS and t.timex_type in ("DATE", "TIME"):
             if not when_said(tree.root(t.span)):  # "the president said on Tuesday": the report's day
                 return t
-    return None
+            said.append(t)
+    # else the first statement's day: what was reported had happened by then ("the army said last night")
+    return min(said, key=lambda t: t.start_date, default=None)

@@ -71,7 +71,11 @@ class Clause:
             return named  # "the 1995 Srebrenica massacre": the event's own date, whatever else it says
         return min(
             dated,
-            key=lambda t: (_PRECISION_RANK[t.precision], self.time_distance.get(t.span.start, 0.0)),
+            key=lambda t: (
+                _PRECISION_RANK[t.precision],
+                _report_day(t),
+                self.time_distance.get(t.span.start, 0.0),
+            ),
             default=None,
         )
 
@@ -94,6 +98,18 @@ def _names_the_event(t: TimeExpression, mention: EventMention) -> bool:
 
 
 _NAME_GAP = re.compile(r"(?:\s+[A-Z][\w'’-]*)*\s+")
+
+
+def _report_day(t: TimeExpression) -> bool:
+    """ "today", "overnight": the writer's day, which a page's date often is not; "on Monday",
+    "23 March" in the same story say which day it was."""
+    return bool(_REPORT_DAY.match(t.span.text))
+
+
+_REPORT_DAY = re.compile(
+    r"^(?:early |late |earlier |later )?(?:today|tonight|overnight|now|this (?:morning|afternoon|evening))$",
+    re.I,
+)
 
 
 # "at about 2 p.m.": a time of day says nothing of the day, which the story gives elsewhere.
@@ -120,7 +136,7 @@ class Draft:
         if (named := self.named_date) is not None:
             return named
         dated = [c.date for c in self.clauses if c.date is not None]
-        return min(dated, key=lambda t: _PRECISION_RANK[t.precision], default=None)
+        return min(dated, key=lambda t: (_PRECISION_RANK[t.precision], _report_day(t)), default=None)
 
 
 class Tree:

@@ -295,6 +295,7 @@ def country_patterns() -> list[dict]:
         patterns.append({"label": "GPE", "pattern": name, "id": f"country:{name}"})
         # the longer match wins: "Guatemala City" stays one capital, not a country and a word
         patterns.append({"label": "GPE", "pattern": f"{name} City"})
+        patterns.append({"label": "GPE", "pattern": f"{name} State"})  # Nigeria's "Niger State"
     return patterns
 
 

@@ -312,7 +312,12 @@ def _promoted(
         elif m.label == "PERSON":
             continue  # "Kelly", "Bell": surnames that are also towns need a strong cue
         elif not (
-            (_WEAK_BEFORE.search(before) or _TARGET_BEFORE.search(before) or _CUE_AFTER.match(after))
+            (
+                _WEAK_BEFORE.search(before)
+                or _TARGET_BEFORE.search(before)
+                or _CUE_AFTER.match(after)
+                or _ADMIN_SUFFIX.search(m.text)  # "Lapai Local Government Area"
+            )
             and any(p.country in countries and p.feature_code != "PCLI" for p in places)
         ) and not (
             _TARGET_BEFORE.search(before)
@@ -361,7 +366,9 @@ def _lookup_ex(name: str, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
     if not found and _DIRECTION.match(name):
         found = gazetteer.candidates(_DIRECTION.sub("", name))
     if not found and _ADMIN_SUFFIX.search(name):
-        return _lookup_ex(_ADMIN_SUFFIX.sub("", name), gazetteer)
+        found, loose = _lookup_ex(_ADMIN_SUFFIX.sub("", name), gazetteer)
+        areas = [p for p in found if p.feature in ("admin1", "admin2")]
+        return (areas or found), loose  # "Niger State" is Nigeria's state, not the country
     if not found:
         for variant in _spelling_variants(normalise_name(name)):
             found = gazetteer.candidates(variant)
