@@ -136,6 +136,8 @@ def is_source(head: str, speaker: str, *, lexicon: ClaimLexicon | None = None) -
         return False
     if re.match(r"\s*(\d|twenty|thirty|forty|fifty)", speaker, re.I) and "of the" in speaker.lower():
         return False
+    if re.match(r"\s*(no|neither)\b", speaker, re.I):  # "No group has claimed it": the absence of a claim
+        return False
     if re.search(
         r"\d{3,}|[\[\]|]", speaker
     ):  # a dateline or a page's furniture: "Yaounde [Cameroon], November 11"
