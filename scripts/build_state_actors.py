@@ -18,10 +18,12 @@ import pycountry
 import yaml
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "sitrep" / "data"
-VERSION = "2026.02.1"
+VERSION = "2026.12.1"
 
 MILITARY_NOUNS = (
     "army",
+    "side",  # "shot dead by the Azerbaijani side"
+    "positions",  # "shelled Armenian positions"
     "military",
     "forces",
     "troops",

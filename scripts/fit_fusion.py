@@ -8,18 +8,25 @@ one coded field made to disagree as real outlets make it disagree (the toll risi
 agreeing, no common day, no common place, no common actor), so that the model does not learn
 that reports of one incident always agree on the coded fields - the hand corpus's do, real
 reports do not. The positives and their copies share the weight the positives had, so the
-copies do not raise the prior that a candidate pair is one incident.
+copies do not raise the prior that a candidate pair is one incident. The dev half's candidate
+pairs hold only a handful of negatives, so every pair of reports of two different dev
+incidents whose types could be one incident's is added as a *made-up negative*, its scene
+(place, day, crowds) set to the true pairs' means, as if told in one place on one day; all of
+them together weigh ``--made-up`` (0.5) times the true pairs. They teach what two different
+incidents share in text, details, target, sub-type, actors and tolls; place and day are
+learned from the real pairs alone.
 
 A logistic regression with an L2 penalty, each weight held to its sign (numpy / scipy), is
 fitted on the features of ``sitrep.fusion_model``. The penalty is chosen by cross-validation
 grouped by incident (``--folds`` folds, every pair of an incident in one fold, three
-shufflings): the one with the lowest held-out log-loss on the dev half's pairs. The threshold
+shufflings): the one with the lowest held-out log-loss on the dev half's pairs, made-up
+negatives included (weighted as in the fit). The threshold
 is the middle of the widest run of thresholds at which the fused dev half has its best
 pairwise F1 while the hand corpus keeps precision and recall >= 0.95. The
 weights are written to ``src/sitrep/data/fusion_model.json`` (versioned), which
 ``sitrep.fusion`` loads offline.
 
-    .venv/bin/python scripts/fit_fusion.py [--l2 0.3 1 3] [--folds 5] [--no-hand] [--out PATH]
+    .venv/bin/python scripts/fit_fusion.py [--l2 0.1 0.3 1 3] [--folds 5] [--no-hand] [--made-up 0.5]
 """
 
 from __future__ import annotations
@@ -35,7 +42,7 @@ from scipy.optimize import minimize
 from sitrep.config import FusionSettings
 from sitrep.evaluation.fusion import article_file, extract_corpus, fuse_corpus, load_gold
 from sitrep.evaluation.news import NEWS_CORPUS, NewsReport, load_corpus, score_article, score_fusion
-from sitrep.fusion import BlockIndex, pair_allowed, reports_from_results
+from sitrep.fusion import BlockIndex, events_compatible, pair_allowed, reports_from_results, targets_differ
 from sitrep.fusion_model import FEATURES, SIGNS, PairModel, load_model, pair_features
 from sitrep.ingest import read_file
 from sitrep.model import EventRole
@@ -145,8 +152,9 @@ def fit_augmented(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float) -> tup
 def grouped_cv_loss(
     x: np.ndarray, y: np.ndarray, w: np.ndarray, groups: list[str], scored: np.ndarray, l2: float, folds: int
 ) -> float:
-    """Held-out log-loss over the ``scored`` pairs, every incident's pairs held out together
-    (three shufflings of incidents into ``folds`` folds; augmented copies only in training)."""
+    """Held-out log-loss over the ``scored`` pairs (weighted by ``w``), every incident's pairs held
+    out together (three shufflings of incidents into ``folds`` folds; augmented copies only in
+    training)."""
     losses = []
     for seed in range(3):
         names = sorted(set(groups))
@@ -158,28 +166,64 @@ def grouped_cv_loss(
             coef, b = fit_augmented(x[fold != k], y[fold != k], w[fold != k], l2)
             p[fold == k] = 1 / (1 + np.exp(-(x[fold == k] @ coef + b)))
         held = np.where(y == 1, p, 1 - p)[scored]
-        losses.append(-np.mean(np.log(held + 1e-9)))
+        losses.append(-np.average(np.log(held + 1e-9), weights=w[scored]))
     return float(np.mean(losses))
 
 
-def training_set(sets, settings: FusionSettings):
-    """Features, labels, incidents and the held-out-scored mask (the first set's pairs: the dev
-    half's) of the candidate pairs of each (results, incidents) set."""
+# What two reports share that does not depend on where and when the coder put them: the
+# made-up negatives keep these; the scene (place, day) is set to what true pairs show.
+SCENE = ("place_agree", "place_conflict", "date_same_day", "date_gap", "crowd_day_unsure")
+MADE_UP_WEIGHT = 0.5  # all made-up negatives together weigh half the true pairs
+
+
+def made_up_negatives(results, incident: dict[str, str], settings: FusionSettings) -> tuple[np.ndarray, list[str]]:
+    """Every pair of reports of two different dev incidents whose types could be one incident's,
+    as if they had been told in one place on one day (whatever the gates say): what two
+    different incidents share in their text, details, target, sub-type, actors and tolls."""
+    reports = [r for r in reports_from_results(results) if r.event.id in incident]
+    rows, groups = [], []
+    for i, a in enumerate(reports):
+        for b in reports[i + 1 :]:
+            if incident[a.event.id] == incident[b.event.id] or a.event.article_id == b.event.article_id:
+                continue
+            if events_compatible(a.event, b.event) and not targets_differ(a, b):
+                f = pair_features(a, b, settings)
+                rows.append([f[k] for k in FEATURES])
+                groups.append(incident[a.event.id])
+    return np.array(rows, dtype=float).reshape(-1, len(FEATURES)), groups
+
+
+def training_set(sets, settings: FusionSettings, made_up: float = MADE_UP_WEIGHT):
+    """Features, labels, weights, incidents and the held-out-scored mask of the candidate pairs of
+    each (results, incidents) set, plus the made-up negatives of the first set (the dev half),
+    whose scene features are the true pairs' means. Scored: the dev half's pairs, made-up or not."""
     parts = [labelled_pairs(res, inc, settings) for res, inc in sets]
     x = np.vstack([p[0] for p in parts])
     y = np.concatenate([p[1] for p in parts])
     groups = [g for p in parts for g in p[2]]
+    w = np.ones(len(y))
     scored = np.arange(len(y)) < len(parts[0][1])
-    return x, y, groups, scored
+    if made_up:
+        neg, neg_groups = made_up_negatives(*sets[0], settings)
+        for k in SCENE:
+            neg[:, FEATURES.index(k)] = x[y == 1, FEATURES.index(k)].mean()
+        x, groups = np.vstack([x, neg]), groups + neg_groups
+        y = np.concatenate([y, np.zeros(len(neg))])
+        w = np.concatenate([w, np.full(len(neg), made_up * (y == 1).sum() / max(1, len(neg)))])
+        scored = np.concatenate([scored, np.ones(len(neg), dtype=bool)])
+    return x, y, w, groups, scored
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--l2", type=float, nargs="+", default=[0.3, 1.0, 3.0], help="L2 penalties to choose from."
+        "--l2", type=float, nargs="+", default=[0.1, 0.3, 1.0, 3.0], help="L2 penalties to choose from."
     )
     parser.add_argument("--folds", type=int, default=5, help="Folds of the grouped cross-validation.")
     parser.add_argument("--no-hand", action="store_true", help="Fit on the dev half alone.")
+    parser.add_argument(
+        "--made-up", type=float, default=MADE_UP_WEIGHT, help="Weight of the made-up negatives (0: none)."
+    )
     args = parser.parse_args()
     extractor = Extractor.from_settings()
     corpus = load_corpus(NEWS_CORPUS, "dev")
@@ -192,8 +236,7 @@ def main() -> None:
     settings = FusionSettings()
     hand = [] if args.no_hand else extract_corpus(HAND_CORPUS, extractor)
     sets = [(results, news_incidents(corpus, matched))] + ([(hand, hand_incidents(hand))] if hand else [])
-    x, y, groups, scored = training_set(sets, settings)
-    w = np.ones(len(y))
+    x, y, w, groups, scored = training_set(sets, settings, args.made_up)
     cv = {l2: grouped_cv_loss(x, y, w, groups, scored, l2, args.folds) for l2 in args.l2}
     for l2, value in cv.items():
         print(f"  l2 {l2}: grouped CV log-loss on dev pairs {value:.3f}")

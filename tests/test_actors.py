@@ -369,3 +369,11 @@ def test_affiliations_describe_an_actor_they_are_not_one(actors: ActorDictionary
 def test_with_country_never_leaves_a_placeholder(code: str) -> None:
     filled = with_country(Actor("Unidentified Armed Group ({country})", "Political militia"), code)
     assert filled.name == "Unidentified Armed Group"
+
+
+def test_a_states_side_and_positions_are_its_military() -> None:
+    found = ActorDictionary.default().find(
+        "Two Armenian soldiers were shot dead by the Azerbaijani side after shelling of Armenian positions."
+    )
+    names = [m.actor.name for m in found]
+    assert "Military Forces of Azerbaijan" in names and "Military Forces of Armenia" in names

@@ -118,6 +118,8 @@ def test_riot_police_is_not_a_riot():
         ("Security forces opened fire on protesters, killing four.", "Excessive force against protesters"),
         ("Protesters threw stones and torched cars.", "Violent demonstration"),
         ("An angry mob lynched a man accused of theft during the protest.", "Mob violence"),
+        ("Security forces fire at protesters in Mandalay.", "Excessive force against protesters"),
+        ("A few hours later the march turned violent as rival protesters charged.", "Violent demonstration"),
     ],
 )
 def test_demonstrations_are_refined_from_cues(text, sub):
@@ -232,3 +234,19 @@ def test_a_wars_toll_of_thousands_is_context_not_an_event():
     text = "Violence by jihadists tied to al-Qaida and the Islamic State group has killed thousands in Burkina Faso."
     assert mentions(text) and all(m.aggregate for m in mentions(text))
     assert not any(m.aggregate for m in mentions("The fighting has killed 20 soldiers since Monday."))
+
+
+def test_a_trigger_inside_a_proper_name_is_no_mention():
+    text = "Aura Farfan, director of the Association for Relatives of the Detained-Disappeared, spoke today."
+    assert mentions(text) == []
+    assert mentions("Suspected Rebels Raid Kasese School") != []  # a Title-Case headline keeps its trigger
+
+
+def test_a_verdict_over_a_massacre_is_no_event():
+    text = "A court convicted four former soldiers over a massacre of 250 people during the civil war."
+    assert [m for m in mentions(text) if m.sub_event_type == "Attack"] == []
+
+
+def test_a_gas_canister_blast_is_an_accident():
+    text = "An explosion tore through a restaurant, killing seven, and an official said a gas canister was to blame."
+    assert mentions(text) == []

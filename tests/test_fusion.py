@@ -19,18 +19,21 @@ from sitrep.fusion import (
     date_window,
     fuse,
     link_threshold,
+    named_words,
+    names_place,
     pair_allowed,
     places_compatible,
     reconcile,
     same_name,
     score_pair,
     shared_details,
+    stale,
     stopwords,
     targets_differ,
     trigger_sentence,
     types_compatible,
 )
-from sitrep.fusion_model import clues, subtypes_agree
+from sitrep.fusion_model import clues, evidence, subtypes_agree
 from sitrep.model import (
     Actor,
     ArticleResult,
@@ -201,6 +204,59 @@ def test_a_town_and_its_short_name_are_one_place():
     assert pair_allowed(report("a", retake, location=long), report("b", retake, location=short), SETTINGS)
     possessive = "The army of Chad's president was in Faya"  # "Chad's" is Chad, a country
     assert clues(possessive, stopwords()) == {"n:faya"}
+
+
+CHAD = Location("Chad", "TD", "", 15.5, 19.0, GeoPrecision.REGION, 2434508, "country")
+NAIROBI = Location("Nairobi", "KE", "Nairobi Area", -1.283, 36.817, GeoPrecision.EXACT, 184745, "city")
+BANGUI = Location("Bangui", "CF", "Bangui", 4.361, 18.555, GeoPrecision.EXACT, 2389853, "city")
+
+
+def test_a_report_that_names_the_other_place_is_misplaced_not_elsewhere():
+    """HRW's report of the Chad shootings opens with its dateline "(Nairobi)", which the coder
+    took for the place; its text names Chad, so the two places are not a conflict. A report
+    that never names the other's place still conflicts with it."""
+    hrw = (
+        "(Nairobi) - On October 20, 2022, security forces opened fire on protesters in several "
+        "Chadian cities, among them the capital N'Djamena, killing at least 50 people."
+    )
+    see = "Security forces in Chad opened fire on Thursday on anti-government demonstrators."
+    crowd = {"event_type": "Protests", "sub_event_type": "Excessive force against protesters", "actor1": None}
+    in_chad = report("a", see, location=CHAD, **crowd)
+    misplaced = report("b", hrw, location=NAIROBI, **crowd)
+    elsewhere = report("c", "Police fired on a march in Bangui.", location=BANGUI, **crowd)
+    assert names_place(misplaced, CHAD) and not names_place(elsewhere, CHAD)
+    assert "cc:TD" in named_words(hrw)  # "Chadian" names Chad
+    named = score_pair(in_chad, misplaced, SETTINGS)
+    other = score_pair(in_chad, elsewhere, SETTINGS)
+    assert named.features["place_conflict"] == 0.0 and other.features["place_conflict"] == 1.0
+    assert named.total > other.total
+    assert any("names the other's" in line for line in evidence(in_chad, misplaced, SETTINGS))
+
+
+def test_a_report_dated_by_a_recalled_day_still_meets_its_own_days_reports():
+    """The coder dated one account of the Jit settler raid (August 2024) to "October 7", a day its
+    text recalls; the details it shares with the other accounts reach the days before it came out."""
+    raid = "Settlers stormed Jit near Qalqilya in the West Bank and shot Rashid Sadah, the Palestinian health ministry said."
+    day = date(2024, 8, 16)
+    fresh = report("a", raid, day=day)
+    recalled = report("b", raid, day=date(2023, 10, 7), published=day + timedelta(days=1))
+    old = report("c", raid, day=date(2023, 10, 7), published=date(2023, 10, 8))  # an account of that day
+    assert stale(recalled, SETTINGS) and not stale(fresh, SETTINGS) and not stale(old, SETTINGS)
+    assert shared_details(fresh, recalled) >= SETTINGS.detail_override
+    assert pair_allowed(fresh, recalled, SETTINGS)
+    assert (0, 1) in set(candidate_pairs([fresh, recalled], SETTINGS))  # blocking reaches it too
+    assert not pair_allowed(fresh, old, SETTINGS)  # published ten months apart
+
+
+def test_main_reports_published_months_apart_are_two_incidents_but_a_recollection_links():
+    """Two air strikes both dated to a recalled "October 7" by the coder, reported in May and in
+    August, are two incidents; a background mention months later may still recall one."""
+    day = date(2023, 10, 7)
+    may = report("a", DEPOT, day=day, published=date(2024, 5, 18))
+    august = report("b", DEPOT, day=day, published=date(2024, 8, 16))
+    assert not pair_allowed(may, august, SETTINGS)
+    recalled = replace(august, event=replace(august.event, role=EventRole.BACKGROUND))
+    assert pair_allowed(may, recalled, SETTINGS)
 
 
 def test_blocking_finds_exactly_the_pairs_brute_force_finds():

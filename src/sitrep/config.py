@@ -47,6 +47,10 @@ class FusionSettings:
     # gap ``detail_extra_days`` wider: the coder misplaced or misdated one of them (0: never).
     detail_override: int = 4
     detail_extra_days: int = 2
+    # A main report dated this many days before it came out may carry a date its text recalls
+    # ("since October 7"): with shared details it may still meet reports of its own days.
+    stale_days: int = 30
+    max_published_gap_days: int = 30  # two main reports published further apart are two incidents
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,17 @@ _CIVILIAN_WORDS = whole_words(
     "pilgrims?",
     "journalists?",
     "aid workers?",
+    "workers",
+    "employees",
+    "labou?rers",
+    "miners",
+    "teachers",
+    "tourists",
+    "customers",
+    "patrons",
+    "drinkers",
+    "bar",
+    "market",
 )
 _ARMED_TARGET_WORDS = whole_words(
     "soldiers?",
@@ -169,6 +180,8 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
             continue
         if not conflict and _FIGURATIVE.fullmatch(match.group(0)):
             continue  # "their battle for better pay", "battled cancer"
+        if _in_a_name(match, sentence):
+            continue  # "the Association for Relatives of the Detained-Disappeared"
         if _CHARGED.search(text, max(sentence.start, match.start() - 60), match.start()):
             continue  # "charges ranging from extortion and kidnapping to murder": crimes charged, not events
         found.append((_mention(match, sub, strength, sentence, lexicon), conflict))
@@ -178,6 +191,7 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
 
 _CHARGED = re.compile(
     r"\b(?:charges? (?:of|for|including|ranging from|such as)|charged with|accused of|convicted of|"
+    r"(?:convicted|sentenced|jailed|acquitted|found guilty|tried|trial)(?: [\w-]+){0,4} (?:over|for|of|in)|"
     r"sentenced for|on suspicion of|suspected of|wanted for|(?:crimes|offences) (?:of|such as|including))\b[^.;]{0,45}$",
     re.I,
 )
@@ -196,6 +210,21 @@ _WAR_TOLL = re.compile(
     r"\b(?:thousands|tens of thousands|hundreds of thousands|millions|\d{1,3}(?:,\d{3})+|\d{4,})\b",
     re.I,
 )
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w'-]*(?: (?:of|for|and|the|on))* $")
+
+
+def _in_a_name(match: re.Match, sentence: Span) -> bool:
+    """A capitalised trigger inside a proper name, in a sentence that is not a Title-Case headline."""
+    word = match.group(0)
+    offset = match.start() - sentence.start
+    if not word[:1].isupper() or offset < 2:
+        return False
+    words = sentence.text.split()
+    if sum(w[:1].isupper() for w in words) * 2 >= len(words):
+        return False  # a headline in Title Case: "Rebels Raid School"
+    return bool(_NAME_BEFORE.search(sentence.text, max(0, offset - 40), offset))
+
 
 # Fighting words that are figures of speech unless the sentence speaks of arms or armed men.
 _FIGURATIVE = re.compile(r"battles? (?:for|over|with)|battled", re.I)

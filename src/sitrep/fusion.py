@@ -90,15 +90,18 @@ class Report:
     sentence: str = ""
     tokens: frozenset[str] = field(default=frozenset(), compare=False)
     clues: frozenset[str] = field(default=frozenset(), compare=False)
+    named: frozenset[str] = field(default=frozenset(), compare=False)
 
     @classmethod
     def of(cls, event: Event, published: date, sentence: str = "", context: str = "") -> Report:
-        """A report with the content tokens of its sentence (place and actor names removed)
-        and the clues of ``context`` (the passage around the trigger; the sentence if empty)."""
+        """A report with the content tokens of its sentence (place and actor names removed), the
+        clues of ``context`` (the passage around the trigger; the sentence if empty) and the
+        places the passage names (to tell a misplaced report from one of another place)."""
+        passage = context or sentence
         tokens = content_tokens(sentence, _name_words(event))
-        found = clues(context or sentence, stopwords())
+        found = clues(passage, stopwords())
         found |= {f"s:{kind}" for kind in hit_kinds(sentence)}
-        return cls(event, published, sentence, tokens, found)
+        return cls(event, published, sentence, tokens, found, named_words(passage))
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +166,27 @@ def content_tokens(sentence: str, names: Iterable[str] = ()) -> frozenset[str]:
     return frozenset(t for t in tokens if len(t) > 2 and t not in drop)
 
 
+_NAMED = re.compile(r"\b[A-Z][\w'\u2019-]+")
+
+
+def named_words(text: str) -> frozenset[str]:
+    """The folded capitalised words of a passage and ``cc:XX`` for each country its demonyms
+    name ("Chadian cities" names Chad): what places the text speaks of, whatever the coder chose."""
+    words = {_fold(m.group()) for m in _NAMED.finditer(text)}
+    demonyms = load_demonyms()[1]
+    words |= {f"cc:{demonyms[w]}" for w in _NAMED.findall(text) if w in demonyms}
+    return frozenset(words)
+
+
+def names_place(report: Report, loc: Location) -> bool:
+    """Does the report's passage name the place (every word of its name, or its country's
+    demonym when the place is the country)?"""
+    words = [w for w in _WORD.findall(_fold(loc.name)) if len(w) > 2]
+    if words and all(w in report.named for w in words):
+        return True
+    return loc.feature == "country" and f"cc:{loc.country}" in report.named
+
+
 def _name_words(event: Event) -> list[str]:
     names = [a.name for a in (event.actor1, event.actor2, *event.assoc_actors) if a is not None]
     if event.location is not None:
@@ -179,6 +203,27 @@ def date_window(event_date: EventDate, settings: FusionSettings) -> tuple[int, i
     if event_date.source is DateSource.PUBLICATION_DATE:
         lo -= settings.publication_slack_days
     return lo - settings.date_slack_days, hi + settings.date_slack_days
+
+
+def stale(report: Report, settings: FusionSettings) -> bool:
+    """A main report dated from its text more than ``stale_days`` before it came out: the coder
+    may have taken a date the text recalls ("since October 7") for the event's own."""
+    e = report.event
+    return (
+        e.role is EventRole.MAIN
+        and e.event_date.source is DateSource.TEXT
+        and (report.published - e.event_date.end).days > settings.stale_days
+    )
+
+
+def report_windows(report: Report, settings: FusionSettings) -> list[tuple[int, int]]:
+    """The date windows a report's event could lie in: its date's, and for a :func:`stale`
+    report also the days before it came out (a report is mostly about the last few days)."""
+    windows = [date_window(report.event.event_date, settings)]
+    if stale(report, settings):
+        day = report.published.toordinal()
+        windows.append((day - settings.publication_slack_days - settings.date_slack_days, day))
+    return windows
 
 
 def is_wide(loc: Location) -> bool:
@@ -244,10 +289,15 @@ def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:
     ea, eb = a.event, b.event
     if ea.article_id == eb.article_id or not events_compatible(ea, eb) or targets_differ(a, b):
         return False
-    a_lo, a_hi = date_window(ea.event_date, settings)
-    b_lo, b_hi = date_window(eb.event_date, settings)
-    gap = max(a_lo, b_lo) - min(a_hi, b_hi)
+    if (
+        ea.role is EventRole.MAIN is eb.role
+        and abs(a.published - b.published).days > settings.max_published_gap_days
+    ):
+        return False  # two accounts of a fresh incident do not come out months apart
+    gap = _gap(date_window(ea.event_date, settings), date_window(eb.event_date, settings))
     if settings.detail_override and shared_details(a, b) >= settings.detail_override:
+        # the details also reach a stale report's own days (the coder took a recalled date)
+        gap = min(_gap(wa, wb) for wa in report_windows(a, settings) for wb in report_windows(b, settings))
         return gap <= settings.max_gap_days + settings.detail_extra_days
     if gap > settings.max_gap_days:
         return False
@@ -257,6 +307,10 @@ def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:
     if GeoPrecision.EXACT == la.geo_precision == lb.geo_precision and not same_name(la.name, lb.name):
         return distance_km(la, lb) <= settings.same_place_km  # two named towns: two incidents
     return distance_km(la, lb) <= settings.far_km
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(a[0], b[0]) - min(a[1], b[1])
 
 
 _AT_TARGET = re.compile(
@@ -310,10 +364,14 @@ class BlockIndex:
         self._all: dict[tuple, list[int]] = defaultdict(list)
         self._clues: dict[tuple, list[int]] = defaultdict(list)
 
-    def _buckets(self, report: Report) -> range:
-        lo, hi = date_window(report.event.event_date, self.settings)
-        size = self.settings.bucket_days
-        return range(lo // size, (hi + max_gap(self.settings)) // size + 1)
+    def _buckets(self, report: Report) -> list[int]:
+        size, pad = self.settings.bucket_days, max_gap(self.settings)
+        found = {
+            k
+            for lo, hi in report_windows(report, self.settings)
+            for k in range(lo // size, (hi + pad) // size + 1)
+        }
+        return sorted(found)
 
     def _cell(self, loc: Location) -> tuple[int, int] | None:
         if is_wide(loc) or abs(loc.latitude) > _WIDE_LATITUDE:
@@ -700,7 +758,7 @@ def _majority_actor(actors: Sequence[Actor | None], events: Sequence[Event]) -> 
 
 def window_of(reports: Sequence[Report], settings: FusionSettings) -> tuple[date, date]:
     """First and last day a candidate of any of the reports can be on (for loading from a store)."""
-    lo = min(date_window(r.event.event_date, settings)[0] for r in reports)
-    hi = max(date_window(r.event.event_date, settings)[1] for r in reports)
+    lo = min(w[0] for r in reports for w in report_windows(r, settings))
+    hi = max(w[1] for r in reports for w in report_windows(r, settings))
     pad = settings.date_slack_days + settings.publication_slack_days + max_gap(settings)
     return date.fromordinal(lo) - timedelta(days=pad), date.fromordinal(hi) + timedelta(days=pad)

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sitrep.codebook import codebook, packaged_text
-from sitrep.model import DatePrecision, DateSource, Event, Fatalities
+from sitrep.model import DatePrecision, DateSource, Event, Fatalities, Location
 
 if TYPE_CHECKING:
     from sitrep.config import FusionSettings
@@ -201,6 +201,13 @@ def _place_relation(a: Report, b: Report, settings: FusionSettings) -> str:
     la, lb = a.event.location, b.event.location
     if la is None or lb is None or not la.country or not lb.country:
         return "place_unknown"
+    relation = _coded_place_relation(la, lb, settings)
+    if relation in _PLACE_CONFLICTS and (_fusion.names_place(b, la) or _fusion.names_place(a, lb)):
+        return "place_named"  # one report names the other's place: the coder chose another one
+    return relation
+
+
+def _coded_place_relation(la: Location, lb: Location, settings: FusionSettings) -> str:
     if la.country != lb.country:
         return "place_other_country"
     if _fusion.is_wide(la) or _fusion.is_wide(lb):
@@ -248,6 +255,8 @@ def evidence(a: Report, b: Report, settings: FusionSettings) -> list[str]:
         said.append(f"same place: {la.name}")
     elif f["place_agree"] and la and lb:
         said.append(f"places agree: {la.name} / {lb.name}")
+    elif place == "place_named" and la and lb:
+        said.append(f"places differ but one report names the other's: {la.name} / {lb.name}")
     if f["date_same_day"]:
         said.append(f"same day: {ea.event_date.iso}")
     elif not f["date_gap"]:

@@ -1,11 +1,13 @@
 """Who did it and to whom: the vote over an event's clauses and ACLED's default actors."""
 
+from datetime import date
+
 import pytest
 from handmade import clause
 
 from sitrep.assemble.actor_vote import default_actors, vote_actors
 from sitrep.assemble.records import Draft
-from sitrep.model import Actor, ActorMention, Span
+from sitrep.model import Actor, ActorMention, Article, Span
 
 SHABAAB = Actor("Al Shabaab", "Rebel group", "SO")
 ARMY = Actor("Military Forces of Somalia", "State forces", "SO")
@@ -34,6 +36,15 @@ def test_two_armed_subjects_are_both_sides() -> None:
     c.actors += [(said(ARMY, 10), "actor1", 1.0), (said(SHABAAB, 20), "actor1", 1.0)]
     actor1, actor2, _ = vote_actors(Draft([c]), "SO")
     assert (actor1, actor2) == (ARMY, SHABAAB)  # the lead clause's order
+
+
+def test_a_clause_that_says_who_fired_outweighs_the_lead_clauses_order() -> None:
+    lead = clause(0)  # "Kyrgyz and Tajik forces clashed"
+    lead.actors += [(said(ARMY, 10), "actor1", 1.0), (said(SHABAAB, 20), "actor1", 1.0)]
+    directed = clause(100)  # "Al Shabaab fighters opened fire on the army"
+    directed.actors += [(said(SHABAAB, 110), "actor1", 0.8), (said(ARMY, 130), "actor2", 0.7)]
+    actor1, actor2, _ = vote_actors(Draft([lead, directed]), "SO")
+    assert (actor1, actor2) == (SHABAAB, ARMY)
 
 
 @pytest.mark.parametrize(
@@ -88,6 +99,8 @@ def test_two_armed_subjects_are_both_sides() -> None:
             (POLICE, None),
             ("Police Forces of Kenya", "Civilians (Kenya)"),
         ),
+        # an air strike no one claims is the state's own air force's
+        ("Explosions/Remote violence", "Air/drone strike", (None, None), ("Military Forces of Kenya", None)),
     ],
 )
 def test_acled_default_actors(event_type, sub, given, expected) -> None:
@@ -106,3 +119,14 @@ def test_soldiers_killed_in_an_ambush_are_the_second_side() -> None:
     assert default_actors("Battles", "Armed clash", army, militants, "NE", cue) == (militants, army)
     cue = "Soldiers killed 20 militants in a raid on their camp"
     assert default_actors("Battles", "Armed clash", army, militants, "NE", cue) == (army, militants)
+
+
+def test_police_hunting_the_assailants_are_no_side(extractor) -> None:
+    text = (
+        "Mexico bar attack: at least 12 dead, police hunting assailants\n\n"
+        "Gunmen stormed a bar in Irapuato on Saturday night and opened fire, killing at least 12 people, "
+        "local authorities said."
+    )
+    events = extractor.extract(Article("bar", date(2022, 10, 16), text))
+    assert events and events[0].sub_event_type == "Attack"
+    assert events[0].actor2 is not None and events[0].actor2.name == "Civilians (Mexico)"

@@ -37,6 +37,17 @@ def _main(extractor, text: str):
             "the explosions in Kerman, a city in Iran, that killed 84 people on Wednesday.",
             "Islamic State",
         ),
+        (
+            "Gunmen killed eight telecom workers in Beoga on Wednesday, police said. The West Papua National "
+            "Liberation Army later acknowledged they had carried out the shootings.",
+            "TPNPB: West Papua National Liberation Army",
+        ),
+        (
+            "A militia attack on a camp for displaced people in Ituri killed more than 40 people on Monday. "
+            'Officials blamed the killings at the "LALA" camp on the Cooperative for the Development of the '
+            "Congo (CODECO), one of the many militias in the east.",
+            "CODECO: Cooperative for Development of Congo",
+        ),
     ],
 )
 def test_the_claimed_or_named_group_is_actor1(extractor, text: str, group: str) -> None:

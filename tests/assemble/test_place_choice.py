@@ -71,3 +71,24 @@ def test_niger_state_is_nigerias_and_a_local_government_area_is_a_place(extracto
     events = extractor.extract(Article("state", date(2023, 8, 18), text))
     assert events and events[0].location is not None
     assert (events[0].location.name, events[0].location.country) == ("Lapai", "NG")
+
+
+def test_a_protest_square_places_the_protest_in_its_city(extractor) -> None:
+    text = (
+        "Police Break Up Tempi Rally in Syntagma\n\n"
+        "Riot police fired tear gas and stun grenades to break up a huge demonstration in Syntagma Square "
+        "on Sunday, witnesses said."
+    )
+    events = extractor.extract(Article("square", date(2025, 1, 27), text))
+    assert events and events[0].location is not None
+    assert events[0].location.country == "GR" and events[0].location.admin1 == "Attica"
+
+
+def test_the_capital_named_in_apposition_is_a_place(extractor) -> None:
+    text = (
+        "Houthi rebels have abducted at least nine UN staff in Yemen, the United Nations said on Friday. "
+        "The abductions were carried out in the capital Sanaa, in Hodeida and in Saada, an NGO said."
+    )
+    events = extractor.extract(Article("capital", date(2024, 6, 7), text))
+    assert events and events[0].location is not None
+    assert events[0].location.name == "Sanaa"

@@ -27,6 +27,14 @@ _SPEAKER_WORDS = (
 )
 
 
+# Who came after it: "police hunting assailants", "troops were searching the area".
+_AFTERWARDS = re.compile(
+    r"\s+(?:are |were |have been |had been |is |was )?(?:hunting|searching|investigating|looking for|"
+    r"probing|combing|cordoned|sealed off|rushed to|arrived)\b",
+    re.I,
+)
+
+
 _SPEECH_LEMMAS = {
     "say",
     "tell",
@@ -46,7 +54,7 @@ _SPEECH_LEMMAS = {
 def is_speaker(text: str, actor: ActorMention, tree: Tree) -> bool:
     """Who reports an event is not a party to it: "residents said", "according to X"."""
     after = text[actor.span.end : actor.span.end + 18].lower()
-    if any(w in after for w in _SPEAKER_WORDS):
+    if any(w in after for w in _SPEAKER_WORDS) or _AFTERWARDS.match(text, actor.span.end):
         return True
     tok = tree.root(actor.span)
     while tok.dep_ in ("conj", "compound", "poss") and tok.head.i != tok.i:
@@ -120,7 +128,7 @@ def vote_actors(draft: Draft, country: str) -> tuple[Actor | None, Actor | None,
     spans: dict[tuple[str, str], Span] = {}
     actors: dict[str, Actor] = {}
     primary = [c for c in draft.clauses if not c.strong_subs or set(c.strong_subs) - ACCESSORY_SUBS]
-    voting = [(m, r, w) for c in (primary or draft.clauses) for m, r, w in c.actors]
+    voting = [(m, r, w * _symmetry(c)) for c in (primary or draft.clauses) for m, r, w in c.actors]
     named_votes: dict[Actor, float] = defaultdict(float)
     for m, _, weight in voting:
         if m.actor.type in _NON_STATE and not _is_generic(m.actor):
@@ -152,10 +160,26 @@ def vote_actors(draft: Draft, country: str) -> tuple[Actor | None, Actor | None,
     return actors.get(actor1), actors.get(actor2), evidence
 
 
+def _directed(draft: Draft, country: str, sides: set[str]) -> bool:
+    """Some clause says who acted on whom: "Tajik forces opened fire on Kyrgyz border guards"."""
+    for clause in draft.clauses:
+        roles = {(with_country(m.actor, country).name, role) for m, role, _ in clause.actors}
+        if any((a, "actor1") in roles and (b, "actor2") in roles for a in sides for b in sides if a != b):
+            return True
+    return False
+
+
+def _symmetry(clause: Clause) -> float:
+    """ "Kyrgyz and Tajik forces clashed": a clause with two sides as subjects says nothing of who
+    began it, so a clause that does ("Tajik forces opened fire on Kyrgyz border guards") outweighs it."""
+    subjects = {m.actor.name for m, role, _ in clause.actors if role in ("actor1", "both")}
+    return 0.5 if len(subjects) >= 2 and not any(role == "actor2" for _, role, _ in clause.actors) else 1.0
+
+
 def _lead_order(draft: Draft, country: str, actor1: str | None, actor2: str | None) -> tuple:
     """When the lead clause names both sides as subjects ("Russian and Ukrainian troops
     fought"), its order decides who is actor 1, not the later paragraphs' mentions."""
-    if actor1 is None or actor2 is None:
+    if actor1 is None or actor2 is None or _directed(draft, country, {actor1, actor2}):
         return actor1, actor2
     lead = draft.clauses[0]
     subjects = [
@@ -229,6 +253,8 @@ def default_actors(
         actor2 = _default_actor("Civilians", country)  # a lynching's victim; the police came after
     if sub in _BOMBS and actor1 is not None and actor1.type == "State forces":
         actor1, actor2 = None, actor2 or actor1  # the soldiers or police a bomb hit; states do not plant them
+    if sub == "Air/drone strike" and actor1 is None:  # no one names the aircraft: the state's own air force
+        actor1 = with_country(Actor("Military Forces of {the_country}", "State forces"), country)
     if sub in _ONE_SIDED and actor1 is None:
         actor1 = _default_actor("Political militia", country)  # "Unidentified Armed Group (X)"
     civilian_target = _CIVILIAN_TARGET.search(cue_text) and not _ARMED_TARGET.search(cue_text)

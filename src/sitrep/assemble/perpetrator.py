@@ -28,11 +28,11 @@ _CLAIM_AFTER = re.compile(
     r"^[^.;]{0,100}?\b(?:(?:has|have|had|later|quickly|swiftly)\s+)*(?:"
     r"claimed(?! (?:that|to|the lives|\d+ lives|lives))|(?:took|taken|takes|taking|accepted|claimed) responsibility|"
     r"(?:said|says) (?:\w+ ){0,8}?(?:it|they) (?:was|were) (?:responsible|behind)|"
-    r"(?:said|says) (?:it|they) (?:had )?carried out)\b",
+    r"(?:said|says|acknowledged|admitted|confirmed) (?:that )?(?:it|they) (?:had )?(?:carried out|conducted|staged))\b",
     re.I,
 )
 _BLAME_BEFORE = re.compile(
-    r"(?:blamed (?:the (?:\w+ ){0,3})?on|blamed|accused|attributed (?:the (?:\w+ ){0,3})?to|"
+    r"(?:blamed (?:the [^.;]{0,60}?)?on|blamed|accused|attributed (?:the (?:\w+ ){0,3})?to|"
     r"(?:bombers?|attackers?|gunm[ae]n|assailants?|perpetrators?|(?:him|her)self up|suspects?)\b[^.]{0,60}?"
     r"(?:belonged to|(?:was|were) (?:a )?members? of|loyal to))\s+(?:the\s+)?$",
     re.I,

@@ -50,7 +50,8 @@ _ADMIN_SUFFIX = re.compile(rf"\s+{_ADMIN_WORD}$", re.IGNORECASE)
 # "the town of X": X is a place wherever it is; the weaker cues need the document's country.
 _STRONG_BEFORE = re.compile(
     r"\b(?:town|city|village|hamlet|port|capital|suburb|districts?|provinces?|regions?|neighbou?rhood|"
-    r"municipality|locality|settlement|outskirts|governorate|county|state|streets|areas?) of\s+$",
+    r"municipality|locality|settlement|outskirts|governorate|county|state|streets|areas?) of\s+$|"
+    r"\b(?:the|its|their|[A-Z]\w+'s) capital,?\s+$",  # "the capital Sanaa", "Yemen's capital Sanaa"
     re.IGNORECASE,
 )
 _WEAK_BEFORE = re.compile(r"\b(?:in|near|outside|from|into|towards?|around)\s+(?:the\s+)?$")

@@ -26,7 +26,7 @@ from dataclasses import replace
 from datetime import date
 
 from sitrep.config import FusionSettings
-from sitrep.fusion import Report, date_window, fuse, max_gap
+from sitrep.fusion import Report, fuse, max_gap, report_windows
 from sitrep.store.base import Store
 from sitrep.store.incidents import FusionSummary
 from sitrep.store.review import join_partners, load_decisions
@@ -69,8 +69,8 @@ def windows(reports: Sequence[Report], settings: FusionSettings) -> list[tuple[s
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for r in reports:
         if r.event.location is not None:
-            lo, hi = date_window(r.event.event_date, settings)
-            spans[r.event.location.country].append((lo - pad, hi + pad))
+            for lo, hi in report_windows(r, settings):
+                spans[r.event.location.country].append((lo - pad, hi + pad))
     merged: list[tuple[str, tuple[date, date]]] = []
     for country in sorted(spans):
         current: list[int] | None = None
