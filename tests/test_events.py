@@ -178,6 +178,8 @@ def test_an_abduction_raid_that_killed_several_is_an_attack(text, deaths, sub):
     [
         "Russia and Ukraine exchanged 390 prisoners of war on Friday.",
         "The truce between the army and the rebels took effect at dawn.",
+        "With the U.S. president at their side the two leaders put their names to peace and economic agreements.",
+        "The presidents signed an agreement on the state border between the two countries.",
     ],
 )
 def test_prisoner_exchanges_and_truces_are_agreements(text):
@@ -250,3 +252,8 @@ def test_a_verdict_over_a_massacre_is_no_event():
 def test_a_gas_canister_blast_is_an_accident():
     text = "An explosion tore through a restaurant, killing seven, and an official said a gas canister was to blame."
     assert mentions(text) == []
+
+
+def test_youths_pelting_police_with_petrol_bombs_riot():
+    found = mentions("Youths pelted police with petrol bombs and paint bombs in Belfast on Monday night.")
+    assert [m.sub_event_type for m in found if m.strength == STRONG] == ["Violent demonstration"]
