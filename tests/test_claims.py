@@ -107,6 +107,23 @@ def _claims(nlp: Language, text: str) -> list[Claim]:
             "Zelenskiy",
             "the exchange of prisoners would go on through the weekend",
         ),
+        # a speaker the parse left unlinked before a verb that closes the sentence; a 'by' hung low; a revised toll
+        (
+            "Friday's protest was bigger than the one held on Thursday, Echo of the Caucasus, the Georgian"
+            " service of Radio Free Europe, reported.",
+            "the Georgian service of Radio Free Europe",
+            "Friday's protest was bigger than the one held on Thursday, Echo of the Caucasus",
+        ),
+        (
+            "The attack was confirmed at two press conferences in Maputo today by Orlando Mudumane.",
+            "Orlando Mudumane",
+            "The attack",
+        ),
+        (
+            "The interior ministry on Wednesday revised the death toll upwards from five to eight.",
+            "The interior ministry",
+            "the death toll upwards from five to eight",
+        ),
     ],
 )
 def test_find_claims(nlp: Language, text: str, speaker: str, content: str) -> None:
@@ -181,6 +198,9 @@ def test_speaker_name_role_and_kind(nlp: Language, text: str, speaker: str, role
          "The Islamic State group"),
         ("Officials said 44 people were killed in the blast.", "asserts", "fatalities", "44"),
         ("The group threatened reprisals against the army.", "warns", "event", ""),
+        # a toll stays a claim beside the aftermath
+        ("MONUSCO said 45 people were killed and that it was working with the authorities to step up security.",
+         "asserts", "fatalities", "45"),
     ],
 )  # fmt: skip
 def test_stance_field_and_value(nlp: Language, text: str, stance: str, field: str, value: str) -> None:
@@ -197,7 +217,37 @@ def test_stance_field_and_value(nlp: Language, text: str, stance: str, field: st
         "Twenty-seven of the dead people said nothing.",  # no source
         "The ministry said it plans to buy new trucks next year.",  # not about the event
         "Official says gang raid on small central Haiti town killed several people\n\nBy staff",  # a title line
+        # a count over a period, the aftermath: about the conflict, not claims about the event
+        "Officials say the strikes have killed more than 3,500 people since October 2023.",
+        "The UN said 70,000 displaced people reached Bule between April 15 and May 15.",
+        "Police said they had launched a search operation to trace the attackers.",
+        "The mission said it was working with the authorities to improve security after the attack.",
+        # the accused is no speaker; a statement made before the event is about earlier events
+        "Two Taliban fighters stand accused of sexually assaulting a woman in Sar-e Pul.",
+        "Last month, the police minister said 52 councillors had been gunned down.",
+        "The rebels have previously said they would free the pilot.",
+        # the absence of a claim; a war's toll since its start
+        "No group has claimed responsibility for the attack.",
+        "Since October 7, 2023, more than 630 Palestinians have died in the West Bank, the ministry said.",
     ],
 )
 def test_non_sources_and_off_event_statements_are_not_claims(nlp: Language, text: str) -> None:
     assert _claims(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # the same speaker going on inside its own statement: one claim, with the inner verb's stance
+        ("Greece's foreign ministry reacted, saying it \"unequivocally condemns the terrorist suicide bombing\".",
+         [("Greece's foreign ministry", "condemns")]),
+        # an outlet relaying a named source in its complement: the source's claim
+        ("AIM reported that Orlando Mudumane told journalists that the insurgents had attacked the barracks.",
+         [("Orlando Mudumane", "asserts")]),
+        # two speakers side by side: two claims
+        ("The Taliban authorities said only three people died, and a hospital source gave a toll of 20.",
+         [("The Taliban authorities", "asserts"), ("a hospital source", "asserts")]),
+    ],
+)  # fmt: skip
+def test_one_statement_is_one_claim(nlp: Language, text: str, claims: list[tuple[str, str]]) -> None:
+    assert [(c.speaker, c.stance) for c in _claims(nlp, text)] == claims

@@ -63,6 +63,11 @@ NUMBER = re.compile(r"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|t
                     r"hundreds|several)\b", re.I)  # fmt: skip
 INJURY = re.compile(r"\b(wound\w*|injur\w*|hurt)\b", re.I)
 DEATH = re.compile(r"\b(kill\w*|dead|death\w*|died|toll|lives|bodies|fatalit\w*|massacred|slain)\b", re.I)
+# A number of people, with no word of violence ("13 of his passengers had been taken") may still be a toll.
+HEADCOUNT = re.compile(
+    r"\b(\d[\d,]*|dozens|scores|hundreds) (\w+ )?(people|persons|men|women|children|students|passengers)\b",
+    re.I,
+)
 TARGET = re.compile(r"\b(target\w*|aimed at)\b", re.I)
 
 
@@ -74,6 +79,9 @@ class ClaimLexicon:
     speaker_types: tuple[tuple[str, re.Pattern[str]], ...]
     non_source_heads: frozenset[str]
     event_words: re.Pattern[str]
+    period_words: re.Pattern[str]
+    aftermath_words: re.Pattern[str]
+    recalled_words: re.Pattern[str]
 
     @classmethod
     @cache
@@ -85,7 +93,15 @@ class ClaimLexicon:
         raw = yaml.safe_load(text)
         kinds = tuple((k["type"], _alternation(k["words"])) for k in raw["speaker_types"])
         heads = frozenset(w.lower() for w in raw["non_source_heads"])
-        return cls(str(raw["version"]), kinds, heads, _alternation(raw["event_words"]))
+        return cls(
+            str(raw["version"]),
+            kinds,
+            heads,
+            _alternation(raw["event_words"]),
+            _alternation(raw["period_words"]),
+            _alternation(raw["aftermath_words"]),
+            _alternation(raw["recalled_words"]),
+        )
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -120,6 +136,8 @@ def is_source(head: str, speaker: str, *, lexicon: ClaimLexicon | None = None) -
         return False
     if re.match(r"\s*(\d|twenty|thirty|forty|fifty)", speaker, re.I) and "of the" in speaker.lower():
         return False
+    if re.match(r"\s*(no|neither)\b", speaker, re.I):  # "No group has claimed it": the absence of a claim
+        return False
     if re.search(
         r"\d{3,}|[\[\]|]", speaker
     ):  # a dateline or a page's furniture: "Yaounde [Cameroon], November 11"
@@ -131,6 +149,23 @@ def about_event(text: str, *, lexicon: ClaimLexicon | None = None) -> bool:
     """Whether a statement speaks of violence, a protest or its toll (a purchase plan does not)."""
     lexicon = lexicon or ClaimLexicon.default()
     return bool(lexicon.event_words.search(text))
+
+
+def beside_event(text: str, stance: str, field: str, *, lexicon: ClaimLexicon | None = None) -> bool:
+    """Whether a statement is still not a claim about the event: one that only asserts and speaks of
+    no violence (a year is no toll: "Georgia would freeze talks until 2028") or of a count over a
+    period, or the aftermath (the response, alerts, the displaced) with no toll."""
+    lexicon = lexicon or ClaimLexicon.default()
+    if stance == Stance.ASSERTS and (
+        lexicon.period_words.search(text)
+        or not (about_event(text, lexicon=lexicon) or HEADCOUNT.search(text))
+    ):
+        return True
+    return (
+        stance in (Stance.ASSERTS, Stance.WARNS)
+        and field not in ("fatalities", "injuries")
+        and bool(lexicon.aftermath_words.search(text))
+    )
 
 
 def stance_of(verb: str, text: str, kind: str, *, agent: str = "") -> str:

@@ -21,7 +21,15 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.claim_coding import ClaimLexicon, about_event, field_of, is_source, speaker_type, stance_of
+from sitrep.claim_coding import (
+    ClaimLexicon,
+    about_event,
+    beside_event,
+    field_of,
+    is_source,
+    speaker_type,
+    stance_of,
+)
 from sitrep.model import Claim, Fatalities, Span
 from sitrep.nlp import doc_text
 
@@ -78,7 +86,10 @@ def _speech_lemma(tok: Token) -> str:
         return lemma
     if lemma == "speak" and any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in tok.children):
         return lemma  # "Survivors spoke of seeing bodies"
-    if lemma in ("put", "give", "place", "name", "lay") and tok.pos_ == "VERB":
+    if (
+        lemma in ("put", "give", "place", "name", "lay", "revise", "raise", "lower", "update")
+        and tok.pos_ == "VERB"
+    ):
         if any(c.dep_ in ("dobj", "oprd") and c.lemma_.lower() in COUNT_NOUNS for c in tok.children):
             return lemma
     low = tok.lower_
@@ -264,18 +275,21 @@ def _nearest_entity(tok: Token) -> Source:
 def _speaker_token(verb: Token) -> Token | None:
     """The subject of a reporting verb, including 'with X stating' and '..., X said'."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if _accused(verb):  # "two fighters stand accused of assault": the accused, no speaker
+        return None
     if len(subj) > 1:  # the parse joined lines or clauses: the subject in the verb's own line, a name first
         subj = [c for c in subj if not _other_line(c, verb)] or subj
         subj.sort(key=lambda c: (c.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"), abs(verb.i - c.i)))
     if subj and subj[0].lower_ in ("which", "that", "what"):
         return None
+    if subj and subj[0].dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children):
+        # "the protesters had been warned", "who were admitted to hospital": the addressee, no speaker
+        return _passive_by(verb) if verb.lemma_ in ("confirm", "report", "claim") else None
     if subj and subj[0].lower_ == "who" and verb.dep_ == "relcl":
         return verb.head
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if agents and subj and subj[0].dep_ == "nsubjpass":  # "Responsibility ... was claimed by the WPNLA"
         return agents[0]
-    if subj and subj[0].dep_ == "nsubjpass":  # "the protesters had been warned": the addressee, no speaker
-        return None
     if subj and _other_line(subj[0], verb):  # the parse joined a title line to the story
         near = verb.doc[verb.i - 1] if verb.i > 0 else None
         return (
@@ -293,6 +307,9 @@ def _speaker_token(verb: Token) -> Token | None:
         cand = cand.head if cand.dep_ == "appos" else cand
         if cand.dep_ == "pobj" and cand.head.lower_ == "with":
             return cand
+        closing = _closing_speaker(verb, verb.doc[prev])
+        if closing is not None:
+            return closing
     quoter = verb.head.head if verb.head.lower_ == "as" else verb.head
     quoted = [c for c in quoter.children if c.dep_ == "dobj"] if quoter.lemma_ == "quote" else []
     if quoted:  # "RIA quoted Kamchybek Tashiev as saying ..."
@@ -316,25 +333,94 @@ def _speaker_token(verb: Token) -> Token | None:
     return None
 
 
+def _accused(verb: Token) -> bool:
+    """'stand accused of', 'a man accused of blasphemy': a participle of accusing names the accused, not who accuses."""
+    return (
+        verb.lemma_ in ("accuse", "charge")
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "agent") for c in verb.children)
+    )
+
+
+def _recalled(verb: Token, lexicon: ClaimLexicon) -> bool:
+    """Whether the reporting verb itself is dated before the event ('Last month, the minister said')."""
+    return any(
+        c.dep_ in ("advmod", "npadvmod", "prep") and lexicon.recalled_words.search(_subtree_text(c))
+        for c in verb.children
+    )
+
+
+def _subtree_text(tok: Token) -> str:
+    doc = tok.doc
+    return doc[tok.left_edge.i : tok.right_edge.i + 1].text
+
+
+def _closing_speaker(verb: Token, before: Token) -> Token | None:
+    """The speaker the parse left without a link to a verb that closes the sentence
+    ('..., Echo of the Caucasus, the Georgian service of Radio Free Europe, reported.')."""
+    if verb.dep_ not in ("ROOT", "parataxis") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if not _closes(verb):
+        return None
+    node = before
+    while node.dep_ in ("pobj", "prep", "compound") and node.head.i < node.i:
+        node = node.head
+    if node.pos_ not in ("NOUN", "PROPN") or node.i > verb.i:
+        return None
+    return node if speaker_type(_np_span(node).text) != "other" else None  # a source, not "eight people"
+
+
+def _said_before(verb: Token, speaker: Token | None, segment: SpacySpan) -> int | None:
+    """Where the speaker's words begin when the statement comes before them and the verb closes the
+    line with nothing said after it ('..., the Iraqi broadcaster Rudaw reported on Monday.')."""
+    if (
+        speaker is None
+        or speaker.i > verb.i
+        or verb.dep_ not in ("ROOT", "parataxis", "acl")
+        or not _closes(verb)
+    ):
+        return None
+    start = _np_span(speaker).start
+    return start if start > segment.start + 2 else None
+
+
+def _closes(verb: Token) -> bool:
+    """Whether nothing but the verb's own modifiers ('on Monday', 'in a statement') and punctuation
+    follows it in its line: no complement, no second clause ('adding that ...')."""
+    segment = _clip(verb)
+    own = {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod", "agent") for t in c.subtree}
+    return all(t.is_punct or t.i in own for t in verb.doc[verb.i + 1 : segment.end])
+
+
+def _passive_by(verb: Token) -> Token | None:
+    """The speaker of a passive reporting verb whose 'by' the parse hung lower ('confirmed at two press
+    conferences in Maputo today by Orlando Mudumane')."""
+    for tok in verb.subtree:
+        if tok.lower_ == "by" and tok.i > verb.i and tok.dep_ in ("prep", "agent"):
+            named = [c for c in tok.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")]
+            if named and _clip(verb).start <= named[0].i < _clip(verb).end:
+                return named[0]
+    return None
+
+
 def _other_line(a: Token, b: Token) -> bool:
     """Whether a line break separates two tokens."""
     lo, hi = sorted((a.idx, b.idx))
     return "\n" in doc_text(a.doc)[lo:hi]
 
 
-def _content_span(verb: Token, segment: SpacySpan) -> tuple[int, int] | None:
+def _content_span(verb: Token, segment: SpacySpan, speaker: Token | None = None) -> tuple[int, int] | None:
     """Character range of what was said: the complement clause or the words after the verb."""
     doc = verb.doc
     comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
-    if comps:  # every complement: "say they are trying to establish the number [of those] abducted"
+    before = _said_before(verb, speaker, segment)
+    if before is not None:  # "..., Echo of the Caucasus, ..., reported."
+        start, end = segment.start, before
+    elif comps:  # every complement: "say they are trying to establish the number [of those] abducted"
         start, end = min(c.left_edge.i for c in comps), max(c.right_edge.i for c in comps) + 1
         if doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether"):
             start += 1
-    elif (
-        verb.lemma_ == "confirm"
-        and any(c.dep_ == "agent" for c in verb.children)
-        and any(c.dep_ == "nsubjpass" for c in verb.children)
-    ):
+    elif verb.lemma_ == "confirm" and any(c.dep_ == "nsubjpass" for c in verb.children):
         said = next(c for c in verb.children if c.dep_ == "nsubjpass")  # "The attack was confirmed by X"
         start, end = said.left_edge.i, said.right_edge.i + 1
     elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
@@ -405,9 +491,11 @@ def _claim_at(
         subj = _speaker_token(tok)
         if subj is None or (lemma == "read" and subj.lemma_.lower() not in STATEMENT_NOUNS):
             return None
+        if _recalled(tok, lexicon):
+            return None
         if lemma == "call" and not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children):
             return None
-        source, rng = _source(subj, previous), _content_span(tok, segment)
+        source, rng = _source(subj, previous), _content_span(tok, segment, subj)
     name, role, head, gpe = source
     if name and not is_source(head, name, lexicon=lexicon):
         name, role, head, gpe = _person_before(tok, previous)
@@ -517,16 +605,21 @@ def find_claims(
     previous: Source = NO_SOURCE
     roles: dict[str, str] = {}
     for sent in doc.sents:
-        own: list[Claim] = []
+        own: list[tuple[Claim, Token]] = []
         for tok in sent:
             claim = _claim_at(tok, previous, tolls, lexicon)
-            if claim is not None and not any(_nested(claim, c) for c in own):
-                claim = _with_known_role(claim, roles, lexicon, doc)
-                own.append(claim)
-                previous = (claim.speaker, claim.speaker_role, "", claim.speaker_type == "government")
+            if claim is None:
+                continue
+            own, keep = _one_statement(own, claim, tok)
+            if not keep:
+                continue
+            claim = _with_known_role(claim, roles, lexicon, doc)
+            previous = (claim.speaker, claim.speaker_role, "", claim.speaker_type == "government")
+            if not beside_event(claim.text, claim.stance, claim.field, lexicon=lexicon):  # still who "he" is
+                own.append((claim, tok))
         if not own and claims and _continues_quote(sent, claims[-1]):
             claims[-1] = _merge(doc, claims[-1], sent)
-        claims.extend(_without_relays(own))
+        claims.extend(_without_relays([c for c, _ in own]))
     return claims
 
 
@@ -569,9 +662,78 @@ def _role_in_doc(doc: Doc, last: str) -> str:
     return ""
 
 
-def _nested(claim: Claim, other: Claim) -> bool:
-    """A reporting verb inside another claim's content ('X said Y denied') is kept once."""
-    return claim.speaker == other.speaker and claim.text in other.text
+def _one_statement(
+    own: list[tuple[Claim, Token]], claim: Claim, verb: Token
+) -> tuple[list[tuple[Claim, Token]], bool]:
+    """The sentence's claims once a new one is added, and whether the new one is kept: one statement, one claim.
+
+    A reporting verb inside another claim's statement is the same speaker going on ('saying it
+    "condemns ..."', '"We have no security, we say it every day," Banza said') when its subject
+    is a pronoun or the same speaker: the outer claim is kept. When it names someone else in the
+    outer verb's complement, the outer speaker only relays ('AIM reported that Mudumane told
+    journalists that ...'): the inner claim is kept.
+    """
+    kept: list[tuple[Claim, Token]] = []
+    keep_new = True
+    for other, other_verb in own:
+        if _inside(verb, other, other_verb):
+            if _same_voice(claim, verb, other):
+                keep_new = False
+            elif _relays(other_verb, verb):
+                continue
+        elif _inside(other_verb, claim, verb):
+            if _same_voice(other, other_verb, claim):
+                continue
+            if _relays(verb, other_verb):
+                keep_new = False
+        elif claim.speaker == other.speaker and claim.text in other.text:
+            keep_new = False
+        kept.append((other, other_verb))
+    return kept, keep_new
+
+
+def _inside(verb: Token, claim: Claim, claim_verb: Token) -> bool:
+    """Whether a reporting verb is part of another claim's statement: inside it, and one clause
+    of it, not a clause joined to it ('X said three died, and a hospital gave a toll of 20')."""
+    if claim.content is None or not claim.content.start <= verb.idx < claim.content.end:
+        return False
+    return _governs(claim_verb, verb) or _governs(verb, claim_verb)
+
+
+def _relays(outer: Token, inner: Token) -> bool:
+    """Whether a reporting verb frames another in its complement ('X reported that Y said', 'X received
+    a call from the driver, who said'), not beside it or in a clause on something else ('the results
+    that the council announced')."""
+    node = inner
+    for _ in range(8):
+        if inner.i < outer.i or node.head.i == node.i:
+            return False
+        if node.dep_ == "relcl" and not any(c.lower_ == "who" and c.dep_ == "nsubj" for c in node.children):
+            return False
+        if node.dep_ not in ("ccomp", "xcomp", "relcl", "pobj", "prep", "dobj"):
+            return False
+        node = node.head
+        if node.i == outer.i:
+            return True
+    return False
+
+
+def _governs(high: Token, low: Token, *, across: frozenset[str] = frozenset({"conj"})) -> bool:
+    """Whether ``high`` is above ``low`` in the parse through no link of the kinds in ``across``."""
+    node = low
+    for _ in range(8):
+        if node.dep_ in across or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i == high.i:
+            return True
+    return False
+
+
+def _same_voice(claim: Claim, verb: Token, outer: Claim) -> bool:
+    """Whether a claim inside another's statement is the same speaker's (a pronoun, the same name)."""
+    subject = _speaker_token(verb)
+    return claim.speaker == outer.speaker or subject is None or subject.lower_ in PRONOUNS
 
 
 def _continues_quote(sent: SpacySpan, last: Claim) -> bool:

@@ -3,21 +3,25 @@ and a coder that finds nothing, or the wrong thing, scores as such."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from sitrep.evaluation.news import (
     NEWS_CORPUS,
+    GoldArticle,
     NewsReport,
     load_corpus,
     match_events,
     same_actor,
     score_article,
+    score_claims,
     score_news,
 )
-from sitrep.model import Article, ArticleResult
+from sitrep.model import Article, ArticleResult, Claim, Span
 from sitrep.pipeline import extract
 
 SPLIT = json.loads((NEWS_CORPUS / "split.json").read_text("utf-8"))
@@ -97,7 +101,51 @@ def test_events_are_paired_by_agreement_not_by_order():
         (None, None, True),
         (None, "Civilians (Mali)", False),
         ({"name": "Al Shabaab"}, None, False),
+        # ACLED's period and faction: still the state's forces
+        (
+            {"name": "Military Forces of Yemen (2017-) Presidential Leadership Council"},
+            "Military Forces of Yemen",
+            True,
+        ),
+        (
+            {"name": "Military Forces of Yemen (2017-) Presidential Leadership Council"},
+            "Police Forces of Yemen",
+            False,
+        ),
     ],
 )
 def test_actor_names_match_by_name_alias_or_distinctive_words(gold, system, right):
     assert same_actor(gold, system) is right
+
+
+def test_two_claims_of_one_sentence_are_scored_apart():
+    """The military's accusation and the group's denial share a sentence: each is paired with its own gold
+    claim and scored on its own stance, and a third claim that no analyst coded is spurious."""
+    text = (
+        "Gunmen killed 12 villagers in Zamfara state on Monday. The military accused the bandits of the killings;"
+        " the bandits said the accusation was false."
+    )
+    article = Article(id="z", published=date(2024, 3, 5), text=text)
+    event = extract(article)[0]
+    sentence = text.index("The military")
+    span = Span(sentence, len(text), text[sentence:])
+
+    def claim(speaker: str, statement: str, stance: str) -> Claim:
+        at = text.index(statement)
+        return Claim(speaker, statement, span, stance, content=Span(at, at + len(statement), statement))
+
+    accused = claim("The military", "the bandits of the killings", "accuses")
+    denied = claim("the bandits", "the accusation was false", "denies")
+    extra = claim("a witness", text[sentence:], "asserts")  # its statement is neither gold claim's
+    result = ArticleResult(article, (dataclasses.replace(event, claims=(denied, accused, extra)),))
+    gold = {"events": [{"role": "main"}], "claims": [
+        {"speaker": "the military", "stance": "accuses", "text": "The military accused the bandits of the killings"},
+        {"speaker": "bandits", "stance": "denies", "text": "the bandits said the accusation was false"},
+    ]}  # fmt: skip
+    report = NewsReport(corpus="x", split="dev")
+    score_claims(report, GoldArticle("z", Path("z.txt"), gold), result)
+    assert (report.claims_gold, report.claims_system, report.claims_found, report.claims_true) == (2, 3, 2, 2)
+    assert report.stance_right == [True, True] and report.speaker_right == [True, True]
+    assert [m.system for m in report.errors if m.what == "claim spurious"] == [
+        f"a witness: {text[sentence:][:70]}"
+    ]

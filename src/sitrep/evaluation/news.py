@@ -346,18 +346,25 @@ def same_actor(gold: dict | str | None, system: str | None) -> bool:
     got = _words(system)
     for name in names:
         want = _words(name)
-        if want == got:
-            return True
+        if want == got or _words(_STATE_PERIOD.sub("", name)) == got:
+            return True  # "Military Forces of Yemen (2017-) Presidential Leadership Council": Yemen's forces
         small, big = (want, got) if len(want) <= len(got) else (got, want)
         if small and small <= big and small - GENERIC_ACTOR_WORDS - _country_words(small):
             return True
     return False
 
 
+# ACLED's period and faction after a state's forces: the same state's forces, whoever leads them.
+_STATE_PERIOD = re.compile(r"\s*\(\d{4}-\d{0,4}\).*$")
+
+
 def score_claims(report: NewsReport, item: GoldArticle, result: ArticleResult) -> None:
     """Claims of the article: found by text overlap, then speaker, stance, speaker type, field and value.
 
-    A system claim that covers no gold claim is spurious (named in the errors).
+    Every system claim counts once (a claim shown on two events of the article is one claim),
+    so two claims taken from one sentence are two: each gold claim is paired with the claim of
+    its sentence whose statement overlaps its text most, one not yet paired first. A system
+    claim paired with no gold claim is spurious (named in the errors).
     """
     text = result.article.text
     gold_claims = []
@@ -365,25 +372,41 @@ def score_claims(report: NewsReport, item: GoldArticle, result: ArticleResult) -
         start = text.find(claim.get("text", ""))
         if claim.get("text") and start >= 0:
             gold_claims.append((start, start + len(claim["text"]), claim))
-    system = {(c.span.start, c.span.end): c for e in result.events for c in e.claims}
+    system = list(
+        {(c.span.start, c.span.end, c.speaker, c.text): c for e in result.events for c in e.claims}.values()
+    )
     report.claims_gold += len(gold_claims)
     report.claims_system += len(system)
-    covered: set[tuple[int, int]] = set()
+    paired: set[int] = set()
     for start, end, claim in gold_claims:
-        hit = next((c for (s, t), c in system.items() if s <= start + 3 and t >= end - 3), None)
-        hit = hit or next(
-            (c for (s, t), c in system.items() if min(t, end) - max(s, start) > (end - start) / 2), None
-        )
+        hit = _paired_claim(system, start, end, paired)
         if hit is None:
             report.errors.append(Mismatch(item.name, "claim", claim["text"][:80], "not found"))
             continue
-        covered.add((hit.span.start, hit.span.end))
+        paired.add(id(hit))
         report.claims_found += 1
         _score_found_claim(report, item.name, claim, hit)
-    report.claims_true += len(covered)
-    for (s, t), c in system.items():
-        if (s, t) not in covered:
+    report.claims_true += len(paired)
+    for c in system:
+        if id(c) not in paired:
             report.errors.append(Mismatch(item.name, "claim spurious", "", f"{c.speaker}: {c.text[:70]}"))
+
+
+def _paired_claim(system: Sequence[Claim], start: int, end: int, paired: set[int]) -> Claim | None:
+    """The system claim whose sentence covers a gold statement (or most of it): the one whose statement is most alike."""
+
+    def covers(c: Claim) -> bool:
+        s, t = c.span.start, c.span.end
+        return (s <= start + 3 and t >= end - 3) or min(t, end) - max(s, start) > (end - start) / 2
+
+    def overlap(c: Claim) -> float:  # of the two statements, as a share of their union
+        s, t = (c.content.start, c.content.end) if c.content is not None else (c.span.start, c.span.end)
+        return max(0, min(t, end) - max(s, start)) / (max(t, end) - min(s, start))
+
+    candidates = [c for c in system if covers(c)]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (id(c) not in paired, overlap(c)))
 
 
 def _score_found_claim(report: NewsReport, name: str, claim: dict, hit: Claim) -> None:
