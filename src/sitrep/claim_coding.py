@@ -28,10 +28,17 @@ VERB_STANCES = {
     "confirm": Stance.CONFIRMS, "acknowledge": Stance.CONFIRMS, "admit": Stance.CONFIRMS, "concede": Stance.CONFIRMS,
     "criticise": Stance.CONDEMNS, "criticize": Stance.CONDEMNS,
 }  # fmt: skip
+
+
+@cache
+def _packaged_lexicon() -> dict:
+    """``data/claim_lexicon.yaml``, read and parsed once for the stance words and the lexicon."""
+    return yaml.safe_load(packaged_text("claim_lexicon.yaml"))
+
+
 # The stance vocabulary is data (``stance_words`` in data/claim_lexicon.yaml), like the speaker kinds.
 _STANCE_WORDS = {
-    name: re.compile(pattern, re.I)
-    for name, pattern in yaml.safe_load(packaged_text("claim_lexicon.yaml"))["stance_words"].items()
+    name: re.compile(pattern, re.I) for name, pattern in _packaged_lexicon()["stance_words"].items()
 }
 RESPONSIBILITY, DENIAL, BLAME, CONDEMN, WARNING = (
     _STANCE_WORDS[name] for name in ("responsibility", "denial", "blame", "condemn", "warning")
@@ -86,11 +93,14 @@ class ClaimLexicon:
     @classmethod
     @cache
     def default(cls) -> ClaimLexicon:
-        return cls.from_yaml(packaged_text("claim_lexicon.yaml"))
+        return cls.from_raw(_packaged_lexicon())
 
     @classmethod
     def from_yaml(cls, text: str) -> ClaimLexicon:
-        raw = yaml.safe_load(text)
+        return cls.from_raw(yaml.safe_load(text))
+
+    @classmethod
+    def from_raw(cls, raw: dict) -> ClaimLexicon:
         kinds = tuple((k["type"], _alternation(k["words"])) for k in raw["speaker_types"])
         heads = frozenset(w.lower() for w in raw["non_source_heads"])
         return cls(

@@ -87,7 +87,9 @@ class Settings:
     assemble: AssembleSettings = field(default_factory=AssembleSettings)
     max_article_chars: int = 200_000
     language: str = "en"  # articles in other languages are counted and skipped
-    focus_neighbours: int = 1  # >= 0: parse only trigger, claim and lead sentences and this many neighbours (-1: all)
+    focus_neighbours: int = (
+        1  # >= 0: parse only trigger, claim and lead sentences and this many neighbours (-1: all)
+    )
     focus_lead: int = 1  # with focus, the first sentences parsed whatever they hold (headline, lead)
     focus_claims: bool = True  # with focus, also parse sentences that report a statement about violence
     # -- serving (sitrep serve) --

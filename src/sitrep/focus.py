@@ -31,14 +31,18 @@ _OTHER_CUES = ("accord\\w*", "sp[eo]k\\w*", "statements?", "quot\\w*")
 @cache
 def speech_words() -> re.Pattern[str]:
     """Any word form of a reporting verb: the stem of each lemma and what follows it."""
-    stems = [_IRREGULAR.get(lemma) or re.escape(lemma.rstrip("ey")) + "\\w*" for lemma in sorted(SPEECH_LEMMAS)]
+    stems = [
+        _IRREGULAR.get(lemma) or re.escape(lemma.rstrip("ey")) + "\\w*" for lemma in sorted(SPEECH_LEMMAS)
+    ]
     return re.compile(r"(?<![\w-])(?:" + "|".join([*stems, *_OTHER_CUES]) + r")", re.I)
 
 
 def claim_sentence() -> Callable[[str], bool]:
     """The test for a sentence the claims stage may code: a reporting word and an event word or number."""
     speech, event = speech_words(), ClaimLexicon.default().event_words
-    return lambda sentence: bool(speech.search(sentence) and (event.search(sentence) or _CUE.search(sentence)))
+    return lambda sentence: bool(
+        speech.search(sentence) and (event.search(sentence) or _CUE.search(sentence))
+    )
 
 
 _CUE = re.compile(r"\d|\"")  # a number (a toll) or a quotation (the statement's words, whatever they are)
