@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sitrep.model import Article
+from sitrep.model import Article, GeoPrecision
 
 
 def test_the_section_line_gives_the_country_when_the_story_names_none(extractor) -> None:
@@ -105,3 +105,53 @@ def test_drones_shot_down_fell_in_the_defenders_country(extractor) -> None:
     events = extractor.extract(Article("downed", date(2024, 10, 9), text))
     downed = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
     assert downed and downed[0].location is not None and downed[0].location.country == "UA"
+
+
+def test_the_dateline_city_is_a_hint_not_the_scene(extractor) -> None:
+    text = (
+        "Peshawar, Oct 11 (PTI) Militants on Friday kidnapped a government engineer and three other people "
+        "in northwest Pakistan's Khyber Pakhtunkhwa province, police said.\n\n"
+        "The engineer and his team were taken from Kulachi in Dera Ismail Khan district, which borders "
+        "Afghanistan."
+    )
+    events = extractor.extract(Article("dateline", date(2024, 10, 11), text))
+    assert events and events[0].location is not None
+    assert events[0].location.name == "Kulachi"
+
+
+def test_a_town_called_a_town_beats_a_city_where_the_wounded_were_taken(extractor) -> None:
+    text = (
+        "A suicide blast at a party convention in the Bajaur district of Khyber Pakhtunkhwa on Sunday killed "
+        "at least 44 people.\n\n"
+        "The bomb went off as supporters sat beneath a tent in Khar, a town close to the Afghan border. "
+        "Officials said they were trying to move critical patients to Peshawar."
+    )
+    events = extractor.extract(Article("khar", date(2023, 7, 30), text))
+    assert events and events[0].location is not None
+    assert events[0].location.name == "Khar"
+
+
+def test_a_district_named_with_its_town_is_the_towns_district(extractor) -> None:
+    text = (
+        "Rebels struck a school in Kasese district on Friday night, killing 25 students. "
+        "The school sits in Mpondwe, two kilometres from the border."
+    )
+    events = extractor.extract(Article("district", date(2023, 6, 17), text))
+    assert events and events[0].location is not None
+    assert events[0].location.name == "Mpondwe"
+
+
+def test_a_village_the_gazetteer_lacks_stays_in_its_province_and_the_evidence_names_it(extractor) -> None:
+    text = (
+        "Armed herders attacked the village of Yelewata in Benue State, Nigeria, late on Friday, killing "
+        "over 100 people, the police said. Survivors were treated at hospitals in Makurdi, the state capital."
+    )
+    events = extractor.extract(Article("village", date(2025, 6, 14), text))
+    assert events and events[0].location is not None
+    location = events[0].location
+    assert (location.name, location.feature, location.geo_precision) == (
+        "Benue",
+        "admin1",
+        GeoPrecision.REGION,
+    )
+    assert events[0].evidence["location"].text == "Yelewata"

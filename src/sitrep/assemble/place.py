@@ -14,8 +14,9 @@ from dataclasses import replace
 
 from sitrep.assemble.records import Draft, Findings
 from sitrep.codebook import codebook
+from sitrep.geo.cues import dateline_spans, in_dateline, is_elsewhere, is_settlement
 from sitrep.geo.gazetteer import normalise_name
-from sitrep.geo.resolve import locate_event
+from sitrep.geo.resolve import locate_event, sentence_bounds
 from sitrep.model import Actor, EventRole, GeoPrecision, Location, Span, Toponym
 from sitrep.nlp import doc_text
 
@@ -26,12 +27,21 @@ DOMINANCE = 2  # a story's country has at least twice the place mentions of anot
 def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[Location | None, Span | None]:
     """The event's place and the span that named it."""
     text = doc_text(findings.doc)
-    own = [t for c in draft.clauses for t in c.toponyms if t.location is not None]
+    datelines = dateline_spans(text)
+
+    def scene(t: Toponym) -> bool:  # a dateline or a destination is a hint, never the scene
+        return (
+            t.location is not None and not in_dateline(t.span, datelines) and not is_elsewhere(t.span, text)
+        )
+
+    toponyms = [t for t in findings.toponyms if scene(t)]
+    hints = [*findings.filed_toponyms, *(t for t in findings.toponyms if t.location and not scene(t))]
+    own = [t for c in draft.clauses for t in c.toponyms if scene(t)]
     if own:
         best = min(own, key=lambda t: codebook().place_rank(t.location.feature))
         picked = locate_event([best], best.span, text)
     else:
-        picked = locate_event([t for t in findings.toponyms if t.location], draft.mentions[0].trigger, text)
+        picked = locate_event(toponyms, draft.mentions[0].trigger, text)
     location, span = picked if picked is not None else (None, None)
     if role is not EventRole.MAIN:
         return location, span  # "last month's strike on Jordan" is where it says
@@ -45,21 +55,72 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
     )
     if location is None or foreign or location.feature == "continent":
         fallback = (
-            _story_place(findings.toponyms, story, "")
-            or _story_place(findings.filed_toponyms, story, "")
+            _story_place(toponyms, story, "")
+            or _story_place(hints, story, "")
             or _story_place(findings.page_toponyms, story, "")
         )
         if fallback is None:
             return (None, None) if foreign else (location, span)
         return replace(fallback.location, geo_precision=_fallback_precision(fallback)), fallback.span
     if location.feature in WIDE:
-        admin1 = location.admin1 if location.feature != "country" else ""
-        inner = _story_place(findings.toponyms, location.country, admin1)
-        if admin1 and (inner is None or inner.location.feature in WIDE):  # "KADUNA –" for a village in Kaduna
-            inner = _story_place(findings.filed_toponyms, location.country, admin1) or inner
-        if inner is not None and inner.location.feature not in WIDE:
-            return replace(inner.location, geo_precision=GeoPrecision.NEAR), inner.span
+        return _refined(findings, draft, (location, span), toponyms, hints)
     return location, span
+
+
+def _refined(
+    findings: Findings,
+    draft: Draft,
+    located: tuple[Location, Span | None],
+    toponyms: list[Toponym],
+    hints: list[Toponym],
+) -> tuple[Location, Span | None]:
+    """A country or province becomes the town of it the story names, the nearest after the
+    event first; but a village the gazetteer lacks, named in the event's own sentence, keeps
+    the event in the unit that contains it ("the town of Maga" is not Birnin Kebbi), and the
+    evidence names that village."""
+    location, span = located
+    text = doc_text(findings.doc)
+    village = _unknown_village(draft, text)
+    if village is not None:
+        return replace(location, geo_precision=_unit_precision(location)), village
+    admin1 = location.admin1 if location.feature != "country" else ""
+    inner = _near_place(toponyms, location, span, text) or _story_place(toponyms, location.country, admin1)
+    if admin1 and (inner is None or inner.location.feature in WIDE):  # "KADUNA –" for a village in Kaduna
+        inner = _story_place(hints, location.country, admin1) or inner
+    if inner is not None and inner.location.feature not in WIDE:
+        return replace(inner.location, geo_precision=GeoPrecision.NEAR), inner.span
+    return location, span
+
+
+def _unknown_village(draft: Draft, text: str) -> Span | None:
+    """A place the event's own clauses call a town or village, that no gazetteer entry matched."""
+    for clause in draft.clauses:
+        for t in clause.toponyms:
+            if t.location is None and is_settlement(t.span, text):
+                return t.span
+    return None
+
+
+def _unit_precision(location: Location) -> GeoPrecision:
+    """ACLED: a village inside a known district is precision 2; inside a province or country, 3."""
+    return GeoPrecision.NEAR if location.feature in ("admin2", "region") else GeoPrecision.REGION
+
+
+def _near_place(toponyms: list[Toponym], location: Location, span: Span | None, text: str) -> Toponym | None:
+    """The most specific town inside ``location`` named in the same sentence as the event's place."""
+    if span is None:
+        return None
+    start, end = sentence_bounds(text, span)
+    rank = codebook().place_rank
+    inside = [
+        t
+        for t in toponyms
+        if start <= t.span.start < end
+        and t.location.feature not in WIDE
+        and t.location.country == location.country
+        and (location.feature == "country" or t.location.admin1 == location.admin1)
+    ]
+    return min(inside, key=lambda t: (rank(t.location.feature), abs(t.span.start - span.start)), default=None)
 
 
 def interception_place(

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from sitrep.codebook import codebook, haversine_km
 from sitrep.furniture import filing_places
+from sitrep.geo.cues import is_settlement
 from sitrep.geo.gazetteer import Gazetteer, Place, normalise_name
 from sitrep.model import GeoPrecision, Location, Span, Toponym
 from sitrep.nlp import doc_text
@@ -54,7 +55,7 @@ _STRONG_BEFORE = re.compile(
     r"\b(?:the|its|their|[A-Z]\w+'s) capital,?\s+$",  # "the capital Sanaa", "Yemen's capital Sanaa"
     re.IGNORECASE,
 )
-_WEAK_BEFORE = re.compile(r"\b(?:in|near|outside|from|into|towards?|around)\s+(?:the\s+)?$")
+_WEAK_BEFORE = re.compile(r"\b(?:in|near|outside|from|into|out of|towards?|around)\s+(?:the\s+)?$")
 _NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "el"})
 _TARGET_BEFORE = re.compile(r"\b(?:in|on|near|at|outside|into|across|over|around)\s+$")
 FAMOUS_POP = 200_000  # a city this big, named after a preposition, is a place even with no other context
@@ -125,8 +126,10 @@ def geoparse(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     mentions, demonyms, promotable = _mentions(doc, gazetteer)
     looked = [_lookup_ex(m.text, gazetteer) for m in mentions]
     context = _context(mentions, [c for c, _ in looked], demonyms)
-    extra = _promoted(promotable, mentions, context, gazetteer, doc_text(doc))
-    if extra:
+    for _ in range(2):  # a story whose every place the tagger missed finds its country in round one
+        extra = _promoted(promotable, mentions, context, gazetteer, doc_text(doc))
+        if not extra:
+            break
         mentions = sorted(mentions + extra, key=lambda m: m.start)
         looked = [_lookup_ex(m.text, gazetteer) for m in mentions]
         context = _context(mentions, [c for c, _ in looked], demonyms)
@@ -175,6 +178,8 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter, 
             continue  # "Police Minister Bheki Cele ... According to Cele": the minister, not Celle
         if ent.label_ in PLACE_LABELS:
             start, text = _extend_left(doc, ent.start, start, text, gazetteer)
+        if ent.label_ in PLACE_LABELS or ent.label_ in PROMOTABLE_LABELS:
+            end, text = _extend_right(text_all, end, text, gazetteer)
         if ent.label_ in PROMOTABLE_LABELS and not (
             ent.label_ in CONTEXT_LABELS and gazetteer.demonym(ent.text)
         ):
@@ -240,6 +245,20 @@ def _extend_left(doc: Doc, token_i: int, start: int, text: str, gazetteer: Gazet
     return start, text
 
 
+_UNIT_AFTER = re.compile(r"^\s+(district|county|division|department|municipality)\b", re.IGNORECASE)
+
+
+def _extend_right(text_all: str, end: int, text: str, gazetteer: Gazetteer) -> tuple[int, str]:
+    """ "Kasese district": the district the gazetteer knows by that name, not the town."""
+    m = _UNIT_AFTER.match(text_all[end : end + 20])
+    if m is None:
+        return end, text
+    longer = f"{text} {m.group(1)}"
+    if any(p.feature_code == "ADM2" for p in gazetteer.candidates(longer)):
+        return end + m.end(), text_all[end - len(text) : end + m.end()]
+    return end, text
+
+
 def _untagged_phrases(doc: Doc) -> list[_Mention]:
     """Capitalised phrases outside any entity, right after a place cue ("the town of Avdiivka")."""
     out = []
@@ -275,7 +294,12 @@ def _untagged_phrases(doc: Doc) -> list[_Mention]:
             j += 1
         span = doc[i:j]
         before = doc_text(doc)[max(0, span.start_char - 40) : span.start_char]
-        if _STRONG_BEFORE.search(before) or _WEAK_BEFORE.search(before) or _TARGET_BEFORE.search(before):
+        if (
+            _STRONG_BEFORE.search(before)
+            or _WEAK_BEFORE.search(before)
+            or _TARGET_BEFORE.search(before)
+            or is_settlement(Span(span.start_char, span.end_char, span.text), doc_text(doc))
+        ):
             out.append(_Mention(span.start_char, span.end_char, span.text, ""))
         i = j
     return out
@@ -304,11 +328,17 @@ def _promoted(
             for p in _lookup(m.text, gazetteer)
             if p.feature_class in ("P", "A") or p.feature_code in _CURATED
         ]
-        if not places or gazetteer.is_non_place(m.text) or len(key) < 3:
+        settlement = is_settlement(Span(m.start, m.end, m.text), text)
+        if gazetteer.is_non_place(m.text) or len(key) < 3:
+            continue
+        if not places:
+            if settlement and m.label in ("", "ORG", "PERSON", "NORP"):  # "the village of Rema": a place
+                out.append(_Mention(m.start, m.end, m.text, "GPE"))  # the gazetteer lacks
+                taken.append((m.start, m.end))
             continue
         before = text[max(0, m.start - 40) : m.start]
         after = text[m.end : m.end + 30]
-        if _STRONG_BEFORE.search(before) or key in tagged:
+        if _STRONG_BEFORE.search(before) or key in tagged or settlement:
             strong.add(key)
         elif m.label == "PERSON":
             continue  # "Kelly", "Bell": surnames that are also towns need a strong cue
@@ -590,7 +620,7 @@ def locate_event(toponyms: list[Toponym], anchor: Span, text: str) -> tuple[Loca
     resolved = [t for t in toponyms if t.location is not None and not _is_actor(t, text)]
     if not resolved:
         return None
-    start, end = _sentence_bounds(text, anchor)
+    start, end = sentence_bounds(text, anchor)
     in_sentence = [t for t in resolved if start <= t.span.start < end]
     if in_sentence:
         chosen = min(in_sentence, key=lambda t: _specificity(t) + _gap(t.span, anchor) / 100)
@@ -598,7 +628,7 @@ def locate_event(toponyms: list[Toponym], anchor: Span, text: str) -> tuple[Loca
     else:
         before = [t for t in resolved if t.span.end <= anchor.start]
         after = [
-            t for t in resolved if t.span.start >= anchor.end and t.span.start < _paragraph_end(text, end)
+            t for t in resolved if t.span.start >= anchor.end and t.span.start < paragraph_end(text, end)
         ]
         if not before and not after:
             return None
@@ -622,7 +652,7 @@ def _is_actor(t: Toponym, text: str) -> bool:
     return bool(_ACTOR_AFTER.match(text[t.span.end : t.span.end + 40]))
 
 
-def _sentence_bounds(text: str, anchor: Span) -> tuple[int, int]:
+def sentence_bounds(text: str, anchor: Span) -> tuple[int, int]:
     """The sentence (or sentences) that contain the anchor, by punctuation."""
     start = 0
     for m in _SENTENCE_END.finditer(text, 0, anchor.start):
@@ -631,7 +661,7 @@ def _sentence_bounds(text: str, anchor: Span) -> tuple[int, int]:
     return start, m.end() if m else len(text)
 
 
-def _paragraph_end(text: str, pos: int) -> int:
+def paragraph_end(text: str, pos: int) -> int:
     """End of the paragraph after the one holding ``pos`` (blank lines or single newlines)."""
     end = pos
     for _ in range(2):
@@ -649,14 +679,14 @@ def _refine(chosen: Toponym, resolved: list[Toponym], text: str, sentence_end: i
     loc = chosen.location
     if loc is None or _specificity(chosen) < 3 or not loc.country:
         return chosen
-    limit = _paragraph_end(text, sentence_end)
+    limit = paragraph_end(text, sentence_end)
     for t in resolved:
         other = t.location
         if other is None or not (chosen.span.end <= t.span.start < limit) or _specificity(t) >= 3:
             continue
         if other.country != loc.country or (loc.feature == "admin1" and other.admin1 != loc.admin1):
             continue
-        s_start, s_end = _sentence_bounds(text, t.span)
+        s_start, s_end = sentence_bounds(text, t.span)
         same = [
             u
             for u in resolved
@@ -675,6 +705,11 @@ def _precision(t: Toponym, text: str) -> GeoPrecision:
     if spec >= 3:
         return GeoPrecision.REGION
     before = text[max(0, t.span.start - 40) : t.span.start]
-    if spec == 2 or _NEAR_BEFORE.search(before) or _PART_AFTER.match(text[t.span.end : t.span.end + 20]):
+    if (
+        spec == 2
+        or _NEAR_BEFORE.search(before)
+        or _PART_AFTER.match(text[t.span.end : t.span.end + 20])
+        or _ADMIN_SUFFIX.search(t.span.text)  # "Bokkos Local Government Area": the area its town names
+    ):
         return GeoPrecision.NEAR
     return GeoPrecision.EXACT

@@ -1,0 +1,67 @@
+"""The words around a place name: datelines, destinations and landmarks are not the scene."""
+
+import pytest
+
+from sitrep.geo.cues import dateline_spans, is_elsewhere, is_settlement
+from sitrep.model import Span
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Peshawar, Oct 11 (PTI) Militants on Friday kidnapped an engineer.", "Peshawar"),
+        ("Mogadishu, Somalia — U.S. Africa Command carried out airstrikes.", "Mogadishu"),
+        ("Jerusalem — Hundreds of Israeli settlers forced their way into a town.", "Jerusalem"),
+        ("Guatemala City, Sep 20 (EFE).- Thousands of demonstrators marched.", "Guatemala City"),
+    ],
+)
+def test_a_title_case_dateline_names_the_filing_city(text: str, place: str) -> None:
+    assert [s.text for s in dateline_spans(text)] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Gunmen killed five people in Kano on Sunday.", "Police said on Friday that two men were held."],
+)
+def test_an_ordinary_sentence_has_no_dateline(text: str) -> None:
+    assert dateline_spans(text) == []
+
+
+def _span(text: str, name: str) -> Span:
+    start = text.index(name)
+    return Span(start, start + len(name), name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "elsewhere"),
+    [
+        ("The bombing took place while a crowd waited for a train to leave for Peshawar.", "Peshawar", True),
+        ("We are trying to move critical patients to Peshawar.", "Peshawar", True),
+        (
+            "The crowd stormed the police station at Warburton, some 80 kilometres from Lahore.",
+            "Lahore",
+            True,
+        ),
+        (
+            "The crowd stormed the police station at Warburton, some 80 kilometres from Lahore.",
+            "Warburton",
+            False,
+        ),
+        ("A suicide bomber struck a rally in Quetta on Sunday.", "Quetta", False),
+    ],
+)
+def test_a_destination_or_a_landmark_is_not_the_scene(text: str, name: str, elsewhere: bool) -> None:
+    assert is_elsewhere(_span(text, name), text) is elsewhere
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "settlement"),
+    [
+        ("The gunmen rode into the town of Maga on motorcycles.", "Maga", True),
+        ("The bomb went off in Khar, a town close to the Afghan border.", "Khar", True),
+        ("Herdsmen attacked Yelewata community in Guma.", "Yelewata", True),
+        ("Herdsmen attacked Yelewata community in Guma.", "Guma", False),
+    ],
+)
+def test_the_text_can_call_a_name_a_town_or_village(text: str, name: str, settlement: bool) -> None:
+    assert is_settlement(_span(text, name), text) is settlement
