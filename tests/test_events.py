@@ -120,6 +120,10 @@ def test_riot_police_is_not_a_riot():
         ("An angry mob lynched a man accused of theft during the protest.", "Mob violence"),
         ("Security forces fire at protesters in Mandalay.", "Excessive force against protesters"),
         ("A few hours later the march turned violent as rival protesters charged.", "Violent demonstration"),
+        (
+            "Residents were holding a peaceful demonstration when police broke it up by shooting live rounds.",
+            "Excessive force against protesters",
+        ),
     ],
 )
 def test_demonstrations_are_refined_from_cues(text, sub):
