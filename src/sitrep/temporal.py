@@ -422,9 +422,12 @@ def _r_relday(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
         day, pod = ctx.doc, word
     elif base in offsets:
         day = ctx.doc + timedelta(days=offsets[base])
-        pod = pod or {"tonight": "night", "overnight": "night", "last night": "night", "last evening": "evening"}.get(
-            base, ""
-        )
+        pod = pod or {
+            "tonight": "night",
+            "overnight": "night",
+            "last night": "night",
+            "last evening": "evening",
+        }.get(base, "")
     else:  # "afternoon yesterday"
         day, pod = ctx.doc - timedelta(days=1), base.split()[0]
     if pod:
