@@ -284,3 +284,10 @@ def test_a_crime_trend_and_a_wars_tally_are_context_not_events():
     assert all(m.aggregate for m in mentions(trend))
     tally = "The UN recorded 669 massacres in all during the 36-year civil war, which ended in 1996."
     assert mentions(tally) and all(m.aggregate for m in mentions(tally))
+
+
+def test_talks_over_a_ceasefire_are_no_agreement():
+    text = "President Petro, whose government is in talks with the rebels over a ceasefire, condemned the attack."
+    assert [m for m in mentions(text) if m.sub_event_type == "Agreement"] == []
+    signed = "The government and the ELN signed a ceasefire agreement in Havana on Friday."
+    assert [m.sub_event_type for m in mentions(signed) if m.sub_event_type == "Agreement"]

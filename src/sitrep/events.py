@@ -235,6 +235,16 @@ def _in_a_name(match: re.Match, sentence: Span) -> bool:
 _FIGURATIVE = re.compile(r"battles? (?:for|over|with)|battled", re.I)
 
 
+# Talks, calls and proposals for a truce are not one: ACLED codes an agreement once it is made.
+_UNMADE = re.compile(
+    r"\b(?:in talks|talks (?:with|on|over|about|for|aimed at)|negotiat\w+ (?:with|on|over|for|a)|"
+    r"call(?:s|ed|ing)? for|push(?:es|ed|ing)? for|urg(?:e|es|ed|ing)|propos(?:al|ed|es|ing)|seek(?:s|ing)?|"
+    r"demand(?:s|ed|ing)?|hopes? (?:for|of)|prospects? (?:of|for))\b[^.;]{0,40}"
+    r"\b(?:cease-?fire|truce|peace (?:deal|agreement|accord))",
+    re.I,
+)
+
+
 def _idle(word: str, sub: str, sentence: str, lexicon: Lexicon) -> bool:
     """A weapon that does nothing (on parade, for sale, carrying a satellite) and a contract
     between no parties to a conflict are not events."""
@@ -243,6 +253,8 @@ def _idle(word: str, sub: str, sentence: str, lexicon: Lexicon) -> bool:
         return bool(refine["space"].search(sentence)) or not refine["weapon_action"].search(sentence)
     if sub == "Peaceful protest" and word.lower().startswith("march"):
         return bool(refine["parade_march"].search(sentence))  # veterans marching past the president
+    if sub == "Agreement" and _UNMADE.search(sentence):
+        return True  # "in talks with the rebels over a ceasefire": no agreement yet
     return sub == "Agreement" and not refine["agreement_parties"].search(sentence)
 
 
