@@ -84,3 +84,39 @@ def test_curated_centres_follow_the_conventional_points() -> None:
     canada, ontario = gazetteer.country("CA"), gazetteer.admin1("Ontario", "CA")
     assert canada is not None and abs(canada.lon - -113.64) < 0.1
     assert ontario is not None and (round(ontario.lat), round(ontario.lon)) == (49, -84)
+
+
+def _admin(name: str, country: str, code: str = "ADM1") -> Place:
+    return Place(name, country, name, 0.0, 0.0, 0, "A", code)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Middle Shabelle", "Middle Shabele"),
+        ("Middle Shabelle region", "Middle Shabele"),
+        ("Northwest region", "North-West Province"),
+        ("Nankana Sahib district", "Nankana Sahib District"),
+        ("Middle Juba", None),
+    ],
+)
+def test_an_admin_area_is_found_under_another_spelling(text: str, found: str | None) -> None:
+    gazetteer = Gazetteer.from_places(
+        [
+            _admin("Middle Shabele", "SO"),
+            _admin("North-West Province", "CM"),
+            _admin("Nankana Sahib District", "PK", "ADM2"),
+            Place("Middle Shabele", "SO", "", 0.0, 0.0, 900, "P", "PPL"),  # a town is never a loose match
+        ]
+    )
+    names = [p.name for p in gazetteer.admin_by_loose_name(text)]
+    assert names == ([found] if found else [])
+
+
+def test_the_capital_is_the_pplc() -> None:
+    gazetteer = Gazetteer.from_places(
+        [Place("Bamako", "ML", "Bamako", 12.65, -8.0, 1_297_281, "P", "PPLC"), _admin("Mali", "ML", "PCLI")]
+    )
+    capital = gazetteer.capital("ML")
+    assert capital is not None and capital.name == "Bamako"
+    assert gazetteer.capital("NE") is None

@@ -309,3 +309,39 @@ def test_a_name_with_a_particle_after_a_target_verb_is_a_place(nlp: Language, ga
     text = "Mozambique: insurgents took over Mocimboa da Praia in the early hours, the police said."
     located = {t.location.name for t in _parse(nlp, gazetteer, text) if t.location}
     assert "Mocímboa da Praia" in located
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        (
+            "Thousands marched into the historic centre of Guatemala's capital on Wednesday.",
+            "Guatemala",
+            "Guatemala City",
+        ),
+        ("Gunmen attacked a hotel in Mali's capital, Bamako, on Sunday.", "Mali", "Mali"),
+        ("The fighting spread across Mali on Sunday.", "Mali", "Mali"),
+    ],
+)
+def test_a_countrys_capital_is_the_city(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str, place: str
+) -> None:
+    t = _resolved(_parse(nlp, gazetteer, text), name)
+    assert t.location is not None and t.location.name == place
+
+
+def test_a_district_named_after_its_town_is_the_district(nlp: Language, gazetteer: Gazetteer) -> None:
+    toponyms = _parse(
+        nlp, gazetteer, "Rebels struck a school in Kasese district, western Uganda, killing 25 students."
+    )
+    t = next(t for t in toponyms if t.span.text.startswith("Kasese"))
+    assert t.location is not None and t.location.feature == "admin2"
+
+
+def test_a_name_the_text_calls_a_town_is_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "A suicide blast in the Bajaur district of Khyber Pakhtunkhwa killed 44 people. The bomb went off "
+        "beneath a tent in Khar, a town close to the Afghan border."
+    )
+    t = _resolved(_parse(nlp, gazetteer, text), "Khar")
+    assert t.location is not None and t.location.country == "PK"

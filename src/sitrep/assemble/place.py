@@ -36,7 +36,7 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
 
     toponyms = [t for t in findings.toponyms if scene(t)]
     hints = [*findings.filed_toponyms, *(t for t in findings.toponyms if t.location and not scene(t))]
-    own = [t for c in draft.clauses for t in c.toponyms if scene(t)]
+    own = _own_places(draft, scene)
     if own:
         best = min(own, key=lambda t: codebook().place_rank(t.location.feature))
         picked = locate_event([best], best.span, text)
@@ -65,6 +65,19 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
     if location.feature in WIDE:
         return _refined(findings, draft, (location, span), toponyms, hints)
     return location, span
+
+
+def _own_places(draft: Draft, scene) -> list[Toponym]:
+    """The scene places of the event's clauses that agree with the first one named: a clause
+    merged into the event that names another province ("... as in Gaza last year") does not
+    outrank the report's own lead ("a West Bank village")."""
+    places = [t for c in sorted(draft.clauses, key=lambda c: c.start) for t in c.toponyms if scene(t)]
+    if not places:
+        return []
+    first = places[0].location
+    if first.feature == "country":  # often an actor's ("a U.S. strike in Baghdad"): no test of the rest
+        return places
+    return [t for t in places if t.location.country == first.country and t.location.admin1 == first.admin1]
 
 
 def _refined(

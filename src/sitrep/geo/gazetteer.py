@@ -112,6 +112,14 @@ def normalise_name(name: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+_DOUBLED = re.compile(r"(\w)\1+")
+
+
+def loose_key(key: str) -> str:
+    """A normalised name with doubled letters and spaces gone: spellings of one admin area agree."""
+    return _DOUBLED.sub(r"\1", key.replace(" ", ""))
+
+
 class Gazetteer:
     """Name index over places, with country and demonym look-ups."""
 
@@ -131,6 +139,8 @@ class Gazetteer:
         self._index = _name_index(self.places, aliases) if index is None else index
         self._countries = {p.country: p for p in self.places if p.feature_code == "PCLI"}
         self._non_places = {normalise_name(n) for n in non_places}
+        self._capitals: dict[str, Place] | None = None
+        self._loose_admin: dict[str, list[Place]] | None = None
 
     @classmethod
     def from_places(cls, places: Sequence[Place], demonyms: dict[str, str] | None = None) -> Gazetteer:
@@ -167,6 +177,27 @@ class Gazetteer:
             if place.feature_code == "ADM1" and (country is None or place.country == country):
                 return place
         return None
+
+    def admin_by_loose_name(self, name: str) -> list[Place]:
+        """Provinces and districts whose name matches ``name`` loosely: the admin word, doubled
+        letters and the space in a compass word dropped ("Middle Shabelle" is GeoNames' "Middle
+        Shabele", "Northwest region" its "North-West Province")."""
+        if self._loose_admin is None:
+            self._loose_admin = defaultdict(list)
+            for place in self.places:
+                if place.feature_code in ("ADM1", "ADM2"):
+                    for variant in _admin_variants(place.name):
+                        self._loose_admin[loose_key(variant)].append(place)
+        found: list[Place] = []
+        for variant in _admin_variants(name):
+            found += [p for p in self._loose_admin.get(loose_key(variant), []) if p not in found]
+        return found
+
+    def capital(self, country: str) -> Place | None:
+        """The country's capital city (GeoNames PPLC), if the gazetteer has it."""
+        if self._capitals is None:
+            self._capitals = {p.country: p for p in self.places if p.feature_code == "PPLC"}
+        return self._capitals.get(country)
 
     def is_non_place(self, name: str) -> bool:
         """Regions with no country ("Middle East"): never resolved to a namesake village."""

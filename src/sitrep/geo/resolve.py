@@ -74,6 +74,8 @@ retaliate pull agree blame want believe declare order push refuse insist push se
 expel recall summon protest welcome praise criticise criticize dismiss
 """.split()
 )
+# "Guatemala's capital" names the city, unless the city's own name follows ("Mali's capital, Bamako").
+_CAPITAL_AFTER = re.compile(r"(?:'s|\u2019s)\s+capital\b(?!,?\s+[A-Z])")
 _ARTICLES = ("al ", "el ", "an ", "ad ", "ar ", "as ", "ash ", "at ", "az ")
 
 
@@ -146,6 +148,12 @@ def geoparse(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     for mention, best in zip(mentions, chosen, strict=True):
         if best is not None and best.feature_code == "PPLC" and _governs(doc, mention):
             continue  # "Moscow pressed on": the government, not the place
+        if (
+            best is not None
+            and best.feature_code == "PCLI"
+            and _CAPITAL_AFTER.match(doc_text(doc), mention.end)
+        ):
+            best = gazetteer.capital(best.country) or best  # "Guatemala's capital": the city, not the country
         span = Span(mention.start, mention.end, mention.text)
         toponyms.append(Toponym(span, best.to_location() if best else None))
     return toponyms
@@ -399,12 +407,17 @@ def _lookup_ex(name: str, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
     if not found and _ADMIN_SUFFIX.search(name):
         found, loose = _lookup_ex(_ADMIN_SUFFIX.sub("", name), gazetteer)
         areas = [p for p in found if p.feature in ("admin1", "admin2")]
+        areas += [p for p in gazetteer.admin_by_loose_name(name) if p not in areas]  # "Northwest region"
         return (areas or found), loose  # "Niger State" is Nigeria's state, not the country
     if not found:
         for variant in _spelling_variants(normalise_name(name)):
             found = gazetteer.candidates(variant)
             if found:
                 return found[:50], True
+    if not found and (_ADMIN_SUFFIX.search(name) or len(name.split()) > 1):
+        found = gazetteer.admin_by_loose_name(name)  # "Middle Shabelle", "Northwest region"
+        if found:
+            return found[:50], True
     return found[:50], False
 
 
@@ -617,7 +630,7 @@ def locate_event(toponyms: list[Toponym], anchor: Span, text: str) -> tuple[Loca
     or province to a more specific place of it in the text that follows (the next
     paragraph at most); else falls back to the closest earlier place.
     """
-    resolved = [t for t in toponyms if t.location is not None and not _is_actor(t, text)]
+    resolved = [t for t in toponyms if t.location is not None and not names_actor(t, text)]
     if not resolved:
         return None
     start, end = sentence_bounds(text, anchor)
@@ -647,7 +660,7 @@ def _gap(span: Span, anchor: Span) -> int:
     return max(0, span.start - anchor.end, anchor.start - span.end)
 
 
-def _is_actor(t: Toponym, text: str) -> bool:
+def names_actor(t: Toponym, text: str) -> bool:
     """ "the United States' military", "Iraq's government": a place naming an actor, not a site."""
     return bool(_ACTOR_AFTER.match(text[t.span.end : t.span.end + 40]))
 
