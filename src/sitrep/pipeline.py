@@ -36,7 +36,7 @@ from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import geoparse
 from sitrep.model import Article, ArticleResult, Event
 from sitrep.nlp import build_pipeline, doc_text, focus_text, normalise_text, with_text
-from sitrep.triage import triggers_to_parse
+from sitrep.triage import quick_lexicon, triggers_to_parse
 
 _T = TypeVar("_T")
 
@@ -62,7 +62,7 @@ class Extractor:
             nlp=build_pipeline(settings.spacy_model),
             gazetteer=Gazetteer.default(),
             actors=ActorDictionary.default(),
-            lexicon=Lexicon.default(),
+            lexicon=quick_lexicon(Lexicon.default()),
             batch_size=settings.batch_size,
             assemble=settings.assemble,
             focus_neighbours=settings.focus_neighbours,
