@@ -182,6 +182,8 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
             continue  # "their battle for better pay", "battled cancer"
         if _in_a_name(match, sentence):
             continue  # "the Association for Relatives of the Detained-Disappeared"
+        if _IMAGINED.match(sentence.text):
+            continue  # "Picture cities under bombardment": a film's or a writer's scene, not news
         if _CHARGED.search(text, max(sentence.start, match.start() - 60), match.start()):
             continue  # "charges ranging from extortion and kidnapping to murder": crimes charged, not events
         found.append((_mention(match, sub, strength, sentence, lexicon), conflict))
@@ -189,8 +191,11 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
     return [m for m, conflict in found if m.strength == STRONG or conflict or any_strong]
 
 
+_IMAGINED = re.compile(r"\W*(?:picture|imagine|envisage|envision|suppose)\s+", re.I)
+
 _CHARGED = re.compile(
     r"\b(?:charges? (?:of|for|including|ranging from|such as)|charged with|accused of|convicted of|"
+    r"counts?,? (?:of|among them|including)|"
     r"(?:convicted|sentenced|jailed|acquitted|found guilty|tried|trial)(?: [\w-]+){0,4} (?:over|for|of|in)|"
     r"sentenced for|on suspicion of|suspected of|wanted for|(?:crimes|offences) (?:of|such as|including))\b[^.;]{0,45}$",
     re.I,

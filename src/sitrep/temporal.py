@@ -430,7 +430,15 @@ def _r_relday(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
     return _day(day)
 
 
+# "Bloody Sunday, 1972", "Good Friday", "Black Saturday": a day's name, not last week's weekday.
+_NAMED_DAY = re.compile(
+    r"\b(?:Bloody|Black|Good|Easter|Palm|Holy|Ash|Super|Cyber|Shrove|Maundy|Red|Blue)\s+$"
+)
+
+
 def _r_weekday(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
+    if not m.group("rel") and _NAMED_DAY.search(ctx.text, max(0, ctx.start - 10), ctx.start):
+        return None
     weekday = _WEEKDAYS.index(m.group("wd").lower())
     pod = (m.group("pod") or "").lower()
     suffix = "T" + _PART_OF_DAY[pod] if pod else ""

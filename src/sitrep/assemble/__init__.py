@@ -20,6 +20,7 @@ import re
 from datetime import date
 
 from sitrep.actors import with_country
+from sitrep.assemble.actor_rank import EventFacts, load_ranker, rank_actors
 from sitrep.assemble.actor_vote import default_actors, vote_actors
 from sitrep.assemble.claimed import claimed_actor1
 from sitrep.assemble.clauses import find_clauses
@@ -32,7 +33,7 @@ from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
 from sitrep.config import AssembleSettings
 from sitrep.events import Lexicon, choose_sub_event_type
-from sitrep.model import Claim, Event, EventRole, Fatalities, Span, TimeExpression
+from sitrep.model import Actor, Claim, Event, EventRole, Fatalities, Span, TimeExpression
 from sitrep.nlp import doc_text
 
 __all__ = ["Findings", "assemble_events"]
@@ -92,6 +93,9 @@ def _build_event(
     ]
     actor1, claimed = claimed_actor1(actor1, claims, suspects, country)  # who claimed it, who is blamed
     actor_spans = {**actor_spans, **claimed}
+    if settings.actor_ranker:
+        facts = EventFacts(codes.event_type, sub, country, (actor1, actor2), claims)
+        actor1, actor2, actor_spans = _ranked(findings, draft, facts, actor_spans)
     if sub == "Disrupted weapons use":
         location, location_span = interception_place(findings, (location, location_span), actor1, actor2)
     when = draft.date
@@ -139,6 +143,20 @@ def _build_event(
     )
 
 
+def _ranked(
+    findings: Findings, draft: Draft, facts: EventFacts, cascade_spans: dict[str, Span]
+) -> tuple[Actor | None, Actor | None, dict[str, Span]]:
+    """The fitted ranker's actors; where it agrees with the rules, their evidence stands."""
+    actor1, actor2, spans = rank_actors(findings, draft, facts, load_ranker())
+    kept = {}
+    for role, chosen, ruled in (("actor1", actor1, facts.cascade[0]), ("actor2", actor2, facts.cascade[1])):
+        same = chosen is not None and ruled is not None and chosen.name == ruled.name
+        kept.update({k: v for k, v in cascade_spans.items() if same and k.startswith(role)})
+        if not same and role in spans:
+            kept[role] = spans[role]
+    return actor1, actor2, kept
+
+
 def _fatalities(text: str, draft: Draft, lexicon: Lexicon) -> Fatalities | None:
     """The event's toll: the first count the report gives for it (its lead), unless a later
     sentence says the toll rose. Counts inside quotes (a group's own boast) and running totals
@@ -152,6 +170,9 @@ def _fatalities(text: str, draft: Draft, lexicon: Lexicon) -> Fatalities | None:
         if f.span is None or not lexicon.refine["war_toll"].search(_sentence_of(text, f.span))
     ]
     counts = [f for f in counts if f.span is None or not _running_total(text, f.span)]  # never the event's
+    counts = [
+        f for f in counts if f.span is None or not _SEVERAL_ATTACKS.search(_sentence_of(text, f.span))
+    ] or counts  # "18 killed in two separate attacks": the sum of two events, when one has its own
     plain = [f for f in counts if f.span is None or not _in_quotes(text, f.span)]
     counts = plain or counts
     if not counts:
@@ -171,6 +192,11 @@ def _fatalities(text: str, draft: Draft, lexicon: Lexicon) -> Fatalities | None:
 _NUMBER = re.compile(
     r"\d|\b(?:no|none|nobody|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|scores|several|few|many|all|both)\b",
+    re.I,
+)
+_SEVERAL_ATTACKS = re.compile(
+    r"\b(?:two|three|four|twin|separate|several|multiple|a series of|a wave of) (?:separate |coordinated |deadly )?"
+    r"(?:attacks|bombings|blasts|explosions|incidents|assaults|raids)\b",
     re.I,
 )
 _TOLL_ROSE = re.compile(
