@@ -119,6 +119,7 @@ def main() -> None:
     parser.add_argument("--mixed", type=int, default=500)
     parser.add_argument("--share", type=float, default=0.8, help="share of non-conflict news in the mix")
     parser.add_argument("--shard-size", type=int, default=16)
+    parser.add_argument("--corpora", nargs="+", default=["conflict", "mixed"], choices=["conflict", "mixed"])
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -134,7 +135,7 @@ def main() -> None:
     )
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:
-        for name in ("conflict", "mixed"):
+        for name in args.corpora:
             path = Path(tmp) / f"{name}.jsonl"
             path.write_text("".join(json.dumps(a) + "\n" for a in corpora[name]), "utf-8")
             base = None
