@@ -82,6 +82,8 @@ def _build_event(
         draft.mentions, actor1, actor2, lexicon, deaths=fatalities.best if fatalities else 0
     )
     codes = lexicon.codes_for(sub)
+    if not codes.deaths:
+        fatalities = None  # the dead a rally mourns or a truce follows are another event's
     if role is EventRole.MAIN:  # "the bombings, which Daesh has claimed": the claimed group acted
         actor1, actor2, named = with_perpetrator(findings, codes.event_type, actor1, actor2, country)
         actor_spans = {**actor_spans, **named}
