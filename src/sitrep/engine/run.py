@@ -177,7 +177,7 @@ def run(
         else:
             articles.append(item)
     manifest = read_manifest(out)
-    from sitrep.pipeline import versions
+    from sitrep.versions import versions
 
     manifest["versions"] = versions(settings=settings)
     shards = list(shards_of(articles, shard_size))
