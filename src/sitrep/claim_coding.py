@@ -56,7 +56,7 @@ FOREIGN_FORCES = re.compile(
     r"(the )?[A-Z][a-z]+ (forces|troops|soldiers|side|army|military|servicemen|units?)$"
 )
 CONFIRM = re.compile(
-    r"\bit is true\b|\bto confirm\b|\bconfirming\b", re.I
+    r"\bit is true\b|\bto confirm\b|\bconfirm(s|ing)\b", re.I
 )  # "44 deaths had been confirmed" asserts
 # An armed group speaking of its own act: "it was behind the bombing", "they had carried out".
 SELF_CLAIM = re.compile(

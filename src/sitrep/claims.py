@@ -53,6 +53,8 @@ COUNT_NOUNS = frozenset(
      "dead", "victim", "victims", "deceased", "attacker", "attackers", "bomber", "gunman", "gunmen"}
 )  # fmt: skip
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+# "According to him, ...": the object form names the speaker the article has just quoted.
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 KEEP_PREPS = frozenset({"of", "for", "from", "at", "to"})
 CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "case"})
 
@@ -182,7 +184,7 @@ def _expand(doc: Doc, text: str) -> str:
 
 def _source(tok: Token, previous: Source) -> Source:
     """Who a speaker token names, as written: name and role apart, expanded where the article allows."""
-    if tok.lower_ in PRONOUNS:
+    if tok.lower_ in PRONOUNS or tok.lower_ in OBJECT_PRONOUNS:
         return previous if previous[0] else _nearest_entity(tok)
     if tok.lemma_.lower() in STATEMENT_NOUNS:
         owners = [c for c in tok.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")]
@@ -265,7 +267,7 @@ def _entity_at(tok: Token) -> SpacySpan:
 
 def _nearest_entity(tok: Token) -> Source:
     """For a pronoun with no earlier speaker: the last person (he/she) or organisation before it."""
-    labels = ("PERSON",) if tok.lower_ in ("he", "she") else ("ORG", "NORP", "GPE")
+    labels = ("PERSON",) if tok.lower_ in ("he", "she", "him", "her") else ("ORG", "NORP", "GPE")
     before = [e for e in tok.doc.ents if e.end <= tok.i and e.label_ in labels]
     if not before:
         return NO_SOURCE
@@ -274,7 +276,8 @@ def _nearest_entity(tok: Token) -> Source:
 
 def _speaker_token(verb: Token) -> Token | None:
     """The subject of a reporting verb, including 'with X stating' and '..., X said'."""
-    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = [_past_aside(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = [c for c in subj if not _dateline(c, verb)] or subj
     if _accused(verb):  # "two fighters stand accused of assault": the accused, no speaker
         return None
     if len(subj) > 1:  # the parse joined lines or clauses: the subject in the verb's own line, a name first
@@ -331,6 +334,22 @@ def _speaker_token(verb: Token) -> Token | None:
     ):
         return verb.head
     return None
+
+
+def _dateline(tok: Token, verb: Token) -> bool:
+    """Whether a subject stands in the dateline before a verb's line ('Sanaa, Yemen - The US military said')."""
+    if tok.i > verb.i or _other_line(tok, verb):
+        return False
+    between = tok.doc[tok.i + 1 : verb.i]
+    return any(":" in t.text or t.text in ("|", "\u2014", "\u2013") or _spaced_dash(t) for t in between)
+
+
+def _past_aside(tok: Token) -> Token:
+    """'In a post on X, formerly Twitter, US Central Command said': the parse makes the aside the
+    subject and the speaker its conjunct."""
+    aside = any(c.dep_ == "advmod" and c.lower_ in ("formerly", "previously") for c in tok.children)
+    after = [c for c in tok.children if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN"]
+    return after[0] if aside and after else tok
 
 
 def _accused(verb: Token) -> bool:
@@ -671,7 +690,8 @@ def _one_statement(
     "condemns ..."', '"We have no security, we say it every day," Banza said') when its subject
     is a pronoun or the same speaker: the outer claim is kept. When it names someone else in the
     outer verb's complement, the outer speaker only relays ('AIM reported that Mudumane told
-    journalists that ...'): the inner claim is kept.
+    journalists that ...'): the inner claim is kept, as it is under an 'according to' that
+    closes another's statement ('..., Imamoglu said, according to a court document').
     """
     kept: list[tuple[Claim, Token]] = []
     keep_new = True
@@ -682,7 +702,9 @@ def _one_statement(
             elif _relays(other_verb, verb):
                 continue
         elif _inside(other_verb, claim, verb):
-            if _same_voice(other, other_verb, claim):
+            if verb.lemma_.lower() == "accord":  # '"...," Imamoglu said, according to a court document'
+                keep_new = False
+            elif _same_voice(other, other_verb, claim):
                 continue
             if _relays(verb, other_verb):
                 keep_new = False
