@@ -211,6 +211,11 @@ def test_speaker_name_role_and_kind(nlp: Language, text: str, speaker: str, role
          "The Islamic State group"),
         ("Officials said 44 people were killed in the blast.", "asserts", "fatalities", "44"),
         ("The group threatened reprisals against the army.", "warns", "event", ""),
+        # an armed group that acknowledges its own attack claims it; a clause the verb interrupts goes on
+        ("The TPNPB later acknowledged they had carried out the shootings.", "claims responsibility", "perpetrator",
+         "The TPNPB"),
+        ("Fighting broke out in the early morning, the Kyrgyz border service said, when Tajik forces opened fire on "
+         "Kyrgyz border guards.", "accuses", "perpetrator", "Tajik forces"),
         # a toll stays a claim beside the aftermath
         ("MONUSCO said 45 people were killed and that it was working with the authorities to step up security.",
          "asserts", "fatalities", "45"),
@@ -247,6 +252,7 @@ def test_stance_field_and_value(nlp: Language, text: str, stance: str, field: st
         "According to the authorities, the state counted 2,115 people killed between January and August.",
         "The agency said the fighting has uprooted 1.9 million people inside the strip.",
         "ARY News reported that an earlier grenade attack had left two policemen dead.",
+        "According to an AFP count, the war has killed 1,198 people in Israel.",
         # the aftermath and the politics of it: a search, a patrol, who decides the response
         "Relatives said the authorities were still looking for bodies in the bush.",
         "Officials said the security cabinet had given three ministers the authority to decide how to respond.",
@@ -271,6 +277,9 @@ def test_non_sources_and_off_event_statements_are_not_claims(nlp: Language, text
         # a document that relays a speaker's words: the speaker's claim
         ('"We are faced with accusations and slanders," Imamoglu said in his defence, according to a court document seen by '
          "Reuters.", [("Imamoglu", "denies")]),
+        # "according to" relays a speaker quoted inside its statement
+        ("According to the police commander, officers received a call from the driver of the bus, who said 13 "
+         "passengers had been taken by the gunmen.", [("the driver of the bus", "asserts")]),
         # "according to him" is the speaker just quoted
         ("A villager, Mallam Ibrahim, said gunmen walked into the village on Sunday. According to him, the "
          "gunmen fired on residents as they entered.", [("Mallam Ibrahim", "asserts"), ("Mallam Ibrahim", "asserts")]),

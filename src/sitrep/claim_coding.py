@@ -188,6 +188,15 @@ def stance_of(verb: str, text: str, kind: str, *, agent: str = "") -> str:
     probe = f"{verb} {text}"
     if RESPONSIBILITY.search(probe):
         return Stance.CLAIMS_RESPONSIBILITY
+    own = agent.lower() in OWN_SIDE
+    if (
+        kind == "armed group"
+        and VERB_STANCES.get(verb) == Stance.CONFIRMS
+        and (own or SELF_CLAIM.search(text))
+    ):
+        return (
+            Stance.CLAIMS_RESPONSIBILITY
+        )  # "the TPNPB later acknowledged they had carried out the shootings"
     if verb in VERB_STANCES:
         return VERB_STANCES[verb]
     if verb in ("call", "brand") and not DENIAL.search(text):  # "called the attack an act of sabotage"
@@ -196,7 +205,6 @@ def stance_of(verb: str, text: str, kind: str, *, agent: str = "") -> str:
         return Stance.DENIES
     if CONDEMN.search(text):
         return Stance.CONDEMNS
-    own = agent.lower() in OWN_SIDE
     if kind == "armed group" and (own or SELF_CLAIM.search(text)):
         return Stance.CLAIMS_RESPONSIBILITY
     named = (
