@@ -176,7 +176,9 @@ SCENE = ("place_agree", "place_conflict", "date_same_day", "date_gap", "crowd_da
 MADE_UP_WEIGHT = 0.5  # all made-up negatives together weigh half the true pairs
 
 
-def made_up_negatives(results, incident: dict[str, str], settings: FusionSettings) -> tuple[np.ndarray, list[str]]:
+def made_up_negatives(
+    results, incident: dict[str, str], settings: FusionSettings
+) -> tuple[np.ndarray, list[str]]:
     """Every pair of reports of two different dev incidents whose types could be one incident's,
     as if they had been told in one place on one day (whatever the gates say): what two
     different incidents share in their text, details, target, sub-type, actors and tolls."""

@@ -40,8 +40,10 @@ def groups(folder: Path) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for name, keys in keys_of.items():
         out.setdefault(find(keys[0]), []).append(name)
-    return {min(k for k in parent if find(k) == root) if root in parent else root: names
-            for root, names in out.items()}
+    return {
+        min(k for k in parent if find(k) == root) if root in parent else root: names
+        for root, names in out.items()
+    }
 
 
 def side(group_key: str) -> str:

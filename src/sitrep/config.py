@@ -71,6 +71,9 @@ class AssembleSettings:
     confidence_actor2: float = 0.05
     confidence_several_clauses: float = 0.05  # more than one sentence reports the event
     confidence_max: float = 0.95
+    # Actors chosen by the fitted ranker (``assemble.actor_rank``, data/actor_ranker.json) over
+    # the candidates the rules and the article give, instead of the rule cascade's choice.
+    actor_ranker: bool = True
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ def test_the_split_is_disjoint_and_keeps_incidents_together():
     side: dict[str, str] = {}
     for item in load_corpus(NEWS_CORPUS, "all"):
         for event in item.gold["events"]:
-            if event.get("incident"):
+            if event.get("incident") and event["role"] == "main":  # a recall may name another half's
                 half = "dev" if item.name in dev else "test"
                 assert side.setdefault(event["incident"], half) == half, event["incident"]
 

@@ -20,6 +20,7 @@ import re
 from datetime import date
 
 from sitrep.actors import with_country
+from sitrep.assemble.actor_rank import EventFacts, load_ranker, rank_actors
 from sitrep.assemble.actor_vote import default_actors, vote_actors
 from sitrep.assemble.claimed import claimed_actor1
 from sitrep.assemble.clauses import find_clauses
@@ -32,7 +33,7 @@ from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
 from sitrep.config import AssembleSettings
 from sitrep.events import Lexicon, choose_sub_event_type
-from sitrep.model import Claim, Event, EventRole, Fatalities, Span, TimeExpression
+from sitrep.model import Actor, Claim, Event, EventRole, Fatalities, Span, TimeExpression
 from sitrep.nlp import doc_text
 
 __all__ = ["Findings", "assemble_events"]
@@ -92,6 +93,9 @@ def _build_event(
     ]
     actor1, claimed = claimed_actor1(actor1, claims, suspects, country)  # who claimed it, who is blamed
     actor_spans = {**actor_spans, **claimed}
+    if settings.actor_ranker:
+        facts = EventFacts(codes.event_type, sub, country, (actor1, actor2), claims)
+        actor1, actor2, actor_spans = _ranked(findings, draft, facts, actor_spans)
     if sub == "Disrupted weapons use":
         location, location_span = interception_place(findings, (location, location_span), actor1, actor2)
     when = draft.date
@@ -137,6 +141,20 @@ def _build_event(
         ),
         trigger=decisive.trigger.text,
     )
+
+
+def _ranked(
+    findings: Findings, draft: Draft, facts: EventFacts, cascade_spans: dict[str, Span]
+) -> tuple[Actor | None, Actor | None, dict[str, Span]]:
+    """The fitted ranker's actors; where it agrees with the rules, their evidence stands."""
+    actor1, actor2, spans = rank_actors(findings, draft, facts, load_ranker())
+    kept = {}
+    for role, chosen, ruled in (("actor1", actor1, facts.cascade[0]), ("actor2", actor2, facts.cascade[1])):
+        same = chosen is not None and ruled is not None and chosen.name == ruled.name
+        kept.update({k: v for k, v in cascade_spans.items() if same and k.startswith(role)})
+        if not same and role in spans:
+            kept[role] = spans[role]
+    return actor1, actor2, kept
 
 
 def _fatalities(text: str, draft: Draft, lexicon: Lexicon) -> Fatalities | None:

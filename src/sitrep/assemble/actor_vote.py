@@ -257,7 +257,7 @@ def default_actors(
         actor1 = with_country(Actor("Military Forces of {the_country}", "State forces"), country)
     if sub in _ONE_SIDED and actor1 is None:
         actor1 = _default_actor("Political militia", country)  # "Unidentified Armed Group (X)"
-    civilian_target = _CIVILIAN_TARGET.search(cue_text) and not _ARMED_TARGET.search(cue_text)
+    civilian_target = CIVILIAN_TARGET.search(cue_text) and not _ARMED_TARGET.search(cue_text)
     if sub in _BOMBS and civilian_target and actor2 is not None and actor2.type == "State forces":
         actor2 = None  # police at a bombed rally or market said what happened; the crowd was hit
     if actor2 is None and (sub in _ON_CIVILIANS or (sub in _REMOTE and civilian_target)):
@@ -287,7 +287,7 @@ _MOB_ON_POLICE = re.compile(
 _BOMBS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 _REMOTE = _BOMBS | {"Air/drone strike", "Shelling/artillery/missile attack"}  # civilians hit from afar too
 _ONE_SIDED = (_ON_CIVILIANS - {"Looting/property destruction"}) | _BOMBS
-_CIVILIAN_TARGET = whole_words(
+CIVILIAN_TARGET = whole_words(
     "civilians?",
     "people",
     "worshippers",

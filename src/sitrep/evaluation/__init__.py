@@ -26,8 +26,15 @@ def run_suite(
     repository's). Missing gold data is a clear error."""
     if suite == "news":
         from sitrep.evaluation.news import NEWS_CORPUS, score_news
+        from sitrep.pipeline import Extractor
 
-        return [score_news(corpus or NEWS_CORPUS, split, limit=limit)]
+        extract_many = Extractor.from_settings(settings).extract_many  # the user's configuration
+        return [
+            score_news(
+                corpus or NEWS_CORPUS, split, limit=limit, extract_many=extract_many,
+                fusion_settings=settings.fusion,
+            )
+        ]  # fmt: skip
     if suite == "fusion":
         from sitrep.evaluation.fusion import score_fusion_corpus
 

@@ -1,0 +1,217 @@
+"""Who did it and to whom, chosen by a fitted ranker over every actor the event could have.
+
+The rule cascade (``actor_vote``, ``perpetrator``, ``interstate``, ``claimed`` and ACLED's
+defaults) was tuned article by article and does much worse on reports it has not met: each
+new outlet brings a phrasing the rules have not seen. The ranker weighs the same evidence
+(the clause votes, where and how often an actor is named, whether it only speaks, the claims
+naming it, its type against the event's type and sub-type, ACLED's default actors) with
+weights fitted on the development half of the real-news corpus (``scripts/fit_actor_ranker.py``,
+shipped as ``data/actor_ranker.json``). It chooses among candidates, so it never invents an
+actor: the candidates are the actors the article names, the cascade's own choice, and ACLED's
+defaults for the event's country. Actor 2 may be nobody (a peaceful protest).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from sitrep.actors import with_country
+from sitrep.assemble.actor_vote import CIVILIAN_TARGET, is_speaker
+from sitrep.assemble.records import Draft, Findings, Tree
+from sitrep.codebook import codebook, packaged_text
+from sitrep.model import Actor, Claim, Span
+
+ACTOR_TYPES = (
+    "State forces", "Rebel group", "Political militia", "Identity militia", "Rioters", "Protesters",
+    "Civilians", "External/Other forces", "Government",
+)  # fmt: skip
+EVENT_TYPES = (
+    "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+    "Strategic developments",
+)  # fmt: skip
+SUB_TYPES = (
+    "Armed clash", "Attack", "Air/drone strike", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Peaceful protest",
+    "Protest with intervention", "Excessive force against protesters", "Violent demonstration",
+    "Mob violence", "Abduction/forced disappearance", "Arrests", "Agreement", "Disrupted weapons use",
+    "Government regains territory", "Non-state actor overtakes territory", "Looting/property destruction",
+)  # fmt: skip
+_BASE = (
+    "cascade_actor1", "cascade_actor2", "vote_actor1", "vote_actor2", "voted_actor1", "voted_actor2",
+    "in_clause", "mentions", "first_position", "in_lead", "in_event_sentence", "speaker_only",
+    "own_country", "unidentified", "default", "named_group", "claimed", "police_words",
+    "civilians_hit",
+)  # fmt: skip
+# One row per candidate, plus the "nobody" row that actor 2 may take.
+FEATURES = (
+    *_BASE,
+    *(f"type={t}" for t in ACTOR_TYPES),
+    *(f"default|type={t}" for t in ACTOR_TYPES),  # a stand-in the article never names
+    *(f"type={t}|event={e}" for t in ACTOR_TYPES for e in EVENT_TYPES),
+    *(f"type={t}|sub={s}" for t in ACTOR_TYPES for s in SUB_TYPES),
+    "nobody",
+    *(f"nobody|event={e}" for e in EVENT_TYPES),
+    *(f"nobody|sub={s}" for s in SUB_TYPES),
+)
+_INDEX = {name: i for i, name in enumerate(FEATURES)}
+LEAD_CHARS = 600
+_DEFAULT_TYPES = ("Political militia", "Civilians", "Protesters", "Rioters")
+_POLICE_WORDS = ("police", "policemen", "officers", "tear gas", "teargas", "riot")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An actor the event could have (``actor`` None: nobody), with its features and evidence."""
+
+    actor: Actor | None
+    features: np.ndarray
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class EventFacts:
+    """What the ranker knows of the event besides its clauses."""
+
+    event_type: str
+    sub_event_type: str
+    country: str
+    cascade: tuple[Actor | None, Actor | None]
+    claims: tuple[Claim, ...] = ()
+
+
+def actor_candidates(findings: Findings, draft: Draft, facts: EventFacts) -> list[Candidate]:
+    """Every actor the event could have, and the "nobody" row last."""
+    country, text = facts.country, findings.doc.text
+    votes: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    actors: dict[str, Actor] = {}
+    for clause in draft.clauses:
+        for mention, role, weight in clause.actors:
+            actor = with_country(mention.actor, country)
+            actors.setdefault(actor.name, actor)
+            votes[actor.name][0] += weight if role in ("actor1", "both") else 0.0
+            votes[actor.name][1] += weight if role in ("actor2", "both") else 0.0
+    in_clause = set(actors)
+    mentions: dict[str, list] = defaultdict(list)
+    for m in findings.actors:
+        actor = with_country(m.actor, country)
+        actors.setdefault(actor.name, actor)
+        mentions[actor.name].append(m)
+    defaults = _defaults(country)
+    for actor in (*facts.cascade, *defaults):
+        if actor is not None:
+            actors.setdefault(actor.name, actor)
+    sentences = [(m.sentence.start, m.sentence.end) for m in draft.mentions]
+    tree = Tree(findings.doc)
+    totals = [sum(v[i] for v in votes.values()) or 1.0 for i in (0, 1)]
+    perpetrators = [c.span for c in facts.claims if c.field == "perpetrator"]
+    told = " ".join(dict.fromkeys(m.sentence.text for m in draft.mentions))
+    crowd = facts.event_type in ("Protests", "Riots")
+    police = crowd and any(w in told.lower() for w in _POLICE_WORDS)  # who faced the crowd
+    civilians_hit = bool(CIVILIAN_TARGET.search(told)) or any(c.victims for c in draft.clauses)
+    default_names = {a.name for a in defaults}
+    out = []
+    for name, actor in actors.items():
+        if "{" in name:
+            continue
+        seen = sorted(mentions.get(name, []), key=lambda m: m.span.start)
+        local = [m for m in seen if any(s <= m.span.start < e for s, e in sentences)]
+        row = np.zeros(len(FEATURES))
+        values = {
+            "cascade_actor1": _same(facts.cascade[0], name),
+            "cascade_actor2": _same(facts.cascade[1], name),
+            "vote_actor1": votes[name][0] / totals[0] if name in votes else 0.0,
+            "vote_actor2": votes[name][1] / totals[1] if name in votes else 0.0,
+            "voted_actor1": float(name in votes and votes[name][0] > 0),
+            "voted_actor2": float(name in votes and votes[name][1] > 0),
+            "in_clause": float(name in in_clause),
+            "mentions": math.log1p(len(seen)),
+            "first_position": seen[0].span.start / max(len(text), 1) if seen else 1.0,
+            "in_lead": float(bool(seen) and seen[0].span.start < LEAD_CHARS),
+            "in_event_sentence": float(bool(local)),
+            "speaker_only": float(bool(local) and all(is_speaker(text, m, tree) for m in local)),
+            "own_country": float(actor.country == country),
+            "unidentified": float(name.startswith("Unidentified")),
+            "default": float(name in default_names and not seen),
+            "named_group": float(actor.type in codebook().non_state_types() and name not in default_names),
+            "claimed": float(any(s.start <= m.span.start < s.end for m in seen for s in perpetrators)),
+            "police_words": float(police and name.startswith("Police Forces")),
+            "civilians_hit": float(civilians_hit and actor.type == "Civilians"),
+            f"type={actor.type}": 1.0,
+            f"default|type={actor.type}": float(name in default_names and not seen),
+            f"type={actor.type}|event={facts.event_type}": 1.0,
+            f"type={actor.type}|sub={facts.sub_event_type}": 1.0,
+        }
+        for key, value in values.items():
+            if key in _INDEX:
+                row[_INDEX[key]] = value
+        span = (local or seen)[0].span if seen else None
+        out.append(Candidate(actor, row, span))
+    nobody = np.zeros(len(FEATURES))
+    for key in ("nobody", f"nobody|event={facts.event_type}", f"nobody|sub={facts.sub_event_type}"):
+        if key in _INDEX:
+            nobody[_INDEX[key]] = 1.0
+    out.append(Candidate(None, nobody))
+    return out
+
+
+def _same(actor: Actor | None, name: str) -> float:
+    return float(actor is not None and actor.name == name)
+
+
+def _defaults(country: str) -> list[Actor]:
+    """ACLED's stand-ins in the event's country: an unidentified armed group, civilians, crowds.
+
+    The state's forces are no stand-in: the rules add them where ACLED's conventions do (the
+    police facing a crowd, the air force behind an unnamed strike), and the ranker sees that."""
+    types = codebook().actor_types
+    return [with_country(Actor(types[t].default, t), country) for t in _DEFAULT_TYPES]
+
+
+@dataclass(frozen=True)
+class ActorRanker:
+    """Two linear scores over candidates (softmax per event): one for actor 1, one for actor 2."""
+
+    version: str
+    actor1: np.ndarray
+    actor2: np.ndarray
+
+    def choose(self, candidates: list[Candidate], event_type: str = "") -> tuple[Candidate, Candidate]:
+        """Actor 1 (never nobody), then actor 2 (nobody allowed, never actor 1 again), within
+        ACLED's rules: civilians are only ever acted upon, and a protest's other side is the
+        force that met it, never civilians (a mob's victims are: riots may have them)."""
+        named = [c for c in candidates if c.actor is not None and c.actor.type != "Civilians"]
+        first = max(named or candidates[:-1] or candidates, key=lambda c: float(c.features @ self.actor1))
+        crowd = event_type == "Protests"
+        rest = [
+            c
+            for c in candidates
+            if c is not first and not (crowd and c.actor is not None and c.actor.type == "Civilians")
+        ]
+        second = max(rest, key=lambda c: float(c.features @ self.actor2))
+        return first, second
+
+
+@lru_cache(maxsize=2)
+def load_ranker(name: str = "actor_ranker.json") -> ActorRanker:
+    """The shipped ranker (``data/<name>``), read once; its features must be this module's."""
+    data = json.loads(packaged_text(name))
+    weights = {}
+    for role in ("actor1", "actor2"):
+        fitted = data["weights"][role]
+        weights[role] = np.array([float(fitted.get(f, 0.0)) for f in FEATURES])
+    return ActorRanker(data["version"], weights["actor1"], weights["actor2"])
+
+
+def rank_actors(
+    findings: Findings, draft: Draft, facts: EventFacts, ranker: ActorRanker
+) -> tuple[Actor | None, Actor | None, dict[str, Span]]:
+    """The ranker's actor 1 and actor 2, with the sentence that names each."""
+    first, second = ranker.choose(actor_candidates(findings, draft, facts), facts.event_type)
+    evidence = {role: c.span for role, c in (("actor1", first), ("actor2", second)) if c.span is not None}
+    return first.actor, second.actor, evidence

@@ -1,0 +1,100 @@
+"""The fitted actor ranker: its candidates, its choice, the shipped weights, and its fitter."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from sitrep.assemble.actor_rank import FEATURES, ActorRanker, Candidate, load_ranker
+from sitrep.codebook import packaged_text
+from sitrep.config import Settings
+from sitrep.model import Actor, Article
+from sitrep.pipeline import Extractor
+
+_SPEC = importlib.util.spec_from_file_location(
+    "fit_actor_ranker", Path(__file__).resolve().parents[2] / "scripts" / "fit_actor_ranker.py"
+)
+fit_actor_ranker = importlib.util.module_from_spec(_SPEC)
+sys.modules["fit_actor_ranker"] = fit_actor_ranker  # its dataclasses look their module up
+_SPEC.loader.exec_module(fit_actor_ranker)
+
+
+@pytest.fixture(scope="module")
+def ranked() -> Extractor:
+    settings = Settings()
+    return Extractor.from_settings(replace(settings, assemble=replace(settings.assemble, actor_ranker=True)))
+
+
+def _main(extractor: Extractor, text: str):
+    (result,) = extractor.extract_many([Article("ranked", date(2024, 3, 8), text)])
+    return next(e for e in result.events if e.role.value == "main")
+
+
+def test_the_shipped_weights_are_for_this_modules_features() -> None:
+    data = json.loads(packaged_text("actor_ranker.json"))
+    for role in ("actor1", "actor2"):
+        assert set(data["weights"][role]) <= set(FEATURES), "a weight for a feature the ranker no longer has"
+        assert len(data["weights"][role]) > 20
+    ranker = load_ranker()
+    assert ranker.actor1.shape == ranker.actor2.shape == (len(FEATURES),)
+
+
+def test_actor1_is_never_nobody_and_actor2_never_repeats_it() -> None:
+    nobody_first = np.zeros(len(FEATURES))
+    nobody_first[FEATURES.index("nobody")] = 1.0
+    named = np.zeros(len(FEATURES))
+    named[FEATURES.index("in_lead")] = 1.0
+    weights = np.zeros(len(FEATURES))
+    weights[FEATURES.index("nobody")] = 5.0
+    weights[FEATURES.index("in_lead")] = 1.0
+    group = Candidate(Actor("Al Shabaab", "Rebel group"), named)
+    first, second = ActorRanker("test", weights, -weights).choose([group, Candidate(None, nobody_first)])
+    assert first is group and second.actor is None
+
+
+def test_a_named_group_that_attacked_civilians_is_actor1(ranked: Extractor) -> None:
+    event = _main(
+        ranked,
+        "MOGADISHU - Al-Shabaab gunmen opened fire on shoppers at a market in Mogadishu late on "
+        "Friday, killing nine civilians, police said. Security forces later sealed off the area.",
+    )
+    assert event.actor1 is not None and event.actor1.name == "Al Shabaab"
+    assert event.actor2 is not None and event.actor2.type == "Civilians"
+    assert event.evidence["actor1"].text.lower().startswith("al-shabaab")
+
+
+def test_a_peaceful_protest_has_protesters_and_no_second_side(ranked: Extractor) -> None:
+    event = _main(
+        ranked,
+        "Thousands of teachers marched peacefully through Nairobi on Tuesday to demand higher "
+        "pay, carrying placards and singing. The march ended without incident.",
+    )
+    assert event.event_type == "Protests"
+    assert event.actor1 is not None and event.actor1.name == "Protesters (Kenya)"
+    assert event.actor2 is None
+
+
+def test_the_fitter_learns_to_pick_the_right_candidate() -> None:
+    """Candidates whose analyst's choice is the one voted actor 1: the fit must find it."""
+    rng = np.random.default_rng(1)
+    vote = FEATURES.index("vote_actor1")
+    data = []
+    for _ in range(40):
+        x = rng.random((4, len(FEATURES))) * 0.1
+        right = int(rng.integers(0, 3))
+        x[right, vote] = 1.0
+        y = np.zeros(4)
+        y[right] = 1.0
+        data.append((x, y))
+    w = fit_actor_ranker.fit(data, 0.3, frozen=[])
+    assert w[vote] > 1.0
+    assert sum(int(np.argmax(x @ w) == int(np.argmax(y))) for x, y in data) == len(data)
+    frozen = fit_actor_ranker.fit(data, 0.3, frozen=[vote])
+    assert frozen[vote] == 0.0
