@@ -149,6 +149,10 @@ def test_find_claims(nlp: Language, text: str, speaker: str, content: str) -> No
         ('The MLA said she was "disgusted and angry" about the attacks on officers.', "condemns"),
         ("The police chief said officers had no choice but to open fire on the crowd.", "denies"),
         ("The mission said it was following the clashes in Tripoli with concern.", "warns"),
+        # who started it, whose work it was, what the attackers meant: an accusation
+        ("The ministry said Thai troops made an unprovoked incursion across the border.", "accuses"),
+        ("The defence minister said both bombings were the work of dissident groups.", "accuses"),
+        ("The police chief said the aim of the attackers was to destabilise the country.", "accuses"),
         (
             '"The General Staff confirms airstrikes in the sector on Sunday morning," the army said.',
             "confirms",
@@ -255,6 +259,9 @@ def test_stance_field_and_value(nlp: Language, text: str, stance: str, field: st
         "According to an AFP count, the war has killed 1,198 people in Israel.",
         # the aftermath and the politics of it: a search, a patrol, who decides the response
         "Relatives said the authorities were still looking for bodies in the bush.",
+        "The UN refugee agency warned that famine is close and that floods will make the aid effort harder.",
+        "The IOM said almost 40,000 people have been displaced from five towns in North Kordofan.",
+        "SITE said the group's campaign had caused heavy casualties in recent weeks.",
         "Officials said the security cabinet had given three ministers the authority to decide how to respond.",
     ],
 )

@@ -48,7 +48,11 @@ LOADED = re.compile(
     r"\b(terrorists?|enemy|regime|kharijites?|bandits|mercenar\w+|aggress\w+|provocat\w+)\b", re.I
 )
 # Words that make a statement an accusation whoever it names ("another provocation", "aggressive actions").
-HOSTILE = re.compile(r"\b(provocat\w*|aggressive|aggression|pretexts?|from the \w+ side)\b", re.I)
+HOSTILE = re.compile(
+    r"\b(provocat\w*|aggressive|aggression|pretexts?|from the \w+ side|unprovoked|destabili[sz]\w*"
+    r"|started the (clash|clashes|fighting|shooting)|(opened )?fired? first)\b",
+    re.I,
+)
 # A statement whose point is who did it ("the Islamic State group carried out the attack"), not a narrative.
 ATTRIBUTION = re.compile(r"\b(carried out|perpetrat\w*|orchestrat\w*|mastermind\w*|planned)\b", re.I)
 # Another state's forces named as the attacker ("Azerbaijani soldiers fired", "the Tajik side"): an accusation.
@@ -69,7 +73,10 @@ OWN_SIDE = frozenset({"it", "we", "they", "our", "us", "its"})
 NUMBER = re.compile(r"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|"
                     r"hundreds|several)\b", re.I)  # fmt: skip
 INJURY = re.compile(r"\b(wound\w*|injur\w*|hurt)\b", re.I)
-DEATH = re.compile(r"\b(kill\w*|dead|death\w*|died|toll|lives|bodies|fatalit\w*|massacred|slain)\b", re.I)
+DEATH = re.compile(
+    r"\b(kill\w*|dead|death\w*|died|toll|lives|bodies|fatalit\w*|massacred|slain|slaughtered|murdered)\b",
+    re.I,
+)
 # A number of people, with no word of violence ("13 of his passengers had been taken") may still be a toll.
 HEADCOUNT = re.compile(
     r"\b(\d[\d,]*|dozens|scores|hundreds) (\w+ )?(people|persons|men|women|children|students|passengers)\b",
