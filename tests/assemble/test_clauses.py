@@ -50,3 +50,15 @@ def test_said_on_a_weekday_dates_the_statement_not_the_bombing(extractor) -> Non
         e for e in extractor.extract(Article("said", date(2025, 2, 13), text)) if e.role is EventRole.MAIN
     ]
     assert events and events[0].event_date.start == date(2025, 2, 11)
+
+
+def test_reports_on_a_weekday_date_the_reports(extractor) -> None:
+    text = (
+        "Armed men have abducted about 80 people, most of them students, in the Cameroonian city of "
+        "Bamenda, according to reports on Monday evening. At least 80 people were seized from a "
+        "Presbyterian school in Bamenda on Sunday by a group of armed men."
+    )
+    events = [
+        e for e in extractor.extract(Article("reps", date(2018, 11, 5), text)) if e.role is EventRole.MAIN
+    ]
+    assert events and events[0].event_date.start == date(2018, 11, 4)

@@ -179,19 +179,21 @@ def when_said(tok: Token) -> bool:
 
 
 _REPORT_LEMMAS = {"say", "tell", "add", "report", "state", "write"}  # not "announce": that may be the event
+_REPORT_NOUNS = {"reports", "report"}  # "according to reports on Monday"
 _DATE_LEAD = {"on", "late", "early", "earlier", "later", "this", "last", "in", "the", "by"}
 
 
 def _said_just_before(tok: Token) -> bool:
     """The words right before the date are a report verb and its preposition: "said on", "told
     AFP late on"."""
-    i = tok.i - 1
-    while i >= 0 and tok.doc[i].lower_ in _DATE_LEAD and tok.i - i <= 3:
+    first = tok.left_edge.i if tok.i - tok.left_edge.i <= 2 else tok.i  # "Monday evening"
+    i = first - 1
+    while i >= 0 and tok.doc[i].lower_ in _DATE_LEAD and first - i <= 3:
         i -= 1
-    if i < 0 or i == tok.i - 1:
+    if i < 0 or i == first - 1:
         return False
     prev = tok.doc[i]
-    return prev.lemma_ in _REPORT_LEMMAS and prev.pos_ in ("VERB", "AUX")
+    return (prev.lemma_ in _REPORT_LEMMAS and prev.pos_ in ("VERB", "AUX")) or prev.lower_ in _REPORT_NOUNS
 
 
 _COUNTABLE_SUBS = {
