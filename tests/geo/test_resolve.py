@@ -345,3 +345,9 @@ def test_a_name_the_text_calls_a_town_is_a_place(nlp: Language, gazetteer: Gazet
     )
     t = _resolved(_parse(nlp, gazetteer, text), "Khar")
     assert t.location is not None and t.location.country == "PK"
+
+
+def test_a_community_of_believers_is_no_village(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Leaders of the Muslim community met the governor in Kano. The community asked for calm."
+    names = [t.span.text for t in _parse(nlp, gazetteer, text)]
+    assert "Muslim" not in names and "The" not in names and "Kano" in names

@@ -76,6 +76,7 @@ expel recall summon protest welcome praise criticise criticize dismiss
 )
 # "Guatemala's capital" names the city, unless the city's own name follows ("Mali's capital, Bamako").
 _CAPITAL_AFTER = re.compile(r"(?:'s|\u2019s)\s+capital\b(?!,?\s+[A-Z])")
+_NOT_NAMES = frozenset({"the", "this", "that", "our", "their", "his", "her", "its", "every", "each", "one"})
 _ARTICLES = ("al ", "el ", "an ", "ad ", "ar ", "as ", "ash ", "at ", "az ")
 
 
@@ -128,8 +129,11 @@ def geoparse(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     mentions, demonyms, promotable = _mentions(doc, gazetteer)
     looked = [_lookup_ex(m.text, gazetteer) for m in mentions]
     context = _context(mentions, [c for c, _ in looked], demonyms)
+    tagged = {
+        normalise_name(m.text) for m in mentions
+    }  # by the tagger: a promoted name vouches for no repeat
     for _ in range(2):  # a story whose every place the tagger missed finds its country in round one
-        extra = _promoted(promotable, mentions, context, gazetteer, doc_text(doc))
+        extra = _promoted(promotable, mentions, context, gazetteer, doc_text(doc), tagged)
         if not extra:
             break
         mentions = sorted(mentions + extra, key=lambda m: m.start)
@@ -314,7 +318,12 @@ def _untagged_phrases(doc: Doc) -> list[_Mention]:
 
 
 def _promoted(
-    promotable: list[_Mention], mentions: list[_Mention], ctx: _Context, gazetteer: Gazetteer, text: str
+    promotable: list[_Mention],
+    mentions: list[_Mention],
+    ctx: _Context,
+    gazetteer: Gazetteer,
+    text: str,
+    tagged: set[str],
 ) -> list[_Mention]:
     """Mislabelled or untagged place names that a cue and the document's country vouch for.
 
@@ -323,7 +332,6 @@ def _promoted(
     name tagged as a place elsewhere in the document.
     """
     taken = [(m.start, m.end) for m in mentions]
-    tagged = {normalise_name(m.text) for m in mentions}
     countries = {c for c, v in ctx.countries.items() if v > 0}
     out: list[_Mention] = []
     strong: set[str] = set()
@@ -340,7 +348,9 @@ def _promoted(
         if gazetteer.is_non_place(m.text) or len(key) < 3:
             continue
         if not places:
-            if settlement and m.label in ("", "ORG", "PERSON", "NORP"):  # "the village of Rema": a place
+            if (
+                settlement and m.label in ("", "ORG", "PERSON") and key not in _NOT_NAMES
+            ):  # "the village of Rema"
                 out.append(_Mention(m.start, m.end, m.text, "GPE"))  # the gazetteer lacks
                 taken.append((m.start, m.end))
             continue
