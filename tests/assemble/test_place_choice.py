@@ -155,3 +155,14 @@ def test_a_village_the_gazetteer_lacks_stays_in_its_province_and_the_evidence_na
         GeoPrecision.REGION,
     )
     assert events[0].evidence["location"].text == "Yelewata"
+
+
+def test_a_country_with_no_town_named_becomes_the_province_the_story_names(extractor) -> None:
+    text = (
+        "Gunmen killed at least 70 people on Thursday in Haiti, the United Nations said.\n\n"
+        "The gang has spread its reach across the Artibonite region in recent months."
+    )
+    events = extractor.extract(Article("province", date(2024, 10, 4), text))
+    assert events and events[0].location is not None
+    location = events[0].location
+    assert (location.name, location.geo_precision) == ("Artibonite", GeoPrecision.REGION)

@@ -87,8 +87,8 @@ def _refined(
     toponyms: list[Toponym],
     hints: list[Toponym],
 ) -> tuple[Location, Span | None]:
-    """A country or province becomes the town of it the story names, the nearest after the
-    event first; but a village the gazetteer lacks, named in the event's own sentence, keeps
+    """A country or province becomes the town of it the story names, the one in the event's
+    sentence first (a country with no town named becomes the province the story names); but a village the gazetteer lacks, named in the event's own sentence, keeps
     the event in the unit that contains it ("the town of Maga" is not Birnin Kebbi), and the
     evidence names that village."""
     location, span = located
@@ -102,6 +102,10 @@ def _refined(
         inner = _story_place(hints, location.country, admin1) or inner
     if inner is not None and inner.location.feature not in WIDE:
         return replace(inner.location, geo_precision=GeoPrecision.NEAR), inner.span
+    if location.feature == "country" and inner is not None and inner.location.feature in ("admin1", "admin2"):
+        return replace(
+            inner.location, geo_precision=_unit_precision(inner.location)
+        ), inner.span  # its province
     return location, span
 
 
