@@ -128,3 +128,10 @@ def test_json_for_the_page() -> None:
     assert [t["name"] for t in book["event_types"]] == list(BOOK.event_types)
     assert all(t["colour"].startswith("#") for t in book["event_types"])
     assert {s["name"] for s in book["sub_event_types"]} == set(BOOK.sub_event_types)
+
+
+def test_sub_types_without_deaths_are_acleds_non_lethal_ones() -> None:
+    book = codebook()
+    without = {name for name, sub in book.sub_event_types.items() if not sub.deaths}
+    assert {"Peaceful protest", "Protest with intervention", "Agreement", "Arrests"} <= without
+    assert not without & {"Excessive force against protesters", "Armed clash", "Attack", "Mob violence"}

@@ -120,6 +120,10 @@ def test_riot_police_is_not_a_riot():
         ("An angry mob lynched a man accused of theft during the protest.", "Mob violence"),
         ("Security forces fire at protesters in Mandalay.", "Excessive force against protesters"),
         ("A few hours later the march turned violent as rival protesters charged.", "Violent demonstration"),
+        (
+            "Residents were holding a peaceful demonstration when police broke it up by shooting live rounds.",
+            "Excessive force against protesters",
+        ),
     ],
 )
 def test_demonstrations_are_refined_from_cues(text, sub):
@@ -257,3 +261,33 @@ def test_a_gas_canister_blast_is_an_accident():
 def test_youths_pelting_police_with_petrol_bombs_riot():
     found = mentions("Youths pelted police with petrol bombs and paint bombs in Belfast on Monday night.")
     assert [m.sub_event_type for m in found if m.strength == STRONG] == ["Violent demonstration"]
+
+
+def test_a_fireworks_depot_blast_is_an_accident():
+    assert mentions("An explosion at a fireworks depot in Puebla killed at least 14 people on Monday.") == []
+    assert mentions("A bomb exploded at a market in Puebla, killing 14 people.") != []
+
+
+def test_counts_a_defendant_was_charged_on_are_no_events():
+    text = "Kosiah had been charged on 25 counts, among them killing civilians, rape and recruiting a child soldier."
+    assert mentions(text) == []
+
+
+def test_an_imagined_scene_is_no_event():
+    text = "Picture cities under bombardment, suicide bombers, snipers and ambushes, as the film asks us to."
+    assert mentions(text) == []
+    assert mentions("Picture: smoke rises after an air strike on Khan Younis.") != []  # a caption is news
+
+
+def test_a_crime_trend_and_a_wars_tally_are_context_not_events():
+    trend = '"Banditry has been brought down, and kidnapping has slowed down to the barest minimum," he said.'
+    assert all(m.aggregate for m in mentions(trend))
+    tally = "The UN recorded 669 massacres in all during the 36-year civil war, which ended in 1996."
+    assert mentions(tally) and all(m.aggregate for m in mentions(tally))
+
+
+def test_talks_over_a_ceasefire_are_no_agreement():
+    text = "President Petro, whose government is in talks with the rebels over a ceasefire, condemned the attack."
+    assert [m for m in mentions(text) if m.sub_event_type == "Agreement"] == []
+    signed = "The government and the ELN signed a ceasefire agreement in Havana on Friday."
+    assert [m.sub_event_type for m in mentions(signed) if m.sub_event_type == "Agreement"]

@@ -179,3 +179,11 @@ def test_seed_victims(seed_doc: Doc) -> None:
     assert "Abu Baqir Al-Saadi" in names
     assert "Arkan Al Alyawi" in names
     assert not any("Rasool" in n or "Hezbollah" in n for n in names)
+
+
+def test_the_wounded_after_the_dead_are_not_added_to_them(nlp: Language) -> None:
+    found = find_fatalities(nlp("The blast left at least five people dead and 36 wounded, police said."))
+    assert [f.best for f in found] == [5]
+    assert [f.best for f in find_fatalities(nlp("The attack killed two soldiers and three civilians."))] == [
+        5
+    ]

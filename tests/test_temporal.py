@@ -188,3 +188,20 @@ def test_resolve_returns_none_without_expression() -> None:
 )
 def test_a_month_day_takes_the_year_said_after_it(text, value):
     assert find_time_expressions(text, date(2024, 10, 8))[0].value == value
+
+
+def test_a_named_day_is_no_weekday() -> None:
+    text = (
+        "He was cleared of murders on Bloody Sunday, 1972, the court said on Thursday. Good Friday was calm."
+    )
+    found = {t.span.text: t.start_date for t in find_time_expressions(text, date(2025, 10, 23))}
+    assert found == {"1972": date(1972, 1, 1), "Thursday": date(2025, 10, 23)}
+
+
+def test_last_evening_is_the_evening_before() -> None:
+    (found,) = find_time_expressions("Rebels killed 25 people there late last evening.", date(2023, 6, 17))
+    assert (found.span.text, found.start_date, found.value) == (
+        "late last evening",
+        date(2023, 6, 16),
+        "2023-06-16TEV",
+    )

@@ -35,6 +35,7 @@ class SubEventType:
     plover: str
     cameo: str
     disorder: str  # the type's disorder type unless ACLED splits the type
+    deaths: bool = True  # whether ACLED's definition allows deaths at the event
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,9 @@ class Codebook:
             if v["type"] not in types:
                 raise ValueError(f"codebook: sub-event type {name!r} names unknown type {v['type']!r}")
             disorder = v.get("disorder") or types[v["type"]].disorder
-            subs[name] = SubEventType(name, v["type"], str(v["plover"]), str(v["cameo"]), disorder)
+            subs[name] = SubEventType(
+                name, v["type"], str(v["plover"]), str(v["cameo"]), disorder, bool(v.get("deaths", True))
+            )
         actors = {
             name: ActorType(
                 name,

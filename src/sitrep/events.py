@@ -182,6 +182,8 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
             continue  # "their battle for better pay", "battled cancer"
         if _in_a_name(match, sentence):
             continue  # "the Association for Relatives of the Detained-Disappeared"
+        if _IMAGINED.match(sentence.text):
+            continue  # "Picture cities under bombardment": a film's or a writer's scene, not news
         if _CHARGED.search(text, max(sentence.start, match.start() - 60), match.start()):
             continue  # "charges ranging from extortion and kidnapping to murder": crimes charged, not events
         found.append((_mention(match, sub, strength, sentence, lexicon), conflict))
@@ -189,8 +191,11 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
     return [m for m, conflict in found if m.strength == STRONG or conflict or any_strong]
 
 
+_IMAGINED = re.compile(r"\W*(?:picture|imagine|envisage|envision|suppose)\s+", re.I)
+
 _CHARGED = re.compile(
     r"\b(?:charges? (?:of|for|including|ranging from|such as)|charged with|accused of|convicted of|"
+    r"counts?,? (?:of|among them|including)|"
     r"(?:convicted|sentenced|jailed|acquitted|found guilty|tried|trial)(?: [\w-]+){0,4} (?:over|for|of|in)|"
     r"sentenced for|on suspicion of|suspected of|wanted for|(?:crimes|offences) (?:of|such as|including))\b[^.;]{0,45}$",
     re.I,
@@ -230,6 +235,16 @@ def _in_a_name(match: re.Match, sentence: Span) -> bool:
 _FIGURATIVE = re.compile(r"battles? (?:for|over|with)|battled", re.I)
 
 
+# Talks, calls and proposals for a truce are not one: ACLED codes an agreement once it is made.
+_UNMADE = re.compile(
+    r"\b(?:in talks|talks (?:with|on|over|about|for|aimed at)|negotiat\w+ (?:with|on|over|for|a)|"
+    r"call(?:s|ed|ing)? for|push(?:es|ed|ing)? for|urg(?:e|es|ed|ing)|propos(?:al|ed|es|ing)|seek(?:s|ing)?|"
+    r"demand(?:s|ed|ing)?|hopes? (?:for|of)|prospects? (?:of|for))\b[^.;]{0,40}"
+    r"\b(?:cease-?fire|truce|peace (?:deal|agreement|accord))",
+    re.I,
+)
+
+
 def _idle(word: str, sub: str, sentence: str, lexicon: Lexicon) -> bool:
     """A weapon that does nothing (on parade, for sale, carrying a satellite) and a contract
     between no parties to a conflict are not events."""
@@ -238,6 +253,8 @@ def _idle(word: str, sub: str, sentence: str, lexicon: Lexicon) -> bool:
         return bool(refine["space"].search(sentence)) or not refine["weapon_action"].search(sentence)
     if sub == "Peaceful protest" and word.lower().startswith("march"):
         return bool(refine["parade_march"].search(sentence))  # veterans marching past the president
+    if sub == "Agreement" and _UNMADE.search(sentence):
+        return True  # "in talks with the rebels over a ceasefire": no agreement yet
     return sub == "Agreement" and not refine["agreement_parties"].search(sentence)
 
 

@@ -451,6 +451,7 @@ def _group_count(tok: Token) -> tuple[Count, int, int] | None:
     parts = [tok] + [c for c in tok.subtree if c.dep_ == "conj" and c.head.i != c.i and _in_chain(c, tok)]
     best = low = high = 0
     start, end = tok.idx, tok.idx + len(tok)
+    parts = [p for p in parts if p is tok or not _injured_after(p)]  # "five dead and 36 wounded"
     for part in parts:
         found = _noun_count(part)
         if found is None:
@@ -459,6 +460,19 @@ def _group_count(tok: Token) -> tuple[Count, int, int] | None:
         best, low, high = best + b, low + lo, high + hi
         start, end = min(start, first), max(end, part.idx + len(part))
     return (best, low, high), start, end
+
+
+_INJURED = frozenset(
+    {"wounded", "injured", "hurt", "injuries", "missing", "abducted", "kidnapped", "arrested"}
+)
+
+
+def _injured_after(tok: Token) -> bool:
+    """A conjunct count of the hurt, not of the dead: "five people dead and 36 wounded"."""
+    following = tok.doc[tok.i + 1 : tok.i + 3]
+    return any(t.lower_ in _INJURED for t in following) and not any(
+        t.lower_ in DEATH_NOUNS for t in following
+    )
 
 
 def _in_chain(tok: Token, root: Token) -> bool:

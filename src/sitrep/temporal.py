@@ -416,13 +416,18 @@ def _r_relday(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
     base = re.sub(r"\s+", " ", m.group("base").lower())
     pod = (m.group("pod") or "").lower()
     offsets = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "overnight": 0, "last night": -1,
-               "the day before yesterday": -2, "the day after tomorrow": 2}  # fmt: skip
+               "last evening": -1, "the day before yesterday": -2, "the day after tomorrow": 2}  # fmt: skip
     word = base.split()[-1]
     if base.startswith("this "):
         day, pod = ctx.doc, word
     elif base in offsets:
         day = ctx.doc + timedelta(days=offsets[base])
-        pod = pod or {"tonight": "night", "overnight": "night", "last night": "night"}.get(base, "")
+        pod = pod or {
+            "tonight": "night",
+            "overnight": "night",
+            "last night": "night",
+            "last evening": "evening",
+        }.get(base, "")
     else:  # "afternoon yesterday"
         day, pod = ctx.doc - timedelta(days=1), base.split()[0]
     if pod:
@@ -430,7 +435,15 @@ def _r_relday(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
     return _day(day)
 
 
+# "Bloody Sunday, 1972", "Good Friday", "Black Saturday": a day's name, not last week's weekday.
+_NAMED_DAY = re.compile(
+    r"\b(?:Bloody|Black|Good|Easter|Palm|Holy|Ash|Super|Cyber|Shrove|Maundy|Red|Blue)\s+$"
+)
+
+
 def _r_weekday(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
+    if not m.group("rel") and _NAMED_DAY.search(ctx.text, max(0, ctx.start - 10), ctx.start):
+        return None
     weekday = _WEEKDAYS.index(m.group("wd").lower())
     pod = (m.group("pod") or "").lower()
     suffix = "T" + _PART_OF_DAY[pod] if pod else ""
@@ -632,7 +645,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
         (r"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:(?P<c>1[89]|20)(?P<d>\d)0'?s|'(?P<d2>\d)0s"
          r"|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))", _r_decade),
         (r"(?:(?:early|late|earlier|later)\s+)?(?P<base>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
-         rf"|yesterday|today|tomorrow|tonight|overnight|last\s+night|this\s+{_POD}"
+         rf"|yesterday|today|tomorrow|tonight|overnight|last\s+night|last\s+evening|this\s+{_POD}"
          rf"|(?:mid-?)?(?:morning|afternoon|evening)\s+yesterday)(?:\s+(?P<pod>{_POD}))?", _r_relday),
         (r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|coming|past"
          rf"|early|late|earlier|later)\s+)?(?P<wd>{_WD})(?P<plural>s)?(?:\s+(?P<pod>{_POD})(?P<plural2>s)?)?", _r_weekday),

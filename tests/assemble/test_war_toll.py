@@ -26,3 +26,50 @@ def test_hundreds_who_have_died_in_years_of_clashes_are_no_events_toll(extractor
     ]
     assert events and all(e.fatalities is None or e.fatalities.best == 0 for e in events)
     assert events[0].sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_toll_over_two_separate_attacks_is_not_one_events(extractor) -> None:
+    text = (
+        "Colombia: 18 killed and over 40 injured in two separate attacks\n\n"
+        "A truck loaded with explosives blew up near a military aviation school in Cali on Thursday. "
+        "Six people were killed and at least 71 others were hurt in the explosion."
+    )
+    events = [
+        e for e in extractor.extract(Article("two", date(2025, 8, 22), text)) if e.role is EventRole.MAIN
+    ]
+    assert events and events[0].fatalities is not None and events[0].fatalities.best == 6
+
+
+def test_an_attack_the_army_says_it_foiled_is_the_fighting(extractor) -> None:
+    text = (
+        "Mali's army said it had foiled a terrorist attack in Bamako early on Tuesday, when armed "
+        "assailants stormed a military police school and clashed with soldiers for hours."
+    )
+    events = [
+        e for e in extractor.extract(Article("foil", date(2024, 9, 17), text)) if e.role is EventRole.MAIN
+    ]
+    assert events and events[0].sub_event_type != "Disrupted weapons use"
+
+
+def test_a_war_that_went_on_killing_thousands_lends_no_toll(extractor) -> None:
+    text = (
+        "Tigrayan forces looted the WFP warehouses in Kombolcha on Sunday, the agency said. The war "
+        "between the federal government and the leadership of Tigray has gone on for more than a year, "
+        "killing thousands of civilians."
+    )
+    events = [
+        e for e in extractor.extract(Article("war", date(2021, 12, 8), text)) if e.role is EventRole.MAIN
+    ]
+    assert events and all(e.fatalities is None or e.fatalities.best < 1000 for e in events)
+
+
+def test_the_dead_a_peaceful_rally_mourns_are_not_its_toll(extractor) -> None:
+    text = (
+        "Tens of thousands of students rallied peacefully in Belgrade on Saturday, demanding that those "
+        "responsible for the canopy collapse in Novi Sad, which killed 15 people, be brought to justice."
+    )
+    events = [
+        e for e in extractor.extract(Article("rally", date(2025, 3, 16), text)) if e.role is EventRole.MAIN
+    ]
+    assert events and events[0].sub_event_type == "Peaceful protest"
+    assert events[0].fatalities is None

@@ -157,7 +157,8 @@ def test_incidents_first_with_their_reports_side_by_side(
     assert len(_rows(page)) == len(incidents) + len(singles) < len([e for e in events if e["role"] == "main"])
     mapped = [i for i in incidents if i["location"] and i["location"]["latitude"] is not None]
     mapped_singles = [e for e in singles if e["latitude"] is not None]
-    assert _markers_total(page) == len(mapped) + len(mapped_singles)
+    expected = len(mapped) + len(mapped_singles)
+    assert _markers_total(page, expected) == expected
     assert "incidents from" in page.inner_text("#status")
 
     # an incident told by three sources or more: its reports side by side, why they were linked,
@@ -339,16 +340,22 @@ def test_timeline_brush_filters_the_map(server: str, browser) -> None:
         "() => { window.sitrep.map.setZoom(1, {animate: false}); }"
     )  # return nothing: the map is huge
     page.wait_for_timeout(300)
-    assert _markers_total(page) == mapped
+    assert _markers_total(page, mapped) == mapped
     assert not outside and not problems
 
 
-def _markers_total(page) -> int:
-    singles = page.locator(".event-marker").count()
-    clustered = page.eval_on_selector_all(
-        ".event-cluster", "els => els.reduce((n, e) => n + Number(e.getAttribute('data-count')), 0)"
-    )
-    return singles + clustered
+def _markers_total(page, expected: int, wait_s: float = 10.0) -> int:
+    """Markers on the map, single and clustered, once the clustering has settled (a loaded
+    machine can read the map mid-animation, with a cluster and its markers both shown)."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        singles = page.locator(".event-marker").count()
+        clustered = page.eval_on_selector_all(
+            ".event-cluster", "els => els.reduce((n, e) => n + Number(e.getAttribute('data-count')), 0)"
+        )
+        if singles + clustered == expected or time.monotonic() > deadline:
+            return singles + clustered
+        page.wait_for_timeout(200)
 
 
 def _watch(page, server: str) -> tuple[list[str], list[str]]:

@@ -82,6 +82,8 @@ def _build_event(
         draft.mentions, actor1, actor2, lexicon, deaths=fatalities.best if fatalities else 0
     )
     codes = lexicon.codes_for(sub)
+    if not codes.deaths:
+        fatalities = None  # the dead a rally mourns or a truce follows are another event's
     if role is EventRole.MAIN:  # "the bombings, which Daesh has claimed": the claimed group acted
         actor1, actor2, named = with_perpetrator(findings, codes.event_type, actor1, actor2, country)
         actor_spans = {**actor_spans, **named}
@@ -170,6 +172,9 @@ def _fatalities(text: str, draft: Draft, lexicon: Lexicon) -> Fatalities | None:
         if f.span is None or not lexicon.refine["war_toll"].search(_sentence_of(text, f.span))
     ]
     counts = [f for f in counts if f.span is None or not _running_total(text, f.span)]  # never the event's
+    counts = [
+        f for f in counts if f.span is None or not _SEVERAL_ATTACKS.search(_sentence_of(text, f.span))
+    ] or counts  # "18 killed in two separate attacks": the sum of two events, when one has its own
     plain = [f for f in counts if f.span is None or not _in_quotes(text, f.span)]
     counts = plain or counts
     if not counts:
@@ -189,6 +194,11 @@ def _fatalities(text: str, draft: Draft, lexicon: Lexicon) -> Fatalities | None:
 _NUMBER = re.compile(
     r"\d|\b(?:no|none|nobody|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|scores|several|few|many|all|both)\b",
+    re.I,
+)
+_SEVERAL_ATTACKS = re.compile(
+    r"\b(?:two|three|four|twin|separate|several|multiple|a series of|a wave of) (?:separate |coordinated |deadly )?"
+    r"(?:attacks|bombings|blasts|explosions|incidents|assaults|raids)\b",
     re.I,
 )
 _TOLL_ROSE = re.compile(
