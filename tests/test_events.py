@@ -251,6 +251,8 @@ def test_a_trigger_inside_a_proper_name_is_no_mention():
 def test_a_verdict_over_a_massacre_is_no_event():
     text = "A court convicted four former soldiers over a massacre of 250 people during the civil war."
     assert [m for m in mentions(text) if m.sub_event_type == "Attack"] == []
+    mh17 = "Three men were found guilty by the Hague District Court of shooting down the Boeing 777 in 2014."
+    assert mentions(mh17) == []
 
 
 def test_a_gas_canister_blast_is_an_accident():
@@ -291,3 +293,18 @@ def test_talks_over_a_ceasefire_are_no_agreement():
     assert [m for m in mentions(text) if m.sub_event_type == "Agreement"] == []
     signed = "The government and the ELN signed a ceasefire agreement in Havana on Friday."
     assert [m.sub_event_type for m in mentions(signed) if m.sub_event_type == "Agreement"]
+
+
+def test_gunmen_who_strike_a_village_make_no_air_strike():
+    found = mentions("Many feared dead as gunmen strike Benue border community")
+    assert "Air/drone strike" not in [m.sub_event_type for m in found]
+    assert "Air/drone strike" in [
+        m.sub_event_type for m in mentions("Strikes on Rafah killed 12 people, the army said.")
+    ]
+
+
+def test_air_defences_that_shoot_down_drones_disrupt_them():
+    text = "Ukraine shoots down all 27 drones Russia launched overnight, the air force said."
+    assert [m.sub_event_type for m in mentions(text) if m.strength == STRONG] == ["Disrupted weapons use"]
+    units = "Anti-aircraft missile units of the army took out all enemy drones over Kyiv."
+    assert "Shelling/artillery/missile attack" not in [m.sub_event_type for m in mentions(units)]

@@ -186,6 +186,10 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
             continue  # "Picture cities under bombardment": a film's or a writer's scene, not news
         if _CHARGED.search(text, max(sentence.start, match.start() - 60), match.start()):
             continue  # "charges ranging from extortion and kidnapping to murder": crimes charged, not events
+        if _AIR_DEFENCE.search(text, max(sentence.start, match.start() - 30), match.start()):
+            continue  # "anti-aircraft missile units took out the drones": defence, not a strike
+        if strength == GENERIC and sub == "Air/drone strike" and _GROUND_STRIKE.search(sentence.text):
+            sub = ""  # "Gunmen Strike Benue Border Community": an attack, its kind from the actors
         found.append((_mention(match, sub, strength, sentence, lexicon), conflict))
     any_strong = any(m.strength == STRONG and conflict for m, conflict in found)
     return [m for m, conflict in found if m.strength == STRONG or conflict or any_strong]
@@ -196,7 +200,7 @@ _IMAGINED = re.compile(r"\W*(?:picture|imagine|envisage|envision|suppose)\s+", r
 _CHARGED = re.compile(
     r"\b(?:charges? (?:of|for|including|ranging from|such as)|charged with|accused of|convicted of|"
     r"counts?,? (?:of|among them|including)|"
-    r"(?:convicted|sentenced|jailed|acquitted|found guilty|tried|trial)(?: [\w-]+){0,4} (?:over|for|of|in)|"
+    r"(?:convicted|sentenced|jailed|acquitted|found guilty|tried|trial)(?: [\w-]+){0,6} (?:over|for|of|in)|"
     r"sentenced for|on suspicion of|suspected of|wanted for|(?:crimes|offences) (?:of|such as|including))\b[^.;]{0,45}$",
     re.I,
 )
@@ -234,6 +238,16 @@ def _in_a_name(match: re.Match, sentence: Span) -> bool:
 # Fighting words that are figures of speech unless the sentence speaks of arms or armed men.
 _FIGURATIVE = re.compile(r"battles? (?:for|over|with)|battled", re.I)
 
+
+_AIR_DEFENCE = re.compile(r"\b(?:anti-?aircraft|air[ -]defen[cs]e|surface-to-air)\s+$", re.I)
+
+# Men on the ground who "strike" a village struck it on foot, unless aircraft are named too.
+_GROUND_STRIKE = re.compile(
+    r"^(?!.*\b(?:air|aerial|drones?|jets?|warplanes?|aircraft|planes?|helicopters?|missiles?|rockets?)\b)"
+    r".*\b(?:gunmen|herders|herdsmen|bandits|militants|attackers|assailants|fighters|militia(?:men)?|raiders|"
+    r"terrorists|insurgents|rebels|jihadists|kidnappers)\b",
+    re.I | re.S,
+)
 
 # Talks, calls and proposals for a truce are not one: ACLED codes an agreement once it is made.
 _UNMADE = re.compile(
