@@ -155,6 +155,15 @@ def test_offsets_index_the_given_text(actors: ActorDictionary, seed_text: str) -
                 ("militants", "Unidentified Armed Group ({country})"),
             ],
         ),
+        ("Suspected herdsmen attacked Yelwata", [("Suspected herdsmen", "Fulani Ethnic Militia")]),
+        (
+            "The Resistance Front (TRF), seen as a Lashkar-e-Taiba proxy, claimed the attack",
+            [
+                ("The Resistance Front", "TRF: The Resistance Front"),
+                ("TRF", "TRF: The Resistance Front"),
+                ("Lashkar-e-Taiba", "Lashkar-e-Taiba"),
+            ],
+        ),
     ],
 )
 def test_sentences(actors: ActorDictionary, text: str, expected: list[tuple[str, str]]) -> None:

@@ -1,4 +1,4 @@
-"""Clauses and what attaches to them: small decisions, with no model."""
+"""Clauses and what attaches to them: small decisions, and one on real text."""
 
 from datetime import date
 
@@ -6,7 +6,7 @@ import pytest
 
 from sitrep.assemble.clauses import _story_relative
 from sitrep.assemble.records import _CLOCK_ONLY
-from sitrep.model import DatePrecision, Span, TimeExpression
+from sitrep.model import Article, DatePrecision, EventRole, Span, TimeExpression
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,27 @@ def test_story_relative_times_are_not_anchored_on_the_article_date(phrase, relat
         Span(0, len(phrase), phrase), "DATE", "2024-02-08", date(2024, 2, 8), DatePrecision.DAY
     )
     assert _story_relative(t) is relative
+
+
+def test_said_on_a_weekday_dates_the_statement_not_the_bombing(extractor) -> None:
+    text = (
+        "KABUL, Feb 13, 2025 (BSS/AFP) - The Islamic State group said on Wednesday it was behind a suicide "
+        "bombing at a bank in northern Afghanistan that killed eight people.\n\n"
+        "On Tuesday a suicide bomber struck outside a bank in the northern city of Kunduz."
+    )
+    events = [
+        e for e in extractor.extract(Article("said", date(2025, 2, 13), text)) if e.role is EventRole.MAIN
+    ]
+    assert events and events[0].event_date.start == date(2025, 2, 11)
+
+
+def test_reports_on_a_weekday_date_the_reports(extractor) -> None:
+    text = (
+        "Armed men have abducted about 80 people, most of them students, in the Cameroonian city of "
+        "Bamenda, according to reports on Monday evening. At least 80 people were seized from a "
+        "Presbyterian school in Bamenda on Sunday by a group of armed men."
+    )
+    events = [
+        e for e in extractor.extract(Article("reps", date(2018, 11, 5), text)) if e.role is EventRole.MAIN
+    ]
+    assert events and events[0].event_date.start == date(2018, 11, 4)

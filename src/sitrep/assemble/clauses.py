@@ -166,6 +166,8 @@ def _story_relative(t: TimeExpression) -> bool:
 
 def when_said(tok: Token) -> bool:
     """ "Officials said on Tuesday": the date of the report, not of the event."""
+    if _said_just_before(tok):
+        return True  # "said on Wednesday it was behind": the parser may hang the date on "was"
     for _ in range(3):
         if tok.dep_ in ("pobj", "npadvmod", "tmod", "nmod", "compound", "amod") or tok.pos_ == "ADP":
             if tok.head.i == tok.i:
@@ -177,6 +179,21 @@ def when_said(tok: Token) -> bool:
 
 
 _REPORT_LEMMAS = {"say", "tell", "add", "report", "state", "write"}  # not "announce": that may be the event
+_REPORT_NOUNS = {"reports", "report"}  # "according to reports on Monday"
+_DATE_LEAD = {"on", "late", "early", "earlier", "later", "this", "last", "in", "the", "by"}
+
+
+def _said_just_before(tok: Token) -> bool:
+    """The words right before the date are a report verb and its preposition: "said on", "told
+    AFP late on"."""
+    first = tok.left_edge.i if tok.i - tok.left_edge.i <= 2 else tok.i  # "Monday evening"
+    i = first - 1
+    while i >= 0 and tok.doc[i].lower_ in _DATE_LEAD and first - i <= 3:
+        i -= 1
+    if i < 0 or i == first - 1:
+        return False
+    prev = tok.doc[i]
+    return (prev.lemma_ in _REPORT_LEMMAS and prev.pos_ in ("VERB", "AUX")) or prev.lower_ in _REPORT_NOUNS
 
 
 _COUNTABLE_SUBS = {
