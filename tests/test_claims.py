@@ -145,6 +145,18 @@ def test_find_claims(nlp: Language, text: str, speaker: str, content: str) -> No
         ("The envoy said the attack on the school was horrific and callous.", "condemns"),
         ('"Our protests will also continue no matter what," the student leader said.', "warns"),
         ("The minister said the protesters had been warned to leave.", "asserts"),
+        # words that condemn, deny or warn without the verb saying so
+        ('The MLA said she was "disgusted and angry" about the attacks on officers.', "condemns"),
+        ("The police chief said officers had no choice but to open fire on the crowd.", "denies"),
+        ("The mission said it was following the clashes in Tripoli with concern.", "warns"),
+        # who started it, whose work it was, what the attackers meant: an accusation
+        ("The ministry said Thai troops made an unprovoked incursion across the border.", "accuses"),
+        ("The defence minister said both bombings were the work of dissident groups.", "accuses"),
+        ("The police chief said the aim of the attackers was to destabilise the country.", "accuses"),
+        (
+            '"The General Staff confirms airstrikes in the sector on Sunday morning," the army said.',
+            "confirms",
+        ),
     ],
 )
 def test_stance(nlp: Language, text: str, stance: str) -> None:
@@ -179,6 +191,11 @@ def test_seed_claims(seed_doc: Doc) -> None:
         ("Israeli Prime Minister Benjamin Netanyahu met the cabinet. Netanyahu said the strikes would go on.",
          "Benjamin Netanyahu", "Israeli Prime Minister", "government"),
         ("Benjamin Netanyahu said the strikes on Gaza would go on.", "Benjamin Netanyahu", "", "other"),
+        # a dateline is no speaker; nor is an aside the parse makes the subject
+        ("Sanaa, Yemen - The US military said it shot down a drone launched by the Houthis.", "The US military",
+         "", "military"),
+        ("In a post on X, formerly Twitter, US Central Command (CENTCOM) said the Houthis fired two drones.",
+         "US Central Command (CENTCOM)", "", "military"),
     ],
 )  # fmt: skip
 def test_speaker_name_role_and_kind(nlp: Language, text: str, speaker: str, role: str, kind: str) -> None:
@@ -198,6 +215,11 @@ def test_speaker_name_role_and_kind(nlp: Language, text: str, speaker: str, role
          "The Islamic State group"),
         ("Officials said 44 people were killed in the blast.", "asserts", "fatalities", "44"),
         ("The group threatened reprisals against the army.", "warns", "event", ""),
+        # an armed group that acknowledges its own attack claims it; a clause the verb interrupts goes on
+        ("The TPNPB later acknowledged they had carried out the shootings.", "claims responsibility", "perpetrator",
+         "The TPNPB"),
+        ("Fighting broke out in the early morning, the Kyrgyz border service said, when Tajik forces opened fire on "
+         "Kyrgyz border guards.", "accuses", "perpetrator", "Tajik forces"),
         # a toll stays a claim beside the aftermath
         ("MONUSCO said 45 people were killed and that it was working with the authorities to step up security.",
          "asserts", "fatalities", "45"),
@@ -229,6 +251,18 @@ def test_stance_field_and_value(nlp: Language, text: str, stance: str, field: st
         # the absence of a claim; a war's toll since its start
         "No group has claimed responsibility for the attack.",
         "Since October 7, 2023, more than 630 Palestinians have died in the West Bank, the ministry said.",
+        # a group's record, a region's count over months, the war's displaced: background, not this event
+        "The United Nations says the militia has killed hundreds of civilians in Ituri and displaced thousands.",
+        "According to the authorities, the state counted 2,115 people killed between January and August.",
+        "The agency said the fighting has uprooted 1.9 million people inside the strip.",
+        "ARY News reported that an earlier grenade attack had left two policemen dead.",
+        "According to an AFP count, the war has killed 1,198 people in Israel.",
+        # the aftermath and the politics of it: a search, a patrol, who decides the response
+        "Relatives said the authorities were still looking for bodies in the bush.",
+        "The UN refugee agency warned that famine is close and that floods will make the aid effort harder.",
+        "The IOM said almost 40,000 people have been displaced from five towns in North Kordofan.",
+        "SITE said the group's campaign had caused heavy casualties in recent weeks.",
+        "Officials said the security cabinet had given three ministers the authority to decide how to respond.",
     ],
 )
 def test_non_sources_and_off_event_statements_are_not_claims(nlp: Language, text: str) -> None:
@@ -247,6 +281,15 @@ def test_non_sources_and_off_event_statements_are_not_claims(nlp: Language, text
         # two speakers side by side: two claims
         ("The Taliban authorities said only three people died, and a hospital source gave a toll of 20.",
          [("The Taliban authorities", "asserts"), ("a hospital source", "asserts")]),
+        # a document that relays a speaker's words: the speaker's claim
+        ('"We are faced with accusations and slanders," Imamoglu said in his defence, according to a court document seen by '
+         "Reuters.", [("Imamoglu", "denies")]),
+        # "according to" relays a speaker quoted inside its statement
+        ("According to the police commander, officers received a call from the driver of the bus, who said 13 "
+         "passengers had been taken by the gunmen.", [("the driver of the bus", "asserts")]),
+        # "according to him" is the speaker just quoted
+        ("A villager, Mallam Ibrahim, said gunmen walked into the village on Sunday. According to him, the "
+         "gunmen fired on residents as they entered.", [("Mallam Ibrahim", "asserts"), ("Mallam Ibrahim", "asserts")]),
     ],
 )  # fmt: skip
 def test_one_statement_is_one_claim(nlp: Language, text: str, claims: list[tuple[str, str]]) -> None:

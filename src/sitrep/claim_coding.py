@@ -48,7 +48,11 @@ LOADED = re.compile(
     r"\b(terrorists?|enemy|regime|kharijites?|bandits|mercenar\w+|aggress\w+|provocat\w+)\b", re.I
 )
 # Words that make a statement an accusation whoever it names ("another provocation", "aggressive actions").
-HOSTILE = re.compile(r"\b(provocat\w*|aggressive|aggression|pretexts?|from the \w+ side)\b", re.I)
+HOSTILE = re.compile(
+    r"\b(provocat\w*|aggressive|aggression|pretexts?|from the \w+ side|unprovoked|destabili[sz]\w*"
+    r"|started the (clash|clashes|fighting|shooting)|(opened )?fired? first)\b",
+    re.I,
+)
 # A statement whose point is who did it ("the Islamic State group carried out the attack"), not a narrative.
 ATTRIBUTION = re.compile(r"\b(carried out|perpetrat\w*|orchestrat\w*|mastermind\w*|planned)\b", re.I)
 # Another state's forces named as the attacker ("Azerbaijani soldiers fired", "the Tajik side"): an accusation.
@@ -56,7 +60,7 @@ FOREIGN_FORCES = re.compile(
     r"(the )?[A-Z][a-z]+ (forces|troops|soldiers|side|army|military|servicemen|units?)$"
 )
 CONFIRM = re.compile(
-    r"\bit is true\b|\bto confirm\b|\bconfirming\b", re.I
+    r"\bit is true\b|\bto confirm\b|\bconfirm(s|ing)\b", re.I
 )  # "44 deaths had been confirmed" asserts
 # An armed group speaking of its own act: "it was behind the bombing", "they had carried out".
 SELF_CLAIM = re.compile(
@@ -69,7 +73,10 @@ OWN_SIDE = frozenset({"it", "we", "they", "our", "us", "its"})
 NUMBER = re.compile(r"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|"
                     r"hundreds|several)\b", re.I)  # fmt: skip
 INJURY = re.compile(r"\b(wound\w*|injur\w*|hurt)\b", re.I)
-DEATH = re.compile(r"\b(kill\w*|dead|death\w*|died|toll|lives|bodies|fatalit\w*|massacred|slain)\b", re.I)
+DEATH = re.compile(
+    r"\b(kill\w*|dead|death\w*|died|toll|lives|bodies|fatalit\w*|massacred|slain|slaughtered|murdered)\b",
+    re.I,
+)
 # A number of people, with no word of violence ("13 of his passengers had been taken") may still be a toll.
 HEADCOUNT = re.compile(
     r"\b(\d[\d,]*|dozens|scores|hundreds) (\w+ )?(people|persons|men|women|children|students|passengers)\b",
@@ -188,6 +195,15 @@ def stance_of(verb: str, text: str, kind: str, *, agent: str = "") -> str:
     probe = f"{verb} {text}"
     if RESPONSIBILITY.search(probe):
         return Stance.CLAIMS_RESPONSIBILITY
+    own = agent.lower() in OWN_SIDE
+    if (
+        kind == "armed group"
+        and VERB_STANCES.get(verb) == Stance.CONFIRMS
+        and (own or SELF_CLAIM.search(text))
+    ):
+        return (
+            Stance.CLAIMS_RESPONSIBILITY
+        )  # "the TPNPB later acknowledged they had carried out the shootings"
     if verb in VERB_STANCES:
         return VERB_STANCES[verb]
     if verb in ("call", "brand") and not DENIAL.search(text):  # "called the attack an act of sabotage"
@@ -196,7 +212,6 @@ def stance_of(verb: str, text: str, kind: str, *, agent: str = "") -> str:
         return Stance.DENIES
     if CONDEMN.search(text):
         return Stance.CONDEMNS
-    own = agent.lower() in OWN_SIDE
     if kind == "armed group" and (own or SELF_CLAIM.search(text)):
         return Stance.CLAIMS_RESPONSIBILITY
     named = (

@@ -6,10 +6,11 @@ reporting verbs and "according to" phrases through the dependency parse and
 returns each claim with its speaker as written (a later stage maps speakers to
 canonical actors), the reported content, and the sentence(s) that carry it.
 
-Short speakers are expanded to the fullest form the article gives: "Rasool's
-statement" becomes "Yahya Rasool", "The CENTCOM statement" becomes "US Central
-Command (CENTCOM)". Pronouns ("he said") take the previous claim's speaker.
-A quotation that runs on into the next sentence is merged into one claim.
+Who the speaker is (name, role, the fullest form the article gives) is decided in
+``claim_speakers.py``; what the statement does and which field it speaks to in
+``claim_coding.py``. Here: which tokens report a statement, where the statement lies,
+one statement, one claim (a speaker going on, a source relayed by an outlet or an
+"according to"), and a quotation that runs on into the next sentence merged into one claim.
 """
 
 from __future__ import annotations
@@ -30,6 +31,18 @@ from sitrep.claim_coding import (
     speaker_type,
     stance_of,
 )
+from sitrep.claim_speakers import (
+    NO_SOURCE,
+    PRONOUNS,
+    STATEMENT_NOUNS,
+    Source,
+    clip,
+    np_span,
+    person_before,
+    source_of,
+    spaced_dash,
+    with_known_role,
+)
 from sitrep.model import Claim, Fatalities, Span
 from sitrep.nlp import doc_text
 
@@ -39,31 +52,12 @@ SPEECH_LEMMAS = frozenset(
     stress emphasise emphasize vow clarify reveal indicate suggest blame reject dismiss
     denounce urge threaten criticise criticize concede""".split()
 )
-STATEMENT_NOUNS = frozenset(
-    {"statement", "communique", "communiqué", "release", "announcement", "tweet", "post", "message", "letter"}
-)
 REPORT_NOUNS = frozenset({"report", "reports", "statement", "sources", "source", "media", "officials"})
-# "a number of officials said", "some of the residents said": the speaker is who they are a part of.
-PART_NOUNS = frozenset(
-    {"number", "some", "many", "most", "several", "one", "both", "all", "dozens", "scores", "group"}
-)
 # "put the blame on", "gave a provisional count of": a statement made with a verb that is no speech verb.
 COUNT_NOUNS = frozenset(
     {"blame", "loss", "losses", "toll", "count", "figure", "tally", "estimate", "number", "identity", "explanation",
      "dead", "victim", "victims", "deceased", "attacker", "attackers", "bomber", "gunman", "gunmen"}
 )  # fmt: skip
-PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
-KEEP_PREPS = frozenset({"of", "for", "from", "at", "to"})
-CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "case"})
-
-TITLE_WORDS = frozenset(
-    "prime deputy vice foreign interior defence defense police army district regional state".split()
-)
-ROLE_NOUNS = frozenset(
-    """spokesman spokeswoman spokesperson minister president chief officer official commander governor
-    director head leader chairman secretary-general secretary administrator commissioner prosecutor
-    coordinator researcher representative ambassador mayor general colonel""".split()
-)
 # Verbs whose subject, in a statement, is the one it names as the attacker.
 VIOLENCE_LEMMAS = frozenset(
     """attack fire shell kill ambush strike bomb raid kidnap abduct storm shoot launch seize torch burn loot
@@ -72,9 +66,6 @@ VIOLENCE_LEMMAS = frozenset(
 UNNAMED_ATTACKERS = frozenset(
     "people person man men woman child bomber gunman gunmen attacker assailant shooter suspect".split()
 )
-# A source as the article gives it: name, role, parse head (to tell a toll from a speaker), whether a place.
-Source = tuple[str, str, str, bool]
-NO_SOURCE: Source = ("", "", "", False)
 
 
 def _speech_lemma(tok: Token) -> str:
@@ -100,181 +91,10 @@ def _speech_lemma(tok: Token) -> str:
     return ""
 
 
-def _clip(tok: Token) -> SpacySpan:
-    """The part of tok's sentence between paragraph breaks, without edge whitespace.
-
-    Asked for most tokens of a candidate sentence, so the answer is kept per doc for every
-    token of the same line (``tok.sent`` walks the sentence on each call).
-    """
-    doc = tok.doc
-    cache = doc.user_data.setdefault("sitrep_clip", {})
-    bounds = cache.get(tok.i)
-    if bounds is None:
-        sent = tok.sent
-        start, end = sent.start, sent.end
-        for t in sent:
-            if "\n" in t.text and t.i < tok.i:
-                start = t.i + 1
-            elif "\n" in t.text and t.i > tok.i:
-                end = t.i
-                break
-        line = range(start, end) if "\n" not in tok.text else (tok.i,)
-        while start < end and doc[start].is_space:
-            start += 1
-        while end > start and doc[end - 1].is_space:
-            end -= 1
-        bounds = (start, end)
-        cache.update(dict.fromkeys(line, bounds))
-    return doc[bounds[0] : bounds[1]]
-
-
-def _np_span(tok: Token) -> SpacySpan:
-    """A speaker's noun phrase as written, without relative clauses or trailing commas."""
-    doc = tok.doc
-    keep = [tok]
-    for child in tok.children:
-        if child.dep_ in CUT_DEPS or (child.dep_ == "appos" and not _in_parens(child)):
-            continue
-        if child.dep_ == "prep" and child.lower_ not in KEEP_PREPS:
-            continue
-        keep.extend(child.subtree)
-    segment = _clip(tok)
-    start = max(min(t.i for t in keep), segment.start)
-    end = min(max(t.i for t in keep) + 1, segment.end)
-    cuts = [
-        t.i
-        for t in doc[start : tok.i]
-        if ":" in t.text or t.text in ("|", "\u2014", "\u2013") or _spaced_dash(t)
-    ]
-    start = cuts[-1] + 1 if cuts else start  # "Yaounde, November 11 (Xinhua): Local sources say"
-    while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text != ")":
-        end -= 1
-    while start < end - 1 and doc[start].is_punct:
-        start += 1
-    if end < len(doc) and doc[end].text == ")" and "(" in doc[start:end].text:
-        end += 1
-    return doc[start:end]
-
-
-def _spaced_dash(tok: Token) -> bool:
-    """A dash between spaces ('ADDIS ABABA, March 22 - Ethiopia's military'), not a hyphen ('al-Shabaab')."""
-    return tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
-
-
-def _in_parens(tok: Token) -> bool:
-    """'(CENTCOM)' is part of the speaker's name; a comma apposition is not."""
-    doc = tok.doc
-    return tok.i > 0 and doc[tok.i - 1].text == "(" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"
-
-
-def _expand(doc: Doc, text: str) -> str:
-    """The fullest written form of a short speaker: 'CENTCOM' -> 'US Central Command (CENTCOM)'."""
-    if re.fullmatch(r"[A-Z][A-Z0-9.&-]{1,}", text):
-        match = re.search(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)* \(" + re.escape(text) + r"\)", doc_text(doc))
-        if match:
-            return match.group(0)
-    if re.fullmatch(r"[A-Z][\w'-]+", text):
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == text:
-                return ent.text
-    return text
-
-
-def _source(tok: Token, previous: Source) -> Source:
-    """Who a speaker token names, as written: name and role apart, expanded where the article allows."""
-    if tok.lower_ in PRONOUNS:
-        return previous if previous[0] else _nearest_entity(tok)
-    if tok.lemma_.lower() in STATEMENT_NOUNS:
-        owners = [c for c in tok.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")]
-        owners += [
-            g
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ in ("by", "from")
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-        if owners:
-            return _source(owners[0], previous)
-        return previous if previous[0] else (_np_span(tok).text, "", tok.lemma_, False)
-    part = [
-        g
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    if tok.lemma_.lower() in PART_NOUNS and part:  # "a number of officials in the province"
-        name, role, _, gpe = _source(part[0], previous)
-        return _np_span(tok).text, role, part[0].lemma_, gpe
-    role = ""
-    names = [
-        c
-        for c in tok.children
-        if c.dep_ == "appos" and not _in_parens(c) and c.ent_type_ in ("PERSON", "ORG")
-    ]
-    if names:  # "the provincial police chief, Moazzam Jah Ansari"
-        role, tok = _np_span(tok).text, names[0]
-    else:
-        role = _role_of(tok)
-    text = _expand(tok.doc, _np_span(tok).text)
-    if not role:
-        text, role = _split_title(tok, text)
-    return text, role, tok.lemma_, tok.ent_type_ in ("GPE", "NORP")
-
-
-def _role_of(tok: Token) -> str:
-    """The role an article gives a named speaker: ', a spokesman for the hospital,' or ', who speaks for ...'."""
-    for child in tok.children:
-        if child.dep_ == "appos" and not _in_parens(child) and child.ent_type_ not in ("PERSON", "GPE"):
-            return _np_span(child).text
-        if child.dep_ == "relcl" and tok.ent_type_ == "PERSON":
-            words = [t for t in child.subtree if t.lower_ not in ("who", "whose")]
-            segment = _clip(tok)
-            words = [t for t in words if segment.start <= t.i < segment.end]
-            if words and len(words) <= 14:
-                return tok.doc[words[0].i : words[-1].i + 1].text.strip(" ,")
-    return ""
-
-
-def _split_title(tok: Token, text: str) -> tuple[str, str]:
-    """'police chief Camillus Wambura' -> ('Camillus Wambura', 'police chief')."""
-    ent = _entity_at(tok) if tok.ent_type_ == "PERSON" else None
-    if ent is not None and text.endswith(ent.text) and len(text) > len(ent.text) + 2:
-        title = text[: -len(ent.text)].strip(" ,")
-        if _is_title(title):  # not a first name the parser left out of the entity ("Benjamin Netanyahu")
-            return ent.text, title
-    return text, ""
-
-
-def _is_title(words: str) -> bool:
-    """'police chief', 'Israeli Prime Minister': a role, not the first part of a name ('Benjamin')."""
-    found = re.findall(r"[\w'-]+", words)
-    return any(w.lower() in ROLE_NOUNS or w.lower() in TITLE_WORDS or w[0].islower() for w in found)
-
-
-def _entity_at(tok: Token) -> SpacySpan:
-    """The named entity a token is part of, read from its IOB tags (``doc.ents`` builds every span)."""
-    doc = tok.doc
-    start, end = tok.i, tok.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
-
-
-def _nearest_entity(tok: Token) -> Source:
-    """For a pronoun with no earlier speaker: the last person (he/she) or organisation before it."""
-    labels = ("PERSON",) if tok.lower_ in ("he", "she") else ("ORG", "NORP", "GPE")
-    before = [e for e in tok.doc.ents if e.end <= tok.i and e.label_ in labels]
-    if not before:
-        return NO_SOURCE
-    return _expand(tok.doc, before[-1].text), "", before[-1].root.lemma_, before[-1].label_ in ("GPE", "NORP")
-
-
 def _speaker_token(verb: Token) -> Token | None:
     """The subject of a reporting verb, including 'with X stating' and '..., X said'."""
-    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = [_past_aside(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = [c for c in subj if not _dateline(c, verb)] or subj
     if _accused(verb):  # "two fighters stand accused of assault": the accused, no speaker
         return None
     if len(subj) > 1:  # the parse joined lines or clauses: the subject in the verb's own line, a name first
@@ -333,6 +153,22 @@ def _speaker_token(verb: Token) -> Token | None:
     return None
 
 
+def _dateline(tok: Token, verb: Token) -> bool:
+    """Whether a subject stands in the dateline before a verb's line ('Sanaa, Yemen - The US military said')."""
+    if tok.i > verb.i or _other_line(tok, verb):
+        return False
+    between = tok.doc[tok.i + 1 : verb.i]
+    return any(":" in t.text or t.text in ("|", "\u2014", "\u2013") or spaced_dash(t) for t in between)
+
+
+def _past_aside(tok: Token) -> Token:
+    """'In a post on X, formerly Twitter, US Central Command said': the parse makes the aside the
+    subject and the speaker its conjunct."""
+    aside = any(c.dep_ == "advmod" and c.lower_ in ("formerly", "previously") for c in tok.children)
+    after = [c for c in tok.children if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN"]
+    return after[0] if aside and after else tok
+
+
 def _accused(verb: Token) -> bool:
     """'stand accused of', 'a man accused of blasphemy': a participle of accusing names the accused, not who accuses."""
     return (
@@ -367,7 +203,7 @@ def _closing_speaker(verb: Token, before: Token) -> Token | None:
         node = node.head
     if node.pos_ not in ("NOUN", "PROPN") or node.i > verb.i:
         return None
-    return node if speaker_type(_np_span(node).text) != "other" else None  # a source, not "eight people"
+    return node if speaker_type(np_span(node).text) != "other" else None  # a source, not "eight people"
 
 
 def _said_before(verb: Token, speaker: Token | None, segment: SpacySpan) -> int | None:
@@ -380,14 +216,14 @@ def _said_before(verb: Token, speaker: Token | None, segment: SpacySpan) -> int 
         or not _closes(verb)
     ):
         return None
-    start = _np_span(speaker).start
+    start = np_span(speaker).start
     return start if start > segment.start + 2 else None
 
 
 def _closes(verb: Token) -> bool:
     """Whether nothing but the verb's own modifiers ('on Monday', 'in a statement') and punctuation
     follows it in its line: no complement, no second clause ('adding that ...')."""
-    segment = _clip(verb)
+    segment = clip(verb)
     own = {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod", "agent") for t in c.subtree}
     return all(t.is_punct or t.i in own for t in verb.doc[verb.i + 1 : segment.end])
 
@@ -398,7 +234,7 @@ def _passive_by(verb: Token) -> Token | None:
     for tok in verb.subtree:
         if tok.lower_ == "by" and tok.i > verb.i and tok.dep_ in ("prep", "agent"):
             named = [c for c in tok.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")]
-            if named and _clip(verb).start <= named[0].i < _clip(verb).end:
+            if named and clip(verb).start <= named[0].i < clip(verb).end:
                 return named[0]
     return None
 
@@ -418,13 +254,18 @@ def _content_span(verb: Token, segment: SpacySpan, speaker: Token | None = None)
         start, end = segment.start, before
     elif comps:  # every complement: "say they are trying to establish the number [of those] abducted"
         start, end = min(c.left_edge.i for c in comps), max(c.right_edge.i for c in comps) + 1
+        if end <= verb.i:
+            end = _goes_on(verb) or end
         if doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether"):
             start += 1
     elif verb.lemma_ == "confirm" and any(c.dep_ == "nsubjpass" for c in verb.children):
         said = next(c for c in verb.children if c.dep_ == "nsubjpass")  # "The attack was confirmed by X"
         start, end = said.left_edge.i, said.right_edge.i + 1
     elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
-        start, end = segment.start, verb.left_edge.i
+        # "Shooting broke out, Yerevan said, and two soldiers were shot dead by the Azerbaijani side":
+        # the statement goes on past the reporting clause
+        after = [t.i for t in verb.head.subtree if t.i > verb.right_edge.i and not t.is_punct]
+        start, end = segment.start, (max(after) + 1 if after else _goes_on(verb) or verb.left_edge.i)
     elif verb.dep_ in ("parataxis", "advcl") and (
         verb.lemma_ == "tell" or not any(c.dep_ == "dobj" for c in verb.children)
     ):
@@ -442,6 +283,21 @@ def _content_span(verb: Token, segment: SpacySpan, speaker: Token | None = None)
         start, end = verb.i + 1, max(t.i for t in verb.subtree) + 1
     start, end = max(start, segment.start), min(end, segment.end)
     return _trim(doc, start, end)
+
+
+def _goes_on(verb: Token) -> int | None:
+    """Where a statement ends that a reporting clause interrupts ('Fighting broke out, the border service
+    said, when Tajik forces opened fire'): after the clauses with their own subject the parse hung on
+    the verb, not a speech of its own ('adding that ...') or the speaker's own next act."""
+    ends = [
+        c.right_edge.i + 1
+        for c in verb.children
+        if c.i > verb.i
+        and c.dep_ in ("advcl", "conj")
+        and not _speech_lemma(c)
+        and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in PRONOUNS for g in c.children)
+    ]
+    return max(ends) if ends else None
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -465,8 +321,8 @@ def _according_to(tok: Token, previous: Source) -> tuple[Source, tuple[int, int]
     pobj = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
     if not pobj:
         return None
-    source = _source(pobj[0], previous)
-    segment = _clip(tok)
+    source = source_of(pobj[0], previous)
+    segment = clip(tok)
     edge = max(t.i for t in tok.subtree)
     if tok.i - segment.start <= 1:
         return source, _trim(tok.doc, edge + 1, segment.end)
@@ -480,7 +336,7 @@ def _claim_at(
     if tok.lemma_.lower() != "accord" and not _speech_lemma(tok):
         return None  # cheap test first: most tokens are neither
     doc = tok.doc
-    segment = _clip(tok)
+    segment = clip(tok)
     found = _according_to(tok, previous)
     if found is not None:
         source, rng, lemma = found[0], found[1], "according"
@@ -495,10 +351,10 @@ def _claim_at(
             return None
         if lemma == "call" and not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children):
             return None
-        source, rng = _source(subj, previous), _content_span(tok, segment, subj)
+        source, rng = source_of(subj, previous), _content_span(tok, segment, subj)
     name, role, head, gpe = source
     if name and not is_source(head, name, lexicon=lexicon):
-        name, role, head, gpe = _person_before(tok, previous)
+        name, role, head, gpe = person_before(tok, previous)
     if not name or rng is None or _headline(segment):
         return None
     opened = _quote_start(doc, segment.start_char) if rng[1] <= tok.idx else None
@@ -513,7 +369,7 @@ def _claim_at(
     agent = _agent(doc, rng)
     if not agent and lemma in ("blame", "accuse"):  # "police blamed the Pakistani Taliban"
         blamed = [c for c in tok.children if c.dep_ == "dobj"]
-        agent = _np_span(blamed[0]).text if blamed else ""
+        agent = np_span(blamed[0]).text if blamed else ""
     stance = str(stance_of(lemma, text, kind, agent=agent))
     toll = next((f.best for f in tolls if f.span is not None and rng[0] <= f.span.start < rng[1]), None)
     field, value = field_of(text, stance, agent=agent, speaker=name, toll=toll)
@@ -537,12 +393,6 @@ VERB_ONLY_EVENT = frozenset(
         "warn",
     }
 )
-
-
-def _person_before(verb: Token, previous: Source) -> Source:
-    """When the parse gives a toll as subject ('..., some of them critically, X told'), the person right before."""
-    ent = next((e for e in verb.doc.ents if e.label_ == "PERSON" and verb.i - 2 <= e.end <= verb.i), None)
-    return _source(ent.root, previous) if ent is not None else NO_SOURCE
 
 
 def _headline(segment: SpacySpan) -> bool:
@@ -577,6 +427,8 @@ def _agent(doc: Doc, rng: tuple[int, int]) -> str:
         ):
             continue
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subj and tok.dep_ == "conj":  # "Kyrgyz troops were massing and had fired on three villages"
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
         by = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         for who in (*subj, *by):
             if (
@@ -587,7 +439,7 @@ def _agent(doc: Doc, rng: tuple[int, int]) -> str:
                     continue
             if who.pos_ in ("NUM",) or who.lemma_.lower() in UNNAMED_ATTACKERS:
                 continue  # "a suicide bomber killed 44": no one is named
-            return _np_span(who).text
+            return np_span(who).text
     return ""
 
 
@@ -613,7 +465,7 @@ def find_claims(
             own, keep = _one_statement(own, claim, tok)
             if not keep:
                 continue
-            claim = _with_known_role(claim, roles, lexicon, doc)
+            claim = with_known_role(claim, roles, lexicon, doc)
             previous = (claim.speaker, claim.speaker_role, "", claim.speaker_type == "government")
             if not beside_event(claim.text, claim.stance, claim.field, lexicon=lexicon):  # still who "he" is
                 own.append((claim, tok))
@@ -629,39 +481,6 @@ def _without_relays(own: list[Claim]) -> list[Claim]:
     return [c for c in own if c.speaker_type != "media" or c.span.start not in sourced]
 
 
-def _with_known_role(claim: Claim, roles: dict[str, str], lexicon: ClaimLexicon, doc: Doc) -> Claim:
-    """'Khan said' after 'Muhammad Asim Khan, who speaks for the hospital,' keeps his role; a person
-    quoted with no role takes the one the article gives them elsewhere ('Israeli Prime Minister Netanyahu')."""
-    last = claim.speaker.split()[-1] if claim.speaker.split() else ""
-    if claim.speaker_role:
-        roles[claim.speaker] = roles[last] = claim.speaker_role
-        return claim
-    role = roles.get(claim.speaker) or roles.get(last, "")
-    if not role and last not in roles and claim.speaker_type == "other" and claim.speaker[:1].isupper():
-        role = roles[last] = _role_in_doc(doc, last)
-    if not role:
-        return claim
-    kind = speaker_type(claim.speaker, role, lexicon=lexicon)
-    return dataclasses.replace(claim, speaker_role=role, speaker_type=kind)
-
-
-def _role_in_doc(doc: Doc, last: str) -> str:
-    """The role a person named ``last`` has where the article introduces them: a title before, an apposition after."""
-    text = doc_text(doc)
-    for match in re.finditer(r"\b" + re.escape(last) + r"\b", text):
-        found = doc.char_span(match.start(), match.end())
-        if found is None or found[0].ent_type_ != "PERSON":
-            continue
-        ent = _entity_at(found[0])
-        lead = doc[min(ent.root.left_edge.i, ent.start) : ent.start].text.strip(" ,")
-        if lead and _is_title(lead) and len(lead.split()) <= 8:
-            return lead
-        role = _role_of(ent.root)
-        if role:
-            return role
-    return ""
-
-
 def _one_statement(
     own: list[tuple[Claim, Token]], claim: Claim, verb: Token
 ) -> tuple[list[tuple[Claim, Token]], bool]:
@@ -671,7 +490,8 @@ def _one_statement(
     "condemns ..."', '"We have no security, we say it every day," Banza said') when its subject
     is a pronoun or the same speaker: the outer claim is kept. When it names someone else in the
     outer verb's complement, the outer speaker only relays ('AIM reported that Mudumane told
-    journalists that ...'): the inner claim is kept.
+    journalists that ...'): the inner claim is kept, as it is under an 'according to' that
+    closes another's statement ('..., Imamoglu said, according to a court document').
     """
     kept: list[tuple[Claim, Token]] = []
     keep_new = True
@@ -679,10 +499,12 @@ def _one_statement(
         if _inside(verb, other, other_verb):
             if _same_voice(claim, verb, other):
                 keep_new = False
-            elif _relays(other_verb, verb):
-                continue
+            elif other_verb.lemma_.lower() == "accord" or _relays(other_verb, verb):
+                continue  # "According to the police chief, the driver called and said 13 passengers were taken"
         elif _inside(other_verb, claim, verb):
-            if _same_voice(other, other_verb, claim):
+            if verb.lemma_.lower() == "accord":  # '"...," Imamoglu said, according to a court document'
+                keep_new = False
+            elif _same_voice(other, other_verb, claim):
                 continue
             if _relays(verb, other_verb):
                 keep_new = False
@@ -697,6 +519,8 @@ def _inside(verb: Token, claim: Claim, claim_verb: Token) -> bool:
     of it, not a clause joined to it ('X said three died, and a hospital gave a toll of 20')."""
     if claim.content is None or not claim.content.start <= verb.idx < claim.content.end:
         return False
+    if claim_verb.lemma_.lower() == "accord":  # "According to X, ...": the whole line is X's statement
+        return True
     return _governs(claim_verb, verb) or _governs(verb, claim_verb)
 
 
@@ -754,7 +578,7 @@ def _quote_start(doc: Doc, at: int) -> int | None:
 def _merge(doc: Doc, last: Claim, sent: SpacySpan) -> Claim:
     """Extend a claim over the next sentence of the same quotation."""
     first = next((t for t in sent if not t.is_space), sent[0])
-    segment = _clip(first)
+    segment = clip(first)
     rng = _trim(doc, segment.start, segment.end)
     if rng is None:
         return last

@@ -7,6 +7,7 @@ from handmade import clause, on, town
 from sitrep.assemble.merge import merge_clauses
 from sitrep.config import AssembleSettings
 from sitrep.events import Lexicon
+from sitrep.model import Article, EventRole
 
 TUESDAY = date(2024, 2, 6)
 BAGHDAD = town("Baghdad", 33.34, 44.40)
@@ -38,3 +39,16 @@ def test_an_undated_clause_joins_the_nearest_event() -> None:
     clauses = [clause(0, when=on(TUESDAY)), clause(500, when=on(date(2024, 1, 9), at=500)), clause(600)]
     drafts = merge_clauses(clauses, Lexicon.default(), AssembleSettings())
     assert [[c.start for c in d.clauses] for d in drafts] == [[0], [500, 600]]
+
+
+def test_a_protests_clashes_and_arrests_are_the_protest(extractor) -> None:
+    text = (
+        "Pensioners held their weekly protest outside Congress in Buenos Aires on Wednesday, and "
+        "thousands of demonstrators joined the rally.\n\n"
+        "The day ended in violent clashes with the security forces, leaving at least 20 people "
+        "injured and 103 detained."
+    )
+    events = [
+        e for e in extractor.extract(Article("clash", date(2025, 3, 13), text)) if e.role is EventRole.MAIN
+    ]
+    assert [e.event_type for e in events] in (["Riots"], ["Protests"])

@@ -201,7 +201,7 @@ def _families(draft: Draft, lexicon: Lexicon) -> set[str]:
 
 def _protest_clash(families: set[str], draft: Draft) -> bool:
     """A demonstration story's "clashes" are its protesters fighting the police, not a battle."""
-    subs = set(_draft_subs(draft))
+    subs = set(_draft_subs(draft)) - ACCESSORY_SUBS  # "clashes ... 103 detained": the arrests go with them
     return (
         "demonstration" in families
         and subs == {"Armed clash"}

@@ -1,0 +1,254 @@
+"""Who a speaker is: the noun phrase as written, its name and role apart, expanded where the article allows.
+
+``claims.py`` finds the reporting verb and its subject through the parse; this module turns
+that subject into a source an analyst can read: "the provincial police chief, Moazzam Jah
+Ansari" is a name and a role, "Rasool's statement" is Yahya Rasool, "CENTCOM" is "US Central
+Command (CENTCOM)", "he" and "according to him" are the speaker just quoted, and a person
+quoted by surname keeps the role the article introduced them with.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from sitrep.claim_coding import ClaimLexicon, speaker_type
+from sitrep.model import Claim
+from sitrep.nlp import doc_text
+
+STATEMENT_NOUNS = frozenset(
+    {"statement", "communique", "communiqué", "release", "announcement", "tweet", "post", "message", "letter", "call"}
+)  # fmt: skip
+# "a number of officials said", "some of the residents said": the speaker is who they are a part of.
+PART_NOUNS = frozenset(
+    {"number", "some", "many", "most", "several", "one", "both", "all", "dozens", "scores", "group"}
+)
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+# "According to him, ...": the object form names the speaker the article has just quoted.
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+KEEP_PREPS = frozenset({"of", "for", "from", "at", "to"})
+CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "case"})
+
+TITLE_WORDS = frozenset(
+    "prime deputy vice foreign interior defence defense police army district regional state".split()
+)
+ROLE_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson minister president chief officer official commander governor
+    director head leader chairman secretary-general secretary administrator commissioner prosecutor
+    coordinator researcher representative ambassador mayor general colonel""".split()
+)
+# A source as the article gives it: name, role, parse head (to tell a toll from a speaker), whether a place.
+Source = tuple[str, str, str, bool]
+NO_SOURCE: Source = ("", "", "", False)
+
+
+def clip(tok: Token) -> SpacySpan:
+    """The part of tok's sentence between paragraph breaks, without edge whitespace.
+
+    Asked for most tokens of a candidate sentence, so the answer is kept per doc for every
+    token of the same line (``tok.sent`` walks the sentence on each call).
+    """
+    doc = tok.doc
+    cache = doc.user_data.setdefault("sitrep_clip", {})
+    bounds = cache.get(tok.i)
+    if bounds is None:
+        sent = tok.sent
+        start, end = sent.start, sent.end
+        for t in sent:
+            if "\n" in t.text and t.i < tok.i:
+                start = t.i + 1
+            elif "\n" in t.text and t.i > tok.i:
+                end = t.i
+                break
+        line = range(start, end) if "\n" not in tok.text else (tok.i,)
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        bounds = (start, end)
+        cache.update(dict.fromkeys(line, bounds))
+    return doc[bounds[0] : bounds[1]]
+
+
+def np_span(tok: Token) -> SpacySpan:
+    """A speaker's noun phrase as written, without relative clauses or trailing commas."""
+    doc = tok.doc
+    keep = [tok]
+    for child in tok.children:
+        if child.dep_ in CUT_DEPS or (child.dep_ == "appos" and not in_parens(child)):
+            continue
+        if child.dep_ == "prep" and child.lower_ not in KEEP_PREPS:
+            continue
+        keep.extend(child.subtree)
+    segment = clip(tok)
+    start = max(min(t.i for t in keep), segment.start)
+    end = min(max(t.i for t in keep) + 1, segment.end)
+    cuts = [
+        t.i
+        for t in doc[start : tok.i]
+        if ":" in t.text or t.text in ("|", "\u2014", "\u2013") or spaced_dash(t)
+    ]
+    start = cuts[-1] + 1 if cuts else start  # "Yaounde, November 11 (Xinhua): Local sources say"
+    while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text != ")":
+        end -= 1
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    if end < len(doc) and doc[end].text == ")" and "(" in doc[start:end].text:
+        end += 1
+    return doc[start:end]
+
+
+def spaced_dash(tok: Token) -> bool:
+    """A dash between spaces ('ADDIS ABABA, March 22 - Ethiopia's military'), not a hyphen ('al-Shabaab')."""
+    return tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+
+
+def in_parens(tok: Token) -> bool:
+    """'(CENTCOM)' is part of the speaker's name; a comma apposition is not."""
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].text == "(" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"
+
+
+def expand(doc: Doc, text: str) -> str:
+    """The fullest written form of a short speaker: 'CENTCOM' -> 'US Central Command (CENTCOM)'."""
+    if re.fullmatch(r"[A-Z][A-Z0-9.&-]{1,}", text):
+        match = re.search(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)* \(" + re.escape(text) + r"\)", doc_text(doc))
+        if match:
+            return match.group(0)
+    if re.fullmatch(r"[A-Z][\w'-]+", text):
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == text:
+                return ent.text
+    return text
+
+
+def source_of(tok: Token, previous: Source) -> Source:
+    """Who a speaker token names, as written: name and role apart, expanded where the article allows."""
+    if tok.lower_ in PRONOUNS or tok.lower_ in OBJECT_PRONOUNS:
+        return previous if previous[0] else nearest_entity(tok)
+    if tok.lemma_.lower() in STATEMENT_NOUNS:
+        owners = [c for c in tok.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")]
+        owners += [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("by", "from")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if owners:
+            return source_of(owners[0], previous)
+        return previous if previous[0] else (np_span(tok).text, "", tok.lemma_, False)
+    part = [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if tok.lemma_.lower() in PART_NOUNS and part:  # "a number of officials in the province"
+        name, role, _, gpe = source_of(part[0], previous)
+        return np_span(tok).text, role, part[0].lemma_, gpe
+    role = ""
+    names = [
+        c for c in tok.children if c.dep_ == "appos" and not in_parens(c) and c.ent_type_ in ("PERSON", "ORG")
+    ]
+    if names:  # "the provincial police chief, Moazzam Jah Ansari"
+        role, tok = np_span(tok).text, names[0]
+    else:
+        role = role_of(tok)
+    text = expand(tok.doc, np_span(tok).text)
+    if not role:
+        text, role = split_title(tok, text)
+    return text, role, tok.lemma_, tok.ent_type_ in ("GPE", "NORP")
+
+
+def role_of(tok: Token) -> str:
+    """The role an article gives a named speaker: ', a spokesman for the hospital,' or ', who speaks for ...'."""
+    for child in tok.children:
+        if child.dep_ == "appos" and not in_parens(child) and child.ent_type_ not in ("PERSON", "GPE"):
+            return np_span(child).text
+        if child.dep_ == "relcl" and tok.ent_type_ == "PERSON":
+            words = [t for t in child.subtree if t.lower_ not in ("who", "whose")]
+            segment = clip(tok)
+            words = [t for t in words if segment.start <= t.i < segment.end]
+            if words and len(words) <= 14:
+                return tok.doc[words[0].i : words[-1].i + 1].text.strip(" ,")
+    return ""
+
+
+def split_title(tok: Token, text: str) -> tuple[str, str]:
+    """'police chief Camillus Wambura' -> ('Camillus Wambura', 'police chief')."""
+    ent = entity_at(tok) if tok.ent_type_ == "PERSON" else None
+    if ent is not None and text.endswith(ent.text) and len(text) > len(ent.text) + 2:
+        title = text[: -len(ent.text)].strip(" ,")
+        if is_title(title):  # not a first name the parser left out of the entity ("Benjamin Netanyahu")
+            return ent.text, title
+    return text, ""
+
+
+def is_title(words: str) -> bool:
+    """'police chief', 'Israeli Prime Minister': a role, not the first part of a name ('Benjamin')."""
+    found = re.findall(r"[\w'-]+", words)
+    return any(w.lower() in ROLE_NOUNS or w.lower() in TITLE_WORDS or w[0].islower() for w in found)
+
+
+def entity_at(tok: Token) -> SpacySpan:
+    """The named entity a token is part of, read from its IOB tags (``doc.ents`` builds every span)."""
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def nearest_entity(tok: Token) -> Source:
+    """For a pronoun with no earlier speaker: the last person (he/she) or organisation before it."""
+    labels = ("PERSON",) if tok.lower_ in ("he", "she", "him", "her") else ("ORG", "NORP", "GPE")
+    before = [e for e in tok.doc.ents if e.end <= tok.i and e.label_ in labels]
+    if not before:
+        return NO_SOURCE
+    return expand(tok.doc, before[-1].text), "", before[-1].root.lemma_, before[-1].label_ in ("GPE", "NORP")
+
+
+def person_before(verb: Token, previous: Source) -> Source:
+    """When the parse gives a toll as subject ('..., some of them critically, X told'), the person right before."""
+    ent = next((e for e in verb.doc.ents if e.label_ == "PERSON" and verb.i - 2 <= e.end <= verb.i), None)
+    return source_of(ent.root, previous) if ent is not None else NO_SOURCE
+
+
+def with_known_role(claim: Claim, roles: dict[str, str], lexicon: ClaimLexicon, doc: Doc) -> Claim:
+    """'Khan said' after 'Muhammad Asim Khan, who speaks for the hospital,' keeps his role; a person
+    quoted with no role takes the one the article gives them elsewhere ('Israeli Prime Minister Netanyahu')."""
+    last = claim.speaker.split()[-1] if claim.speaker.split() else ""
+    if claim.speaker_role:
+        roles[claim.speaker] = roles[last] = claim.speaker_role
+        return claim
+    role = roles.get(claim.speaker) or roles.get(last, "")
+    if not role and last not in roles and claim.speaker_type == "other" and claim.speaker[:1].isupper():
+        role = roles[last] = role_in_doc(doc, last)
+    if not role:
+        return claim
+    kind = speaker_type(claim.speaker, role, lexicon=lexicon)
+    return dataclasses.replace(claim, speaker_role=role, speaker_type=kind)
+
+
+def role_in_doc(doc: Doc, last: str) -> str:
+    """The role a person named ``last`` has where the article introduces them: a title before, an apposition after."""
+    text = doc_text(doc)
+    for match in re.finditer(r"\b" + re.escape(last) + r"\b", text):
+        found = doc.char_span(match.start(), match.end())
+        if found is None or found[0].ent_type_ != "PERSON":
+            continue
+        ent = entity_at(found[0])
+        lead = doc[min(ent.root.left_edge.i, ent.start) : ent.start].text.strip(" ,")
+        if lead and is_title(lead) and len(lead.split()) <= 8:
+            return lead
+        role = role_of(ent.root)
+        if role:
+            return role
+    return ""
