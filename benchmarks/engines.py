@@ -6,8 +6,10 @@ Printed per configuration: wall seconds of the whole run (start-up, model loads 
 included), articles/s over the extraction stage (from the first worker starting its first
 shard to the last shard done, by the workers' clocks: model loads and Ray's start excluded), that rate over the
 single-process one, and the peak memory of the whole process tree (driver, Ray's daemons
-and workers; RSS sampled every 0.2 s from /proc, so pages shared between processes count
-more than once: an upper bound).
+and workers; sampled every 0.2 s from /proc): the sum of RSS, where pages shared between
+processes (Ray's 100 MB core library in each of them) count more than once, an upper bound;
+and the sum of PSS, where a shared page is split among the processes that map it, the
+memory the tree takes from the machine.
 
     .venv/bin/python benchmarks/engines.py [--conflict 200] [--mixed 500] [--shard-size 16]
 """
@@ -30,8 +32,8 @@ from throughput import REPO, build_corpora, machine_info  # noqa: E402
 CONFIGS = [("local", 1), ("ray", 1), ("ray", 2)]
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of ``pid`` and all its descendants, from /proc."""
+def tree_memory_mb(pid: int) -> tuple[float, float]:
+    """(RSS, PSS) in MB of ``pid`` and all its descendants, from /proc."""
     parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -47,25 +49,30 @@ def tree_rss_mb(pid: int) -> float:
             if parent == current and child not in tree:
                 tree.add(child)
                 frontier.append(child)
-    pages = 0
+    rss = pss = 0
     for p in tree:
         try:
-            pages += int(Path(f"/proc/{p}/statm").read_text().split()[1])
-        except (OSError, IndexError, ValueError):
+            fields = dict(
+                line.split(":", 1) for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines()[1:]
+            )
+            rss += int(fields["Rss"].split()[0])
+            pss += int(fields["Pss"].split()[0])
+        except (OSError, KeyError, ValueError):
             continue
-    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    return rss / 1024, pss / 1024
 
 
 def child(spec: dict) -> None:
     from sitrep.config import Settings
     from sitrep.engine.run import run
 
-    peak = [0.0]
+    peak = [0.0, 0.0]
     stop = threading.Event()
 
     def sample() -> None:
         while not stop.is_set():
-            peak[0] = max(peak[0], tree_rss_mb(os.getpid()))
+            rss, pss = tree_memory_mb(os.getpid())
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -80,7 +87,7 @@ def child(spec: dict) -> None:
     sampler.join()
     print(json.dumps({
         "articles": summary.articles, "events": summary.events, "incidents": summary.incidents,
-        "wall": wall, "extract": summary.extract_seconds, "peak_mb": peak[0],
+        "wall": wall, "extract": summary.extract_seconds, "peak_mb": peak[0], "peak_pss_mb": peak[1],
     }))  # fmt: skip
 
 
@@ -112,6 +119,7 @@ def main() -> None:
     parser.add_argument("--mixed", type=int, default=500)
     parser.add_argument("--share", type=float, default=0.8, help="share of non-conflict news in the mix")
     parser.add_argument("--shard-size", type=int, default=16)
+    parser.add_argument("--corpora", nargs="+", default=["conflict", "mixed"], choices=["conflict", "mixed"])
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -122,11 +130,12 @@ def main() -> None:
     print("\n".join(machine_info()))
     print(f"load average at start: {os.getloadavg()[0]:.2f}\n")
     print(
-        "| corpus | engine | workers | articles | events | incidents | wall s | extract s | articles/s | vs 1 process | peak MB |"
+        "| corpus | engine | workers | articles | events | incidents | wall s | extract s | articles/s "
+        "| vs 1 process | peak RSS MB | peak PSS MB |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:
-        for name in ("conflict", "mixed"):
+        for name in args.corpora:
             path = Path(tmp) / f"{name}.jsonl"
             path.write_text("".join(json.dumps(a) + "\n" for a in corpora[name]), "utf-8")
             base = None
@@ -136,9 +145,11 @@ def main() -> None:
                 base = base or rate
                 print(
                     f"| {name} | {engine} | {workers} | {m['articles']} | {m['events']} | {m['incidents']} "
-                    f"| {m['wall']:.1f} | {m['extract']:.1f} | {rate:.1f} | {rate / base:.2f} | {m['peak_mb']:.0f} |",
+                    f"| {m['wall']:.1f} | {m['extract']:.1f} | {rate:.1f} | {rate / base:.2f} | {m['peak_mb']:.0f} "
+                    f"| {m['peak_pss_mb']:.0f} |",
                     flush=True,
                 )
+    print(f"\nload average at end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

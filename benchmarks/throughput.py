@@ -22,6 +22,13 @@ workers x ``ru_maxrss`` of the largest child (an upper bound: pages shared after
 in the same run, e.g. ``--variant full:focus_neighbours=-1 --variant focus:focus_neighbours=1``;
 the machine is shared, so compare variants by their ratio within one run.
 
+``--source NAME=DIR`` (repeatable) also measures sitrep as imported from another source tree
+(``DIR`` holds the ``sitrep`` package, e.g. ``git archive <commit> src | tar -x -C /tmp/old`` and
+``--source before=/tmp/old/src``): code changes compared side by side in one run.
+
+``--stages conflict|mixed`` times triage, each spaCy component (run one after the other over the
+batch) and each of sitrep's stages on one worker, without a profiler's overhead.
+
 ``--profile conflict|mixed`` instead runs sitrep with one worker under cProfile and prints the
 top costs.
 """
@@ -205,13 +212,19 @@ def child_main(spec: dict) -> None:
         print(json.dumps(run_spacy(spec["corpus"], spec["workers"])))
 
 
-def measure(tool: str, corpus: Path, workers: int, settings: dict | None = None) -> dict:
+def measure(
+    tool: str, corpus: Path, workers: int, settings: dict | None = None, source: str | None = None
+) -> dict:
     spec = json.dumps({"tool": tool, "corpus": str(corpus), "workers": workers, "settings": settings or {}})
+    env = dict(os.environ)
+    if source:  # sitrep imported from that tree first
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [source, env.get("PYTHONPATH")]))
     proc = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--child", spec],
         capture_output=True,
         text=True,
         check=False,
+        env=env,
     )
     if proc.returncode != 0:
         raise SystemExit(f"{tool} workers={workers} on {corpus.name} failed:\n{proc.stderr[-3000:]}")
@@ -244,6 +257,59 @@ def profile(corpus: list[dict], top: int, overrides: dict | None = None) -> None
     stats = pstats.Stats(profiler, stream=sys.stdout).strip_dirs()
     stats.sort_stats("tottime").print_stats(top)
     stats.sort_stats("cumulative").print_stats(top)
+
+
+def stage_times(corpus: list[dict], overrides: dict | None = None) -> None:
+    """Seconds of triage, focus, the tokenizer, each spaCy component and each of sitrep's stages."""
+    from collections import Counter
+
+    from sitrep import pipeline
+    from sitrep.config import Settings
+
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as fh:
+        fh.write("".join(json.dumps(a) + "\n" for a in corpus))
+    articles = _load_articles(fh.name)
+    extractor = pipeline.Extractor.from_settings(Settings.from_mapping(overrides or {}))
+    nlp = extractor.nlp
+    nlp("Warm-up: the first parse initialises lazy tables.")
+    seconds: Counter = Counter()
+    start = time.perf_counter()
+    wanted = [(a, s) for a in articles if (s := extractor.triggers_to_parse(a)) is not None]
+    seconds["triage"] = time.perf_counter() - start
+    start = time.perf_counter()
+    texts = [extractor._text(a, s) for a, s in wanted]
+    seconds["focus"] = time.perf_counter() - start
+    start = time.perf_counter()
+    docs = [nlp.make_doc(t) for t in texts]
+    seconds["spaCy tokenizer"] = time.perf_counter() - start
+    for name, component in nlp.pipeline:
+        start = time.perf_counter()
+        if hasattr(component, "pipe"):
+            docs = list(component.pipe(docs, batch_size=extractor.batch_size))
+        else:
+            docs = [component(d) for d in docs]
+        seconds[f"spaCy {name}"] = time.perf_counter() - start
+    docs = [extractor._with_text(a, d) for (a, _), d in zip(wanted, docs, strict=True)]
+    timed_stage = pipeline._stage
+
+    def timed(name, fn, *args):
+        begin = time.perf_counter()
+        try:
+            return timed_stage(name, fn, *args)
+        finally:
+            seconds[f"stage {name}"] += time.perf_counter() - begin
+
+    pipeline._stage = timed
+    try:
+        events = sum(len(extractor._events(a, d)) for (a, _), d in zip(wanted, docs, strict=True))
+    finally:
+        pipeline._stage = timed_stage
+    total = sum(seconds.values())
+    print(f"{len(articles)} articles, {len(wanted)} parsed, {events} events, {total:.2f} s on one worker\n")
+    print("| step | seconds | share |\n|---|---:|---:|")
+    for name, value in seconds.most_common():
+        print(f"| {name} | {value:.2f} | {value / total:.0%} |")
+    print(f"\nload average at end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 # -- report -------------------------------------------------------------------------------
@@ -298,6 +364,14 @@ def main() -> None:
         type=parse_variant,
         help="NAME:key=value,... settings of one sitrep variant (repeatable; default: the defaults)",
     )
+    parser.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        type=lambda text: tuple(text.split("=", 1)),
+        help="NAME=DIR: also measure sitrep imported from the source tree DIR (repeatable)",
+    )
+    parser.add_argument("--stages", choices=["conflict", "mixed"], help="time each stage (1 worker) instead")
     parser.add_argument("--profile", choices=["conflict", "mixed"], help="cProfile sitrep (1 worker) instead")
     parser.add_argument("--top", type=int, default=25, help="rows of the profile")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -309,6 +383,9 @@ def main() -> None:
     corpora = build_corpora(args.data_dir, args.conflict, args.mixed, args.share, args.seed)
     if args.profile:
         profile(corpora[args.profile], args.top, (args.variant or [("", {})])[0][1])
+        return
+    if args.stages:
+        stage_times(corpora[args.stages], (args.variant or [("", {})])[0][1])
         return
 
     print("## sitrep throughput\n")
@@ -331,6 +408,7 @@ def main() -> None:
                 base = measure("spacy", path, workers)
                 variants = args.variant or [("", {})]
                 own = [(f"sitrep {v}".strip(), measure("sitrep", path, workers, o)) for v, o in variants]
+                own += [(f"sitrep @{n}", measure("sitrep", path, workers, None, d)) for n, d in args.source]
                 for tool, m in (*own, ("spaCy alone", base)):
                     m.update(tool=tool, corpus=name, workers=workers, words=n_words)
                     raw.append(m)

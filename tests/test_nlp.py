@@ -123,3 +123,32 @@ def test_a_focused_doc_reads_as_the_whole_article() -> None:
     assert "Lviv" not in doc.text and "Lviv" in doc_text(doc)
     with pytest.raises(ValueError):
         with_text(nlp("short"), TEXT)
+
+
+def test_the_cached_lemmatizer_gives_the_rule_lemmatizers_lemmas() -> None:
+    """Lemmas are asked once per word, POS and morphology, and are spaCy's rules' own."""
+    from sitrep.nlp import CachedLemmatizer, build_pipeline
+
+    nlp = build_pipeline()
+    cached = nlp.get_pipe("lemmatizer")
+    assert isinstance(cached, CachedLemmatizer)
+    text = (
+        "Militants attacked two army posts; soldiers were killed and the attackers fled. "
+        "The ministry says it is investigating, and better-armed fighters are regrouping. "
+    ) * 2
+    ours = nlp(text)
+    stock = cached.rules(nlp(text, disable=["lemmatizer"]))
+    assert [t.lemma_ for t in ours] == [t.lemma_ for t in stock]
+    assert {"attack", "soldier", "be", "kill", "flee", "say", "regroup"} <= {t.lemma_ for t in ours}
+    assert len(cached._cache) < len(ours)  # the repeated half was looked up, not lemmatised again
+
+
+def test_the_models_multiply_with_numpy() -> None:
+    from thinc.api import NumpyOps
+
+    from sitrep.nlp import build_pipeline
+
+    nlp = build_pipeline()
+    for name in ("tok2vec", "ner"):
+        ops = {type(node.ops) for node in nlp.get_pipe(name).model.walk()}
+        assert ops == {NumpyOps} and not any(node.ops.use_blis for node in nlp.get_pipe(name).model.walk())

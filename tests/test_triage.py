@@ -71,3 +71,50 @@ def test_triage_never_passes_what_the_lexicons_whole_article_test_rejects(lexico
 def test_sport_that_outnumbers_the_conflict_words_is_skipped(lexicon):
     text = "The striker scored twice as the league leaders beat their rivals; fans invaded the stadium. Police watched."
     assert not lexicon.mentions_possible(text) and not worth_parsing(text, lexicon)
+
+
+def _texts() -> list[str]:
+    """Every hand-coded article and sample, plus edge cases: case, hyphens, non-ASCII folds."""
+    from sitrep.ingest import read_paths
+    from sitrep.model import Article
+
+    samples = ARTICLES.parents[2] / "src" / "sitrep" / "data" / "samples"
+    paths = sorted(ARTICLES.glob("*.txt")) + sorted(samples.glob("*.txt"))
+    texts = [normalise_text(a.text) for a in read_paths(paths) if isinstance(a, Article)]
+    return texts + [
+        "A SUICIDE BOMBER struck; a drone-strike, anti-shelling and the air raid's toll. ſhelling (long s).",
+        "Gunmen kidnapped 12 pupils; a car bomb went off; stun grenades, grenades and hand grenades.",
+        "Israeli strike: an Israeli strike, a U.S. strike; troops retook Bakhmut and took back the town.",
+    ]
+
+
+@pytest.mark.parametrize("name", ["trigger_regex", "conflict_context", "non_conflict"])
+def test_the_quick_patterns_find_exactly_what_the_lexicons_patterns_find(lexicon, name):
+    from sitrep.triage import QuickPattern, quick_lexicon
+
+    quick = getattr(quick_lexicon(lexicon), name)
+    stock = getattr(lexicon, name)
+    assert isinstance(quick, QuickPattern)
+    for text in _texts():
+        assert [(m.span(), m.lastgroup) for m in quick.finditer(text)] == [
+            (m.span(), m.lastgroup) for m in stock.finditer(text)
+        ]
+        assert len(quick.findall(text)) == len(stock.findall(text))
+        assert bool(quick.search(text)) == bool(stock.search(text))
+
+
+def test_a_quick_pattern_tries_the_full_one_only_where_a_match_can_begin():
+    import re
+
+    from sitrep.triage import QuickPattern
+
+    pattern = re.compile(r"(?<![\w-])(?:(?:hand )?grenades?|air ?strikes?|clash(?:ed|es)?)\b", re.I)
+    quick = QuickPattern.of(pattern)
+    assert isinstance(quick, QuickPattern)
+    assert [m.group(0) for m in quick.finditer("Hand grenades, an airstrike; they CLASHED. Anti-clash.")] == [
+        "Hand grenades",
+        "airstrike",
+        "CLASHED",
+    ]
+    assert not quick.starts.search("Nothing here but the weather")
+    assert not isinstance(QuickPattern.of(re.compile(r"\d+ killed")), QuickPattern)  # a digit class: kept

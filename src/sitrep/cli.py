@@ -202,7 +202,7 @@ def run(
     """Extract PATHS in shards into Parquet under OUT (by month, with a manifest), then fuse.
 
     Shards already in OUT's manifest are skipped, so a second run only does what is missing.
-    ``--engine ray`` spreads the shards over a Ray Data actor pool (one pipeline per worker)
+    ``--engine ray`` spreads the shards over Ray actors (one pipeline per worker)
     and fuses partitions (country x 4 weeks, 2 weeks of overlap) as Ray tasks. Load the
     result with ``sitrep load OUT --db ...``. Exits with status 1 when any input failed.
     """

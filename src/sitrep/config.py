@@ -90,6 +90,7 @@ class Settings:
     assemble: AssembleSettings = field(default_factory=AssembleSettings)
     max_article_chars: int = 200_000
     language: str = "en"  # articles in other languages are counted and skipped
+    ray_object_store_mb: int = 256  # `sitrep run --engine ray`: object store of a local Ray cluster
     focus_neighbours: int = (
         1  # >= 0: parse only trigger, claim and lead sentences and this many neighbours (-1: all)
     )

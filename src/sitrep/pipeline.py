@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import metadata
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -27,7 +26,6 @@ from sitrep import fatalities as fatalities_stage
 from sitrep import temporal
 from sitrep.actors import ActorDictionary
 from sitrep.assemble import Findings, assemble_events
-from sitrep.codebook import codebook
 from sitrep.config import AssembleSettings, Settings
 from sitrep.events import Lexicon, find_event_mentions, sentence_spans
 from sitrep.focus import claim_sentence
@@ -36,7 +34,8 @@ from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import geoparse
 from sitrep.model import Article, ArticleResult, Event
 from sitrep.nlp import build_pipeline, doc_text, focus_text, normalise_text, with_text
-from sitrep.triage import triggers_to_parse
+from sitrep.triage import quick_lexicon, triggers_to_parse
+from sitrep.versions import versions
 
 _T = TypeVar("_T")
 
@@ -62,7 +61,7 @@ class Extractor:
             nlp=build_pipeline(settings.spacy_model),
             gazetteer=Gazetteer.default(),
             actors=ActorDictionary.default(),
-            lexicon=Lexicon.default(),
+            lexicon=quick_lexicon(Lexicon.default()),
             batch_size=settings.batch_size,
             assemble=settings.assemble,
             focus_neighbours=settings.focus_neighbours,
@@ -335,28 +334,3 @@ def _init_worker(settings: Settings, nice: int = 0) -> None:
 def _work(articles: list[Article]) -> list[ArticleResult]:
     assert _WORKER is not None
     return list(_WORKER.extract_many(articles))
-
-
-def versions(
-    model_name: str = "", model_version: str = "", settings: Settings | None = None
-) -> dict[str, str]:
-    """Code, model and data versions, without loading the model (its meta is read if not given)."""
-    if not model_name:
-        import spacy
-
-        meta = spacy.util.get_model_meta(spacy.util.get_package_path((settings or Settings()).spacy_model))
-        model_name, model_version = meta.get("name", ""), meta.get("version", "")
-    return {
-        "sitrep": _version("sitrep"),
-        "spacy_model": f"{model_name}-{model_version}",
-        "actors": ActorDictionary.default().version,
-        "event_lexicon": Lexicon.default().version,
-        "codebook": codebook().version,
-    }
-
-
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "unknown"

@@ -13,8 +13,12 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def ray_session(workers: int) -> Iterator[None]:
-    """A Ray cluster for the duration of a run (started here only if none is running)."""
+def ray_session(workers: int, *, object_store_mb: int = 256) -> Iterator[None]:
+    """A Ray cluster for the duration of a run (started here only if none is running).
+
+    A local cluster's object store is capped at ``object_store_mb``: shards and results pass
+    one at a time per worker, and Ray's default (30% of the machine's memory) only invites
+    the store to grow."""
     import ray
 
     started = not ray.is_initialized()
@@ -24,14 +28,12 @@ def ray_session(workers: int) -> Iterator[None]:
         else:
             ray.init(
                 num_cpus=workers,
+                object_store_memory=object_store_mb * 2**20,
                 include_dashboard=False,
                 logging_level=logging.WARNING,
                 log_to_driver=False,
                 configure_logging=False,
             )
-    context = ray.data.DataContext.get_current()
-    context.enable_progress_bars = False
-    context.print_on_execution_start = False
     try:
         yield
     finally:
