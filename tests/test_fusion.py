@@ -308,6 +308,38 @@ def test_two_strikes_on_one_city_and_day_with_other_targets_stay_apart():
     assert len(fuse([depot, school], SETTINGS)) == 2
 
 
+CALI = Location("Cali", "CO", "Valle del Cauca", 3.437, -76.522, GeoPrecision.EXACT, 3687925, "city")
+AMALFI = Location("Amalfi", "CO", "Antioquia", 6.909, -75.077, GeoPrecision.EXACT, 3690175, "town")
+TWO_STORIES = (
+    "A truck bomb exploded near the Marco Fidel Suarez air base in Cali on Thursday, killing six "
+    "civilians. Hours earlier a police Black Hawk helicopter was shot down by a drone near Amalfi, "
+    "Antioquia, killing 13 officers. President Gustavo Petro blamed FARC dissidents of the Central "
+    "General Staff led by Ivan Mordisco for both attacks."
+)
+
+
+def test_two_articles_that_each_tell_two_incidents_pair_their_events_off_one_to_one():
+    """Two outlets tell the Cali truck bomb and the Amalfi helicopter in one article each: every
+    passage shares every name, so the details alone would chain a bomb to the other outlet's
+    helicopter; each event links to the other article's event that tells it best."""
+    colombia = {"actor1": Actor("FARC Dissidents", "Rebel group", "CO")}
+    bomb = {"event_type": "Explosions/Remote violence", "sub_event_type": "Remote explosive/landmine/IED"}
+    downed = {"event_type": "Strategic developments", "sub_event_type": "Disrupted weapons use"}
+
+    def told(key: str, article: str, place: Location, toll: int, kind: dict) -> Report:
+        r = report(
+            key, TWO_STORIES, location=place, fatalities=Fatalities(toll, toll, toll), **kind, **colombia
+        )
+        return replace(r, event=replace(r.event, article_id=article))
+
+    # the ids set the order fusion meets them in: one outlet's bomb, the other's helicopter first
+    bomb_y, heli_x = told("a", "y", CALI, 5, bomb), told("b", "x", AMALFI, 13, downed)
+    bomb_x, heli_y = told("c", "x", CALI, 6, bomb), told("d", "y", AMALFI, 12, downed)
+    assert score_pair(heli_x, bomb_y, SETTINGS).total >= link_threshold(SETTINGS)  # the details chain them
+    incidents = fuse([bomb_y, heli_x, bomb_x, heli_y], SETTINGS)
+    assert sorted(inc.event_ids for inc in incidents) == [("ev-a", "ev-c"), ("ev-b", "ev-d")]
+
+
 def test_neighbouring_towns_on_consecutive_days_stay_apart():
     a = report("a", "Russian shelling damaged a water pumping station.", location=POKROVSK)
     b = report(

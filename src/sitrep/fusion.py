@@ -15,9 +15,11 @@ How it works:
 2. **Gates.** A pair can be linked only if the date windows overlap, the places are within
    ``max_km`` (``near_km`` for "near" places; a region or a country matches the places inside
    it), the event types are compatible and the two events come from different articles.
-3. **Scoring.** Location distance, date overlap and precision, type and sub-type, actors,
-   named victims or else the death toll, and the token Jaccard of the trigger sentences,
-   weighted (``FusionSettings``).
+3. **Scoring.** The fitted pair model (``sitrep.fusion_model``) gives each candidate pair the
+   probability that it is one incident, from what the two reports share (place, day, sub-type,
+   actors, tolls, the trigger sentences' words, the details of the passages around them).
+   Two articles pair their events off one to one: a report does not link to an event of
+   another article when another event of either article tells the other one better.
 4. **Greedy linking.** Precise reports go first (day before week before month, exact place
    before region), then vaguer ones, then background mentions. Each report joins the best
    incident whose *reconciled* fields it scores at least ``threshold`` against and whose every
@@ -526,19 +528,57 @@ class _Cluster:
         self.incident = replace(reconcile(self.reports), links=tuple(sorted(self.links)))
 
 
-def score_cluster(
-    report: Report, cluster: _Cluster, settings: FusionSettings, decisions: Decisions
-) -> tuple[float, Report] | None:
+class PairScorer:
+    """The model's probabilities of the pairs of one fusion run (each pair scored once), and the
+    rule that two articles tell an incident once each.
+
+    An article may tell two incidents (a truck bomb in Cali and a police helicopter downed in
+    Amalfi the same day), and its passages then share every name and number with the other
+    outlets' reports of *both* incidents: the details say which articles tell one story, not
+    which of their events is which incident. So a report does not link to an event of another
+    article when another event of either article tells the other one better (a higher
+    probability): the two articles' events pair off one to one, best first.
+    """
+
+    def __init__(self, reports: Iterable[Report], settings: FusionSettings, decisions: Decisions) -> None:
+        self.settings = settings
+        self.decisions = decisions
+        self.model = load_model(settings.model)
+        self._memo: dict[tuple[str, str], float | None] = {}
+        self._siblings: dict[str, list[Report]] = defaultdict(list)
+        for r in reports:
+            self._siblings[r.event.article_id].append(r)
+
+    def probability(self, a: Report, b: Report) -> float | None:
+        """The pair's probability, or ``None`` when the gates or a person's split keep them apart."""
+        key = (a.event.id, b.event.id) if a.event.id < b.event.id else (b.event.id, a.event.id)
+        if key not in self._memo:
+            allowed = not self.decisions.apart(*key) and pair_allowed(a, b, self.settings)
+            self._memo[key] = self.model.probability(pair_features(a, b, self.settings)) if allowed else None
+        return self._memo[key]
+
+    def outdone(self, member: Report, report: Report, p: float) -> bool:
+        """Does another event of either article tell the other report better than these two do?"""
+        for mine, theirs in ((report, member), (member, report)):
+            for sibling in self._siblings.get(mine.event.article_id, ()):
+                if sibling is not mine and sibling.event.id != mine.event.id:
+                    q = self.probability(sibling, theirs)
+                    if q is not None and q > p:
+                        return True
+        return False
+
+
+def score_cluster(report: Report, cluster: _Cluster, scorer: PairScorer) -> tuple[float, Report] | None:
     """The best probability of ``report`` with a member of the cluster (and that member), or
-    ``None`` if any member's gates fail or a person split the two apart."""
-    model = load_model(settings.model)
+    ``None`` if any member's gates fail or a person split the two apart. A member that another
+    event of either article tells better (:meth:`PairScorer.outdone`) is no partner."""
     best: tuple[float, Report] | None = None
     for member in cluster.reports:
-        if decisions.apart(member.event.id, report.event.id) or not pair_allowed(member, report, settings):
+        p = scorer.probability(member, report)
+        if p is None:
             return None
-        if member.event.role is not EventRole.MAIN:
+        if member.event.role is not EventRole.MAIN or scorer.outdone(member, report, p):
             continue
-        p = model.probability(pair_features(member, report, settings))
         if best is None or p > best[0]:
             best = (p, member)
     return best
@@ -573,6 +613,7 @@ def fuse(
     index = BlockIndex(settings)
     for i, report in enumerate(ordered):
         index.add(i, report)
+    scorer = PairScorer(ordered, settings, decisions)
     owner: dict[int, int] = {}
     group_cluster: dict[int, int] = {}
     clusters: list[_Cluster] = []
@@ -586,9 +627,7 @@ def fuse(
                 members[0],
             )
             clusters[c].add(report, _link(member, report, 1.0, settings, by="person"))
-        elif (
-            best := _best_cluster(report, index.near(report), owner, clusters, settings, decisions)
-        ) is not None:
+        elif (best := _best_cluster(report, index.near(report), owner, clusters, scorer)) is not None:
             c, p, member = best
             clusters[c].add(report, _link(member, report, p, settings))
         elif report.event.role is EventRole.MAIN or group is not None:
@@ -622,17 +661,12 @@ def _join_groups(ordered: Sequence[Report], decisions: Decisions) -> dict[int, i
 
 
 def _best_cluster(
-    report: Report,
-    near: set[int],
-    owner: dict[int, int],
-    clusters: list[_Cluster],
-    settings: FusionSettings,
-    decisions: Decisions,
+    report: Report, near: set[int], owner: dict[int, int], clusters: list[_Cluster], scorer: PairScorer
 ) -> tuple[int, float, Report] | None:
     best: tuple[int, float, Report] | None = None
-    threshold = link_threshold(settings)
+    threshold = link_threshold(scorer.settings)
     for c in sorted({owner[j] for j in near if j in owner}):
-        scored = score_cluster(report, clusters[c], settings, decisions)
+        scored = score_cluster(report, clusters[c], scorer)
         if scored is not None and scored[0] >= threshold and (best is None or scored[0] > best[1]):
             best = (c, *scored)
     return best

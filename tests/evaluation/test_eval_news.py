@@ -13,6 +13,7 @@ import pytest
 from sitrep.evaluation.news import (
     NEWS_CORPUS,
     GoldArticle,
+    NewsFusion,
     NewsReport,
     load_corpus,
     match_events,
@@ -53,6 +54,22 @@ def test_scores_part_of_the_corpus_with_the_real_pipeline():
     assert data["main_events"]["gold"] >= 1 and 0.0 <= data["main_events"]["f1"] <= 1.0
     assert report.fusion is not None
     assert "news:" in report.table() and "fusion pairs" in report.table()
+    assert "both found as main events" in report.table() and data["fusion_extracted"] is not None
+
+
+def test_fusion_errors_say_whether_the_coder_or_fusion_lost_a_pair():
+    """Three outlets tell a bombing, two a clash: the coder missed one report of the bombing,
+    fusion kept two found reports apart and put a clash report in the bombing's incident."""
+    gold = {"a#0": "bomb", "b#0": "bomb", "c#0": "bomb", "a#1": "clash", "d#0": "clash"}
+    predicted = {"a#0": "i1", "b#0": "i2", "a#1": "i3", "d#0": "i1"}
+    fused = NewsFusion(gold, predicted, frozenset(predicted), {"c#0": "not found"})
+    assert fused.score.true_pairs == 4 and fused.score.correct_pairs == 0
+    assert fused.score_extracted.true_pairs == 2  # the pairs with c#0 are out of fusion's reach
+    errors = fused.errors()
+    assert any(e.startswith("fusion missed pair a#0 | b#0 (bomb): fusion kept them apart") for e in errors)
+    assert any("a#0 | c#0 (bomb): not found as a main event: c#0" in e for e in errors)
+    assert any(e.startswith("fusion wrong pair a#0 (bomb) | d#0 (clash)") for e in errors)
+    assert len(errors) == 5  # four true pairs missed, one wrong
 
 
 def test_a_coder_that_finds_nothing_has_zero_recall():

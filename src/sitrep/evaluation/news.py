@@ -13,7 +13,9 @@ The corpus holds articles rewritten from real pages, each with an analyst's codi
   area or a place in it counts as right), country, fatalities (ACLED's conservative count; no count = 0), actor
   1 and 2 (by name or alias), and role on every matched gold event.
 - **fusion**: the split's extracted articles are fused; pairwise precision / recall over the
-  gold main events whose incident is told by more than one article.
+  gold main events whose incident is told by more than one article, and again over those the
+  coder found as main events (what fusion itself loses); ``--show-errors`` lists the missed
+  and wrong pairs, saying whether the coder or fusion lost a pair (tune on dev only).
 - **claims**: a gold claim is found when a system claim's sentence covers its text; speaker
   (name or role), stance and speaker type are scored on found claims, the field on found
   claims that speak to one, and the value on found claims that give a toll or a perpetrator.
@@ -26,6 +28,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 from pathlib import Path
 
 from sitrep.evaluation.fusion import PairwiseScore, pairwise
@@ -82,6 +85,8 @@ class NewsReport:
     main_matched: int = 0
     scores: dict[str, list[bool]] = field(default_factory=lambda: {f: [] for f in (*FIELDS, "role")})
     fusion: PairwiseScore | None = None
+    fusion_extracted: PairwiseScore | None = None  # over the gold events the coder found as main events
+    fusion_errors: list[str] = field(default_factory=list)
     claims_gold: int = 0
     claims_system: int = 0
     claims_found: int = 0
@@ -137,10 +142,8 @@ class NewsReport:
                 "precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3),
             },
             "accuracy": {f: round(self.accuracy(f), 3) for f in self.scores},
-            "fusion": None if self.fusion is None else {
-                "precision": round(self.fusion.precision, 3), "recall": round(self.fusion.recall, 3),
-                "true_pairs": self.fusion.true_pairs, "predicted_pairs": self.fusion.predicted_pairs,
-            },
+            "fusion": None if self.fusion is None else _pairs_json(self.fusion),
+            "fusion_extracted": None if self.fusion_extracted is None else _pairs_json(self.fusion_extracted),
             "claims": {"gold": self.claims_gold, "system": self.claims_system, **self.claims_measures()},
         }  # fmt: skip
 
@@ -160,6 +163,11 @@ class NewsReport:
                 f"  fusion pairs    P {f.precision:.3f} R {f.recall:.3f} "
                 f"({f.correct_pairs} right of {f.predicted_pairs} linked, {f.true_pairs} true)"
             )
+        if f := self.fusion_extracted:
+            lines.append(
+                f"  fusion, both found as main events: P {f.precision:.3f} R {f.recall:.3f} "
+                f"({f.correct_pairs} right of {f.predicted_pairs} linked, {f.true_pairs} true)"
+            )
         c = self.claims_measures()
         lines.append(
             f"  claims          gold {self.claims_gold}, system {self.claims_system}: recall {c['recall']:.3f} "
@@ -174,6 +182,7 @@ class NewsReport:
     def errors_table(self) -> str:
         rows = [f"{e.article} {e.what}: gold {e.gold!r}, system {e.system!r}" for e in self.errors]
         rows += [f"{name}: events in a no-event article" for name in self.false_alarms]
+        rows += self.fusion_errors
         return "\n".join(rows) or "no errors"
 
 
@@ -224,7 +233,9 @@ def score_news(
     matched: dict[tuple[str, int], Event] = {}
     for item, result in zip(corpus, results, strict=True):
         matched.update(score_article(report, item, result))
-    report.fusion = score_fusion(corpus, results, matched, fusion_settings)
+    fused = fuse_news(corpus, results, matched, fusion_settings)
+    report.fusion, report.fusion_extracted = fused.score, fused.score_extracted
+    report.fusion_errors = fused.errors()
     return report
 
 
@@ -440,13 +451,55 @@ def same_value(field_name: str, gold: object, system: str) -> bool:
     return bool(system) and (same_actor(str(gold), system) or _same_speaker({"speaker": str(gold)}, system))
 
 
-def score_fusion(
+@dataclass(frozen=True, slots=True)
+class NewsFusion:
+    """What fusion made of one half: for each gold main event of an incident (``article#index``),
+    its gold incident and the system incident of the event matched to it."""
+
+    gold: dict[str, str]
+    predicted: dict[str, str]
+    extracted: frozenset[str]  # the gold events the coder found as main events: fusion's own reach
+    described: dict[str, str] = field(default_factory=dict)  # key -> the system event, in short
+
+    @property
+    def score(self) -> PairwiseScore:
+        """Pairwise over every gold main event (a missed event stands alone)."""
+        return pairwise(self.gold, self.predicted)
+
+    @property
+    def score_extracted(self) -> PairwiseScore:
+        """Pairwise over the events the coder found as main events: what fusion itself loses."""
+        return pairwise({k: v for k, v in self.gold.items() if k in self.extracted}, self.predicted)
+
+    def errors(self) -> list[str]:
+        """Missed pairs (true pairs fusion kept apart, or whose event the coder did not find as a
+        main event) and wrong pairs (linked, but two incidents), one line each."""
+        label = {k: self.predicted.get(k, f"__alone__{k}") for k in self.gold}
+        rows = []
+        for a, b in combinations(sorted(self.gold), 2):
+            same, linked = self.gold[a] == self.gold[b], label[a] == label[b]
+            if same and not linked:
+                lost = [k for k in (a, b) if k not in self.extracted]
+                why = f"not found as a main event: {', '.join(lost)}" if lost else "fusion kept them apart"
+                rows.append(f"fusion missed pair {a} | {b} ({self.gold[a]}): {why}; {self._show(a, b)}")
+            elif linked and not same:
+                rows.append(
+                    f"fusion wrong pair {a} ({self.gold[a]}) | {b} ({self.gold[b]}); {self._show(a, b)}"
+                )
+        return rows
+
+    def _show(self, *keys: str) -> str:
+        return " | ".join(self.described.get(k, "-") for k in keys)
+
+
+def fuse_news(
     corpus: Sequence[GoldArticle],
     results: Sequence[ArticleResult],
     matched: dict[tuple[str, int], Event],
     settings,
-) -> PairwiseScore:
-    """Pairwise precision / recall of fusion over the gold main events (a missed event stands alone)."""
+) -> NewsFusion:
+    """Fuse the split's extracted articles and pair each gold main event of an incident with the
+    incident of its matched system event."""
     from sitrep.config import FusionSettings
     from sitrep.fusion import fuse, reports_from_results
 
@@ -454,6 +507,8 @@ def score_fusion(
     owner = {event_id: inc.id for inc in incidents for event_id in inc.event_ids}
     gold: dict[str, str] = {}
     predicted: dict[str, str] = {}
+    extracted: set[str] = set()
+    described: dict[str, str] = {}
     for item in corpus:
         for gi, event in enumerate(item.gold.get("events") or []):
             if event.get("role") != "main" or not event.get("incident"):
@@ -463,7 +518,28 @@ def score_fusion(
             system = matched.get((item.name, gi))
             if system is not None and system.id in owner:
                 predicted[key] = owner[system.id]
-    return pairwise(gold, predicted)
+            if system is not None and system.role is EventRole.MAIN:
+                extracted.add(key)
+            described[key] = _system_summary(system) if system is not None else "not found"
+    return NewsFusion(gold, predicted, frozenset(extracted), described)
+
+
+def score_fusion(
+    corpus: Sequence[GoldArticle],
+    results: Sequence[ArticleResult],
+    matched: dict[tuple[str, int], Event],
+    settings,
+) -> PairwiseScore:
+    """Pairwise precision / recall of fusion over the gold main events (a missed event stands alone)."""
+    return fuse_news(corpus, results, matched, settings).score
+
+
+def _pairs_json(score: PairwiseScore) -> dict:
+    return {
+        "precision": round(score.precision, 3), "recall": round(score.recall, 3),
+        "true_pairs": score.true_pairs, "predicted_pairs": score.predicted_pairs,
+        "correct_pairs": score.correct_pairs,
+    }  # fmt: skip
 
 
 def _place_km(gold: dict, event: Event) -> float | None:
