@@ -39,3 +39,10 @@ def clause(start: int, *, sub: str = "Air/drone strike", when=None, where=None, 
     if where is not None:
         c.toponyms.append(where)
     return c
+
+
+def main_events(extractor, text: str, published: date) -> list:
+    """The main events the real pipeline codes from one article (the tests on real text)."""
+    from sitrep.model import Article, EventRole
+
+    return [e for e in extractor.extract(Article("t", published, text)) if e.role is EventRole.MAIN]

@@ -2,12 +2,11 @@
 
 from datetime import date
 
-from handmade import clause, on, town
+from handmade import clause, main_events, on, town
 
 from sitrep.assemble.merge import merge_clauses
 from sitrep.config import AssembleSettings
 from sitrep.events import Lexicon
-from sitrep.model import Article, EventRole
 
 TUESDAY = date(2024, 2, 6)
 BAGHDAD = town("Baghdad", 33.34, 44.40)
@@ -48,7 +47,5 @@ def test_a_protests_clashes_and_arrests_are_the_protest(extractor) -> None:
         "The day ended in violent clashes with the security forces, leaving at least 20 people "
         "injured and 103 detained."
     )
-    events = [
-        e for e in extractor.extract(Article("clash", date(2025, 3, 13), text)) if e.role is EventRole.MAIN
-    ]
+    events = main_events(extractor, text, date(2025, 3, 13))
     assert [e.event_type for e in events] in (["Riots"], ["Protests"])

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sitrep.model import Article, EventRole
+from handmade import main_events
 
 
 def test_the_wars_toll_is_not_the_events(extractor) -> None:
@@ -10,9 +10,7 @@ def test_the_wars_toll_is_not_the_events(extractor) -> None:
         "Rwandan and Mozambican troops recaptured the port town of Mocimboa da Praia on Sunday, the army said. "
         "The conflict has left more than 3,000 people dead and 820,000 displaced."
     )
-    events = [
-        e for e in extractor.extract(Article("war", date(2021, 8, 9), text)) if e.role is EventRole.MAIN
-    ]
+    events = main_events(extractor, text, date(2021, 8, 9))
     assert events and all(e.fatalities is None or e.fatalities.best < 3000 for e in events)
 
 
@@ -21,9 +19,7 @@ def test_hundreds_who_have_died_in_years_of_clashes_are_no_events_toll(extractor
         "Separatist fighters abducted 79 pupils and three staff from a school in Nkwen on Monday, the army "
         "said. Hundreds of people have died in clashes between the separatists and the army."
     )
-    events = [
-        e for e in extractor.extract(Article("war", date(2018, 11, 5), text)) if e.role is EventRole.MAIN
-    ]
+    events = main_events(extractor, text, date(2018, 11, 5))
     assert events and all(e.fatalities is None or e.fatalities.best == 0 for e in events)
     assert events[0].sub_event_type == "Abduction/forced disappearance"
 
@@ -34,9 +30,7 @@ def test_a_toll_over_two_separate_attacks_is_not_one_events(extractor) -> None:
         "A truck loaded with explosives blew up near a military aviation school in Cali on Thursday. "
         "Six people were killed and at least 71 others were hurt in the explosion."
     )
-    events = [
-        e for e in extractor.extract(Article("two", date(2025, 8, 22), text)) if e.role is EventRole.MAIN
-    ]
+    events = main_events(extractor, text, date(2025, 8, 22))
     assert events and events[0].fatalities is not None and events[0].fatalities.best == 6
 
 
@@ -45,9 +39,7 @@ def test_an_attack_the_army_says_it_foiled_is_the_fighting(extractor) -> None:
         "Mali's army said it had foiled a terrorist attack in Bamako early on Tuesday, when armed "
         "assailants stormed a military police school and clashed with soldiers for hours."
     )
-    events = [
-        e for e in extractor.extract(Article("foil", date(2024, 9, 17), text)) if e.role is EventRole.MAIN
-    ]
+    events = main_events(extractor, text, date(2024, 9, 17))
     assert events and events[0].sub_event_type != "Disrupted weapons use"
 
 
@@ -57,9 +49,7 @@ def test_a_war_that_went_on_killing_thousands_lends_no_toll(extractor) -> None:
         "between the federal government and the leadership of Tigray has gone on for more than a year, "
         "killing thousands of civilians."
     )
-    events = [
-        e for e in extractor.extract(Article("war", date(2021, 12, 8), text)) if e.role is EventRole.MAIN
-    ]
+    events = main_events(extractor, text, date(2021, 12, 8))
     assert events and all(e.fatalities is None or e.fatalities.best < 1000 for e in events)
 
 
@@ -68,8 +58,6 @@ def test_the_dead_a_peaceful_rally_mourns_are_not_its_toll(extractor) -> None:
         "Tens of thousands of students rallied peacefully in Belgrade on Saturday, demanding that those "
         "responsible for the canopy collapse in Novi Sad, which killed 15 people, be brought to justice."
     )
-    events = [
-        e for e in extractor.extract(Article("rally", date(2025, 3, 16), text)) if e.role is EventRole.MAIN
-    ]
+    events = main_events(extractor, text, date(2025, 3, 16))
     assert events and events[0].sub_event_type == "Peaceful protest"
     assert events[0].fatalities is None
