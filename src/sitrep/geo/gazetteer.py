@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import pickle
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -29,7 +28,7 @@ import yaml
 from sitrep.codebook import codebook
 from sitrep.model import GeoPrecision, Location
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4  # 4: a folder of memory-mapped columns (``sitrep.geo.table``), not a pickle
 ALT_MIN_POP = 5000  # alternate names of smaller places add more false matches than hits
 
 # GeoNames feature codes used here, 0 most specific (the codebook's place ranking).
@@ -133,14 +132,15 @@ class Gazetteer:
         index: dict[str, tuple[int, ...]] | None = None,
         non_places: Iterable[str] = (),
     ) -> None:
-        self.places: list[Place] = list(places)
+        self.places: Sequence[Place] = places if hasattr(places, "rows_with_code") else list(places)
         self.version = version
         self._demonyms = {normalise_name(k): v for k, v in (demonyms or {}).items()}
         self._index = _name_index(self.places, aliases) if index is None else index
-        self._countries = {p.country: p for p in self.places if p.feature_code == "PCLI"}
+        self._countries = {p.country: p for p in self._with_code("PCLI")}
         self._non_places = {normalise_name(n) for n in non_places}
         self._capitals: dict[str, Place] | None = None
         self._loose_admin: dict[str, list[Place]] | None = None
+        self._candidates = lru_cache(maxsize=1 << 15)(self._by_key)
 
     @classmethod
     def from_places(cls, places: Sequence[Place], demonyms: dict[str, str] | None = None) -> Gazetteer:
@@ -157,8 +157,13 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[Place]:
         """Every place that can be called ``name``, most populous first."""
-        hits = self._index.get(normalise_name(name), [])
-        return sorted((self.places[i] for i in hits), key=lambda p: -p.population)
+        return list(self._candidates(normalise_name(name)))
+
+    def _by_key(self, key: str) -> tuple[Place, ...]:
+        """Places named ``key`` (normalised), most populous first; asked again and again for the
+        same names, so cached per gazetteer (``_candidates``)."""
+        hits = self._index.get(key, ())
+        return tuple(sorted((self.places[i] for i in hits), key=lambda p: -p.population))
 
     def country(self, code_or_name: str) -> Place | None:
         """A country by ISO code (alpha-2/3), name, alias or demonym ("Iraqi" -> Iraq)."""
@@ -184,10 +189,9 @@ class Gazetteer:
         Shabele", "Northwest region" its "North-West Province")."""
         if self._loose_admin is None:
             self._loose_admin = defaultdict(list)
-            for place in self.places:
-                if place.feature_code in ("ADM1", "ADM2"):
-                    for variant in _admin_variants(place.name):
-                        self._loose_admin[loose_key(variant)].append(place)
+            for place in self._with_code("ADM1", "ADM2"):
+                for variant in _admin_variants(place.name):
+                    self._loose_admin[loose_key(variant)].append(place)
         found: list[Place] = []
         for variant in _admin_variants(name):
             found += [p for p in self._loose_admin.get(loose_key(variant), []) if p not in found]
@@ -196,8 +200,16 @@ class Gazetteer:
     def capital(self, country: str) -> Place | None:
         """The country's capital city (GeoNames PPLC), if the gazetteer has it."""
         if self._capitals is None:
-            self._capitals = {p.country: p for p in self.places if p.feature_code == "PPLC"}
+            self._capitals = {p.country: p for p in self._with_code("PPLC")}
         return self._capitals.get(country)
+
+    def _with_code(self, *codes: str) -> list[Place]:
+        """The places with one of these feature codes, in table order (a memory-mapped table
+        answers from its code column, without making every row a ``Place``)."""
+        rows_with_code = getattr(self.places, "rows_with_code", None)
+        if rows_with_code is not None:
+            return [self.places[i] for i in rows_with_code(codes)]
+        return [p for p in self.places if p.feature_code in codes]
 
     def is_non_place(self, name: str) -> bool:
         """Regions with no country ("Middle East"): never resolved to a namesake village."""
@@ -335,7 +347,7 @@ def country_patterns() -> list[dict]:
 
 def _cache_path(version: str) -> Path:
     root = Path(os.environ.get("SITREP_CACHE_DIR") or Path.home() / ".cache" / "sitrep")
-    return root / f"gazetteer-v{CACHE_FORMAT}-{version}.pickle"
+    return root / f"gazetteer-v{CACHE_FORMAT}-{version}"
 
 
 def _default_version() -> str:
@@ -353,37 +365,31 @@ def _default_version() -> str:
 
 @lru_cache(maxsize=1)
 def _default_gazetteer() -> Gazetteer:
-    """Read the pickled build when its version matches; build and store it otherwise."""
+    """Map the cached table when its version matches; build and store it otherwise.
+
+    The table (``sitrep.geo.table``) is mapped, not read: the worker processes of one machine
+    share its pages, where each used to hold its own ~180 MB of Python objects."""
+    from sitrep.geo.table import open_table, write_table
+
     version = _default_version()
     path = _cache_path(version)
     _, demonyms = load_demonyms()
-    if path.exists():
+    extra = {"demonyms": demonyms, "version": version, "non_places": load_non_places()}
+    if path.is_dir():
         try:
-            with open(path, "rb") as fh:
-                rows, index = pickle.load(fh)
-            return Gazetteer(
-                [Place(*r) for r in rows],
-                demonyms=demonyms,
-                version=version,
-                index=index,
-                non_places=load_non_places(),
-            )
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            places, index = open_table(path)
+            return Gazetteer(places, index=index, **extra)
+        except (OSError, ValueError, KeyError):
             pass
     rows, aliases = build_places()
-    places = [Place(*r) for r in rows]
-    gazetteer = Gazetteer(
-        places, aliases=aliases, demonyms=demonyms, version=version, non_places=load_non_places()
-    )
+    gazetteer = Gazetteer([Place(*r) for r in rows], aliases=aliases, **extra)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # workers may build at the same time
-        with open(tmp, "wb") as fh:
-            pickle.dump((rows, gazetteer._index), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+        write_table(path, rows, gazetteer._index)
+        places, index = open_table(path)
+        return Gazetteer(places, index=index, **extra)
     except OSError:
-        pass  # a read-only home only costs the rebuild next time
-    return gazetteer
+        return gazetteer  # a read-only home only costs the rebuild next time
 
 
 def build_places() -> tuple[list[tuple], list[tuple[str, int]]]:
