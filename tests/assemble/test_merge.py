@@ -62,4 +62,3 @@ def test_arrests_over_a_bombing_are_an_event_of_their_own(extractor) -> None:
     assert sorted(e.sub_event_type for e in events) == ["Arrests", "Remote explosive/landmine/IED"]
     bombing = next(e for e in events if e.sub_event_type != "Arrests")
     assert bombing.fatalities is not None and bombing.fatalities.best == 4
-
