@@ -176,6 +176,8 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
             continue  # "no arrests have been made", "did not clash"
         if strength == GENERIC and sub and lexicon.refine["labour"].search(sentence.text):
             continue  # "the strike" of workers, not of aircraft
+        if sub == "Arrests" and _wished(match, text, sentence):
+            continue  # "to ensure prompt arrest of the perpetrators": hoped for, not made
         if _idle(match.group(0), sub, sentence.text, lexicon):
             continue
         if not conflict and _FIGURATIVE.fullmatch(match.group(0)):
@@ -193,6 +195,26 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
         found.append((_mention(match, sub, strength, sentence, lexicon), conflict))
     any_strong = any(m.strength == STRONG and conflict for m, conflict in found)
     return [m for m, conflict in found if m.strength == STRONG or conflict or any_strong]
+
+
+_WISHED = re.compile(
+    r"\b(?:ensure|secure|seek(?:s|ing)?|demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|"
+    r"(?:vow|pledge|promise|attempt|effort|bid|hunt|tr(?:y|ies|ied))(?:s|d|ed|ing)? to|"
+    r"(?:can|could|will|would|should|must|may|might) be|warrants? for|wanted for)"
+    r"\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+
+_TO_INFINITIVE = re.compile(r"\bto\s+(?:\w+\s+and\s+)?$", re.I)
+
+
+def _wished(match: re.Match, text: str, sentence: Span) -> bool:
+    """An arrest sought, hoped for or set as an aim ("to find and arrest the bosses")."""
+    before = max(sentence.start, match.start() - 50)
+    if _WISHED.search(text, before, match.start()):
+        return True
+    base = match.group(0).lower() in ("arrest", "detain", "apprehend", "capture")
+    return base and bool(_TO_INFINITIVE.search(text, before, match.start()))
 
 
 _IMAGINED = re.compile(r"\W*(?:picture|imagine|envisage|envision|suppose)\s+", re.I)
