@@ -324,19 +324,26 @@ def choose_sub_event_type(
     lexicon: Lexicon,
     *,
     deaths: int = 0,
+    context: str = "",
 ) -> str:
     """The ACLED sub-event type of one event, from its mentions, cues and actors.
+    ``context`` is the text around the event's sentences (the next sentence, the lead), where
+    a report says how a demonstration went ("police fired tear gas" after "thousands marched").
 
     An attack that killed several people and took others is coded by the killing (ACLED's
     Attack); a kidnapping in which a guard was shot stays an abduction."""
-    sub = _sub_event_type(mentions, actor1, actor2, lexicon)
+    sub = _sub_event_type(mentions, actor1, actor2, lexicon, context)
     if sub == "Abduction/forced disappearance" and deaths >= MASSACRE_DEATHS:
         return "Attack"
     return sub
 
 
 def _sub_event_type(
-    mentions: list[EventMention], actor1: Actor | None, actor2: Actor | None, lexicon: Lexicon
+    mentions: list[EventMention],
+    actor1: Actor | None,
+    actor2: Actor | None,
+    lexicon: Lexicon,
+    context: str = "",
 ) -> str:
     subs = [m.sub_event_type for m in mentions if m.strength == STRONG]
     subs = subs or [m.sub_event_type for m in mentions if m.sub_event_type]  # "the strike"
@@ -353,7 +360,8 @@ def _sub_event_type(
         sub = "Suicide bomb"  # "the bank bombing" of the headline is the lead's suicide bombing
     demonstration = next((s for s in subs if s in ("Peaceful protest", "Violent demonstration")), None)
     if demonstration and sub in (demonstration, "Attack", "Armed clash", "Arrests"):
-        return _refine_demonstration(demonstration, cue_text, lexicon, clashed="Armed clash" in subs)
+        story = f"{cue_text} {context}"
+        return _refine_demonstration(demonstration, story, lexicon, clashed="Armed clash" in subs)
     if sub in ("Non-state actor overtakes territory", "Government regains territory"):
         state = actor1 is not None and actor1.type == "State forces"
         return "Government regains territory" if state else "Non-state actor overtakes territory"
