@@ -25,6 +25,7 @@ from sitrep.assemble.actor_vote import default_actors, vote_actors
 from sitrep.assemble.claimed import claimed_actor1
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
+from sitrep.assemble.frame import news_in_frame, story_frame
 from sitrep.assemble.interstate import interstate_actors
 from sitrep.assemble.merge import consolidate_main, draft_date, merge_clauses, story_date
 from sitrep.assemble.perpetrator import with_perpetrator
@@ -54,10 +55,25 @@ def assemble_events(
     published = findings.article.published
     if all(_named_long_ago(d, published) for d, r in zip(drafts, roles, strict=True) if r is EventRole.MAIN):
         return []  # an anniversary, a memorial, a trial: "the 1995 Srebrenica massacre" is no news
+    if (frame := story_frame(findings, lexicon)) is not None:
+        kept = [
+            (d, r)
+            for d, r in zip(drafts, roles, strict=True)
+            if r is not EventRole.MAIN or news_in_frame(d, frame, published, lexicon)
+        ]
+        if not any(r is EventRole.MAIN for _, r in kept):
+            return []  # a verdict, a memorial, a film, an accident: no news of political violence
+        drafts, roles = [d for d, _ in kept], [r for _, r in kept]
     attach_orphans(findings, drafts, roles)
     claims = claims_by_draft(findings, drafts, roles)
+    recalled = frozenset(  # the sentences that tell a background event
+        m.sentence.start
+        for d, r in zip(drafts, roles, strict=True)
+        if r is not EventRole.MAIN
+        for m in d.mentions
+    )
     events = [
-        _build_event(findings, draft, role, claims[index], lexicon, index, settings)
+        _build_event(findings, draft, role, claims[index], lexicon, index, settings, recalled)
         for index, (draft, role) in enumerate(zip(drafts, roles, strict=True))
     ]
     return sorted(events, key=lambda e: e.role is not EventRole.MAIN)
@@ -71,6 +87,7 @@ def _build_event(
     lexicon: Lexicon,
     index: int,
     settings: AssembleSettings,
+    recalled: frozenset[int] = frozenset(),
 ) -> Event:
     article = findings.article
     lead = draft.mentions[0]
@@ -79,7 +96,12 @@ def _build_event(
     actor1, actor2, actor_spans = vote_actors(draft, country)
     fatalities = _fatalities(doc_text(findings.doc), draft, lexicon)
     sub = choose_sub_event_type(
-        draft.mentions, actor1, actor2, lexicon, deaths=fatalities.best if fatalities else 0
+        draft.mentions,
+        actor1,
+        actor2,
+        lexicon,
+        deaths=fatalities.best if fatalities else 0,
+        context=_around(findings, draft, role, recalled),
     )
     codes = lexicon.codes_for(sub)
     if not codes.deaths:
@@ -215,6 +237,31 @@ _RUNNING_TOTAL = re.compile(
 
 
 STALE_DAYS = 30  # a main event dated this long before its report took a recalled date
+
+
+LEAD_CHARS = 400  # a headline and its first sentence
+
+
+def _around(findings: Findings, draft: Draft, role: EventRole, recalled: frozenset[int]) -> str:
+    """The sentence after each of the event's sentences, unless it tells a recalled event
+    ("recalls the day in 1990 when violent protests erupted"), and for the main event the
+    lead: where a report says how its demonstration went."""
+    text = doc_text(findings.doc)
+    others = recalled - {m.sentence.start for m in draft.mentions}
+    after = []
+    for sentence in dict.fromkeys(m.sentence for m in draft.mentions):
+        following = text[sentence.end : sentence.end + 300]
+        gap = len(following) - len(following.lstrip())
+        if sentence.end + gap in others:
+            continue
+        stop = _SENTENCE_END.search(following)
+        after.append(following[: stop.end()] if stop else following)
+    lead_end = min([LEAD_CHARS, *others])  # the lead ends where another event is told
+    lead = text[:lead_end] if role is EventRole.MAIN else ""
+    return " ".join([lead, *after])
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
 
 
 def _named_long_ago(draft: Draft, published: date) -> bool:
