@@ -143,6 +143,26 @@ def test_the_cached_lemmatizer_gives_the_rule_lemmatizers_lemmas() -> None:
     assert len(cached._cache) < len(ours)  # the repeated half was looked up, not lemmatised again
 
 
+def test_rule_lemmas_keep_the_order_the_stages_were_scored_on() -> None:
+    """spaCy 3.8.7 (pinned for speed) and 3.8.18 order a rule's in-vocabulary forms differently;
+    sitrep keeps 3.8.18's first form whichever runs, so the stages' answers do not move."""
+    from sitrep.nlp import build_pipeline, rule_forms
+
+    nlp = build_pipeline()
+    doc = nlp("Protesters staged a sit-in, hoping the riders were swinging north. Police fined them.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert (lemmas["staged"], lemmas["hoping"], lemmas["swinging"], lemmas["fined"]) == (
+        "stag",
+        "hop",
+        "swing",
+        "fin",
+    )
+    assert lemmas["Protesters"] == "protester"
+    rules = nlp.get_pipe("lemmatizer").rules
+    words = [t for t in doc if t.text in ("staged", "hoping", "swinging", "fined")]
+    assert [rule_forms(rules, t)[0] for t in words] == [t.lemma_ for t in words]
+
+
 def test_the_models_multiply_with_numpy() -> None:
     from thinc.api import NumpyOps
 

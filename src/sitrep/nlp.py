@@ -75,7 +75,9 @@ def build_pipeline(
 
 
 @Language.factory("sitrep_lemmatizer")
-def _make_lemmatizer(nlp: Language, name: str) -> CachedLemmatizer:
+def _make_lemmatizer(nlp, name):
+    # no annotations: spaCy 3.8.7 validates a factory's arguments by them, and under
+    # ``from __future__ import annotations`` they are strings it cannot resolve
     return CachedLemmatizer(nlp.vocab)
 
 
@@ -109,10 +111,48 @@ class CachedLemmatizer:
                 continue
             found = cache.get((orth, pos, morph))
             if found is None:
-                found = cache[orth, pos, morph] = self.vocab.strings.add(rules.lemmatize(doc[i])[0])
+                found = cache[orth, pos, morph] = self.vocab.strings.add(self._lemma(doc[i]))
             lemmas[i, 0] = found
         doc.from_array([LEMMA], lemmas)
         return doc
+
+    def _lemma(self, token) -> str:
+        rules = self.rules
+        return (rule_forms(rules, token) if rules.mode == "rule" else rules.lemmatize(token))[0]
+
+
+def rule_forms(rules, token) -> list[str]:
+    """The forms spaCy's rule lemmatizer (``rules``) gives ``token``, ordered as spaCy 3.8.18
+    orders them, whichever spaCy runs: sitrep pins 3.8.7 for speed, whose lemmatizer puts a
+    rule's form found in the word list after the earlier rules' ("staged": 3.8.18 "stag",
+    3.8.7 "stage"), and the stages were written and scored on 3.8.18's lemmas."""
+    string, univ_pos = token.text, token.pos_.lower()
+    if univ_pos in ("", "eol", "space") or rules.is_base_form(token):
+        return [string.lower()]
+    index = rules.lookups.get_table("lemma_index", {}).get(univ_pos, {})
+    exceptions = rules.lookups.get_table("lemma_exc", {}).get(univ_pos, {})
+    pos_rules = rules.lookups.get_table("lemma_rules", {}).get(univ_pos, {})
+    if not (index or exceptions or pos_rules):
+        return [string] if univ_pos == "propn" else [string.lower()]
+    lower = string.lower()
+    forms: list[str] = []
+    oov_forms: list[str] = []
+    for old, new in pos_rules:
+        if lower.endswith(old):
+            form = lower[: len(lower) - len(old)] + new
+            if not form:
+                continue
+            if form in index:
+                forms.insert(0, form)
+            elif not form.isalpha():
+                forms.append(form)
+            else:
+                oov_forms.append(form)
+    forms = list(dict.fromkeys(forms))
+    for form in exceptions.get(lower, []):
+        if form not in forms:
+            forms.insert(0, form)
+    return forms or oov_forms or [string]
 
 
 def use_numpy_gemm(nlp: Language, *, threads: int = 1) -> None:
