@@ -24,7 +24,9 @@ the machine is shared, so compare variants by their ratio within one run.
 
 ``--source NAME=DIR`` (repeatable) also measures sitrep as imported from another source tree
 (``DIR`` holds the ``sitrep`` package, e.g. ``git archive <commit> src | tar -x -C /tmp/old`` and
-``--source before=/tmp/old/src``): code changes compared side by side in one run.
+``--source before=/tmp/old/src``): code changes compared side by side in one run. A source given
+as ``NAME=DIR,PYTHON`` runs under the interpreter ``PYTHON`` (another virtual environment, e.g.
+with other versions of the dependencies) with ``DIR`` first on its path.
 
 ``--stages conflict|mixed`` times triage, each spaCy component (run one after the other over the
 batch) and each of sitrep's stages on one worker, without a profiler's overhead.
@@ -213,14 +215,19 @@ def child_main(spec: dict) -> None:
 
 
 def measure(
-    tool: str, corpus: Path, workers: int, settings: dict | None = None, source: str | None = None
+    tool: str,
+    corpus: Path,
+    workers: int,
+    settings: dict | None = None,
+    source: str | None = None,
+    python: str | None = None,
 ) -> dict:
     spec = json.dumps({"tool": tool, "corpus": str(corpus), "workers": workers, "settings": settings or {}})
     env = dict(os.environ)
     if source:  # sitrep imported from that tree first
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [source, env.get("PYTHONPATH")]))
     proc = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", spec],
+        [python or sys.executable, str(Path(__file__).resolve()), "--child", spec],
         capture_output=True,
         text=True,
         check=False,
@@ -344,6 +351,13 @@ def parse_variant(text: str) -> tuple[str, dict]:
     return name, overrides
 
 
+def parse_source(text: str) -> tuple[str, tuple[str, str | None]]:
+    """``NAME=DIR[,PYTHON]`` -> (NAME, (DIR, PYTHON or None))."""
+    name, _, rest = text.partition("=")
+    folder, _, python = rest.partition(",")
+    return name, (folder, python or None)
+
+
 def words(articles: list[dict]) -> int:
     return sum(len(a["text"].split()) for a in articles)
 
@@ -368,8 +382,9 @@ def main() -> None:
         "--source",
         action="append",
         default=[],
-        type=lambda text: tuple(text.split("=", 1)),
-        help="NAME=DIR: also measure sitrep imported from the source tree DIR (repeatable)",
+        type=parse_source,
+        help="NAME=DIR[,PYTHON]: also measure sitrep imported from the source tree DIR (repeatable), "
+        "under the interpreter PYTHON if given",
     )
     parser.add_argument("--stages", choices=["conflict", "mixed"], help="time each stage (1 worker) instead")
     parser.add_argument("--profile", choices=["conflict", "mixed"], help="cProfile sitrep (1 worker) instead")
@@ -408,7 +423,7 @@ def main() -> None:
                 base = measure("spacy", path, workers)
                 variants = args.variant or [("", {})]
                 own = [(f"sitrep {v}".strip(), measure("sitrep", path, workers, o)) for v, o in variants]
-                own += [(f"sitrep @{n}", measure("sitrep", path, workers, None, d)) for n, d in args.source]
+                own += [(f"sitrep @{n}", measure("sitrep", path, workers, None, *d)) for n, d in args.source]
                 for tool, m in (*own, ("spaCy alone", base)):
                     m.update(tool=tool, corpus=name, workers=workers, words=n_words)
                     raw.append(m)

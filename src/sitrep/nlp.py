@@ -95,6 +95,7 @@ class CachedLemmatizer:
         self.vocab = vocab
         self.rules = None  # the model's Lemmatizer, set by build_pipeline
         self._cache: dict[tuple[int, int, int], int] = {}
+        self._tables: RuleTables | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -118,20 +119,50 @@ class CachedLemmatizer:
 
     def _lemma(self, token) -> str:
         rules = self.rules
-        return (rule_forms(rules, token) if rules.mode == "rule" else rules.lemmatize(token))[0]
+        if rules.mode != "rule":
+            return rules.lemmatize(token)[0]
+        if self._tables is None:
+            self._tables = RuleTables(rules)
+        return rule_forms(rules, token, self._tables)[0]
 
 
-def rule_forms(rules, token) -> list[str]:
+class RuleTables:
+    """The rule lemmatizer's tables by part of speech, its word lists made sets: spaCy keeps them
+    as lists (57,000 verbs) and tests a form against them with ``in``, a scan each time."""
+
+    def __init__(self, rules) -> None:
+        def table(name: str) -> dict:
+            return rules.lookups.get_table(name, {})
+
+        self._index, self._exceptions, self._rules = (
+            table("lemma_index"),
+            table("lemma_exc"),
+            table("lemma_rules"),
+        )
+        self._sets: dict[str, frozenset[str]] = {}
+
+    def index(self, pos: str) -> frozenset[str]:
+        if pos not in self._sets:
+            self._sets[pos] = frozenset(self._index.get(pos, ()))
+        return self._sets[pos]
+
+    def exceptions(self, pos: str) -> dict:
+        return self._exceptions.get(pos, {})
+
+    def rules(self, pos: str) -> list:
+        return self._rules.get(pos, [])
+
+
+def rule_forms(rules, token, tables: RuleTables | None = None) -> list[str]:
     """The forms spaCy's rule lemmatizer (``rules``) gives ``token``, ordered as spaCy 3.8.18
     orders them, whichever spaCy runs: sitrep pins 3.8.7 for speed, whose lemmatizer puts a
     rule's form found in the word list after the earlier rules' ("staged": 3.8.18 "stag",
     3.8.7 "stage"), and the stages were written and scored on 3.8.18's lemmas."""
+    tables = tables or RuleTables(rules)
     string, univ_pos = token.text, token.pos_.lower()
     if univ_pos in ("", "eol", "space") or rules.is_base_form(token):
         return [string.lower()]
-    index = rules.lookups.get_table("lemma_index", {}).get(univ_pos, {})
-    exceptions = rules.lookups.get_table("lemma_exc", {}).get(univ_pos, {})
-    pos_rules = rules.lookups.get_table("lemma_rules", {}).get(univ_pos, {})
+    index, exceptions, pos_rules = tables.index(univ_pos), tables.exceptions(univ_pos), tables.rules(univ_pos)
     if not (index or exceptions or pos_rules):
         return [string] if univ_pos == "propn" else [string.lower()]
     lower = string.lower()

@@ -10,6 +10,7 @@ since no package ships them. Tests build a small one with :meth:`Gazetteer.from_
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import re
@@ -139,7 +140,7 @@ class Gazetteer:
         self._countries = {p.country: p for p in self._with_code("PCLI")}
         self._non_places = {normalise_name(n) for n in non_places}
         self._capitals: dict[str, Place] | None = None
-        self._loose_admin: dict[str, list[Place]] | None = None
+        self._loose_admin: dict[str, list[int]] | None = None
         self._candidates = lru_cache(maxsize=1 << 15)(self._by_key)
 
     @classmethod
@@ -187,14 +188,16 @@ class Gazetteer:
         """Provinces and districts whose name matches ``name`` loosely: the admin word, doubled
         letters and the space in a compass word dropped ("Middle Shabelle" is GeoNames' "Middle
         Shabele", "Northwest region" its "North-West Province")."""
-        if self._loose_admin is None:
+        if self._loose_admin is None:  # names read from the table: no Place made per admin area
             self._loose_admin = defaultdict(list)
-            for place in self._with_code("ADM1", "ADM2"):
-                for variant in _admin_variants(place.name):
-                    self._loose_admin[loose_key(variant)].append(place)
+            name_of = getattr(self.places, "name", None) or (lambda i: self.places[i].name)
+            for i in self._rows_with_code("ADM1", "ADM2"):
+                for variant in _admin_variants(name_of(i)):
+                    self._loose_admin[loose_key(variant)].append(i)
         found: list[Place] = []
         for variant in _admin_variants(name):
-            found += [p for p in self._loose_admin.get(loose_key(variant), []) if p not in found]
+            hits = (self.places[i] for i in self._loose_admin.get(loose_key(variant), []))
+            found += [p for p in hits if p not in found]
         return found
 
     def capital(self, country: str) -> Place | None:
@@ -204,12 +207,16 @@ class Gazetteer:
         return self._capitals.get(country)
 
     def _with_code(self, *codes: str) -> list[Place]:
-        """The places with one of these feature codes, in table order (a memory-mapped table
-        answers from its code column, without making every row a ``Place``)."""
+        """The places with one of these feature codes, in table order."""
+        return [self.places[i] for i in self._rows_with_code(*codes)]
+
+    def _rows_with_code(self, *codes: str) -> list[int]:
+        """Their rows: a memory-mapped table answers from its code column, without making every
+        row a ``Place``."""
         rows_with_code = getattr(self.places, "rows_with_code", None)
         if rows_with_code is not None:
-            return [self.places[i] for i in rows_with_code(codes)]
-        return [p for p in self.places if p.feature_code in codes]
+            return rows_with_code(codes)
+        return [i for i, p in enumerate(self.places) if p.feature_code in codes]
 
     def is_non_place(self, name: str) -> bool:
         """Regions with no country ("Middle East"): never resolved to a namesake village."""
@@ -346,8 +353,14 @@ def country_patterns() -> list[dict]:
 
 
 def _cache_path(version: str) -> Path:
+    """The cached table's folder, named by the data's versions and a digest of the files it is
+    built from: an edit that forgets to bump a version (places_extra.yaml on 2026-12-01 kept
+    version 6 with two squares changed) must not be served from a stale cache."""
     root = Path(os.environ.get("SITREP_CACHE_DIR") or Path.home() / ".cache" / "sitrep")
-    return root / f"gazetteer-v{CACHE_FORMAT}-{version}"
+    digest = hashlib.sha256()
+    for path in (_data_path("places_extra.yaml"), _data_path("demonyms.yaml"), Path(__file__)):
+        digest.update(path.read_bytes())
+    return root / f"gazetteer-v{CACHE_FORMAT}-{version}-{digest.hexdigest()[:12]}"
 
 
 def _default_version() -> str:

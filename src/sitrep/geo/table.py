@@ -66,11 +66,15 @@ class PlaceTable(Sequence[Place]):
         wanted = [values.index(c) for c in codes if c in values]
         return numpy.flatnonzero(numpy.isin(self._codes["feature_code"], wanted)).tolist()
 
-    def _make(self, i: int) -> Place:
+    def name(self, i: int) -> str:
+        """The name of row ``i``, without making its ``Place``."""
         start, end = self._name_at[i : i + 2].tolist()
-        geonameid = int(self._geonameid[i])
+        return self._names[start:end].tobytes().decode("utf-8")
+
+    def _make(self, i: int) -> Place:
+        geonameid = self._geonameid[i].item()
         return Place(
-            bytes(self._names[start:end]).decode("utf-8"),
+            self.name(i),
             *(self._values[f][int(self._codes[f][i])] for f in ("country", "admin1")),
             float(self._lat[i]),
             float(self._lon[i]),
