@@ -38,7 +38,7 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
                 clause
             )
         elif _can_start_event(clause) and (
-            clause.toponyms or clause.actors or clause.fatalities or _headline(clause)
+            clause.toponyms or clause.actors or clause.fatalities or _headline(clause) or clause.follows_event
         ):
             drafts.append(Draft(clauses=[clause]))  # undated: only with a place, actor or toll
     for clause in dated_referrals:  # a dated mention that names no event dates the nearest undated one
@@ -136,8 +136,8 @@ def _compatible(draft: Draft, clause: Clause, lexicon: Lexicon, settings: Assemb
     subs1, subs2 = set(_draft_subs(draft)), set(clause.strong_subs)
     if clause.follows_event and _arrests_after_violence(types1, subs1, subs2):
         return False
-    if any(c.follows_event for c in draft.clauses) and _arrests_after_violence(types2, subs2, subs1):
-        return False
+    if any(c.follows_event for c in draft.clauses) and subs1 == {"Arrests"} and "Arrests" not in subs2:
+        return False  # the arrest over an attack takes no other clause: they tell the attack
     if types1 and types2 and not types1 & types2:
         return False
     if all(m.strength == GENERIC for m in clause.mentions):
