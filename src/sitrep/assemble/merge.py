@@ -231,6 +231,8 @@ def _one_incident(lead: Draft, other: Draft, lexicon: Lexicon, settings: Assembl
     d1, d2 = lead.date, other.date
     if d1 is not None and d2 is not None and not _dates_overlap(d1, d2, slack_days=RETELLING_SLACK_DAYS):
         return False
+    if d1 is not None and d2 is not None and _other_day_elsewhere(lead, other):
+        return False
     fam1, fam2 = _families(lead, lexicon), _families(other, lexicon)
     if (
         fam1
@@ -250,6 +252,21 @@ def _one_incident(lead: Draft, other: Draft, lexicon: Lexicon, settings: Assembl
         not (local1 and local2)
         or min(distance_km(a, b) for a in local1 for b in local2) <= settings.same_event_km
     )
+
+
+def _other_day_elsewhere(lead: Draft, other: Draft) -> bool:
+    """A Saturday raid on Galim and a Sunday bomb in the Northwest: two days, two places
+    named, no place in common, are two events whatever the retelling slack allows."""
+    d1, d2 = lead.date, other.date
+    if (
+        d1.precision is not DatePrecision.DAY
+        or d2.precision is not DatePrecision.DAY
+        or d1.start_date == d2.start_date
+    ):
+        return False
+    names1 = {t.span.text.lower() for c in lead.clauses for t in c.toponyms}
+    names2 = {t.span.text.lower() for c in other.clauses for t in c.toponyms}
+    return bool(names1) and bool(names2) and not names1 & names2
 
 
 _LOCAL = frozenset({"city", "neighbourhood", "camp", "site", "town", "village", ""})
