@@ -308,3 +308,14 @@ def test_air_defences_that_shoot_down_drones_disrupt_them():
     assert [m.sub_event_type for m in mentions(text) if m.strength == STRONG] == ["Disrupted weapons use"]
     units = "Anti-aircraft missile units of the army took out all enemy drones over Kyiv."
     assert "Shelling/artillery/missile attack" not in [m.sub_event_type for m in mentions(units)]
+
+
+def test_arrests_hoped_for_or_aimed_at_are_not_arrests() -> None:
+    for text in (
+        '"We trust the police will work day and night to ensure the prompt arrest of the killers," he said.',
+        "Police opened an investigation so that those behind the crime can be arrested and punished.",
+        "The aim of the operation was to find and arrest gang bosses hiding in the favela.",
+    ):
+        assert "Arrests" not in [m.sub_event_type for m in mentions(text)], text
+    made = "Police arrested three suspects in the village on Monday."
+    assert "Arrests" in [m.sub_event_type for m in mentions(made)]

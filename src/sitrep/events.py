@@ -176,6 +176,8 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
             continue  # "no arrests have been made", "did not clash"
         if strength == GENERIC and sub and lexicon.refine["labour"].search(sentence.text):
             continue  # "the strike" of workers, not of aircraft
+        if sub == "Arrests" and _wished(match, text, sentence):
+            continue  # "to ensure prompt arrest of the perpetrators": hoped for, not made
         if _idle(match.group(0), sub, sentence.text, lexicon):
             continue
         if not conflict and _FIGURATIVE.fullmatch(match.group(0)):
@@ -193,6 +195,26 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
         found.append((_mention(match, sub, strength, sentence, lexicon), conflict))
     any_strong = any(m.strength == STRONG and conflict for m, conflict in found)
     return [m for m, conflict in found if m.strength == STRONG or conflict or any_strong]
+
+
+_WISHED = re.compile(
+    r"\b(?:ensure|secure|seek(?:s|ing)?|demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|"
+    r"(?:vow|pledge|promise|attempt|effort|bid|hunt|tr(?:y|ies|ied))(?:s|d|ed|ing)? to|"
+    r"(?:can|could|will|would|should|must|may|might) be|warrants? for|wanted for)"
+    r"\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+
+_TO_INFINITIVE = re.compile(r"\bto\s+(?:\w+\s+and\s+)?$", re.I)
+
+
+def _wished(match: re.Match, text: str, sentence: Span) -> bool:
+    """An arrest sought, hoped for or set as an aim ("to find and arrest the bosses")."""
+    before = max(sentence.start, match.start() - 50)
+    if _WISHED.search(text, before, match.start()):
+        return True
+    base = match.group(0).lower() in ("arrest", "detain", "apprehend", "capture")
+    return base and bool(_TO_INFINITIVE.search(text, before, match.start()))
 
 
 _IMAGINED = re.compile(r"\W*(?:picture|imagine|envisage|envision|suppose)\s+", re.I)
@@ -302,19 +324,26 @@ def choose_sub_event_type(
     lexicon: Lexicon,
     *,
     deaths: int = 0,
+    context: str = "",
 ) -> str:
     """The ACLED sub-event type of one event, from its mentions, cues and actors.
+    ``context`` is the text around the event's sentences (the next sentence, the lead), where
+    a report says how a demonstration went ("police fired tear gas" after "thousands marched").
 
     An attack that killed several people and took others is coded by the killing (ACLED's
     Attack); a kidnapping in which a guard was shot stays an abduction."""
-    sub = _sub_event_type(mentions, actor1, actor2, lexicon)
+    sub = _sub_event_type(mentions, actor1, actor2, lexicon, context)
     if sub == "Abduction/forced disappearance" and deaths >= MASSACRE_DEATHS:
         return "Attack"
     return sub
 
 
 def _sub_event_type(
-    mentions: list[EventMention], actor1: Actor | None, actor2: Actor | None, lexicon: Lexicon
+    mentions: list[EventMention],
+    actor1: Actor | None,
+    actor2: Actor | None,
+    lexicon: Lexicon,
+    context: str = "",
 ) -> str:
     subs = [m.sub_event_type for m in mentions if m.strength == STRONG]
     subs = subs or [m.sub_event_type for m in mentions if m.sub_event_type]  # "the strike"
@@ -331,7 +360,8 @@ def _sub_event_type(
         sub = "Suicide bomb"  # "the bank bombing" of the headline is the lead's suicide bombing
     demonstration = next((s for s in subs if s in ("Peaceful protest", "Violent demonstration")), None)
     if demonstration and sub in (demonstration, "Attack", "Armed clash", "Arrests"):
-        return _refine_demonstration(demonstration, cue_text, lexicon, clashed="Armed clash" in subs)
+        story = f"{cue_text} {context}"
+        return _refine_demonstration(demonstration, story, lexicon, clashed="Armed clash" in subs)
     if sub in ("Non-state actor overtakes territory", "Government regains territory"):
         state = actor1 is not None and actor1.type == "State forces"
         return "Government regains territory" if state else "Non-state actor overtakes territory"

@@ -49,3 +49,17 @@ def test_a_protests_clashes_and_arrests_are_the_protest(extractor) -> None:
     )
     events = main_events(extractor, text, date(2025, 3, 13))
     assert [e.event_type for e in events] in (["Riots"], ["Protests"])
+
+
+def test_arrests_over_a_bombing_are_an_event_of_their_own(extractor) -> None:
+    text = (
+        "A roadside bomb exploded outside a market in Kandahar on Tuesday, killing four shoppers, "
+        "a provincial official said.\n\n"
+        "The police spokesman said two suspects had been arrested over Tuesday's explosion and "
+        "were being questioned."
+    )
+    events = main_events(extractor, text, date(2024, 3, 6))
+    assert sorted(e.sub_event_type for e in events) == ["Arrests", "Remote explosive/landmine/IED"]
+    bombing = next(e for e in events if e.sub_event_type != "Arrests")
+    assert bombing.fatalities is not None and bombing.fatalities.best == 4
+

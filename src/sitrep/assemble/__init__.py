@@ -57,8 +57,14 @@ def assemble_events(
         return []  # an anniversary, a memorial, a trial: "the 1995 Srebrenica massacre" is no news
     attach_orphans(findings, drafts, roles)
     claims = claims_by_draft(findings, drafts, roles)
+    recalled = frozenset(  # the sentences that tell a background event
+        m.sentence.start
+        for d, r in zip(drafts, roles, strict=True)
+        if r is not EventRole.MAIN
+        for m in d.mentions
+    )
     events = [
-        _build_event(findings, draft, role, claims[index], lexicon, index, settings)
+        _build_event(findings, draft, role, claims[index], lexicon, index, settings, recalled)
         for index, (draft, role) in enumerate(zip(drafts, roles, strict=True))
     ]
     return sorted(events, key=lambda e: e.role is not EventRole.MAIN)
@@ -72,6 +78,7 @@ def _build_event(
     lexicon: Lexicon,
     index: int,
     settings: AssembleSettings,
+    recalled: frozenset[int] = frozenset(),
 ) -> Event:
     article = findings.article
     lead = draft.mentions[0]
@@ -80,7 +87,12 @@ def _build_event(
     actor1, actor2, actor_spans = vote_actors(draft, country)
     fatalities = _fatalities(doc_text(findings.doc), draft, lexicon)
     sub = choose_sub_event_type(
-        draft.mentions, actor1, actor2, lexicon, deaths=fatalities.best if fatalities else 0
+        draft.mentions,
+        actor1,
+        actor2,
+        lexicon,
+        deaths=fatalities.best if fatalities else 0,
+        context=_around(findings, draft, role, recalled),
     )
     if settings.subtype_ranker:  # the fitted choice, within ACLED's hard rules
         sub = _ranked_sub(draft, sub, (actor1, actor2), fatalities, lexicon)
@@ -233,6 +245,31 @@ _RUNNING_TOTAL = re.compile(
 
 
 STALE_DAYS = 30  # a main event dated this long before its report took a recalled date
+
+
+LEAD_CHARS = 400  # a headline and its first sentence
+
+
+def _around(findings: Findings, draft: Draft, role: EventRole, recalled: frozenset[int]) -> str:
+    """The sentence after each of the event's sentences, unless it tells a recalled event
+    ("recalls the day in 1990 when violent protests erupted"), and for the main event the
+    lead: where a report says how its demonstration went."""
+    text = doc_text(findings.doc)
+    others = recalled - {m.sentence.start for m in draft.mentions}
+    after = []
+    for sentence in dict.fromkeys(m.sentence for m in draft.mentions):
+        following = text[sentence.end : sentence.end + 300]
+        gap = len(following) - len(following.lstrip())
+        if sentence.end + gap in others:
+            continue
+        stop = _SENTENCE_END.search(following)
+        after.append(following[: stop.end()] if stop else following)
+    lead_end = min([LEAD_CHARS, *others])  # the lead ends where another event is told
+    lead = text[:lead_end] if role is EventRole.MAIN else ""
+    return " ".join([lead, *after])
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
 
 
 def _named_long_ago(draft: Draft, published: date) -> bool:

@@ -3,13 +3,15 @@ nearest compatible event (date windows, types, countries and distance agree)."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from sitrep.assemble.clauses import when_said
 from sitrep.assemble.records import Clause, Draft, Findings, Tree
 from sitrep.codebook import codebook, distance_km
 from sitrep.config import AssembleSettings
-from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, GENERIC, Lexicon
+from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, GENERIC, STRONG, Lexicon
 from sitrep.model import DatePrecision, DateSource, EventDate, EventRole, TimeExpression
 
 _PRECISION_RANK = codebook().date_ranks
@@ -18,6 +20,7 @@ _PRECISION_RANK = codebook().date_ranks
 def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSettings) -> list[Draft]:
     """Dated clauses first, in text order; then each undated clause joins the event
     nearest to it (same sentence, else the closest before it) or starts its own."""
+    clauses = [piece for c in clauses for piece in _split_arrests(c)]
     drafts: list[Draft] = []
     dated_referrals: list[Clause] = []  # "the beach came under attack late on Friday"
     for clause in (c for c in clauses if c.date is not None):
@@ -31,7 +34,9 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
     for clause in (c for c in clauses if c.date is None):
         fits = [d for d in drafts if _compatible(d, clause, lexicon, settings) and _recent_or_undated(d)]
         if fits:
-            min(fits, key=lambda d: _text_distance(d, clause)).clauses.append(clause)
+            min(fits, key=lambda d: (_arrests_only(d, clause), _text_distance(d, clause))).clauses.append(
+                clause
+            )
         elif _can_start_event(clause) and (
             clause.toponyms or clause.actors or clause.fatalities or _headline(clause)
         ):
@@ -43,6 +48,44 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
     for d in drafts:
         d.clauses.sort(key=lambda c: c.start)
     return sorted(drafts, key=lambda d: d.clauses[0].start)
+
+
+# "arrested over Sunday's explosion", "detained following the blast": the arrest names the
+# event it follows, which is not a second telling of that event's violence.
+_ARREST_OVER = re.compile(
+    r"\b(?:over|for|after|following|in connection with|linked to|behind|suspected of|"
+    r"responsible for|involved in|in the wake of)\b[^.;]{0,60}$",
+    re.I,
+)
+
+
+def _split_arrests(clause: Clause) -> list[Clause]:
+    """An arrest clause that names the attack it follows becomes two: the arrest (with the
+    clause's actors) and a reference to the attack (with its toll), each to join its own event."""
+    arrests = [m for m in clause.mentions if m.strength == STRONG and m.sub_event_type == "Arrests"]
+    if not arrests:
+        return [clause]
+    first = arrests[0]
+    referred = [
+        m
+        for m in clause.mentions
+        if m.trigger.start > first.trigger.end
+        and m.sub_event_type not in ACCESSORY_SUBS
+        and _ARREST_OVER.search(
+            m.sentence.text[first.trigger.end - m.sentence.start : m.trigger.start - m.sentence.start]
+        )
+    ]
+    if not referred:
+        return [clause]
+    kept = [m for m in clause.mentions if m not in referred]
+    arrest = replace(clause, mentions=kept, fatalities=[], victims=[], follows_event=True)
+    reference = replace(clause, mentions=referred, actors=[])
+    return [arrest, reference]
+
+
+def _arrests_only(draft: Draft, clause: Clause) -> bool:
+    """ "killed" near an arrest story joins the violence it tells of, not the arrest."""
+    return set(_draft_subs(draft)) == {"Arrests"} and "Arrests" not in clause.strong_subs
 
 
 def _recent_or_undated(draft: Draft) -> bool:
@@ -90,6 +133,11 @@ def _compatible(draft: Draft, clause: Clause, lexicon: Lexicon, settings: Assemb
         return False
     types1 = {lexicon.codes_for(s).event_type for s in _draft_subs(draft) if s not in ACCESSORY_SUBS}
     types2 = {lexicon.codes_for(s).event_type for s in clause.strong_subs if s not in ACCESSORY_SUBS}
+    subs1, subs2 = set(_draft_subs(draft)), set(clause.strong_subs)
+    if clause.follows_event and _arrests_after_violence(types1, subs1, subs2):
+        return False
+    if any(c.follows_event for c in draft.clauses) and _arrests_after_violence(types2, subs2, subs1):
+        return False
     if types1 and types2 and not types1 & types2:
         return False
     if all(m.strength == GENERIC for m in clause.mentions):
@@ -104,6 +152,23 @@ def _compatible(draft: Draft, clause: Clause, lexicon: Lexicon, settings: Assemb
     if local1 and local2:  # two towns of one country, far apart: two events
         return min(distance_km(a, b) for a in local1 for b in local2) <= settings.same_event_km
     return True
+
+
+_DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+
+
+def _arrests_after_violence(violent_types: set[str], violent_subs: set[str], arrest_subs: set[str]) -> bool:
+    """ACLED codes the arrest of suspects over a bombing or a raid as its own event
+    (Arrests), while the arrests of a demonstration are part of it, and the "detained" of
+    an abduction story retells the abduction. Troops who "arrested two men for questioning"
+    at the scene are still the attack's story: only an arrest that names the attack it
+    follows stands apart."""
+    return (
+        bool(violent_types)
+        and not violent_types & _DEMONSTRATION_TYPES
+        and "Abduction/forced disappearance" not in violent_subs
+        and arrest_subs == {"Arrests"}
+    )
 
 
 def _draft_subs(draft: Draft) -> list[str]:

@@ -51,6 +51,7 @@ class Clause:
     fatalities: list[Fatalities] = field(default_factory=list)
     victims: list[Span] = field(default_factory=list)
     time_distance: dict[int, float] = field(default_factory=dict)  # span start -> tree distance
+    follows_event: bool = False  # an arrest "over Sunday's explosion": its own event
 
     @property
     def start(self) -> int:

@@ -1,0 +1,28 @@
+"""How a demonstration is coded: by what the story around its sentences says."""
+
+from datetime import date
+
+from handmade import main_events
+
+
+def test_a_demonstration_is_coded_by_what_the_next_sentence_and_the_lead_say(extractor) -> None:
+    text = (
+        "Irate youths set police station ablaze in Ondo\n\n"
+        "Young people in the town of Ifon marched on the police station on Saturday to protest "
+        "the death of a boy in custody. They drove away the officers on duty before setting the "
+        "station on fire.\n\n"
+        "The state police command has yet to comment."
+    )
+    (event,) = main_events(extractor, text, date(2025, 2, 16))
+    assert event.sub_event_type == "Violent demonstration"
+
+
+def test_a_recalled_riot_in_the_next_sentence_does_not_make_todays_march_a_riot(extractor) -> None:
+    text = (
+        "Police in Nairobi on Tuesday used tear gas against people marching to protest police "
+        "brutality.\n\n"
+        "The march recalls the day in 1990 when violent protests erupted in Kenya with demands "
+        "for free elections."
+    )
+    events = main_events(extractor, text, date(2020, 7, 8))
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]
