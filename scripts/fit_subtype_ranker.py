@@ -36,6 +36,7 @@ from sitrep.assemble.subtype_rank import (
     allowed,
     candidates,
     in_scope,
+    sub_types,
 )
 from sitrep.codebook import codebook
 from sitrep.config import Settings
@@ -55,16 +56,17 @@ class Example:
     candidates: list[Candidate]  # the sub-types ACLED's bounds allow it, with their features
     gold: str  # the analyst's sub-type
     gold_type: str
+    article: str = ""  # its name in the corpus (a batch letter first)
 
     @property
     def rules(self) -> str:
         return self.evidence.rules
 
 
-def example(group: str, evidence: EventEvidence, gold: str, gold_type: str) -> Example:
+def example(group: str, evidence: EventEvidence, gold: str, gold_type: str, article: str = "") -> Example:
     """One training example: the candidates the ranker would choose among in the pipeline."""
-    cands = allowed(candidates(evidence), evidence, Lexicon.default())
-    return Example(group, evidence, cands, gold, gold_type)
+    cands = candidates(evidence, allowed(sub_types(), evidence, Lexicon.default()))
+    return Example(group, evidence, cands, gold, gold_type, article)
 
 
 def collect(split: str = "dev") -> list[Example]:
@@ -102,7 +104,7 @@ def collect(split: str = "dev") -> list[Example]:
                     continue
                 group = gold.get("incident") or f"{item.name}#{index}"
                 examples.append(
-                    example(group, by_event[id(event)], gold["sub_event_type"], gold["event_type"])
+                    example(group, by_event[id(event)], gold["sub_event_type"], gold["event_type"], item.name)
                 )
     finally:
         assemble._build_event, assemble.rank_sub_type, assemble.load_subtype_ranker = build, rank, load
@@ -128,7 +130,11 @@ def design(examples: list[Example], vocabulary: dict[str, int]) -> tuple[sparse.
 
 def scoped(examples: list[Example], scope: str) -> list[Example]:
     """The examples with only the candidates the ranker may choose among in ``scope``."""
-    return [replace(e, candidates=in_scope(e.candidates, e.rules, scope)) for e in examples]
+    out = []
+    for e in examples:
+        kept = set(in_scope([c.sub for c in e.candidates], e.rules, scope))
+        out.append(replace(e, candidates=[c for c in e.candidates if c.sub in kept]))
+    return out
 
 
 def fit(examples: list[Example], l2: float, frozen: tuple[str, ...] = ()) -> dict[str, float]:
@@ -191,9 +197,15 @@ def main() -> None:
     parser.add_argument("--l2", type=float, nargs="+", default=[0.3, 1.0, 3.0, 10.0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seeds", type=int, default=5, help="fold shuffles averaged")
+    parser.add_argument(
+        "--hold-out", nargs="+", default=[], help="batches (name prefixes) left out of the fit, scored"
+    )
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     examples = collect()
+    batches = tuple(args.hold_out)
+    held = [e for e in examples if e.article.startswith(batches)]  # startswith(()) is never true
+    examples = [e for e in examples if not e.article.startswith(batches)]
     frozen = RULES if args.no_rules else ()
     rules = accuracy(examples, [e.rules for e in examples])
     print(
@@ -228,6 +240,16 @@ def main() -> None:
     }
     args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(f"scope {scope}, l2 {l2}: written to {args.out}")
+    if held:
+        ranker = SubtypeRanker("held-out", weights, scope)
+        chosen = [ranker.choose(scoped([e], scope)[0].candidates, e.rules).sub for e in held]
+        ruled, got = accuracy(held, [e.rules for e in held]), accuracy(held, chosen)
+        right, wrong = _changes(held, chosen)
+        print(f"held out ({' '.join(args.hold_out)}, {len(held)} matched main events, never fitted on):")
+        print(
+            f"  rules: sub-type {ruled[0]:.3f}, type {ruled[1]:.3f}; ranker: sub-type {got[0]:.3f}, type {got[1]:.3f}"
+        )
+        print(f"  changed from the rules: {right} to the analyst's, {wrong} away from it")
 
 
 def _changes(examples: list[Example], chosen: list[str]) -> tuple[int, int]:

@@ -129,7 +129,7 @@ def test_excessive_force_needs_shooting_or_the_dead() -> None:
     shot = _evidence(
         "Police fired live rounds at protesters in Nairobi, killing two.", "Protest with intervention"
     )
-    kept = {c.sub for c in allowed(candidates(shot), shot, Lexicon.default())}
+    kept = set(allowed(sub_types(), shot, Lexicon.default()))
     assert "Excessive force against protesters" in kept
     assert "Protest with intervention" not in kept  # lethal force is no mere intervention
 
@@ -146,10 +146,10 @@ def test_territory_goes_to_the_state_only_when_it_is_actor1() -> None:
 
 def test_in_type_scope_the_rules_keep_the_event_type() -> None:
     evidence = _evidence("Soldiers and insurgents clashed near Monguno on Friday.", "Armed clash")
-    cands = in_scope(candidates(evidence), "Armed clash", "type")
-    assert {codebook().sub_event_type(c.sub).event_type for c in cands} == {"Battles"}
+    subs = in_scope(sub_types(), "Armed clash", "type")
+    assert {codebook().sub_event_type(s).event_type for s in subs} == {"Battles"}
     pushed = SubtypeRanker("test", {"bias|sub=Attack": 50.0}, scope="type")
-    assert rank_sub_type(evidence, Lexicon.default(), pushed) in {c.sub for c in cands}
+    assert rank_sub_type(evidence, Lexicon.default(), pushed) in subs
 
 
 def test_protesters_arrested_at_a_camp_are_a_protest_with_intervention(extractors) -> None:

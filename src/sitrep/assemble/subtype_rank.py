@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,7 +32,9 @@ _TERRITORY = ("Government regains territory", "Non-state actor overtakes territo
 _LETHAL = re.compile(
     r"\b(?:live (?:ammunition|rounds|bullets|fire)|shot|shooting|gunfire|killed|died|dead)\b", re.I
 )
-_FIXED = ("Suicide bomb", "Disrupted weapons use")  # ACLED: what the rules saw decides these
+# ACLED's hard rules, on the rules' cue words: a suicide bombing, missiles shot down or a bomb
+# defused, lethal force on demonstrators
+_FIXED = ("Suicide bomb", "Disrupted weapons use", "Excessive force against protesters")
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ class Candidate:
     features: dict[str, float]
 
 
+@lru_cache(maxsize=1)
 def sub_types() -> tuple[str, ...]:
     """Every sub-type of the codebook but its catch-all ("Other" is no choice of ours)."""
     book = codebook()
@@ -106,8 +110,10 @@ def _word(trigger: str) -> str:
     return re.sub(r"(?:es|s|ed|ing)$", "", word) if len(word) > 5 else word
 
 
-def candidates(evidence: EventEvidence, cues: Cues | None = None) -> list[Candidate]:
-    """Every sub-type of the codebook, each with its features, the rules' choice among them."""
+def candidates(
+    evidence: EventEvidence, subs: Sequence[str] | None = None, cues: Cues | None = None
+) -> list[Candidate]:
+    """The sub-types ``subs`` (default: all of the codebook's) with their features for this event."""
     book = codebook()
     event_level = event_cues(evidence, cues or Cues.default())
     strong = [m.sub_event_type for m in evidence.mentions if m.strength == STRONG]
@@ -115,7 +121,7 @@ def candidates(evidence: EventEvidence, cues: Cues | None = None) -> list[Candid
     lead = evidence.mentions[0].sub_event_type if evidence.mentions else ""
     rules_type = book.sub_event_type(evidence.rules).event_type if evidence.rules else ""
     out = []
-    for sub in sub_types():
+    for sub in sub_types() if subs is None else subs:
         kind = book.sub_event_types[sub].event_type
         values = {
             "rules": float(sub == evidence.rules),
@@ -134,14 +140,15 @@ def candidates(evidence: EventEvidence, cues: Cues | None = None) -> list[Candid
     return out
 
 
-def allowed(cands: list[Candidate], evidence: EventEvidence, lexicon: Lexicon) -> list[Candidate]:
+def allowed(subs: Sequence[str], evidence: EventEvidence, lexicon: Lexicon) -> list[str]:
     """ACLED's hard rules, which no fitted weight may break: a suicide bombing is a suicide bomb,
-    an interception or a defused bomb disrupted weapons use; violent demonstrators or force on
-    the crowd make no peaceful protest, lethal force none with mere intervention, and no
+    an interception or a defused bomb disrupted weapons use, lethal force on demonstrators
+    excessive force; violent demonstrators make a riot (never a protest), force on the crowd
+    makes no peaceful protest, lethal force none with mere intervention, and no
     excessive force without shooting or the dead; a territory changes hands to the state only
     when the state is actor 1; a mob is the rules' call (their cue words)."""
     if evidence.rules in _FIXED:
-        return [c for c in cands if c.sub == evidence.rules]
+        return [evidence.rules]
     text, refine = evidence.text, lexicon.refine
     banned = set()
     violent = refine["protest_violent"].search(text) or refine["mob"].search(text)
@@ -154,20 +161,20 @@ def allowed(cands: list[Candidate], evidence: EventEvidence, lexicon: Lexicon) -
         banned.add(_DEMONSTRATION[2])  # ACLED's excessive force is lethal or near it, not police nearby
     if evidence.rules in _DEMONSTRATION[1:] or evidence.rules in _RIOTS:
         banned.add(_DEMONSTRATION[0])  # the rules saw force or violence at this crowd
-    if evidence.rules in _RIOTS:  # a mob or not: the rules' cue words, as ACLED defines a mob
-        banned.update(r for r in _RIOTS if r != evidence.rules)
+    if evidence.rules in _RIOTS:  # violent demonstrators make a riot; a mob or not is the rules' cue words
+        banned.update(r for r in (*_RIOTS, *_DEMONSTRATION) if r != evidence.rules)
     state = evidence.actor1 is not None and evidence.actor1.type == "State forces"
     banned.add(_TERRITORY[1] if state else _TERRITORY[0])  # who took it decides, not the words
-    return [c for c in cands if c.sub not in banned] or cands
+    return [s for s in subs if s not in banned] or list(subs)
 
 
-def in_scope(cands: list[Candidate], rules: str, scope: str) -> list[Candidate]:
-    """The candidates the ranker may choose among: all (``"all"``) or those of the rules' event
+def in_scope(subs: Sequence[str], rules: str, scope: str) -> list[str]:
+    """The sub-types the ranker may choose among: all (``"all"``) or those of the rules' event
     type (``"type"``: it refines the sub-type, the rules keep the type)."""
     if scope != "type" or not rules:
-        return cands
+        return list(subs)
     kind = codebook().sub_event_type(rules).event_type
-    return [c for c in cands if codebook().sub_event_type(c.sub).event_type == kind] or cands
+    return [s for s in subs if codebook().sub_event_type(s).event_type == kind] or list(subs)
 
 
 @dataclass(frozen=True)
@@ -198,5 +205,7 @@ def rank_sub_type(evidence: EventEvidence, lexicon: Lexicon, ranker: SubtypeRank
     """The ranker's sub-type for one event, within ACLED's bounds (the rules' when it has none)."""
     if not evidence.mentions:
         return evidence.rules
-    cands = in_scope(allowed(candidates(evidence), evidence, lexicon), evidence.rules, ranker.scope)
-    return ranker.choose(cands, evidence.rules).sub
+    subs = in_scope(allowed(sub_types(), evidence, lexicon), evidence.rules, ranker.scope)
+    if subs == [evidence.rules]:
+        return evidence.rules  # nothing to choose: no features to build
+    return ranker.choose(candidates(evidence, subs), evidence.rules).sub
