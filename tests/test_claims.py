@@ -207,6 +207,9 @@ def test_speaker_name_role_and_kind(nlp: Language, text: str, speaker: str, role
     ("text", "stance", "field", "value"),
     [
         ("Authorities blamed the Pakistani Taliban for the bombing.", "accuses", "perpetrator", "the Pakistani Taliban"),
+        # an accusation of backing an armed group is about the conflict
+        ("The military accused the senior officer of supporting the militia.", "accuses", "perpetrator",
+         "the senior officer"),
         ("Police said ELN guerrillas carried out the attack on the base.", "accuses", "perpetrator",
          "ELN guerrillas"),
         # a narrative of the attack that names its attacker asserts (the analyst's convention)
@@ -263,6 +266,11 @@ def test_stance_field_and_value(nlp: Language, text: str, stance: str, field: st
         "The IOM said almost 40,000 people have been displaced from five towns in North Kordofan.",
         "SITE said the group's campaign had caused heavy casualties in recent weeks.",
         "Officials said the security cabinet had given three ministers the authority to decide how to respond.",
+        # police work after the event; an accusation of no violence
+        "Police said they had searched 10 locations and confiscated rifles and ammunition.",
+        "The police said the detainees had been handed over to the competent authority.",
+        "The opposition accused the government of favouring ruling party loyalists.",
+        "Officials accused the mayor of corruption.",
     ],
 )
 def test_non_sources_and_off_event_statements_are_not_claims(nlp: Language, text: str) -> None:

@@ -31,6 +31,7 @@ from sitrep.claim_coding import (
     speaker_type,
     stance_of,
 )
+from sitrep.claim_model import ClaimCues, ClaimModel
 from sitrep.claim_speakers import (
     NO_SOURCE,
     PRONOUNS,
@@ -330,9 +331,10 @@ def _according_to(tok: Token, previous: Source) -> tuple[Source, tuple[int, int]
 
 
 def _claim_at(
-    tok: Token, previous: Source, tolls: Sequence[Fatalities], lexicon: ClaimLexicon
-) -> Claim | None:
-    """The claim a reporting verb or an 'according to' phrase carries, if any (and if it is one)."""
+    tok: Token, previous: Source, tolls: Sequence[Fatalities], lexicon: ClaimLexicon, model: ClaimModel
+) -> tuple[Claim, ClaimCues] | None:
+    """The claim a reporting verb or an 'according to' phrase carries, if any (and if it is one),
+    with the cues the claim model reads."""
     if tok.lemma_.lower() != "accord" and not _speech_lemma(tok):
         return None  # cheap test first: most tokens are neither
     doc = tok.doc
@@ -369,20 +371,37 @@ def _claim_at(
     agent = _agent(doc, rng)
     if not agent and lemma in ("blame", "accuse"):  # "police blamed the Pakistani Taliban"
         blamed = [c for c in tok.children if c.dep_ == "dobj"]
-        agent = np_span(blamed[0]).text if blamed else ""
-    stance = str(stance_of(lemma, text, kind, agent=agent))
+        agent = _accused_party(blamed[0]) if blamed else ""
+    cues = ClaimCues(
+        lemma, text, kind, agent, _is_place(doc, agent), str(stance_of(lemma, text, kind, agent=agent)),
+        speaker=name, quoted='"' in segment.text, position=segment.start_char / max(1, len(doc_text(doc))),
+    )  # fmt: skip
+    stance = model.stance(cues)
     toll = next((f.best for f in tolls if f.span is not None and rng[0] <= f.span.start < rng[1]), None)
     field, value = field_of(text, stance, agent=agent, speaker=name, toll=toll)
     span = Span(segment.start_char, segment.end_char, segment.text)
-    return Claim(name, text, span, stance, role, kind, field, value, Span(rng[0], rng[1], text))
+    claim = Claim(name, text, span, stance, role, kind, field, value, Span(rng[0], rng[1], text))
+    return claim, dataclasses.replace(cues, stance=stance, field=field)
+
+
+def _accused_party(tok: Token) -> str:
+    """Who an accusation names, without what they are accused of ('the senior officer of supporting the militia')."""
+    span = np_span(tok)
+    cut = [c.left_edge.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+    return tok.doc[span.start : min(cut)].text if cut and min(cut) > span.start else span.text
+
+
+def _is_place(doc: Doc, agent: str) -> bool:
+    """Whether the attacker a statement names is a country or city ('Turkey bombarded')."""
+    return bool(agent) and any(e.label_ == "GPE" and e.text == agent for e in doc.ents)
 
 
 # A statement on these verbs is about the event even without its words ("the group claimed it").
+# Not "accuse": an accusation of no violence ("of corruption", "of favouring loyalists") is no claim.
 VERB_ONLY_EVENT = frozenset(
     {
         "claim",
         "deny",
-        "accuse",
         "blame",
         "condemn",
         "denounce",
@@ -444,30 +463,45 @@ def _agent(doc: Doc, rng: tuple[int, int]) -> str:
 
 
 def find_claims(
-    doc: Doc, *, tolls: Sequence[Fatalities] = (), lexicon: ClaimLexicon | None = None
+    doc: Doc,
+    *,
+    tolls: Sequence[Fatalities] = (),
+    lexicon: ClaimLexicon | None = None,
+    model: ClaimModel | None = None,
 ) -> list[Claim]:
     """Every attributed statement about the event in the doc, in text order, one per reporting verb.
 
     ``tolls`` are the counts the fatalities stage found (a claim's toll is the one inside it).
     A sentence that is only the continuation of a quotation ('"By this act ..."') is merged
-    into the claim of the sentence before it. A speaker named once with a role keeps it.
+    into the claim of the sentence before it. A speaker named once with a role keeps it. The claim
+    model (``claim_model.py``) weighs asserts against accuses and drops the statements an analyst
+    passes over.
     """
     lexicon = lexicon or ClaimLexicon.default()
+    model = model or ClaimModel.default()
     claims: list[Claim] = []
     previous: Source = NO_SOURCE
     roles: dict[str, str] = {}
     for sent in doc.sents:
         own: list[tuple[Claim, Token]] = []
         for tok in sent:
-            claim = _claim_at(tok, previous, tolls, lexicon)
-            if claim is None:
+            found = _claim_at(tok, previous, tolls, lexicon, model)
+            if found is None:
                 continue
+            claim, cues = found
             own, keep = _one_statement(own, claim, tok)
             if not keep:
                 continue
             claim = with_known_role(claim, roles, lexicon, doc)
             previous = (claim.speaker, claim.speaker_role, "", claim.speaker_type == "government")
-            if not beside_event(claim.text, claim.stance, claim.field, lexicon=lexicon):  # still who "he" is
+            if beside_event(claim.text, claim.stance, claim.field, lexicon=lexicon):  # still who "he" is
+                continue
+            earlier = [c.speaker for c in claims] + [c.speaker for c, _ in own]
+            cues = dataclasses.replace(
+                cues, kind=claim.speaker_type, speaker=claim.speaker, earlier=len(earlier),
+                speaker_before=claim.speaker in earlier,
+            )  # fmt: skip
+            if model.keeps(cues):
                 own.append((claim, tok))
         if not own and claims and _continues_quote(sent, claims[-1]):
             claims[-1] = _merge(doc, claims[-1], sent)

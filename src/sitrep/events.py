@@ -78,7 +78,9 @@ _ARMED_TARGET_WORDS = whole_words(
 )
 
 
-_NEGATED = re.compile(r"\b(?:no|not|without|never|nor)\s+(?:\w+\s+)?$", re.I)
+_NEGATED = re.compile(
+    r"\b(?:(?:no|not|without|never|nor)\s+(?:\w+\s+)?|(?:no one|nobody|none)\s+(?:\w+\s+){0,3})$", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,4 +9,3 @@ def test_counts_inside_quotes_are_claims():
     boast = Span(text.index("killed"), text.index('".'), "")
     plain = Span(text.index("three"), text.index("died") + 4, "")
     assert _in_quotes(text, boast) and not _in_quotes(text, plain)
-

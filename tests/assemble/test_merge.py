@@ -63,3 +63,16 @@ def test_arrests_over_a_bombing_are_an_event_of_their_own(extractor) -> None:
     bombing = next(e for e in events if e.sub_event_type != "Arrests")
     assert bombing.fatalities is not None and bombing.fatalities.best == 4
 
+
+def test_a_raid_on_saturday_and_a_bomb_on_sunday_elsewhere_are_two_events(extractor) -> None:
+    text = (
+        "Separatists were behind attacks over the weekend that left five members of the security "
+        "forces dead, officials said on Sunday.\n\n"
+        "A band of about 20 armed men on Saturday struck a gendarmerie post and a police station "
+        "in Bafoussam, killing five.\n\n"
+        "In the anglophone Northwest province on Sunday, a homemade bomb went off and wounded at least seven people, state "
+        "television reported."
+    )
+    events = main_events(extractor, text, date(2020, 3, 8))
+    assert len(events) == 2
+    assert "Remote explosive/landmine/IED" in [e.sub_event_type for e in events]

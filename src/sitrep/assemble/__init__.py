@@ -25,6 +25,7 @@ from sitrep.assemble.actor_vote import default_actors, vote_actors
 from sitrep.assemble.claimed import claimed_actor1
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
+from sitrep.assemble.frame import news_in_frame, story_frame
 from sitrep.assemble.interstate import interstate_actors
 from sitrep.assemble.merge import consolidate_main, draft_date, merge_clauses, story_date
 from sitrep.assemble.perpetrator import with_perpetrator
@@ -55,6 +56,15 @@ def assemble_events(
     published = findings.article.published
     if all(_named_long_ago(d, published) for d, r in zip(drafts, roles, strict=True) if r is EventRole.MAIN):
         return []  # an anniversary, a memorial, a trial: "the 1995 Srebrenica massacre" is no news
+    if (frame := story_frame(findings, lexicon)) is not None:
+        kept = [
+            (d, r)
+            for d, r in zip(drafts, roles, strict=True)
+            if r is not EventRole.MAIN or news_in_frame(d, frame, published, lexicon)
+        ]
+        if not any(r is EventRole.MAIN for _, r in kept):
+            return []  # a verdict, a memorial, a film, an accident: no news of political violence
+        drafts, roles = [d for d, _ in kept], [r for _, r in kept]
     attach_orphans(findings, drafts, roles)
     claims = claims_by_draft(findings, drafts, roles)
     recalled = frozenset(  # the sentences that tell a background event

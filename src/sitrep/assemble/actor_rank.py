@@ -184,17 +184,19 @@ class ActorRanker:
     def choose(self, candidates: list[Candidate], event_type: str = "") -> tuple[Candidate, Candidate]:
         """Actor 1 (never nobody), then actor 2 (nobody allowed, never actor 1 again), within
         ACLED's rules: civilians are only ever acted upon, and a protest's other side is the
-        force that met it, never civilians (a mob's victims are: riots may have them)."""
+        force that met it, never civilians nor a crowd (a mob's victims are, and rival rioters:
+        riots may have them)."""
         named = [c for c in candidates if c.actor is not None and c.actor.type != "Civilians"]
         first = max(named or candidates[:-1] or candidates, key=lambda c: float(c.features @ self.actor1))
-        crowd = event_type == "Protests"
+        barred = _NOT_A_PROTESTS_OTHER_SIDE if event_type == "Protests" else frozenset()
         rest = [
-            c
-            for c in candidates
-            if c is not first and not (crowd and c.actor is not None and c.actor.type == "Civilians")
+            c for c in candidates if c is not first and not (c.actor is not None and c.actor.type in barred)
         ]
         second = max(rest, key=lambda c: float(c.features @ self.actor2))
         return first, second
+
+
+_NOT_A_PROTESTS_OTHER_SIDE = frozenset({"Civilians", "Rioters"})
 
 
 @lru_cache(maxsize=2)

@@ -38,7 +38,7 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
                 clause
             )
         elif _can_start_event(clause) and (
-            clause.toponyms or clause.actors or clause.fatalities or _headline(clause)
+            clause.toponyms or clause.actors or clause.fatalities or _headline(clause) or clause.follows_event
         ):
             drafts.append(Draft(clauses=[clause]))  # undated: only with a place, actor or toll
     for clause in dated_referrals:  # a dated mention that names no event dates the nearest undated one
@@ -136,8 +136,8 @@ def _compatible(draft: Draft, clause: Clause, lexicon: Lexicon, settings: Assemb
     subs1, subs2 = set(_draft_subs(draft)), set(clause.strong_subs)
     if clause.follows_event and _arrests_after_violence(types1, subs1, subs2):
         return False
-    if any(c.follows_event for c in draft.clauses) and _arrests_after_violence(types2, subs2, subs1):
-        return False
+    if any(c.follows_event for c in draft.clauses) and subs1 == {"Arrests"} and "Arrests" not in subs2:
+        return False  # the arrest over an attack takes no other clause: they tell the attack
     if types1 and types2 and not types1 & types2:
         return False
     if all(m.strength == GENERIC for m in clause.mentions):
@@ -231,6 +231,8 @@ def _one_incident(lead: Draft, other: Draft, lexicon: Lexicon, settings: Assembl
     d1, d2 = lead.date, other.date
     if d1 is not None and d2 is not None and not _dates_overlap(d1, d2, slack_days=RETELLING_SLACK_DAYS):
         return False
+    if d1 is not None and d2 is not None and _other_day_elsewhere(lead, other):
+        return False
     fam1, fam2 = _families(lead, lexicon), _families(other, lexicon)
     if (
         fam1
@@ -250,6 +252,21 @@ def _one_incident(lead: Draft, other: Draft, lexicon: Lexicon, settings: Assembl
         not (local1 and local2)
         or min(distance_km(a, b) for a in local1 for b in local2) <= settings.same_event_km
     )
+
+
+def _other_day_elsewhere(lead: Draft, other: Draft) -> bool:
+    """A Saturday raid on Galim and a Sunday bomb in the Northwest: two days, two places
+    named, no place in common, are two events whatever the retelling slack allows."""
+    d1, d2 = lead.date, other.date
+    if (
+        d1.precision is not DatePrecision.DAY
+        or d2.precision is not DatePrecision.DAY
+        or d1.start_date == d2.start_date
+    ):
+        return False
+    names1 = {t.span.text.lower() for c in lead.clauses for t in c.toponyms}
+    names2 = {t.span.text.lower() for c in other.clauses for t in c.toponyms}
+    return bool(names1) and bool(names2) and not names1 & names2
 
 
 _LOCAL = frozenset({"city", "neighbourhood", "camp", "site", "town", "village", ""})

@@ -1,0 +1,62 @@
+"""Stories told for something other than new political violence: a verdict, a commemoration,
+a review, a history, demining (retrospective), or an accident (mishap). Their leads say so,
+and an event in them must be fresh news told apart from that frame."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sitrep.assemble.records import Draft, Findings
+from sitrep.codebook import codebook
+from sitrep.events import STRONG, Lexicon
+from sitrep.model import DatePrecision
+from sitrep.nlp import doc_text
+
+LEAD_CHARS = 600  # the headline and the first paragraph or two
+FRESH_DAYS = 3  # "on Tuesday" in a Friday story is still news
+RETROSPECTIVE, MISHAP = "retrospective", "mishap"
+_NON_STATE_ARMED = codebook().armed_types() - {"State forces"}
+# a lead that speaks of an attack is not an accident story, whatever else it says
+_VIOLENCE = re.compile(
+    r"\b(?:attack\w*|bomb(?:er|ers|ing|ings)|militants?|terror\w*|insurgents?|rebels?|gunmen|sabotage)\b",
+    re.I,
+)
+
+
+def story_frame(findings: Findings, lexicon: Lexicon) -> str | None:
+    """What kind of story the lead tells, when it is not news of political violence."""
+    lead = doc_text(findings.doc)[:LEAD_CHARS]
+    said = {w.lower() for w in lexicon.refine["story_retrospective"].findall(lead)}
+    if len(said) >= 2 or any(not _OCCASION.fullmatch(w) for w in said):
+        return RETROSPECTIVE  # a ceremony alone may be a merger's or an inauguration's
+    if lexicon.refine["story_mishap"].search(lead) and not _VIOLENCE.search(lead):
+        return MISHAP
+    return None
+
+
+def news_in_frame(draft: Draft, frame: str, published: date, lexicon: Lexicon) -> bool:
+    """A main event of a framed story stands only as fresh news: an armed group acting in an
+    accident story; in a retrospective story a recent day of its own, told in a sentence
+    free of the frame's words (a verdict "on Tuesday" for a massacre in 1982 is no event)."""
+    if frame == MISHAP:
+        return any(a.actor.type in _NON_STATE_ARMED for c in draft.clauses for a, _, _ in c.actors)
+    when = draft.date
+    fresh = (
+        when is not None
+        and when.start_date is not None
+        and when.precision is DatePrecision.DAY
+        and 0 <= (published - when.start_date).days <= FRESH_DAYS
+    )
+    if not fresh:
+        return False
+    retrospective = lexicon.refine["story_retrospective"]
+    dated = [m for m in draft.mentions if m.sentence.start <= when.span.start < m.sentence.end]
+    framed = {w.lower() for w in retrospective.findall(dated[0].sentence.text)} if dated else set()
+    attacked = any(m.strength == STRONG for m in dated) and all(_OCCASION.fullmatch(w) for w in framed)
+    told_apart = not framed or attacked  # "a bomb exploded during a memorial ceremony on Sunday"
+    return told_apart and any(not retrospective.search(m.sentence.text) for m in draft.mentions)
+
+
+# a gathering that can itself be attacked, unlike a verdict or a film
+_OCCASION = re.compile(r"memorials?|ceremon(?:y|ies)|commemorat\w*|anniversar\w*|tributes?|wreaths?", re.I)

@@ -1,0 +1,57 @@
+"""Stories told for a verdict, a memorial, a film or an accident carry no new event,
+unless fresh news is told apart from that frame."""
+
+from datetime import date
+
+from handmade import main_events
+
+
+def test_a_verdict_for_an_old_massacre_is_no_event(extractor) -> None:
+    text = (
+        "Guatemala court jails four ex-soldiers for 1982 massacre\n\n"
+        "GUATEMALA CITY — A court on Tuesday convicted four former soldiers and sentenced each of "
+        "them to more than 6,000 years in prison for their part in the massacre of 201 villagers "
+        "at Dos Erres in 1982.\n\n"
+        "Troops of an elite army unit killed men, women and children in the village during the "
+        "civil war, prosecutors said."
+    )
+    assert main_events(extractor, text, date(2011, 8, 3)) == []
+
+
+def test_a_commemoration_of_war_dead_is_no_event(extractor) -> None:
+    text = (
+        "Thousands gather for Anzac Day dawn services\n\n"
+        "Crowds gathered before sunrise at memorials across the country on Thursday to honour the "
+        "soldiers who fought and died at Gallipoli, where thousands were killed in 1915.\n\n"
+        "Veterans laid wreaths as a bugler played the Last Post."
+    )
+    assert main_events(extractor, text, date(2024, 4, 25)) == []
+
+
+def test_a_gas_explosion_is_no_event(extractor) -> None:
+    text = (
+        "Death toll from Jeddah restaurant blast rises to three\n\n"
+        "A gas cylinder exploded in a restaurant in Jeddah on Sunday, killing three people and "
+        "injuring 20, the civil defence said."
+    )
+    assert main_events(extractor, text, date(2019, 6, 3)) == []
+
+
+def test_an_attack_on_a_memorial_ceremony_is_still_news(extractor) -> None:
+    text = (
+        "Bomb kills five at memorial ceremony in Kabul\n\n"
+        "A bomb exploded outside a mosque in Kabul on Sunday during a memorial ceremony, killing "
+        "at least five civilians, a Taliban spokesman said.\n\n"
+        "Three suspects were arrested after the blast, he said."
+    )
+    events = main_events(extractor, text, date(2021, 10, 3))
+    assert "Remote explosive/landmine/IED" in [e.sub_event_type for e in events]
+
+
+def test_no_one_arrested_is_no_arrest(extractor) -> None:
+    text = (
+        "Gunmen shot dead a local councillor outside his home in Pietermaritzburg on Monday night. "
+        "No one had been arrested yet, police said."
+    )
+    events = main_events(extractor, text, date(2023, 9, 20))
+    assert [e.sub_event_type for e in events] == ["Attack"]
