@@ -218,3 +218,25 @@ def test_the_fitter_learns_a_cue_the_rules_miss() -> None:
     assert "rules" not in frozen
     one_fold = {fit_subtype_ranker.folds_of(examples, 3)[e.group] for e in examples if e.group == "g1"}
     assert len(one_fold) == 1  # both reports of an incident fall in one fold
+
+
+@pytest.mark.parametrize(
+    "text, rules",
+    [
+        ("Gunmen massacred five villagers and torched their homes in Zamfara on Monday.", "Attack"),
+        (
+            "Police fired tear gas at hundreds of protesters in Nairobi on Tuesday.",
+            "Protest with intervention",
+        ),
+        ("Soldiers and insurgents clashed near Monguno on Friday, leaving eight dead.", "Armed clash"),
+        ("Rebels captured the town of Kitshanga on Thursday after the army withdrew.", "Armed clash"),
+    ],
+)
+def test_the_pipelines_fast_path_ranks_as_the_candidates_do(text: str, rules: str) -> None:
+    """``ranked`` (cue weights summed once) orders sub-types as ``choose`` scores the candidates."""
+    ranker = load_subtype_ranker()
+    evidence = _evidence(text, rules, actor1=POLICE)
+    subs = list(sub_types())
+    slow = sorted(candidates(evidence, subs), key=lambda c: (ranker.score(c), c.sub == rules), reverse=True)
+    assert ranker.ranked(evidence, subs)[:5] == [c.sub for c in slow[:5]]
+    assert ranker.choose(candidates(evidence, subs), rules).sub == ranker.ranked(evidence, subs)[0]

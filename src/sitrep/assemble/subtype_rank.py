@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 import yaml
 
 from sitrep.codebook import codebook, packaged_text
@@ -48,7 +50,9 @@ class Cues:
     @lru_cache(maxsize=1)
     def default(cls) -> Cues:
         raw = yaml.safe_load(packaged_text("subtype_cues.yaml"))
-        words = tuple((name, re.compile(rf"\b(?:{rx})\b", re.I)) for name, rx in raw["cues"].items())
+        # lower-case patterns on lower-cased text, the left word boundary checked by hand (``_has``):
+        # Python's re is about twice as slow with re.I, and again with a leading \b
+        words = tuple((name, re.compile(rf"(?:{rx.lower()})\b")) for name, rx in raw["cues"].items())
         return cls(str(raw["version"]), words)
 
 
@@ -86,8 +90,8 @@ def sub_types() -> tuple[str, ...]:
 
 def event_cues(evidence: EventEvidence, cues: Cues) -> list[str]:
     """The event-level cues: words present, actor types, the dead, strong triggers, a bias."""
-    text = evidence.text
-    found = ["bias", *(f"w:{name}" for name, rx in cues.words if rx.search(text))]
+    text = evidence.text.lower()
+    found = ["bias", *(f"w:{name}" for name, rx in cues.words if _has(rx, text))]
     for role, actor in (("a1", evidence.actor1), ("a2", evidence.actor2)):
         found.append(f"{role}:{actor.type if actor is not None else 'none'}")
     if evidence.deaths > 0:
@@ -104,6 +108,15 @@ def event_cues(evidence: EventEvidence, cues: Cues) -> list[str]:
     return found
 
 
+def _has(pattern: re.Pattern[str], text: str) -> bool:
+    """``pattern`` matches in ``text`` from the start of a word."""
+    for match in pattern.finditer(text):
+        start = match.start()
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_"):
+            return True
+    return False
+
+
 def _word(trigger: str) -> str:
     """A trigger's first word, lower case, without a plural or past ending: "clashes" -> "clash"."""
     word = trigger.split()[0].lower() if trigger.split() else ""
@@ -115,14 +128,28 @@ def candidates(
 ) -> list[Candidate]:
     """The sub-types ``subs`` (default: all of the codebook's) with their features for this event."""
     book = codebook()
+    subs = sub_types() if subs is None else subs
     event_level = event_cues(evidence, cues or Cues.default())
+    out = []
+    for sub, base in zip(subs, _base_features(evidence, subs), strict=True):
+        kind = book.sub_event_types[sub].event_type
+        features = dict(base)
+        for cue in event_level:
+            features[f"{cue}|sub={sub}"] = 1.0
+            features[f"{cue}|type={kind}"] = 1.0
+        out.append(Candidate(sub, features))
+    return out
+
+
+def _base_features(evidence: EventEvidence, subs: Sequence[str]) -> list[dict[str, float]]:
+    """What the triggers and the rules say of each sub-type (``BASE``), the zeros left out."""
+    book = codebook()
     strong = [m.sub_event_type for m in evidence.mentions if m.strength == STRONG]
     named = [m.sub_event_type for m in evidence.mentions if m.sub_event_type]
     lead = evidence.mentions[0].sub_event_type if evidence.mentions else ""
     rules_type = book.sub_event_type(evidence.rules).event_type if evidence.rules else ""
     out = []
-    for sub in sub_types() if subs is None else subs:
-        kind = book.sub_event_types[sub].event_type
+    for sub in subs:
         values = {
             "rules": float(sub == evidence.rules),
             "strong": float(sub in strong),
@@ -130,13 +157,9 @@ def candidates(
             "lead": float(sub == lead),
             "proposed": float(sub in named),
             "share": named.count(sub) / len(named) if named else 0.0,
-            "rules_type": float(kind == rules_type),
+            "rules_type": float(book.sub_event_types[sub].event_type == rules_type),
         }
-        features = {k: v for k, v in values.items() if v}
-        for cue in event_level:
-            features[f"{cue}|sub={sub}"] = 1.0
-            features[f"{cue}|type={kind}"] = 1.0
-        out.append(Candidate(sub, features))
+        out.append({k: v for k, v in values.items() if v})
     return out
 
 
@@ -149,23 +172,36 @@ def allowed(subs: Sequence[str], evidence: EventEvidence, lexicon: Lexicon) -> l
     when the state is actor 1; a mob is the rules' call (their cue words)."""
     if evidence.rules in _FIXED:
         return [evidence.rules]
-    text, refine = evidence.text, lexicon.refine
+    banned = _banned(evidence) | _crowd_banned(evidence, lexicon)
+    return [s for s in subs if s not in banned] or list(subs)
+
+
+def _banned(evidence: EventEvidence) -> set[str]:
+    """The bounds that need no cue words: the rules' riot, the side that took territory."""
     banned = set()
-    violent = refine["protest_violent"].search(text) or refine["mob"].search(text)
-    if violent or refine["protest_intervention"].search(text) or refine["excessive_force"].search(text):
-        banned.add(_DEMONSTRATION[0])
-    lethal = refine["excessive_force"].search(text) or _LETHAL.search(text)
-    if refine["excessive_force"].search(text):
-        banned.add(_DEMONSTRATION[1])
-    elif not (lethal or evidence.deaths or evidence.rules == _DEMONSTRATION[2]):
-        banned.add(_DEMONSTRATION[2])  # ACLED's excessive force is lethal or near it, not police nearby
-    if evidence.rules in _DEMONSTRATION[1:] or evidence.rules in _RIOTS:
-        banned.add(_DEMONSTRATION[0])  # the rules saw force or violence at this crowd
     if evidence.rules in _RIOTS:  # violent demonstrators make a riot; a mob or not is the rules' cue words
         banned.update(r for r in (*_RIOTS, *_DEMONSTRATION) if r != evidence.rules)
     state = evidence.actor1 is not None and evidence.actor1.type == "State forces"
     banned.add(_TERRITORY[1] if state else _TERRITORY[0])  # who took it decides, not the words
-    return [s for s in subs if s not in banned] or list(subs)
+    return banned
+
+
+def _crowd_banned(evidence: EventEvidence, lexicon: Lexicon) -> set[str]:
+    """The protest sub-types the cue words of force or violence at the crowd rule out."""
+    text, refine = evidence.text, lexicon.refine
+    banned = set()
+    if evidence.rules in _DEMONSTRATION[1:] or evidence.rules in _RIOTS:
+        banned.add(_DEMONSTRATION[0])  # the rules saw force or violence at this crowd
+    excessive = refine["excessive_force"].search(text)
+    if excessive or refine["protest_intervention"].search(text):
+        banned.add(_DEMONSTRATION[0])
+    elif refine["protest_violent"].search(text) or refine["mob"].search(text):
+        banned.add(_DEMONSTRATION[0])
+    if excessive:
+        banned.add(_DEMONSTRATION[1])
+    elif not (_LETHAL.search(text) or evidence.deaths or evidence.rules == _DEMONSTRATION[2]):
+        banned.add(_DEMONSTRATION[2])  # ACLED's excessive force is lethal or near it, not police nearby
+    return banned
 
 
 def in_scope(subs: Sequence[str], rules: str, scope: str) -> list[str]:
@@ -184,6 +220,23 @@ class SubtypeRanker:
     version: str
     weights: dict[str, float]
     scope: str = "type"  # "type": only the rules' event type; "all": any sub-type (see ``in_scope``)
+    # cue -> its summed weights for every sub-type (its own and its type's), built once
+    by_cue: dict[str, np.ndarray] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index = _sub_index()
+        by_type: dict[str, list[int]] = defaultdict(list)
+        for sub, i in index.items():
+            by_type[codebook().sub_event_types[sub].event_type].append(i)
+        table: dict[str, np.ndarray] = {}
+        for name, weight in self.weights.items():
+            cue, crossed, target = name.rpartition("|")
+            if not crossed:
+                continue
+            row = table.setdefault(cue, np.zeros(len(index)))
+            key, _, value = target.partition("=")
+            row[[index[value]] if key == "sub" and value in index else by_type.get(value, [])] += weight
+        object.__setattr__(self, "by_cue", table)
 
     def score(self, candidate: Candidate) -> float:
         return sum(self.weights.get(name, 0.0) * value for name, value in candidate.features.items())
@@ -191,6 +244,29 @@ class SubtypeRanker:
     def choose(self, cands: list[Candidate], rules: str) -> Candidate:
         """The best-scored candidate; ties go to the rules' choice."""
         return max(cands, key=lambda c: (self.score(c), c.sub == rules))
+
+    def ranked(self, evidence: EventEvidence, subs: Sequence[str], cues: Cues | None = None) -> list[str]:
+        """``subs`` best first, as ``choose`` ranks ``candidates(evidence, subs)``, without building
+        them: each present cue's weights are added once for every sub-type (the pipeline's path)."""
+        index = _sub_index()
+        crossed = np.zeros(len(index))
+        for cue in event_cues(evidence, cues or Cues.default()):
+            if (row := self.by_cue.get(cue)) is not None:
+                crossed += row
+        scored = [
+            (
+                crossed[index[sub]] + sum(self.weights.get(k, 0.0) * v for k, v in base.items()),
+                sub == evidence.rules,
+                sub,
+            )
+            for sub, base in zip(subs, _base_features(evidence, subs), strict=True)
+        ]
+        return [sub for *_, sub in sorted(scored, reverse=True)]
+
+
+@lru_cache(maxsize=1)
+def _sub_index() -> dict[str, int]:
+    return {sub: i for i, sub in enumerate(sub_types())}
 
 
 @lru_cache(maxsize=2)
@@ -202,10 +278,21 @@ def load_subtype_ranker(name: str = "subtype_ranker.json") -> SubtypeRanker:
 
 
 def rank_sub_type(evidence: EventEvidence, lexicon: Lexicon, ranker: SubtypeRanker) -> str:
-    """The ranker's sub-type for one event, within ACLED's bounds (the rules' when it has none)."""
-    if not evidence.mentions:
+    """The ranker's sub-type for one event, within ACLED's bounds (the rules' when it has none).
+
+    The same choice as ``ranker.choose`` over ``allowed`` candidates, cheaper: the bounds that
+    need the crowd's cue words are only read when a protest sub-type comes out on top."""
+    if not evidence.mentions or evidence.rules in _FIXED:
         return evidence.rules
-    subs = in_scope(allowed(sub_types(), evidence, lexicon), evidence.rules, ranker.scope)
+    banned = _banned(evidence)
+    subs = in_scope([s for s in sub_types() if s not in banned], evidence.rules, ranker.scope)
     if subs == [evidence.rules]:
         return evidence.rules  # nothing to choose: no features to build
-    return ranker.choose(candidates(evidence, subs), evidence.rules).sub
+    crowd: set[str] | None = None
+    for sub in ranker.ranked(evidence, subs):
+        if sub in _DEMONSTRATION:
+            crowd = _crowd_banned(evidence, lexicon) if crowd is None else crowd
+            if sub in crowd:
+                continue
+        return sub
+    return evidence.rules
