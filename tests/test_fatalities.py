@@ -187,3 +187,11 @@ def test_the_wounded_after_the_dead_are_not_added_to_them(nlp: Language) -> None
     assert [f.best for f in find_fatalities(nlp("The attack killed two soldiers and three civilians."))] == [
         5
     ]
+
+
+def test_a_count_with_who_the_dead_were_is_the_count(nlp) -> None:
+    doc = nlp(
+        "Pakistani airstrikes overnight on Afghanistan's Paktika province have killed at least 46 "
+        "people, children and women among them, Afghan authorities say."
+    )
+    assert [f.best for f in find_fatalities(doc)] == [46]

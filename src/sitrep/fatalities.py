@@ -454,6 +454,8 @@ def _group_count(tok: Token) -> tuple[Count, int, int] | None:
     parts = [p for p in parts if p is tok or not _injured_after(p)]  # "five dead and 36 wounded"
     for part in parts:
         found = _noun_count(part)
+        if found is None and part is not tok and part.tag_ == "NNS" and not _has_number(part):
+            continue  # "46 people, children and women among them": who they were, not more dead
         if found is None:
             return None
         (b, lo, hi), first = found

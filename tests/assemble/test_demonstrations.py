@@ -26,3 +26,13 @@ def test_a_recalled_riot_in_the_next_sentence_does_not_make_todays_march_a_riot(
     )
     events = main_events(extractor, text, date(2020, 7, 8))
     assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+
+
+def test_protesters_killed_at_a_rally_is_excessive_force(extractor) -> None:
+    text = (
+        "Sudan: 5 pro-democracy protesters killed at rally against military coup\n\n"
+        "Thousands marched in Khartoum on Saturday against the coup, and security forces fired "
+        "tear gas at the crowds."
+    )
+    (event,) = main_events(extractor, text, date(2021, 11, 14))
+    assert event.sub_event_type == "Excessive force against protesters"
