@@ -219,6 +219,36 @@ def _wished(match: re.Match, text: str, sentence: Span) -> bool:
     return base and bool(_TO_INFINITIVE.search(text, before, match.start()))
 
 
+_CONTRABAND = whole_words(
+    "cocaine",
+    "heroin",
+    "drugs?",
+    "narcotics?",
+    "methamphetamine",
+    "meth",
+    "cannabis",
+    "marijuana",
+    "contraband",
+    "cigarettes",
+    "smuggled goods",
+    "fuel smuggling",
+)
+_ARMS = whole_words(
+    "weapons?",
+    "arms",
+    "guns?",
+    "rifles?",
+    "ammunition",
+    "explosives?",
+    "bombs?",
+    "grenades?",
+    "missiles?",
+    "rockets?",
+    "drones?",
+    "IEDs?",
+    "mines?",
+)
+
 _IMAGINED = re.compile(r"\W*(?:picture|imagine|envisage|envision|suppose)\s+", re.I)
 
 _CHARGED = re.compile(
@@ -291,6 +321,8 @@ def _idle(word: str, sub: str, sentence: str, lexicon: Lexicon) -> bool:
         return bool(refine["space"].search(sentence)) or not refine["weapon_action"].search(sentence)
     if sub == "Peaceful protest" and word.lower().startswith("march"):
         return bool(refine["parade_march"].search(sentence))  # veterans marching past the president
+    if sub == "Disrupted weapons use" and _CONTRABAND.search(sentence) and not _ARMS.search(sentence):
+        return True  # cocaine intercepted by a navy ship: a seizure, no weapon
     if sub == "Agreement" and _UNMADE.search(sentence):
         return True  # "in talks with the rebels over a ceasefire": no agreement yet
     return sub == "Agreement" and not refine["agreement_parties"].search(sentence)

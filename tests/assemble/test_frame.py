@@ -55,3 +55,24 @@ def test_no_one_arrested_is_no_arrest(extractor) -> None:
     )
     events = main_events(extractor, text, date(2023, 9, 20))
     assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_an_old_bomb_defused_a_rocket_launch_and_war_games_are_no_events(extractor) -> None:
+    stories = [
+        "WWII bomb defused in German town\n\nBomb disposal experts defused a 1.8-tonne British "
+        "bomb from the Second World War in Augsburg on Sunday after 54,000 residents left their homes.",
+        "Japan launches second H3 rocket, a year after failure\n\nThe space agency said the rocket "
+        "lifted off from the Tanegashima launch pad on Saturday and put a satellite into orbit.",
+        "Talisman Sabre war games begin\n\nThirty thousand troops from 13 nations began the joint "
+        "military exercise on Friday, with live-fire demonstrations at bases in Queensland.",
+    ]
+    for text in stories:
+        assert main_events(extractor, text, date(2024, 2, 18)) == [], text[:30]
+
+
+def test_cocaine_intercepted_by_a_navy_ship_is_no_disrupted_weapons_use(extractor) -> None:
+    text = (
+        "Police said 3.2 tonnes of cocaine left at a floating transit point in the Pacific had "
+        "been intercepted by a navy ship on Monday. No one had been arrested yet."
+    )
+    assert main_events(extractor, text, date(2023, 2, 1)) == []

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sitrep.assemble.records import Draft, Findings
+from sitrep.assemble.records import _CLOCK_ONLY, Draft, Findings
 from sitrep.codebook import codebook
 from sitrep.events import STRONG, Lexicon
 from sitrep.model import DatePrecision
@@ -28,7 +28,7 @@ def story_frame(findings: Findings, lexicon: Lexicon) -> str | None:
     """What kind of story the lead tells, when it is not news of political violence."""
     lead = doc_text(findings.doc)[:LEAD_CHARS]
     said = {w.lower() for w in lexicon.refine["story_retrospective"].findall(lead)}
-    if len(said) >= 2 or any(not _OCCASION.fullmatch(w) for w in said):
+    if len(said) >= 2 or any(not _WEAK_FRAME.fullmatch(w) for w in said):
         return RETROSPECTIVE  # a ceremony alone may be a merger's or an inauguration's
     if lexicon.refine["story_mishap"].search(lead) and not _VIOLENCE.search(lead):
         return MISHAP
@@ -44,6 +44,7 @@ def news_in_frame(draft: Draft, frame: str, published: date, lexicon: Lexicon) -
     when = draft.date
     fresh = (
         when is not None
+        and not _CLOCK_ONLY.match(when.span.text)  # "at 10 a.m." dates nothing of its own
         and when.start_date is not None
         and when.precision is DatePrecision.DAY
         and 0 <= (published - when.start_date).days <= FRESH_DAYS
@@ -59,4 +60,6 @@ def news_in_frame(draft: Draft, frame: str, published: date, lexicon: Lexicon) -
 
 
 # a gathering that can itself be attacked, unlike a verdict or a film
-_OCCASION = re.compile(r"memorials?|ceremon(?:y|ies)|commemorat\w*|anniversar\w*|tributes?|wreaths?", re.I)
+_OCCASION = re.compile(r"memorials?|ceremon(?:y|ies)|tributes?|wreaths?", re.I)
+# alone in a lead, a word that frames nothing: a merger's ceremony, a rally on an anniversary
+_WEAK_FRAME = re.compile(r"memorials?|ceremon(?:y|ies)|tributes?|wreaths?|anniversar\w*|commemorat\w*", re.I)
