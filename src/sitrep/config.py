@@ -74,6 +74,9 @@ class AssembleSettings:
     # Actors chosen by the fitted ranker (``assemble.actor_rank``, data/actor_ranker.json) over
     # the candidates the rules and the article give, instead of the rule cascade's choice.
     actor_ranker: bool = True
+    # The sub-type chosen by the fitted ranker (``assemble.subtype_rank``, data/subtype_ranker.json)
+    # over the codebook's sub-types, the rules' choice one of its features, ACLED's hard rules its bounds.
+    subtype_ranker: bool = True
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from sitrep.assemble.perpetrator import with_perpetrator
 from sitrep.assemble.place import event_location, interception_place, story_countries
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
+from sitrep.assemble.subtype_rank import EventEvidence, load_subtype_ranker, rank_sub_type
 from sitrep.config import AssembleSettings
 from sitrep.events import Lexicon, choose_sub_event_type
 from sitrep.model import Actor, Claim, Event, EventRole, Fatalities, Span, TimeExpression
@@ -103,6 +104,8 @@ def _build_event(
         deaths=fatalities.best if fatalities else 0,
         context=_around(findings, draft, role, recalled),
     )
+    if settings.subtype_ranker:  # the fitted choice, within ACLED's hard rules
+        sub = _ranked_sub(draft, sub, (actor1, actor2), fatalities, lexicon)
     codes = lexicon.codes_for(sub)
     if not codes.deaths:
         fatalities = None  # the dead a rally mourns or a truce follows are another event's
@@ -179,6 +182,21 @@ def _ranked(
         if not same and role in spans:
             kept[role] = spans[role]
     return actor1, actor2, kept
+
+
+def _ranked_sub(
+    draft: Draft,
+    rules: str,
+    actors: tuple[Actor | None, Actor | None],
+    dead: Fatalities | None,
+    lexicon: Lexicon,
+) -> str:
+    """The fitted sub-type ranker's choice for one event, the rules' choice among its evidence."""
+    deaths = dead.best if dead else 0
+    victims = any(c.victims for c in draft.clauses)
+    named = tuple(m.actor.type for c in draft.clauses for m, _, _ in c.actors)
+    read = EventEvidence(tuple(draft.mentions), rules, actors[0], actors[1], deaths, victims, named)
+    return rank_sub_type(read, lexicon, load_subtype_ranker())
 
 
 def _fatalities(text: str, draft: Draft, lexicon: Lexicon) -> Fatalities | None:
