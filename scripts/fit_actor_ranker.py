@@ -30,8 +30,7 @@ from scipy.optimize import minimize
 import sitrep.assemble as assemble
 from sitrep.assemble.actor_rank import FEATURES, ActorRanker, Candidate
 from sitrep.config import Settings
-from sitrep.evaluation.news import NEWS_CORPUS, load_corpus, match_events, same_actor
-from sitrep.ingest.text import read_seed_text
+from sitrep.evaluation.news import NEWS_CORPUS, matched_main_events, same_actor
 from sitrep.model import Actor
 from sitrep.pipeline import Extractor
 
@@ -80,23 +79,17 @@ def collect() -> list[Example]:
     settings = replace(settings, assemble=replace(settings.assemble, actor_ranker=True))
     extractor = Extractor.from_settings(settings)
     examples = []
-    for item in load_corpus(NEWS_CORPUS, "dev"):
-        article = next(iter(read_seed_text(item.path.name, item.path.read_text("utf-8"))))
-        events = list(next(iter(extractor.extract_many([article]))).events)
-        gold_events = item.gold.get("events") or []
-        for index, event in match_events(gold_events, events).items():
-            gold = gold_events[index]
-            if gold["role"] != "main" or id(event) not in by_event:
-                continue
-            candidates = by_event[id(event)]
-            names = [c.actor.name if c.actor else None for c in candidates]
-            y1 = np.array([float(n is not None and same_actor(gold.get("actor1"), n)) for n in names])
-            y2 = np.array([float(same_actor(gold.get("actor2"), n)) for n in names])
-            y2[-1] = float(not gold.get("actor2"))
-            group = gold.get("incident") or f"{item.name}#{index}"
-            rows = np.array([c.features for c in candidates])
-            actors = [c.actor for c in candidates]
-            examples.append(Example(group, rows, y1, y2, actors, event.event_type))
+    for _, group, gold, event in matched_main_events(extractor.extract_many, NEWS_CORPUS, "dev"):
+        if id(event) not in by_event:
+            continue
+        candidates = by_event[id(event)]
+        names = [c.actor.name if c.actor else None for c in candidates]
+        y1 = np.array([float(n is not None and same_actor(gold.get("actor1"), n)) for n in names])
+        y2 = np.array([float(same_actor(gold.get("actor2"), n)) for n in names])
+        y2[-1] = float(not gold.get("actor2"))
+        rows = np.array([c.features for c in candidates])
+        actors = [c.actor for c in candidates]
+        examples.append(Example(group, rows, y1, y2, actors, event.event_type))
     return examples
 
 

@@ -40,9 +40,8 @@ from sitrep.assemble.subtype_rank import (
 )
 from sitrep.codebook import codebook
 from sitrep.config import Settings
-from sitrep.evaluation.news import NEWS_CORPUS, load_corpus, match_events
+from sitrep.evaluation.news import NEWS_CORPUS, matched_main_events
 from sitrep.events import Lexicon
-from sitrep.ingest.text import read_seed_text
 from sitrep.pipeline import Extractor
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "subtype_ranker.json"
@@ -94,15 +93,8 @@ def collect(split: str = "dev") -> list[Example]:
         settings = replace(settings, assemble=replace(settings.assemble, subtype_ranker=True))
         extractor = Extractor.from_settings(settings)
         examples = []
-        for item in load_corpus(NEWS_CORPUS, split):
-            article = next(iter(read_seed_text(item.path.name, item.path.read_text("utf-8"))))
-            events = list(next(iter(extractor.extract_many([article]))).events)
-            gold_events = item.gold.get("events") or []
-            for index, event in match_events(gold_events, events).items():
-                gold = gold_events[index]
-                if gold["role"] != "main" or id(event) not in by_event:
-                    continue
-                group = gold.get("incident") or f"{item.name}#{index}"
+        for item, group, gold, event in matched_main_events(extractor.extract_many, NEWS_CORPUS, split):
+            if id(event) in by_event:
                 examples.append(
                     example(group, by_event[id(event)], gold["sub_event_type"], gold["event_type"], item.name)
                 )

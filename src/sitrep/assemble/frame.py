@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sitrep.assemble.records import _CLOCK_ONLY, Draft, Findings
+from sitrep.assemble.records import Draft, Findings, clock_only
 from sitrep.codebook import codebook
 from sitrep.events import STRONG, Lexicon
 from sitrep.model import DatePrecision
@@ -44,7 +44,7 @@ def news_in_frame(draft: Draft, frame: str, published: date, lexicon: Lexicon) -
     when = draft.date
     fresh = (
         when is not None
-        and not _CLOCK_ONLY.match(when.span.text)  # "at 10 a.m." dates nothing of its own
+        and not clock_only(when.span.text)  # "at 10 a.m." dates nothing of its own
         and when.start_date is not None
         and when.precision is DatePrecision.DAY
         and 0 <= (published - when.start_date).days <= FRESH_DAYS

@@ -66,7 +66,7 @@ class Clause:
         dated = [
             t
             for t in self.times
-            if t.start_date is not None and t.precision is not None and not _CLOCK_ONLY.match(t.span.text)
+            if t.start_date is not None and t.precision is not None and not clock_only(t.span.text)
         ]
         if (named := self.named_date) is not None:
             return named  # "the 1995 Srebrenica massacre": the event's own date, whatever else it says
@@ -118,6 +118,11 @@ _CLOCK_ONLY = re.compile(
     r"^(?:[Aa]t |[Aa]bout |[Aa]round |[Ss]hortly (?:before|after) )*\d{1,2}(?:[:.]\d\d)?\s*(?:[aApP]\.?[mM]\.?)?"
     r"(?: local time| \(?[A-Z]{2,4}\)?)?$"
 )
+
+
+def clock_only(text: str) -> bool:
+    """ "at about 2 p.m.": a time of day that dates nothing of its own."""
+    return bool(_CLOCK_ONLY.match(text))
 
 
 @dataclass

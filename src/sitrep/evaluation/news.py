@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -204,6 +204,26 @@ def load_corpus(folder: Path, split: str = "test") -> list[GoldArticle]:
         )
         for n in names
     ]
+
+
+def matched_main_events(
+    extract_many: Callable[[Iterable[Article]], Iterable[ArticleResult]],
+    folder: Path = NEWS_CORPUS,
+    split: str = "dev",
+) -> Iterator[tuple[GoldArticle, str, dict, Event]]:
+    """Each main event of a half that the coder found, with the analyst's coding and its
+    incident (the group a grouped cross-validation keeps together): what a fitted part learns
+    from. Articles are coded one at a time, so a caller may record what each event was built from."""
+    from sitrep.ingest.text import read_seed_text
+
+    for item in load_corpus(folder, split):
+        article = next(iter(read_seed_text(item.path.name, item.path.read_text("utf-8"))))
+        events = list(next(iter(extract_many([article]))).events)
+        gold_events = item.gold.get("events") or []
+        for index, event in match_events(gold_events, events).items():
+            gold = gold_events[index]
+            if gold["role"] == "main":
+                yield item, gold.get("incident") or f"{item.name}#{index}", gold, event
 
 
 def score_news(
