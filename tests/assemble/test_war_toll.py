@@ -80,3 +80,14 @@ def test_a_toll_of_the_dead_may_already_hold_the_bomber(extractor) -> None:
     )
     (event,) = main_events(extractor, text, date(2025, 6, 23))
     assert event.fatalities is not None and event.fatalities.best == 20
+
+
+def test_bandits_a_weeks_bombardment_killed_are_no_abductions_toll(extractor) -> None:
+    text = (
+        "Gunmen abducted 40 villagers in Yankara on Friday night, residents said. The gunmen were "
+        "fleeing a military bombardment that had killed more than 100 bandits within the week."
+    )
+    events = [
+        e for e in main_events(extractor, text, date(2023, 4, 9)) if e.sub_event_type.startswith("Abduction")
+    ]
+    assert events and all(e.fatalities is None or e.fatalities.best == 0 for e in events)
