@@ -9,6 +9,7 @@ town is not in the event's own sentences).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -65,6 +66,52 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
     if location.feature in WIDE:
         return _refined(findings, draft, (location, span), toponyms, hints)
     return location, span
+
+
+_SIGNING = re.compile(
+    r"\b(?:sign(?:ed|ing|s)?|talks|negotiat\w*|mediat\w*|summit|agreed|accord|declaration|met|meeting)\b",
+    re.IGNORECASE,
+)
+_VENUE_BEFORE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:capital|city)(?:\s+of)?,?\s+)?$", re.IGNORECASE
+)
+
+
+def agreement_venue(
+    findings: Findings, draft: Draft, located: tuple[Location | None, Span | None]
+) -> tuple[Location | None, Span | None]:
+    """Where an agreement was made: ACLED codes it there, not in the countries it concerns ("signed
+    a ceasefire in Addis Ababa"). Called once the actors are chosen, since they belong to the
+    parties' country, not the venue's (like :func:`interception_place`)."""
+    location = located[0]
+    venue = _venue(findings, draft, doc_text(findings.doc), location is None or location.feature in WIDE)
+    if venue is None:
+        return located
+    return replace(venue.location, geo_precision=GeoPrecision.EXACT), venue.span
+
+
+def _venue(findings: Findings, draft: Draft, text: str, wide: bool) -> Toponym | None:
+    """A town named after "in" / "at" in a sentence that tells of signing or talks ("talks held
+    ... in Kunming"); when the event has only a country or province, the town the report was
+    filed from ("DOHA, July 19 (Xinhua) --")."""
+    towns = sorted(
+        (
+            t
+            for t in [*findings.toponyms, *findings.filed_toponyms]
+            if t.location and t.location.feature not in WIDE
+        ),
+        key=lambda t: t.span.start,
+    )
+    for t in towns:
+        start, end = sentence_bounds(text, t.span)
+        if _VENUE_BEFORE.search(text[max(0, t.span.start - 40) : t.span.start]) and _SIGNING.search(
+            text[start:end]
+        ):
+            return t
+    if not wide:
+        return None
+    datelines = dateline_spans(text)
+    return next((t for t in towns if t in findings.filed_toponyms or in_dateline(t.span, datelines)), None)
 
 
 def _own_places(draft: Draft, scene) -> list[Toponym]:
