@@ -210,9 +210,8 @@ def _apart(a: Location, b: Location, settings: AssembleSettings) -> bool:
 def _near(a: Location, b: Location, km: float) -> bool:
     """Within ``km``, or one the namesake of the other's province: "in Katsina" is often
     Katsina State, where Sabuwa is, 200 km from the city of Katsina."""
-    names = {a.name.lower(), b.name.lower()}
-    provinces = {(a.admin1 or "").lower(), (b.admin1 or "").lower()}
-    return distance_km(a, b) <= km or bool(names & provinces)
+    namesake = a.name.lower() == (b.admin1 or "").lower() or b.name.lower() == (a.admin1 or "").lower()
+    return distance_km(a, b) <= km or namesake
 
 
 def _draft_places(draft: Draft) -> list[Location]:
