@@ -199,3 +199,14 @@ def test_an_agreement_is_placed_where_it_was_signed(extractor, monkeypatch, text
     main = [e for e in events if e.role is EventRole.MAIN and e.sub_event_type == "Agreement"]
     assert main and main[0].location is not None
     assert (main[0].location.name, main[0].location.country) == venue
+
+
+def test_a_town_named_like_its_province_gives_way_to_the_area_named_beside_it(extractor) -> None:
+    text = (
+        "Bandits abduct 14 in Katsina\n\n"
+        "Gunmen believed to be bandits kidnapped 14 people on Tuesday from three villages in Katsina "
+        "State's Sabuwa Local Government Area, police said."
+    )
+    events = extractor.extract(Article("province", date(2024, 5, 8), text))
+    assert events and events[0].location is not None
+    assert events[0].location.name == "Sabuwa"

@@ -39,7 +39,9 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
     hints = [*findings.filed_toponyms, *(t for t in findings.toponyms if t.location and not scene(t))]
     own = _own_places(draft, scene)
     if own:
-        best = min(own, key=lambda t: codebook().place_rank(t.location.feature))
+        best = min(
+            own, key=lambda t: (codebook().place_rank(t.location.feature), named_like_province(t.location))
+        )
         picked = locate_event([best], best.span, text)
     else:
         picked = locate_event(toponyms, draft.mentions[0].trigger, text)
@@ -149,11 +151,23 @@ def _refined(
         inner = _story_place(hints, location.country, admin1) or inner
     if inner is not None and inner.location.feature not in WIDE:
         return replace(inner.location, geo_precision=GeoPrecision.NEAR), inner.span
+    if location.feature == "country" and inner is None:  # "BOGOTA, Jan 3 (Reuters) -" for a national event
+        filed = _story_place(hints, location.country, "")
+        if filed is not None and filed.location.feature not in WIDE:
+            return replace(filed.location, geo_precision=GeoPrecision.REGION), filed.span
     if location.feature == "country" and inner is not None and inner.location.feature in ("admin1", "admin2"):
         return replace(
             inner.location, geo_precision=_unit_precision(inner.location)
         ), inner.span  # its province
     return location, span
+
+
+def named_like_province(location: Location) -> bool:
+    """A town that gives its name to its province (Katsina, Kaduna, Arauca): the text may mean
+    either, so a town of the province the event's clauses name beside it is the likelier scene."""
+    return location.feature in ("city", "town") and normalise_name(location.name) == normalise_name(
+        location.admin1
+    )
 
 
 def _unknown_village(draft: Draft, text: str) -> Span | None:
