@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import replace
 
 from sitrep.assemble.records import Draft, Findings
-from sitrep.codebook import codebook
+from sitrep.codebook import codebook, haversine_km
 from sitrep.geo.cues import dateline_spans, in_dateline, is_elsewhere, is_settlement
 from sitrep.geo.gazetteer import normalise_name
 from sitrep.geo.resolve import locate_event, sentence_bounds
@@ -23,6 +23,7 @@ from sitrep.nlp import doc_text
 
 WIDE = frozenset({"country", "admin1", "region", "continent", "admin2"})
 DOMINANCE = 2  # a story's country has at least twice the place mentions of another
+DISTRICT_KM = 40.0  # a town this far from a district's point is taken to be outside it
 
 
 def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[Location | None, Span | None]:
@@ -39,9 +40,7 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
     hints = [*findings.filed_toponyms, *(t for t in findings.toponyms if t.location and not scene(t))]
     own = _own_places(draft, scene)
     if own:
-        best = min(
-            own, key=lambda t: (codebook().place_rank(t.location.feature), named_like_province(t.location))
-        )
+        best = min(own, key=_own_rank)
         picked = locate_event([best], best.span, text)
     else:
         picked = locate_event(toponyms, draft.mentions[0].trigger, text)
@@ -149,6 +148,8 @@ def _refined(
     inner = _near_place(toponyms, location, span, text) or _story_place(toponyms, location.country, admin1)
     if admin1 and (inner is None or inner.location.feature in WIDE):  # "KADUNA –" for a village in Kaduna
         inner = _story_place(hints, location.country, admin1) or inner
+    if inner is not None and location.feature == "admin2" and not _in_district(inner.location, location):
+        inner = None  # "Katsina State's Sabuwa LGA": Katsina, the city, is not in Sabuwa
     if inner is not None and inner.location.feature not in WIDE:
         return replace(inner.location, geo_precision=GeoPrecision.NEAR), inner.span
     if location.feature == "country" and inner is None:  # "BOGOTA, Jan 3 (Reuters) -" for a national event
@@ -160,6 +161,18 @@ def _refined(
             inner.location, geo_precision=_unit_precision(inner.location)
         ), inner.span  # its province
     return location, span
+
+
+def _in_district(place: Location, district: Location) -> bool:
+    """Whether a town can lie in the district: the gazetteer knows no district of a town, so near
+    the district's point (the middle of its towns) is the test."""
+    return haversine_km(place.latitude, place.longitude, district.latitude, district.longitude) <= DISTRICT_KM
+
+
+def _own_rank(t: Toponym) -> float:
+    """Most specific first; a town named like its province (Katsina, Yala) counts as less specific
+    than a district the clauses name beside it ("Katsina State's Sabuwa Local Government Area")."""
+    return codebook().place_rank(t.location.feature) + (1.5 if named_like_province(t.location) else 0.0)
 
 
 def named_like_province(location: Location) -> bool:
