@@ -30,7 +30,7 @@ from sitrep.assemble.frame import news_in_frame, story_frame
 from sitrep.assemble.interstate import interstate_actors
 from sitrep.assemble.merge import consolidate_main, draft_date, merge_clauses, story_date
 from sitrep.assemble.perpetrator import with_perpetrator
-from sitrep.assemble.place import event_location, interception_place, story_countries
+from sitrep.assemble.place import agreement_venue, event_location, interception_place, story_countries
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
 from sitrep.assemble.subtype_rank import EventEvidence, load_subtype_ranker, rank_sub_type
@@ -128,6 +128,8 @@ def _build_event(
         actor1, actor2, actor_spans = _ranked(findings, draft, facts, actor_spans)
     if sub == "Disrupted weapons use":
         location, location_span = interception_place(findings, (location, location_span), actor1, actor2)
+    if sub == "Agreement":  # where it was signed, once the parties' country has named the actors
+        location, location_span = agreement_venue(findings, draft, (location, location_span))
     when = draft.date
     if role is EventRole.MAIN and (when is None or _stale(when, article.published)):
         when = (
