@@ -401,7 +401,11 @@ def _promoted(
             or settlement
             or _owned_by_country(before, places, gazetteer)
             or (_THE_BEFORE.search(before) and _CUE_AFTER.match(after))  # "in the Bankilaré area"
-        ):
+            or (
+                _conjoined(m, mentions, text)
+                and any(p.country in countries and p.feature_class == "P" for p in places)
+            )
+        ):  # "clashes in Lahore and Faisalabad": the tagger's Lahore vouches for its partner
             strong.add(key)
         elif m.label == "PERSON":
             continue  # "Kelly", "Bell": surnames that are also towns need a strong cue
@@ -449,6 +453,17 @@ def _owned_by_country(before: str, places: list[Place], gazetteer: Gazetteer) ->
         if country is not None:
             return any(p.country == country.country and p.feature_code != "PCLI" for p in places)
     return False
+
+
+_CONJUNCTION = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
+
+
+def _conjoined(m: _Mention, places: list[_Mention], text: str) -> bool:
+    """A name listed with a place the tagger found: "in Lahore, Faisalabad and Quetta"."""
+    return any(
+        p.end <= m.start and m.start - p.end <= 7 and _CONJUNCTION.match(text[p.end : m.start])
+        for p in places
+    )
 
 
 def _governs(doc: Doc, mention: _Mention) -> bool:
