@@ -323,7 +323,10 @@ PERSON_NOUNS = frozenset(
     peacekeeper gendarme recruit cadet bodyguard doctor nurse teacher shepherd infant baby girl boy
     kid teenager youth elder supporter refugee migrant prisoner inmate detainee individual victim
     jihadist militiaman crew driver trooper marine serviceman servicemember sergeant captain colonel
-    general lieutenant major chief operative agent spy suspect fisherman miner other""".split()
+    general lieutenant major chief operative agent spy suspect fisherman miner other bandit combatant
+    guerrilla guerilla pupil schoolchild wife son daughter sibling aunt uncle niece nephew monk priest
+    pastor imam cleric nun customer guest spectator trader vendor cadre constable policewoman pilot
+    paramedic rescuer volunteer tourist infantryman""".split()
 )
 NOT_PERSON_ER = frozenset(
     {
@@ -467,6 +470,28 @@ def _group_count(tok: Token) -> tuple[Count, int, int] | None:
 _INJURED = frozenset(
     {"wounded", "injured", "hurt", "injuries", "missing", "abducted", "kidnapped", "arrested"}
 )
+
+
+def _with_hurt(trigger: Token) -> bool:
+    """A death word joined to a word for the hurt over one count ("killed or wounded 39",
+    "hundreds were killed and injured"): the dead among them are not told, so ACLED's
+    conservative count is the one death the words imply."""
+    if trigger.lemma_ not in ("kill", "dead"):
+        return False
+    joined = [c for c in trigger.children if c.dep_ == "conj"]
+    if trigger.dep_ == "conj":
+        joined.append(trigger.head)
+    return any(
+        (t.lower_ in _INJURED or t.lemma_ in ("injure", "wound", "hurt")) and not _own_count(t) for t in joined
+    )
+
+
+def _own_count(hurt: Token) -> bool:
+    """ "36 injured", "wounded five": the hurt are counted apart."""
+    before = hurt.doc[max(hurt.i - 2, 0) : hurt.i]
+    return any(t.like_num for t in before) or any(
+        c.dep_ in ("nummod", "dobj", "nsubj", "nsubjpass", "npadvmod", "attr") for c in hurt.children
+    )
 
 
 def _injured_after(tok: Token) -> bool:
@@ -639,6 +664,8 @@ def find_fatalities(doc: Doc) -> list[Fatalities]:
             if counted is None:
                 continue
             (best, low, high), start, end = counted
+            if _with_hurt(tok):  # "hundreds were killed and injured": one count for both
+                best, low = min(best, 1), min(low, 1)
             first = tok.left_edge.idx if tok.lemma_ == "toll" else tok.idx
             if tok.lower_ == "dead" and tok.head.pos_ == "VERB":
                 first = min(first, tok.head.idx)

@@ -81,6 +81,16 @@ def test_a_peaceful_protest_has_protesters_and_no_second_side(ranked: Extractor)
     assert event.actor2 is None
 
 
+def test_a_battles_other_side_is_never_civilians(ranked: Extractor) -> None:
+    event = _main(
+        ranked,
+        "On Monday police fought gunmen who were trying to seize Solino, one of the few "
+        "neighbourhoods of Port-au-Prince that gangs do not control. Residents fled their homes.",
+    )
+    assert event.event_type == "Battles"
+    assert event.actor2 is None or event.actor2.type not in ("Civilians", "Protesters", "Rioters")
+
+
 def test_the_fitter_learns_to_pick_the_right_candidate() -> None:
     """Candidates whose analyst's choice is the one voted actor 1: the fit must find it."""
     rng = np.random.default_rng(1)
@@ -98,3 +108,13 @@ def test_the_fitter_learns_to_pick_the_right_candidate() -> None:
     assert sum(int(np.argmax(x @ w) == int(np.argmax(y))) for x, y in data) == len(data)
     frozen = fit_actor_ranker.fit(data, 0.3, frozen=[vote])
     assert frozen[vote] == 0.0
+
+
+def test_civilians_a_statement_rules_out_were_not_hit() -> None:
+    from sitrep.assemble.actor_rank import _civilians_hit
+
+    assert not _civilians_hit(
+        'CENTCOM said there were "no indications of collateral damage or civilian casualties"'
+    )
+    assert not _civilians_hit("The army statement ruled out the potential for civilian casualties.")
+    assert _civilians_hit("The strike on the market killed 12 civilians, medics said.")

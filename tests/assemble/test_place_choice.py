@@ -185,16 +185,9 @@ def test_a_country_with_no_town_named_becomes_the_province_the_story_names(extra
         ),
     ],
 )
-def test_an_agreement_is_placed_where_it_was_signed(extractor, monkeypatch, text, venue) -> None:
-    """``agreement_venue`` runs after the actors are chosen (the parties stay South Sudan's)."""
-    import sitrep.assemble as assemble
-    from sitrep.assemble.place import agreement_venue, event_location
-
-    def located(findings, draft, role):
-        place = event_location(findings, draft, role)
-        return agreement_venue(findings, draft, place) if role is EventRole.MAIN else place
-
-    monkeypatch.setattr(assemble, "event_location", located)
+def test_an_agreement_is_placed_where_it_was_signed(extractor, text, venue) -> None:
+    """Assembly places an agreement at its venue once the actors are chosen (the parties stay
+    the home country's)."""
     events = extractor.extract(Article("venue", date(2024, 7, 20), text))
     main = [e for e in events if e.role is EventRole.MAIN and e.sub_event_type == "Agreement"]
     assert main and main[0].location is not None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -113,7 +114,7 @@ def actor_candidates(findings: Findings, draft: Draft, facts: EventFacts) -> lis
     told = " ".join(dict.fromkeys(m.sentence.text for m in draft.mentions))
     crowd = facts.event_type in ("Protests", "Riots")
     police = crowd and any(w in told.lower() for w in _POLICE_WORDS)  # who faced the crowd
-    civilians_hit = bool(CIVILIAN_TARGET.search(told)) or any(c.victims for c in draft.clauses)
+    civilians_hit = _civilians_hit(told) or any(c.victims for c in draft.clauses)
     default_names = {a.name for a in defaults}
     out = []
     for name, actor in actors.items():
@@ -173,6 +174,19 @@ def _defaults(country: str) -> list[Actor]:
     return [with_country(Actor(types[t].default, t), country) for t in _DEFAULT_TYPES]
 
 
+# "no indications of collateral damage or civilian casualties", "ruling out civilian casualties"
+_DENIED = re.compile(
+    r"\b(?:no|not|without|nor|zero|ruling out|ruled out|rules out|rule out)\b[^.;]{0,40}$", re.I
+)
+
+
+def _civilians_hit(told: str) -> bool:
+    """Civilians the event's sentences say were hit; not those a statement rules out."""
+    return any(
+        not _DENIED.search(told[max(0, m.start() - 60) : m.start()]) for m in CIVILIAN_TARGET.finditer(told)
+    )
+
+
 @dataclass(frozen=True)
 class ActorRanker:
     """Two linear scores over candidates (softmax per event): one for actor 1, one for actor 2."""
@@ -183,12 +197,12 @@ class ActorRanker:
 
     def choose(self, candidates: list[Candidate], event_type: str = "") -> tuple[Candidate, Candidate]:
         """Actor 1 (never nobody), then actor 2 (nobody allowed, never actor 1 again), within
-        ACLED's rules: civilians are only ever acted upon, and a protest's other side is the
-        force that met it, never civilians nor a crowd (a mob's victims are, and rival rioters:
-        riots may have them)."""
+        ACLED's rules: civilians are only ever acted upon, a protest's other side is the force
+        that met it, never civilians nor a crowd (a mob's victims are, and rival rioters: riots
+        may have them), and a battle's other side is an armed group, never civilians."""
         named = [c for c in candidates if c.actor is not None and c.actor.type != "Civilians"]
         first = max(named or candidates[:-1] or candidates, key=lambda c: float(c.features @ self.actor1))
-        barred = _NOT_A_PROTESTS_OTHER_SIDE if event_type == "Protests" else frozenset()
+        barred = _BARRED_OTHER_SIDE.get(event_type, frozenset())
         rest = [
             c for c in candidates if c is not first and not (c.actor is not None and c.actor.type in barred)
         ]
@@ -196,7 +210,12 @@ class ActorRanker:
         return first, second
 
 
-_NOT_A_PROTESTS_OTHER_SIDE = frozenset({"Civilians", "Rioters"})
+# ACLED: a protest's other side is the force that met it; a battle is fought between
+# organised armed groups, so civilians or a crowd are never its other side ("police fought gunmen").
+_BARRED_OTHER_SIDE = {
+    "Protests": frozenset({"Civilians", "Rioters"}),
+    "Battles": frozenset({"Civilians", "Protesters", "Rioters"}),
+}
 
 
 @lru_cache(maxsize=2)
