@@ -357,7 +357,8 @@ def test_a_community_of_believers_is_no_village(nlp: Language, gazetteer: Gazett
     ("text", "name", "country", "place"),
     [
         (  # a big city's possessive, tagged ORG
-            "On Tuesday protesters poured onto Buenos Aires's streets against cuts to university funding.",
+            "On Tuesday protesters poured onto Buenos Aires's streets against cuts to university funding. "
+            "Similar protests were held across Argentina.",
             "Buenos Aires",
             "AR",
             "Buenos Aires",
@@ -417,6 +418,11 @@ def test_names_the_tagger_mislabels_are_found_by_their_cue(
 ) -> None:
     t = _resolved(_parse(nlp, gazetteer, text), name)
     assert t.location is not None and (t.location.country, t.location.name) == (country, place)
+
+
+def test_a_persons_possessive_is_no_city(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Snipers in Washington recognized Lincoln's unmistakable profile, the author said."
+    assert "Lincoln" not in [t.span.text for t in _parse(nlp, gazetteer, text)]
 
 
 def test_a_month_tagged_date_is_not_promoted(nlp: Language, gazetteer: Gazetteer) -> None:

@@ -27,7 +27,7 @@ CONTEXT_LABELS = frozenset({"NORP"})
 # Labels the small model often gives to places ("Avdiivka" PERSON, "Cúcuta" ORG, "Odesa" NORP):
 # such an entity, or an untagged capitalised phrase, becomes a toponym only with a cue (below).
 PROMOTABLE_LABELS = frozenset(
-    {"ORG", "PERSON", "NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "DATE", "EVENT", "LAW"}
+    {"ORG", "PERSON", "NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "DATE"}
 )  # "Turbat" is tagged DATE: such a name is a place only with a cue, never a calendar word
 _CALENDAR = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|spring|summer|"
@@ -64,8 +64,8 @@ _STRONG_BEFORE = re.compile(
 )
 _WEAK_BEFORE = re.compile(
     r"\b(?:in|near|outside|from|into|out of|towards?|around)\s+(?:the\s+)?(?:(?:rural|remote|nearby|neighbou?ring)\s+)?$|"
-    r"\b(?:seized|captured|recaptured|retook|overran|stormed|raided|attacked|shelled|bombed|struck|hit|entered)\s+$"
-)  # "in rural El Carmen", "seized el-Fula", "the attack hit Aguachica"
+    r"\b(?:seized|captured|recaptured|retook|overran|stormed|shelled|bombed)\s+$"
+)  # "in rural El Carmen", "seized el-Fula"
 # "In Derbent, gunmen stormed a synagogue": the capital of a sentence's first word
 _SENTENCE_IN = re.compile(r"(?:^|[.!?\"\u201d]\s+|\n\s*)(?:In|Near|Outside)\s+$")
 _NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "el"})
@@ -77,7 +77,11 @@ _CUE_AFTER = re.compile(rf"^\s+(?:{_ADMIN_WORD}|town|city|village)\b")
 _OWNER_BEFORE = re.compile(r"\b((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+)(?:'s|\u2019s)\s+$")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # "Buenos Aires's streets": a big city's possessive.
-_POSSESSIVE_AFTER = re.compile(r"^(?:'s|\u2019s|')\s+[a-z]")
+_POSSESSIVE_AFTER = re.compile(
+    r"^(?:'s|\u2019s|')\s+(?:main\s+|central\s+|busiest\s+)?(?:streets?|squares?|outskirts|suburbs?|centre|center|"
+    r"downtown|districts?|neighbou?rhoods?|residents|mayor|governor|airport|port|hospitals?|university|"
+    r"old city|city centre|slums?)\b"
+)
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town)$", re.IGNORECASE)
 _ORG_BRANCH = re.compile(r"\b[A-Z]{2,}-$")
 _ALIAS_BEFORE = re.compile(r"\b(?:known|referred to|dubbed) as\s+(?:the\s+)?$", re.IGNORECASE)
@@ -253,10 +257,9 @@ def _town_and_unit(start: int, text: str, gazetteer: Gazetteer) -> list[tuple[in
     head, sep, tail = text.partition(", ")
     if not sep or not head.strip() or not tail.strip() or gazetteer.candidates(text):
         return []
-    if not any(p.feature_code in ("ADM1", "ADM2", "PCLI") for p in _lookup(tail, gazetteer)):
-        return []
-    if not _lookup(head, gazetteer):
-        return []
+    units = {p.country for p in _lookup(tail, gazetteer) if p.feature_code in ("ADM1", "PCLI")}
+    if not any(p.country in units for p in _lookup(head, gazetteer)):
+        return []  # "Mason, Devon and the driver": a Mason in Devon's country, or nothing
     tail_start = start + len(head) + len(sep)
     return [(start, start + len(head), head), (tail_start, tail_start + len(tail), tail)]
 
@@ -391,11 +394,7 @@ def _promoted(
             if p.feature_class in ("P", "A") or p.feature_code in _CURATED
         ]
         settlement = is_settlement(Span(m.start, m.end, m.text), text)
-        if (
-            gazetteer.is_non_place(m.text)
-            or len(key) < 3
-            or (m.label in ("DATE", "EVENT", "LAW") and _CALENDAR.search(m.text))
-        ):
+        if gazetteer.is_non_place(m.text) or len(key) < 3 or (m.label == "DATE" and _CALENDAR.search(m.text)):
             continue
         if not places:
             if (
@@ -420,23 +419,28 @@ def _promoted(
             strong.add(key)
         elif m.label == "PERSON":
             continue  # "Kelly", "Bell": surnames that are also towns need a strong cue
-        elif not (
-            (
-                _WEAK_BEFORE.search(before)
-                or _SENTENCE_IN.search(before)
-                or _TARGET_BEFORE.search(before)
-                or _CUE_AFTER.match(after)
-                or _ADMIN_SUFFIX.search(m.text)  # "Lapai Local Government Area"
+        elif (
+            not (
+                (
+                    _WEAK_BEFORE.search(before)
+                    or _SENTENCE_IN.search(before)
+                    or _TARGET_BEFORE.search(before)
+                    or _CUE_AFTER.match(after)
+                    or _ADMIN_SUFFIX.search(m.text)  # "Lapai Local Government Area"
+                )
+                and any(p.country in countries and p.feature_code != "PCLI" for p in places)
             )
-            and any(p.country in countries and p.feature_code != "PCLI" for p in places)
-        ) and not (
-            (_TARGET_BEFORE.search(before) or _POSSESSIVE_AFTER.match(after))
-            and any(
-                (p.population >= FAMOUS_POP and p.feature_class == "P")
-                or (p.feature_code == "ADM1" and normalise_name(p.name) == key)
-                for p in places
+            and not (
+                _TARGET_BEFORE.search(before)
+                and any(
+                    (p.population >= FAMOUS_POP and p.feature_class == "P")
+                    or (p.feature_code == "ADM1" and normalise_name(p.name) == key)
+                    for p in places
+                )
             )
-        ):  # a big city or a province after "on / in / near" needs no country context:
+            and not _big_city_possessive(m, after, places, countries)
+        ):
+            # a big city or a province after "on / in / near" needs no country context:
             # "an air strike on Kharkiv", "political killings in KwaZulu-Natal" (tagged ORG)
             continue
         out.append(_Mention(m.start, m.end, m.text, m.label or "GPE"))
@@ -451,6 +455,18 @@ def _promoted(
             out.append(_Mention(m.start, m.end, m.text, m.label or "GPE"))
             taken.append((m.start, m.end))
     return out
+
+
+def _big_city_possessive(m: _Mention, after: str, places: list[Place], countries: set[str]) -> bool:
+    """ "Buenos Aires's streets" (tagged ORG): a big city of the document's countries, owning
+    something. A person ("Lincoln's profile") or a shop ("El Cabo's") is no place."""
+    return (
+        m.label == "ORG"
+        and bool(_POSSESSIVE_AFTER.match(after))
+        and any(
+            p.population >= FAMOUS_POP and p.feature_class == "P" and p.country in countries for p in places
+        )
+    )
 
 
 def _owned_by_country(before: str, places: list[Place], gazetteer: Gazetteer) -> bool:
