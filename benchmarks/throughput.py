@@ -386,6 +386,8 @@ def main() -> None:
         help="NAME=DIR[,PYTHON]: also measure sitrep imported from the source tree DIR (repeatable), "
         "under the interpreter PYTHON if given",
     )
+    parser.add_argument("--corpora", nargs="+", default=["conflict", "mixed"], choices=["conflict", "mixed"])
+    parser.add_argument("--no-spacy", action="store_true", help="leave out the spaCy-alone baseline")
     parser.add_argument("--stages", choices=["conflict", "mixed"], help="time each stage (1 worker) instead")
     parser.add_argument("--profile", choices=["conflict", "mixed"], help="cProfile sitrep (1 worker) instead")
     parser.add_argument("--top", type=int, default=25, help="rows of the profile")
@@ -415,16 +417,16 @@ def main() -> None:
     )
     rows, raw = [], []
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:
-        for name in ("conflict", "mixed"):
+        for name in args.corpora:
             path = Path(tmp) / f"{name}.jsonl"
             path.write_text("".join(json.dumps(a) + "\n" for a in corpora[name]), "utf-8")
             n_words = words(corpora[name])
             for workers in args.workers:
-                base = measure("spacy", path, workers)
+                base = None if args.no_spacy else measure("spacy", path, workers)
                 variants = args.variant or [("", {})]
                 own = [(f"sitrep {v}".strip(), measure("sitrep", path, workers, o)) for v, o in variants]
                 own += [(f"sitrep @{n}", measure("sitrep", path, workers, None, *d)) for n, d in args.source]
-                for tool, m in (*own, ("spaCy alone", base)):
+                for tool, m in (*own, *([("spaCy alone", base)] if base else [])):
                     m.update(tool=tool, corpus=name, workers=workers, words=n_words)
                     raw.append(m)
                     rows.append(
@@ -439,7 +441,7 @@ def main() -> None:
                             f"{m['articles'] / m['cpu_seconds']:.1f}",
                             f"{m['peak_rss_mb']:.0f}",
                             f"{m['load_seconds']:.1f}",
-                            f"{m['seconds'] / base['seconds']:.2f}",
+                            f"{m['seconds'] / base['seconds']:.2f}" if base else "",
                         ]
                     )
                 print(f"  measured {name}, {workers} worker(s)", file=sys.stderr, flush=True)
