@@ -157,6 +157,15 @@ def test_offsets_index_the_given_text(actors: ActorDictionary, seed_text: str) -
         ),
         ("Suspected herdsmen attacked Yelwata", [("Suspected herdsmen", "Fulani Ethnic Militia")]),
         (
+            "Roadside blast kills soldier; four Levies men martyred; two officers wounded",
+            [
+                ("soldier", "Military Forces of {the_country}"),
+                ("Levies men", "Police Forces of {the_country}"),
+                ("officers", "Police Forces of {the_country}"),
+            ],
+        ),
+        ("Two army officers were wounded", [("army officers", "Military Forces of {the_country}")]),
+        (
             "The Resistance Front (TRF), seen as a Lashkar-e-Taiba proxy, claimed the attack",
             [
                 ("The Resistance Front", "TRF: The Resistance Front"),

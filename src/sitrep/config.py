@@ -63,6 +63,10 @@ class AssembleSettings:
     """
 
     same_event_km: float = 150.0
+    # Two towns or cities named by the triggers' own sentences and further apart than this
+    # are two events ("gunmen stormed a church in Derbent ... in Makhachkala, 125 km north,
+    # they opened fire on a police post"): ACLED codes an event per town.
+    same_town_km: float = 50.0
     confidence_base: float = 0.3
     confidence_strong_trigger: float = 0.2  # a trigger that names the event type
     confidence_date: float = 0.1  # a date read in the text

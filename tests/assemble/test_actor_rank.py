@@ -81,6 +81,16 @@ def test_a_peaceful_protest_has_protesters_and_no_second_side(ranked: Extractor)
     assert event.actor2 is None
 
 
+def test_a_battles_other_side_is_never_civilians(ranked: Extractor) -> None:
+    event = _main(
+        ranked,
+        "On Monday police fought gunmen who were trying to seize Solino, one of the few "
+        "neighbourhoods of Port-au-Prince that gangs do not control. Residents fled their homes.",
+    )
+    assert event.event_type == "Battles"
+    assert event.actor2 is None or event.actor2.type not in ("Civilians", "Protesters", "Rioters")
+
+
 def test_the_fitter_learns_to_pick_the_right_candidate() -> None:
     """Candidates whose analyst's choice is the one voted actor 1: the fit must find it."""
     rng = np.random.default_rng(1)

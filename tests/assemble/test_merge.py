@@ -22,7 +22,7 @@ def test_one_strike_reported_twice_is_one_event() -> None:
 def test_towns_further_apart_than_the_setting_are_two_events() -> None:
     clauses = [clause(0, when=on(TUESDAY), where=BAGHDAD), clause(200, when=on(TUESDAY), where=MOSUL)]
     assert len(merge_clauses(clauses, Lexicon.default(), AssembleSettings())) == 2
-    wide = AssembleSettings(same_event_km=400.0)
+    wide = AssembleSettings(same_event_km=400.0, same_town_km=400.0)
     assert len(merge_clauses(clauses, Lexicon.default(), wide)) == 1
 
 
@@ -76,3 +76,34 @@ def test_a_raid_on_saturday_and_a_bomb_on_sunday_elsewhere_are_two_events(extrac
     events = main_events(extractor, text, date(2020, 3, 8))
     assert len(events) == 2
     assert "Remote explosive/landmine/IED" in [e.sub_event_type for e in events]
+
+
+def test_a_string_of_attacks_in_two_towns_is_two_events(extractor) -> None:
+    text = (
+        "Gunmen attacked churches and a police post in two cities of Dagestan on Sunday evening.\n\n"
+        "In the city of Derbent, gunmen armed with automatic rifles stormed a synagogue and an Orthodox church "
+        "on Sunday evening and killed the priest.\n\n"
+        "About 120 km to the north, in Makhachkala, the attackers opened fire on a traffic police "
+        "post, and gunfights went on into the night."
+    )
+    events = main_events(extractor, text, date(2024, 6, 24))
+    assert sorted(e.location.name for e in events) == ["Derbent", "Makhachkala"]
+
+
+def test_a_sentence_listing_towns_far_apart_gives_an_event_for_each(extractor) -> None:
+    text = (
+        "Supporters of the former prime minister rioted across Pakistan on Tuesday after his arrest.\n\n"
+        "Party workers were injured in clashes with the security forces in Lahore and Peshawar, "
+        "and a police station was set on fire in Quetta."
+    )
+    places = {e.location.name for e in main_events(extractor, text, date(2023, 5, 10))}
+    assert {"Lahore", "Peshawar"} <= places
+
+
+def test_a_town_named_like_its_state_is_not_another_place(extractor) -> None:
+    text = (
+        "Bandits abduct 14 in Katsina communities\n\n"
+        "Gunmen believed to be bandits kidnapped 14 people on Tuesday from three villages in "
+        "Katsina State's Sabuwa Local Government Area, police said."
+    )
+    assert len(main_events(extractor, text, date(2023, 8, 9))) == 1

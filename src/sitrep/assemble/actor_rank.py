@@ -183,12 +183,12 @@ class ActorRanker:
 
     def choose(self, candidates: list[Candidate], event_type: str = "") -> tuple[Candidate, Candidate]:
         """Actor 1 (never nobody), then actor 2 (nobody allowed, never actor 1 again), within
-        ACLED's rules: civilians are only ever acted upon, and a protest's other side is the
-        force that met it, never civilians nor a crowd (a mob's victims are, and rival rioters:
-        riots may have them)."""
+        ACLED's rules: civilians are only ever acted upon, a protest's other side is the force
+        that met it, never civilians nor a crowd (a mob's victims are, and rival rioters: riots
+        may have them), and a battle's other side is an armed group, never civilians."""
         named = [c for c in candidates if c.actor is not None and c.actor.type != "Civilians"]
         first = max(named or candidates[:-1] or candidates, key=lambda c: float(c.features @ self.actor1))
-        barred = _NOT_A_PROTESTS_OTHER_SIDE if event_type == "Protests" else frozenset()
+        barred = _BARRED_OTHER_SIDE.get(event_type, frozenset())
         rest = [
             c for c in candidates if c is not first and not (c.actor is not None and c.actor.type in barred)
         ]
@@ -196,7 +196,12 @@ class ActorRanker:
         return first, second
 
 
-_NOT_A_PROTESTS_OTHER_SIDE = frozenset({"Civilians", "Rioters"})
+# ACLED: a protest's other side is the force that met it; a battle is fought between
+# organised armed groups, so civilians or a crowd are never its other side ("police fought gunmen").
+_BARRED_OTHER_SIDE = {
+    "Protests": frozenset({"Civilians", "Rioters"}),
+    "Battles": frozenset({"Civilians", "Protesters", "Rioters"}),
+}
 
 
 @lru_cache(maxsize=2)

@@ -12,7 +12,7 @@ from sitrep.assemble.records import Clause, Draft, Findings, Tree
 from sitrep.codebook import codebook, distance_km
 from sitrep.config import AssembleSettings
 from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, GENERIC, STRONG, Lexicon
-from sitrep.model import DatePrecision, DateSource, EventDate, EventRole, TimeExpression
+from sitrep.model import DatePrecision, DateSource, EventDate, EventRole, Location, TimeExpression
 
 _PRECISION_RANK = codebook().date_ranks
 
@@ -21,6 +21,7 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
     """Dated clauses first, in text order; then each undated clause joins the event
     nearest to it (same sentence, else the closest before it) or starts its own."""
     clauses = [piece for c in clauses for piece in _split_arrests(c)]
+    clauses = [piece for c in clauses for piece in _split_listed_towns(c, settings)]
     drafts: list[Draft] = []
     dated_referrals: list[Clause] = []  # "the beach came under attack late on Friday"
     for clause in (c for c in clauses if c.date is not None):
@@ -83,6 +84,43 @@ def _split_arrests(clause: Clause) -> list[Clause]:
     return [arrest, reference]
 
 
+# "in Lahore, Faisalabad and Quetta": only commas and conjunctions between two town names
+_LIST_GAP = re.compile(r"^(?:\s*(?:,|and|or|as well as|&)\s*)+$", re.I)
+
+
+def _split_listed_towns(clause: Clause, settings: AssembleSettings) -> list[Clause]:
+    """ "Clashes in Lahore and Faisalabad": ACLED codes an event for each town a sentence
+    lists, so a clause whose trigger names an event and whose sentence lists towns far apart
+    becomes one clause per town (the toll and the sentence's other towns stay with the first)."""
+    if clause.strong_subs and not any(s not in ACCESSORY_SUBS or s == "Arrests" for s in clause.strong_subs):
+        return [clause]
+    towns = sorted(
+        (t for t in clause.toponyms if t.location and t.location.feature in ("city", "town")),
+        key=lambda t: t.span.start,
+    )
+    sentence = clause.mentions[0].sentence
+    listed = towns[:1]
+    for prev, town in zip(towns, towns[1:], strict=False):
+        gap = sentence.text[prev.span.end - sentence.start : town.span.start - sentence.start]
+        if listed[-1] is prev and _LIST_GAP.match(gap):
+            listed.append(town)
+    if len(listed) < 2 or not all(
+        _apart(a.location, b.location, settings) for i, a in enumerate(listed) for b in listed[i + 1 :]
+    ):
+        return [clause]
+    others = [t for t in clause.toponyms if t not in listed]
+    areas = [t for t in others if t.location is None or t.location.feature not in ("city", "town")]
+    return [
+        replace(
+            clause,
+            toponyms=[town, *(others if i == 0 else areas)],
+            fatalities=clause.fatalities if i == 0 else [],
+            victims=clause.victims if i == 0 else [],
+        )
+        for i, town in enumerate(listed)
+    ]
+
+
 def _arrests_only(draft: Draft, clause: Clause) -> bool:
     """ "killed" near an arrest story joins the violence it tells of, not the arrest."""
     return set(_draft_subs(draft)) == {"Arrests"} and "Arrests" not in clause.strong_subs
@@ -140,18 +178,44 @@ def _compatible(draft: Draft, clause: Clause, lexicon: Lexicon, settings: Assemb
         return False  # the arrest over an attack takes no other clause: they tell the attack
     if types1 and types2 and not types1 & types2:
         return False
-    if all(m.strength == GENERIC for m in clause.mentions):
-        return True  # "last night's attack" refers back, whatever else its sentence names
     places1 = [t.location for c in draft.clauses for t in c.toponyms if t.location]
     places2 = [t.location for t in clause.toponyms if t.location]
+    if all(m.strength == GENERIC for m in clause.mentions):
+        # "last night's attack" refers back, whatever else its sentence names; but gunmen
+        # who "opened fire" in another town are the next attack of a string of them
+        return not _elsewhere(places1, places2, settings)
     countries1, countries2 = {p.country for p in places1}, {p.country for p in places2}
     if countries1 and countries2 and not countries1 & countries2:
         return False
     local1 = [p for p in places1 if p.feature != "country"]
     local2 = [p for p in places2 if p.feature != "country"]
+    if _elsewhere(local1, local2, settings):
+        return False
     if local1 and local2:  # two towns of one country, far apart: two events
-        return min(distance_km(a, b) for a in local1 for b in local2) <= settings.same_event_km
+        return any(_near(a, b, settings.same_event_km) for a in local1 for b in local2)
     return True
+
+
+def _elsewhere(places1: list[Location], places2: list[Location], settings: AssembleSettings) -> bool:
+    """Towns named on both sides, each far from every town of the other: two events."""
+    towns1 = [p for p in places1 if p.feature in ("city", "town")]
+    towns2 = [p for p in places2 if p.feature in ("city", "town")]
+    return bool(towns1 and towns2) and all(_apart(a, b, settings) for a in towns1 for b in towns2)
+
+
+def _apart(a: Location, b: Location, settings: AssembleSettings) -> bool:
+    return not _near(a, b, settings.same_town_km)
+
+
+def _near(a: Location, b: Location, km: float) -> bool:
+    """Within ``km``, or one the namesake of the other's province: "in Katsina" is often
+    Katsina State, where Sabuwa is, 200 km from the city of Katsina."""
+    namesake = a.name.lower() == (b.admin1 or "").lower() or b.name.lower() == (a.admin1 or "").lower()
+    return distance_km(a, b) <= km or namesake
+
+
+def _draft_places(draft: Draft) -> list[Location]:
+    return [t.location for c in draft.clauses for t in c.toponyms if t.location]
 
 
 _DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
@@ -242,16 +306,15 @@ def _one_incident(lead: Draft, other: Draft, lexicon: Lexicon, settings: Assembl
         and not _protest_clash(fam2, lead)
     ):
         return False
+    if _elsewhere(_draft_places(lead), _draft_places(other), settings):
+        return False
     local1 = [
         t.location for c in lead.clauses for t in c.toponyms if t.location and t.location.feature in _LOCAL
     ]
     local2 = [
         t.location for c in other.clauses for t in c.toponyms if t.location and t.location.feature in _LOCAL
     ]
-    return (
-        not (local1 and local2)
-        or min(distance_km(a, b) for a in local1 for b in local2) <= settings.same_event_km
-    )
+    return not (local1 and local2) or any(_near(a, b, settings.same_event_km) for a in local1 for b in local2)
 
 
 def _other_day_elsewhere(lead: Draft, other: Draft) -> bool:
