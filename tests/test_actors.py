@@ -166,6 +166,18 @@ def test_offsets_index_the_given_text(actors: ActorDictionary, seed_text: str) -
         ),
         ("Two army officers were wounded", [("army officers", "Military Forces of {the_country}")]),
         (
+            "Clashes between the 444 Brigade and Radaa in Tripoli; MINUSCA peacekeepers were hit",
+            [
+                ("444 Brigade", "444 Brigade"),
+                ("Radaa", "Special Deterrence Force"),
+                (
+                    "MINUSCA",
+                    "MINUSCA: United Nations Multidimensional Integrated Stabilization Mission in the "
+                    "Central African Republic",
+                ),
+            ],
+        ),
+        (
             "The Resistance Front (TRF), seen as a Lashkar-e-Taiba proxy, claimed the attack",
             [
                 ("The Resistance Front", "TRF: The Resistance Front"),

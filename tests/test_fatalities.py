@@ -120,6 +120,8 @@ def _counts(nlp: Language, text: str) -> list[int]:
         ("No one was hurt in the blast.", [0]),
         ("Nobody was killed.", [0]),
         ("The car carried three men. A missile hit it, killing all passengers.", [3]),
+        ("Scores of suspected bandits were killed in the airstrikes.", [20]),
+        ("His wife and two sons were killed when the shell hit the house.", [3]),
     ],
 )
 def test_find_fatalities(nlp: Language, text: str, expected: list[int]) -> None:

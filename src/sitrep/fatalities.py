@@ -323,7 +323,10 @@ PERSON_NOUNS = frozenset(
     peacekeeper gendarme recruit cadet bodyguard doctor nurse teacher shepherd infant baby girl boy
     kid teenager youth elder supporter refugee migrant prisoner inmate detainee individual victim
     jihadist militiaman crew driver trooper marine serviceman servicemember sergeant captain colonel
-    general lieutenant major chief operative agent spy suspect fisherman miner other""".split()
+    general lieutenant major chief operative agent spy suspect fisherman miner other bandit combatant
+    guerrilla guerilla pupil schoolchild wife son daughter sibling aunt uncle niece nephew monk priest
+    pastor imam cleric nun customer guest spectator trader vendor cadre constable policewoman pilot
+    paramedic rescuer volunteer tourist infantryman""".split()
 )
 NOT_PERSON_ER = frozenset(
     {

@@ -108,3 +108,13 @@ def test_the_fitter_learns_to_pick_the_right_candidate() -> None:
     assert sum(int(np.argmax(x @ w) == int(np.argmax(y))) for x, y in data) == len(data)
     frozen = fit_actor_ranker.fit(data, 0.3, frozen=[vote])
     assert frozen[vote] == 0.0
+
+
+def test_civilians_a_statement_rules_out_were_not_hit() -> None:
+    from sitrep.assemble.actor_rank import _civilians_hit
+
+    assert not _civilians_hit(
+        'CENTCOM said there were "no indications of collateral damage or civilian casualties"'
+    )
+    assert not _civilians_hit("The army statement ruled out the potential for civilian casualties.")
+    assert _civilians_hit("The strike on the market killed 12 civilians, medics said.")

@@ -2,7 +2,9 @@
 
 from datetime import date
 
-from sitrep.model import Article, GeoPrecision
+import pytest
+
+from sitrep.model import Article, EventRole, GeoPrecision
 
 
 def test_the_section_line_gives_the_country_when_the_story_names_none(extractor) -> None:
@@ -166,3 +168,38 @@ def test_a_country_with_no_town_named_becomes_the_province_the_story_names(extra
     assert events and events[0].location is not None
     location = events[0].location
     assert (location.name, location.geo_precision) == ("Artibonite", GeoPrecision.REGION)
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        (
+            "South Sudan's government and representatives of the rebel forces signed a ceasefire agreement "
+            "in Addis Ababa, Ethiopia, on Thursday, after weeks of fighting in Jonglei.",
+            ("Addis Ababa", "ET"),
+        ),
+        (
+            "DOHA, July 19 (Xinhua) -- The government of the Democratic Republic of Congo and the M23 rebel "
+            "group signed a declaration of principles for a ceasefire in eastern DRC on Saturday.",
+            ("Doha", "QA"),
+        ),
+    ],
+)
+def test_an_agreement_is_placed_where_it_was_signed(extractor, text, venue) -> None:
+    """Assembly places an agreement at its venue once the actors are chosen (the parties stay
+    the home country's)."""
+    events = extractor.extract(Article("venue", date(2024, 7, 20), text))
+    main = [e for e in events if e.role is EventRole.MAIN and e.sub_event_type == "Agreement"]
+    assert main and main[0].location is not None
+    assert (main[0].location.name, main[0].location.country) == venue
+
+
+def test_a_town_named_like_its_province_gives_way_to_the_area_named_beside_it(extractor) -> None:
+    text = (
+        "Bandits abduct 14 in Katsina\n\n"
+        "Gunmen believed to be bandits kidnapped 14 people on Tuesday from three villages in Katsina "
+        "State's Sabuwa Local Government Area, police said."
+    )
+    events = extractor.extract(Article("province", date(2024, 5, 8), text))
+    assert events and events[0].location is not None
+    assert events[0].location.name == "Sabuwa"

@@ -61,3 +61,33 @@ def test_the_dead_a_peaceful_rally_mourns_are_not_its_toll(extractor) -> None:
     events = main_events(extractor, text, date(2025, 3, 16))
     assert events and events[0].sub_event_type == "Peaceful protest"
     assert events[0].fatalities is None
+
+
+def test_a_suicide_bomber_who_also_died_is_counted_with_the_soldiers(extractor) -> None:
+    text = (
+        "At least nine soldiers were killed on Saturday when a suicide bomber rammed an army convoy "
+        "near Bannu, the military said. The bomber blew himself up beside a troop truck."
+    )
+    (event,) = main_events(extractor, text, date(2024, 3, 10))
+    assert event.sub_event_type == "Suicide bomb"
+    assert event.fatalities is not None and event.fatalities.best == 10
+
+
+def test_a_toll_of_the_dead_may_already_hold_the_bomber(extractor) -> None:
+    text = (
+        "A suicide bombing at a church in Damascus on Sunday left 20 dead, the health ministry said. "
+        "Officials said the man blew himself up among the worshippers during the evening service."
+    )
+    (event,) = main_events(extractor, text, date(2025, 6, 23))
+    assert event.fatalities is not None and event.fatalities.best == 20
+
+
+def test_bandits_a_weeks_bombardment_killed_are_no_abductions_toll(extractor) -> None:
+    text = (
+        "Gunmen abducted 40 villagers in Yankara on Friday night, residents said. The gunmen were "
+        "fleeing a military bombardment that had killed more than 100 bandits within the week."
+    )
+    events = [
+        e for e in main_events(extractor, text, date(2023, 4, 9)) if e.sub_event_type.startswith("Abduction")
+    ]
+    assert events and all(e.fatalities is None or e.fatalities.best == 0 for e in events)

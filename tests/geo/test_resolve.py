@@ -351,3 +351,60 @@ def test_a_community_of_believers_is_no_village(nlp: Language, gazetteer: Gazett
     text = "Leaders of the Muslim community met the governor in Kano. The community asked for calm."
     names = [t.span.text for t in _parse(nlp, gazetteer, text)]
     assert "Muslim" not in names and "The" not in names and "Kano" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "place"),
+    [
+        (  # a big city's possessive, tagged ORG
+            "On Tuesday protesters poured onto Buenos Aires's streets against cuts to university funding.",
+            "Buenos Aires",
+            "AR",
+            "Buenos Aires",
+        ),
+        (  # a name a country owns, tagged PERSON
+            "A Houthi drone that was targeting Saudi Arabia's Jazan was intercepted on Thursday, the "
+            "coalition said. Jazan lies on the border.",
+            "Jazan",
+            "SA",
+            "Jizan",
+        ),
+        (  # tagged NORP
+            "The coalition destroyed a Houthi drone on Thursday that had been launched from Yemen's Saada "
+            "towards Saudi Arabia.",
+            "Saada",
+            "YE",
+            "Sa'dah",
+        ),
+        (  # "X, a municipality in"
+            "At least six soldiers were killed in Colombia. The attack hit Aguachica, a municipality in the "
+            "Cesar province that the ELN contests.",
+            "Aguachica",
+            "CO",
+            "Aguachica",
+        ),
+        (  # "X city"
+            "Ten children were killed when shells struck a residential neighbourhood of Taiz city in Yemen.",
+            "Taiz city",
+            "YE",
+            "Taiz",
+        ),
+        (  # town and province tagged as one entity
+            "Two Colombian soldiers were killed by a roadside bomb while on patrol in the municipality of "
+            "Fortul, Arauca, the army said.",
+            "Fortul",
+            "CO",
+            "Fortul",
+        ),
+    ],
+)
+def test_names_the_tagger_mislabels_are_found_by_their_cue(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str, country: str, place: str
+) -> None:
+    t = _resolved(_parse(nlp, gazetteer, text), name)
+    assert t.location is not None and (t.location.country, t.location.name) == (country, place)
+
+
+def test_a_month_tagged_date_is_not_promoted(nlp: Language, gazetteer: Gazetteer) -> None:
+    names = [t.span.text for t in _parse(nlp, gazetteer, "Fighting in Mali resumed in May, the army said.")]
+    assert "May" not in names

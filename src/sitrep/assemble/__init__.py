@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from datetime import date
 
 from sitrep.actors import with_country
@@ -29,7 +30,7 @@ from sitrep.assemble.frame import news_in_frame, story_frame
 from sitrep.assemble.interstate import interstate_actors
 from sitrep.assemble.merge import consolidate_main, draft_date, merge_clauses, story_date
 from sitrep.assemble.perpetrator import with_perpetrator
-from sitrep.assemble.place import event_location, interception_place, story_countries
+from sitrep.assemble.place import agreement_venue, event_location, interception_place, story_countries
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
 from sitrep.assemble.subtype_rank import EventEvidence, load_subtype_ranker, rank_sub_type
@@ -109,6 +110,8 @@ def _build_event(
     codes = lexicon.codes_for(sub)
     if not codes.deaths:
         fatalities = None  # the dead a rally mourns or a truce follows are another event's
+    elif sub == "Suicide bomb" and fatalities is not None:
+        fatalities = _with_bomber(doc_text(findings.doc), fatalities)
     if role is EventRole.MAIN:  # "the bombings, which Daesh has claimed": the claimed group acted
         actor1, actor2, named = with_perpetrator(findings, codes.event_type, actor1, actor2, country)
         actor_spans = {**actor_spans, **named}
@@ -125,6 +128,8 @@ def _build_event(
         actor1, actor2, actor_spans = _ranked(findings, draft, facts, actor_spans)
     if sub == "Disrupted weapons use":
         location, location_span = interception_place(findings, (location, location_span), actor1, actor2)
+    if sub == "Agreement":  # where it was signed, once the parties' country has named the actors
+        location, location_span = agreement_venue(findings, draft, (location, location_span))
     when = draft.date
     if role is EventRole.MAIN and (when is None or _stale(when, article.published)):
         when = (
@@ -231,6 +236,35 @@ def _fatalities(text: str, draft: Draft, lexicon: Lexicon) -> Fatalities | None:
     return max((f for f in counts if f.best <= 3 * max(first.best, 1)), key=lambda f: f.best, default=first)
 
 
+# The bomber's death told apart from the toll: "The suicide bomber also died in the blast",
+# "11 corpses, with the suicide bomber making the total 12"
+_BOMBER_APART = re.compile(
+    r"\b(?:suicide )?bombers? (?:\w+ ){0,2}also (?:died|was killed|perished)\b|"
+    r"\bwith the (?:suicide )?bomber making\b|\b(?:plus|besides|as well as) the (?:suicide )?bomber\b",
+    re.I,
+)
+# The bomber's death told on its own: "blew himself up", "exploded herself", "detonated himself"
+_BOMBER_DIED = re.compile(r"\b(?:blew|exploded|detonated) (?:him|her|them)sel(?:f|ves)(?: up)?\b", re.I)
+# A toll of a kind of victim the bomber is not: "one soldier", "nine soldiers", "two civilians"
+_VICTIM_KIND = re.compile(
+    r"\b(?:soldiers?|troops|civilians?|policem[ae]n|police officers?|officers|worshippers|"
+    r"personnel|villagers|students|children|shoppers|guards?)\b",
+    re.I,
+)
+
+
+def _with_bomber(text: str, toll: Fatalities) -> Fatalities:
+    """ACLED counts a suicide bomber among a bombing's dead: a toll of the victims grows by one
+    when the report tells the bomber's death apart from it, or counts a kind of victim (nine
+    soldiers) and says the bomber blew himself up. "20 dead" may already count the bomber."""
+    if toll.best == 0 or toll.span is None:
+        return toll
+    victims = bool(_VICTIM_KIND.search(toll.span.text) or _VICTIM_KIND.search(_sentence_of(text, toll.span)))
+    if _BOMBER_APART.search(text) or (victims and _BOMBER_DIED.search(text)):
+        return replace(toll, best=toll.best + 1, low=toll.low + 1, high=toll.high + 1)
+    return toll
+
+
 _NUMBER = re.compile(
     r"\d|\b(?:no|none|nobody|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|scores|several|few|many|all|both)\b",
@@ -247,7 +281,8 @@ _TOLL_ROSE = re.compile(
 )
 _RUNNING_TOTAL = re.compile(
     r"\bsince (?:the (?:start|beginning|war|conflict)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{1,2})?|\d{4})\b|"
-    r"\b(?:so far this year|this year alone|in total since|over the past (?:year|months?|weeks?)|in recent (?:months|weeks|years))\b|"
+    r"\b(?:so far this year|this year alone|in total since|over the (?:past|last) (?:year|months?|weeks?)|"
+    r"in recent (?:months|weeks|years)|within the (?:past |last )?(?:week|month|year))\b|"
     r"\b(?:hundreds|thousands|tens of thousands|hundreds of thousands|millions)\b[^.;]{0,40}?"
     r"\b(?:have|has) (?:died|been killed|lost their lives)\b",  # "Hundreds of people have died in clashes"
     re.I,

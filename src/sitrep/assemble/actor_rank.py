@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -113,7 +114,7 @@ def actor_candidates(findings: Findings, draft: Draft, facts: EventFacts) -> lis
     told = " ".join(dict.fromkeys(m.sentence.text for m in draft.mentions))
     crowd = facts.event_type in ("Protests", "Riots")
     police = crowd and any(w in told.lower() for w in _POLICE_WORDS)  # who faced the crowd
-    civilians_hit = bool(CIVILIAN_TARGET.search(told)) or any(c.victims for c in draft.clauses)
+    civilians_hit = _civilians_hit(told) or any(c.victims for c in draft.clauses)
     default_names = {a.name for a in defaults}
     out = []
     for name, actor in actors.items():
@@ -171,6 +172,19 @@ def _defaults(country: str) -> list[Actor]:
     police facing a crowd, the air force behind an unnamed strike), and the ranker sees that."""
     types = codebook().actor_types
     return [with_country(Actor(types[t].default, t), country) for t in _DEFAULT_TYPES]
+
+
+# "no indications of collateral damage or civilian casualties", "ruling out civilian casualties"
+_DENIED = re.compile(
+    r"\b(?:no|not|without|nor|zero|ruling out|ruled out|rules out|rule out)\b[^.;]{0,40}$", re.I
+)
+
+
+def _civilians_hit(told: str) -> bool:
+    """Civilians the event's sentences say were hit; not those a statement rules out."""
+    return any(
+        not _DENIED.search(told[max(0, m.start() - 60) : m.start()]) for m in CIVILIAN_TARGET.finditer(told)
+    )
 
 
 @dataclass(frozen=True)

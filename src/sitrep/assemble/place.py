@@ -9,11 +9,12 @@ town is not in the event's own sentences).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
 from sitrep.assemble.records import Draft, Findings
-from sitrep.codebook import codebook
+from sitrep.codebook import codebook, haversine_km
 from sitrep.geo.cues import dateline_spans, in_dateline, is_elsewhere, is_settlement
 from sitrep.geo.gazetteer import normalise_name
 from sitrep.geo.resolve import locate_event, sentence_bounds
@@ -22,6 +23,7 @@ from sitrep.nlp import doc_text
 
 WIDE = frozenset({"country", "admin1", "region", "continent", "admin2"})
 DOMINANCE = 2  # a story's country has at least twice the place mentions of another
+DISTRICT_KM = 40.0  # a town this far from a district's point is taken to be outside it
 
 
 def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[Location | None, Span | None]:
@@ -38,7 +40,7 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
     hints = [*findings.filed_toponyms, *(t for t in findings.toponyms if t.location and not scene(t))]
     own = _own_places(draft, scene)
     if own:
-        best = min(own, key=lambda t: codebook().place_rank(t.location.feature))
+        best = min(own, key=_own_rank)
         picked = locate_event([best], best.span, text)
     else:
         picked = locate_event(toponyms, draft.mentions[0].trigger, text)
@@ -65,6 +67,52 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
     if location.feature in WIDE:
         return _refined(findings, draft, (location, span), toponyms, hints)
     return location, span
+
+
+_SIGNING = re.compile(
+    r"\b(?:sign(?:ed|ing|s)?|talks|negotiat\w*|mediat\w*|summit|agreed|accord|declaration|met|meeting)\b",
+    re.IGNORECASE,
+)
+_VENUE_BEFORE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:capital|city)(?:\s+of)?,?\s+)?$", re.IGNORECASE
+)
+
+
+def agreement_venue(
+    findings: Findings, draft: Draft, located: tuple[Location | None, Span | None]
+) -> tuple[Location | None, Span | None]:
+    """Where an agreement was made: ACLED codes it there, not in the countries it concerns ("signed
+    a ceasefire in Addis Ababa"). Called once the actors are chosen, since they belong to the
+    parties' country, not the venue's (like :func:`interception_place`)."""
+    location = located[0]
+    venue = _venue(findings, draft, doc_text(findings.doc), location is None or location.feature in WIDE)
+    if venue is None:
+        return located
+    return replace(venue.location, geo_precision=GeoPrecision.EXACT), venue.span
+
+
+def _venue(findings: Findings, draft: Draft, text: str, wide: bool) -> Toponym | None:
+    """A town named after "in" / "at" in a sentence that tells of signing or talks ("talks held
+    ... in Kunming"); when the event has only a country or province, the town the report was
+    filed from ("DOHA, July 19 (Xinhua) --")."""
+    towns = sorted(
+        (
+            t
+            for t in [*findings.toponyms, *findings.filed_toponyms]
+            if t.location and t.location.feature not in WIDE
+        ),
+        key=lambda t: t.span.start,
+    )
+    for t in towns:
+        start, end = sentence_bounds(text, t.span)
+        if _VENUE_BEFORE.search(text[max(0, t.span.start - 40) : t.span.start]) and _SIGNING.search(
+            text[start:end]
+        ):
+            return t
+    if not wide:
+        return None
+    datelines = dateline_spans(text)
+    return next((t for t in towns if t in findings.filed_toponyms or in_dateline(t.span, datelines)), None)
 
 
 def _own_places(draft: Draft, scene) -> list[Toponym]:
@@ -100,13 +148,39 @@ def _refined(
     inner = _near_place(toponyms, location, span, text) or _story_place(toponyms, location.country, admin1)
     if admin1 and (inner is None or inner.location.feature in WIDE):  # "KADUNA –" for a village in Kaduna
         inner = _story_place(hints, location.country, admin1) or inner
+    if inner is not None and location.feature == "admin2" and not _in_district(inner.location, location):
+        inner = None  # "Katsina State's Sabuwa LGA": Katsina, the city, is not in Sabuwa
     if inner is not None and inner.location.feature not in WIDE:
         return replace(inner.location, geo_precision=GeoPrecision.NEAR), inner.span
+    if location.feature == "country" and inner is None:  # "BOGOTA, Jan 3 (Reuters) -" for a national event
+        filed = _story_place(hints, location.country, "")
+        if filed is not None and filed.location.feature not in WIDE:
+            return replace(filed.location, geo_precision=GeoPrecision.REGION), filed.span
     if location.feature == "country" and inner is not None and inner.location.feature in ("admin1", "admin2"):
         return replace(
             inner.location, geo_precision=_unit_precision(inner.location)
         ), inner.span  # its province
     return location, span
+
+
+def _in_district(place: Location, district: Location) -> bool:
+    """Whether a town can lie in the district: the gazetteer knows no district of a town, so near
+    the district's point (the middle of its towns) is the test."""
+    return haversine_km(place.latitude, place.longitude, district.latitude, district.longitude) <= DISTRICT_KM
+
+
+def _own_rank(t: Toponym) -> float:
+    """Most specific first; a town named like its province (Katsina, Yala) counts as less specific
+    than a district the clauses name beside it ("Katsina State's Sabuwa Local Government Area")."""
+    return codebook().place_rank(t.location.feature) + (1.5 if named_like_province(t.location) else 0.0)
+
+
+def named_like_province(location: Location) -> bool:
+    """A town that gives its name to its province (Katsina, Kaduna, Arauca): the text may mean
+    either, so a town of the province the event's clauses name beside it is the likelier scene."""
+    return location.feature in ("city", "town") and normalise_name(location.name) == normalise_name(
+        location.admin1
+    )
 
 
 def _unknown_village(draft: Draft, text: str) -> Span | None:

