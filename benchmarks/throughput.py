@@ -29,7 +29,12 @@ as ``NAME=DIR,PYTHON`` runs under the interpreter ``PYTHON`` (another virtual en
 with other versions of the dependencies) with ``DIR`` first on its path.
 
 ``--stages conflict|mixed`` times triage, each spaCy component (run one after the other over the
-batch) and each of sitrep's stages on one worker, without a profiler's overhead.
+batch) and each of sitrep's stages on one worker, in CPU seconds, without a profiler's overhead.
+
+``--corpora`` picks the corpora, ``--no-spacy`` leaves out the spaCy-alone rows, ``--mixed N``
+beyond the 971 news texts draws them again in another order (a long run). The machine section
+prints how many cores two processes get now (a pure-Python loop alone, then two at once; 2.0 on
+an idle 2-core machine): on a shared virtual machine no 2-worker speed-up can exceed it.
 
 ``--profile conflict|mixed`` instead runs sitrep with one worker under cProfile and prints the
 top costs.
