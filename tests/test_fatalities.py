@@ -122,6 +122,10 @@ def _counts(nlp: Language, text: str) -> list[int]:
         ("The car carried three men. A missile hit it, killing all passengers.", [3]),
         ("Scores of suspected bandits were killed in the airstrikes.", [20]),
         ("His wife and two sons were killed when the shell hit the house.", [3]),
+        ("Hundreds of militiamen were killed and injured in the fighting.", [1]),
+        ("Thirty people were killed or wounded.", [1]),
+        ("Five people were killed and 36 injured.", [5]),
+        ("Gunmen killed three people and wounded five.", [3]),
     ],
 )
 def test_find_fatalities(nlp: Language, text: str, expected: list[int]) -> None:

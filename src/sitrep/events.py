@@ -307,8 +307,9 @@ _GROUND_STRIKE = re.compile(
 _UNMADE = re.compile(
     r"\b(?:in talks|talks (?:with|on|over|about|for|aimed at)|negotiat\w+ (?:with|on|over|for|a)|"
     r"call(?:s|ed|ing)? for|push(?:es|ed|ing)? for|urg(?:e|es|ed|ing)|propos(?:al|ed|es|ing)|seek(?:s|ing)?|"
-    r"demand(?:s|ed|ing)?|hopes? (?:for|of)|prospects? (?:of|for))\b[^.;]{0,40}"
-    r"\b(?:cease-?fire|truce|peace (?:deal|agreement|accord))",
+    r"demand(?:s|ed|ing)?|hopes? (?:for|of)|prospects? (?:of|for)|scrap\w*|an end to|tear up|cancel\w*|"
+    r"abrogat\w*|annul\w*|revok\w*)\b[^.;]{0,40}"
+    r"\b(?:cease-?fire|truce|peace (?:deal|agreement|accord|treaty))",
     re.I,
 )
 
@@ -328,12 +329,25 @@ def _idle(word: str, sub: str, sentence: str, lexicon: Lexicon) -> bool:
     return sub == "Agreement" and not refine["agreement_parties"].search(sentence)
 
 
+_COUNTED = re.compile(r"^(?:dozens|hundreds|scores) of$", re.I)
+_CROWDS = frozenset({"Peaceful protest", "Violent demonstration", "Mob violence"})
+
+
+def _aggregate(before: str, word: str, after: str, sub: str, lexicon: Lexicon) -> bool:
+    """ "Hundreds of air strikes" count many events; "hundreds of youths protesting" or
+    "thousands of protesters" count one crowd."""
+    for m in lexicon.refine["aggregate"].finditer(f"{before} {word} {after}"):
+        if not (sub in _CROWDS and _COUNTED.match(m.group(0))):
+            return True
+    return False
+
+
 def _mention(match: re.Match, sub: str, strength: str, sentence: Span, lexicon: Lexicon) -> EventMention:
     start, end = match.span()
     rel_start, rel_end = start - sentence.start, end - sentence.start
     before = sentence.text[max(0, rel_start - 40) : rel_start]
     after = sentence.text[rel_end : rel_end + 25]
-    aggregate = bool(lexicon.refine["aggregate"].search(before + " " + match.group(0) + " " + after)) or bool(
+    aggregate = _aggregate(before, match.group(0), after, sub, lexicon) or bool(
         _SINCE_LEAD.match(sentence.text) or _WAR_TOLL.search(sentence.text)
     )
     word = match.group(0).lower()
@@ -412,11 +426,29 @@ def _refine_demonstration(sub: str, cue_text: str, lexicon: Lexicon, *, clashed:
         return "Mob violence"
     if refine["excessive_force"].search(cue_text):
         return "Excessive force against protesters"
-    if sub == "Violent demonstration" or refine["protest_violent"].search(cue_text) or clashed:
+    if sub == "Violent demonstration" or violent_crowd(cue_text, lexicon) or clashed:
         return "Violent demonstration"
     if refine["protest_intervention"].search(cue_text):
         return "Protest with intervention"
     return "Peaceful protest"
+
+
+# "following a week of violent protests", "could hijack to cause chaos, including looting":
+# violence recalled from before or feared, not this crowd's
+_NOT_THIS_CROWD = re.compile(
+    r"\b(?:since|(?:weeks?|days?|months?|nights?|years?) of|could|might|would|feared|fears?|warned|warning|"
+    r"threat\w*|to cause|plann?(?:ed|ing)? to|aimed? to|tried to|attempt\w* to)\b[^.;:!?]{0,60}$",
+    re.I,
+)
+
+
+def violent_crowd(text: str, lexicon: Lexicon) -> bool:
+    """Words of a crowd's violence ("turned violent", "hurled stones", "looting") said of this
+    crowd, not of earlier protests or of what someone feared it might do."""
+    return any(
+        not _NOT_THIS_CROWD.search(text[max(0, m.start() - 80) : m.start()])
+        for m in lexicon.refine["protest_violent"].finditer(text)
+    )
 
 
 def _type_from_actors(actor1: Actor | None, actor2: Actor | None, cue_text: str) -> str:

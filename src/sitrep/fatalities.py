@@ -472,6 +472,28 @@ _INJURED = frozenset(
 )
 
 
+def _with_hurt(trigger: Token) -> bool:
+    """A death word joined to a word for the hurt over one count ("killed or wounded 39",
+    "hundreds were killed and injured"): the dead among them are not told, so ACLED's
+    conservative count is the one death the words imply."""
+    if trigger.lemma_ not in ("kill", "dead"):
+        return False
+    joined = [c for c in trigger.children if c.dep_ == "conj"]
+    if trigger.dep_ == "conj":
+        joined.append(trigger.head)
+    return any(
+        (t.lower_ in _INJURED or t.lemma_ in ("injure", "wound", "hurt")) and not _own_count(t) for t in joined
+    )
+
+
+def _own_count(hurt: Token) -> bool:
+    """ "36 injured", "wounded five": the hurt are counted apart."""
+    before = hurt.doc[max(hurt.i - 2, 0) : hurt.i]
+    return any(t.like_num for t in before) or any(
+        c.dep_ in ("nummod", "dobj", "nsubj", "nsubjpass", "npadvmod", "attr") for c in hurt.children
+    )
+
+
 def _injured_after(tok: Token) -> bool:
     """A conjunct count of the hurt, not of the dead: "five people dead and 36 wounded"."""
     following = tok.doc[tok.i + 1 : tok.i + 3]
@@ -642,6 +664,8 @@ def find_fatalities(doc: Doc) -> list[Fatalities]:
             if counted is None:
                 continue
             (best, low, high), start, end = counted
+            if _with_hurt(tok):  # "hundreds were killed and injured": one count for both
+                best, low = min(best, 1), min(low, 1)
             first = tok.left_edge.idx if tok.lemma_ == "toll" else tok.idx
             if tok.lower_ == "dead" and tok.head.pos_ == "VERB":
                 first = min(first, tok.head.idx)

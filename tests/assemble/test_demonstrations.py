@@ -36,3 +36,35 @@ def test_protesters_killed_at_a_rally_is_excessive_force(extractor) -> None:
     )
     (event,) = main_events(extractor, text, date(2021, 11, 14))
     assert event.sub_event_type == "Excessive force against protesters"
+
+
+def test_violence_feared_or_from_earlier_weeks_does_not_make_a_riot(extractor) -> None:
+    text = (
+        "Ugandan police arrest anti-corruption protesters in capital\n\n"
+        "Police in Kampala arrested dozens of young people on Tuesday as they marched towards "
+        "parliament to protest against corruption. Officers had warned that criminal elements could "
+        "hijack the march to cause chaos, including looting and the destruction of property.\n\n"
+        "In Santiago, more than a million people marched peacefully on Friday, following a week of "
+        "violent protests against the government."
+    )
+    events = main_events(extractor, text, date(2024, 7, 24))
+    assert events and all(e.event_type == "Protests" for e in events)
+
+
+def test_a_crowd_that_hurled_stones_is_a_riot(extractor) -> None:
+    text = (
+        "Hundreds of youths protesting against a fuel price rise hurled stones at the police in "
+        "Kisumu on Monday and burned tyres on the main road, police said."
+    )
+    (event,) = main_events(extractor, text, date(2024, 7, 9))
+    assert event.sub_event_type == "Violent demonstration"
+
+
+def test_a_rally_demanding_an_end_to_a_peace_treaty_makes_no_agreement(extractor) -> None:
+    text = (
+        "Thousands of Jordanians rallied near the Israeli embassy in Amman on Thursday, demanding an "
+        "end to Jordan's peace treaty with Israel. Protesters called on the authorities to tear up "
+        "the 1994 peace treaty."
+    )
+    events = main_events(extractor, text, date(2024, 3, 29))
+    assert events and all(e.sub_event_type != "Agreement" for e in events)

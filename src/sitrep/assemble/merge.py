@@ -33,7 +33,12 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
         else:
             dated_referrals.append(clause)
     for clause in (c for c in clauses if c.date is None):
-        fits = [d for d in drafts if _compatible(d, clause, lexicon, settings) and _recent_or_undated(d)]
+        fits = [
+            d
+            for d in drafts
+            if _compatible(d, clause, lexicon, settings)
+            and (_recent_or_undated(d) or _same_sentence(d, clause))
+        ]
         if fits:
             min(fits, key=lambda d: (_arrests_only(d, clause), _text_distance(d, clause))).clauses.append(
                 clause
@@ -124,6 +129,12 @@ def _split_listed_towns(clause: Clause, settings: AssembleSettings) -> list[Clau
 def _arrests_only(draft: Draft, clause: Clause) -> bool:
     """ "killed" near an arrest story joins the violence it tells of, not the arrest."""
     return set(_draft_subs(draft)) == {"Arrests"} and "Arrests" not in clause.strong_subs
+
+
+def _same_sentence(draft: Draft, clause: Clause) -> bool:
+    """ "the protests of October 2019, in which hundreds of demonstrators were killed": an
+    undated mention in a recalled event's own sentence is that event's."""
+    return any(m.sentence.start == clause.mentions[0].sentence.start for m in draft.mentions)
 
 
 def _recent_or_undated(draft: Draft) -> bool:

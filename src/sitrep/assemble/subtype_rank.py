@@ -24,7 +24,7 @@ import numpy as np
 import yaml
 
 from sitrep.codebook import codebook, packaged_text
-from sitrep.events import STRONG, EventMention, Lexicon
+from sitrep.events import STRONG, EventMention, Lexicon, violent_crowd
 from sitrep.model import Actor
 
 BASE = ("rules", "strong", "first_strong", "lead", "proposed", "share", "rules_type")
@@ -195,7 +195,7 @@ def _crowd_banned(evidence: EventEvidence, lexicon: Lexicon) -> set[str]:
     excessive = refine["excessive_force"].search(text)
     if excessive or refine["protest_intervention"].search(text):
         banned.add(_DEMONSTRATION[0])
-    elif refine["protest_violent"].search(text) or refine["mob"].search(text):
+    elif violent_crowd(text, lexicon) or refine["mob"].search(text):
         banned.add(_DEMONSTRATION[0])
     if excessive:
         banned.add(_DEMONSTRATION[1])
