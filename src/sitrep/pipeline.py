@@ -118,7 +118,7 @@ class Extractor:
 
     def triggers_to_parse(self, article: Article) -> list[tuple[int, int]] | None:
         """Triage (``sitrep.triage``): the article's trigger spans if it can yield an event, else None."""
-        return triggers_to_parse(normalise_text(article.text), self.lexicon)
+        return triggers_to_parse(_normalised(article.text), self.lexicon)
 
     def _parse_each(
         self, wanted: dict[str, tuple[Article, list[tuple[int, int]]]], failed: dict[str, StageError]
@@ -139,7 +139,7 @@ class Extractor:
 
     def _text(self, article: Article, spans: list[tuple[int, int]]) -> str:
         """What spaCy parses: the article, or with focus its event sentences amid blanks."""
-        text = normalise_text(article.text)
+        text = _normalised(article.text)
         if self.focus_neighbours < 0:
             return text
         keep = claim_sentence() if self.focus_claims else None
@@ -147,7 +147,7 @@ class Extractor:
 
     def _with_text(self, article: Article, doc: Doc) -> Doc:
         """A focused doc still reads as the whole article to every stage that reads text."""
-        return doc if self.focus_neighbours < 0 else with_text(doc, normalise_text(article.text))
+        return doc if self.focus_neighbours < 0 else with_text(doc, _normalised(article.text))
 
     def _events(self, article: Article, doc: Doc) -> list[Event]:
         """Every stage on one parsed article; a failure raises ``StageError`` naming the stage.
@@ -206,6 +206,12 @@ def _stage(name: str, fn: Callable[..., _T], *args: Any) -> _T:
         return fn(*args)
     except Exception as exc:
         raise StageError(name, exc) from exc
+
+
+@lru_cache(maxsize=128)  # two batches of 64 articles
+def _normalised(text: str) -> str:
+    """``normalise_text``, once per text: triage, focus and the whole-text doc each ask for it."""
+    return normalise_text(text)
 
 
 def _span(item):
