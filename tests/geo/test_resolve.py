@@ -396,6 +396,20 @@ def test_a_community_of_believers_is_no_village(nlp: Language, gazetteer: Gazett
             "CO",
             "Fortul",
         ),
+        (  # a name listed with a place the tagger found ("Faisalabad" tagged PERSON)
+            "Party workers were injured in clashes with the security forces in Lahore and Faisalabad on "
+            "Tuesday, and a police station was set on fire in Quetta.",
+            "Faisalabad",
+            "PK",
+            "Faisalabad",
+        ),
+        (  # a sentence's first word "In" is the cue, not part of the name
+            "Gunmen attacked churches in two cities of Dagestan on Sunday.\n\nIn Derbent, gunmen stormed "
+            "a synagogue and an Orthodox church and killed the priest.",
+            "Derbent",
+            "RU",
+            "Derbent",
+        ),
     ],
 )
 def test_names_the_tagger_mislabels_are_found_by_their_cue(

@@ -66,6 +66,8 @@ _WEAK_BEFORE = re.compile(
     r"\b(?:in|near|outside|from|into|out of|towards?|around)\s+(?:the\s+)?(?:(?:rural|remote|nearby|neighbou?ring)\s+)?$|"
     r"\b(?:seized|captured|recaptured|retook|overran|stormed|raided|attacked|shelled|bombed|struck|hit|entered)\s+$"
 )  # "in rural El Carmen", "seized el-Fula", "the attack hit Aguachica"
+# "In Derbent, gunmen stormed a synagogue": the capital of a sentence's first word
+_SENTENCE_IN = re.compile(r"(?:^|[.!?\"\u201d]\s+|\n\s*)(?:In|Near|Outside)\s+$")
 _NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "el"})
 _TARGET_BEFORE = re.compile(r"\b(?:in|on|near|at|outside|into|across|over|around)\s+$")
 FAMOUS_POP = 200_000  # a city this big, named after a preposition, is a place even with no other context
@@ -306,6 +308,9 @@ def _extend_right(text_all: str, end: int, text: str, gazetteer: Gazetteer) -> t
     return end, text
 
 
+_LEADING_CUES = frozenset({"in", "near", "outside"})
+
+
 def _untagged_phrases(doc: Doc) -> list[_Mention]:
     """Capitalised phrases outside any entity, right after a place cue ("the town of Avdiivka")."""
     out = []
@@ -313,8 +318,13 @@ def _untagged_phrases(doc: Doc) -> list[_Mention]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if tok.ent_iob_ != "O" or not tok.text[:1].isupper() or not tok.is_alpha:
-            i += 1
+        if (
+            tok.ent_iob_ != "O"
+            or not tok.text[:1].isupper()
+            or not tok.is_alpha
+            or tok.lower_ in _LEADING_CUES
+        ):
+            i += 1  # "In Derbent, gunmen ...": the sentence's capitalised "In" is the cue, not the name
             continue
         j = i + 1
         while (
@@ -344,6 +354,7 @@ def _untagged_phrases(doc: Doc) -> list[_Mention]:
         if (
             _STRONG_BEFORE.search(before)
             or _WEAK_BEFORE.search(before)
+            or _SENTENCE_IN.search(before)
             or _TARGET_BEFORE.search(before)
             or is_settlement(Span(span.start_char, span.end_char, span.text), doc_text(doc))
         ):
@@ -401,13 +412,18 @@ def _promoted(
             or settlement
             or _owned_by_country(before, places, gazetteer)
             or (_THE_BEFORE.search(before) and _CUE_AFTER.match(after))  # "in the Bankilaré area"
-        ):
+            or (
+                _conjoined(m, mentions, text)
+                and any(p.country in countries and p.feature_class == "P" for p in places)
+            )
+        ):  # "clashes in Lahore and Faisalabad": the tagger's Lahore vouches for its partner
             strong.add(key)
         elif m.label == "PERSON":
             continue  # "Kelly", "Bell": surnames that are also towns need a strong cue
         elif not (
             (
                 _WEAK_BEFORE.search(before)
+                or _SENTENCE_IN.search(before)
                 or _TARGET_BEFORE.search(before)
                 or _CUE_AFTER.match(after)
                 or _ADMIN_SUFFIX.search(m.text)  # "Lapai Local Government Area"
@@ -449,6 +465,17 @@ def _owned_by_country(before: str, places: list[Place], gazetteer: Gazetteer) ->
         if country is not None:
             return any(p.country == country.country and p.feature_code != "PCLI" for p in places)
     return False
+
+
+_CONJUNCTION = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
+
+
+def _conjoined(m: _Mention, places: list[_Mention], text: str) -> bool:
+    """A name listed with a place the tagger found: "in Lahore, Faisalabad and Quetta"."""
+    return any(
+        p.end <= m.start and m.start - p.end <= 7 and _CONJUNCTION.match(text[p.end : m.start])
+        for p in places
+    )
 
 
 def _governs(doc: Doc, mention: _Mention) -> bool:
