@@ -482,7 +482,8 @@ def _with_hurt(trigger: Token) -> bool:
     if trigger.dep_ == "conj":
         joined.append(trigger.head)
     return any(
-        (t.lower_ in _INJURED or t.lemma_ in ("injure", "wound", "hurt")) and not _own_count(t) for t in joined
+        (t.lower_ in _INJURED or t.lemma_ in ("injure", "wound", "hurt")) and not _own_count(t)
+        for t in joined
     )
 
 
