@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import REPO, build_corpora, machine_info  # noqa: E402
+from throughput import REPO, build_corpora, machine_info, parallel_capacity  # noqa: E402
 
 CONFIGS = [("local", 1), ("ray", 1), ("ray", 2)]
 
@@ -150,6 +150,7 @@ def main() -> None:
                     flush=True,
                 )
     print(f"\nload average at end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"cores two processes get at end (2.0 when idle): {parallel_capacity():.2f}")
 
 
 if __name__ == "__main__":

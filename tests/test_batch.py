@@ -135,3 +135,45 @@ def test_one_bad_file_costs_only_itself(tmp_path: Path) -> None:
     assert result.stdout.startswith("13 article(s) added")
     with open_store(db) as store:
         assert store.counts()["articles"] == 13
+
+
+class Deferred:
+    """A pool whose parts stay pending until their results are asked for, counting what it holds."""
+
+    processes = 2
+
+    def __init__(self, extractor) -> None:
+        self.extractor = extractor
+        self.in_flight = 0
+        self.most = 0
+
+    def submit_parts(self, articles: Sequence[Article]) -> list:
+        pool, half = self, max(-(-len(articles) // 2), 1)
+
+        class Part:
+            def __init__(self, part: Sequence[Article]) -> None:
+                self.part = list(part)
+                pool.in_flight += 1
+                pool.most = max(pool.most, pool.in_flight)
+
+            def result(self) -> list[ArticleResult]:
+                pool.in_flight -= 1
+                return list(pool.extractor.extract_many(self.part))
+
+        return [Part(articles[i : i + half]) for i in range(0, len(articles), half)]
+
+
+def test_batches_with_extraction_ahead_store_what_batch_by_batch_stores(tmp_path: Path, extractor) -> None:
+    articles = _samples()
+    batches = [articles[i : i + 2] for i in range(0, len(articles), 2)] + [articles[:2]]  # the last: stored
+    with open_store(str(tmp_path / "one.duckdb")) as store:
+        one = [ingest_batch(store, b, extractor.extract_many, versions=VERSIONS) for b in batches]
+        expected = store.counts()
+    pool = Deferred(extractor)
+    with open_store(str(tmp_path / "ahead.duckdb")) as store:
+        ahead = list(batch.ingest_batches(store, iter(batches), pool, versions=VERSIONS, ahead=2))
+        assert store.counts() == expected
+    assert pool.most > 2  # the parts of the next batches were in flight while one was stored
+    assert [s.articles_added for s in ahead] == [s.articles_added for s in one]
+    assert [s.events_added for s in ahead] == [s.events_added for s in one]
+    assert sum(s.articles_known for s in ahead) == sum(s.articles_known for s in one) == 2

