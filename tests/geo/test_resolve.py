@@ -10,7 +10,8 @@ from spacy.language import Language
 
 from sitrep.codebook import haversine_km
 from sitrep.geo.gazetteer import Gazetteer, entity_patterns
-from sitrep.geo.resolve import geoparse, locate_event
+from sitrep.geo.locate import locate_event
+from sitrep.geo.resolve import geoparse
 from sitrep.model import GeoPrecision, Span, Toponym
 from sitrep.nlp import build_pipeline, normalise_text
 

@@ -17,7 +17,7 @@ from sitrep.assemble.records import Draft, Findings
 from sitrep.codebook import codebook, haversine_km
 from sitrep.geo.cues import dateline_spans, in_dateline, is_elsewhere, is_settlement
 from sitrep.geo.gazetteer import normalise_name
-from sitrep.geo.resolve import locate_event, sentence_bounds
+from sitrep.geo.locate import locate_event, sentence_bounds
 from sitrep.model import Actor, EventRole, GeoPrecision, Location, Span, Toponym
 from sitrep.nlp import doc_text
 
