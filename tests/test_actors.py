@@ -425,7 +425,7 @@ def test_generic_words_mean_a_country_s_known_insurgency(
     actors: ActorDictionary, text: str, country: str, expected: str
 ) -> None:
     """ACLED codes unnamed "insurgents" of Thailand's deep south as its Malay Muslim separatists."""
-    (mention,) = actors.find(text)
+    mention = actors.find(text)[0]
     filled = with_country(mention.actor, country)
     assert filled.name == expected
     assert "{" not in filled.name and filled.type in ACTOR_TYPES
