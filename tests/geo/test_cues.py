@@ -48,6 +48,9 @@ def _span(text: str, name: str) -> Span:
             False,
         ),
         ("A suicide bomber struck a rally in Quetta on Sunday.", "Quetta", False),
+        ("The air force downed a drone launched from Somalia over the port of Mombasa.", "Somalia", True),
+        ("Two rockets fired from the Gaza Strip fell near Ashkelon.", "Gaza Strip", True),
+        ("Two rockets fired from the Gaza Strip fell near Ashkelon.", "Ashkelon", False),
     ],
 )
 def test_a_destination_or_a_landmark_is_not_the_scene(text: str, name: str, elsewhere: bool) -> None:

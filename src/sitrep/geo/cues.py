@@ -2,8 +2,8 @@
 
 A dateline ("Peshawar, Oct 11 (PTI) –", "Mogadishu, Somalia —") says where a report was filed,
 and a destination ("a train about to leave for Peshawar", "patients moved to Peshawar") where
-people went: neither is where the event happened, so both are hints, never the event's own
-place. A named village the gazetteer lacks ("the town of Maga") still tells that the event is
+people went, and an origin ("a missile launched from Yemen") where a weapon came from: none is
+where the event happened, so all are hints, never the event's own place. A named village the gazetteer lacks ("the town of Maga") still tells that the event is
 in a village, so the coder must not put it in another town of the story.
 """
 
@@ -28,6 +28,12 @@ _DESTINATION_BEFORE = re.compile(
     r"flights?|trains?|buses)\s+(?:for|to)|en route to|on (?:their|its|his|her) way to|"
     r"(?:taken|take|moved?|moving|referred|rushed|airlifted|evacuated|transferred|shifted|fled|flee|"
     r"fleeing|deported|relocated|brought|sent)\s+(?:\w+\s+){0,3}?to)\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# "a missile launched from Yemen", "rockets fired from Lebanon": where a weapon came from; the
+# event is where it struck or was shot down.
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:launched|fired|lobbed)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 _DISTANCE_BEFORE = re.compile(
@@ -58,10 +64,13 @@ def in_dateline(span: Span, datelines: list[Span]) -> bool:
 
 
 def is_elsewhere(span: Span, text: str) -> bool:
-    """ "leave for Peshawar", "patients moved to Peshawar", "80 kilometres from Lahore": where
-    people went or a landmark to measure from, not the scene."""
+    """ "leave for Peshawar", "patients moved to Peshawar", "80 kilometres from Lahore", "a drone
+    launched from Yemen": where people went, a landmark to measure from or where a weapon came
+    from, not the scene."""
     before = text[max(0, span.start - 60) : span.start]
-    return bool(_DESTINATION_BEFORE.search(before) or _DISTANCE_BEFORE.search(before))
+    return bool(
+        _DESTINATION_BEFORE.search(before) or _DISTANCE_BEFORE.search(before) or _ORIGIN_BEFORE.search(before)
+    )
 
 
 def is_settlement(span: Span, text: str) -> bool:
