@@ -216,3 +216,26 @@ def test_a_city_named_as_a_bearing_is_a_landmark_not_a_second_scene(extractor) -
         e for e in extractor.extract(Article("bearing", date(2013, 10, 29), text)) if e.role is EventRole.MAIN
     ]
     assert [e.location.name for e in events if e.location] == ["Jilib"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Police in Zambia on Sunday arrested an opposition leader and forty of his supporters at a "
+            "meeting they said had not been authorised, a police spokesman said.",
+            "Lusaka",
+        ),
+        (
+            "Cusco, Mar 3 (EFE).- Thousands of farmers across Peru blocked roads on Monday to protest "
+            "against the price of fertiliser.",
+            "Cusco",
+        ),
+    ],
+)
+def test_a_national_event_is_placed_where_filed_or_at_the_capital(extractor, text, place) -> None:
+    """No town or province of the country named: the filing town, else the capital (precision 3)."""
+    events = extractor.extract(Article("national", date(2024, 3, 4), text))
+    main = [e for e in events if e.role is EventRole.MAIN]
+    assert main and main[0].location is not None
+    assert (main[0].location.name, main[0].location.geo_precision) == (place, GeoPrecision.REGION)

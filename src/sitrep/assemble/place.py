@@ -85,7 +85,8 @@ def agreement_venue(
     a ceasefire in Addis Ababa"). Called once the actors are chosen, since they belong to the
     parties' country, not the venue's (like :func:`interception_place`)."""
     location = located[0]
-    venue = _venue(findings, draft, doc_text(findings.doc), location is None or location.feature in WIDE)
+    wide = location is None or location.feature in WIDE or _national_level(findings, location)
+    venue = _venue(findings, draft, doc_text(findings.doc), wide)
     if venue is None:
         return located
     return replace(venue.location, geo_precision=GeoPrecision.EXACT), venue.span
@@ -152,15 +153,35 @@ def _refined(
         inner = None  # "Katsina State's Sabuwa LGA": Katsina, the city, is not in Sabuwa
     if inner is not None and inner.location.feature not in WIDE:
         return replace(inner.location, geo_precision=GeoPrecision.NEAR), inner.span
-    if location.feature == "country" and inner is None:  # "BOGOTA, Jan 3 (Reuters) -" for a national event
-        filed = _story_place(hints, location.country, "")
-        if filed is not None and filed.location.feature not in WIDE:
-            return replace(filed.location, geo_precision=GeoPrecision.REGION), filed.span
+    if location.feature == "country" and (inner is None or inner.location.feature == "country"):
+        return _national(findings, location, span, hints)
     if location.feature == "country" and inner is not None and inner.location.feature in ("admin1", "admin2"):
         return replace(
             inner.location, geo_precision=_unit_precision(inner.location)
         ), inner.span  # its province
     return location, span
+
+
+def _national(
+    findings: Findings, location: Location, span: Span | None, hints: list[Toponym]
+) -> tuple[Location, Span | None]:
+    """An event the story places in no town or province of its country: the town the report was
+    filed from ("BOGOTA, Jan 3 (Reuters) -"), else the capital, as analysts code a national
+    protest or an opposition leader's arrest (precision 3 either way)."""
+    filed = _story_place(hints, location.country, "")
+    if filed is not None and filed.location.feature not in WIDE:
+        return replace(filed.location, geo_precision=GeoPrecision.REGION), filed.span
+    capital = findings.capitals.get(location.country)
+    if capital is not None:
+        return replace(capital, geo_precision=GeoPrecision.REGION), span
+    return location, span
+
+
+def _national_level(findings: Findings, location: Location) -> bool:
+    """A country, or the capital standing for it (:func:`_national`)."""
+    capital = findings.capitals.get(location.country)
+    national = capital is not None and location.geonameid == capital.geonameid
+    return location.feature == "country" or (national and location.geo_precision is GeoPrecision.REGION)
 
 
 def _in_district(place: Location, district: Location) -> bool:
@@ -223,7 +244,7 @@ def interception_place(
     """Drones shot down fell where the defender is: "Ukraine downed 21 of the 22 drones Russia
     launched" happened in Ukraine, not in the launching state the sentence also names."""
     location, span = located
-    if interceptor is None or launcher is None or location is None or location.feature != "country":
+    if interceptor is None or launcher is None or location is None or not _national_level(findings, location):
         return located
     if launcher.type != "State forces" or location.country != launcher.country != interceptor.country:
         return located

@@ -15,6 +15,7 @@ from sitrep.model import (
     Article,
     Claim,
     Fatalities,
+    Location,
     Span,
     TimeExpression,
     Toponym,
@@ -38,6 +39,7 @@ class Findings:
     claims: list[Claim]
     page_toponyms: list[Toponym] = field(default_factory=list)  # in navigation and headers: a last hint
     filed_toponyms: list[Toponym] = field(default_factory=list)  # "JOHANNESBURG —": where it was filed
+    capitals: dict[str, Location] = field(default_factory=dict)  # country code -> its capital
 
 
 @dataclass

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from sitrep.codebook import codebook
+from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import ADMIN_SUFFIX
 from sitrep.model import GeoPrecision, Location, Span, Toponym
 
@@ -54,6 +55,17 @@ def locate_event(toponyms: list[Toponym], anchor: Span, text: str) -> tuple[Loca
     location = chosen.location
     assert location is not None
     return replace(location, geo_precision=_precision(chosen, text)), chosen.span
+
+
+def capitals(toponyms: list[Toponym], gazetteer: Gazetteer) -> dict[str, Location]:
+    """The capital of each country the toponyms name: where an event the story places only in
+    the country is coded (a national protest, an opposition leader's arrest)."""
+    out = {}
+    for code in {t.location.country for t in toponyms if t.location is not None and t.location.country}:
+        capital = gazetteer.capital(code)
+        if capital is not None:
+            out[code] = capital.to_location()
+    return out
 
 
 def _specificity(t: Toponym) -> int:
