@@ -183,6 +183,18 @@ def test_a_country_with_no_town_named_becomes_the_province_the_story_names(extra
             "group signed a declaration of principles for a ceasefire in eastern DRC on Saturday.",
             ("Doha", "QA"),
         ),
+        (
+            "Sudan government, rebels sign final peace deal\n\n"
+            "Sudan's government and the rebel alliance put their names to a final peace agreement in Nairobi, "
+            "the capital of Kenya, on Saturday.",
+            ("Nairobi", "KE"),
+        ),
+        (
+            "Colombia, rebels agree six-month ceasefire\n\n"
+            "The Colombian government and the guerrillas have struck a deal in Caracas for a six-month "
+            "ceasefire, officials said on Friday.",
+            ("Caracas", "VE"),
+        ),
     ],
 )
 def test_an_agreement_is_placed_where_it_was_signed(extractor, text, venue) -> None:
@@ -239,3 +251,30 @@ def test_a_national_event_is_placed_where_filed_or_at_the_capital(extractor, tex
     main = [e for e in events if e.role is EventRole.MAIN]
     assert main and main[0].location is not None
     assert (main[0].location.name, main[0].location.geo_precision) == (place, GeoPrecision.REGION)
+
+
+def test_prisoners_are_exchanged_where_they_are_handed_over_not_where_it_was_agreed(extractor) -> None:
+    text = (
+        "Ethiopia and Eritrea begin prisoner swap\n\n"
+        "Ethiopia and Eritrea began swapping prisoners of war on Friday, the first part of an agreement "
+        "signed in Jeddah under which each side is to hand over 500 people."
+    )
+    events = extractor.extract(Article("swap", date(2024, 5, 24), text))
+    main = [e for e in events if e.role is EventRole.MAIN]
+    assert main and main[0].location is not None
+    assert main[0].location.country in ("ET", "ER")
+
+
+def test_a_foreign_place_gives_way_to_the_story_countrys_capital(extractor) -> None:
+    """Placed in a country the story barely names, a main event goes back to the story's country,
+    and with no town of it named, to its capital."""
+    text = (
+        "Police in Uganda arrested 30 opposition supporters on Sunday as they waited for their leader "
+        "to return from Paris.\n\n"
+        "Uganda's police said the supporters had planned an unauthorised march. Uganda has barred "
+        "opposition rallies since the last election."
+    )
+    events = extractor.extract(Article("foreign", date(2024, 3, 4), text))
+    main = [e for e in events if e.role is EventRole.MAIN]
+    assert main and main[0].location is not None
+    assert main[0].location.name == "Kampala"

@@ -63,6 +63,8 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
         )
         if fallback is None:
             return (None, None) if foreign else (location, span)
+        if fallback.location.feature == "country":
+            return _national(findings, fallback.location, fallback.span, hints)
         return replace(fallback.location, geo_precision=_fallback_precision(fallback)), fallback.span
     if location.feature in WIDE:
         return _refined(findings, draft, (location, span), toponyms, hints)
@@ -70,9 +72,13 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
 
 
 _SIGNING = re.compile(
-    r"\b(?:sign(?:ed|ing|s)?|talks|negotiat\w*|mediat\w*|summit|agreed|accord|declaration|met|meeting)\b",
+    r"\b(?:sign(?:ed|ing|s)?|talks|negotiat\w*|mediat\w*|summit|agreed|agrees?|accord|declaration|met|meeting|"
+    r"struck an? (?:\w+ )?deal|(?:peace|ceasefire) (?:agreement|deal|treaty))\b",
     re.IGNORECASE,
 )
+# "the swap opens the deal signed in Istanbul": prisoners are exchanged where they are handed
+# over, not where the exchange was agreed.
+_EXCHANGE = re.compile(r"\b(?:swap|exchang|hand(?:ed|ing)? over|handover)", re.IGNORECASE)
 _VENUE_BEFORE = re.compile(
     r"\b(?:in|at)\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:capital|city)(?:\s+of)?,?\s+)?$", re.IGNORECASE
 )
@@ -85,6 +91,8 @@ def agreement_venue(
     a ceasefire in Addis Ababa"). Called once the actors are chosen, since they belong to the
     parties' country, not the venue's (like :func:`interception_place`)."""
     location = located[0]
+    if any(_EXCHANGE.search(m.trigger.text) for m in draft.mentions):
+        return located
     wide = location is None or location.feature in WIDE or _national_level(findings, location)
     venue = _venue(findings, draft, doc_text(findings.doc), wide)
     if venue is None:
