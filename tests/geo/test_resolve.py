@@ -412,6 +412,20 @@ def test_a_community_of_believers_is_no_village(nlp: Language, gazetteer: Gazett
             "RU",
             "Derbent",
         ),
+        (  # a city owning a named square, after "in" (tagged PERSON)
+            "Thousands of people marched across Slovakia on Monday, and organisers said 40,000 of them stood "
+            "in Bratislava's Hviezdoslav Square until late.",
+            "Bratislava",
+            "SK",
+            "Bratislava",
+        ),
+        (  # an apposition that calls the name a capital (tagged ORG)
+            "Rebels shelled a market in Sudan on Sunday. A doctor at the hospital of El-Obeid, the state "
+            "capital of North Kordofan, said five people died.",
+            "El-Obeid",
+            "SD",
+            "El Obeid",
+        ),
     ],
 )
 def test_names_the_tagger_mislabels_are_found_by_their_cue(

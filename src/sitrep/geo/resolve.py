@@ -82,6 +82,12 @@ _POSSESSIVE_AFTER = re.compile(
     r"downtown|districts?|neighbou?rhoods?|residents|mayor|governor|airport|port|hospitals?|university|"
     r"old city|city centre|slums?)\b"
 )
+# "gather in Bratislava's Freedom Square": a city owning a named square or street, after "in" / "at"
+_LANDMARK_AFTER = re.compile(
+    r"^(?:'s|\u2019s)\s+(?:[A-Z][\w-]+\s+){1,2}(?:Square|Street|Avenue|Boulevard|Road|Park|Bridge)\b"
+)
+# "El-Obeid, the state capital of North Kordofan": an apposition that calls the name a capital
+_CAPITAL_APPOSITION = re.compile(r"^,\s+(?:the\s+)?(?:\w+\s+)?capital\b", re.IGNORECASE)
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town)$", re.IGNORECASE)
 _ORG_BRANCH = re.compile(r"\b[A-Z]{2,}-$")
 _ALIAS_BEFORE = re.compile(r"\b(?:known|referred to|dubbed) as\s+(?:the\s+)?$", re.IGNORECASE)
@@ -410,6 +416,7 @@ def _promoted(
             or key in tagged
             or settlement
             or _owned_by_country(before, places, gazetteer)
+            or _CAPITAL_APPOSITION.match(after)
             or (_THE_BEFORE.search(before) and _CUE_AFTER.match(after))  # "in the Bankilaré area"
             or (
                 _conjoined(m, mentions, text)
@@ -417,7 +424,7 @@ def _promoted(
             )
         ):  # "clashes in Lahore and Faisalabad": the tagger's Lahore vouches for its partner
             strong.add(key)
-        elif m.label == "PERSON":
+        elif m.label == "PERSON" and not _big_city_possessive(m, before, after, places, countries):
             continue  # "Kelly", "Bell": surnames that are also towns need a strong cue
         elif (
             not (
@@ -438,7 +445,7 @@ def _promoted(
                     for p in places
                 )
             )
-            and not _big_city_possessive(m, after, places, countries)
+            and not _big_city_possessive(m, before, after, places, countries)
         ):
             # a big city or a province after "on / in / near" needs no country context:
             # "an air strike on Kharkiv", "political killings in KwaZulu-Natal" (tagged ORG)
@@ -457,15 +464,19 @@ def _promoted(
     return out
 
 
-def _big_city_possessive(m: _Mention, after: str, places: list[Place], countries: set[str]) -> bool:
-    """ "Buenos Aires's streets" (tagged ORG): a big city of the document's countries, owning
-    something. A person ("Lincoln's profile") or a shop ("El Cabo's") is no place."""
-    return (
-        m.label == "ORG"
-        and bool(_POSSESSIVE_AFTER.match(after))
-        and any(
-            p.population >= FAMOUS_POP and p.feature_class == "P" and p.country in countries for p in places
-        )
+def _big_city_possessive(
+    m: _Mention, before: str, after: str, places: list[Place], countries: set[str]
+) -> bool:
+    """ "Buenos Aires's streets" (tagged ORG), "in Bratislava's Freedom Square" (tagged PERSON): a
+    big city of the document's countries, owning something. A person ("Lincoln's profile") or a
+    shop ("El Cabo's") is no place."""
+    possessive = (m.label == "ORG" and bool(_POSSESSIVE_AFTER.match(after))) or (
+        m.label in ("ORG", "PERSON")
+        and bool(_LANDMARK_AFTER.match(after))
+        and bool(_TARGET_BEFORE.search(before))
+    )
+    return possessive and any(
+        p.population >= FAMOUS_POP and p.feature_class == "P" and p.country in countries for p in places
     )
 
 
