@@ -443,3 +443,13 @@ def test_a_persons_possessive_is_no_city(nlp: Language, gazetteer: Gazetteer) ->
 def test_a_month_tagged_date_is_not_promoted(nlp: Language, gazetteer: Gazetteer) -> None:
     names = [t.span.text for t in _parse(nlp, gazetteer, "Fighting in Mali resumed in May, the army said.")]
     assert "May" not in names
+
+
+def test_the_tail_of_a_name_called_a_capital_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Boa Vista, the state capital", with only "Vista" tagged: the apposition vouches for the
+    whole name, not for its last word (a Vista in the United States)."""
+    text = (
+        "Thousands of Venezuelans crossed into the Brazilian state of Roraima and are living in Boa Vista, "
+        "the state capital."
+    )
+    assert "Vista" not in [t.span.text for t in _parse(nlp, gazetteer, text) if t.location is not None]

@@ -88,6 +88,7 @@ _LANDMARK_AFTER = re.compile(
 )
 # "El-Obeid, the state capital of North Kordofan": an apposition that calls the name a capital
 _CAPITAL_APPOSITION = re.compile(r"^,\s+(?:the\s+)?(?:\w+\s+)?capital\b", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")  # "Boa Vista, the state capital": not "Vista" alone
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town)$", re.IGNORECASE)
 _ORG_BRANCH = re.compile(r"\b[A-Z]{2,}-$")
 _ALIAS_BEFORE = re.compile(r"\b(?:known|referred to|dubbed) as\s+(?:the\s+)?$", re.IGNORECASE)
@@ -416,7 +417,7 @@ def _promoted(
             or key in tagged
             or settlement
             or _owned_by_country(before, places, gazetteer)
-            or _CAPITAL_APPOSITION.match(after)
+            or (_CAPITAL_APPOSITION.match(after) and not _NAME_BEFORE.search(before))
             or (_THE_BEFORE.search(before) and _CUE_AFTER.match(after))  # "in the Bankilaré area"
             or (
                 _conjoined(m, mentions, text)
