@@ -39,6 +39,8 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
             if _compatible(d, clause, lexicon, settings)
             and (_recent_or_undated(d) or _same_sentence(d, clause))
         ]
+        if fits and told_apart(clause) and _can_start_event(clause):
+            fits = []  # "in a separate incident, militants ambushed a patrol": another event
         if fits:
             min(fits, key=lambda d: (_arrests_only(d, clause), _text_distance(d, clause))).clauses.append(
                 clause
@@ -54,6 +56,27 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
     for d in drafts:
         d.clauses.sort(key=lambda c: c.start)
     return sorted(drafts, key=lambda d: d.clauses[0].start)
+
+
+# "In a separate incident", "a separate drone strike", "Elsewhere,": the writer tells another event.
+_APART = re.compile(
+    r"\b(?:in (?:a|another) (?:separate|similar|different|second|further) (?:incident|attack|raid|case)|"
+    r"in another (?:incident|attack|raid)|(?:a|one) (?:separate|further|second) (?:[\w-]+ ){0,2}?"
+    r"(?:attack|strike|bombing|blast|explosion|raid|ambush|incident|assault|shelling)s?|"
+    r"the second (?:attack|blast|explosion|strike|bombing|raid)|^\W*(?:separately|elsewhere)\b)",
+    re.I,
+)
+
+
+def told_apart(clause: Clause) -> bool:
+    """The sentence sets the clause's event apart from the ones told before it, before its
+    trigger, and names a place below the country for it: ACLED codes a separate incident as its
+    own event, even on the same day, where it can place it ("Elsewhere in Ecuador" it cannot)."""
+    if not any(t.location is None or t.location.feature != "country" for t in clause.toponyms):
+        return False
+    first = clause.mentions[0]
+    before = first.sentence.text[: first.trigger.end - first.sentence.start]
+    return bool(_APART.search(before))
 
 
 # "arrested over Sunday's explosion", "detained following the blast": the arrest names the
@@ -303,6 +326,8 @@ def consolidate_main(
 
 
 def _one_incident(lead: Draft, other: Draft, lexicon: Lexicon, settings: AssembleSettings) -> bool:
+    if told_apart(other.clauses[0]):
+        return False  # "in a separate incident in South Waziristan": not a retelling of the lead
     d1, d2 = lead.date, other.date
     if d1 is not None and d2 is not None and not _dates_overlap(d1, d2, slack_days=RETELLING_SLACK_DAYS):
         return False
