@@ -126,3 +126,14 @@ def test_elsewhere_with_no_place_of_its_own_tells_no_other_event(extractor) -> N
         "Elsewhere in Peru, protesters set fire to a police truck."
     )
     assert len(main_events(extractor, text, date(2024, 3, 6))) == 1
+
+
+def test_another_kind_of_strike_on_another_region_is_another_event(extractor) -> None:
+    text = (
+        "Drones hit Zaporizhzhia overnight\n\n"
+        "Three people were hurt when Russian drones struck the city of Zaporizhzhia overnight, the "
+        "governor said on Thursday.\n\n"
+        "Russia also fired two ballistic missiles at the Sumy region, the air force said."
+    )
+    subs = sorted(e.sub_event_type for e in main_events(extractor, text, date(2024, 11, 7)))
+    assert subs == ["Air/drone strike", "Shelling/artillery/missile attack"]
