@@ -31,6 +31,21 @@ def mentions(text: str):
         ("The army and rebels signed a ceasefire on Monday.", "ceasefire", "Agreement"),
         ("Soldiers clashed with militants near the village.", "clashed", "Armed clash"),
         ("Police defused a bomb planted near the market.", "defused", "Disrupted weapons use"),
+        (
+            "Officials said enemy drones had struck a fuel depot at dawn.",
+            "drones had struck",
+            "Air/drone strike",
+        ),
+        (
+            "An army helicopter was brought down by a drone over the hills.",
+            "brought down by a drone",
+            "Air/drone strike",
+        ),
+        (
+            "Overnight, 30 drones were brought down over the region.",
+            "drones were brought down",
+            "Disrupted weapons use",
+        ),
         ("Junta troops retake Nawnghkio from the TNLA.", "retake Nawnghkio", "Government regains territory"),
         (
             "Insurgents took over Mocimboa da Praia at dawn.",
