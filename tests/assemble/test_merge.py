@@ -137,3 +137,13 @@ def test_another_kind_of_strike_on_another_region_is_another_event(extractor) ->
     )
     subs = sorted(e.sub_event_type for e in main_events(extractor, text, date(2024, 11, 7)))
     assert subs == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_a_later_days_words_about_the_event_are_no_new_event(extractor) -> None:
+    text = (
+        "Gunmen kidnap 40 passengers from a bus in Zamfara\n\n"
+        "Armed men stopped a bus near Gusau on Saturday and abducted 40 passengers, police said.\n\n"
+        "On Monday, troops combed the forest near Gusau for the victims of the mass kidnapping."
+    )
+    events = main_events(extractor, text, date(2024, 3, 5))
+    assert [e.event_date.iso for e in events] == ["2024-03-02"]

@@ -26,6 +26,8 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
     dated_referrals: list[Clause] = []  # "the beach came under attack late on Friday"
     for clause in (c for c in clauses if c.date is not None):
         home = next((d for d in drafts if _compatible(d, clause, lexicon, settings)), None)
+        if home is None and refers_back(clause):  # "mourners on Friday ... killed in the explosions"
+            home = next((d for d in drafts if _told_before(d, clause, lexicon, settings)), None)
         if home is not None:
             home.clauses.append(clause)
         elif _can_start_event(clause):
@@ -77,6 +79,43 @@ def told_apart(clause: Clause) -> bool:
     first = clause.mentions[0]
     before = first.sentence.text[: first.trigger.end - first.sentence.start]
     return bool(_APART.search(before))
+
+
+# "the mass kidnapping", "the latest abduction", "those killed in the explosions": the writer
+# names an event the reader already knows
+_BACK_REFERENCE = re.compile(
+    r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+BACK_REFERENCE_DAYS = 7  # a later day's search, funeral or statement about the same event
+
+
+def refers_back(clause: Clause) -> bool:
+    """Every event noun of the clause is a definite reference to an event already told ("the
+    kidnapping"), and its date is not written into that name: the sentence's day (a statement,
+    a funeral, a search) is not the event's."""
+    strong = [m for m in clause.mentions if m.strength == STRONG]
+    if not strong or clause.named_date is not None:
+        return False
+    return all(
+        not m.trigger.text.lower().endswith("ed")
+        and _BACK_REFERENCE.search(
+            m.sentence.text[
+                max(0, m.trigger.start - m.sentence.start - 40) : m.trigger.start - m.sentence.start
+            ]
+        )
+        for m in strong
+    )
+
+
+def _told_before(draft: Draft, clause: Clause, lexicon: Lexicon, settings: AssembleSettings) -> bool:
+    """An event of the clause's kind, told earlier in the report and dated a few days before it."""
+    told = set(_draft_subs(draft))
+    if draft.date is None or (told and not set(clause.strong_subs) <= told):  # "the attack": any kind
+        return False
+    gap = (event_date_of(clause.date).start - event_date_of(draft.date).end).days
+    undated = replace(clause, times=[])
+    return 0 <= gap <= BACK_REFERENCE_DAYS and _compatible(draft, undated, lexicon, settings)
 
 
 # "arrested over Sunday's explosion", "detained following the blast": the arrest names the
