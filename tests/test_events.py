@@ -46,6 +46,16 @@ def mentions(text: str):
             "drones were brought down",
             "Disrupted weapons use",
         ),
+        (
+            "Under the deal, Sudan freed 12 Ethiopian soldiers and Ethiopia freed nine Sudanese soldiers.",
+            "freed 12 Ethiopian soldiers and Ethiopia freed",
+            "Agreement",
+        ),
+        (
+            "The two sides announced the mutual release of prisoners on Sunday.",
+            "mutual release of prisoners",
+            "Agreement",
+        ),
         ("Junta troops retake Nawnghkio from the TNLA.", "retake Nawnghkio", "Government regains territory"),
         (
             "Insurgents took over Mocimboa da Praia at dawn.",
