@@ -175,13 +175,14 @@ def _national(
 ) -> tuple[Location, Span | None]:
     """An event the story places in no town or province of its country: the town the report was
     filed from ("BOGOTA, Jan 3 (Reuters) -"), else the capital, as analysts code a national
-    protest or an opposition leader's arrest (precision 3 either way)."""
+    protest or an opposition leader's arrest (precision 3 either way; the capital with no
+    province, so that fusion still takes it for the whole country)."""
     filed = _story_place(hints, location.country, "")
     if filed is not None and filed.location.feature not in WIDE:
         return replace(filed.location, geo_precision=GeoPrecision.REGION), filed.span
     capital = findings.capitals.get(location.country)
-    if capital is not None:
-        return replace(capital, geo_precision=GeoPrecision.REGION), span
+    if capital is not None:  # it stands for the country: no province is known
+        return replace(capital, geo_precision=GeoPrecision.REGION, admin1=""), span
     return location, span
 
 
