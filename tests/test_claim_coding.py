@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.claim_coding import speaker_type
+from sitrep.claim_coding import beside_event, field_of, speaker_type
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,31 @@ from sitrep.claim_coding import speaker_type
 )
 def test_speaker_type(name: str, role: str, kind: str) -> None:
     assert speaker_type(name, role) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        # a statement that ties the attack to someone speaks to the perpetrator, named after the tie or not
+        ("the gunmen belonged to the Northern Front, a militia based in the hills", "perpetrator", "the Northern Front"),
+        ("the ambush was the work of the River Brigade and its allies", "perpetrator", "the River Brigade"),
+        ("the Valley Movement was behind the raid on the depot", "perpetrator", ""),
+        # who the dead or taken were: the victims, a count in it or not
+        ("those killed were three farmers and a teacher from the village", "victims", ""),
+        ("the mayor of the town was among those killed in the blast", "victims", ""),
+        ("named the dead as Omar Said, 40, and Lina Said, 35", "victims", ""),
+        # no casualties is a toll of none; a hurt with no count still speaks to the injuries
+        ("there was damage to the market but no casualties", "fatalities", "0"),
+        ("officers were hurt as the crowd threw stones", "injuries", ""),
+    ],
+)  # fmt: skip
+def test_field_of(text: str, field: str, value: str) -> None:
+    assert field_of(text, "asserts") == (field, value)
+
+
+def test_uncounted_injuries_in_the_aftermath_are_no_claim() -> None:
+    """The wounded taken to hospital is logistics, whatever field the words give it; a count is a claim."""
+    text = "the wounded were taken to the district hospital"
+    assert beside_event(text, "asserts", field_of(text, "asserts")[0])
+    counted = "twelve wounded were taken to the district hospital"
+    assert not beside_event(counted, "asserts", field_of(counted, "asserts")[0])

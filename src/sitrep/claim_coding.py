@@ -82,6 +82,23 @@ HEADCOUNT = re.compile(
     r"\b(\d[\d,]*|dozens|scores|hundreds) (\w+ )?(people|persons|men|women|children|students|passengers)\b",
     re.I,
 )
+# Who a statement ties the attack to, when it names them after the words that tie it.
+BLAMED = re.compile(
+    r"\b(?:belong\w* to|linked to|the work of|blamed on|carried out by|trademarks? of)\s+"
+    r"((?:the |an? )?[\w'().-]+(?: [\w'().-]+){0,5}?)(?=[,;.\"]|\s(?:and|who|which|that|for|in|on)\b|$)"
+)
+# A statement that says who the dead or taken were ("those killed were farmers", "named the dead as").
+VICTIMS = re.compile(
+    r"\b(identified (\w+ )*as|named (the|them|him|her|those|\w+ (dead|victims?|civilians|soldiers))"
+    r"|the (dead|deceased|victims?|slain) (were|was|included|comprised|as|is)"
+    r"|those (killed|dead|abducted|kidnapped|taken|detained|arrested) (were|was|included)"
+    r"|among (the|those) (dead|killed|victims|abducted)|one of (the|those) (dead|killed|victims)"
+    r"|(dead|slain|killed) (man|woman|men|women|boy|girl) (was|were))\b",
+    re.I,
+)
+NO_CASUALTIES = re.compile(
+    r"\b(no|nor|without) (\w+ )?(casualt\w*|deaths?|fatalit\w*|one (was )?killed|loss of life)\b", re.I
+)
 TARGET = re.compile(r"\b(target\w*|aimed at)\b", re.I)
 
 
@@ -178,9 +195,10 @@ def beside_event(text: str, stance: str, field: str, *, lexicon: ClaimLexicon | 
         or not (about_event(text, lexicon=lexicon) or HEADCOUNT.search(text))
     ):
         return True
+    counted = field == "fatalities" or (field == "injuries" and bool(NUMBER.search(text)))
     return (
         stance in (Stance.ASSERTS, Stance.WARNS)
-        and field not in ("fatalities", "injuries")
+        and not counted
         and bool(lexicon.aftermath_words.search(text))
     )
 
@@ -229,7 +247,11 @@ def stance_of(verb: str, text: str, kind: str, *, agent: str = "") -> str:
 def field_of(
     text: str, stance: str, *, agent: str = "", speaker: str = "", toll: int | None = None
 ) -> tuple[str, str]:
-    """The event field a statement speaks to and the value it gives (as written), or ('event', '')."""
+    """The event field a statement speaks to and the value it gives (as written), or ('event', '').
+
+    A statement that ties the attack to someone ("was behind", "belonged to", "the work of") speaks
+    to the perpetrator even when the parse finds no attacker in it; one that only tells what unnamed
+    gunmen did does not (the analyst codes it the event, its target or its place as often)."""
     if stance == Stance.CLAIMS_RESPONSIBILITY:
         return "perpetrator", agent if agent and agent.lower() not in OWN_SIDE else speaker
     if stance == Stance.ACCUSES and agent:
@@ -238,8 +260,12 @@ def field_of(
         r"\b(role|involvement|behind|responsib\w*|carried out)\b", text, re.I
     ):
         return "perpetrator", agent
+    if VICTIMS.search(text):
+        return "victims", ""
     if DEATH.search(text) and (toll is not None or NUMBER.search(text)):
         return "fatalities", "" if toll is None else str(toll)
+    if NO_CASUALTIES.search(text):  # "there was damage but no casualties": a toll of none
+        return "fatalities", "0"
     if INJURY.search(text) and NUMBER.search(text):
         number = NUMBER.search(text)
         return "injuries", number.group(0) if number else ""
@@ -247,4 +273,11 @@ def field_of(
         return "target", ""
     if agent and agent.lower() not in OWN_SIDE:
         return "perpetrator", agent
+    if BLAME.search(text):
+        named = BLAMED.search(text)
+        return "perpetrator", named.group(1) if named else ""
+    if INJURY.search(text) and not DEATH.search(
+        text
+    ):  # "several officers were hurt": the injuries, uncounted
+        return "injuries", ""
     return ("event", "") if about_event(text) else ("none", "")
