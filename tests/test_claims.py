@@ -97,6 +97,15 @@ def _claims(nlp: Language, text: str) -> list[Claim]:
             "Gladkov",
             "On the Belgorod region. Unfortunately, there is one dead. I am heading to the site",
         ),
+        # an "according to" after a short lead: the statement is what follows it, not the lead
+        (
+            "Shortly after dusk, according to Okafor, a second bomb went off near the market.",
+            "Okafor",
+            "a second bomb went off near the market",
+        ),
+        # a grenade, shots and a lynching are the event's words
+        ("Police said a man threw a grenade at the patrol.", "Police", "a man threw a grenade at the patrol"),
+        ("Residents said shots were heard near the mosque.", "Residents", "shots were heard near the mosque"),
         (
             "The police, Mondlane told reporters, had fired on the demonstration.",
             "Mondlane",

@@ -327,6 +327,10 @@ def _according_to(tok: Token, previous: Source) -> tuple[Source, tuple[int, int]
     edge = max(t.i for t in tok.subtree)
     if tok.i - segment.start <= 1:
         return source, _trim(tok.doc, edge + 1, segment.end)
+    if segment.end - edge > 2 * (
+        tok.i - segment.start
+    ):  # "A few minutes later, according to X, a bomb went off"
+        return source, _trim(tok.doc, edge + 1, segment.end)
     return source, _trim(tok.doc, segment.start, tok.i)
 
 
