@@ -66,3 +66,19 @@ def test_uncounted_injuries_in_the_aftermath_are_no_claim() -> None:
     assert beside_event(text, "asserts", field_of(text, "asserts")[0])
     counted = "twelve wounded were taken to the district hospital"
     assert not beside_event(counted, "asserts", field_of(counted, "asserts")[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the count nearest a word of death, when the fatalities stage found no toll inside the statement
+        ("gunmen opened fire on the bus, killing 12 passengers", "12"),
+        ("six traders were killed and 15 were wounded", "6"),
+        ("the death toll has risen to 44", "44"),
+        # a year or an hour is no count
+        ("at 4pm two soldiers died at the checkpoint", "2"),
+        ("In 2021, nine villagers were killed there", "9"),
+    ],
+)
+def test_the_toll_a_statement_gives(text: str, value: str) -> None:
+    assert field_of(text, "asserts") == ("fatalities", value)

@@ -244,6 +244,36 @@ def stance_of(verb: str, text: str, kind: str, *, agent: str = "") -> str:
     return Stance.ASSERTS
 
 
+_COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100,
+}  # fmt: skip
+# Not a count of people: a year, an hour, a distance, an age.
+_NOT_PEOPLE = re.compile(
+    r"^(\d{4}\b(?! (people|persons|civilians|soldiers))|\d+(:\d+)?\s*(a\.?m|p\.?m|hrs|hours|km|kilomet|miles|per ?cent|%|-year))",
+    re.I,
+)
+
+
+def count_of_dead(text: str) -> str:
+    """The number of dead a statement gives when the fatalities stage found none inside it: the count
+    nearest a word of death ("six people were killed", "killing 12", "the toll rose to 44"), or ''."""
+    deaths = [m.start() for m in DEATH.finditer(text)]
+    best: tuple[int, str] = (9, "")
+    for number in NUMBER.finditer(text):
+        word = number.group(0).lower().replace(",", "")
+        if _NOT_PEOPLE.match(text[number.start() :]) or not (word.isdigit() or word in _COUNT_WORDS):
+            continue
+        for death in deaths:
+            lo, hi = sorted((number.end(), death))
+            gap = len(text[lo:hi].split()) + (
+                2 if death < number.start() else 0
+            )  # "12 killed" before "killed 12"
+            if gap < best[0]:
+                best = (gap, word if word.isdigit() else str(_COUNT_WORDS[word]))
+    return best[1]
+
+
 def field_of(
     text: str, stance: str, *, agent: str = "", speaker: str = "", toll: int | None = None
 ) -> tuple[str, str]:
@@ -263,7 +293,7 @@ def field_of(
     if VICTIMS.search(text):
         return "victims", ""
     if DEATH.search(text) and (toll is not None or NUMBER.search(text)):
-        return "fatalities", "" if toll is None else str(toll)
+        return "fatalities", str(toll) if toll is not None else count_of_dead(text)
     if NO_CASUALTIES.search(text):  # "there was damage but no casualties": a toll of none
         return "fatalities", "0"
     if INJURY.search(text) and NUMBER.search(text):
