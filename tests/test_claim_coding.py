@@ -54,6 +54,10 @@ def test_speaker_type(name: str, role: str, kind: str) -> None:
         # no casualties is a toll of none; a hurt with no count still speaks to the injuries
         ("there was damage to the market but no casualties", "fatalities", "0"),
         ("officers were hurt as the crowd threw stones", "injuries", ""),
+        # where it happened is the point: the place words, or a place name after "went off in"
+        ("the device went off in the Dore district just after prayers", "location", ""),
+        ("the clash took place near Kambia, close to the border", "location", ""),
+        ("the gunmen stormed a farm in the village of Oku", "location", ""),
     ],
 )  # fmt: skip
 def test_field_of(text: str, field: str, value: str) -> None:

@@ -99,6 +99,14 @@ VICTIMS = re.compile(
 NO_CASUALTIES = re.compile(
     r"\b(no|nor|without) (\w+ )?(casualt\w*|deaths?|fatalit\w*|one (was )?killed|loss of life)\b", re.I
 )
+# A statement whose point is where it happened ("the blast went off in the Hodan district", "took place
+# near the village of X"): its verbs and place words in any case, a place name by its capital.
+LOCATION = re.compile(
+    r"(?i:\b(took place|happened|occurred|went off|exploded|struck|hit|landed|came down|fell) (\w+ ){0,4}?"
+    r"(in|at|on|near|inside|outside|along|over) (the )?(\w+ )?)(?:(?i:village|town|district|area|region|province"
+    r"|city|neighbou?rhood|market|camp|border|road|highway|street|square|port)\b|[A-Z])"
+    r"|(?i:\b(in|at|near) the (\w+ ){0,2}(village|town|district|area|neighbou?rhood|region|province) of\b)"
+)
 TARGET = re.compile(r"\b(target\w*|aimed at)\b", re.I)
 
 
@@ -306,8 +314,8 @@ def field_of(
     if BLAME.search(text):
         named = BLAMED.search(text)
         return "perpetrator", named.group(1) if named else ""
-    if INJURY.search(text) and not DEATH.search(
-        text
-    ):  # "several officers were hurt": the injuries, uncounted
+    if INJURY.search(text) and not DEATH.search(text):  # "officers were hurt": the injuries, uncounted
         return "injuries", ""
+    if LOCATION.search(text):  # "the bomb went off in the Hodan district"
+        return "location", ""
     return ("event", "") if about_event(text) else ("none", "")
