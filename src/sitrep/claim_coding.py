@@ -60,8 +60,8 @@ FOREIGN_FORCES = re.compile(
     r"(the )?[A-Z][a-z]+ (forces|troops|soldiers|side|army|military|servicemen|units?)$"
 )
 CONFIRM = re.compile(
-    r"\bit is true\b|\bto confirm\b|\bconfirm(s|ing)\b", re.I
-)  # "44 deaths had been confirmed" asserts
+    r"\bit is true\b|\b(to|can|could) confirm\b|\bconfirm(s|ing)\b", re.I
+)  # "44 deaths had been confirmed" asserts; "I can confirm that 70 were arrested" confirms
 # An armed group speaking of its own act: "it was behind the bombing", "they had carried out".
 SELF_CLAIM = re.compile(
     r"\b(it|they|we) (had |has |have )?(carried out|(was|were|is|are) (behind|responsible)|dealt|inflicted|killed"

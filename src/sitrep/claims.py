@@ -377,7 +377,7 @@ def _claim_at(
         blamed = [c for c in tok.children if c.dep_ == "dobj"]
         agent = _accused_party(blamed[0]) if blamed else ""
     cues = ClaimCues(
-        lemma, text, kind, agent, _is_place(doc, agent), str(stance_of(lemma, text, kind, agent=agent)),
+        lemma, text, kind, agent, _is_place(doc, agent), str(stance_of(_confirming(segment) or lemma, text, kind, agent=agent)),
         speaker=name, quoted='"' in segment.text, position=segment.start_char / max(1, len(doc_text(doc))),
     )  # fmt: skip
     stance = model.stance(cues)
@@ -386,6 +386,12 @@ def _claim_at(
     span = Span(segment.start_char, segment.end_char, segment.text)
     claim = Claim(name, text, span, stance, role, kind, field, value, Span(rng[0], rng[1], text))
     return claim, dataclasses.replace(cues, stance=stance, field=field)
+
+
+def _confirming(segment: SpacySpan) -> str:
+    """'Confirming the attack, the police spokesman said ...': the speaker confirms what they say next."""
+    first = next((t for t in segment if not (t.is_punct or t.is_space)), None)
+    return "confirm" if first is not None and first.lower_ == "confirming" else ""
 
 
 def _accused_party(tok: Token) -> str:
