@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.claim_coding import beside_event, field_of, speaker_type
+from sitrep.claim_coding import beside_event, field_of, speaker_type, stance_of
 
 
 @pytest.mark.parametrize(
@@ -86,3 +86,23 @@ def test_uncounted_injuries_in_the_aftermath_are_no_claim() -> None:
 )
 def test_the_toll_a_statement_gives(text: str, value: str) -> None:
     assert field_of(text, "asserts") == ("fatalities", value)
+
+
+@pytest.mark.parametrize(
+    ("verb", "text", "kind", "stance"),
+    [
+        # an armed group telling of its own act claims it; "claimed both attacks" is a claim of responsibility
+        (
+            "say",
+            "they have taken Kibumba, the largest town in the valley",
+            "armed group",
+            "claims responsibility",
+        ),
+        ("say", "its fighters had also attacked the Nampula convoy", "armed group", "claims responsibility"),
+        ("claim", "both attacks on Sunday", "armed group", "claims responsibility"),
+        # anyone else telling what others took asserts
+        ("say", "they have taken Kibumba, the largest town in the valley", "witness", "asserts"),
+    ],
+)
+def test_stance_of_an_armed_group_telling_its_own_act(verb: str, text: str, kind: str, stance: str) -> None:
+    assert stance_of(verb, text, kind) == stance

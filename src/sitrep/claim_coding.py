@@ -64,8 +64,9 @@ CONFIRM = re.compile(
 )  # "44 deaths had been confirmed" asserts; "I can confirm that 70 were arrested" confirms
 # An armed group speaking of its own act: "it was behind the bombing", "they had carried out".
 SELF_CLAIM = re.compile(
-    r"\b(it|they|we) (had |has |have )?(carried out|(was|were|is|are) (behind|responsible)|dealt|inflicted|killed"
-    r"|destroyed|downed|shot down|captured|seized|repelled|ambushed|attacked|struck|targeted)\b",
+    r"\b(it|they|we|(its|their|our) (fighters|forces|units|mujahideen|men)) (had |has |have |also )*(carried out"
+    r"|(was|were|is|are) (behind|responsible)|dealt|inflicted|killed|destroyed|downed|shot down|captured|seized"
+    r"|repelled|ambushed|attacked|struck|targeted|taken|took|hit|shelled|launched|conducted|recaptured|overran)\b",
     re.I,
 )
 ARMED_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
