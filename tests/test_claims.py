@@ -97,6 +97,15 @@ def _claims(nlp: Language, text: str) -> list[Claim]:
             "Gladkov",
             "On the Belgorod region. Unfortunately, there is one dead. I am heading to the site",
         ),
+        # an "according to" after a short lead: the statement is what follows it, not the lead
+        (
+            "Shortly after dusk, according to Okafor, a second bomb went off near the market.",
+            "Okafor",
+            "a second bomb went off near the market",
+        ),
+        # a grenade, shots and a lynching are the event's words
+        ("Police said a man threw a grenade at the patrol.", "Police", "a man threw a grenade at the patrol"),
+        ("Residents said shots were heard near the mosque.", "Residents", "shots were heard near the mosque"),
         (
             "The police, Mondlane told reporters, had fired on the demonstration.",
             "Mondlane",
@@ -137,6 +146,8 @@ def test_find_claims(nlp: Language, text: str, speaker: str, content: str) -> No
         ("The Taliban denied any involvement in the attack.", "denies"),
         ("Islamic State claimed responsibility for the bombing.", "claims responsibility"),
         ("The ministry confirmed the deaths of four soldiers.", "confirms"),
+        # "I can confirm" inside the statement confirms, as the verb does
+        ('"I can confirm that three soldiers were killed in the ambush," the colonel said.', "confirms"),
         ("Human rights groups condemned the killings.", "condemns"),
         ('The chief minister called the attack "deeply disturbing".', "condemns"),
         ('The ambassador called the accusations "odious and baseless".', "denies"),
@@ -161,6 +172,15 @@ def test_find_claims(nlp: Language, text: str, speaker: str, content: str) -> No
 )
 def test_stance(nlp: Language, text: str, stance: str) -> None:
     assert [c.stance for c in _claims(nlp, text)] == [stance]
+
+
+def test_a_lead_confirming_confirms_what_the_speaker_says(nlp: Language) -> None:
+    """'Confirming the attack, X said ...': the statement after the verb confirms too."""
+    found = _claims(
+        nlp, "Confirming the attack, the police spokesman, Musa Bello, said gunmen killed four farmers."
+    )
+    said = [c for c in found if c.text == "gunmen killed four farmers"]
+    assert [c.stance for c in said] == ["confirms"]
 
 
 def test_no_claim_without_speaker(nlp: Language) -> None:

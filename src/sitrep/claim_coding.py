@@ -60,12 +60,13 @@ FOREIGN_FORCES = re.compile(
     r"(the )?[A-Z][a-z]+ (forces|troops|soldiers|side|army|military|servicemen|units?)$"
 )
 CONFIRM = re.compile(
-    r"\bit is true\b|\bto confirm\b|\bconfirm(s|ing)\b", re.I
-)  # "44 deaths had been confirmed" asserts
+    r"\bit is true\b|\b(to|can|could) confirm\b|\bconfirm(s|ing)\b", re.I
+)  # "44 deaths had been confirmed" asserts; "I can confirm that 70 were arrested" confirms
 # An armed group speaking of its own act: "it was behind the bombing", "they had carried out".
 SELF_CLAIM = re.compile(
-    r"\b(it|they|we) (had |has |have )?(carried out|(was|were|is|are) (behind|responsible)|dealt|inflicted|killed"
-    r"|destroyed|downed|shot down|captured|seized|repelled|ambushed|attacked|struck|targeted)\b",
+    r"\b(it|they|we|(its|their|our) (fighters|forces|units|mujahideen|men)) (had |has |have |also )*(carried out"
+    r"|(was|were|is|are) (behind|responsible)|dealt|inflicted|killed|destroyed|downed|shot down|captured|seized"
+    r"|repelled|ambushed|attacked|struck|targeted|taken|took|hit|shelled|launched|conducted|recaptured|overran)\b",
     re.I,
 )
 ARMED_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
@@ -81,6 +82,31 @@ DEATH = re.compile(
 HEADCOUNT = re.compile(
     r"\b(\d[\d,]*|dozens|scores|hundreds) (\w+ )?(people|persons|men|women|children|students|passengers)\b",
     re.I,
+)
+# Who a statement ties the attack to, when it names them after the words that tie it.
+BLAMED = re.compile(
+    r"\b(?:belong\w* to|linked to|the work of|blamed on|carried out by|trademarks? of)\s+"
+    r"((?:the |an? )?[\w'().-]+(?: [\w'().-]+){0,5}?)(?=[,;.\"]|\s(?:and|who|which|that|for|in|on)\b|$)"
+)
+# A statement that says who the dead or taken were ("those killed were farmers", "named the dead as").
+VICTIMS = re.compile(
+    r"\b(identified (\w+ )*as|named (the|them|him|her|those|\w+ (dead|victims?|civilians|soldiers))"
+    r"|the (dead|deceased|victims?|slain) (were|was|included|comprised|as|is)"
+    r"|those (killed|dead|abducted|kidnapped|taken|detained|arrested) (were|was|included)"
+    r"|among (the|those) (dead|killed|victims|abducted)|one of (the|those) (dead|killed|victims)"
+    r"|(dead|slain|killed) (man|woman|men|women|boy|girl) (was|were))\b",
+    re.I,
+)
+NO_CASUALTIES = re.compile(
+    r"\b(no|nor|without) (\w+ )?(casualt\w*|deaths?|fatalit\w*|one (was )?killed|loss of life)\b", re.I
+)
+# A statement whose point is where it happened ("the blast went off in the Hodan district", "took place
+# near the village of X"): its verbs and place words in any case, a place name by its capital.
+LOCATION = re.compile(
+    r"(?i:\b(took place|happened|occurred|went off|exploded|struck|hit|landed|came down|fell) (\w+ ){0,4}?"
+    r"(in|at|on|near|inside|outside|along|over) (the )?(\w+ )?)(?:(?i:village|town|district|area|region|province"
+    r"|city|neighbou?rhood|market|camp|border|road|highway|street|square|port)\b|[A-Z])"
+    r"|(?i:\b(in|at|near) the (\w+ ){0,2}(village|town|district|area|neighbou?rhood|region|province) of\b)"
 )
 TARGET = re.compile(r"\b(target\w*|aimed at)\b", re.I)
 
@@ -178,9 +204,10 @@ def beside_event(text: str, stance: str, field: str, *, lexicon: ClaimLexicon | 
         or not (about_event(text, lexicon=lexicon) or HEADCOUNT.search(text))
     ):
         return True
+    counted = field == "fatalities" or (field == "injuries" and bool(NUMBER.search(text)))
     return (
         stance in (Stance.ASSERTS, Stance.WARNS)
-        and field not in ("fatalities", "injuries")
+        and not counted
         and bool(lexicon.aftermath_words.search(text))
     )
 
@@ -226,10 +253,44 @@ def stance_of(verb: str, text: str, kind: str, *, agent: str = "") -> str:
     return Stance.ASSERTS
 
 
+_COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100,
+}  # fmt: skip
+# Not a count of people: a year, an hour, a distance, an age.
+_NOT_PEOPLE = re.compile(
+    r"^(\d{4}\b(?! (people|persons|civilians|soldiers))|\d+(:\d+)?\s*(a\.?m|p\.?m|hrs|hours|km|kilomet|miles|per ?cent|%|-year))",
+    re.I,
+)
+
+
+def count_of_dead(text: str) -> str:
+    """The number of dead a statement gives when the fatalities stage found none inside it: the count
+    nearest a word of death ("six people were killed", "killing 12", "the toll rose to 44"), or ''."""
+    deaths = [m.start() for m in DEATH.finditer(text)]
+    best: tuple[int, str] = (9, "")
+    for number in NUMBER.finditer(text):
+        word = number.group(0).lower().replace(",", "")
+        if _NOT_PEOPLE.match(text[number.start() :]) or not (word.isdigit() or word in _COUNT_WORDS):
+            continue
+        for death in deaths:
+            lo, hi = sorted((number.end(), death))
+            gap = len(text[lo:hi].split()) + (
+                2 if death < number.start() else 0
+            )  # "12 killed" before "killed 12"
+            if gap < best[0]:
+                best = (gap, word if word.isdigit() else str(_COUNT_WORDS[word]))
+    return best[1]
+
+
 def field_of(
     text: str, stance: str, *, agent: str = "", speaker: str = "", toll: int | None = None
 ) -> tuple[str, str]:
-    """The event field a statement speaks to and the value it gives (as written), or ('event', '')."""
+    """The event field a statement speaks to and the value it gives (as written), or ('event', '').
+
+    A statement that ties the attack to someone ("was behind", "belonged to", "the work of") speaks
+    to the perpetrator even when the parse finds no attacker in it; one that only tells what unnamed
+    gunmen did does not (the analyst codes it the event, its target or its place as often)."""
     if stance == Stance.CLAIMS_RESPONSIBILITY:
         return "perpetrator", agent if agent and agent.lower() not in OWN_SIDE else speaker
     if stance == Stance.ACCUSES and agent:
@@ -238,8 +299,12 @@ def field_of(
         r"\b(role|involvement|behind|responsib\w*|carried out)\b", text, re.I
     ):
         return "perpetrator", agent
+    if VICTIMS.search(text):
+        return "victims", ""
     if DEATH.search(text) and (toll is not None or NUMBER.search(text)):
-        return "fatalities", "" if toll is None else str(toll)
+        return "fatalities", str(toll) if toll is not None else count_of_dead(text)
+    if NO_CASUALTIES.search(text):  # "there was damage but no casualties": a toll of none
+        return "fatalities", "0"
     if INJURY.search(text) and NUMBER.search(text):
         number = NUMBER.search(text)
         return "injuries", number.group(0) if number else ""
@@ -247,4 +312,11 @@ def field_of(
         return "target", ""
     if agent and agent.lower() not in OWN_SIDE:
         return "perpetrator", agent
+    if BLAME.search(text):
+        named = BLAMED.search(text)
+        return "perpetrator", named.group(1) if named else ""
+    if INJURY.search(text) and not DEATH.search(text):  # "officers were hurt": the injuries, uncounted
+        return "injuries", ""
+    if LOCATION.search(text):  # "the bomb went off in the Hodan district"
+        return "location", ""
     return ("event", "") if about_event(text) else ("none", "")

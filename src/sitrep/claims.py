@@ -327,6 +327,10 @@ def _according_to(tok: Token, previous: Source) -> tuple[Source, tuple[int, int]
     edge = max(t.i for t in tok.subtree)
     if tok.i - segment.start <= 1:
         return source, _trim(tok.doc, edge + 1, segment.end)
+    if segment.end - edge > 2 * (
+        tok.i - segment.start
+    ):  # "A few minutes later, according to X, a bomb went off"
+        return source, _trim(tok.doc, edge + 1, segment.end)
     return source, _trim(tok.doc, segment.start, tok.i)
 
 
@@ -373,7 +377,7 @@ def _claim_at(
         blamed = [c for c in tok.children if c.dep_ == "dobj"]
         agent = _accused_party(blamed[0]) if blamed else ""
     cues = ClaimCues(
-        lemma, text, kind, agent, _is_place(doc, agent), str(stance_of(lemma, text, kind, agent=agent)),
+        lemma, text, kind, agent, _is_place(doc, agent), str(stance_of(_confirming(segment) or lemma, text, kind, agent=agent)),
         speaker=name, quoted='"' in segment.text, position=segment.start_char / max(1, len(doc_text(doc))),
     )  # fmt: skip
     stance = model.stance(cues)
@@ -382,6 +386,12 @@ def _claim_at(
     span = Span(segment.start_char, segment.end_char, segment.text)
     claim = Claim(name, text, span, stance, role, kind, field, value, Span(rng[0], rng[1], text))
     return claim, dataclasses.replace(cues, stance=stance, field=field)
+
+
+def _confirming(segment: SpacySpan) -> str:
+    """'Confirming the attack, the police spokesman said ...': the speaker confirms what they say next."""
+    first = next((t for t in segment if not (t.is_punct or t.is_space)), None)
+    return "confirm" if first is not None and first.lower_ == "confirming" else ""
 
 
 def _accused_party(tok: Token) -> str:

@@ -464,11 +464,18 @@ def _score_found_claim(report: NewsReport, name: str, claim: dict, hit: Claim) -
 
 
 def same_value(field_name: str, gold: object, system: str) -> bool:
-    """A toll is the same number; a perpetrator is the same actor by name or distinctive words."""
+    """A toll is the same number; a perpetrator is the same actor by name or distinctive words, or
+    one actor for the product itself (``contest.normal_value``: "Daesh" is the Islamic State, "the
+    Houthis" Ansar Allah), as the API and the page judge two sources' values alike."""
+    from sitrep.contest import normal_value
+
     if field_name == "fatalities":
         want, got = re.findall(r"\d+", str(gold)), re.findall(r"\d+", system or "")
         return bool(want and got and want[0] == got[0])
-    return bool(system) and (same_actor(str(gold), system) or _same_speaker({"speaker": str(gold)}, system))
+    if not system:
+        return False
+    alike = normal_value(field_name, str(gold)) == normal_value(field_name, system) != ""
+    return alike or same_actor(str(gold), system) or _same_speaker({"speaker": str(gold)}, system)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,108 @@
+"""The kind of source, from a speaker's name and role as the article gives them (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.claim_coding import beside_event, field_of, speaker_type, stance_of
+
+
+@pytest.mark.parametrize(
+    ("name", "role", "kind"),
+    [
+        # the analyst codes an interior or defence ministry as the government, a civil defence too
+        ("the Interior Ministry", "", "government"),
+        ("Ana Costa", "Interior Minister", "government"),
+        ("the Defence Ministry", "", "government"),
+        ("Omar Haddad", "civil defence spokesman", "government"),
+        # the army's press office and commands are the military
+        ("the Inter Services Public Relations", "", "military"),
+        ("the army's media wing", "", "military"),
+        ("the command", "", "military"),
+        ("Peter Obi", "Colonel", "military"),
+        # police ranks and services
+        ("the SSP", "", "police"),
+        ("the DIG", "", "police"),
+        ("the PSNI", "", "police"),
+        # outlets, doctors, residents and movements
+        ("The Kenyan daily Morning Star", "", "media"),
+        ("Local outlet River News", "", "media"),
+        ("the DHO", "", "medical"),
+        ("Sara Lind", "the civil surgeon of the district", "medical"),
+        ("Ali Noor", "lives in the village", "witness"),
+        ("Musa Bello", "a passenger", "witness"),
+        ("the committee", "", "civil society"),
+        ("Rosa Diaz", "protest leader", "civil society"),
+        ("the PM", "", "government"),
+    ],
+)
+def test_speaker_type(name: str, role: str, kind: str) -> None:
+    assert speaker_type(name, role) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        # a statement that ties the attack to someone speaks to the perpetrator, named after the tie or not
+        ("the gunmen belonged to the Northern Front, a militia based in the hills", "perpetrator", "the Northern Front"),
+        ("the ambush was the work of the River Brigade and its allies", "perpetrator", "the River Brigade"),
+        ("the Valley Movement was behind the raid on the depot", "perpetrator", ""),
+        # who the dead or taken were: the victims, a count in it or not
+        ("those killed were three farmers and a teacher from the village", "victims", ""),
+        ("the mayor of the town was among those killed in the blast", "victims", ""),
+        ("named the dead as Omar Said, 40, and Lina Said, 35", "victims", ""),
+        # no casualties is a toll of none; a hurt with no count still speaks to the injuries
+        ("there was damage to the market but no casualties", "fatalities", "0"),
+        ("officers were hurt as the crowd threw stones", "injuries", ""),
+        # where it happened is the point: the place words, or a place name after "went off in"
+        ("the device went off in the Dore district just after prayers", "location", ""),
+        ("the clash took place near Kambia, close to the border", "location", ""),
+        ("the gunmen stormed a farm in the village of Oku", "location", ""),
+    ],
+)  # fmt: skip
+def test_field_of(text: str, field: str, value: str) -> None:
+    assert field_of(text, "asserts") == (field, value)
+
+
+def test_uncounted_injuries_in_the_aftermath_are_no_claim() -> None:
+    """The wounded taken to hospital is logistics, whatever field the words give it; a count is a claim."""
+    text = "the wounded were taken to the district hospital"
+    assert beside_event(text, "asserts", field_of(text, "asserts")[0])
+    counted = "twelve wounded were taken to the district hospital"
+    assert not beside_event(counted, "asserts", field_of(counted, "asserts")[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the count nearest a word of death, when the fatalities stage found no toll inside the statement
+        ("gunmen opened fire on the bus, killing 12 passengers", "12"),
+        ("six traders were killed and 15 were wounded", "6"),
+        ("the death toll has risen to 44", "44"),
+        # a year or an hour is no count
+        ("at 4pm two soldiers died at the checkpoint", "2"),
+        ("In 2021, nine villagers were killed there", "9"),
+    ],
+)
+def test_the_toll_a_statement_gives(text: str, value: str) -> None:
+    assert field_of(text, "asserts") == ("fatalities", value)
+
+
+@pytest.mark.parametrize(
+    ("verb", "text", "kind", "stance"),
+    [
+        # an armed group telling of its own act claims it; "claimed both attacks" is a claim of responsibility
+        (
+            "say",
+            "they have taken Kibumba, the largest town in the valley",
+            "armed group",
+            "claims responsibility",
+        ),
+        ("say", "its fighters had also attacked the Nampula convoy", "armed group", "claims responsibility"),
+        ("claim", "both attacks on Sunday", "armed group", "claims responsibility"),
+        # anyone else telling what others took asserts
+        ("say", "they have taken Kibumba, the largest town in the valley", "witness", "asserts"),
+    ],
+)
+def test_stance_of_an_armed_group_telling_its_own_act(verb: str, text: str, kind: str, stance: str) -> None:
+    assert stance_of(verb, text, kind) == stance
