@@ -86,7 +86,7 @@ PERSON_NOUNS = frozenset(
     general lieutenant major chief operative agent spy suspect fisherman miner other bandit combatant
     guerrilla guerilla pupil schoolchild wife son daughter sibling aunt uncle niece nephew monk priest
     pastor imam cleric nun customer guest spectator trader vendor cadre constable policewoman pilot
-    paramedic rescuer volunteer tourist infantryman""".split()
+    paramedic rescuer volunteer tourist infantryman jawan""".split()
 )
 NOT_PERSON_ER = frozenset(
     {
@@ -147,7 +147,9 @@ def _count_phrase(tok: Token) -> SpacySpan:
         start = tok.left_edge.i
     else:
         for child in tok.lefts:
-            if child.dep_ in _COUNT_DEPS and (child.dep_ != "amod" or child.like_num):
+            if child.dep_ in _COUNT_DEPS and (
+                child.dep_ != "amod" or child.like_num or child.lower_ in ("several", "multiple")
+            ):  # "several people" (tagged an adjective) is a vague count; "many" is no count
                 start = min(start, child.left_edge.i)
     start = max(start, tok.sent.start, tok.i - 8)
     return doc[start : tok.i + 1]
@@ -377,6 +379,9 @@ def _victim_heads(tok: Token) -> list[Token]:
         return _dead_victims(tok)
     if lemma == "toll":
         return _toll_count(tok)
+    if lemma == "death" and tok.head.lower_ == "to" and tok.head.head.pos_ == "VERB":
+        verb = tok.head.head  # "burned him to death", "was beaten to death"
+        return [] if _hedged(verb) else [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if tok.pos_ == "NOUN" and (lemma in DEATH_NOUNS or lemma in ("body", "corpse")):
         return _noun_victims(tok)
     return []
@@ -410,9 +415,14 @@ def find_fatalities(doc: Doc) -> list[Fatalities]:
     """Every death statement in the doc, in text order, with the phrase that carries it.
 
     Overlapping statements ("shot dead three people" read via two triggers) are
-    reported once. Wounded and injured counts are never returned.
+    reported once. Wounded and injured counts are never returned. The dead of one
+    statement are summed, however the parser split them: "six soldiers and two rebels
+    were killed", "killed three commanders along with ten civilians", "six soldiers died
+    and four rebels were killed" are one toll each, as ACLED totals an event's dead.
     """
     found: list[Fatalities] = []
+    by_trigger: dict[int, int] = {}  # trigger token -> index of its statement in found
+    seen: dict[int, set[int]] = {}  # statement index -> its victims' tokens
     for tok in doc:
         if _zero_statement(tok):
             node = tok.head
@@ -420,19 +430,53 @@ def find_fatalities(doc: Doc) -> list[Fatalities]:
             hi = max(tok.idx + len(tok), node.idx + len(node))
             found.append(Fatalities(0, 0, 0, _evidence(doc, lo, hi)))
             continue
-        for victim in _victim_heads(tok):
-            counted = _group_count(victim)
-            if counted is None:
-                continue
-            (best, low, high), start, end = counted
-            if _with_hurt(tok):  # "hundreds were killed and injured": one count for both
-                best, low = min(best, 1), min(low, 1)
-            first = tok.left_edge.idx if tok.lemma_ == "toll" else tok.idx
-            if tok.lower_ == "dead" and tok.head.pos_ == "VERB":
-                first = min(first, tok.head.idx)
-            lo, hi = min(start, first), max(end, tok.idx + len(tok))
-            found.append(Fatalities(best, low, high, _evidence(doc, lo, hi)))
+        heads = _victim_heads(tok) + _also_victims(tok)
+        victims = {v.i: v for v in heads if not (v.like_num and _injured_after(v))}  # not "5 injured"
+        counted = [c for v in victims.values() if (c := _group_count(v)) is not None]
+        if not counted:
+            continue
+        best, low, high = (sum(c[0][k] for c in counted) for k in range(3))
+        start, end = min(c[1] for c in counted), max(c[2] for c in counted)
+        if _with_hurt(tok):  # "hundreds were killed and injured": one count for both
+            best, low = min(best, 1), min(low, 1)
+        first = tok.left_edge.idx if tok.lemma_ == "toll" else tok.idx
+        if tok.lower_ == "dead" and tok.head.pos_ == "VERB":
+            first = min(first, tok.head.idx)
+        elif tok.lemma_ == "death" and tok.head.lower_ == "to":
+            first = min(first, tok.head.head.idx)  # "burning him to death"
+        lo, hi = min(start, first), max(end, tok.idx + len(tok))
+        joined = by_trigger.get(tok.head.i) if tok.dep_ == "conj" else None
+        own = joined is not None and not set(victims) & seen[joined]  # not "killed and beheaded five"
+        if own and best > 0 and found[joined].best > 0:  # "six soldiers died and four rebels were killed"
+            prior = found[joined]
+            found[joined] = Fatalities(
+                prior.best + best,
+                prior.low + low,
+                prior.high + high,
+                _evidence(doc, min(prior.span.start, lo), max(prior.span.end, hi)),
+            )
+            by_trigger[tok.i] = joined
+            seen[joined] |= set(victims)
+            continue
+        by_trigger[tok.i] = len(found)
+        seen[len(found)] = set(victims)
+        found.append(Fatalities(best, low, high, _evidence(doc, lo, hi)))
     return _dedupe(found)
+
+
+def _also_victims(trigger: Token) -> list[Token]:
+    """More dead named beside the victims: "killed three commanders along with 10 civilians"."""
+    if trigger.lemma_ not in KILL_VERBS | DIE_VERBS and trigger.lower_ != "dead":
+        return []
+    return [
+        g
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ in ("along", "together")
+        for w in c.children
+        if w.dep_ == "prep" and w.lower_ == "with"
+        for g in w.children
+        if g.dep_ == "pobj" and _is_personish(g)
+    ]
 
 
 def _dedupe(items: list[Fatalities]) -> list[Fatalities]:
