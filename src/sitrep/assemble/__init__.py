@@ -132,9 +132,8 @@ def _build_event(
         location, location_span = agreement_venue(findings, draft, (location, location_span))
     when = draft.date
     if role is EventRole.MAIN and (when is None or _stale(when, article.published)):
-        when = (
-            story_date(findings, draft, Tree(findings.doc)) or when
-        )  # the news is recent; its recall is not
+        recent = story_date(findings, draft, Tree(findings.doc))  # the news is recent; its recall is not
+        when = recent or (None if when is not None and _stale(when, article.published) else when)
     event_date = draft_date(when, article.published)
     victims = tuple(dict.fromkeys(v.text for c in draft.clauses for v in c.victims))
     decisive = next((m for m in draft.mentions if m.sub_event_type == sub), lead)  # what named the type
