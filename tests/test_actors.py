@@ -407,3 +407,34 @@ def test_a_states_side_and_positions_are_its_military() -> None:
     )
     names = [m.actor.name for m in found]
     assert "Military Forces of Azerbaijan" in names and "Military Forces of Armenia" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        ("Two suspected insurgents opened fire on a ranger checkpoint in Yala.", "TH", "Malay Muslim Separatists (Thailand)"),
+        ("Separatist fighters ambushed a patrol near Bamenda.", "CM", "Ambazonian Separatists"),
+        ("Separatist fighters ambushed a patrol near Quetta.", "PK", "Unidentified Armed Group (Pakistan)"),
+        ("Insurgents stormed a village in Cabo Delgado.", "MZ", "Unidentified Armed Group (Mozambique)"),
+        ("Dissident rebels attacked a police station in Cauca.", "CO", "FARC Dissidents"),
+    ],
+)  # fmt: skip
+def test_generic_words_mean_a_country_s_known_insurgency(
+    actors: ActorDictionary, text: str, country: str, expected: str
+) -> None:
+    """ACLED codes unnamed "insurgents" of Thailand's deep south as its Malay Muslim separatists."""
+    (mention,) = [m for m in actors.find(text) if m.actor.type != "State forces"]
+    filled = with_country(mention.actor, country)
+    assert filled.name == expected
+    assert "{" not in filled.name and filled.type in ACTOR_TYPES
+
+
+def test_india_s_district_reserve_guard_is_police(actors: ActorDictionary) -> None:
+    names = [
+        with_country(m.actor, "IN").name for m in actors.find("A DRG jawan died when Maoists set off an IED.")
+    ]
+    assert names == [
+        "Police Forces of India",
+        "Military Forces of India",
+        "CPI (Maoist): Communist Party of India (Maoist)",
+    ]

@@ -60,6 +60,7 @@ class ActorEntry:
     label: str = "ORG"
     ruler: bool = True
     ruler_aliases: tuple[str, ...] = ()  # curated aliases only: generated ones stay out of the ruler
+    regional: tuple[tuple[str, str], ...] = ()  # (country, actor): who the generic word means there
 
 
 @dataclass
@@ -104,6 +105,7 @@ class ActorDictionary:
         self.countries = dict(countries)
         self.entries: tuple[ActorEntry, ...] = tuple(entries)
         self._by_name = {e.actor.name: e.actor for e in self.entries}
+        self.regional = {e.actor.name: dict(e.regional) for e in self.entries if e.regional}
         self._trie = _Trie()
         self._ambiguous = {tuple(alias_keys(a)) for a in ambiguous}
         for index, entry in enumerate(self.entries):
@@ -302,11 +304,20 @@ def with_country(actor: Actor, country_code: str) -> Actor:
     """Fill a generic actor's "{country}" from the event's country ("Protesters (Iraq)").
 
     Actors without a placeholder come back unchanged. With no known country the placeholder
-    is dropped ("Protesters"): a template must never reach the output.
+    is dropped ("Protesters"): a template must never reach the output. A generic word that
+    ACLED reads as a country's known insurgency when no group is named ("insurgents" in
+    southern Thailand, "separatist fighters" in Cameroon) is that group there, and an
+    unidentified armed group anywhere else.
     """
     if not _is_template(actor.name):
         return actor
-    names = ActorDictionary.default().countries.get(country_code.upper())
+    dictionary = ActorDictionary.default()
+    if actor.name in dictionary.regional:
+        known = dictionary.get(dictionary.regional[actor.name].get(country_code.upper(), ""))
+        if known is not None:
+            return known
+        actor = Actor(codebook().actor_types["Political militia"].default, "Political militia")
+    names = dictionary.countries.get(country_code.upper())
     if names is None:
         bare = re.sub(r"\s*\((?:\{the_country\}|\{country\})\)|\{the_country\}|\{country\}", "", actor.name)
         bare = re.sub(r"\s+of\s*$", "", re.sub(r"\s+", " ", bare).strip())  # "Police Forces of {the_country}"
@@ -391,8 +402,11 @@ def _entry(raw: Mapping, *, generated: bool) -> ActorEntry:
     aliases = tuple(str(a) for a in raw.get("aliases") or ())
     actor = Actor(name=name, type=type_, country=str(raw.get("country") or ""))
     ruler_aliases = () if generated else tuple(_alias_forms(ActorEntry(actor, aliases)))
+    regional = tuple((str(c).upper(), str(a)) for c, a in (raw.get("regional") or {}).items())
+    if regional and not _is_template(name):
+        raise ValueError(f"actor {name!r}: only a generic actor can mean a group by region")
     return ActorEntry(
-        actor, aliases, str(raw.get("label", "ORG")), bool(raw.get("ruler", True)), ruler_aliases
+        actor, aliases, str(raw.get("label", "ORG")), bool(raw.get("ruler", True)), ruler_aliases, regional
     )
 
 

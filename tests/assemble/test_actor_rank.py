@@ -118,3 +118,16 @@ def test_civilians_a_statement_rules_out_were_not_hit() -> None:
     )
     assert not _civilians_hit("The army statement ruled out the potential for civilian casualties.")
     assert _civilians_hit("The strike on the market killed 12 civilians, medics said.")
+
+
+def test_a_peaceful_protest_has_no_other_side(ranked: Extractor) -> None:
+    """Police who lined the route of a march did not meet it: ACLED codes no actor 2."""
+    event = _main(
+        ranked,
+        "Thousands of teachers marched through Tunis on Saturday to demand higher pay, chanting "
+        "slogans against the government as police officers lined the route. The march ended "
+        "peacefully outside parliament.",
+    )
+    assert event.sub_event_type == "Peaceful protest"
+    assert event.actor1 is not None and event.actor1.type == "Protesters"
+    assert event.actor2 is None

@@ -195,13 +195,22 @@ class ActorRanker:
     actor1: np.ndarray
     actor2: np.ndarray
 
-    def choose(self, candidates: list[Candidate], event_type: str = "") -> tuple[Candidate, Candidate]:
+    def choose(
+        self, candidates: list[Candidate], event_type: str = "", sub_event_type: str = ""
+    ) -> tuple[Candidate, Candidate]:
         """Actor 1 (never nobody), then actor 2 (nobody allowed, never actor 1 again), within
-        ACLED's rules: civilians are only ever acted upon, a protest's other side is the force
+        ACLED's rules: civilians are only ever acted upon, the crowd is its protest's or riot's
+        actor 1, a protest's other side is the force
         that met it, never civilians nor a crowd (a mob's victims are, and rival rioters: riots
-        may have them), and a battle's other side is an armed group, never civilians."""
+        may have them), a peaceful protest has no other side (police who watched it did not
+        meet it), and a battle's other side is an armed group, never civilians."""
         named = [c for c in candidates if c.actor is not None and c.actor.type != "Civilians"]
+        crowd = _CROWD_FIRST.get(sub_event_type) or _CROWD_FIRST.get(event_type)
+        named = [c for c in named if c.actor.type == crowd] or named if crowd else named
         first = max(named or candidates[:-1] or candidates, key=lambda c: float(c.features @ self.actor1))
+        nobody = [c for c in candidates if c.actor is None]
+        if sub_event_type == "Peaceful protest" and nobody:
+            return first, nobody[0]
         barred = _BARRED_OTHER_SIDE.get(event_type, frozenset())
         rest = [
             c for c in candidates if c is not first and not (c.actor is not None and c.actor.type in barred)
@@ -209,6 +218,14 @@ class ActorRanker:
         second = max(rest, key=lambda c: float(c.features @ self.actor2))
         return first, second
 
+
+# ACLED: the crowd is actor 1 of its protest or riot (the force that met it is actor 2; where
+# that force used lethal force analysts put it first as often as not, so that one is left open).
+_CROWD_FIRST = {
+    "Peaceful protest": "Protesters",
+    "Protest with intervention": "Protesters",
+    "Riots": "Rioters",
+}
 
 # ACLED: a protest's other side is the force that met it; a battle is fought between
 # organised armed groups, so civilians or a crowd are never its other side ("police fought gunmen").
@@ -233,6 +250,7 @@ def rank_actors(
     findings: Findings, draft: Draft, facts: EventFacts, ranker: ActorRanker
 ) -> tuple[Actor | None, Actor | None, dict[str, Span]]:
     """The ranker's actor 1 and actor 2, with the sentence that names each."""
-    first, second = ranker.choose(actor_candidates(findings, draft, facts), facts.event_type)
+    candidates = actor_candidates(findings, draft, facts)
+    first, second = ranker.choose(candidates, facts.event_type, facts.sub_event_type)
     evidence = {role: c.span for role, c in (("actor1", first), ("actor2", second)) if c.span is not None}
     return first.actor, second.actor, evidence
