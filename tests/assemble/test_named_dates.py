@@ -61,3 +61,16 @@ def test_a_main_event_never_takes_a_recalled_date(extractor) -> None:
     events = extractor.extract(Article("stale", date(2024, 6, 20), text))
     main = [e for e in events if e.role is EventRole.MAIN]
     assert main and main[0].event_date.start == date(2024, 6, 20)
+
+
+def test_a_reports_date_stamp_gives_way_to_the_day_it_names(extractor) -> None:
+    """A dateline's calendar date ("Niamey, March 14 (AFP):") is the report's; the day the
+    story names for its news ("on Tuesday night") is the event's."""
+    text = (
+        "Niamey [Niger], March 14 (AFP): Gunmen killed four soldiers in an attack on an army post "
+        "in the Tillaberi region, the ministry said.\n\nThe assailants struck the post on Tuesday night "
+        "and fled towards the border, a security source said."
+    )
+    events = extractor.extract(Article("stamp", date(2024, 3, 14), text))
+    main = [e for e in events if e.role is EventRole.MAIN]
+    assert main and main[0].event_date.start == date(2024, 3, 12)

@@ -31,12 +31,12 @@ from sitrep.assemble.interstate import interstate_actors
 from sitrep.assemble.merge import consolidate_main, draft_date, merge_clauses, story_date
 from sitrep.assemble.perpetrator import with_perpetrator
 from sitrep.assemble.place import agreement_venue, event_location, interception_place, story_countries
-from sitrep.assemble.records import Draft, Findings, Tree
+from sitrep.assemble.records import Draft, Findings, Tree, clock_only
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
 from sitrep.assemble.subtype_rank import EventEvidence, load_subtype_ranker, rank_sub_type
 from sitrep.config import AssembleSettings
 from sitrep.events import Lexicon, choose_sub_event_type
-from sitrep.model import Actor, Claim, Event, EventRole, Fatalities, Span, TimeExpression
+from sitrep.model import Actor, Claim, DatePrecision, Event, EventRole, Fatalities, Span, TimeExpression
 from sitrep.nlp import doc_text
 
 __all__ = ["Findings", "assemble_events"]
@@ -134,6 +134,8 @@ def _build_event(
     if role is EventRole.MAIN and (when is None or _stale(when, article.published)):
         recent = story_date(findings, draft, Tree(findings.doc))  # the news is recent; its recall is not
         when = recent or (None if when is not None and _stale(when, article.published) else when)
+    if role is EventRole.MAIN:
+        when = _own_day(findings, draft, when)
     event_date = draft_date(when, article.published)
     victims = tuple(dict.fromkeys(v.text for c in draft.clauses for v in c.victims))
     decisive = next((m for m in draft.mentions if m.sub_event_type == sub), lead)  # what named the type
@@ -314,6 +316,36 @@ def _around(findings: Findings, draft: Draft, role: EventRole, recalled: frozens
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")
+
+
+def _own_day(findings: Findings, draft: Draft, when: TimeExpression | None) -> TimeExpression | None:
+    """A report's own date stamp ("Yaounde, November 11 (Xinhua):", "Sept. 3, 2024") dates the
+    report: when the event's sentences, or else the lead, name an earlier recent day ("on Monday
+    (September 2)", "on Tuesday evening", "the raid happened on Sunday"), the event happened then."""
+    published = findings.article.published
+    if when is None or when.start_date != published or not _DATE_STAMP.fullmatch(when.span.text):
+        return when
+    days = [
+        t
+        for c in draft.clauses
+        for t in c.times
+        if t.precision is DatePrecision.DAY
+        and t.start_date is not None
+        and 0 < (published - t.start_date).days <= OWN_DAY_DAYS
+        and not clock_only(t.span.text)
+    ]
+    if days:
+        return min(days, key=lambda t: t.span.start)
+    unstamped = [t for t in findings.times if not _DATE_STAMP.fullmatch(t.span.text)]
+    lead = story_date(replace(findings, times=unstamped), draft, Tree(findings.doc))
+    earlier = lead is not None and lead.start_date is not None and lead.start_date < published
+    return lead if earlier and not clock_only(lead.span.text) else when
+
+
+OWN_DAY_DAYS = 7  # a report's news is at most a week old when it names only a weekday
+# A calendar date with no weekday: "November 11", "Feb. 8", "23 September 2024", "Sept. 3, 2024"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_STAMP = re.compile(rf"(?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?)(?:,? \d{{4}})?", re.I)
 
 
 def _named_long_ago(draft: Draft, published: date) -> bool:
