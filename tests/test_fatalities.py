@@ -227,6 +227,8 @@ def test_the_dead_of_one_statement_are_summed(nlp: Language, text: str, expected
         ("Multiple people are dead after the attack on the market.", [3]),
         ("A crowd caught a suspected thief and beat him to death.", [1]),
         ("The bandits killed at least one jawan near the camp.", [1]),
+        # South Asian reports: "martyred" is killed
+        ("A roadside bomb martyred three soldiers in North Waziristan on Monday.", [3]),
     ],
 )
 def test_vague_and_singular_dead_are_counted(nlp: Language, text: str, expected: list[int]) -> None:

@@ -58,6 +58,7 @@ KILL_VERBS = frozenset(
         "decapitate",
         "gun",
         "shoot",
+        "martyr",  # South Asian reports: "martyred nine soldiers", "was martyred"
     }
 )
 DIE_VERBS = frozenset({"die", "perish"})

@@ -74,8 +74,20 @@ def assemble_events(
         if r is not EventRole.MAIN
         for m in d.mentions
     )
+    lead = next((i for i, r in enumerate(roles) if r is EventRole.MAIN), -1)  # the first main event
+    tolls = _lead_tolls(findings, drafts, drafts[lead]) if lead >= 0 else ()
     events = [
-        _build_event(findings, draft, role, claims[index], lexicon, index, settings, recalled)
+        _build_event(
+            findings,
+            draft,
+            role,
+            claims[index],
+            lexicon,
+            index,
+            settings,
+            recalled,
+            tolls if index == lead else (),
+        )
         for index, (draft, role) in enumerate(zip(drafts, roles, strict=True))
     ]
     return sorted(events, key=lambda e: e.role is not EventRole.MAIN)
@@ -90,6 +102,7 @@ def _build_event(
     index: int,
     settings: AssembleSettings,
     recalled: frozenset[int] = frozenset(),
+    lead_tolls: tuple[Fatalities, ...] = (),
 ) -> Event:
     article = findings.article
     lead = draft.mentions[0]
@@ -97,6 +110,8 @@ def _build_event(
     country = location.country if location else _article_country(findings)
     actor1, actor2, actor_spans = vote_actors(draft, country)
     fatalities = _fatalities(doc_text(findings.doc), draft, lexicon)
+    if fatalities is None and lead_tolls:
+        fatalities = _fatalities(doc_text(findings.doc), _with_tolls(draft, lead_tolls), lexicon)
     sub = choose_sub_event_type(
         draft.mentions,
         actor1,
@@ -174,6 +189,29 @@ def _build_event(
         ),
         trigger=decisive.trigger.text,
     )
+
+
+LEAD_TOLL_CHARS = 300  # a toll this close to the lead's sentence is the lead's
+
+
+def _lead_tolls(findings: Findings, drafts: list[Draft], main: Draft) -> tuple[Fatalities, ...]:
+    """Counts of the dead told around the first main event's lead sentence that no event's
+    clauses took ("Several people are dead after gang members stormed a town", "Monday's attack,
+    which left 14 people dead"): the report's own toll, which an analyst gives its main event."""
+    taken = {id(f) for d in drafts for c in d.clauses for f in c.fatalities}
+    lead = main.mentions[0].sentence
+    return tuple(
+        f
+        for f in findings.fatalities
+        if id(f) not in taken
+        and f.span is not None
+        and lead.start - LEAD_TOLL_CHARS <= f.span.start <= lead.end + LEAD_TOLL_CHARS
+    )
+
+
+def _with_tolls(draft: Draft, tolls: tuple[Fatalities, ...]) -> Draft:
+    first = replace(draft.clauses[0], fatalities=[*draft.clauses[0].fatalities, *tolls])
+    return Draft([first, *draft.clauses[1:]])
 
 
 def _ranked(
