@@ -46,6 +46,7 @@ class Example:
     y2: np.ndarray
     actors: list[Actor | None]
     event_type: str
+    sub_event_type: str = ""
 
 
 class _Recorder(ActorRanker):
@@ -55,7 +56,9 @@ class _Recorder(ActorRanker):
         super().__init__("recorder", np.zeros(len(FEATURES)), np.zeros(len(FEATURES)))
         object.__setattr__(self, "seen", [])
 
-    def choose(self, candidates: list[Candidate], event_type: str = "") -> tuple[Candidate, Candidate]:
+    def choose(
+        self, candidates: list[Candidate], event_type: str = "", sub_event_type: str = ""
+    ) -> tuple[Candidate, Candidate]:
         self.seen.append(candidates)
         cascade = [max(candidates, key=lambda c, i=i: c.features[CASCADE[i]]) for i in (0, 1)]
         nobody = candidates[-1]
@@ -89,7 +92,7 @@ def collect() -> list[Example]:
         y2[-1] = float(not gold.get("actor2"))
         rows = np.array([c.features for c in candidates])
         actors = [c.actor for c in candidates]
-        examples.append(Example(group, rows, y1, y2, actors, event.event_type))
+        examples.append(Example(group, rows, y1, y2, actors, event.event_type, event.sub_event_type))
     return examples
 
 
@@ -115,7 +118,7 @@ def fit(data: list[tuple[np.ndarray, np.ndarray]], l2: float, frozen: list[int])
 
 def choose(example: Example, w1: np.ndarray, w2: np.ndarray) -> tuple[int, int]:
     candidates = [Candidate(a, row) for a, row in zip(example.actors, example.x, strict=True)]
-    first, second = ActorRanker("cv", w1, w2).choose(candidates, example.event_type)
+    first, second = ActorRanker("cv", w1, w2).choose(candidates, example.event_type, example.sub_event_type)
     return next(i for i, c in enumerate(candidates) if c is first), next(
         i for i, c in enumerate(candidates) if c is second
     )

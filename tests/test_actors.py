@@ -417,13 +417,16 @@ def test_a_states_side_and_positions_are_its_military() -> None:
         ("Separatist fighters ambushed a patrol near Quetta.", "PK", "Unidentified Armed Group (Pakistan)"),
         ("Insurgents stormed a village in Cabo Delgado.", "MZ", "Unidentified Armed Group (Mozambique)"),
         ("Dissident rebels attacked a police station in Cauca.", "CO", "FARC Dissidents"),
+        ("Soldiers raided a refugee camp near Tubas before dawn.", "PS", "Military Forces of Israel"),
+        ("Soldiers raided a village near Kidal before dawn.", "ML", "Military Forces of Mali"),
+        ("Armed bandits abducted 30 villagers in Zamfara.", "NG", "Unidentified Armed Group (Nigeria)"),
     ],
 )  # fmt: skip
 def test_generic_words_mean_a_country_s_known_insurgency(
     actors: ActorDictionary, text: str, country: str, expected: str
 ) -> None:
     """ACLED codes unnamed "insurgents" of Thailand's deep south as its Malay Muslim separatists."""
-    (mention,) = [m for m in actors.find(text) if m.actor.type != "State forces"]
+    mention = actors.find(text)[0]
     filled = with_country(mention.actor, country)
     assert filled.name == expected
     assert "{" not in filled.name and filled.type in ACTOR_TYPES

@@ -60,7 +60,7 @@ class ActorEntry:
     label: str = "ORG"
     ruler: bool = True
     ruler_aliases: tuple[str, ...] = ()  # curated aliases only: generated ones stay out of the ruler
-    regional: tuple[tuple[str, str], ...] = ()  # (country, actor): who the generic word means there
+    regional: tuple[tuple[str, str], ...] = ()  # (country, actor) the generic word means there; "*" elsewhere
 
 
 @dataclass
@@ -307,16 +307,16 @@ def with_country(actor: Actor, country_code: str) -> Actor:
     is dropped ("Protesters"): a template must never reach the output. A generic word that
     ACLED reads as a country's known insurgency when no group is named ("insurgents" in
     southern Thailand, "separatist fighters" in Cameroon) is that group there, and an
-    unidentified armed group anywhere else.
+    unidentified armed group anywhere else; "soldiers" in the Palestinian territories are Israel's.
     """
     if not _is_template(actor.name):
         return actor
     dictionary = ActorDictionary.default()
-    if actor.name in dictionary.regional:
-        known = dictionary.get(dictionary.regional[actor.name].get(country_code.upper(), ""))
-        if known is not None:
-            return known
-        actor = Actor(codebook().actor_types["Political militia"].default, "Political militia")
+    meaning = dictionary.regional.get(actor.name, {})
+    known = dictionary.get(meaning.get(country_code.upper(), "")) or dictionary.get(meaning.get("*", ""))
+    if known is not None and not _is_template(known.name):
+        return known
+    actor = known or actor  # "*": the generic actor the word is everywhere else
     names = dictionary.countries.get(country_code.upper())
     if names is None:
         bare = re.sub(r"\s*\((?:\{the_country\}|\{country\})\)|\{the_country\}|\{country\}", "", actor.name)
