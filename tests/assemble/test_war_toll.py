@@ -103,3 +103,20 @@ def test_the_leads_toll_no_clause_took_is_the_main_events(extractor) -> None:
     )
     events = main_events(extractor, text, date(2024, 6, 20))
     assert events and events[0].fatalities is not None and events[0].fatalities.best == 3
+
+
+def test_another_sources_higher_count_is_not_the_toll(extractor) -> None:
+    """ACLED codes the lowest credible count: a hospital's higher figure is not taken unless
+    the report says the toll rose."""
+    lower = (
+        "A bomb blast at a market in Kano killed five people on Monday, police said. A hospital "
+        "official told reporters that eight people had died in the explosion."
+    )
+    events = main_events(extractor, lower, date(2024, 6, 20))
+    assert events and events[0].fatalities is not None and events[0].fatalities.best == 5
+    risen = (
+        "A bomb blast at a market in Kano killed five people on Monday, police said. The death toll "
+        "later rose to eight, a hospital official said."
+    )
+    events = main_events(extractor, risen, date(2024, 6, 20))
+    assert events and events[0].fatalities is not None and events[0].fatalities.best == 8

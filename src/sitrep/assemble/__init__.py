@@ -245,8 +245,9 @@ def _ranked_sub(
 
 def _fatalities(text: str, draft: Draft, lexicon: Lexicon) -> Fatalities | None:
     """The event's toll: the first count the report gives for it (its lead), unless a later
-    sentence says the toll rose. Counts inside quotes (a group's own boast) and running totals
-    ("505 killed since October 7") are left out when others exist."""
+    sentence says the toll rose; another source's higher count is not taken. Counts inside
+    quotes (a group's own boast) and running totals ("505 killed since October 7") are left
+    out when others exist."""
     counts = sorted(
         (f for c in draft.clauses for f in c.fatalities), key=lambda f: f.span.start if f.span else 0
     )
@@ -266,13 +267,12 @@ def _fatalities(text: str, draft: Draft, lexicon: Lexicon) -> Fatalities | None:
     counts = [
         f for f in counts if f.span is None or _NUMBER.search(f.span.text)
     ] or counts  # not "X, who died"
-    first = counts[0]
     risen = [f for f in counts if f.span is not None and _TOLL_ROSE.search(_sentence_of(text, f.span))]
     if risen:
         return max(risen, key=lambda f: f.best)
-    # a later, higher count of the same incident (the body of the story updates its headline);
-    # one far above the lead is another incident's or a running total
-    return max((f for f in counts if f.best <= 3 * max(first.best, 1)), key=lambda f: f.best, default=first)
+    # ACLED's lowest credible count: another source's higher figure (a hospital's, a group's
+    # claim, a later tally that does not say the toll rose) is not the event's
+    return counts[0]
 
 
 # The bomber's death told apart from the toll: "The suicide bomber also died in the blast",
