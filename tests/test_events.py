@@ -124,6 +124,15 @@ def test_riot_police_is_not_a_riot():
             "Residents were holding a peaceful demonstration when police broke it up by shooting live rounds.",
             "Excessive force against protesters",
         ),
+        (
+            "Thousands marched to parliament, with riot police and water cannon standing by.",
+            "Peaceful protest",
+        ),
+        (
+            "Hundreds protested outside the embassy on Friday. Earlier this week, by contrast, riot police "
+            "used tear gas to push protesters back.",
+            "Peaceful protest",
+        ),
     ],
 )
 def test_demonstrations_are_refined_from_cues(text, sub):

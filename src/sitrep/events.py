@@ -424,13 +424,34 @@ def _refine_demonstration(sub: str, cue_text: str, lexicon: Lexicon, *, clashed:
     refine = lexicon.refine
     if refine["mob"].search(cue_text):
         return "Mob violence"
-    if refine["excessive_force"].search(cue_text):
+    if force_at_crowd("excessive_force", cue_text, lexicon):
         return "Excessive force against protesters"
     if sub == "Violent demonstration" or violent_crowd(cue_text, lexicon) or clashed:
         return "Violent demonstration"
-    if refine["protest_intervention"].search(cue_text):
+    if force_at_crowd("protest_intervention", cue_text, lexicon):
         return "Protest with intervention"
     return "Peaceful protest"
+
+
+# "Earlier this week, by contrast, riot police used tear gas": force met another day's crowd
+_OTHER_DAY = re.compile(
+    r"\b(?:earlier (?:this|that|last) (?:week|month)|(?:last|previous) (?:week|month)|by contrast|"
+    r"the (?:day|night|week) before|previous (?:day|days|protests?|rallies|demonstrations?))\b[^.;:!?]{0,80}$",
+    re.I,
+)
+# "with water cannon standing by": force at hand is not force used
+_AT_HAND = re.compile(
+    r"\s*(?:were |was )?(?:standing by|stood by|on standby|at the ready|nearby|deployed)\b", re.I
+)
+
+
+def force_at_crowd(kind: str, text: str, lexicon: Lexicon) -> bool:
+    """Cue words of force ("tear gas", "opened fire on protesters") used on this crowd, not
+    on another day's nor only kept at hand."""
+    return any(
+        not _OTHER_DAY.search(text[max(0, m.start() - 120) : m.start()]) and not _AT_HAND.match(text, m.end())
+        for m in lexicon.refine[kind].finditer(text)
+    )
 
 
 # "following a week of violent protests", "could hijack to cause chaos, including looting":

@@ -24,7 +24,7 @@ import numpy as np
 import yaml
 
 from sitrep.codebook import codebook, packaged_text
-from sitrep.events import STRONG, EventMention, Lexicon, violent_crowd
+from sitrep.events import STRONG, EventMention, Lexicon, force_at_crowd, violent_crowd
 from sitrep.model import Actor
 
 BASE = ("rules", "strong", "first_strong", "lead", "proposed", "share", "rules_type")
@@ -192,8 +192,8 @@ def _crowd_banned(evidence: EventEvidence, lexicon: Lexicon) -> set[str]:
     banned = set()
     if evidence.rules in _DEMONSTRATION[1:] or evidence.rules in _RIOTS:
         banned.add(_DEMONSTRATION[0])  # the rules saw force or violence at this crowd
-    excessive = refine["excessive_force"].search(text)
-    if excessive or refine["protest_intervention"].search(text):
+    excessive = force_at_crowd("excessive_force", text, lexicon)
+    if excessive or force_at_crowd("protest_intervention", text, lexicon):
         banned.add(_DEMONSTRATION[0])
     elif violent_crowd(text, lexicon) or refine["mob"].search(text):
         banned.add(_DEMONSTRATION[0])
