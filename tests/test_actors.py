@@ -432,6 +432,15 @@ def test_generic_words_mean_a_country_s_known_insurgency(
     assert "{" not in filled.name and filled.type in ACTOR_TYPES
 
 
+def test_rangers_are_troops_but_park_rangers_are_not(actors: ActorDictionary) -> None:
+    """Thailand's and Pakistan's paramilitary rangers are state forces; a park's rangers are no army."""
+    names = [
+        with_country(m.actor, "TH").name for m in actors.find("A roadside bomb hit a ranger unit in Yala.")
+    ]
+    assert names == ["Military Forces of Thailand"]
+    assert actors.find("Park rangers found the poachers' camp.") == []
+
+
 def test_india_s_district_reserve_guard_is_police(actors: ActorDictionary) -> None:
     names = [
         with_country(m.actor, "IN").name for m in actors.find("A DRG jawan died when Maoists set off an IED.")

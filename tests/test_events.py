@@ -31,6 +31,31 @@ def mentions(text: str):
         ("The army and rebels signed a ceasefire on Monday.", "ceasefire", "Agreement"),
         ("Soldiers clashed with militants near the village.", "clashed", "Armed clash"),
         ("Police defused a bomb planted near the market.", "defused", "Disrupted weapons use"),
+        (
+            "Officials said enemy drones had struck a fuel depot at dawn.",
+            "drones had struck",
+            "Air/drone strike",
+        ),
+        (
+            "An army helicopter was brought down by a drone over the hills.",
+            "brought down by a drone",
+            "Air/drone strike",
+        ),
+        (
+            "Overnight, 30 drones were brought down over the region.",
+            "drones were brought down",
+            "Disrupted weapons use",
+        ),
+        (
+            "Under the deal, Sudan freed 12 Ethiopian soldiers and Ethiopia freed nine Sudanese soldiers.",
+            "freed 12 Ethiopian soldiers and Ethiopia freed",
+            "Agreement",
+        ),
+        (
+            "The two sides announced the mutual release of prisoners on Sunday.",
+            "mutual release of prisoners",
+            "Agreement",
+        ),
         ("Junta troops retake Nawnghkio from the TNLA.", "retake Nawnghkio", "Government regains territory"),
         (
             "Insurgents took over Mocimboa da Praia at dawn.",
@@ -328,3 +353,22 @@ def test_arrests_hoped_for_or_aimed_at_are_not_arrests() -> None:
         assert "Arrests" not in [m.sub_event_type for m in mentions(text)], text
     made = "Police arrested three suspects in the village on Monday."
     assert "Arrests" in [m.sub_event_type for m in mentions(made)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both governments said they backed a ceasefire and fresh talks on the border.",
+        "The minister accused the rebels of repeatedly breaching the truce.",
+        "The commander belongs to the ELN, with whom a ceasefire is currently in force.",
+        "Troops under his command used riot-control agents against the defenders.",
+        "Police fired sound grenades and tear gas shells to scatter the workers.",
+        "Local vigilante groups joined the soldiers in searching the forest.",
+        "The villagers had armed themselves against gangs known for kidnapping travellers.",
+        "The rebel front has often clashed with the army in the south.",
+    ],
+)
+def test_words_that_name_no_new_event_make_no_mention(sentence: str) -> None:
+    """A truce backed, breached or in force, riot-control gear, tear gas shells, vigilantes as
+    a group's name and a habit ("known for kidnapping", "has often clashed") are no events."""
+    assert [m.trigger.text for m in mentions(sentence) if m.strength == STRONG] == []

@@ -190,6 +190,8 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
             continue  # "Picture cities under bombardment": a film's or a writer's scene, not news
         if _CHARGED.search(text, max(sentence.start, match.start() - 60), match.start()):
             continue  # "charges ranging from extortion and kidnapping to murder": crimes charged, not events
+        if _HABITUAL.search(text, max(sentence.start, match.start() - 40), match.start()):
+            continue  # "gangs known for kidnapping", "has often clashed with": a habit, not an event
         if _AIR_DEFENCE.search(text, max(sentence.start, match.start() - 30), match.start()):
             continue  # "anti-aircraft missile units took out the drones": defence, not a strike
         if strength == GENERIC and sub == "Air/drone strike" and _GROUND_STRIKE.search(sentence.text):
@@ -293,6 +295,11 @@ def _in_a_name(match: re.Match, sentence: Span) -> bool:
 _FIGURATIVE = re.compile(r"battles? (?:for|over|with)|battled", re.I)
 
 
+_HABITUAL = re.compile(
+    r"\b(?:known|notorious|infamous|feared) for\b[^.;]{0,30}$|\b(?:often|frequently|regularly|routinely|habitually)\s+$",
+    re.I,
+)
+
 _AIR_DEFENCE = re.compile(r"\b(?:anti-?aircraft|air[ -]defen[cs]e|surface-to-air)\s+$", re.I)
 
 # Men on the ground who "strike" a village struck it on foot, unless aircraft are named too.
@@ -308,8 +315,10 @@ _UNMADE = re.compile(
     r"\b(?:in talks|talks (?:with|on|over|about|for|aimed at)|negotiat\w+ (?:with|on|over|for|a)|"
     r"call(?:s|ed|ing)? for|push(?:es|ed|ing)? for|urg(?:e|es|ed|ing)|propos(?:al|ed|es|ing)|seek(?:s|ing)?|"
     r"demand(?:s|ed|ing)?|hopes? (?:for|of)|prospects? (?:of|for)|scrap\w*|an end to|tear up|cancel\w*|"
-    r"abrogat\w*|annul\w*|revok\w*)\b[^.;]{0,40}"
-    r"\b(?:cease-?fire|truce|peace (?:deal|agreement|accord|treaty))",
+    r"abrogat\w*|annul\w*|revok\w*|(?<!-)back(?:s|ed|ing)|(?<!-)support(?:s|ed|ing)?|welcom\w*|breach\w*|violat\w*|"
+    r"flout\w*)\b[^.;]{0,40}"
+    r"\b(?:cease-?fire|truce|peace (?:deal|agreement|accord|treaty))|"
+    r"\b(?:cease-?fire|truce)s? (?:is|was|has been|remains?) (?:\w+ )?(?:in (?:force|place|effect)|holding)\b",
     re.I,
 )
 

@@ -131,3 +131,21 @@ def test_a_peaceful_protest_has_no_other_side(ranked: Extractor) -> None:
     assert event.sub_event_type == "Peaceful protest"
     assert event.actor1 is not None and event.actor1.type == "Protesters"
     assert event.actor2 is None
+
+
+def test_acled_s_sides_bound_the_choice() -> None:
+    """An attack's other side is civilians and an arrest's actor 1 the arresting force, however
+    the scores fall: the police who came to the massacre scene score higher here."""
+    lead = np.zeros(len(FEATURES))
+    lead[FEATURES.index("in_lead")] = 1.0
+    weights = np.zeros(len(FEATURES))
+    weights[FEATURES.index("in_lead")] = 1.0
+    gunmen = Candidate(Actor("Unidentified Armed Group (Nigeria)", "Political militia"), lead)
+    police = Candidate(Actor("Police Forces of Nigeria", "State forces"), lead)
+    civilians = Candidate(Actor("Civilians (Nigeria)", "Civilians"), np.zeros(len(FEATURES)))
+    nobody = Candidate(None, np.zeros(len(FEATURES)))
+    ranker = ActorRanker("test", weights, weights)
+    _, second = ranker.choose([gunmen, police, civilians, nobody], "Violence against civilians", "Attack")
+    assert second is civilians
+    first, _ = ranker.choose([gunmen, police, civilians, nobody], "Strategic developments", "Arrests")
+    assert first is police

@@ -107,3 +107,43 @@ def test_a_town_named_like_its_state_is_not_another_place(extractor) -> None:
         "Katsina State's Sabuwa Local Government Area, police said."
     )
     assert len(main_events(extractor, text, date(2023, 8, 9))) == 1
+
+
+def test_a_separate_incident_the_same_day_is_another_event(extractor) -> None:
+    text = (
+        "Gunmen fire on police patrol in Peshawar\n\n"
+        "Two policemen were wounded on Monday when gunmen opened fire on their patrol in Peshawar, "
+        "officials said.\n\n"
+        "In a separate incident in the village of Mattani, on the edge of the city, gunmen opened fire "
+        "on a police post and killed a constable."
+    )
+    assert len(main_events(extractor, text, date(2024, 3, 5))) == 2
+
+
+def test_elsewhere_with_no_place_of_its_own_tells_no_other_event(extractor) -> None:
+    text = (
+        "Protesters stormed the parliament in Lima on Tuesday and police fired tear gas, officials said.\n\n"
+        "Elsewhere in Peru, protesters set fire to a police truck."
+    )
+    assert len(main_events(extractor, text, date(2024, 3, 6))) == 1
+
+
+def test_another_kind_of_strike_on_another_region_is_another_event(extractor) -> None:
+    text = (
+        "Drones hit Zaporizhzhia overnight\n\n"
+        "Three people were hurt when Russian drones struck the city of Zaporizhzhia overnight, the "
+        "governor said on Thursday.\n\n"
+        "Russia also fired two ballistic missiles at the Sumy region, the air force said."
+    )
+    subs = sorted(e.sub_event_type for e in main_events(extractor, text, date(2024, 11, 7)))
+    assert subs == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_a_later_days_words_about_the_event_are_no_new_event(extractor) -> None:
+    text = (
+        "Gunmen kidnap 40 passengers from a bus in Zamfara\n\n"
+        "Armed men stopped a bus near Gusau on Saturday and abducted 40 passengers, police said.\n\n"
+        "On Monday, troops combed the forest near Gusau for the victims of the mass kidnapping."
+    )
+    events = main_events(extractor, text, date(2024, 3, 5))
+    assert [e.event_date.iso for e in events] == ["2024-03-02"]

@@ -36,7 +36,17 @@ from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
 from sitrep.assemble.subtype_rank import EventEvidence, load_subtype_ranker, rank_sub_type
 from sitrep.config import AssembleSettings
 from sitrep.events import Lexicon, choose_sub_event_type
-from sitrep.model import Actor, Claim, DatePrecision, Event, EventRole, Fatalities, Span, TimeExpression
+from sitrep.model import (
+    Actor,
+    Claim,
+    DatePrecision,
+    Event,
+    EventRole,
+    Fatalities,
+    Location,
+    Span,
+    TimeExpression,
+)
 from sitrep.nlp import doc_text
 
 __all__ = ["Findings", "assemble_events"]
@@ -143,6 +153,7 @@ def _build_event(
         actor1, actor2, actor_spans = _ranked(findings, draft, facts, actor_spans)
     if sub == "Disrupted weapons use":
         location, location_span = interception_place(findings, (location, location_span), actor1, actor2)
+        actor1, actor2 = _interceptor_first(actor1, actor2, location)
     if sub == "Agreement":  # where it was signed, once the parties' country has named the actors
         location, location_span = agreement_venue(findings, draft, (location, location_span))
     when = draft.date
@@ -212,6 +223,23 @@ def _lead_tolls(findings: Findings, drafts: list[Draft], main: Draft) -> tuple[F
 def _with_tolls(draft: Draft, tolls: tuple[Fatalities, ...]) -> Draft:
     first = replace(draft.clauses[0], fatalities=[*draft.clauses[0].fatalities, *tolls])
     return Draft([first, *draft.clauses[1:]])
+
+
+def _interceptor_first(
+    actor1: Actor | None, actor2: Actor | None, location: Location | None
+) -> tuple[Actor | None, Actor | None]:
+    """ACLED: the side that shot the drones down is actor 1, the side that sent them actor 2;
+    weapons downed over a country were downed by its state's forces."""
+    home = location.country if location is not None else ""
+    if (
+        actor1
+        and actor2
+        and actor2.type == "State forces"
+        and home
+        and actor2.country == home != actor1.country
+    ):
+        return actor2, actor1
+    return actor1, actor2
 
 
 def _ranked(

@@ -205,8 +205,8 @@ class ActorRanker:
         may have them), a peaceful protest has no other side (police who watched it did not
         meet it), and a battle's other side is an armed group, never civilians."""
         named = [c for c in candidates if c.actor is not None and c.actor.type != "Civilians"]
-        crowd = _CROWD_FIRST.get(sub_event_type) or _CROWD_FIRST.get(event_type)
-        named = [c for c in named if c.actor.type == crowd] or named if crowd else named
+        kind = _FIRST_KIND.get(sub_event_type) or _FIRST_KIND.get(event_type)
+        named = [c for c in named if c.actor.type == kind] or named if kind else named
         first = max(named or candidates[:-1] or candidates, key=lambda c: float(c.features @ self.actor1))
         nobody = [c for c in candidates if c.actor is None]
         if sub_event_type == "Peaceful protest" and nobody:
@@ -215,17 +215,22 @@ class ActorRanker:
         rest = [
             c for c in candidates if c is not first and not (c.actor is not None and c.actor.type in barred)
         ]
+        kind = _SECOND_KIND.get(sub_event_type)
+        rest = [c for c in rest if c.actor is not None and c.actor.type == kind] or rest if kind else rest
         second = max(rest, key=lambda c: float(c.features @ self.actor2))
         return first, second
 
 
 # ACLED: the crowd is actor 1 of its protest or riot (the force that met it is actor 2; where
 # that force used lethal force analysts put it first as often as not, so that one is left open).
-_CROWD_FIRST = {
+_FIRST_KIND = {
     "Peaceful protest": "Protesters",
     "Protest with intervention": "Protesters",
     "Riots": "Rioters",
+    "Arrests": "State forces",  # the arresting force
 }
+# ACLED: an attack is one-sided violence on civilians; they are its other side.
+_SECOND_KIND = {"Attack": "Civilians"}
 
 # ACLED: a protest's other side is the force that met it; a battle is fought between
 # organised armed groups, so civilians or a crowd are never its other side ("police fought gunmen").

@@ -26,6 +26,8 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
     dated_referrals: list[Clause] = []  # "the beach came under attack late on Friday"
     for clause in (c for c in clauses if c.date is not None):
         home = next((d for d in drafts if _compatible(d, clause, lexicon, settings)), None)
+        if home is None and refers_back(clause):  # "mourners on Friday ... killed in the explosions"
+            home = next((d for d in drafts if _told_before(d, clause, lexicon, settings)), None)
         if home is not None:
             home.clauses.append(clause)
         elif _can_start_event(clause):
@@ -39,6 +41,8 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
             if _compatible(d, clause, lexicon, settings)
             and (_recent_or_undated(d) or _same_sentence(d, clause))
         ]
+        if fits and told_apart(clause) and _can_start_event(clause):
+            fits = []  # "in a separate incident, militants ambushed a patrol": another event
         if fits:
             min(fits, key=lambda d: (_arrests_only(d, clause), _text_distance(d, clause))).clauses.append(
                 clause
@@ -54,6 +58,64 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
     for d in drafts:
         d.clauses.sort(key=lambda c: c.start)
     return sorted(drafts, key=lambda d: d.clauses[0].start)
+
+
+# "In a separate incident", "a separate drone strike", "Elsewhere,": the writer tells another event.
+_APART = re.compile(
+    r"\b(?:in (?:a|another) (?:separate|similar|different|second|further) (?:incident|attack|raid|case)|"
+    r"in another (?:incident|attack|raid)|(?:a|one) (?:separate|further|second) (?:[\w-]+ ){0,2}?"
+    r"(?:attack|strike|bombing|blast|explosion|raid|ambush|incident|assault|shelling)s?|"
+    r"the second (?:attack|blast|explosion|strike|bombing|raid)|^\W*(?:separately|elsewhere)\b)",
+    re.I,
+)
+
+
+def told_apart(clause: Clause) -> bool:
+    """The sentence sets the clause's event apart from the ones told before it, before its
+    trigger, and names a place below the country for it: ACLED codes a separate incident as its
+    own event, even on the same day, where it can place it ("Elsewhere in Ecuador" it cannot)."""
+    if not any(t.location is None or t.location.feature != "country" for t in clause.toponyms):
+        return False
+    first = clause.mentions[0]
+    before = first.sentence.text[: first.trigger.end - first.sentence.start]
+    return bool(_APART.search(before))
+
+
+# "the mass kidnapping", "the latest abduction", "those killed in the explosions": the writer
+# names an event the reader already knows
+_BACK_REFERENCE = re.compile(
+    r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+BACK_REFERENCE_DAYS = 7  # a later day's search, funeral or statement about the same event
+
+
+def refers_back(clause: Clause) -> bool:
+    """Every event noun of the clause is a definite reference to an event already told ("the
+    kidnapping"), and its date is not written into that name: the sentence's day (a statement,
+    a funeral, a search) is not the event's."""
+    strong = [m for m in clause.mentions if m.strength == STRONG]
+    if not strong or clause.named_date is not None:
+        return False
+    return all(
+        not m.trigger.text.lower().endswith("ed")
+        and _BACK_REFERENCE.search(
+            m.sentence.text[
+                max(0, m.trigger.start - m.sentence.start - 40) : m.trigger.start - m.sentence.start
+            ]
+        )
+        for m in strong
+    )
+
+
+def _told_before(draft: Draft, clause: Clause, lexicon: Lexicon, settings: AssembleSettings) -> bool:
+    """An event of the clause's kind, told earlier in the report and dated a few days before it."""
+    told = set(_draft_subs(draft))
+    if draft.date is None or (told and not set(clause.strong_subs) <= told):  # "the attack": any kind
+        return False
+    gap = (event_date_of(clause.date).start - event_date_of(draft.date).end).days
+    undated = replace(clause, times=[])
+    return 0 <= gap <= BACK_REFERENCE_DAYS and _compatible(draft, undated, lexicon, settings)
 
 
 # "arrested over Sunday's explosion", "detained following the blast": the arrest names the
@@ -303,10 +365,14 @@ def consolidate_main(
 
 
 def _one_incident(lead: Draft, other: Draft, lexicon: Lexicon, settings: AssembleSettings) -> bool:
+    if told_apart(other.clauses[0]):
+        return False  # "in a separate incident in South Waziristan": not a retelling of the lead
     d1, d2 = lead.date, other.date
     if d1 is not None and d2 is not None and not _dates_overlap(d1, d2, slack_days=RETELLING_SLACK_DAYS):
         return False
     if d1 is not None and d2 is not None and _other_day_elsewhere(lead, other):
+        return False
+    if _other_act_elsewhere(lead, other):
         return False
     fam1, fam2 = _families(lead, lexicon), _families(other, lexicon)
     if (
@@ -326,6 +392,32 @@ def _one_incident(lead: Draft, other: Draft, lexicon: Lexicon, settings: Assembl
         t.location for c in other.clauses for t in c.toponyms if t.location and t.location.feature in _LOCAL
     ]
     return not (local1 and local2) or any(_near(a, b, settings.same_event_km) for a in local1 for b in local2)
+
+
+def _other_act_elsewhere(lead: Draft, other: Draft) -> bool:
+    """Drones on Odesa and ballistic missiles at the Poltava region: acts of other sub-types
+    in places that share no area are two events (ACLED codes one act at one place)."""
+    subs1 = set(_draft_subs(lead)) - ACCESSORY_SUBS
+    subs2 = set(_draft_subs(other)) - ACCESSORY_SUBS
+    if not subs1 or not subs2 or subs1 & subs2:
+        return False
+    places1 = [p for p in _draft_places(lead) if p.feature != "country"]
+    places2 = [p for p in _draft_places(other) if p.feature != "country"]
+    return bool(places1 and places2) and not any(_same_area(a, b) for a in places1 for b in places2)
+
+
+def _same_area(a: Location, b: Location) -> bool:
+    """One place, a place within the other (a town in its province), or towns close by."""
+    if a.name.lower() == b.name.lower() or a.country != b.country:
+        return a.name.lower() == b.name.lower()
+    broad = ("admin1", "region")
+    if a.feature in broad or b.feature in broad:
+        return (a.admin1 or a.name).lower() == (b.admin1 or b.name).lower()
+    district = "admin2" in (a.feature, b.feature)
+    return distance_km(a, b) <= (2 if district else 1) * SAME_AREA_KM
+
+
+SAME_AREA_KM = 25.0  # two acts of other sub-types this close are one fight (shelling and a clash)
 
 
 def _other_day_elsewhere(lead: Draft, other: Draft) -> bool:
