@@ -201,3 +201,35 @@ def test_a_count_with_who_the_dead_were_is_the_count(nlp) -> None:
         "people, children and women among them, Afghan authorities say."
     )
     assert [f.best for f in find_fatalities(doc)] == [46]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser gives one verb two subjects: still one toll
+        ("Four policemen and three suspected bandits were killed in a gun battle on Friday.", [7]),
+        # two death verbs joined by "and": both sides' dead are the event's
+        ("The governor said nine villagers died and five of the raiders were killed.", [14]),
+        # more dead named beside the victims
+        ("The drone strike killed two militia leaders along with at least six civilians.", [8]),
+        # one set of dead told by two verbs is counted once
+        ("Four farmers were killed and beheaded near the river.", [4]),
+    ],
+)
+def test_the_dead_of_one_statement_are_summed(nlp: Language, text: str, expected: list[int]) -> None:
+    assert [f.best for f in find_fatalities(nlp(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Several people were killed when gunmen opened fire on a minibus.", [3]),
+        ("Multiple people are dead after the attack on the market.", [3]),
+        ("A crowd caught a suspected thief and beat him to death.", [1]),
+        ("The bandits killed at least one jawan near the camp.", [1]),
+        # South Asian reports: "martyred" is killed
+        ("A roadside bomb martyred three soldiers in North Waziristan on Monday.", [3]),
+    ],
+)
+def test_vague_and_singular_dead_are_counted(nlp: Language, text: str, expected: list[int]) -> None:
+    assert [f.best for f in find_fatalities(nlp(text))] == expected

@@ -198,6 +198,23 @@ def test_a_named_day_is_no_weekday() -> None:
     assert found == {"1972": date(1972, 1, 1), "Thursday": date(2025, 10, 23)}
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "start"),
+    [
+        (
+            "Gunmen stormed the base during the night of March 4-5, the army said.",
+            "March 4-5",
+            date(2024, 3, 4),
+        ),
+        ("Clashes on 14-15 February left 30 dead.", "14-15 February", date(2024, 2, 14)),
+    ],
+)
+def test_a_span_of_days_is_dated_by_its_first_day(text: str, span: str, start: date) -> None:
+    """A night or span of days across midnight is one event; ACLED dates it by its first day."""
+    (found,) = find_time_expressions(text, date(2024, 3, 7))
+    assert (found.span.text, found.start_date, found.precision) == (span, start, D)
+
+
 def test_last_evening_is_the_evening_before() -> None:
     (found,) = find_time_expressions("Rebels killed 25 people there late last evening.", date(2023, 6, 17))
     assert (found.span.text, found.start_date, found.value) == (

@@ -646,6 +646,10 @@ _RULE_SOURCES: tuple[tuple[str, _Resolver, tuple[str, ...]], ...] = (
         (rf"(?:{_WD},?\s+)?(?:(?:the\s+)?(?P<d1>{_DAYNUM})\s+(?:of\s+)?(?P<m1>{_MON})"
          rf"|(?P<m2>{_MON})\s+(?:the\s+)?(?P<d2>{_DAYNUM}))(?:,?\s+(?P<y>{_YEAR}))?", _r_month_day,
          _MONTH_ANCHORS),
+        # a night or a span of days ("the night of January 8-9", "14-15 June"): its first day
+        (rf"(?:(?P<d1>{_DAYNUM})\s*[-\u2013]\s*{_DAYNUM}\s+(?:of\s+)?(?P<m1>{_MON})"
+         rf"|(?P<m2>{_MON})\s+(?P<d2>{_DAYNUM})\s*[-\u2013]\s*{_DAYNUM})(?:,?\s+(?P<y>{_YEAR}))?", _r_month_day,
+         _MONTH_ANCHORS),
         (rf"(?:(?P<mod>{_MONTH_MOD})\s*|(?P<pre>{_MONTH_PRE})\s+)?(?P<m>{_MON})"
          rf"(?:\s*,?\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPOKEN_YEAR})|\s+(?P<rel>last|this|next)\s+year)?", _r_month,
          _MONTH_ANCHORS),

@@ -48,3 +48,29 @@ def test_an_undated_event_happened_by_the_day_it_was_reported(extractor) -> None
     )
     events = extractor.extract(Article("said", date(2025, 1, 8), text))
     assert events and events[0].event_date.start == date(2025, 1, 7)
+
+
+def test_a_main_event_never_takes_a_recalled_date(extractor) -> None:
+    """News is recent: a main event whose only date is months old ("the heaviest raid since
+    Oct. 7, 2023") and whose lead names no recent day is dated by its report."""
+    text = (
+        "Drone strike kills two in Tulkarm camp\n\nAn Israeli drone strike on a house in the Tulkarm "
+        "refugee camp has killed two Palestinians, medics said. It was the heaviest raid on the camp "
+        "since Oct. 7, 2023."
+    )
+    events = extractor.extract(Article("stale", date(2024, 6, 20), text))
+    main = [e for e in events if e.role is EventRole.MAIN]
+    assert main and main[0].event_date.start == date(2024, 6, 20)
+
+
+def test_a_reports_date_stamp_gives_way_to_the_day_it_names(extractor) -> None:
+    """A dateline's calendar date ("Niamey, March 14 (AFP):") is the report's; the day the
+    story names for its news ("on Tuesday night") is the event's."""
+    text = (
+        "Niamey [Niger], March 14 (AFP): Gunmen killed four soldiers in an attack on an army post "
+        "in the Tillaberi region, the ministry said.\n\nThe assailants struck the post on Tuesday night "
+        "and fled towards the border, a security source said."
+    )
+    events = extractor.extract(Article("stamp", date(2024, 3, 14), text))
+    main = [e for e in events if e.role is EventRole.MAIN]
+    assert main and main[0].event_date.start == date(2024, 3, 12)

@@ -91,3 +91,32 @@ def test_bandits_a_weeks_bombardment_killed_are_no_abductions_toll(extractor) ->
         e for e in main_events(extractor, text, date(2023, 4, 9)) if e.sub_event_type.startswith("Abduction")
     ]
     assert events and all(e.fatalities is None or e.fatalities.best == 0 for e in events)
+
+
+def test_the_leads_toll_no_clause_took_is_the_main_events(extractor) -> None:
+    """A report's headline and lead give its toll; when the event is built from a later
+    sentence ("described the killings as a massacre"), the lead's dead are still its dead."""
+    text = (
+        "Official says gang raid on village killed several people\n\nGONAIVES, Haiti (AP) — Several "
+        "people are dead after gang members stormed a village in the Artibonite region. Speaking "
+        "Thursday to a radio station, a prosecutor described the killings as a massacre."
+    )
+    events = main_events(extractor, text, date(2024, 6, 20))
+    assert events and events[0].fatalities is not None and events[0].fatalities.best == 3
+
+
+def test_another_sources_higher_count_is_not_the_toll(extractor) -> None:
+    """ACLED codes the lowest credible count: a hospital's higher figure is not taken unless
+    the report says the toll rose."""
+    lower = (
+        "A bomb blast at a market in Kano killed five people on Monday, police said. A hospital "
+        "official told reporters that eight people had died in the explosion."
+    )
+    events = main_events(extractor, lower, date(2024, 6, 20))
+    assert events and events[0].fatalities is not None and events[0].fatalities.best == 5
+    risen = (
+        "A bomb blast at a market in Kano killed five people on Monday, police said. The death toll "
+        "later rose to eight, a hospital official said."
+    )
+    events = main_events(extractor, risen, date(2024, 6, 20))
+    assert events and events[0].fatalities is not None and events[0].fatalities.best == 8

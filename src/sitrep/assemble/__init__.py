@@ -31,12 +31,22 @@ from sitrep.assemble.interstate import interstate_actors
 from sitrep.assemble.merge import consolidate_main, draft_date, merge_clauses, story_date
 from sitrep.assemble.perpetrator import with_perpetrator
 from sitrep.assemble.place import agreement_venue, event_location, interception_place, story_countries
-from sitrep.assemble.records import Draft, Findings, Tree
+from sitrep.assemble.records import Draft, Findings, Tree, clock_only
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
 from sitrep.assemble.subtype_rank import EventEvidence, load_subtype_ranker, rank_sub_type
 from sitrep.config import AssembleSettings
 from sitrep.events import Lexicon, choose_sub_event_type
-from sitrep.model import Actor, Claim, Event, EventRole, Fatalities, Location, Span, TimeExpression
+from sitrep.model import (
+    Actor,
+    Claim,
+    DatePrecision,
+    Event,
+    EventRole,
+    Fatalities,
+    Location,
+    Span,
+    TimeExpression,
+)
 from sitrep.nlp import doc_text
 
 __all__ = ["Findings", "assemble_events"]
@@ -74,8 +84,20 @@ def assemble_events(
         if r is not EventRole.MAIN
         for m in d.mentions
     )
+    lead = next((i for i, r in enumerate(roles) if r is EventRole.MAIN), -1)  # the first main event
+    tolls = _lead_tolls(findings, drafts, drafts[lead]) if lead >= 0 else ()
     events = [
-        _build_event(findings, draft, role, claims[index], lexicon, index, settings, recalled)
+        _build_event(
+            findings,
+            draft,
+            role,
+            claims[index],
+            lexicon,
+            index,
+            settings,
+            recalled,
+            tolls if index == lead else (),
+        )
         for index, (draft, role) in enumerate(zip(drafts, roles, strict=True))
     ]
     return sorted(events, key=lambda e: e.role is not EventRole.MAIN)
@@ -90,6 +112,7 @@ def _build_event(
     index: int,
     settings: AssembleSettings,
     recalled: frozenset[int] = frozenset(),
+    lead_tolls: tuple[Fatalities, ...] = (),
 ) -> Event:
     article = findings.article
     lead = draft.mentions[0]
@@ -97,6 +120,8 @@ def _build_event(
     country = location.country if location else _article_country(findings)
     actor1, actor2, actor_spans = vote_actors(draft, country)
     fatalities = _fatalities(doc_text(findings.doc), draft, lexicon)
+    if fatalities is None and lead_tolls:
+        fatalities = _fatalities(doc_text(findings.doc), _with_tolls(draft, lead_tolls), lexicon)
     sub = choose_sub_event_type(
         draft.mentions,
         actor1,
@@ -133,9 +158,10 @@ def _build_event(
         location, location_span = agreement_venue(findings, draft, (location, location_span))
     when = draft.date
     if role is EventRole.MAIN and (when is None or _stale(when, article.published)):
-        when = (
-            story_date(findings, draft, Tree(findings.doc)) or when
-        )  # the news is recent; its recall is not
+        recent = story_date(findings, draft, Tree(findings.doc))  # the news is recent; its recall is not
+        when = recent or (None if when is not None and _stale(when, article.published) else when)
+    if role is EventRole.MAIN:
+        when = _own_day(findings, draft, when)
     event_date = draft_date(when, article.published)
     victims = tuple(dict.fromkeys(v.text for c in draft.clauses for v in c.victims))
     decisive = next((m for m in draft.mentions if m.sub_event_type == sub), lead)  # what named the type
@@ -174,6 +200,29 @@ def _build_event(
         ),
         trigger=decisive.trigger.text,
     )
+
+
+LEAD_TOLL_CHARS = 300  # a toll this close to the lead's sentence is the lead's
+
+
+def _lead_tolls(findings: Findings, drafts: list[Draft], main: Draft) -> tuple[Fatalities, ...]:
+    """Counts of the dead told around the first main event's lead sentence that no event's
+    clauses took ("Several people are dead after gang members stormed a town", "Monday's attack,
+    which left 14 people dead"): the report's own toll, which an analyst gives its main event."""
+    taken = {id(f) for d in drafts for c in d.clauses for f in c.fatalities}
+    lead = main.mentions[0].sentence
+    return tuple(
+        f
+        for f in findings.fatalities
+        if id(f) not in taken
+        and f.span is not None
+        and lead.start - LEAD_TOLL_CHARS <= f.span.start <= lead.end + LEAD_TOLL_CHARS
+    )
+
+
+def _with_tolls(draft: Draft, tolls: tuple[Fatalities, ...]) -> Draft:
+    first = replace(draft.clauses[0], fatalities=[*draft.clauses[0].fatalities, *tolls])
+    return Draft([first, *draft.clauses[1:]])
 
 
 def _interceptor_first(
@@ -224,8 +273,9 @@ def _ranked_sub(
 
 def _fatalities(text: str, draft: Draft, lexicon: Lexicon) -> Fatalities | None:
     """The event's toll: the first count the report gives for it (its lead), unless a later
-    sentence says the toll rose. Counts inside quotes (a group's own boast) and running totals
-    ("505 killed since October 7") are left out when others exist."""
+    sentence says the toll rose; another source's higher count is not taken. Counts inside
+    quotes (a group's own boast) and running totals ("505 killed since October 7") are left
+    out when others exist."""
     counts = sorted(
         (f for c in draft.clauses for f in c.fatalities), key=lambda f: f.span.start if f.span else 0
     )
@@ -245,13 +295,12 @@ def _fatalities(text: str, draft: Draft, lexicon: Lexicon) -> Fatalities | None:
     counts = [
         f for f in counts if f.span is None or _NUMBER.search(f.span.text)
     ] or counts  # not "X, who died"
-    first = counts[0]
     risen = [f for f in counts if f.span is not None and _TOLL_ROSE.search(_sentence_of(text, f.span))]
     if risen:
         return max(risen, key=lambda f: f.best)
-    # a later, higher count of the same incident (the body of the story updates its headline);
-    # one far above the lead is another incident's or a running total
-    return max((f for f in counts if f.best <= 3 * max(first.best, 1)), key=lambda f: f.best, default=first)
+    # ACLED's lowest credible count: another source's higher figure (a hospital's, a group's
+    # claim, a later tally that does not say the toll rose) is not the event's
+    return counts[0]
 
 
 # The bomber's death told apart from the toll: "The suicide bomber also died in the blast",
@@ -333,6 +382,36 @@ def _around(findings: Findings, draft: Draft, role: EventRole, recalled: frozens
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")
+
+
+def _own_day(findings: Findings, draft: Draft, when: TimeExpression | None) -> TimeExpression | None:
+    """A report's own date stamp ("Yaounde, November 11 (Xinhua):", "Sept. 3, 2024") dates the
+    report: when the event's sentences, or else the lead, name an earlier recent day ("on Monday
+    (September 2)", "on Tuesday evening", "the raid happened on Sunday"), the event happened then."""
+    published = findings.article.published
+    if when is None or when.start_date != published or not _DATE_STAMP.fullmatch(when.span.text):
+        return when
+    days = [
+        t
+        for c in draft.clauses
+        for t in c.times
+        if t.precision is DatePrecision.DAY
+        and t.start_date is not None
+        and 0 < (published - t.start_date).days <= OWN_DAY_DAYS
+        and not clock_only(t.span.text)
+    ]
+    if days:
+        return min(days, key=lambda t: t.span.start)
+    unstamped = [t for t in findings.times if not _DATE_STAMP.fullmatch(t.span.text)]
+    lead = story_date(replace(findings, times=unstamped), draft, Tree(findings.doc))
+    earlier = lead is not None and lead.start_date is not None and lead.start_date < published
+    return lead if earlier and not clock_only(lead.span.text) else when
+
+
+OWN_DAY_DAYS = 7  # a report's news is at most a week old when it names only a weekday
+# A calendar date with no weekday: "November 11", "Feb. 8", "23 September 2024", "Sept. 3, 2024"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_STAMP = re.compile(rf"(?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?)(?:,? \d{{4}})?", re.I)
 
 
 def _named_long_ago(draft: Draft, published: date) -> bool:
