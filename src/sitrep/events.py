@@ -457,10 +457,7 @@ _AT_HAND = re.compile(
 def force_at_crowd(kind: str, text: str, lexicon: Lexicon) -> bool:
     """Cue words of force ("tear gas", "opened fire on protesters") used on this crowd, not
     on another day's nor only kept at hand."""
-    return any(
-        not _OTHER_DAY.search(text[max(0, m.start() - 120) : m.start()]) and not _AT_HAND.match(text, m.end())
-        for m in lexicon.refine[kind].finditer(text)
-    )
+    return _of_this_crowd(lexicon.refine[kind], text, _OTHER_DAY, 120, _AT_HAND)
 
 
 # "following a week of violent protests", "could hijack to cause chaos, including looting":
@@ -475,9 +472,18 @@ _NOT_THIS_CROWD = re.compile(
 def violent_crowd(text: str, lexicon: Lexicon) -> bool:
     """Words of a crowd's violence ("turned violent", "hurled stones", "looting") said of this
     crowd, not of earlier protests or of what someone feared it might do."""
+    return _of_this_crowd(lexicon.refine["protest_violent"], text, _NOT_THIS_CROWD, 80)
+
+
+def _of_this_crowd(
+    cue: re.Pattern, text: str, elsewhere: re.Pattern, window: int, unused: re.Pattern | None = None
+) -> bool:
+    """A cue word said of this crowd: no ``elsewhere`` words in the ``window`` before it (another
+    day's crowd, a feared one) and, with ``unused``, none right after it ("standing by")."""
     return any(
-        not _NOT_THIS_CROWD.search(text[max(0, m.start() - 80) : m.start()])
-        for m in lexicon.refine["protest_violent"].finditer(text)
+        not elsewhere.search(text[max(0, m.start() - window) : m.start()])
+        and not (unused is not None and unused.match(text, m.end()))
+        for m in cue.finditer(text)
     )
 
 

@@ -55,7 +55,7 @@ def test_a_battle_away_from_any_border_is_not_between_the_states_it_names(extrac
 def test_the_state_that_downed_the_drones_is_actor_1() -> None:
     """Drones downed over Bryansk were downed by Russia's forces, whichever side the ranker put first;
     a non-state side over its own country (the Houthis over Saada) is no interceptor."""
-    from sitrep.assemble import _interceptor_first
+    from sitrep.assemble.interstate import interceptor_first
     from sitrep.model import Actor, GeoPrecision, Location
 
     russia = Actor("Military Forces of Russia", "State forces", "RU")
@@ -64,6 +64,6 @@ def test_the_state_that_downed_the_drones_is_actor_1() -> None:
     saudi = Actor("Military Forces of Saudi Arabia", "State forces", "SA")
     bryansk = Location("Bryansk", "RU", "Bryansk", 53.25, 34.37, GeoPrecision(1))
     saada = Location("Saada", "YE", "Saada", 16.94, 43.76, GeoPrecision(1))
-    assert _interceptor_first(ukraine, russia, bryansk) == (russia, ukraine)
-    assert _interceptor_first(russia, ukraine, bryansk) == (russia, ukraine)
-    assert _interceptor_first(saudi, houthis, saada) == (saudi, houthis)
+    assert interceptor_first(ukraine, russia, bryansk) == (russia, ukraine)
+    assert interceptor_first(russia, ukraine, bryansk) == (russia, ukraine)
+    assert interceptor_first(saudi, houthis, saada) == (saudi, houthis)

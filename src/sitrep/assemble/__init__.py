@@ -27,7 +27,7 @@ from sitrep.assemble.claimed import claimed_actor1
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
 from sitrep.assemble.frame import news_in_frame, story_frame
-from sitrep.assemble.interstate import interstate_actors
+from sitrep.assemble.interstate import interceptor_first, interstate_actors
 from sitrep.assemble.merge import consolidate_main, draft_date, merge_clauses, story_date
 from sitrep.assemble.perpetrator import with_perpetrator
 from sitrep.assemble.place import agreement_venue, event_location, interception_place, story_countries
@@ -43,7 +43,6 @@ from sitrep.model import (
     Event,
     EventRole,
     Fatalities,
-    Location,
     Span,
     TimeExpression,
 )
@@ -153,7 +152,7 @@ def _build_event(
         actor1, actor2, actor_spans = _ranked(findings, draft, facts, actor_spans)
     if sub == "Disrupted weapons use":
         location, location_span = interception_place(findings, (location, location_span), actor1, actor2)
-        actor1, actor2 = _interceptor_first(actor1, actor2, location)
+        actor1, actor2 = interceptor_first(actor1, actor2, location)
     if sub == "Agreement":  # where it was signed, once the parties' country has named the actors
         location, location_span = agreement_venue(findings, draft, (location, location_span))
     when = draft.date
@@ -223,23 +222,6 @@ def _lead_tolls(findings: Findings, drafts: list[Draft], main: Draft) -> tuple[F
 def _with_tolls(draft: Draft, tolls: tuple[Fatalities, ...]) -> Draft:
     first = replace(draft.clauses[0], fatalities=[*draft.clauses[0].fatalities, *tolls])
     return Draft([first, *draft.clauses[1:]])
-
-
-def _interceptor_first(
-    actor1: Actor | None, actor2: Actor | None, location: Location | None
-) -> tuple[Actor | None, Actor | None]:
-    """ACLED: the side that shot the drones down is actor 1, the side that sent them actor 2;
-    weapons downed over a country were downed by its state's forces."""
-    home = location.country if location is not None else ""
-    if (
-        actor1
-        and actor2
-        and actor2.type == "State forces"
-        and home
-        and actor2.country == home != actor1.country
-    ):
-        return actor2, actor1
-    return actor1, actor2
 
 
 def _ranked(

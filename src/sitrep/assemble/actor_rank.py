@@ -205,20 +205,24 @@ class ActorRanker:
         may have them), a peaceful protest has no other side (police who watched it did not
         meet it), and a battle's other side is an armed group, never civilians."""
         named = [c for c in candidates if c.actor is not None and c.actor.type != "Civilians"]
-        kind = _FIRST_KIND.get(sub_event_type) or _FIRST_KIND.get(event_type)
-        named = [c for c in named if c.actor.type == kind] or named if kind else named
+        named = _of_kind(named, _FIRST_KIND.get(sub_event_type) or _FIRST_KIND.get(event_type))
         first = max(named or candidates[:-1] or candidates, key=lambda c: float(c.features @ self.actor1))
-        nobody = [c for c in candidates if c.actor is None]
-        if sub_event_type == "Peaceful protest" and nobody:
-            return first, nobody[0]
         barred = _BARRED_OTHER_SIDE.get(event_type, frozenset())
         rest = [
             c for c in candidates if c is not first and not (c.actor is not None and c.actor.type in barred)
         ]
-        kind = _SECOND_KIND.get(sub_event_type)
-        rest = [c for c in rest if c.actor is not None and c.actor.type == kind] or rest if kind else rest
+        rest = _of_kind(rest, _SECOND_KIND.get(sub_event_type))
         second = max(rest, key=lambda c: float(c.features @ self.actor2))
         return first, second
+
+
+def _of_kind(candidates: list[Candidate], kind: str | None) -> list[Candidate]:
+    """The candidates of an actor type ACLED's rule requires (``NOBODY``: the "nobody" row), or
+    all of them when the rule names none or none is of the type."""
+    if kind is None:
+        return candidates
+    kept = [c for c in candidates if (c.actor.type if c.actor is not None else NOBODY) == kind]
+    return kept or candidates
 
 
 # ACLED: the crowd is actor 1 of its protest or riot (the force that met it is actor 2; where
@@ -229,8 +233,10 @@ _FIRST_KIND = {
     "Riots": "Rioters",
     "Arrests": "State forces",  # the arresting force
 }
-# ACLED: an attack is one-sided violence on civilians; they are its other side.
-_SECOND_KIND = {"Attack": "Civilians"}
+# ACLED: an attack is one-sided violence on civilians, they are its other side; a peaceful
+# protest has none (police who watched it did not meet it).
+NOBODY = "nobody"
+_SECOND_KIND = {"Attack": "Civilians", "Peaceful protest": NOBODY}
 
 # ACLED: a protest's other side is the force that met it; a battle is fought between
 # organised armed groups, so civilians or a crowd are never its other side ("police fought gunmen").

@@ -14,7 +14,7 @@ from functools import cache
 
 from sitrep.actors import ActorDictionary, with_country
 from sitrep.assemble.records import Draft, Findings
-from sitrep.model import Actor
+from sitrep.model import Actor, Location
 
 INTERSTATE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Strategic developments"})
 _STATE_SUBS = frozenset(
@@ -68,6 +68,24 @@ def interstate_actors(
     if present.country not in named or other is None:
         return actors
     return (actor1, other) if actor1 is not None else (other, actor2)
+
+
+def interceptor_first(
+    actor1: Actor | None, actor2: Actor | None, location: Location | None
+) -> tuple[Actor | None, Actor | None]:
+    """The side that shot the weapons down is actor 1 of a disrupted weapons use, the side that
+    sent them actor 2; weapons downed over a country were downed by its state's forces (the
+    rule :func:`interstate_actors` applies to sides it fills, here to sides the ranker chose)."""
+    home = location.country if location is not None else ""
+    if (
+        actor1
+        and actor2
+        and actor2.type == "State forces"
+        and home
+        and actor2.country == home != actor1.country
+    ):
+        return actor2, actor1
+    return actor1, actor2
 
 
 def _countries_named(text: str) -> list[str]:
