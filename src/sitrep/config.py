@@ -67,6 +67,9 @@ class AssembleSettings:
     # are two events ("gunmen stormed a church in Derbent ... in Makhachkala, 125 km north,
     # they opened fire on a police post"): ACLED codes an event per town.
     same_town_km: float = 50.0
+    # Two acts of other sub-types this close are one fight (shelling and a clash); further
+    # apart, and in no common province, they are two events (twice this for a district).
+    same_area_km: float = 25.0
     confidence_base: float = 0.3
     confidence_strong_trigger: float = 0.2  # a trigger that names the event type
     confidence_date: float = 0.1  # a date read in the text

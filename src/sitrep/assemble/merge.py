@@ -372,7 +372,7 @@ def _one_incident(lead: Draft, other: Draft, lexicon: Lexicon, settings: Assembl
         return False
     if d1 is not None and d2 is not None and _other_day_elsewhere(lead, other):
         return False
-    if _other_act_elsewhere(lead, other):
+    if _other_act_elsewhere(lead, other, settings.same_area_km):
         return False
     fam1, fam2 = _families(lead, lexicon), _families(other, lexicon)
     if (
@@ -394,7 +394,7 @@ def _one_incident(lead: Draft, other: Draft, lexicon: Lexicon, settings: Assembl
     return not (local1 and local2) or any(_near(a, b, settings.same_event_km) for a in local1 for b in local2)
 
 
-def _other_act_elsewhere(lead: Draft, other: Draft) -> bool:
+def _other_act_elsewhere(lead: Draft, other: Draft, area_km: float) -> bool:
     """Drones on Odesa and ballistic missiles at the Poltava region: acts of other sub-types
     in places that share no area are two events (ACLED codes one act at one place)."""
     subs1 = set(_draft_subs(lead)) - ACCESSORY_SUBS
@@ -403,10 +403,10 @@ def _other_act_elsewhere(lead: Draft, other: Draft) -> bool:
         return False
     places1 = [p for p in _draft_places(lead) if p.feature != "country"]
     places2 = [p for p in _draft_places(other) if p.feature != "country"]
-    return bool(places1 and places2) and not any(_same_area(a, b) for a in places1 for b in places2)
+    return bool(places1 and places2) and not any(_same_area(a, b, area_km) for a in places1 for b in places2)
 
 
-def _same_area(a: Location, b: Location) -> bool:
+def _same_area(a: Location, b: Location, area_km: float) -> bool:
     """One place, a place within the other (a town in its province), or towns close by."""
     if a.name.lower() == b.name.lower() or a.country != b.country:
         return a.name.lower() == b.name.lower()
@@ -414,10 +414,7 @@ def _same_area(a: Location, b: Location) -> bool:
     if a.feature in broad or b.feature in broad:
         return (a.admin1 or a.name).lower() == (b.admin1 or b.name).lower()
     district = "admin2" in (a.feature, b.feature)
-    return distance_km(a, b) <= (2 if district else 1) * SAME_AREA_KM
-
-
-SAME_AREA_KM = 25.0  # two acts of other sub-types this close are one fight (shelling and a clash)
+    return distance_km(a, b) <= (2 if district else 1) * area_km
 
 
 def _other_day_elsewhere(lead: Draft, other: Draft) -> bool:
