@@ -322,6 +322,13 @@ _IN_FORCE = re.compile(
     r"\bthe (?:deal|agreement|accord|truce|cease-?fire) (?:obliges|requires|calls for|stipulates|provides for)\b",
     re.I,
 )
+# A bomb squad disrupts a weapon when it makes one safe, not when it comes to look at a blast site.
+_SQUAD = re.compile(r"(?:bomb|explosives?) (?:disposal|squad)s?", re.I)
+_MADE_SAFE = re.compile(
+    r"\b(?:defus\w*|detonat\w*|disarm\w*|neutrali[sz]\w*|made (?:\w+ )?safe|controlled explosions?|"
+    r"disabl\w*|dismantl\w*|destroy\w*|recovered|found|located|seized)\b",
+    re.I,
+)
 _PACT = re.compile(r"cease-?fire|truce|deal|agreement|accord", re.I)  # the frame itself, not an act under it
 _MADE = re.compile(
     r"\b(?:agreed|agree|agrees|signed|signs|sign|reached|reach|struck|sealed|announced|brokered|clinched)\b",
@@ -349,6 +356,8 @@ def _idle(word: str, sub: str, sentence: str, lexicon: Lexicon) -> bool:
         return bool(refine["parade_march"].search(sentence))  # veterans marching past the president
     if sub == "Disrupted weapons use" and _CONTRABAND.search(sentence) and not _ARMS.search(sentence):
         return True  # cocaine intercepted by a navy ship: a seizure, no weapon
+    if sub == "Disrupted weapons use" and _SQUAD.fullmatch(word) and not _MADE_SAFE.search(sentence):
+        return True  # "a bomb squad gathers evidence", "bomb disposal officers examined the site"
     if sub == "Agreement" and _UNMADE.search(sentence):
         return True  # "in talks with the rebels over a ceasefire": no agreement yet
     if (
