@@ -46,3 +46,15 @@ def test_a_group_none_of_whom_died_does_not_hide_the_dead(extractor) -> None:
     )
     (event,) = main_events(extractor, text, date(2024, 3, 5))
     assert event.fatalities is not None and event.fatalities.best == 2
+
+
+def test_a_breakdown_of_the_toll_is_not_added_to_it(extractor) -> None:
+    text = (
+        "Fighters of the Rapid Support Forces and Sudan's army fought for several hours on Saturday on "
+        "the eastern edge of El Fasher, leaving at least 14 people dead, medical and military sources "
+        "said.\n\nThe Sudanese Armed Forces said in a statement that its troops had repelled the assault "
+        "and destroyed six RSF combat vehicles. The army said nine of the attackers and five of its own "
+        "soldiers were killed."
+    )
+    (event,) = main_events(extractor, text, date(2024, 5, 12))
+    assert event.fatalities is not None and event.fatalities.best == 14

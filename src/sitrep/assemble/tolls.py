@@ -70,6 +70,9 @@ _ATTACKERS = re.compile(
     r"\balso (?:been )?(?:killed|died|dead|perished|lost|shot dead|martyred)\b",
     re.I,
 )  # not the bomber: ``with_bomber`` counts him
+_BREAKDOWN = re.compile(
+    r"\band (?:\w+ ){0,2}(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
+)
 _SUICIDE = re.compile(r"\bsuicide\b", re.I)
 # Another attack's dead: "had also died in a further suicide attack"
 _ANOTHER = re.compile(r"\b(?:a further|another|a separate|a second|an earlier|a later)\b", re.I)
@@ -91,6 +94,10 @@ def _with_attackers(text: str, toll: Fatalities, pool: list[Fatalities]) -> Fata
         and not _ANOTHER.search(_sentence_of(text, f.span))
         and _sentence_of(text, f.span) != _sentence_of(text, toll.span)
         and not (f.best == 1 and _SUICIDE.search(text))  # a lone suicide attacker: ``with_bomber``'s
+        and f.best != toll.best
+        and not _BREAKDOWN.search(
+            f.span.text
+        )  # "nine of the attackers and five soldiers": the toll told again
     ]
     if not more:
         return toll
