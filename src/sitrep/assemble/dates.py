@@ -42,7 +42,7 @@ def event_day(findings: Findings, draft: Draft, role: EventRole) -> TimeExpressi
         recent = story_date(findings, draft, tree)  # the news is recent; its recall is not
         when = recent or (None if when is not None and stale(when, published) else when)
     when = _own_day(findings, draft, when)
-    return when
+    return on_report_day(findings, when, tree)
 
 
 def stale(when: TimeExpression, published: date) -> bool:

@@ -1,0 +1,32 @@
+"""The day an event happened, as an analyst reads a report: relative words on the report's own
+day, a statement's day apart from the event's, days counted from the day a sentence names."""
+
+from datetime import date
+
+from sitrep.model import Article, EventRole
+
+
+def _main_day(extractor, text: str, published: date) -> date:
+    events = extractor.extract(Article("dates", published, text))
+    main = [e for e in events if e.role is EventRole.MAIN]
+    assert main, events
+    return main[0].event_date.start
+
+
+def test_overnight_is_the_night_before_the_day_the_report_gives(extractor) -> None:
+    """A Saturday page whose sources "said on Friday": its "overnight" raid was Friday's."""
+    text = (
+        "YANGON (Reuters) - A military air strike hit a Buddhist monastery in Myanmar's Sagaing region, "
+        "killing at least 23 people who had sheltered there, sources said on Friday.\n\n"
+        "About 30 others were wounded in the overnight air raid on the monastery in Lin Ta Lu village, "
+        "which happened at around 1 a.m., a resident said."
+    )
+    assert _main_day(extractor, text, date(2025, 7, 12)) == date(2025, 7, 11)
+
+
+def test_overnight_in_a_report_of_its_own_day_stays_that_day(extractor) -> None:
+    text = (
+        "KYIV (Reuters) - Russian drones struck the port city of Odesa overnight, killing two people and "
+        "damaging a grain terminal, Ukraine's air force said on Wednesday."
+    )
+    assert _main_day(extractor, text, date(2024, 10, 9)) == date(2024, 10, 9)
