@@ -435,6 +435,15 @@ def _r_relday(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
     return _day(day)
 
 
+def _r_next_day(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
+    """ "The evening before", "the previous day", "the following morning": a day from the day the
+    text last named (re-anchored by ``_anchor_relative_days``); from the publication date here."""
+    step = -1 if (m.group("back") or m.group("back2")) else 1
+    pod = (m.group("pod") or m.group("pod2") or "day").lower()
+    day = ctx.doc + timedelta(days=step)
+    return _day(day) if pod == "day" else _day(day, "TIME", "T" + _PART_OF_DAY[pod])
+
+
 # "Bloody Sunday, 1972", "Good Friday", "Black Saturday": a day's name, not last week's weekday.
 _NAMED_DAY = re.compile(
     r"\b(?:Bloody|Black|Good|Easter|Palm|Holy|Ash|Super|Cyber|Shrove|Maundy|Red|Blue)\s+$"
@@ -690,6 +699,10 @@ _RULE_SOURCES: tuple[tuple[str, _Resolver, tuple[str, ...]], ...] = (
         (rf"the\s+(?P<pre>(?:(?:fiscal|year-earlier|year-ago|prior-year|{_YEAR}|latest|current|comparable"
          r"|previous|same)[\s-]+)*)(?P<ord>)(?P<unit>quarter|period)(?P<y>)", _r_quarter,
          ("quarter", "period")),
+        (rf"the\s+(?:(?P<back>previous|preceding)|next|following)\s+(?P<pod>day|{_POD})"
+         rf"|the\s+(?P<pod2>day|{_POD})\s+(?:(?P<back2>before)|after)(?=\s*[,.;)]|\s*$|\s+(?:he|she|they|it|we|police|when|as)\b)",
+         _r_next_day,
+         ("day", "morning", "afternoon", "evening", "night")),
         (r"year[- ](?:earlier|ago)", _r_year_back,
          ("year",)),
         (r"(?:the\s+)?(?P<n>[12]?\d)(?:st|nd|rd|th)\s+century", _r_century,
@@ -748,12 +761,44 @@ def find_time_expressions(text: str, doc_date: date) -> list[TimeExpression]:
         if all(cand[1] <= c[0] or c[1] <= cand[0] for c in chosen):
             chosen.append(cand)
     chosen.sort()
-    return _anchor_quarters(
-        [
-            TimeExpression(Span(start, end, text[start:end]), ttype, value, start_date, precision)
-            for start, end, _, (ttype, value, start_date, precision) in chosen
-        ]
+    return _anchor_relative_days(
+        _anchor_quarters(
+            [
+                TimeExpression(Span(start, end, text[start:end]), ttype, value, start_date, precision)
+                for start, end, _, (ttype, value, start_date, precision) in chosen
+            ]
+        ),
+        doc_date,
     )
+
+
+def _anchor_relative_days(found: list[TimeExpression], doc_date: date) -> list[TimeExpression]:
+    """Count "a day earlier", "the evening before", "the next day" from the day the text last named.
+
+    "He posted on January 15. The evening before, he had been beaten": the beating was on the
+    14th, whatever the page's date; with no day named just before, the page's date stands.
+    """
+    out: list[TimeExpression] = []
+    for expr in found:
+        anchor = next((a for a in reversed(out) if a.precision is DAY and a.start_date is not None), None)
+        if (
+            anchor is not None
+            and expr.start_date is not None
+            and _RELATIVE_DAY.match(expr.span.text)
+            and expr.span.start - anchor.span.end <= RELATIVE_ANCHOR_CHARS
+        ):
+            day = anchor.start_date + (expr.start_date - doc_date)
+            expr = replace(expr, start_date=day, value=day.isoformat() + expr.value[10:])
+        out.append(expr)
+    return out
+
+
+RELATIVE_ANCHOR_CHARS = 400  # a day named this far before "a day earlier" is the day it counts from
+_RELATIVE_DAY = re.compile(
+    rf"^(?:(?:{_NUMW}|an?|\d+)[\s-]+days?\s+(?:earlier|later|before|after)"
+    rf"|the\s+(?:previous|preceding|next|following)\s+(?:day|{_POD})|the\s+(?:day|{_POD})\s+(?:before|after))$",
+    re.I,
+)
 
 
 def _anchor_quarters(found: list[TimeExpression]) -> list[TimeExpression]:
