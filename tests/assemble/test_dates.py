@@ -30,3 +30,14 @@ def test_overnight_in_a_report_of_its_own_day_stays_that_day(extractor) -> None:
         "damaging a grain terminal, Ukraine's air force said on Wednesday."
     )
     assert _main_day(extractor, text, date(2024, 10, 9)) == date(2024, 10, 9)
+
+
+def test_the_day_a_leader_pledged_is_not_the_day_of_the_attack(extractor) -> None:
+    """ "Pledged on Wednesday", "accused on Sunday": the day of the words; the attack was told as
+    happening on Tuesday."""
+    text = (
+        "NAIROBI, Oct 18 (Reuters) - Ugandan forces will hunt down the people who killed a safari guide and "
+        "two foreign tourists in Queen Elizabeth National Park, President Yoweri Museveni pledged on "
+        "Wednesday.\n\nGunmen ambushed the tourists' vehicle inside the park on Tuesday evening, police said."
+    )
+    assert _main_day(extractor, text, date(2023, 10, 18)) == date(2023, 10, 17)
