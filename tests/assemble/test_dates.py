@@ -41,3 +41,15 @@ def test_the_day_a_leader_pledged_is_not_the_day_of_the_attack(extractor) -> Non
         "Wednesday.\n\nGunmen ambushed the tourists' vehicle inside the park on Tuesday evening, police said."
     )
     assert _main_day(extractor, text, date(2023, 10, 18)) == date(2023, 10, 17)
+
+
+
+def test_a_main_event_has_a_day_not_the_month_of_a_recalled_one(extractor) -> None:
+    """A main event dated only "earlier in December" took a recalled period: the news has a day,
+    the one its lead names."""
+    text = (
+        "Drone downed near Egypt's resort city of Dahab\n\nDUBAI: Two security sources told Reuters that a "
+        "drone was brought down on Tuesday near Dahab, the Egyptian Red Sea resort city.\n\nSecurity sources "
+        "had said that Egyptian air defences shot down a suspected drone near Dahab earlier in December."
+    )
+    assert _main_day(extractor, text, date(2023, 12, 26)) == date(2023, 12, 26)

@@ -38,11 +38,16 @@ def event_day(findings: Findings, draft: Draft, role: EventRole) -> TimeExpressi
     if role is not EventRole.MAIN:
         return when
     tree = Tree(findings.doc)
-    if when is None or stale(when, published):
-        recent = story_date(findings, draft, tree)  # the news is recent; its recall is not
-        when = recent or (None if when is not None and stale(when, published) else when)
+    if when is None or stale(when, published) or _coarse(when, draft):
+        when = story_date(findings, draft, tree)  # the news is recent and has a day; its recall has not
     when = _own_day(findings, draft, when)
     return on_report_day(findings, when, tree)
+
+
+def _coarse(when: TimeExpression, draft: Draft) -> bool:
+    """ "Last week", "earlier in December": a main event so dated took a recalled event's period
+    (the news has a day: the story's, else the report's), unless the period names the event."""
+    return when.precision in (DatePrecision.WEEK, DatePrecision.MONTH) and draft.named_date is None
 
 
 def stale(when: TimeExpression, published: date) -> bool:
