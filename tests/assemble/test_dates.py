@@ -43,7 +43,6 @@ def test_the_day_a_leader_pledged_is_not_the_day_of_the_attack(extractor) -> Non
     assert _main_day(extractor, text, date(2023, 10, 18)) == date(2023, 10, 17)
 
 
-
 def test_a_main_event_has_a_day_not_the_month_of_a_recalled_one(extractor) -> None:
     """A main event dated only "earlier in December" took a recalled period: the news has a day,
     the one its lead names."""
