@@ -52,3 +52,13 @@ def test_a_main_event_has_a_day_not_the_month_of_a_recalled_one(extractor) -> No
         "had said that Egyptian air defences shot down a suspected drone near Dahab earlier in December."
     )
     assert _main_day(extractor, text, date(2023, 12, 26)) == date(2023, 12, 26)
+
+
+def test_a_day_after_a_named_day_is_the_next_day(extractor) -> None:
+    """ "The abduction came a day after the Security Council voted on Friday": Saturday."""
+    text = (
+        "Gang members abducted 17 missionaries and relatives from a US-based aid group near Ganthier, east "
+        "of Port-au-Prince, officials said.\n\nThe abduction came just a day after the U.N. Security Council "
+        "voted unanimously on Friday to extend its mission in Haiti."
+    )
+    assert _main_day(extractor, text, date(2021, 10, 18)) == date(2021, 10, 16)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from sitrep.assemble.clauses import when_said
 from sitrep.assemble.merge import story_date
@@ -41,7 +41,40 @@ def event_day(findings: Findings, draft: Draft, role: EventRole) -> TimeExpressi
     if when is None or stale(when, published) or _coarse(when, draft):
         when = story_date(findings, draft, tree)  # the news is recent and has a day; its recall has not
     when = _own_day(findings, draft, when)
-    return on_report_day(findings, when, tree)
+    return on_report_day(findings, _counted_from(draft, when), tree)
+
+
+def _counted_from(draft: Draft, when: TimeExpression | None) -> TimeExpression | None:
+    """ "The attack came a day after the RSF announced on Thursday a truce": the day a sentence
+    names is the other happening's, and the event's is counted from it (Friday); "tense on
+    Wednesday, a day after five men were abducted": the abduction was on Tuesday."""
+    if when is None or when.start_date is None or when.precision is not DatePrecision.DAY:
+        return when
+    for mention in draft.mentions:
+        sentence = mention.sentence
+        if not sentence.start <= when.span.start < sentence.end:
+            continue
+        for gap in _DAYS_APART.finditer(sentence.text):
+            at = sentence.start + gap.start()
+            days = _GAP_DAYS[gap.group("n").lower()] * (1 if gap.group("dir").lower() == "after" else -1)
+            if mention.trigger.start < at < when.span.start:  # the event, then "a day after", then the day
+                return shifted(when, days)
+            if when.span.start < at < mention.trigger.start:  # the day, then "a day after", then the event
+                return shifted(when, -days)
+    return when
+
+
+_GAP_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
+_DAYS_APART = re.compile(
+    r"\b(?:(?:just|only|barely|exactly)\s+)?(?P<n>a|one|two|three)\s+days?\s+(?P<dir>after|before)\b", re.I
+)
+
+
+def shifted(when: TimeExpression, days: int) -> TimeExpression:
+    """The same expression ``days`` later (earlier when negative), its TIMEX value moved with it."""
+    assert when.start_date is not None
+    day = when.start_date + timedelta(days=days)
+    return replace(when, start_date=day, value=day.isoformat() + when.value[10:])
 
 
 def _coarse(when: TimeExpression, draft: Draft) -> bool:
