@@ -286,3 +286,24 @@ def test_a_day_counted_from_the_day_the_text_names(text: str, phrase: str, value
     """ "The evening before", "a day earlier": counted from the day the text last named, not the page's date."""
     found = {t.span.text: t.value for t in find_time_expressions(text, date(2025, 1, 17))}
     assert found[phrase] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        (
+            "Bombings at two churches killed 43 people during packed Palm Sunday services.",
+            date(2017, 4, 10),
+            "2017-04-09",
+        ),
+        ("A suicide bomber struck the cathedral on Palm Sunday.", date(2021, 3, 29), "2021-03-28"),
+        ("Police guarded churches on Good Friday.", date(2024, 3, 30), "2024-03-29"),
+        ("Police guarded churches on Good Friday.", date(2024, 6, 30), None),  # not this week's news
+        ("The Good Friday Agreement ended the Troubles.", date(1998, 4, 12), None),
+        ("Marchers remembered Bloody Sunday.", date(2017, 4, 10), None),
+    ],
+)
+def test_a_feast_day_of_the_week_before_is_its_date(text: str, published: date, value: str | None) -> None:
+    """ "Palm Sunday", "Good Friday" name a day of the week before the page when the feast fell then."""
+    found = [t.value for t in find_time_expressions(text, published) if t.span.text in ("Sunday", "Friday")]
+    assert found == ([value] if value else [])
