@@ -153,15 +153,16 @@ def test_in_type_scope_the_rules_keep_the_event_type() -> None:
 
 
 def test_protesters_arrested_at_a_camp_are_a_protest_with_intervention(extractors) -> None:
-    """The kind the rules' cue words miss ("students who refused to go were arrested") and the
-    fitted ranker learned from the dev half's campus encampments."""
+    """ACLED: protesters arrested at their protest make it a protest with intervention, also when
+    the arrest is told in a relative clause ("students who refused to go were arrested"), with
+    the ranker and without it."""
     on, off = extractors
     text = (
         "Riot police surrounded a protest camp at the University of Bristol before dawn on Thursday "
         "and gave the protesters ten minutes to leave. According to the university, 14 students who "
         "refused to go were arrested."
     )
-    assert _main_sub(off, text) == ("Protests", "Peaceful protest")
+    assert _main_sub(off, text) == ("Protests", "Protest with intervention")
     assert _main_sub(on, text) == ("Protests", "Protest with intervention")
 
 
