@@ -62,3 +62,15 @@ def test_a_day_after_a_named_day_is_the_next_day(extractor) -> None:
         "voted unanimously on Friday to extend its mission in Haiti."
     )
     assert _main_day(extractor, text, date(2021, 10, 18)) == date(2021, 10, 16)
+
+
+def test_a_week_the_lead_gives_its_own_event_stands(extractor) -> None:
+    """With no day anywhere, "last week" in the sentence that tells the event is its date (ACLED:
+    week precision), not the page's day."""
+    text = (
+        "Suspected jihadist fighters looted shops and set fire to a health centre in the village of "
+        "Gaskinde, near Djibo in northern Burkina Faso, last week, residents said."
+    )
+    events = extractor.extract(Article("week", date(2024, 11, 20), text))
+    main = [e for e in events if e.role is EventRole.MAIN]
+    assert main and main[0].event_date.iso == "2024-W46"

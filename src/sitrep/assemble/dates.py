@@ -38,8 +38,10 @@ def event_day(findings: Findings, draft: Draft, role: EventRole) -> TimeExpressi
     if role is not EventRole.MAIN:
         return when
     tree = Tree(findings.doc)
-    if when is None or stale(when, published) or _coarse(when, draft):
-        when = story_date(findings, draft, tree)  # the news is recent and has a day; its recall has not
+    if when is None or stale(when, published):
+        when = story_date(findings, draft, tree)  # the news is recent; its recall is not
+    elif _coarse(when, draft):  # the news has a day: the story's, else the report's, unless its own
+        when = story_date(findings, draft, tree) or (when if _told_first(when, draft) else None)
     when = _own_day(findings, draft, when)
     return on_report_day(findings, _counted_from(draft, when), tree)
 
@@ -78,9 +80,16 @@ def shifted(when: TimeExpression, days: int) -> TimeExpression:
 
 
 def _coarse(when: TimeExpression, draft: Draft) -> bool:
-    """ "Last week", "earlier in December": a main event so dated took a recalled event's period
-    (the news has a day: the story's, else the report's), unless the period names the event."""
+    """ "Last week", "earlier in December": a main event so dated may have taken a recalled
+    event's period, unless the period names the event."""
     return when.precision in (DatePrecision.WEEK, DatePrecision.MONTH) and draft.named_date is None
+
+
+def _told_first(when: TimeExpression, draft: Draft) -> bool:
+    """The period is in the sentence that first tells the event ("looted shops ... last week,
+    residents said"): the report gives no day, and the week is the event's (ACLED: week precision)."""
+    first = min(draft.mentions, key=lambda m: m.trigger.start).sentence
+    return first.start <= when.span.start < first.end
 
 
 def stale(when: TimeExpression, published: date) -> bool:
