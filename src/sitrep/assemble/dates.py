@@ -146,4 +146,4 @@ def on_report_day(findings: Findings, when: TimeExpression | None, tree: Tree) -
     day = report_day(findings, tree)
     if day is None:
         return when
-    return replace(when, start_date=day, value=day.isoformat() + when.value[10:])
+    return shifted(when, (day - findings.article.published).days)
