@@ -329,6 +329,29 @@ def test_talks_over_a_ceasefire_are_no_agreement():
     assert [m.sub_event_type for m in mentions(signed) if m.sub_event_type == "Agreement"]
 
 
+def test_an_agreement_in_force_is_no_new_agreement():
+    """ "under the truce", "the ceasefire that took effect in November": made before, told as a
+    frame; a sentence that makes the deal keeps it even when it says what the deal requires."""
+    for text in (
+        "Hezbollah has pulled most of its forces out from south of the Litani under the truce.",
+        "It was the latest violation of the ceasefire that took effect in November.",
+        "The deal obliges the Lebanese government to dismantle the group's facilities.",
+    ):
+        assert [m for m in mentions(text) if m.sub_event_type == "Agreement"] == [], text
+    made = "Israel and Hamas agreed a ceasefire on Wednesday; under the deal, hostages will be freed."
+    assert [m.sub_event_type for m in mentions(made) if m.sub_event_type == "Agreement"]
+
+
+def test_a_bomb_squad_disrupts_a_weapon_only_when_it_makes_one_safe():
+    for text in (
+        "An Indonesian bomb squad gathers evidence after the explosion.",
+        "The police chief later took bomb disposal officers to examine the site.",
+    ):
+        assert "Disrupted weapons use" not in [m.sub_event_type for m in mentions(text)], text
+    made_safe = "A police bomb squad later located a second device close by and detonated it safely."
+    assert "Disrupted weapons use" in [m.sub_event_type for m in mentions(made_safe)]
+
+
 def test_gunmen_who_strike_a_village_make_no_air_strike():
     found = mentions("Many feared dead as gunmen strike Benue border community")
     assert "Air/drone strike" not in [m.sub_event_type for m in found]

@@ -311,6 +311,29 @@ _GROUND_STRIKE = re.compile(
 )
 
 # Talks, calls and proposals for a truce are not one: ACLED codes an agreement once it is made.
+# An agreement already in force, told as the frame of something else ("under the truce", "the
+# ceasefire that took effect in November", "the deal obliges Beirut to..."), unless the same
+# sentence makes one ("agreed on Wednesday; under the deal, hostages go free").
+_IN_FORCE = re.compile(
+    r"\b(?:under|despite|since|during) (?:the|a|an|its|their|this|that) (?:[\w-]+ ){0,2}"
+    r"(?:cease-?fire|truce|deal|agreement|accord)\b|"
+    r"\b(?:cease-?fire|truce|deal|agreement|accord) (?:that|which) (?:took|had taken|came|went|entered) "
+    r"(?:effect|into (?:force|effect))\b|"
+    r"\bthe (?:deal|agreement|accord|truce|cease-?fire) (?:obliges|requires|calls for|stipulates|provides for)\b",
+    re.I,
+)
+# A bomb squad disrupts a weapon when it makes one safe, not when it comes to look at a blast site.
+_SQUAD = re.compile(r"(?:bomb|explosives?) (?:disposal|squad)s?", re.I)
+_MADE_SAFE = re.compile(
+    r"\b(?:defus\w*|detonat\w*|disarm\w*|neutrali[sz]\w*|made (?:\w+ )?safe|controlled explosions?|"
+    r"disabl\w*|dismantl\w*|destroy\w*|recovered|found|located|seized)\b",
+    re.I,
+)
+_PACT = re.compile(r"cease-?fire|truce|deal|agreement|accord", re.I)  # the frame itself, not an act under it
+_MADE = re.compile(
+    r"\b(?:agreed|agree|agrees|signed|signs|sign|reached|reach|struck|sealed|announced|brokered|clinched)\b",
+    re.I,
+)
 _UNMADE = re.compile(
     r"\b(?:in talks|talks (?:with|on|over|about|for|aimed at)|negotiat\w+ (?:with|on|over|for|a)|"
     r"call(?:s|ed|ing)? for|push(?:es|ed|ing)? for|urg(?:e|es|ed|ing)|propos(?:al|ed|es|ing)|seek(?:s|ing)?|"
@@ -333,8 +356,17 @@ def _idle(word: str, sub: str, sentence: str, lexicon: Lexicon) -> bool:
         return bool(refine["parade_march"].search(sentence))  # veterans marching past the president
     if sub == "Disrupted weapons use" and _CONTRABAND.search(sentence) and not _ARMS.search(sentence):
         return True  # cocaine intercepted by a navy ship: a seizure, no weapon
+    if sub == "Disrupted weapons use" and _SQUAD.fullmatch(word) and not _MADE_SAFE.search(sentence):
+        return True  # "a bomb squad gathers evidence", "bomb disposal officers examined the site"
     if sub == "Agreement" and _UNMADE.search(sentence):
         return True  # "in talks with the rebels over a ceasefire": no agreement yet
+    if (
+        sub == "Agreement"
+        and _PACT.fullmatch(word)
+        and _IN_FORCE.search(sentence)
+        and not _MADE.search(sentence)
+    ):
+        return True  # "forces pulled out under the truce": an agreement made before, in force
     return sub == "Agreement" and not refine["agreement_parties"].search(sentence)
 
 
