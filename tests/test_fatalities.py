@@ -233,3 +233,37 @@ def test_the_dead_of_one_statement_are_summed(nlp: Language, text: str, expected
 )
 def test_vague_and_singular_dead_are_counted(nlp: Language, text: str, expected: list[int]) -> None:
     assert [f.best for f in find_fatalities(nlp(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a conjunct is not counted twice with itself
+        ("Border clash: Thai jets bomb military targets, 9 civilians killed in Cambodian attacks", [9]),
+        # a headline's label is no victim ("Niger" read as a person was 24)
+        ("Niger: 23 soldiers die in 'terrorist' ambush, government says", [23]),
+        # the hurt are not the dead, whichever side of the count the word stands
+        ("Burundi grenade attacks kill 2, wound scores", [2]),
+        # "killed or wounded" with no count of the hurt: one death is all the words say
+        (
+            "No fewer than 10 children were killed or wounded yesterday when shells struck a district of Taiz.",
+            [1],
+        ),
+        # a headline and its lead parsed as one sentence are two statements, not one sum
+        (
+            "Car bomb kills 15 farm workers\n0 SHARES Share Tweet\n"
+            "Jan 4 – A car bomb has killed fifteen people, 14 of them women, in northern Syria.",
+            [15, 15],
+        ),
+    ],
+)
+def test_a_count_is_read_once_and_only_of_the_dead(nlp: Language, text: str, expected: list[int]) -> None:
+    assert [f.best for f in find_fatalities(nlp(text))] == expected
+
+
+def test_groups_listed_after_the_first_are_added(extractor) -> None:
+    doc = extractor.nlp(
+        "The attack took place in the early hours of June 11th. Four police officers, two commune "
+        "officials and three civilians were killed, and two more police officers were badly wounded."
+    )
+    assert [f.best for f in find_fatalities(doc)] == [9]

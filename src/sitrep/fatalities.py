@@ -115,11 +115,16 @@ BAD_NUM_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDIN
 HEDGE_AUX = frozenset({"would", "could", "might", "may", "will", "shall", "can", "should"})
 INTENT_VERBS = frozenset({"threaten", "vow", "plan", "try", "attempt", "want", "seek", "aim", "plot"})
 SINGULAR_PRONOUNS = frozenset({"him", "her", "he", "she", "himself", "herself"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _is_personish(tok: Token) -> bool:
     """Whether a noun can name people, so that 'kill the project' is not a death."""
     lemma = tok.lemma_.lower()
+    if tok.ent_type_ in PLACE_ENTS:
+        return False  # "Niger: 23 soldiers die": a country is never among the dead
+    if tok.pos_ == "PROPN" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":":
+        return False  # nor a headline's label ("Manipur: ...")
     if tok.ent_type_ in ("PERSON", "NORP") or lemma in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS:
         return True
     if lemma in NOT_PERSON_ER:
@@ -214,7 +219,10 @@ def _noun_count(tok: Token) -> tuple[Count, int] | None:
 
 def _group_count(tok: Token) -> tuple[Count, int, int] | None:
     """Sum over 'two soldiers and a civilian'; every conjunct must have a count."""
-    parts = [tok] + [c for c in tok.subtree if c.dep_ == "conj" and c.head.i != c.i and _in_chain(c, tok)]
+    parts = [tok] + [
+        c for c in tok.subtree if c.dep_ == "conj" and c.i != tok.i and c.head.i != c.i and _in_chain(c, tok)
+    ]  # not tok itself when it is a conjunct ("bombs targets, 9 civilians killed" was 18)
+    parts += _listed_apart(tok)
     best = low = high = 0
     start, end = tok.idx, tok.idx + len(tok)
     parts = [p for p in parts if p is tok or not _injured_after(p)]  # "five dead and 36 wounded"
@@ -228,6 +236,21 @@ def _group_count(tok: Token) -> tuple[Count, int, int] | None:
         best, low, high = best + b, low + lo, high + hi
         start, end = min(start, first), max(end, part.idx + len(part))
     return (best, low, high), start, end
+
+
+def _listed_apart(tok: Token) -> list[Token]:
+    """Counted groups the parser hung as an apposition: "Four police officers, two commune
+    officials and three civilians were killed" lists three groups, not one described twice
+    ("Five people, four of them Levies", "46 people, children and women among them")."""
+    more = [
+        c
+        for c in tok.children
+        if c.dep_ == "appos"
+        and _has_number(c)
+        and not any(g.lower_ in ("of", "among", "including") for g in c.children)
+        and any(g.dep_ == "conj" and _has_number(g) for g in c.children)
+    ]
+    return [t for c in more for t in (c, *(g for g in c.children if g.dep_ == "conj" and _has_number(g)))]
 
 
 _INJURED = frozenset(
@@ -254,8 +277,10 @@ def _own_count(hurt: Token) -> bool:
     """ "36 injured", "wounded five": the hurt are counted apart."""
     before = hurt.doc[max(hurt.i - 2, 0) : hurt.i]
     return any(t.like_num for t in before) or any(
-        c.dep_ in ("nummod", "dobj", "nsubj", "nsubjpass", "npadvmod", "attr") for c in hurt.children
-    )
+        c.dep_ in ("nummod", "dobj", "nsubj", "nsubjpass", "npadvmod", "attr")
+        and c.ent_type_ not in BAD_NUM_ENTS
+        for c in hurt.children
+    )  # "killed or wounded yesterday": a day is no count of the hurt
 
 
 def _injured_after(tok: Token) -> bool:
@@ -264,6 +289,13 @@ def _injured_after(tok: Token) -> bool:
     return any(t.lower_ in _INJURED for t in following) and not any(
         t.lower_ in DEATH_NOUNS for t in following
     )
+
+
+def _hurt_before(tok: Token) -> bool:
+    """A count the parser gave the kill verb but a word of hurt governs: "kill 2, wound scores"."""
+    doc = tok.doc
+    words = doc[max(tok.left_edge.i - 1, 0) : tok.i]
+    return any(t.lemma_ in ("wound", "injure") or t.lower_ in ("wounding", "injuring") for t in words)
 
 
 def _in_chain(tok: Token, root: Token) -> bool:
@@ -432,7 +464,9 @@ def find_fatalities(doc: Doc) -> list[Fatalities]:
             found.append(Fatalities(0, 0, 0, _evidence(doc, lo, hi)))
             continue
         heads = _victim_heads(tok) + _also_victims(tok)
-        victims = {v.i: v for v in heads if not (v.like_num and _injured_after(v))}  # not "5 injured"
+        victims = {
+            v.i: v for v in heads if not (v.like_num and _injured_after(v)) and not _hurt_before(v)
+        }  # not "5 injured", not "wound scores"
         counted = [c for v in victims.values() if (c := _group_count(v)) is not None]
         if not counted:
             continue
@@ -448,6 +482,9 @@ def find_fatalities(doc: Doc) -> list[Fatalities]:
         lo, hi = min(start, first), max(end, tok.idx + len(tok))
         joined = by_trigger.get(tok.head.i) if tok.dep_ == "conj" else None
         own = joined is not None and not set(victims) & seen[joined]  # not "killed and beheaded five"
+        own = (
+            own and "\n" not in doc_text(doc)[found[joined].span.end : lo]
+        )  # a headline and its lead, not one statement
         if own and best > 0 and found[joined].best > 0:  # "six soldiers died and four rebels were killed"
             prior = found[joined]
             found[joined] = Fatalities(

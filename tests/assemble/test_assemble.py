@@ -1,6 +1,6 @@
 """The assembled event: which count it takes, with no model."""
 
-from sitrep.assemble import _in_quotes
+from sitrep.assemble.tolls import _in_quotes
 from sitrep.model import Span
 
 

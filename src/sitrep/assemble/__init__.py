@@ -9,7 +9,8 @@ background ("last month's strike on Jordan").
 
 One module per decision: ``clauses`` (what attaches to which trigger), ``merge`` (which
 clauses are one event), ``roles`` (main or background), ``actor_vote`` (who did it to
-whom), ``confidence`` (the score, weights in ``AssembleSettings``); this module builds the
+whom), ``tolls`` (which count of the dead is the event's), ``confidence`` (the score, weights
+in ``AssembleSettings``); this module builds the
 ``Event`` from them.
 """
 
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
 
 from sitrep.actors import with_country
 from sitrep.assemble.actor_rank import EventFacts, load_ranker, rank_actors
@@ -34,6 +34,7 @@ from sitrep.assemble.place import agreement_venue, event_location, interception_
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
 from sitrep.assemble.subtype_rank import EventEvidence, load_subtype_ranker, rank_sub_type
+from sitrep.assemble.tolls import NO_TOLLS, LeadTolls, event_toll, lead_tolls, with_bomber
 from sitrep.config import AssembleSettings
 from sitrep.events import Lexicon, choose_sub_event_type
 from sitrep.model import (
@@ -82,7 +83,7 @@ def assemble_events(
         for m in d.mentions
     )
     lead = next((i for i, r in enumerate(roles) if r is EventRole.MAIN), -1)  # the first main event
-    tolls = _lead_tolls(findings, drafts, drafts[lead]) if lead >= 0 else ()
+    tolls = lead_tolls(findings, drafts, drafts[lead]) if lead >= 0 else NO_TOLLS
     events = [
         _build_event(
             findings,
@@ -93,7 +94,7 @@ def assemble_events(
             index,
             settings,
             recalled,
-            tolls if index == lead else (),
+            tolls if index == lead else NO_TOLLS,
         )
         for index, (draft, role) in enumerate(zip(drafts, roles, strict=True))
     ]
@@ -109,16 +110,14 @@ def _build_event(
     index: int,
     settings: AssembleSettings,
     recalled: frozenset[int] = frozenset(),
-    lead_tolls: tuple[Fatalities, ...] = (),
+    tolls: LeadTolls = NO_TOLLS,
 ) -> Event:
     article = findings.article
     lead = draft.mentions[0]
     location, location_span = event_location(findings, draft, role)
     country = location.country if location else _article_country(findings)
     actor1, actor2, actor_spans = vote_actors(draft, country)
-    fatalities = _fatalities(doc_text(findings.doc), draft, lexicon)
-    if fatalities is None and lead_tolls:
-        fatalities = _fatalities(doc_text(findings.doc), _with_tolls(draft, lead_tolls), lexicon)
+    fatalities = event_toll(doc_text(findings.doc), draft, lexicon, tolls)
     sub = choose_sub_event_type(
         draft.mentions,
         actor1,
@@ -133,7 +132,7 @@ def _build_event(
     if not codes.deaths:
         fatalities = None  # the dead a rally mourns or a truce follows are another event's
     elif sub == "Suicide bomb" and fatalities is not None:
-        fatalities = _with_bomber(doc_text(findings.doc), fatalities)
+        fatalities = with_bomber(doc_text(findings.doc), fatalities)
     if role is EventRole.MAIN:  # "the bombings, which Daesh has claimed": the claimed group acted
         actor1, actor2, named = with_perpetrator(findings, codes.event_type, actor1, actor2, country)
         actor_spans = {**actor_spans, **named}
@@ -194,29 +193,6 @@ def _build_event(
     )
 
 
-LEAD_TOLL_CHARS = 300  # a toll this close to the lead's sentence is the lead's
-
-
-def _lead_tolls(findings: Findings, drafts: list[Draft], main: Draft) -> tuple[Fatalities, ...]:
-    """Counts of the dead told around the first main event's lead sentence that no event's
-    clauses took ("Several people are dead after gang members stormed a town", "Monday's attack,
-    which left 14 people dead"): the report's own toll, which an analyst gives its main event."""
-    taken = {id(f) for d in drafts for c in d.clauses for f in c.fatalities}
-    lead = main.mentions[0].sentence
-    return tuple(
-        f
-        for f in findings.fatalities
-        if id(f) not in taken
-        and f.span is not None
-        and lead.start - LEAD_TOLL_CHARS <= f.span.start <= lead.end + LEAD_TOLL_CHARS
-    )
-
-
-def _with_tolls(draft: Draft, tolls: tuple[Fatalities, ...]) -> Draft:
-    first = replace(draft.clauses[0], fatalities=[*draft.clauses[0].fatalities, *tolls])
-    return Draft([first, *draft.clauses[1:]])
-
-
 def _ranked(
     findings: Findings, draft: Draft, facts: EventFacts, cascade_spans: dict[str, Span]
 ) -> tuple[Actor | None, Actor | None, dict[str, Span]]:
@@ -246,91 +222,6 @@ def _ranked_sub(
     return rank_sub_type(read, lexicon, load_subtype_ranker())
 
 
-def _fatalities(text: str, draft: Draft, lexicon: Lexicon) -> Fatalities | None:
-    """The event's toll: the first count the report gives for it (its lead), unless a later
-    sentence says the toll rose; another source's higher count is not taken. Counts inside
-    quotes (a group's own boast) and running totals ("505 killed since October 7") are left
-    out when others exist."""
-    counts = sorted(
-        (f for c in draft.clauses for f in c.fatalities), key=lambda f: f.span.start if f.span else 0
-    )
-    counts = [
-        f
-        for f in counts
-        if f.span is None or not lexicon.refine["war_toll"].search(_sentence_of(text, f.span))
-    ]
-    counts = [f for f in counts if f.span is None or not _running_total(text, f.span)]  # never the event's
-    counts = [
-        f for f in counts if f.span is None or not _SEVERAL_ATTACKS.search(_sentence_of(text, f.span))
-    ] or counts  # "18 killed in two separate attacks": the sum of two events, when one has its own
-    plain = [f for f in counts if f.span is None or not _in_quotes(text, f.span)]
-    counts = plain or counts
-    if not counts:
-        return None
-    counts = [
-        f for f in counts if f.span is None or _NUMBER.search(f.span.text)
-    ] or counts  # not "X, who died"
-    risen = [f for f in counts if f.span is not None and _TOLL_ROSE.search(_sentence_of(text, f.span))]
-    if risen:
-        return max(risen, key=lambda f: f.best)
-    # ACLED's lowest credible count: another source's higher figure (a hospital's, a group's
-    # claim, a later tally that does not say the toll rose) is not the event's
-    return counts[0]
-
-
-# The bomber's death told apart from the toll: "The suicide bomber also died in the blast",
-# "11 corpses, with the suicide bomber making the total 12"
-_BOMBER_APART = re.compile(
-    r"\b(?:suicide )?bombers? (?:\w+ ){0,2}also (?:died|was killed|perished)\b|"
-    r"\bwith the (?:suicide )?bomber making\b|\b(?:plus|besides|as well as) the (?:suicide )?bomber\b",
-    re.I,
-)
-# The bomber's death told on its own: "blew himself up", "exploded herself", "detonated himself"
-_BOMBER_DIED = re.compile(r"\b(?:blew|exploded|detonated) (?:him|her|them)sel(?:f|ves)(?: up)?\b", re.I)
-# A toll of a kind of victim the bomber is not: "one soldier", "nine soldiers", "two civilians"
-_VICTIM_KIND = re.compile(
-    r"\b(?:soldiers?|troops|civilians?|policem[ae]n|police officers?|officers|worshippers|"
-    r"personnel|villagers|students|children|shoppers|guards?)\b",
-    re.I,
-)
-
-
-def _with_bomber(text: str, toll: Fatalities) -> Fatalities:
-    """ACLED counts a suicide bomber among a bombing's dead: a toll of the victims grows by one
-    when the report tells the bomber's death apart from it, or counts a kind of victim (nine
-    soldiers) and says the bomber blew himself up. "20 dead" may already count the bomber."""
-    if toll.best == 0 or toll.span is None:
-        return toll
-    victims = bool(_VICTIM_KIND.search(toll.span.text) or _VICTIM_KIND.search(_sentence_of(text, toll.span)))
-    if _BOMBER_APART.search(text) or (victims and _BOMBER_DIED.search(text)):
-        return replace(toll, best=toll.best + 1, low=toll.low + 1, high=toll.high + 1)
-    return toll
-
-
-_NUMBER = re.compile(
-    r"\d|\b(?:no|none|nobody|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|scores|several|few|many|all|both)\b",
-    re.I,
-)
-_SEVERAL_ATTACKS = re.compile(
-    r"\b(?:two|three|four|twin|separate|several|multiple|a series of|a wave of) (?:separate |coordinated |deadly )?"
-    r"(?:attacks|bombings|blasts|explosions|incidents|assaults|raids)\b",
-    re.I,
-)
-_TOLL_ROSE = re.compile(
-    r"\b(?:rose|risen|rising|climbed|increased|jumped|now stands|revised|updated|has reached|toll reached)\b",
-    re.I,
-)
-_RUNNING_TOTAL = re.compile(
-    r"\bsince (?:the (?:start|beginning|war|conflict)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{1,2})?|\d{4})\b|"
-    r"\b(?:so far this year|this year alone|in total since|over the (?:past|last) (?:year|months?|weeks?)|"
-    r"in recent (?:months|weeks|years)|within the (?:past |last )?(?:week|month|year))\b|"
-    r"\b(?:hundreds|thousands|tens of thousands|hundreds of thousands|millions)\b[^.;]{0,40}?"
-    r"\b(?:have|has) (?:died|been killed|lost their lives)\b",  # "Hundreds of people have died in clashes"
-    re.I,
-)
-
-
 LEAD_CHARS = 400  # a headline and its first sentence
 
 
@@ -354,28 +245,6 @@ def _around(findings: Findings, draft: Draft, role: EventRole, recalled: frozens
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")
-
-
-def _running_total(text: str, span: Span) -> bool:
-    sentence = _sentence_of(text, span)
-    return any(
-        not _SUPERLATIVE.search(sentence, max(0, m.start() - 50), m.start())
-        for m in _RUNNING_TOTAL.finditer(sentence)
-    )  # "one of the worst massacres in recent years" dates nothing
-
-
-_SUPERLATIVE = re.compile(r"\b(?:worst|deadliest|bloodiest|biggest|largest|most \w+)\b", re.I)
-
-
-def _sentence_of(text: str, span: Span) -> str:
-    start = max(text.rfind(". ", 0, span.start), text.rfind("\n", 0, span.start)) + 1
-    ends = [i for i in (text.find(". ", span.end), text.find("\n", span.end)) if i >= 0]
-    return text[start : min(ends) if ends else len(text)]
-
-
-def _in_quotes(text: str, span: Span) -> bool:
-    paragraph_start = text.rfind("\n", 0, span.start) + 1
-    return any(text.count('"', paragraph_start, edge) % 2 == 1 for edge in (span.start, span.end))
 
 
 def _article_country(findings: Findings) -> str:

@@ -1,0 +1,272 @@
+"""The toll of one event: which of the article's counts of the dead an analyst gives it.
+
+ACLED codes the most conservative credible count of the deaths at the event: the lead's count,
+unless the report says the toll rose; never a running total, a war's toll or another source's
+higher figure; the attackers' dead with their victims'; a suicide bomber among them. A floor
+or a vague word ("more than 40", "dozens") is a lower bound: the report's own specific count at
+or above it is the count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from sitrep.assemble.records import Draft, Findings
+from sitrep.counts import parse_count
+from sitrep.events import Lexicon
+from sitrep.model import Fatalities, Span
+
+LEAD_TOLL_CHARS = 300  # a toll this close to the lead's sentence is the lead's
+OPENING_CHARS = 600  # a report's headline and first paragraph: where it states its own toll
+
+
+@dataclass(frozen=True)
+class LeadTolls:
+    """Counts no event's clauses took: those around the first main event's lead sentence
+    ("Monday's attack, which left 14 people dead"), and all of them (a later, specific count)."""
+
+    near: tuple[Fatalities, ...] = ()
+    free: tuple[Fatalities, ...] = ()
+
+
+NO_TOLLS = LeadTolls()
+
+
+def lead_tolls(findings: Findings, drafts: list[Draft], main: Draft) -> LeadTolls:
+    """Counts of the dead that no event's clauses took, and those told around the first main
+    event's lead sentence ("Several people are dead after gang members stormed a town"): the
+    report's own toll, which an analyst gives its main event."""
+    taken = {id(f) for d in drafts for c in d.clauses for f in c.fatalities}
+    free = tuple(f for f in findings.fatalities if id(f) not in taken and f.span is not None)
+    lead = main.mentions[0].sentence
+    near = tuple(
+        f for f in free if lead.start - LEAD_TOLL_CHARS <= f.span.start <= lead.end + LEAD_TOLL_CHARS
+    )
+    return LeadTolls(near, free)
+
+
+def event_toll(text: str, draft: Draft, lexicon: Lexicon, lead: LeadTolls = NO_TOLLS) -> Fatalities | None:
+    """The event's toll: its own first count (or the lead's), then a specific count for a floor
+    or a vague word the report gives elsewhere."""
+    toll = _fatalities(text, draft, lexicon)
+    if toll is None and lead.near:
+        toll = _fatalities(text, _with_tolls(draft, lead.near), lexicon)
+    opening = tuple(f for f in lead.free if f.span.start < OPENING_CHARS)
+    if toll is None and opening:  # the headline's or the lead's toll
+        toll = _fatalities(text, _with_tolls(draft, opening), lexicon)
+    if toll is None:
+        return None
+    own = [f for c in draft.clauses for f in c.fatalities]
+    pool = _credible(text, [*own, *lead.free], lexicon)
+    toll = _specific(text, toll, pool)
+    return _with_attackers(text, toll, pool)
+
+
+# The attackers' own dead, told apart from their victims': "six of the attackers were killed",
+# "killing six gunmen", "the motorcyclist ... was also killed"
+_ATTACKERS = re.compile(
+    r"\b(?:attackers?|assailants?|gunm[ae]n|raiders?|assaulters?)\b|"
+    r"\balso (?:been )?(?:killed|died|dead|perished|lost|shot dead|martyred)\b",
+    re.I,
+)  # not the bomber: ``with_bomber`` counts him
+_SUICIDE = re.compile(r"\bsuicide\b", re.I)
+# Another attack's dead: "had also died in a further suicide attack"
+_ANOTHER = re.compile(r"\b(?:a further|another|a separate|a second|an earlier|a later)\b", re.I)
+
+
+def _with_attackers(text: str, toll: Fatalities, pool: list[Fatalities]) -> Fatalities:
+    """ACLED counts the attackers' dead with their victims': a count of the attackers killed
+    ("security personnel returned fire, killing six of the attackers") or of others "also killed"
+    is added to the victims' toll once."""
+    if toll.span is None or toll.best == 0:
+        return toll
+    more = [
+        f
+        for f in pool
+        if f.best > 0
+        and not (f.span.start < toll.span.end and toll.span.start < f.span.end)
+        and _ATTACKERS.search(f.span.text)
+        and not _ATTACKERS.search(toll.span.text)
+        and not _ANOTHER.search(_sentence_of(text, f.span))
+        and _sentence_of(text, f.span) != _sentence_of(text, toll.span)
+        and not (f.best == 1 and _SUICIDE.search(text))  # a lone suicide attacker: ``with_bomber``'s
+    ]
+    if not more:
+        return toll
+    extra = min(more, key=lambda f: f.span.start)
+    return replace(toll, best=toll.best + extra.best, low=toll.low + extra.low, high=toll.high + extra.high)
+
+
+def _credible(text: str, counts: list[Fatalities], lexicon: Lexicon) -> list[Fatalities]:
+    """Counts that may be this event's: not a war's or a running total, not two attacks' sum,
+    not in quotes, not vague."""
+    return [
+        f
+        for f in counts
+        if f.span is not None
+        and not lexicon.refine["war_toll"].search(_sentence_of(text, f.span))
+        and not _running_total(text, f.span)
+        and not _SEVERAL_ATTACKS.search(_sentence_of(text, f.span))
+        and not _in_quotes(text, f.span)
+        and not _vague(f)
+    ]
+
+
+# "at least", "more than", "over": the floor a later specific count fills
+_FLOOR = re.compile(
+    r"\b(?:at least|more than|over|no fewer than|no less than|upwards of|in excess of)\b", re.I
+)
+SPECIFIC_FLOOR_RATIO = 2  # "more than 40" admits 46, not 90
+SPECIFIC_VAGUE_RATIO = 8  # "dozens" (12) admits 40, not 104
+
+
+def _specific(text: str, toll: Fatalities, pool: list[Fatalities]) -> Fatalities:
+    """A headline rounds, the body counts: a floor ("Over 40 killed") or a vague word ("Many
+    feared dead", "dozens killed") in the headline is a lower bound, and the smallest specific
+    count the report gives above it (46 named by the local official) is the toll."""
+    if toll.span is None:
+        return toll
+    vague = _vague(toll)
+    if not vague and not _FLOOR.search(toll.span.text):
+        return toll
+    if not _in_headline(text, toll.span):
+        return toll
+    ceiling = toll.best * (SPECIFIC_VAGUE_RATIO if vague else SPECIFIC_FLOOR_RATIO)
+    above = [f for f in pool if toll.best < f.best <= ceiling and f.span.start != toll.span.start]
+    return min(above, key=lambda f: (f.best, f.span.start)) if above else toll
+
+
+def _in_headline(text: str, span: Span) -> bool:
+    """A line of the report's opening with no full stop: its headline (or a teaser's)."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return span.start < OPENING_CHARS and not re.search(r"[.!?][\"'”’)]?$|\. ", line)
+
+
+def _vague(toll: Fatalities) -> bool:
+    """ "dozens", "many", "several": a count with no number in it."""
+    return (
+        toll.span is not None
+        and not re.search(
+            r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+            r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|a dozen)\b",
+            toll.span.text,
+            re.I,
+        )
+        and parse_count(toll.span.text) is not None
+    )
+
+
+def _with_tolls(draft: Draft, tolls: tuple[Fatalities, ...]) -> Draft:
+    first = replace(draft.clauses[0], fatalities=[*draft.clauses[0].fatalities, *tolls])
+    return Draft([first, *draft.clauses[1:]])
+
+
+def _fatalities(text: str, draft: Draft, lexicon: Lexicon) -> Fatalities | None:
+    """The event's toll: the first count the report gives for it (its lead), unless a later
+    sentence says the toll rose; another source's higher count is not taken. Counts inside
+    quotes (a group's own boast) and running totals ("505 killed since October 7") are left
+    out when others exist."""
+    counts = sorted(
+        (f for c in draft.clauses for f in c.fatalities), key=lambda f: f.span.start if f.span else 0
+    )
+    counts = [
+        f
+        for f in counts
+        if f.span is None or not lexicon.refine["war_toll"].search(_sentence_of(text, f.span))
+    ]
+    counts = [f for f in counts if f.span is None or not _running_total(text, f.span)]  # never the event's
+    counts = [
+        f for f in counts if f.span is None or not _SEVERAL_ATTACKS.search(_sentence_of(text, f.span))
+    ] or counts  # "18 killed in two separate attacks": the sum of two events, when one has its own
+    plain = [f for f in counts if f.span is None or not _in_quotes(text, f.span)]
+    counts = plain or counts
+    counts = [f for f in counts if f.best > 0] or counts  # "none of their officers were hurt": of some
+    if not counts:
+        return None
+    counts = [
+        f for f in counts if f.span is None or _NUMBER.search(f.span.text)
+    ] or counts  # not "X, who died"
+    risen = [f for f in counts if f.span is not None and _TOLL_ROSE.search(_sentence_of(text, f.span))]
+    if risen:
+        return max(risen, key=lambda f: f.best)
+    # ACLED's lowest credible count: another source's higher figure (a hospital's, a group's
+    # claim, a later tally that does not say the toll rose) is not the event's
+    return counts[0]
+
+
+# The bomber's death told apart from the toll: "The suicide bomber also died in the blast",
+# "11 corpses, with the suicide bomber making the total 12"
+_BOMBER_APART = re.compile(
+    r"\b(?:suicide )?bombers? (?:\w+ ){0,2}also (?:died|was killed|perished)\b|"
+    r"\bwith the (?:suicide )?bomber making\b|\b(?:plus|besides|as well as) the (?:suicide )?bomber\b",
+    re.I,
+)
+# The bomber's death told on its own: "blew himself up", "exploded herself", "detonated himself"
+_BOMBER_DIED = re.compile(r"\b(?:blew|exploded|detonated) (?:him|her|them)sel(?:f|ves)(?: up)?\b", re.I)
+# A toll of a kind of victim the bomber is not: "one soldier", "nine soldiers", "two civilians"
+_VICTIM_KIND = re.compile(
+    r"\b(?:soldiers?|troops|civilians?|policem[ae]n|police officers?|officers|worshippers|"
+    r"personnel|villagers|students|children|shoppers|guards?)\b",
+    re.I,
+)
+
+
+def with_bomber(text: str, toll: Fatalities) -> Fatalities:
+    """ACLED counts a suicide bomber among a bombing's dead: a toll of the victims grows by one
+    when the report tells the bomber's death apart from it, or counts a kind of victim (nine
+    soldiers) and says the bomber blew himself up. "20 dead" may already count the bomber."""
+    if toll.best == 0 or toll.span is None:
+        return toll
+    victims = bool(_VICTIM_KIND.search(toll.span.text) or _VICTIM_KIND.search(_sentence_of(text, toll.span)))
+    if _BOMBER_APART.search(text) or (victims and _BOMBER_DIED.search(text)):
+        return replace(toll, best=toll.best + 1, low=toll.low + 1, high=toll.high + 1)
+    return toll
+
+
+_NUMBER = re.compile(
+    r"\d|\b(?:no|none|nobody|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|scores|several|few|many|all|both)\b",
+    re.I,
+)
+_SEVERAL_ATTACKS = re.compile(
+    r"\b(?:two|three|four|twin|separate|several|multiple|a series of|a wave of) (?:separate |coordinated |deadly )?"
+    r"(?:attacks|bombings|blasts|explosions|incidents|assaults|raids)\b",
+    re.I,
+)
+_TOLL_ROSE = re.compile(
+    r"\b(?:rose|risen|rising|climbed|increased|jumped|now stands|revised|updated|has reached|toll reached)\b",
+    re.I,
+)
+_RUNNING_TOTAL = re.compile(
+    r"\bsince (?:the (?:start|beginning|war|conflict)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{1,2})?|\d{4})\b|"
+    r"\b(?:so far this year|this year alone|in total since|over the (?:past|last) (?:year|months?|weeks?)|"
+    r"in recent (?:months|weeks|years)|within the (?:past |last )?(?:week|month|year))\b|"
+    r"\b(?:hundreds|thousands|tens of thousands|hundreds of thousands|millions)\b[^.;]{0,40}?"
+    r"\b(?:have|has) (?:died|been killed|lost their lives)\b",  # "Hundreds of people have died in clashes"
+    re.I,
+)
+
+
+def _running_total(text: str, span: Span) -> bool:
+    sentence = _sentence_of(text, span)
+    return any(
+        not _SUPERLATIVE.search(sentence, max(0, m.start() - 50), m.start())
+        for m in _RUNNING_TOTAL.finditer(sentence)
+    )  # "one of the worst massacres in recent years" dates nothing
+
+
+_SUPERLATIVE = re.compile(r"\b(?:worst|deadliest|bloodiest|biggest|largest|most \w+)\b", re.I)
+
+
+def _sentence_of(text: str, span: Span) -> str:
+    start = max(text.rfind(". ", 0, span.start), text.rfind("\n", 0, span.start)) + 1
+    ends = [i for i in (text.find(". ", span.end), text.find("\n", span.end)) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+def _in_quotes(text: str, span: Span) -> bool:
+    paragraph_start = text.rfind("\n", 0, span.start) + 1
+    return any(text.count('"', paragraph_start, edge) % 2 == 1 for edge in (span.start, span.end))

@@ -1,0 +1,48 @@
+"""Which count of the dead is the event's (``assemble/tolls.py``), on short reports of our own."""
+
+from datetime import date
+
+from handmade import main_events
+
+
+def test_a_headlines_floor_gives_way_to_the_bodys_count(extractor) -> None:
+    text = (
+        "Over 40 killed in militia attack on camp for displaced people in Ituri\n\n"
+        "A militia attack early on Monday on a camp for displaced people in Ituri province left more "
+        "than 40 civilians dead, according to a local official. The official, Dieudonne Lossa, said "
+        "the attackers had slaughtered 46 people with machetes and guns before fleeing into the forest."
+    )
+    (event,) = main_events(extractor, text, date(2024, 3, 5))
+    assert event.fatalities is not None and event.fatalities.best == 46
+
+
+def test_the_attackers_dead_are_added_to_their_victims(extractor) -> None:
+    text = (
+        "Gunmen stormed a police station in Zahedan on Friday, leaving two officers dead, the "
+        "provincial police chief said.\n\nThe station's guards returned fire, and four attackers were "
+        "killed in the exchange, the governor added."
+    )
+    (event,) = main_events(extractor, text, date(2024, 3, 5))
+    assert event.fatalities is not None and event.fatalities.best == 6
+
+
+def test_the_reports_opening_toll_is_its_main_events(extractor) -> None:
+    text = (
+        "Metro attack was the work of a suicide bomber, minister says\n\n"
+        "The foreign minister of Kyrgyzstan said on Tuesday that the bombing on the St. Petersburg "
+        "metro on Monday was carried out by a suicide bomber who was born in the city of Osh. "
+        "Investigators in Russia have named the man as a 22-year-old who had lived in St. Petersburg "
+        "for several years and worked in a car repair shop. The Health Ministry said 14 people had "
+        "died and 49 were still in hospital."
+    )
+    (event,) = main_events(extractor, text, date(2024, 3, 5))
+    assert event.fatalities is not None and event.fatalities.best == 14
+
+
+def test_a_group_none_of_whom_died_does_not_hide_the_dead(extractor) -> None:
+    text = (
+        "Police said none of their officers were hurt when a car bomb went off outside their station "
+        "in Timba on Wednesday. Two civilians died in the blast, police added."
+    )
+    (event,) = main_events(extractor, text, date(2024, 3, 5))
+    assert event.fatalities is not None and event.fatalities.best == 2
