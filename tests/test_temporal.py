@@ -258,3 +258,52 @@ def test_skipping_rules_by_anchor_changes_no_expression(monkeypatch: pytest.Monk
     fast = [find_time_expressions(t, date(2024, 2, 8)) for t in texts]
     monkeypatch.setattr(temporal, "_ANCHORS", tuple(("",) for _ in temporal._RULES))  # "" is in any text
     assert [find_time_expressions(t, date(2024, 2, 8)) for t in texts] == fast
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        (
+            "Gakharia posted on social media on January 15.\n\nThe evening before, he had been set upon "
+            "in the hotel lobby.",
+            "The evening before",
+            "2025-01-14TEV",
+        ),
+        (
+            "The blast hit the market on Tuesday. A day earlier, police had found six grenades.",
+            "A day earlier",
+            "2025-01-13",
+        ),
+        (
+            "Talks opened in Doha on Monday 13 January and the deal came the following day.",
+            "the following day",
+            "2025-01-14",
+        ),
+        ("Police found the bodies the next day.", "the next day", "2025-01-18"),  # no day named: the page's
+    ],
+)
+def test_a_day_counted_from_the_day_the_text_names(text: str, phrase: str, value: str) -> None:
+    """ "The evening before", "a day earlier": counted from the day the text last named, not the page's date."""
+    found = {t.span.text: t.value for t in find_time_expressions(text, date(2025, 1, 17))}
+    assert found[phrase] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        (
+            "Bombings at two churches killed 43 people during packed Palm Sunday services.",
+            date(2017, 4, 10),
+            "2017-04-09",
+        ),
+        ("A suicide bomber struck the cathedral on Palm Sunday.", date(2021, 3, 29), "2021-03-28"),
+        ("Police guarded churches on Good Friday.", date(2024, 3, 30), "2024-03-29"),
+        ("Police guarded churches on Good Friday.", date(2024, 6, 30), None),  # not this week's news
+        ("The Good Friday Agreement ended the Troubles.", date(1998, 4, 12), None),
+        ("Marchers remembered Bloody Sunday.", date(2017, 4, 10), None),
+    ],
+)
+def test_a_feast_day_of_the_week_before_is_its_date(text: str, published: date, value: str | None) -> None:
+    """ "Palm Sunday", "Good Friday" name a day of the week before the page when the feast fell then."""
+    found = [t.value for t in find_time_expressions(text, published) if t.span.text in ("Sunday", "Friday")]
+    assert found == ([value] if value else [])

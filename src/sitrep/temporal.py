@@ -16,85 +16,37 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sitrep.model import DatePrecision, Span, TimeExpression
+from sitrep.temporal_words import (
+    _CLOCK,
+    _DAYNUM,
+    _DAYREF,
+    _FUTURE_CUE,
+    _MOD,
+    _MON,
+    _MONTHS,
+    _NUM,
+    _NUMW,
+    _ORDINALS,
+    _PART_OF_DAY,
+    _PREPS,
+    _QUARTER_VALUE,
+    _REFS,
+    _SEASONS,
+    _SENT_END,
+    _SPOKEN_YEAR,
+    _UNIT,
+    _UNIT_CODE,
+    _VAGUE,
+    _WD,
+    _WEEKDAYS,
+    _WORD_NUM,
+    _YEAR,
+    _YEAR_BACK,
+    _ZONE,
+    _feast_day,
+)
 
 DAY, WEEK, MONTH, YEAR = DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.YEAR
-
-# ---------------------------------------------------------------- lexicon
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_SMALL = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_WORD_NUM = {w: i for i, w in enumerate(_SMALL)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
-_WORD_NUM |= {"a": 1, "an": 1, "hundred": 100, "dozen": 12, "couple": 2, "thousand": 1000}
-_VAGUE = {"few", "several", "some", "many", "number"}
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_UNIT_CODE = {
-    "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "night": "D", "week": "W",
-    "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "E",
-    "century": "C", "centurie": "C", "millenni": "L",
-}  # fmt: skip
-_PART_OF_DAY = {
-    "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "evening": "EV",
-    "night": "NI", "overnight": "NI", "tonight": "NI",
-}  # fmt: skip
-_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_REFS = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "current": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
-    "more recently": "PAST_REF",
-    "recent days": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
-    "soon": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
-    "the long term": "FUTURE_REF",
-}  # fmt: skip
-
-# ---------------------------------------------------------------- regex pieces
-_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_MONTH_FULL = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_ABBR = r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
-_MONTH_BARE = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-_MON = rf"(?-i:{_MONTH_FULL}|{_MONTH_ABBR}|{_MONTH_BARE}(?=\s+\d))"
-_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-_YEAR = r"(?<![\d$£€.,/])(?<!\d-)(?:1[89]\d\d|20\d\d)(?!\d|%|,\d|\.\d|-\d)"
-_NUMW = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_SMALL[1:10])}))?|{'|'.join(_SMALL)})"
-_NUM = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_NUMW}(?:\s+(?:and\s+a\s+half|hundred|thousand))?|a\s+hundred|"
-    r"a\s+dozen|dozens\s+of|a\s+couple\s+of|couple\s+of|a\s+few|a\s+number\s+of|few|several|some|many|an?)"
-)
-_UNIT = (
-    r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)"
-    r"|millenni(?:um|a))"
-)
-_MOD = r"(?:about|around|approximately|roughly|nearly|almost|some|only|just|at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|up\s+to|over|under|within|another|an\s+additional)"
-_CLOCK = r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)|\d{1,2}:[0-5]\d(?=\s*(?:GMT|UTC|EST|EDT|local|\()))"
-_ZONE = (
-    r"(?:\s*(?-i:GMT|UTC|EST|EDT|CST|PST|CET)\b|\s+local\s+time|\s*\((?-i:[A-Z][A-Za-z]*\s*)+(?:[Tt]ime)?\))?"
-)
-_SPOKEN_YEAR = rf"(?:nineteen[- ]{_NUMW}|two\s+thousand(?:\s+and)?(?:[- ](?:{_NUMW}))?)"
-_DAYREF = rf"(?:{_WD}|today|yesterday|tomorrow|tonight|{_MON}\s+{_DAYNUM}(?:,?\s+{_YEAR})?)"
-_PREPS = {
-    "in", "since", "until", "till", "by", "of", "from", "to", "through", "during", "before", "after",
-    "early", "late", "mid", "last", "this", "next", "and", "or", "between", "around", "circa", "fiscal",
-    "throughout", "on", "for", "as", "at", "than", "into", "past", "spring", "summer", "fall", "winter",
-}  # fmt: skip
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned|planning|scheduled|expected\s+to|"
-    r"due|set\s+to|to\s+be\s+held|upcoming|next|until|deadline|effective|begins?|starting|payable)\b",
-    re.I,
-)
-_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])$")
-_YEAR_BACK = re.compile(
-    r"(?:(?:a|one) year (?:ago|earlier)|(?:the )?year[- ](?:earlier|ago)(?: quarter| period)?)$"
-)
-_SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"“'‘(])|\n\s*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -435,16 +387,26 @@ def _r_relday(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
     return _day(day)
 
 
+def _r_next_day(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
+    """ "The evening before", "the previous day", "the following morning": a day from the day the
+    text last named (re-anchored by ``_anchor_relative_days``); from the publication date here."""
+    step = -1 if (m.group("back") or m.group("back2")) else 1
+    pod = (m.group("pod") or m.group("pod2") or "day").lower()
+    day = ctx.doc + timedelta(days=step)
+    return _day(day) if pod == "day" else _day(day, "TIME", "T" + _PART_OF_DAY[pod])
+
+
 # "Bloody Sunday, 1972", "Good Friday", "Black Saturday": a day's name, not last week's weekday.
-_NAMED_DAY = re.compile(
-    r"\b(?:Bloody|Black|Good|Easter|Palm|Holy|Ash|Super|Cyber|Shrove|Maundy|Red|Blue)\s+$"
-)
+_NAMED_DAY = re.compile(r"\b(Bloody|Black|Good|Easter|Palm|Holy|Ash|Super|Cyber|Shrove|Maundy|Red|Blue)\s+$")
 
 
 def _r_weekday(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
-    if not m.group("rel") and _NAMED_DAY.search(ctx.text, max(0, ctx.start - 10), ctx.start):
-        return None
     weekday = _WEEKDAYS.index(m.group("wd").lower())
+    named = None if m.group("rel") else _NAMED_DAY.search(ctx.text, max(0, ctx.start - 10), ctx.start)
+    if named:  # "packed Palm Sunday services" in a Monday page: yesterday; "Bloody Sunday": no day
+        feast = _feast_day(named.group(1), weekday, ctx.doc)
+        agreement = re.match(r"\s+(?:Agreement|Accords?)\b", ctx.text[m.end() :])
+        return None if feast is None or agreement or m.group("plural") else _day(feast)
     pod = (m.group("pod") or "").lower()
     suffix = "T" + _PART_OF_DAY[pod] if pod else ""
     if m.group("plural") or m.group("plural2"):
@@ -690,6 +652,10 @@ _RULE_SOURCES: tuple[tuple[str, _Resolver, tuple[str, ...]], ...] = (
         (rf"the\s+(?P<pre>(?:(?:fiscal|year-earlier|year-ago|prior-year|{_YEAR}|latest|current|comparable"
          r"|previous|same)[\s-]+)*)(?P<ord>)(?P<unit>quarter|period)(?P<y>)", _r_quarter,
          ("quarter", "period")),
+        (rf"the\s+(?:(?P<back>previous|preceding)|next|following)\s+(?P<pod>day|{_POD})"
+         rf"|the\s+(?P<pod2>day|{_POD})\s+(?:(?P<back2>before)|after)(?=\s*[,.;)]|\s*$|\s+(?:he|she|they|it|we|police|when|as)\b)",
+         _r_next_day,
+         ("day", "morning", "afternoon", "evening", "night")),
         (r"year[- ](?:earlier|ago)", _r_year_back,
          ("year",)),
         (r"(?:the\s+)?(?P<n>[12]?\d)(?:st|nd|rd|th)\s+century", _r_century,
@@ -748,12 +714,44 @@ def find_time_expressions(text: str, doc_date: date) -> list[TimeExpression]:
         if all(cand[1] <= c[0] or c[1] <= cand[0] for c in chosen):
             chosen.append(cand)
     chosen.sort()
-    return _anchor_quarters(
-        [
-            TimeExpression(Span(start, end, text[start:end]), ttype, value, start_date, precision)
-            for start, end, _, (ttype, value, start_date, precision) in chosen
-        ]
+    return _anchor_relative_days(
+        _anchor_quarters(
+            [
+                TimeExpression(Span(start, end, text[start:end]), ttype, value, start_date, precision)
+                for start, end, _, (ttype, value, start_date, precision) in chosen
+            ]
+        ),
+        doc_date,
     )
+
+
+def _anchor_relative_days(found: list[TimeExpression], doc_date: date) -> list[TimeExpression]:
+    """Count "a day earlier", "the evening before", "the next day" from the day the text last named.
+
+    "He posted on January 15. The evening before, he had been beaten": the beating was on the
+    14th, whatever the page's date; with no day named just before, the page's date stands.
+    """
+    out: list[TimeExpression] = []
+    for expr in found:
+        anchor = next((a for a in reversed(out) if a.precision is DAY and a.start_date is not None), None)
+        if (
+            anchor is not None
+            and expr.start_date is not None
+            and _RELATIVE_DAY.match(expr.span.text)
+            and expr.span.start - anchor.span.end <= RELATIVE_ANCHOR_CHARS
+        ):
+            day = anchor.start_date + (expr.start_date - doc_date)
+            expr = replace(expr, start_date=day, value=day.isoformat() + expr.value[10:])
+        out.append(expr)
+    return out
+
+
+RELATIVE_ANCHOR_CHARS = 400  # a day named this far before "a day earlier" is the day it counts from
+_RELATIVE_DAY = re.compile(
+    rf"^(?:(?:{_NUMW}|an?|\d+)[\s-]+days?\s+(?:earlier|later|before|after)"
+    rf"|the\s+(?:previous|preceding|next|following)\s+(?:day|{_POD})|the\s+(?:day|{_POD})\s+(?:before|after))$",
+    re.I,
+)
 
 
 def _anchor_quarters(found: list[TimeExpression]) -> list[TimeExpression]:

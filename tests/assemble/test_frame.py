@@ -37,6 +37,24 @@ def test_a_gas_explosion_is_no_event(extractor) -> None:
     assert main_events(extractor, text, date(2019, 6, 3)) == []
 
 
+def test_a_fuel_depot_that_blew_up_is_no_event_but_one_struck_by_drones_is(extractor) -> None:
+    """An explosion at a fuel depot or gas station is an accident story, also when the lead
+    speaks of a day of mourning or the owner's conviction; a weapon that hit it makes it news."""
+    blew_up = (
+        "Guinea blast death toll rises to 13\n\n"
+        "A powerful explosion and fire at the main fuel depot in Conakry killed thirteen people and "
+        "injured 178 others early on Monday. The owner had a previous criminal conviction, and the "
+        "authorities declared Tuesday a day of mourning."
+    )
+    assert main_events(extractor, blew_up, date(2023, 12, 18)) == []
+    struck = (
+        "Drones set fuel depot ablaze\n\n"
+        "Ukrainian drones struck an oil depot in the Bryansk region early on Monday, setting off a huge "
+        "fire, the regional governor said."
+    )
+    assert main_events(extractor, struck, date(2024, 1, 22)) != []
+
+
 def test_an_attack_on_a_memorial_ceremony_is_still_news(extractor) -> None:
     text = (
         "Bomb kills five at memorial ceremony in Kabul\n\n"

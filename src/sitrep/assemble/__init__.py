@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
-from datetime import date
 
 from sitrep.actors import with_country
 from sitrep.assemble.actor_rank import EventFacts, load_ranker, rank_actors
@@ -27,12 +25,13 @@ from sitrep.assemble.actor_vote import default_actors, vote_actors
 from sitrep.assemble.claimed import claimed_actor1
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
+from sitrep.assemble.dates import event_day, named_long_ago
 from sitrep.assemble.frame import news_in_frame, story_frame
 from sitrep.assemble.interstate import interceptor_first, interstate_actors
-from sitrep.assemble.merge import consolidate_main, draft_date, merge_clauses, story_date
+from sitrep.assemble.merge import consolidate_main, draft_date, merge_clauses
 from sitrep.assemble.perpetrator import with_perpetrator
 from sitrep.assemble.place import agreement_venue, event_location, interception_place, story_countries
-from sitrep.assemble.records import Draft, Findings, Tree, clock_only
+from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
 from sitrep.assemble.subtype_rank import EventEvidence, load_subtype_ranker, rank_sub_type
 from sitrep.assemble.tolls import NO_TOLLS, LeadTolls, event_toll, lead_tolls, with_bomber
@@ -41,12 +40,10 @@ from sitrep.events import Lexicon, choose_sub_event_type
 from sitrep.model import (
     Actor,
     Claim,
-    DatePrecision,
     Event,
     EventRole,
     Fatalities,
     Span,
-    TimeExpression,
 )
 from sitrep.nlp import doc_text
 
@@ -66,7 +63,7 @@ def assemble_events(
     roles = assign_roles(drafts, findings.article.published)
     drafts, roles = consolidate_main(drafts, roles, lexicon, settings)
     published = findings.article.published
-    if all(_named_long_ago(d, published) for d, r in zip(drafts, roles, strict=True) if r is EventRole.MAIN):
+    if all(named_long_ago(d, published) for d, r in zip(drafts, roles, strict=True) if r is EventRole.MAIN):
         return []  # an anniversary, a memorial, a trial: "the 1995 Srebrenica massacre" is no news
     if (frame := story_frame(findings, lexicon)) is not None:
         kept = [
@@ -155,12 +152,7 @@ def _build_event(
         actor1, actor2 = interceptor_first(actor1, actor2, location)
     if sub == "Agreement":  # where it was signed, once the parties' country has named the actors
         location, location_span = agreement_venue(findings, draft, (location, location_span))
-    when = draft.date
-    if role is EventRole.MAIN and (when is None or _stale(when, article.published)):
-        recent = story_date(findings, draft, Tree(findings.doc))  # the news is recent; its recall is not
-        when = recent or (None if when is not None and _stale(when, article.published) else when)
-    if role is EventRole.MAIN:
-        when = _own_day(findings, draft, when)
+    when = event_day(findings, draft, role)
     event_date = draft_date(when, article.published)
     victims = tuple(dict.fromkeys(v.text for c in draft.clauses for v in c.victims))
     decisive = next((m for m in draft.mentions if m.sub_event_type == sub), lead)  # what named the type
@@ -230,9 +222,6 @@ def _ranked_sub(
     return rank_sub_type(read, lexicon, load_subtype_ranker())
 
 
-STALE_DAYS = 30  # a main event dated this long before its report took a recalled date
-
-
 LEAD_CHARS = 400  # a headline and its first sentence
 
 
@@ -256,44 +245,6 @@ def _around(findings: Findings, draft: Draft, role: EventRole, recalled: frozens
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")
-
-
-def _own_day(findings: Findings, draft: Draft, when: TimeExpression | None) -> TimeExpression | None:
-    """A report's own date stamp ("Yaounde, November 11 (Xinhua):", "Sept. 3, 2024") dates the
-    report: when the event's sentences, or else the lead, name an earlier recent day ("on Monday
-    (September 2)", "on Tuesday evening", "the raid happened on Sunday"), the event happened then."""
-    published = findings.article.published
-    if when is None or when.start_date != published or not _DATE_STAMP.fullmatch(when.span.text):
-        return when
-    days = [
-        t
-        for c in draft.clauses
-        for t in c.times
-        if t.precision is DatePrecision.DAY
-        and t.start_date is not None
-        and 0 < (published - t.start_date).days <= OWN_DAY_DAYS
-        and not clock_only(t.span.text)
-    ]
-    if days:
-        return min(days, key=lambda t: t.span.start)
-    unstamped = [t for t in findings.times if not _DATE_STAMP.fullmatch(t.span.text)]
-    lead = story_date(replace(findings, times=unstamped), draft, Tree(findings.doc))
-    earlier = lead is not None and lead.start_date is not None and lead.start_date < published
-    return lead if earlier and not clock_only(lead.span.text) else when
-
-
-OWN_DAY_DAYS = 7  # a report's news is at most a week old when it names only a weekday
-# A calendar date with no weekday: "November 11", "Feb. 8", "23 September 2024", "Sept. 3, 2024"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE_STAMP = re.compile(rf"(?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?)(?:,? \d{{4}})?", re.I)
-
-
-def _named_long_ago(draft: Draft, published: date) -> bool:
-    return (named := draft.named_date) is not None and _stale(named, published)
-
-
-def _stale(when: TimeExpression, published: date) -> bool:
-    return when.start_date is not None and (published - when.start_date).days > STALE_DAYS
 
 
 def _article_country(findings: Findings) -> str:

@@ -201,7 +201,9 @@ def when_said(tok: Token) -> bool:
     return tok.lemma_ in _REPORT_LEMMAS and tok.pos_ in ("VERB", "AUX")
 
 
-_REPORT_LEMMAS = {"say", "tell", "add", "report", "state", "write"}  # not "announce": that may be the event
+_REPORT_LEMMAS = {
+    "say", "tell", "add", "report", "state", "write", "accuse", "pledge", "vow", "deny", "warn", "condemn",
+}  # fmt: skip  # speech acts; not "announce" (that may be the event) nor "confirm" (an arrest)
 _REPORT_NOUNS = {"reports", "report"}  # "according to reports on Monday"
 _DATE_LEAD = {"on", "late", "early", "earlier", "later", "this", "last", "in", "the", "by"}
 

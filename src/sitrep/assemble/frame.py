@@ -23,15 +23,31 @@ _VIOLENCE = re.compile(
     re.I,
 )
 
+# a fuel station or depot that blew up is an accident story, unless a weapon hit it ("drones
+# struck an oil depot") or a crowd or gang came to it ("demonstrators looted a filling station")
+_FUEL_FIRE = re.compile(
+    r"\b(?:(?:gas|petrol|filling|fuel) stations?|(?:fuel|oil|gas) (?:depots?|terminals?|storage)|tanker trucks?)\b",
+    re.I,
+)
+_BLEW_UP = re.compile(r"\b(?:explosions?|blasts?|blew up|exploded|fires?|blaze)\b", re.I)
+_WEAPONS = re.compile(
+    r"\b(?:drones?|missiles?|rockets?|shell\w*|air ?strikes?|struck|hit by|shot|protest\w*|demonstrat\w*|"
+    r"riot\w*|loot\w*|abduct\w*|kidnap\w*|arrest\w*)\b",
+    re.I,
+)
+
 
 def story_frame(findings: Findings, lexicon: Lexicon) -> str | None:
     """What kind of story the lead tells, when it is not news of political violence."""
     lead = doc_text(findings.doc)[:LEAD_CHARS]
+    mishap = lexicon.refine["story_mishap"].search(lead) or (
+        _FUEL_FIRE.search(lead) and _BLEW_UP.search(lead) and not _WEAPONS.search(lead)
+    )
+    if mishap and not _VIOLENCE.search(lead):
+        return MISHAP
     said = {w.lower() for w in lexicon.refine["story_retrospective"].findall(lead)}
     if len(said) >= 2 or any(not _WEAK_FRAME.fullmatch(w) for w in said):
         return RETROSPECTIVE  # a ceremony alone may be a merger's or an inauguration's
-    if lexicon.refine["story_mishap"].search(lead) and not _VIOLENCE.search(lead):
-        return MISHAP
     return None
 
 

@@ -76,7 +76,7 @@ class Clause:
             dated,
             key=lambda t: (
                 _PRECISION_RANK[t.precision],
-                _report_day(t),
+                report_day_word(t),
                 self.time_distance.get(t.span.start, 0.0),
             ),
             default=None,
@@ -103,7 +103,7 @@ def _names_the_event(t: TimeExpression, mention: EventMention) -> bool:
 _NAME_GAP = re.compile(r"(?:\s+[A-Z][\w'’-]*)*\s+")
 
 
-def _report_day(t: TimeExpression) -> bool:
+def report_day_word(t: TimeExpression) -> bool:
     """ "today", "overnight": the writer's day, which a page's date often is not; "on Monday",
     "23 March" in the same story say which day it was."""
     return bool(_REPORT_DAY.match(t.span.text))
@@ -144,7 +144,7 @@ class Draft:
         if (named := self.named_date) is not None:
             return named
         dated = [c.date for c in self.clauses if c.date is not None]
-        return min(dated, key=lambda t: (_PRECISION_RANK[t.precision], _report_day(t)), default=None)
+        return min(dated, key=lambda t: (_PRECISION_RANK[t.precision], report_day_word(t)), default=None)
 
 
 class Tree:

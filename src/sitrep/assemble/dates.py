@@ -1,0 +1,149 @@
+"""Which day an event happened: its own date, the story's for a main event, read as an analyst
+reads a report (ACLED: the day the event happened; when only the report's day is known, that day).
+
+A report's relative words ("today", "overnight") and its date stamp belong to the report, not
+always to its publication date: "sources said on Friday" in a page dated Saturday makes Friday the
+day its "overnight" names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from sitrep.assemble.clauses import when_said
+from sitrep.assemble.merge import story_date
+from sitrep.assemble.records import Draft, Findings, Tree, clock_only, report_day_word
+from sitrep.model import DatePrecision, EventRole, TimeExpression
+
+STALE_DAYS = 30  # a main event dated this long before its report took a recalled date
+OWN_DAY_DAYS = 7  # a report's news is at most a week old when it names only a weekday
+REPORT_DAY_CHARS = 1500  # the lead paragraphs, where a report says on which day it was told
+REPORT_DAY_LAG = 2  # a page dated a day or two after its statements were made (a wire's next-day page)
+
+# A calendar date with no weekday: "November 11", "Feb. 8", "23 September 2024", "Sept. 3, 2024"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_STAMP = re.compile(rf"(?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?)(?:,? \d{{4}})?", re.I)
+
+
+def event_day(findings: Findings, draft: Draft, role: EventRole) -> TimeExpression | None:
+    """The time expression that dates one event, or None for the publication date.
+
+    A main event is news: a recalled date months old gives way to the story's recent day, a
+    report's date stamp to the earlier day its sentences name, and the report's own relative
+    words are read on the day the report gives for its statements."""
+    published = findings.article.published
+    when = draft.date
+    if role is not EventRole.MAIN:
+        return when
+    tree = Tree(findings.doc)
+    if when is None or stale(when, published):
+        when = story_date(findings, draft, tree)  # the news is recent; its recall is not
+    elif _coarse(when, draft):  # the news has a day: the story's, else the report's, unless its own
+        when = story_date(findings, draft, tree) or (when if _told_first(when, draft) else None)
+    when = _own_day(findings, draft, when)
+    return on_report_day(findings, _counted_from(draft, when), tree)
+
+
+def _counted_from(draft: Draft, when: TimeExpression | None) -> TimeExpression | None:
+    """ "The attack came a day after the RSF announced on Thursday a truce": the day a sentence
+    names is the other happening's, and the event's is counted from it (Friday); "tense on
+    Wednesday, a day after five men were abducted": the abduction was on Tuesday."""
+    if when is None or when.start_date is None or when.precision is not DatePrecision.DAY:
+        return when
+    for mention in draft.mentions:
+        sentence = mention.sentence
+        if not sentence.start <= when.span.start < sentence.end:
+            continue
+        for gap in _DAYS_APART.finditer(sentence.text):
+            at = sentence.start + gap.start()
+            days = _GAP_DAYS[gap.group("n").lower()] * (1 if gap.group("dir").lower() == "after" else -1)
+            if mention.trigger.start < at < when.span.start:  # the event, then "a day after", then the day
+                return shifted(when, days)
+            if when.span.start < at < mention.trigger.start:  # the day, then "a day after", then the event
+                return shifted(when, -days)
+    return when
+
+
+_GAP_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
+_DAYS_APART = re.compile(
+    r"\b(?:(?:just|only|barely|exactly)\s+)?(?P<n>a|one|two|three)\s+days?\s+(?P<dir>after|before)\b", re.I
+)
+
+
+def shifted(when: TimeExpression, days: int) -> TimeExpression:
+    """The same expression ``days`` later (earlier when negative), its TIMEX value moved with it."""
+    assert when.start_date is not None
+    day = when.start_date + timedelta(days=days)
+    return replace(when, start_date=day, value=day.isoformat() + when.value[10:])
+
+
+def _coarse(when: TimeExpression, draft: Draft) -> bool:
+    """ "Last week", "earlier in December": a main event so dated may have taken a recalled
+    event's period, unless the period names the event."""
+    return when.precision in (DatePrecision.WEEK, DatePrecision.MONTH) and draft.named_date is None
+
+
+def _told_first(when: TimeExpression, draft: Draft) -> bool:
+    """The period is in the sentence that first tells the event ("looted shops ... last week,
+    residents said"): the report gives no day, and the week is the event's (ACLED: week precision)."""
+    first = min(draft.mentions, key=lambda m: m.trigger.start).sentence
+    return first.start <= when.span.start < first.end
+
+
+def stale(when: TimeExpression, published: date) -> bool:
+    return when.start_date is not None and (published - when.start_date).days > STALE_DAYS
+
+
+def named_long_ago(draft: Draft, published: date) -> bool:
+    return (named := draft.named_date) is not None and stale(named, published)
+
+
+def _own_day(findings: Findings, draft: Draft, when: TimeExpression | None) -> TimeExpression | None:
+    """A report's own date stamp ("Yaounde, November 11 (Xinhua):", "Sept. 3, 2024") dates the
+    report: when the event's sentences, or else the lead, name an earlier recent day ("on Monday
+    (September 2)", "on Tuesday evening", "the raid happened on Sunday"), the event happened then."""
+    published = findings.article.published
+    if when is None or when.start_date != published or not _DATE_STAMP.fullmatch(when.span.text):
+        return when
+    days = [
+        t
+        for c in draft.clauses
+        for t in c.times
+        if t.precision is DatePrecision.DAY
+        and t.start_date is not None
+        and 0 < (published - t.start_date).days <= OWN_DAY_DAYS
+        and not clock_only(t.span.text)
+    ]
+    if days:
+        return min(days, key=lambda t: t.span.start)
+    unstamped = [t for t in findings.times if not _DATE_STAMP.fullmatch(t.span.text)]
+    lead = story_date(replace(findings, times=unstamped), draft, Tree(findings.doc))
+    earlier = lead is not None and lead.start_date is not None and lead.start_date < published
+    return lead if earlier and not clock_only(lead.span.text) else when
+
+
+def report_day(findings: Findings, tree: Tree) -> date | None:
+    """The day a report's statements were made, when its lead gives one a day or two before the
+    page's date ("Russia's Defence Ministry said on Friday" on a Saturday page); else None."""
+    published = findings.article.published
+    for t in findings.times:
+        if t.span.start > REPORT_DAY_CHARS:
+            break
+        if t.precision is not DatePrecision.DAY or t.start_date is None or not when_said(tree.root(t.span)):
+            continue
+        lag = (published - t.start_date).days
+        return t.start_date if 0 < lag <= REPORT_DAY_LAG else None  # the first statement's day
+    return None
+
+
+def on_report_day(findings: Findings, when: TimeExpression | None, tree: Tree) -> TimeExpression | None:
+    """ "Overnight", "today", "this morning" name the report's day, which a page dated later is not:
+    in a Saturday page whose sources "said on Friday", "the overnight air raid" is Friday's."""
+    if when is None or when.start_date != findings.article.published or not report_day_word(when):
+        return when
+    day = report_day(findings, tree)
+    if day is None:
+        return when
+    return shifted(when, (day - findings.article.published).days)

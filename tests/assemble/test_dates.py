@@ -1,0 +1,76 @@
+"""The day an event happened, as an analyst reads a report: relative words on the report's own
+day, a statement's day apart from the event's, days counted from the day a sentence names."""
+
+from datetime import date
+
+from sitrep.model import Article, EventRole
+
+
+def _main_day(extractor, text: str, published: date) -> date:
+    events = extractor.extract(Article("dates", published, text))
+    main = [e for e in events if e.role is EventRole.MAIN]
+    assert main, events
+    return main[0].event_date.start
+
+
+def test_overnight_is_the_night_before_the_day_the_report_gives(extractor) -> None:
+    """A Saturday page whose sources "said on Friday": its "overnight" raid was Friday's."""
+    text = (
+        "YANGON (Reuters) - A military air strike hit a Buddhist monastery in Myanmar's Sagaing region, "
+        "killing at least 23 people who had sheltered there, sources said on Friday.\n\n"
+        "About 30 others were wounded in the overnight air raid on the monastery in Lin Ta Lu village, "
+        "which happened at around 1 a.m., a resident said."
+    )
+    assert _main_day(extractor, text, date(2025, 7, 12)) == date(2025, 7, 11)
+
+
+def test_overnight_in_a_report_of_its_own_day_stays_that_day(extractor) -> None:
+    text = (
+        "KYIV (Reuters) - Russian drones struck the port city of Odesa overnight, killing two people and "
+        "damaging a grain terminal, Ukraine's air force said on Wednesday."
+    )
+    assert _main_day(extractor, text, date(2024, 10, 9)) == date(2024, 10, 9)
+
+
+def test_the_day_a_leader_pledged_is_not_the_day_of_the_attack(extractor) -> None:
+    """ "Pledged on Wednesday", "accused on Sunday": the day of the words; the attack was told as
+    happening on Tuesday."""
+    text = (
+        "NAIROBI, Oct 18 (Reuters) - Ugandan forces will hunt down the people who killed a safari guide and "
+        "two foreign tourists in Queen Elizabeth National Park, President Yoweri Museveni pledged on "
+        "Wednesday.\n\nGunmen ambushed the tourists' vehicle inside the park on Tuesday evening, police said."
+    )
+    assert _main_day(extractor, text, date(2023, 10, 18)) == date(2023, 10, 17)
+
+
+def test_a_main_event_has_a_day_not_the_month_of_a_recalled_one(extractor) -> None:
+    """A main event dated only "earlier in December" took a recalled period: the news has a day,
+    the one its lead names."""
+    text = (
+        "Drone downed near Egypt's resort city of Dahab\n\nDUBAI: Two security sources told Reuters that a "
+        "drone was brought down on Tuesday near Dahab, the Egyptian Red Sea resort city.\n\nSecurity sources "
+        "had said that Egyptian air defences shot down a suspected drone near Dahab earlier in December."
+    )
+    assert _main_day(extractor, text, date(2023, 12, 26)) == date(2023, 12, 26)
+
+
+def test_a_day_after_a_named_day_is_the_next_day(extractor) -> None:
+    """ "The abduction came a day after the Security Council voted on Friday": Saturday."""
+    text = (
+        "Gang members abducted 17 missionaries and relatives from a US-based aid group near Ganthier, east "
+        "of Port-au-Prince, officials said.\n\nThe abduction came just a day after the U.N. Security Council "
+        "voted unanimously on Friday to extend its mission in Haiti."
+    )
+    assert _main_day(extractor, text, date(2021, 10, 18)) == date(2021, 10, 16)
+
+
+def test_a_week_the_lead_gives_its_own_event_stands(extractor) -> None:
+    """With no day anywhere, "last week" in the sentence that tells the event is its date (ACLED:
+    week precision), not the page's day."""
+    text = (
+        "Suspected jihadist fighters looted shops and set fire to a health centre in the village of "
+        "Gaskinde, near Djibo in northern Burkina Faso, last week, residents said."
+    )
+    events = extractor.extract(Article("week", date(2024, 11, 20), text))
+    main = [e for e in events if e.role is EventRole.MAIN]
+    assert main and main[0].event_date.iso == "2024-W46"
