@@ -58,3 +58,17 @@ def test_a_breakdown_of_the_toll_is_not_added_to_it(extractor) -> None:
     )
     (event,) = main_events(extractor, text, date(2024, 5, 12))
     assert event.fatalities is not None and event.fatalities.best == 14
+
+
+def test_a_campaigns_dead_are_no_events_toll(extractor) -> None:
+    crackdowns = (
+        "Soldiers raided a village near Mandalay on Saturday and burned houses, witnesses said. Nearly "
+        "770 people have been killed in the deadly crackdowns so far, according to a monitoring group."
+    )
+    days = (
+        "Gunmen attacked a market in Sweida on Friday and set shops on fire, a correspondent said. We "
+        "have received more than 400 bodies since Monday morning, said the head of the local doctors."
+    )
+    for text, day in ((crackdowns, date(2021, 5, 8)), (days, date(2025, 7, 18))):
+        events = main_events(extractor, text, day)
+        assert events and all(e.fatalities is None for e in events)

@@ -252,7 +252,10 @@ _RUNNING_TOTAL = re.compile(
     r"\b(?:so far this year|this year alone|in total since|over the (?:past|last) (?:year|months?|weeks?)|"
     r"in recent (?:months|weeks|years)|within the (?:past |last )?(?:week|month|year))\b|"
     r"\b(?:hundreds|thousands|tens of thousands|hundreds of thousands|millions)\b[^.;]{0,40}?"
-    r"\b(?:have|has) (?:died|been killed|lost their lives)\b",  # "Hundreds of people have died in clashes"
+    r"\b(?:have|has) (?:died|been killed|lost their lives)\b|"  # "Hundreds of people have died in clashes"
+    r"\bsince (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|last week)\b|"  # "400 bodies since Monday"
+    r"\b(?:campaign|offensive|operation|crackdown)s? (?:\w+ ){0,3}(?:has|have|had) (?:so far )?(?:killed|left)\b|"
+    r"\b(?:crackdowns|attacks|clashes|strikes|raids) so far\b",  # "killed in the deadly crackdowns so far"
     re.I,
 )
 
