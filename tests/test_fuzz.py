@@ -108,6 +108,8 @@ def test_jsonl_reader_survives_hostile_lines(records: list, at: int) -> None:
     items = _read("in.jsonl", data, "jsonl")
     FUZZ_RECORDS["jsonl"] += len(records)
     _check(items, len(records))
+    if lines[0].startswith("\ufeff"):  # a byte-order mark opening the file marks its encoding, no text
+        lines[0] = lines[0][1:]
     assert len(items) == sum(1 for line in lines if line.strip())  # one article or error per line
 
 
