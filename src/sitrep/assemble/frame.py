@@ -30,7 +30,7 @@ _FUEL_FIRE = re.compile(
     re.I,
 )
 _BLEW_UP = re.compile(r"\b(?:explosions?|blasts?|blew up|exploded|fires?|blaze)\b", re.I)
-_WEAPONS = re.compile(
+_NOT_AN_ACCIDENT = re.compile(
     r"\b(?:drones?|missiles?|rockets?|shell\w*|air ?strikes?|struck|hit by|shot|protest\w*|demonstrat\w*|"
     r"riot\w*|loot\w*|abduct\w*|kidnap\w*|arrest\w*)\b",
     re.I,
@@ -41,7 +41,7 @@ def story_frame(findings: Findings, lexicon: Lexicon) -> str | None:
     """What kind of story the lead tells, when it is not news of political violence."""
     lead = doc_text(findings.doc)[:LEAD_CHARS]
     mishap = lexicon.refine["story_mishap"].search(lead) or (
-        _FUEL_FIRE.search(lead) and _BLEW_UP.search(lead) and not _WEAPONS.search(lead)
+        _FUEL_FIRE.search(lead) and _BLEW_UP.search(lead) and not _NOT_AN_ACCIDENT.search(lead)
     )
     if mishap and not _VIOLENCE.search(lead):
         return MISHAP
