@@ -5,10 +5,14 @@ followed transitively) lands on the same side, so that fusion is measured on inc
 coder was never tuned on. The side of a group is decided by a hash of its smallest key, not
 by looking at anything the coder does; articles with no event form groups of their own.
 
-Run once, when the corpus is written; commit ``corpus/news/split.json``. Re-running on the
-same corpus gives the same split, and an article added later keeps the others where they are.
+Run when a batch of articles is added; commit ``corpus/news/split.json``. Articles already in
+the split keep their half (earlier batches were scored untuned and then moved to ``dev``, so the
+split is no longer the hash alone); a new article that shares an incident with them joins their
+half; a new group goes where its hash says, except that with ``--validation`` the new groups the
+hash puts on the development side are held out as ``validation``: a session judges its changes
+on them in aggregate, and moves them to ``dev`` when it ends.
 
-    python scripts/split_news_corpus.py [corpus/news]
+    python scripts/split_news_corpus.py [corpus/news] [--validation]
 """
 
 from __future__ import annotations
@@ -50,15 +54,35 @@ def side(group_key: str) -> str:
     return "test" if int(hashlib.sha256(group_key.encode()).hexdigest(), 16) % 2 else "dev"
 
 
-def main(folder: Path) -> None:
-    split: dict[str, list[str]] = {"dev": [], "test": []}
-    for key, names in groups(folder).items():
-        split[side(key)].extend(names)
+def assign(
+    found: dict[str, list[str]], before: dict[str, list[str]], *, validation: bool = False
+) -> dict[str, list[str]]:
+    """The halves after a batch: old articles where they were, new ones by their group."""
+    was = {name: half for half, names in before.items() for name in names}
+    split: dict[str, list[str]] = {"dev": [], "test": [], **({"validation": []} if validation else {})}
+    for half in before:
+        split.setdefault(half, [])
+    for key, names in found.items():
+        old = [was[n] for n in names if n in was]
+        fresh = side(key)
+        if validation and fresh == "dev":
+            fresh = "validation"
+        for name in names:
+            split[was.get(name) or (old[0] if old else fresh)].append(name)
     for half in split.values():
         half.sort()
-    (folder / "split.json").write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
-    print(f"dev {len(split['dev'])} articles, test {len(split['test'])} articles")
+    return split
+
+
+def main(folder: Path, *, validation: bool = False) -> None:
+    path = folder / "split.json"
+    before = json.loads(path.read_text("utf-8")) if path.exists() else {}
+    split = assign(groups(folder), before, validation=validation)
+    path.write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
+    print(", ".join(f"{half} {len(names)} articles" for half, names in split.items()))
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "corpus" / "news")
+    args = [a for a in sys.argv[1:] if a != "--validation"]
+    default = Path(__file__).resolve().parents[1] / "corpus" / "news"
+    main(Path(args[0]) if args else default, validation="--validation" in sys.argv[1:])

@@ -523,10 +523,10 @@ def join(settings: Settings, event_a: str, event_b: str, db: str | None, note: s
 )
 @click.option(
     "--split",
-    type=click.Choice(["test", "dev", "all"]),
+    type=click.Choice(["test", "dev", "validation", "all"]),
     default="test",
     show_default=True,
-    help="news: which half of the corpus to score (tune on dev, report test).",
+    help="news: which half of the corpus to score (tune on dev, judge a change on validation, report test).",
 )
 @click.option(
     "--json", "as_json", is_flag=True, help="One JSON document: the report (a list of reports for geo)."

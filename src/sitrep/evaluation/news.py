@@ -187,7 +187,8 @@ class NewsReport:
 
 
 def load_corpus(folder: Path, split: str = "test") -> list[GoldArticle]:
-    """The coded articles of one half (``dev``, ``test``) or ``all``, in a stable order."""
+    """The coded articles of one half (``dev``, ``test``, a session's held-out ``validation``
+    when the corpus has one) or ``all``, in a stable order."""
     articles_dir = folder / "articles"
     if not articles_dir.is_dir():
         raise FileNotFoundError(f"news corpus not found at {folder} (give --corpus)")

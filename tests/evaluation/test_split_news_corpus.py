@@ -1,0 +1,34 @@
+"""The corpus splitter (``scripts/split_news_corpus.py``): a new batch never moves old articles."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+_SPEC = importlib.util.spec_from_file_location(
+    "split_news_corpus", Path(__file__).resolve().parents[2] / "scripts" / "split_news_corpus.py"
+)
+splitter = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(splitter)
+
+
+def _key_on(half: str) -> str:
+    """A group key the hash sends to ``half``."""
+    return next(f"incident:k{i}" for i in range(100) if splitter.side(f"incident:k{i}") == half)
+
+
+def test_old_articles_keep_their_half_and_new_reports_of_their_incident_join_them():
+    test_key, dev_key = _key_on("test"), _key_on("dev")
+    found = {
+        test_key: ["old_a", "new_a"],  # the hash says test, but old_a was moved to dev
+        dev_key: ["new_b", "new_c"],
+        "article:new_d": ["new_d"],
+    }
+    before = {"dev": ["old_a"], "test": []}
+    split = splitter.assign(found, before, validation=True)
+    assert "old_a" in split["dev"] and "new_a" in split["dev"]
+    assert split["validation"] == ["new_b", "new_c"]  # a new group the hash puts on dev is held out
+    side_d = splitter.side("article:new_d")
+    assert "new_d" in split["validation" if side_d == "dev" else "test"]
+    plain = splitter.assign(found, before)
+    assert "validation" not in plain and {"new_b", "new_c", "old_a", "new_a"} <= set(plain["dev"])
