@@ -1,6 +1,7 @@
 """Who did it and to whom: the vote over an event's clauses and ACLED's default actors."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from handmade import clause
@@ -130,3 +131,36 @@ def test_police_hunting_the_assailants_are_no_side(extractor) -> None:
     events = extractor.extract(Article("bar", date(2022, 10, 16), text))
     assert events and events[0].sub_event_type == "Attack"
     assert events[0].actor2 is not None and events[0].actor2.name == "Civilians (Mexico)"
+
+
+# -- ACLED's sides, checked again after the fitted ranker, on real reports of the corpus ---------
+
+NEWS = Path(__file__).resolve().parents[2] / "corpus" / "news" / "articles"
+
+
+def _main_event(extractor, name: str, sub: str):
+    from sitrep.ingest.text import read_seed_text
+
+    path = NEWS / f"{name}.txt"
+    article = next(iter(read_seed_text(path.name, path.read_text("utf-8"))))
+    return next(e for e in extractor.extract(article) if e.role.value == "main" and e.sub_event_type == sub)
+
+
+def test_the_force_that_fired_on_protesters_is_actor1(extractor) -> None:
+    event = _main_event(
+        extractor, "o19_pe_ayacucho_protest_deaths_reuters", "Excessive force against protesters"
+    )
+    assert event.actor1.type == "State forces" and event.actor2.name == "Protesters (Peru)"
+    crowd = event.evidence["actor2"].text.lower()  # the evidence follows the side
+    assert "protest" in crowd or "demonstrat" in crowd
+
+
+def test_the_arresting_police_are_actor1_and_the_cell_they_arrested_actor2(extractor) -> None:
+    event = _main_event(extractor, "zo10_ma_casablanca_is_cell_arrests_xinhua", "Arrests")
+    assert event.actor1.name == "Police Forces of Morocco" and event.actor2.name == "Islamic State"
+
+
+def test_drones_downed_over_ukraine_were_not_sent_by_civilians(extractor) -> None:
+    event = _main_event(extractor, "zg21_ua_kharkiv_shahed_strike_seven_killed", "Disrupted weapons use")
+    assert event.actor1.name == "Military Forces of Ukraine"
+    assert event.actor2.name == "Military Forces of Russia"

@@ -21,7 +21,7 @@ import re
 
 from sitrep.actors import with_country
 from sitrep.assemble.actor_rank import EventFacts, load_ranker, rank_actors
-from sitrep.assemble.actor_vote import default_actors, vote_actors
+from sitrep.assemble.actor_vote import acled_sides, default_actors, vote_actors
 from sitrep.assemble.claimed import claimed_actor1
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
@@ -138,7 +138,9 @@ def _build_event(
         actor_spans = {**actor_spans, **named}
     cue_text = " ".join(dict.fromkeys(m.sentence.text for m in draft.mentions))
     actor1, actor2 = interstate_actors(findings, draft, codes.event_type, sub, (actor1, actor2), country)
+    voted = (actor1, actor2)
     actor1, actor2 = default_actors(codes.event_type, sub, actor1, actor2, country, cue_text)
+    actor_spans = _spans_follow(actor_spans, voted, (actor1, actor2))
     suspects = [  # the side that was hit is not who is blamed for hitting it
         m for m in findings.actors if actor2 is None or with_country(m.actor, country).name != actor2.name
     ]
@@ -147,6 +149,13 @@ def _build_event(
     if settings.actor_ranker:
         facts = EventFacts(codes.event_type, sub, country, (actor1, actor2), claims)
         actor1, actor2, actor_spans = _ranked(findings, draft, facts, actor_spans)
+        ranked = (actor1, actor2)
+        actor1, actor2 = acled_sides(codes.event_type, sub, actor1, actor2, country, cue_text)
+        if actor2 is None:  # a side the check emptied: the other state the sentences name
+            actor1, actor2 = interstate_actors(
+                findings, draft, codes.event_type, sub, (actor1, actor2), country
+            )
+        actor_spans = _spans_follow(actor_spans, ranked, (actor1, actor2))
     if sub == "Disrupted weapons use":
         location, location_span = interception_place(findings, (location, location_span), actor1, actor2)
         actor1, actor2 = interceptor_first(actor1, actor2, location)
@@ -205,6 +214,28 @@ def _ranked(
         if not same and role in spans:
             kept[role] = spans[role]
     return actor1, actor2, kept
+
+
+def _spans_follow(
+    spans: dict[str, Span],
+    before: tuple[Actor | None, Actor | None],
+    after: tuple[Actor | None, Actor | None],
+) -> dict[str, Span]:
+    """An actor's evidence follows it to the side it was moved to; a side filled by a default
+    has none."""
+    moved = {}
+    for role, actor in (("actor1", after[0]), ("actor2", after[1])):
+        source = next(
+            (
+                old
+                for old, was in (("actor1", before[0]), ("actor2", before[1]))
+                if actor is not None and was == actor
+            ),
+            None,
+        )
+        if source is not None:
+            moved.update({role + k[len(source) :]: v for k, v in spans.items() if k.startswith(source)})
+    return {**{k: v for k, v in spans.items() if not k.startswith("actor")}, **moved}
 
 
 def _ranked_sub(

@@ -267,6 +267,32 @@ def default_actors(
     return actor1, actor2
 
 
+def acled_sides(
+    event_type: str, sub: str, actor1: Actor | None, actor2: Actor | None, country: str, cue_text: str = ""
+) -> tuple[Actor | None, Actor | None]:
+    """ACLED's fixed sides, checked again on the fitted ranker's choice, which weighs the
+    candidates of each side by themselves and can break them: the crowd first in a protest or
+    riot and the force first in excessive force (:func:`default_actors`), the arresting force
+    first in arrests, and never civilians as the side whose drones or missiles were downed."""
+    if event_type in ("Protests", "Riots") and sub != "Mob violence":
+        return default_actors(event_type, sub, actor1, actor2, country, cue_text)
+    state = "State forces"
+    if sub == "Arrests" and actor1 is not None and actor1.type not in (state, "Government"):
+        held = actor1 if actor1.type != "Civilians" else actor2
+        force = actor2 if actor2 is not None and actor2.type == state else None
+        if force is None and country:  # ACLED: the arresting force is the police unless named
+            force = with_country(Actor("Police Forces of {the_country}", state), country)
+        if force is not None:  # "three IS suspects were arrested": the police acted on them
+            return force, held if held is not force else None
+    if sub == "Disrupted weapons use" and actor2 is not None and actor2.type == "Civilians":
+        if actor1 is not None and actor1.type == state and actor1.country == country:
+            return actor1, None  # the sender is not named among the actors: no side rather than a wrong one
+        if actor1 is not None and country:  # the sender's weapons were downed where they fell
+            home = with_country(Actor("Military Forces of {the_country}", state), country)
+            return home, actor1
+    return actor1, actor2
+
+
 # The state's men on the receiving end: they were ambushed, attacked or killed, or died.
 _STATE_HIT = re.compile(
     r"\b(?:soldiers|troops|servicemen|policemen|police officers|gendarmes|guards|peacekeepers)\b"
