@@ -305,3 +305,16 @@ def test_the_city_witnesses_phoned_from_is_not_the_scene(extractor) -> None:
         e for e in extractor.extract(Article("diya", date(2025, 7, 4), text)) if e.role is EventRole.MAIN
     ]
     assert events and all(e.location is None or e.location.country == "BH" for e in events)
+
+
+def test_a_town_struck_by_a_foreign_army_stays_the_scene(extractor) -> None:
+    text = (
+        "Child killed as Russian bomb hits apartment block\n\n"
+        "A 12-year-old was killed when a Russian bomb hit a residential building in Kharkiv on "
+        "Wednesday, officials said. Russian forces struck the third floor of a nine-storey block, and "
+        "Russian aircraft were seen over the area before the blast, the regional governor said."
+    )
+    events = [
+        e for e in extractor.extract(Article("kharkiv", date(2024, 10, 31), text)) if e.role is EventRole.MAIN
+    ]
+    assert events and events[0].location is not None and events[0].location.name == "Kharkiv"

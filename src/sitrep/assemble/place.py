@@ -62,8 +62,9 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
             or _story_place(hints, story, "")
             or _story_place(findings.page_toponyms, story, "")
         )
-        if fallback is None:
-            return (None, None) if foreign else (location, span)
+        if fallback is None:  # a town the event's own clauses name beats no place at all
+            kept = location is not None and own and location.feature not in WIDE
+            return (None, None) if foreign and not kept else (location, span)
         if fallback.location.feature == "country":
             return _national(findings, fallback.location, fallback.span, hints)
         return replace(fallback.location, geo_precision=_fallback_precision(fallback)), fallback.span
