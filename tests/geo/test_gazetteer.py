@@ -124,8 +124,22 @@ def test_the_capital_is_the_pplc() -> None:
 
 @pytest.mark.parametrize(
     ("spelling", "province", "country"),
-    [("Baluchistan", "Balochistan", "PK"), ("Sistan-Baluchestan", "Sistan and Baluchestan", "IR")],
+    [
+        ("Baluchistan", "Balochistan", "PK"),
+        ("Sistan-Baluchestan", "Sistan and Baluchestan", "IR"),
+        ("North Kordofan", "Shamal Kurdufan", "SD"),
+        ("Kunar", "Konar", "AF"),
+    ],
 )
 def test_provinces_the_news_spells_otherwise_are_found(spelling: str, province: str, country: str) -> None:
     found = Gazetteer.default().candidates(spelling)
     assert found and (found[0].admin1, found[0].country, found[0].feature) == (province, country, "admin1")
+
+
+def test_conflict_regions_and_cities_packaged_gazetteers_lack_are_curated() -> None:
+    gazetteer = Gazetteer.default()
+    ituri = gazetteer.candidates("Ituri")
+    assert ituri and (ituri[0].country, ituri[0].feature) == ("CD", "region")
+    assert any(
+        p.country == "BO" for p in gazetteer.candidates("El Alto")
+    )  # GeoNames' extract has Peru's only
