@@ -68,3 +68,23 @@ def test_a_rally_demanding_an_end_to_a_peace_treaty_makes_no_agreement(extractor
     )
     events = main_events(extractor, text, date(2024, 3, 29))
     assert events and all(e.sub_event_type != "Agreement" for e in events)
+
+
+def test_a_protesting_crowd_called_a_mob_that_burns_buildings_riots(extractor) -> None:
+    text = (
+        "Protesters angry over a rise in bread prices set fire to the district council office in "
+        "Kitale on Monday, police said. Later the mob torched two police vehicles parked outside the "
+        "market."
+    )
+    (event,) = main_events(extractor, text, date(2024, 5, 14))
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.actor1 is not None and event.actor1.type == "Rioters"
+
+
+def test_a_mob_that_sets_upon_a_person_is_mob_violence(extractor) -> None:
+    text = (
+        "A mob beat a suspected thief to death at the main market of Kitale on Monday and then "
+        "set fire to his motorcycle, police said."
+    )
+    (event,) = main_events(extractor, text, date(2024, 5, 14))
+    assert event.sub_event_type == "Mob violence"
