@@ -88,3 +88,27 @@ def test_a_mob_that_sets_upon_a_person_is_mob_violence(extractor) -> None:
     )
     (event,) = main_events(extractor, text, date(2024, 5, 14))
     assert event.sub_event_type == "Mob violence"
+
+
+def test_security_forces_who_shoot_at_a_crowd_are_its_police_unless_soldiers_are_named(extractor) -> None:
+    police = (
+        "Security forces opened fire on hundreds of protesters who had gathered outside the "
+        "governor's office in Basra on Friday to demand jobs, killing two of them, medics said."
+    )
+    (event,) = main_events(extractor, police, date(2024, 8, 3))
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.actor1 is not None and event.actor1.name == "Police Forces of Iraq"
+    assert event.actor2 is not None and event.actor2.type == "Protesters"
+    army = police.replace("Security forces", "Soldiers")
+    (event,) = main_events(extractor, army, date(2024, 8, 3))
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Iraq"
+
+
+def test_a_mob_that_storms_a_police_station_to_lynch_a_man_has_him_as_its_victim(extractor) -> None:
+    text = (
+        "A mob stormed a police station in Sheikhupura on Sunday, dragged out a man the police "
+        "were holding and beat him to death, officials said."
+    )
+    (event,) = main_events(extractor, text, date(2024, 6, 23))
+    assert event.sub_event_type == "Mob violence"
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Pakistan)"
