@@ -460,13 +460,15 @@ def _sub_event_type(
 
 
 def _refine_demonstration(sub: str, cue_text: str, lexicon: Lexicon, *, clashed: bool = False) -> str:
-    """ACLED: violent demonstrators make a riot; force on peaceful ones a protest with
-    intervention (or excessive force). Protesters who clash with the police are violent."""
+    """ACLED: violent demonstrators make a riot, even where the police shot at them; force on
+    peaceful ones a protest with intervention (or excessive force). Protesters who clash with
+    the police are violent."""
     if _mob(cue_text, lexicon):
         return "Mob violence"
-    if force_at_crowd("excessive_force", cue_text, lexicon):
+    violent = sub == "Violent demonstration" or violent_crowd(cue_text, lexicon)
+    if not violent and force_at_crowd("excessive_force", cue_text, lexicon):
         return "Excessive force against protesters"
-    if sub == "Violent demonstration" or violent_crowd(cue_text, lexicon) or clashed:
+    if violent or clashed:
         return "Violent demonstration"
     if force_at_crowd("protest_intervention", cue_text, lexicon):
         return "Protest with intervention"

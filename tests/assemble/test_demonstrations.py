@@ -112,3 +112,13 @@ def test_a_mob_that_storms_a_police_station_to_lynch_a_man_has_him_as_its_victim
     (event,) = main_events(extractor, text, date(2024, 6, 23))
     assert event.sub_event_type == "Mob violence"
     assert event.actor2 is not None and event.actor2.name == "Civilians (Pakistan)"
+
+
+def test_rioters_shot_by_the_police_still_riot(extractor) -> None:
+    text = (
+        "Youths protesting against a fuel price rise torched a police post and smashed shop windows "
+        "in Kisumu on Monday, and police fired live rounds at the protesters, witnesses said."
+    )
+    (event,) = main_events(extractor, text, date(2024, 7, 9))
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.actor1 is not None and event.actor1.type == "Rioters"
