@@ -460,18 +460,28 @@ def _sub_event_type(
 
 
 def _refine_demonstration(sub: str, cue_text: str, lexicon: Lexicon, *, clashed: bool = False) -> str:
-    """ACLED: violent demonstrators make a riot; force on peaceful ones a protest with
-    intervention (or excessive force). Protesters who clash with the police are violent."""
-    refine = lexicon.refine
-    if refine["mob"].search(cue_text):
+    """ACLED: violent demonstrators make a riot, even where the police shot at them; force on
+    peaceful ones a protest with intervention (or excessive force). Protesters who clash with
+    the police are violent."""
+    if _mob(cue_text, lexicon):
         return "Mob violence"
-    if force_at_crowd("excessive_force", cue_text, lexicon):
+    violent = sub == "Violent demonstration" or violent_crowd(cue_text, lexicon)
+    if not violent and force_at_crowd("excessive_force", cue_text, lexicon):
         return "Excessive force against protesters"
-    if sub == "Violent demonstration" or violent_crowd(cue_text, lexicon) or clashed:
+    if violent or clashed:
         return "Violent demonstration"
     if force_at_crowd("protest_intervention", cue_text, lexicon):
         return "Protest with intervention"
     return "Peaceful protest"
+
+
+def _mob(text: str, lexicon: Lexicon) -> bool:
+    """ACLED's mob violence: a crowd that sets upon people. A demonstration's crowd that the
+    report calls a "mob" while it burns and storms buildings (and harms no one by hand) riots."""
+    refine = lexicon.refine
+    if not refine["mob"].search(text):
+        return False
+    return bool(refine["mob_on_people"].search(text)) or not violent_crowd(text, lexicon)
 
 
 # "Earlier this week, by contrast, riot police used tear gas": force met another day's crowd

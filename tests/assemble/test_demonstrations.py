@@ -68,3 +68,57 @@ def test_a_rally_demanding_an_end_to_a_peace_treaty_makes_no_agreement(extractor
     )
     events = main_events(extractor, text, date(2024, 3, 29))
     assert events and all(e.sub_event_type != "Agreement" for e in events)
+
+
+def test_a_protesting_crowd_called_a_mob_that_burns_buildings_riots(extractor) -> None:
+    text = (
+        "Protesters angry over a rise in bread prices set fire to the district council office in "
+        "Kitale on Monday, police said. Later the mob torched two police vehicles parked outside the "
+        "market."
+    )
+    (event,) = main_events(extractor, text, date(2024, 5, 14))
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.actor1 is not None and event.actor1.type == "Rioters"
+
+
+def test_a_mob_that_sets_upon_a_person_is_mob_violence(extractor) -> None:
+    text = (
+        "A mob beat a suspected thief to death at the main market of Kitale on Monday and then "
+        "set fire to his motorcycle, police said."
+    )
+    (event,) = main_events(extractor, text, date(2024, 5, 14))
+    assert event.sub_event_type == "Mob violence"
+
+
+def test_security_forces_who_shoot_at_a_crowd_are_its_police_unless_soldiers_are_named(extractor) -> None:
+    police = (
+        "Security forces opened fire on hundreds of protesters who had gathered outside the "
+        "governor's office in Basra on Friday to demand jobs, killing two of them, medics said."
+    )
+    (event,) = main_events(extractor, police, date(2024, 8, 3))
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.actor1 is not None and event.actor1.name == "Police Forces of Iraq"
+    assert event.actor2 is not None and event.actor2.type == "Protesters"
+    army = police.replace("Security forces", "Soldiers")
+    (event,) = main_events(extractor, army, date(2024, 8, 3))
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Iraq"
+
+
+def test_a_mob_that_storms_a_police_station_to_lynch_a_man_has_him_as_its_victim(extractor) -> None:
+    text = (
+        "A mob stormed a police station in Sheikhupura on Sunday, dragged out a man the police "
+        "were holding and beat him to death, officials said."
+    )
+    (event,) = main_events(extractor, text, date(2024, 6, 23))
+    assert event.sub_event_type == "Mob violence"
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Pakistan)"
+
+
+def test_rioters_shot_by_the_police_still_riot(extractor) -> None:
+    text = (
+        "Youths protesting against a fuel price rise torched a police post and smashed shop windows "
+        "in Kisumu on Monday, and police fired live rounds at the protesters, witnesses said."
+    )
+    (event,) = main_events(extractor, text, date(2024, 7, 9))
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.actor1 is not None and event.actor1.type == "Rioters"

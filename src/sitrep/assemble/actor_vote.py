@@ -9,7 +9,7 @@ from collections import defaultdict
 from sitrep.actors import with_country
 from sitrep.assemble.records import Clause, Draft, Tree
 from sitrep.codebook import codebook
-from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, STRONG, whole_words
+from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, STRONG, Lexicon, whole_words
 from sitrep.model import Actor, ActorMention, Span
 
 _AGENT_DEPS = {"nsubj", "agent", "poss", "csubj"}
@@ -220,10 +220,10 @@ def default_actors(
         actor1, actor2 = actor2, actor1  # "23 soldiers die in ambush": the ambushers began it
     if not country:
         return actor1, actor2
-    if sub == "Excessive force against protesters":  # ACLED: the force is actor 1
+    if sub == _EXCESSIVE:  # ACLED: the force is actor 1
         protesters = _default_actor("Protesters", country)
         force = actor1 if actor1 is not None and actor1.type != "Protesters" else actor2
-        return force or _police(country, cue_text), protesters
+        return _police_unless_army(force, country, cue_text) or _police(country, cue_text), protesters
     if event_type == "Protests" and (actor1 is None or actor1.type != "Protesters"):
         protesters = _default_actor("Protesters", country)
         actor1, actor2 = protesters, actor2 if actor2 is not None else actor1
@@ -247,10 +247,14 @@ def default_actors(
             if sub == "Protest with intervention"
             else None
         )
+    if event_type in ("Protests", "Riots") and sub != "Mob violence":
+        actor2 = _police_unless_army(actor2, country, cue_text)
     if sub == "Mob violence" and (
-        actor2 is None or (actor2.type == "State forces" and not _MOB_ON_POLICE.search(cue_text))
-    ):
-        actor2 = _default_actor("Civilians", country)  # a lynching's victim; the police came after
+        actor2 is None
+        or (actor2.type == "State forces" and not _MOB_ON_POLICE.search(cue_text))
+        or (actor2.type == "State forces" and Lexicon.default().refine["mob_on_people"].search(cue_text))
+    ):  # a lynching's victim: the police came after, or held the man the mob came for
+        actor2 = _default_actor("Civilians", country)
     if sub in _BOMBS and actor1 is not None and actor1.type == "State forces":
         actor1, actor2 = None, actor2 or actor1  # the soldiers or police a bomb hit; states do not plant them
     if sub == "Air/drone strike" and actor1 is None:  # no one names the aircraft: the state's own air force
@@ -274,7 +278,7 @@ def acled_sides(
     candidates of each side by themselves and can break them: the crowd first in a protest or
     riot and the force first in excessive force (:func:`default_actors`), the arresting force
     first in arrests, and never civilians as the side whose drones or missiles were downed."""
-    if event_type in ("Protests", "Riots") and sub != "Mob violence":
+    if event_type in ("Protests", "Riots") or sub == _EXCESSIVE:
         return default_actors(event_type, sub, actor1, actor2, country, cue_text)
     state = "State forces"
     if sub == "Arrests" and actor1 is not None and actor1.type not in (state, "Government"):
@@ -302,6 +306,7 @@ _STATE_HIT = re.compile(
     re.I,
 )
 
+_EXCESSIVE = "Excessive force against protesters"
 _ON_CIVILIANS = frozenset(
     {"Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction"}
 )
@@ -370,6 +375,22 @@ _POLICE_WORDS = whole_words(
     "tear ?gas",
     "water cannons?",
 )
+
+
+# Soldiers named at a demonstration: without them its "security forces" are the police.
+_ARMY_WORDS = whole_words(
+    "soldiers?", "troops?", "army", "military", "servicemen", "paratroopers?", "marines?", "national guard",
+    "(?:revolutionary )?guards", "irgc", "basij", "gendarmes?", "gendarmerie",
+)
+
+
+def _police_unless_army(force: Actor | None, country: str, cue_text: str) -> Actor | None:
+    """ACLED codes the force that meets a crowd as the police unless the report names soldiers:
+    "security forces fired on protesters" are the country's police, not its army."""
+    army = with_country(Actor("Military Forces of {the_country}", "State forces"), country)
+    if force is None or force.name != army.name or _ARMY_WORDS.search(cue_text):
+        return force
+    return with_country(Actor("Police Forces of {the_country}", "State forces"), country)
 
 
 def _police(country: str, cue_text: str) -> Actor | None:
