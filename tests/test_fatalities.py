@@ -267,3 +267,29 @@ def test_groups_listed_after_the_first_are_added(extractor) -> None:
         "officials and three civilians were killed, and two more police officers were badly wounded."
     )
     assert [f.best for f in find_fatalities(doc)] == [9]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a dozen" counts the dead, whether the parser hangs it as a number or as a compound
+        (
+            "Militants claim deadly raid on farmers in Kebbi\n\nMore than a dozen farmers were killed on Tuesday.",
+            [12],
+        ),
+        ("Nearly a dozen traders were killed when the market was shelled.", [12]),
+        # a verb of knowing or saying lends its subject to the death it reports
+        ("Four people are now known to have died after the shelling of the depot.", [4]),
+        ("Seven guards were reported to have been killed in the night raid.", [7]),
+        # a number the tagger took for money still counts the dead it stands before
+        ("The regional prosecutor put the toll at no fewer than 17 dead and 30 injured.", [17]),
+        # "neutralised": an army's word for the enemy it killed
+        ("The ministry said that nine assailants had been neutralised by the troops.", [9]),
+    ],
+)
+def test_counts_of_the_dead_told_in_other_words(nlp: Language, text: str, expected: list[int]) -> None:
+    assert _counts(nlp, text) == expected
+
+
+def test_a_neutralised_thing_is_no_death(nlp: Language) -> None:
+    assert _counts(nlp, "Engineers neutralised the bomb before it went off.") == []

@@ -59,6 +59,8 @@ KILL_VERBS = frozenset(
         "gun",
         "shoot",
         "martyr",  # South Asian reports: "martyred nine soldiers", "was martyred"
+        "neutralise",  # armies' word for the enemy dead: "about 30 terrorists were neutralised"
+        "neutralize",
     }
 )
 DIE_VERBS = frozenset({"die", "perish"})
@@ -134,7 +136,8 @@ def _is_personish(tok: Token) -> bool:
 
 def _good_number(tok: Token) -> bool:
     """A cardinal that can count people: not a date, time, money, age or year."""
-    if tok.ent_type_ in BAD_NUM_ENTS and not (tok.dep_ in ("nummod", "conj") and _is_personish(tok.head)):
+    counts_dead = tok.dep_ in ("nummod", "conj") and (_is_personish(tok.head) or tok.head.lower_ == "dead")
+    if tok.ent_type_ in BAD_NUM_ENTS and not counts_dead:  # "no fewer than 21 dead" read as money
         return False
     if tok.head.lower_ in ("aged", "age", "ages") or tok.head.lemma_ == "age":
         return False
@@ -153,7 +156,7 @@ def _count_phrase(tok: Token) -> SpacySpan:
         start = tok.left_edge.i
     else:
         for child in tok.lefts:
-            if child.dep_ in _COUNT_DEPS and (
+            if _counts_noun(child) and (
                 child.dep_ != "amod" or child.like_num or child.lower_ in ("several", "multiple")
             ):  # "several people" (tagged an adjective) is a vague count; "many" is no count
                 start = min(start, child.left_edge.i)
@@ -161,12 +164,18 @@ def _count_phrase(tok: Token) -> SpacySpan:
     return doc[start : tok.i + 1]
 
 
+def _counts_noun(child: Token) -> bool:
+    """A word left of a noun that may count it; "a dozen" the parser hung as a compound too."""
+    return child.dep_ in _COUNT_DEPS or (child.dep_ == "compound" and child.lower_ in ("dozen", "dozens"))
+
+
 def _has_number(tok: Token) -> bool:
     """Whether the noun carries a count of its own (a cardinal, 'several', 'no', 'dozens')."""
-    words = [c for c in tok.lefts if c.dep_ in _COUNT_DEPS]
+    words = [c for c in tok.lefts if _counts_noun(c)]
     return any(
-        (c.like_num and _good_number(c)) or c.lower_ in VAGUE_COUNTS or c.lower_ == "no" for c in words
-    )
+        (c.like_num and _good_number(c)) or c.lower_ in VAGUE_COUNTS or c.lower_ in ("no", "dozen")
+        for c in words
+    )  # "more than a dozen civilians": a dozen is a number
 
 
 def _antecedent(tok: Token) -> tuple[Count, int] | None:
@@ -322,7 +331,21 @@ def _subjects(verb: Token, deps: tuple[str, ...]) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in deps]
     if not found and verb.dep_ == "conj":
         found = [c for c in verb.head.children if c.dep_ in deps]
+    if not found and _raised(verb):  # "three people are now known to have died"
+        found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return [verb.head if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl" else c for c in found]
+
+
+# Verbs that lend their subject to the death they report: "are known to have died", "were
+# reported to have been killed", "is believed to have died"
+RAISING_VERBS = frozenset(
+    {"know", "believe", "report", "say", "confirm", "fear", "think", "understand", "presume"}
+)
+
+
+def _raised(verb: Token) -> bool:
+    """A death verb under a verb of knowing or saying, whose subject is the dead's."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in RAISING_VERBS and verb.head.tag_ == "VBN"
 
 
 def _kill_victims(verb: Token) -> list[Token]:
@@ -337,6 +360,8 @@ def _kill_victims(verb: Token) -> list[Token]:
         found = [verb.head]
     if not found and verb.dep_ == "conj" and verb.head.lemma_ not in HARM_VERBS - {"kill"}:
         found = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    if not found and _raised(verb) and any(c.dep_ == "auxpass" for c in verb.children):
+        found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return found
 
 

@@ -72,3 +72,27 @@ def test_a_campaigns_dead_are_no_events_toll(extractor) -> None:
     for text, day in ((crackdowns, date(2021, 5, 8)), (days, date(2025, 7, 18))):
         events = main_events(extractor, text, day)
         assert events and all(e.fatalities is None for e in events)
+
+
+def test_a_floor_and_the_count_it_implies_are_one_toll(extractor) -> None:
+    # "more than 30" says 31 at least: a count of 31 elsewhere (an official's, quoted) is the toll
+    text = (
+        "Shelling of Dorvo market kills more than 30\n\n"
+        "Artillery fire struck the crowded market of Dorvo on Tuesday morning, killing more than 30 "
+        'people, the town council said. "Thirty-one bodies have been brought to the morgue," a '
+        "hospital director told reporters later in the day."
+    )
+    (event,) = main_events(extractor, text, date(2024, 3, 5))
+    assert event.fatalities is not None and event.fatalities.best == 31
+
+
+def test_a_headlines_floor_is_not_filled_by_another_floor(extractor) -> None:
+    # "over 25" in the headline and "more than 40" from another outlet: both round, keep 25
+    text = (
+        "Gunmen kill over 25 at village wedding in Kebbi\n\n"
+        "Gunmen on motorcycles attacked a wedding party in a village of Kebbi state on Saturday, "
+        "killing 25 guests, a local chief said. Two foreign agencies later reported that more than "
+        "40 people died in the attack."
+    )
+    (event,) = main_events(extractor, text, date(2024, 3, 5))
+    assert event.fatalities is not None and event.fatalities.best == 25

@@ -59,6 +59,7 @@ def event_toll(text: str, draft: Draft, lexicon: Lexicon, lead: LeadTolls = NO_T
         return None
     own = [f for c in draft.clauses for f in c.fatalities]
     pool = _credible(text, [*own, *lead.free], lexicon)
+    toll = _filled_floor(toll, _credible(text, [*own, *lead.free], lexicon, quoted=True))
     toll = _specific(text, toll, pool)
     return _with_attackers(text, toll, pool)
 
@@ -105,9 +106,11 @@ def _with_attackers(text: str, toll: Fatalities, pool: list[Fatalities]) -> Fata
     return replace(toll, best=toll.best + extra.best, low=toll.low + extra.low, high=toll.high + extra.high)
 
 
-def _credible(text: str, counts: list[Fatalities], lexicon: Lexicon) -> list[Fatalities]:
+def _credible(
+    text: str, counts: list[Fatalities], lexicon: Lexicon, *, quoted: bool = False
+) -> list[Fatalities]:
     """Counts that may be this event's: not a war's or a running total, not two attacks' sum,
-    not in quotes, not vague."""
+    not vague, not in quotes (unless ``quoted``: an official's words that confirm a count)."""
     return [
         f
         for f in counts
@@ -115,9 +118,22 @@ def _credible(text: str, counts: list[Fatalities], lexicon: Lexicon) -> list[Fat
         and not lexicon.refine["war_toll"].search(_sentence_of(text, f.span))
         and not _running_total(text, f.span)
         and not _SEVERAL_ATTACKS.search(_sentence_of(text, f.span))
-        and not _in_quotes(text, f.span)
+        and (quoted or not _in_quotes(text, f.span))
         and not _vague(f)
     ]
+
+
+# A floor above its number: "more than 20" says 21 at least (not "at least 20")
+_STRICT_FLOOR = re.compile(r"\b(?:more than|over|upwards of|in excess of)\b", re.I)
+
+
+def _filled_floor(toll: Fatalities, pool: list[Fatalities]) -> Fatalities:
+    """ "More than 20 killed" and a count of 21 elsewhere in the report are one statement:
+    the lowest count the floor admits, told, is the toll (21 bodies at the hospital)."""
+    if toll.span is None or not _STRICT_FLOOR.search(toll.span.text):
+        return toll
+    filled = [f for f in pool if f.best == toll.best + 1]
+    return min(filled, key=lambda f: f.span.start) if filled else toll
 
 
 # "at least", "more than", "over": the floor a later specific count fills
@@ -140,7 +156,13 @@ def _specific(text: str, toll: Fatalities, pool: list[Fatalities]) -> Fatalities
     if not _in_headline(text, toll.span):
         return toll
     ceiling = toll.best * (SPECIFIC_VAGUE_RATIO if vague else SPECIFIC_FLOOR_RATIO)
-    above = [f for f in pool if toll.best < f.best <= ceiling and f.span.start != toll.span.start]
+    above = [
+        f
+        for f in pool
+        if toll.best < f.best <= ceiling
+        and f.span.start != toll.span.start
+        and not _STRICT_FLOOR.search(f.span.text)  # "more than 50 died" (another outlet's) rounds too
+    ]
     return min(above, key=lambda f: (f.best, f.span.start)) if above else toll
 
 
