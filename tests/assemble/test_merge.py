@@ -64,6 +64,25 @@ def test_arrests_over_a_bombing_are_an_event_of_their_own(extractor) -> None:
     assert bombing.fatalities is not None and bombing.fatalities.best == 4
 
 
+def test_arrests_made_after_an_attack_are_an_event_of_their_own(extractor) -> None:
+    text = (
+        "Gunmen stormed a police station in Ulu Tiram early on Friday, killing two officers. "
+        "Seven people have been detained so far, the national police chief said."
+    )
+    events = main_events(extractor, text, date(2024, 5, 18))
+    assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Arrests"]
+    arrests = next(e for e in events if e.sub_event_type == "Arrests")
+    assert arrests.actor1.name == "Police Forces of Malaysia" and arrests.location.name == "Ulu Tiram"
+
+
+def test_an_arrest_vowed_is_no_event(extractor) -> None:
+    text = (
+        "Gunmen stormed a police station in Ulu Tiram early on Friday, killing two officers. "
+        "The national police chief vowed to arrest the attackers."
+    )
+    assert [e.sub_event_type for e in main_events(extractor, text, date(2024, 5, 18))] == ["Armed clash"]
+
+
 def test_a_raid_on_saturday_and_a_bomb_on_sunday_elsewhere_are_two_events(extractor) -> None:
     text = (
         "Separatists were behind attacks over the weekend that left five members of the security "

@@ -15,7 +15,7 @@ from sitrep.cli import main
 from sitrep.config import Settings
 from sitrep.engine.fusion_stage import fuse_partitioned, partitions, read_reports
 from sitrep.engine.records import incident_of, result_of
-from sitrep.engine.run import read_manifest, run, shards_of
+from sitrep.engine.run import longest_first, read_manifest, run, shards_of
 from sitrep.fusion import Report, fuse
 from sitrep.model import Actor, Article, DatePrecision, Event, EventDate, EventRole, GeoPrecision, Location
 from sitrep.store import open_store
@@ -155,3 +155,13 @@ def test_a_failing_shard_is_tried_again(monkeypatch, tmp_path):
     assert summary.done == 2 and not summary.failed
     assert read_manifest(tmp_path / "out")["shards"][first.id]["attempts"] == 2
     assert all(result_of(r).article.text.startswith("text") for r in table(tmp_path / "out", "articles"))
+
+
+def test_the_longest_shards_go_first_and_keep_their_ids():
+    day = date(2024, 2, 8)
+    short = [Article(f"s{i}", day, "A short brief.") for i in range(4)]
+    long = [Article(f"l{i}", day, "A long report of an air strike. " * 50) for i in range(2)]
+    shards = list(shards_of([*short, *long], 2))  # the long shard comes last in the input
+    ordered = longest_first(shards)
+    assert ordered[0].articles == tuple(long)
+    assert sorted(s.id for s in ordered) == sorted(s.id for s in shards)

@@ -144,11 +144,33 @@ def _split_arrests(clause: Clause) -> list[Clause]:
         )
     ]
     if not referred:
-        return [clause]
+        return [replace(clause, follows_event=True)] if _made_arrest(clause) else [clause]
     kept = [m for m in clause.mentions if m not in referred]
     arrest = replace(clause, mentions=kept, fatalities=[], victims=[], follows_event=True)
     reference = replace(clause, mentions=referred, actors=[])
     return [arrest, reference]
+
+
+# "efforts to arrest the attackers", "will be detained", "a warrant for his arrest": no one held yet
+_NOT_YET = re.compile(
+    r"\b(?:to|will|would|could|should|may|might|must|seek(?:s|ing)?|sought|vow(?:ed|s)?|order(?:ed|s)?)"
+    r"(?: be)?(?: \w+ly)? $",
+    re.I,
+)
+_HELD = re.compile(r"(?:ed|taken into custody|rounded up)$", re.I)
+
+
+def _made_arrest(clause: Clause) -> bool:
+    """ "Seven people have been detained so far", "police had just detained two suspects": an
+    arrest made, told in a sentence of its own, is an event of its own beside the violence of
+    the report (ACLED codes it as Arrests), where "vowed to arrest the attackers" is not."""
+    if clause.fatalities or any(m.sub_event_type != "Arrests" for m in clause.mentions):
+        return False
+    first = clause.mentions[0]
+    before = first.sentence.text[
+        max(0, first.trigger.start - first.sentence.start - 30) : first.trigger.start - first.sentence.start
+    ]
+    return bool(_HELD.search(first.trigger.text)) and not _NOT_YET.search(before)
 
 
 # "in Lahore, Faisalabad and Quetta": only commas and conjunctions between two town names
@@ -245,7 +267,10 @@ def _compatible(draft: Draft, clause: Clause, lexicon: Lexicon, settings: Assemb
     types1 = {lexicon.codes_for(s).event_type for s in _draft_subs(draft) if s not in ACCESSORY_SUBS}
     types2 = {lexicon.codes_for(s).event_type for s in clause.strong_subs if s not in ACCESSORY_SUBS}
     subs1, subs2 = set(_draft_subs(draft)), set(clause.strong_subs)
-    if clause.follows_event and _arrests_after_violence(types1, subs1, subs2):
+    told = types1 or (
+        {"violence"} if not subs1 else set()
+    )  # "gunmen stormed ... killing": weak words of violence
+    if clause.follows_event and _arrests_after_violence(told, subs1, subs2):
         return False
     if any(c.follows_event for c in draft.clauses) and subs1 == {"Arrests"} and "Arrests" not in subs2:
         return False  # the arrest over an attack takes no other clause: they tell the attack
