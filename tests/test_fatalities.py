@@ -293,3 +293,30 @@ def test_counts_of_the_dead_told_in_other_words(nlp: Language, text: str, expect
 
 def test_a_neutralised_thing_is_no_death(nlp: Language) -> None:
     assert _counts(nlp, "Engineers neutralised the bomb before it went off.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the tagger may not know, told with who he was
+        ("Thabo Mlangeni, a councillor for the ruling party, was shot dead outside his home.", [1]),
+        # members of a named group counted by its name
+        ("Nine Taliban killed in Kunduz fighting, Afghan army says", [9]),
+        # "them" stands for the counted people before it
+        ("Bandits seized six farmers on the road to Gusau and later killed them.", [6]),
+        ("The gunmen fired on the mourners, killing some of them.", [3]),
+        # who the dead were, in words the person list lacked
+        ("A visitor to the shrine was beaten to death by the crowd.", [1]),
+        # the dead as the subject of a small clause
+        (
+            "The protest turned violent, leaving at least four people dead and more than 300 under arrest.",
+            [4],
+        ),
+    ],
+)
+def test_the_dead_named_in_other_ways(nlp: Language, text: str, expected: list[int]) -> None:
+    assert _counts(nlp, text) == expected
+
+
+def test_a_named_group_without_a_count_is_no_toll(nlp: Language) -> None:
+    assert _counts(nlp, "The army said it had pushed the Houthis back from the ridge.") == []

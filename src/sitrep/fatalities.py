@@ -89,7 +89,9 @@ PERSON_NOUNS = frozenset(
     general lieutenant major chief operative agent spy suspect fisherman miner other bandit combatant
     guerrilla guerilla pupil schoolchild wife son daughter sibling aunt uncle niece nephew monk priest
     pastor imam cleric nun customer guest spectator trader vendor cadre constable policewoman pilot
-    paramedic rescuer volunteer tourist infantryman jawan""".split()
+    paramedic rescuer volunteer tourist infantryman jawan visitor councillor councilor mayor governor
+    senator legislator lawmaker prosecutor inspector director editor contractor sailor survivor
+    neighbour neighbor""".split()
 )
 NOT_PERSON_ER = frozenset(
     {
@@ -207,15 +209,19 @@ def _noun_count(tok: Token) -> tuple[Count, int] | None:
         return (count, _count_phrase(tok).start_char) if count else None
     if lower in VAGUE_COUNTS or tok.lemma_ in ("dozen", "score"):
         pobj = [g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if pobj and not _is_personish(pobj[0]):
-            return None
+        if pobj and not _is_personish(pobj[0]) and pobj[0].lower_ not in ("them", "us"):
+            return None  # "killing some of them" counts the dead, "dozens of homes" does not
         count = parse_count(_count_phrase(tok).text)
         return (count, _count_phrase(tok).start_char) if count else None
     if lower in SINGULAR_PRONOUNS:
         return (1, 1, 1), tok.idx
-    if lower in ALL_WORDS or (_is_personish(tok) and any(c.lower_ == "all" for c in tok.lefts)):
-        return _antecedent(tok)
-    if not _is_personish(tok):
+    if (
+        lower in ALL_WORDS
+        or lower == "them"
+        or (_is_personish(tok) and any(c.lower_ == "all" for c in tok.lefts))
+    ):
+        return _antecedent(tok)  # "abducted nine people ... and killed them"
+    if not (_is_personish(tok) or _named_person(tok) or _counted_group(tok)):
         return None
     if _has_number(tok):
         phrase = _count_phrase(tok)
@@ -224,6 +230,24 @@ def _noun_count(tok: Token) -> tuple[Count, int] | None:
     if tok.tag_ in ("NN", "NNP") or tok.ent_type_ == "PERSON":
         return (1, 1, 1), _count_phrase(tok).start_char
     return None
+
+
+def _named_person(tok: Token) -> bool:
+    """A name the tagger did not know, told with who he was: "Mzwandile Shandu, a councillor"."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.ent_type_ not in PLACE_ENTS
+        and any(c.dep_ == "appos" and c.lemma_ in PERSON_NOUNS for c in tok.children)
+    )
+
+
+def _counted_group(tok: Token) -> bool:
+    """Members of a named group counted by its name: "eight Taliban killed" (not "the Taliban")."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.ent_type_ not in PLACE_ENTS
+        and any(c.dep_ == "nummod" and c.like_num and _good_number(c) for c in tok.children)
+    )
 
 
 def _group_count(tok: Token) -> tuple[Count, int, int] | None:
@@ -370,6 +394,9 @@ def _dead_victims(dead: Token) -> list[Token]:
     nums = [c for c in dead.children if c.dep_ == "nummod"]
     if nums:
         return nums
+    own = [c for c in dead.children if c.dep_ == "nsubj"]
+    if own and dead.dep_ in ("ccomp", "xcomp", "oprd") and not _hedged(dead.head):
+        return own  # "leaving at least five people dead": the dead as the subject of a small clause
     head = dead.head
     if dead.dep_ == "amod" and (head.like_num or head.pos_ == "NUM"):
         return [head]
