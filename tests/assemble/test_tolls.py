@@ -96,3 +96,25 @@ def test_a_headlines_floor_is_not_filled_by_another_floor(extractor) -> None:
     )
     (event,) = main_events(extractor, text, date(2024, 3, 5))
     assert event.fatalities is not None and event.fatalities.best == 25
+
+
+def test_a_part_of_the_attackers_killed_is_added_to_the_victims(extractor) -> None:
+    # "killed four of the militants": the attackers' dead, though the count names no attacker
+    text = (
+        "Militants stormed a district office in Beledweyne on Tuesday, leaving three guards dead, "
+        "the regional governor said.\n\nBy nightfall, troops had killed four of the militants and "
+        "retaken the building, the governor added."
+    )
+    (event,) = main_events(extractor, text, date(2024, 3, 5))
+    assert event.fatalities is not None and event.fatalities.best == 7
+
+
+def test_a_toll_that_counts_the_attackers_is_not_added_to_again(extractor) -> None:
+    text = (
+        "Gunmen attack army post near Abeche: 12 dead, 10 of them attackers\n\n"
+        "An attack on an army post near Abeche on Sunday night left 12 people dead, 10 of whom "
+        "were assailants, the government said. Besides the 10 attackers who were killed, three "
+        "more were captured."
+    )
+    (event,) = main_events(extractor, text, date(2024, 3, 5))
+    assert event.fatalities is not None and event.fatalities.best == 12

@@ -67,10 +67,20 @@ def event_toll(text: str, draft: Draft, lexicon: Lexicon, lead: LeadTolls = NO_T
 # The attackers' own dead, told apart from their victims': "six of the attackers were killed",
 # "killing six gunmen", "the motorcyclist ... was also killed"
 _ATTACKERS = re.compile(
-    r"\b(?:attackers?|assailants?|gunm[ae]n|raiders?|assaulters?)\b|"
+    r"\b(?:attackers?|assailants?|gunm[ae]n|raiders?|assaulters?|suspects?)\b|"
     r"\balso (?:been )?(?:killed|died|dead|perished|lost|shot dead|martyred)\b",
     re.I,
+)
+_OF_THE_ATTACKERS = re.compile(  # "killed six" and what follows it
+    r"^\W*of (?:the|their) (?:attackers|assailants|gunmen|militants|terrorists|insurgents|rebels|jihadists)\b",
+    re.I,
 )  # not the bomber: ``with_bomber`` counts him
+# A toll that already counts the attackers: "19 dead, 18 of them attackers"
+_WITH_ATTACKERS = re.compile(
+    r"\b(?:of (?:them|whom)|including|among them)\b[^.;]{0,30}?\b(?:attackers|assailants|gunmen|militants)\b",
+    re.I,
+)
+ATTACKER_TAIL_CHARS = 25  # "killed six" and what follows it: "of the militants"
 _BREAKDOWN = re.compile(
     r"\band (?:\w+ ){0,2}(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
 )
@@ -83,15 +93,15 @@ def _with_attackers(text: str, toll: Fatalities, pool: list[Fatalities]) -> Fata
     """ACLED counts the attackers' dead with their victims': a count of the attackers killed
     ("security personnel returned fire, killing six of the attackers") or of others "also killed"
     is added to the victims' toll once."""
-    if toll.span is None or toll.best == 0:
+    if toll.span is None or toll.best == 0 or _WITH_ATTACKERS.search(_sentence_of(text, toll.span)):
         return toll
     more = [
         f
         for f in pool
         if f.best > 0
         and not (f.span.start < toll.span.end and toll.span.start < f.span.end)
-        and _ATTACKERS.search(f.span.text)
-        and not _ATTACKERS.search(toll.span.text)
+        and _of_attackers(text, f)
+        and not _of_attackers(text, toll)
         and not _ANOTHER.search(_sentence_of(text, f.span))
         and _sentence_of(text, f.span) != _sentence_of(text, toll.span)
         and not (f.best == 1 and _SUICIDE.search(text))  # a lone suicide attacker: ``with_bomber``'s
@@ -104,6 +114,12 @@ def _with_attackers(text: str, toll: Fatalities, pool: list[Fatalities]) -> Fata
         return toll
     extra = min(more, key=lambda f: f.span.start)
     return replace(toll, best=toll.best + extra.best, low=toll.low + extra.low, high=toll.high + extra.high)
+
+
+def _of_attackers(text: str, count: Fatalities) -> bool:
+    """A count of the attackers' dead: "four attackers were killed", "killed six of the militants"."""
+    tail = text[count.span.end : count.span.end + ATTACKER_TAIL_CHARS]
+    return bool(_ATTACKERS.search(count.span.text) or _OF_THE_ATTACKERS.search(tail))
 
 
 def _credible(
@@ -162,6 +178,7 @@ def _specific(text: str, toll: Fatalities, pool: list[Fatalities]) -> Fatalities
         if toll.best < f.best <= ceiling
         and f.span.start != toll.span.start
         and not _STRICT_FLOOR.search(f.span.text)  # "more than 50 died" (another outlet's) rounds too
+        and not _of_attackers(text, f)  # "at least five civilians dead" is not filled by six militants
     ]
     return min(above, key=lambda f: (f.best, f.span.start)) if above else toll
 
