@@ -83,6 +83,15 @@ def test_an_arrest_vowed_is_no_event(extractor) -> None:
     assert [e.sub_event_type for e in main_events(extractor, text, date(2024, 5, 18))] == ["Armed clash"]
 
 
+def test_arrests_after_a_theft_are_no_event(extractor) -> None:
+    text = (
+        "Thieves took eight pieces of jewellery from a museum in the heart of the city on Sunday "
+        "morning, escaping on scooters within minutes. Two suspects have since been arrested, one "
+        "of them as he tried to leave the country."
+    )
+    assert main_events(extractor, text, date(2025, 10, 30)) == []
+
+
 def test_a_raid_on_saturday_and_a_bomb_on_sunday_elsewhere_are_two_events(extractor) -> None:
     text = (
         "Separatists were behind attacks over the weekend that left five members of the security "

@@ -59,6 +59,20 @@ def test_paris_depends_on_context(nlp: Language, gazetteer: Gazetteer) -> None:
     assert paris.location is not None and (paris.location.country, paris.location.admin1) == ("US", "Texas")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "town"),
+    [
+        ("Drone strikes in and around Kidal killed 14 people, the mayor said.", "Kidal", (18.44, 1.41)),
+        ("Two grenades were thrown into a restaurant in Wajir on Saturday.", "Wajir", (1.75, 40.06)),
+    ],
+)
+def test_a_town_that_names_its_region_is_the_town(nlp, gazetteer, text: str, name: str, town) -> None:
+    t = _resolved(_parse(nlp, gazetteer, text), name)
+    assert t.location is not None and haversine_km(t.location.latitude, t.location.longitude, *town) < 10
+    region = _resolved(_parse(nlp, gazetteer, f"Fighting spread across the {name} region on Monday."), name)
+    assert region.location is not None and region.location.feature == "admin1"
+
+
 def test_jordan_is_the_country(nlp: Language, gazetteer: Gazetteer) -> None:
     t = _resolved(_parse(nlp, gazetteer, "Three soldiers were killed in a drone strike in Jordan."), "Jordan")
     assert t.location is not None and (t.location.country, t.location.feature) == ("JO", "country")

@@ -48,7 +48,13 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
                 clause
             )
         elif _can_start_event(clause) and (
-            clause.toponyms or clause.actors or clause.fatalities or _headline(clause) or clause.follows_event
+            clause.toponyms
+            or clause.actors
+            or clause.fatalities
+            or _headline(clause)
+            or (
+                clause.follows_event and (drafts or not clause.arrest_made)
+            )  # a theft's arrests: no violence told
         ):
             drafts.append(Draft(clauses=[clause]))  # undated: only with a place, actor or toll
     for clause in dated_referrals:  # a dated mention that names no event dates the nearest undated one
@@ -144,7 +150,7 @@ def _split_arrests(clause: Clause) -> list[Clause]:
         )
     ]
     if not referred:
-        return [replace(clause, follows_event=True)] if _made_arrest(clause) else [clause]
+        return [replace(clause, follows_event=True, arrest_made=True)] if _made_arrest(clause) else [clause]
     kept = [m for m in clause.mentions if m not in referred]
     arrest = replace(clause, mentions=kept, fatalities=[], victims=[], follows_event=True)
     reference = replace(clause, mentions=referred, actors=[])

@@ -54,6 +54,7 @@ class Clause:
     victims: list[Span] = field(default_factory=list)
     time_distance: dict[int, float] = field(default_factory=dict)  # span start -> tree distance
     follows_event: bool = False  # an arrest "over Sunday's explosion": its own event
+    arrest_made: bool = False  # "seven people have been detained": its own event beside violence told
 
     @property
     def start(self) -> int:

@@ -686,6 +686,9 @@ def _context_score(i: int, place: Place, ctx: _Context) -> float:
     return score
 
 
+NAMESAKE_TOWN_POP = 10_000  # a town that gives its region its name is what a bare mention means
+
+
 def _choose(
     i: int, mention: _Mention, places: list[Place], ctx: _Context, text: str, loose: bool = False
 ) -> Place | None:
@@ -698,7 +701,12 @@ def _choose(
         return None
     key = normalise_name(mention.text)
     base = [(_base_score(p, key), p) for p in places]
-    cities = {(p.country, p.admin1) for p in places if p.rank <= 1 and p.population >= 100_000}
+    cities = {
+        (p.country, p.admin1)
+        for p in places
+        if p.rank <= 1
+        and (p.population >= 100_000 or (p.population >= NAMESAKE_TOWN_POP and normalise_name(p.name) == key))
+    }  # "Kidal, the northern Malian town": the town of the region's name, unless the text says region
     says_admin = bool(
         re.match(r"\s+(?:state|province|governorate|oblast|region)\b", text[mention.end :], re.IGNORECASE)
     ) or bool(
