@@ -56,6 +56,7 @@ def seed_doc(nlp: Language) -> Doc:
         ("more than 20", (20, 20, 20)),
         ("over 20", (20, 20, 20)),
         ("no fewer than 7", (7, 7, 7)),
+        ("nothing less than 10 people", (10, 10, 10)),
         ("about 30", (30, 30, 30)),
         ("some 30", (30, 30, 30)),
         ("up to 30", (30, 1, 30)),
@@ -320,3 +321,18 @@ def test_the_dead_named_in_other_ways(nlp: Language, text: str, expected: list[i
 
 def test_a_named_group_without_a_count_is_no_toll(nlp: Language) -> None:
     assert _counts(nlp, "The army said it had pushed the Houthis back from the ridge.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The car bomb at the bus station has claimed at least 14 lives, officials said.", [14]),
+        ("The ambush claimed the lives of three rangers on Sunday.", [3]),
+    ],
+)
+def test_lives_claimed_are_the_dead(nlp: Language, text: str, expected: list[int]) -> None:
+    assert _counts(nlp, text) == expected
+
+
+def test_a_claimed_attack_is_no_toll(nlp: Language) -> None:
+    assert _counts(nlp, "The group claimed the attack in a statement on Telegram.") == []

@@ -447,6 +447,15 @@ def _noun_victims(noun: Token) -> list[Token]:
     return []
 
 
+def _lives_claimed(verb: Token) -> list[Token]:
+    """ "claimed at least 11 lives", "claimed the lives of six soldiers": the count of the lives."""
+    lives = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ == "life"]
+    whose = [
+        g for life in lives for p in life.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+    ]
+    return whose or [c for life in lives for c in life.children if c.dep_ == "nummod"]
+
+
 def _victim_heads(tok: Token) -> list[Token]:
     """Dispatch a possible trigger to the rule that finds its victims' noun."""
     lemma, lower = tok.lemma_.lower(), tok.lower_
@@ -460,6 +469,8 @@ def _victim_heads(tok: Token) -> list[Token]:
         and not _hedged(tok)
     ):
         return _subjects(tok, ("nsubj",))
+    if lemma == "claim" and tok.pos_ == "VERB" and not _hedged(tok):
+        return _lives_claimed(tok)
     if lower == "dead" and tok.pos_ in ("ADJ", "NOUN", "VERB", "ADV"):
         return _dead_victims(tok)
     if lemma == "toll":

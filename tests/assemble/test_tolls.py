@@ -118,3 +118,14 @@ def test_a_toll_that_counts_the_attackers_is_not_added_to_again(extractor) -> No
     )
     (event,) = main_events(extractor, text, date(2024, 3, 5))
     assert event.fatalities is not None and event.fatalities.best == 12
+
+
+def test_a_bomber_who_blew_herself_up_is_counted_with_an_official_she_killed(extractor) -> None:
+    text = (
+        "Suicide bomber targets police van in Gwadar\n\n"
+        "A female suicide bomber blew herself up beside a police van in Gwadar on Monday. A police "
+        "official was killed and two constables were wounded, the district police chief said."
+    )
+    (event,) = main_events(extractor, text, date(2024, 3, 5))
+    assert event.sub_event_type == "Suicide bomb"
+    assert event.fatalities is not None and event.fatalities.best == 2

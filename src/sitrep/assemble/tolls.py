@@ -255,7 +255,7 @@ _BOMBER_DIED = re.compile(r"\b(?:blew|exploded|detonated) (?:him|her|them)sel(?:
 # A toll of a kind of victim the bomber is not: "one soldier", "nine soldiers", "two civilians"
 _VICTIM_KIND = re.compile(
     r"\b(?:soldiers?|troops|civilians?|policem[ae]n|police officers?|officers|worshippers|"
-    r"personnel|villagers|students|children|shoppers|guards?)\b",
+    r"personnel|villagers|students|children|shoppers|guards?|officials?)\b",
     re.I,
 )
 
