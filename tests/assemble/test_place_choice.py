@@ -278,3 +278,43 @@ def test_a_foreign_place_gives_way_to_the_story_countrys_capital(extractor) -> N
     main = [e for e in events if e.role is EventRole.MAIN]
     assert main and main[0].location is not None
     assert main[0].location.name == "Kampala"
+
+
+def test_a_solidarity_march_is_where_it_marched(extractor) -> None:
+    text = (
+        "Massive rally in Karachi for Gaza\n\n"
+        "Tens of thousands of people marched through the streets of Karachi on Sunday in support of "
+        "Palestinians as the war in Gaza goes on. Marchers waved Palestinian flags and laid shrouded "
+        "dolls for the children killed in Gaza. Speakers said Gaza had suffered enough and called on "
+        "Palestinians to stay firm, and the crowd chanted for Gaza and for Palestine."
+    )
+    events = [
+        e for e in extractor.extract(Article("march", date(2025, 4, 14), text)) if e.role is EventRole.MAIN
+    ]
+    assert events and events[0].event_type == "Protests"
+    assert events[0].location is not None and events[0].location.name == "Karachi"
+
+
+def test_the_city_witnesses_phoned_from_is_not_the_scene(extractor) -> None:
+    text = (
+        "Police fired tear gas at hundreds of people marching in the village of Diya in Bahrain on "
+        "Thursday, witnesses said. Officers closed the road and fired warning shots to push the "
+        "marchers back, said the witnesses, who spoke to AFP in Dubai by telephone."
+    )
+    events = [
+        e for e in extractor.extract(Article("diya", date(2025, 7, 4), text)) if e.role is EventRole.MAIN
+    ]
+    assert events and all(e.location is None or e.location.country == "BH" for e in events)
+
+
+def test_a_town_struck_by_a_foreign_army_stays_the_scene(extractor) -> None:
+    text = (
+        "Child killed as Russian bomb hits apartment block\n\n"
+        "A 12-year-old was killed when a Russian bomb hit a residential building in Kharkiv on "
+        "Wednesday, officials said. Russian forces struck the third floor of a nine-storey block, and "
+        "Russian aircraft were seen over the area before the blast, the regional governor said."
+    )
+    events = [
+        e for e in extractor.extract(Article("kharkiv", date(2024, 10, 31), text)) if e.role is EventRole.MAIN
+    ]
+    assert events and events[0].location is not None and events[0].location.name == "Kharkiv"

@@ -54,6 +54,7 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
         and story
         and location.country != story
         and (counts[story] >= DOMINANCE * counts.get(location.country, 0))
+        and not (own and location.feature not in WIDE and _solidarity(draft))
     )
     if location is None or foreign or location.feature == "continent":
         fallback = (
@@ -61,14 +62,31 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
             or _story_place(hints, story, "")
             or _story_place(findings.page_toponyms, story, "")
         )
-        if fallback is None:
-            return (None, None) if foreign else (location, span)
+        if fallback is None:  # a town the event's own clauses name beats no place at all
+            kept = location is not None and own and location.feature not in WIDE
+            return (None, None) if foreign and not kept else (location, span)
         if fallback.location.feature == "country":
             return _national(findings, fallback.location, fallback.span, hints)
         return replace(fallback.location, geo_precision=_fallback_precision(fallback)), fallback.span
     if location.feature in WIDE:
         return _refined(findings, draft, (location, span), toponyms, hints)
     return location, span
+
+
+_DEMONSTRATING = frozenset(
+    {
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+        "Violent demonstration",
+    }
+)
+
+
+def _solidarity(draft: Draft) -> bool:
+    """A demonstration in a town its own clauses name: marchers in Karachi or London for Gaza
+    demonstrate where they march, however much the story speaks of the war they march about."""
+    return any(m.sub_event_type in _DEMONSTRATING for m in draft.mentions)
 
 
 _SIGNING = re.compile(

@@ -30,6 +30,13 @@ _DESTINATION_BEFORE = re.compile(
     r"fleeing|deported|relocated|brought|sent)\s+(?:\w+\s+){0,3}?to)\s+(?:the\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# "witnesses, who spoke to AFP in Dubai by telephone", "told Reuters in Nairobi": where a
+# source spoke from
+_SPOKE_FROM_BEFORE = re.compile(
+    r"\b(?:(?:spoke|speaking|talking)\s+(?:by\s+(?:tele)?phone\s+)?to|told)\s+(?:the\s+)?"
+    r"(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "a missile launched from Yemen", "rockets fired from Lebanon": where a weapon came from; the
 # event is where it struck or was shot down.
 _ORIGIN_BEFORE = re.compile(
@@ -65,11 +72,14 @@ def in_dateline(span: Span, datelines: list[Span]) -> bool:
 
 def is_elsewhere(span: Span, text: str) -> bool:
     """ "leave for Peshawar", "patients moved to Peshawar", "80 kilometres from Lahore", "a drone
-    launched from Yemen": where people went, a landmark to measure from or where a weapon came
-    from, not the scene."""
+    launched from Yemen", "spoke to AFP in Dubai": where people went, a landmark to measure from,
+    where a weapon came from or where a source spoke from, not the scene."""
     before = text[max(0, span.start - 60) : span.start]
     return bool(
-        _DESTINATION_BEFORE.search(before) or _DISTANCE_BEFORE.search(before) or _ORIGIN_BEFORE.search(before)
+        _DESTINATION_BEFORE.search(before)
+        or _DISTANCE_BEFORE.search(before)
+        or _ORIGIN_BEFORE.search(before)
+        or _SPOKE_FROM_BEFORE.search(before)
     )
 
 
