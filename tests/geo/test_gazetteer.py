@@ -120,3 +120,12 @@ def test_the_capital_is_the_pplc() -> None:
     capital = gazetteer.capital("ML")
     assert capital is not None and capital.name == "Bamako"
     assert gazetteer.capital("NE") is None
+
+
+@pytest.mark.parametrize(
+    ("spelling", "province", "country"),
+    [("Baluchistan", "Balochistan", "PK"), ("Sistan-Baluchestan", "Sistan and Baluchestan", "IR")],
+)
+def test_provinces_the_news_spells_otherwise_are_found(spelling: str, province: str, country: str) -> None:
+    found = Gazetteer.default().candidates(spelling)
+    assert found and (found[0].admin1, found[0].country, found[0].feature) == (province, country, "admin1")
