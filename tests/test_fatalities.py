@@ -56,6 +56,7 @@ def seed_doc(nlp: Language) -> Doc:
         ("more than 20", (20, 20, 20)),
         ("over 20", (20, 20, 20)),
         ("no fewer than 7", (7, 7, 7)),
+        ("nothing less than 10 people", (10, 10, 10)),
         ("about 30", (30, 30, 30)),
         ("some 30", (30, 30, 30)),
         ("up to 30", (30, 1, 30)),
@@ -267,3 +268,71 @@ def test_groups_listed_after_the_first_are_added(extractor) -> None:
         "officials and three civilians were killed, and two more police officers were badly wounded."
     )
     assert [f.best for f in find_fatalities(doc)] == [9]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a dozen" counts the dead, whether the parser hangs it as a number or as a compound
+        (
+            "Militants claim deadly raid on farmers in Kebbi\n\nMore than a dozen farmers were killed on Tuesday.",
+            [12],
+        ),
+        ("Nearly a dozen traders were killed when the market was shelled.", [12]),
+        # a verb of knowing or saying lends its subject to the death it reports
+        ("Four people are now known to have died after the shelling of the depot.", [4]),
+        ("Seven guards were reported to have been killed in the night raid.", [7]),
+        # a number the tagger took for money still counts the dead it stands before
+        ("The regional prosecutor put the toll at no fewer than 17 dead and 30 injured.", [17]),
+        # "neutralised": an army's word for the enemy it killed
+        ("The ministry said that nine assailants had been neutralised by the troops.", [9]),
+    ],
+)
+def test_counts_of_the_dead_told_in_other_words(nlp: Language, text: str, expected: list[int]) -> None:
+    assert _counts(nlp, text) == expected
+
+
+def test_a_neutralised_thing_is_no_death(nlp: Language) -> None:
+    assert _counts(nlp, "Engineers neutralised the bomb before it went off.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the tagger may not know, told with who he was
+        ("Thabo Mlangeni, a councillor for the ruling party, was shot dead outside his home.", [1]),
+        # members of a named group counted by its name
+        ("Nine Taliban killed in Kunduz fighting, Afghan army says", [9]),
+        # "them" stands for the counted people before it
+        ("Bandits seized six farmers on the road to Gusau and later killed them.", [6]),
+        ("The gunmen fired on the mourners, killing some of them.", [3]),
+        # who the dead were, in words the person list lacked
+        ("A visitor to the shrine was beaten to death by the crowd.", [1]),
+        # the dead as the subject of a small clause
+        (
+            "The protest turned violent, leaving at least four people dead and more than 300 under arrest.",
+            [4],
+        ),
+    ],
+)
+def test_the_dead_named_in_other_ways(nlp: Language, text: str, expected: list[int]) -> None:
+    assert _counts(nlp, text) == expected
+
+
+def test_a_named_group_without_a_count_is_no_toll(nlp: Language) -> None:
+    assert _counts(nlp, "The army said it had pushed the Houthis back from the ridge.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The car bomb at the bus station has claimed at least 14 lives, officials said.", [14]),
+        ("The ambush claimed the lives of three rangers on Sunday.", [3]),
+    ],
+)
+def test_lives_claimed_are_the_dead(nlp: Language, text: str, expected: list[int]) -> None:
+    assert _counts(nlp, text) == expected
+
+
+def test_a_claimed_attack_is_no_toll(nlp: Language) -> None:
+    assert _counts(nlp, "The group claimed the attack in a statement on Telegram.") == []

@@ -71,6 +71,7 @@ _FLOOR = (
     "upwards of",
     "no fewer than",
     "no less than",
+    "nothing less than",
     "a minimum of",
     "minimum of",
     "not less than",

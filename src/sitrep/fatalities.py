@@ -59,6 +59,8 @@ KILL_VERBS = frozenset(
         "gun",
         "shoot",
         "martyr",  # South Asian reports: "martyred nine soldiers", "was martyred"
+        "neutralise",  # armies' word for the enemy dead: "about 30 terrorists were neutralised"
+        "neutralize",
     }
 )
 DIE_VERBS = frozenset({"die", "perish"})
@@ -87,7 +89,9 @@ PERSON_NOUNS = frozenset(
     general lieutenant major chief operative agent spy suspect fisherman miner other bandit combatant
     guerrilla guerilla pupil schoolchild wife son daughter sibling aunt uncle niece nephew monk priest
     pastor imam cleric nun customer guest spectator trader vendor cadre constable policewoman pilot
-    paramedic rescuer volunteer tourist infantryman jawan""".split()
+    paramedic rescuer volunteer tourist infantryman jawan visitor councillor councilor mayor governor
+    senator legislator lawmaker prosecutor inspector director editor contractor sailor survivor
+    neighbour neighbor""".split()
 )
 NOT_PERSON_ER = frozenset(
     {
@@ -134,7 +138,8 @@ def _is_personish(tok: Token) -> bool:
 
 def _good_number(tok: Token) -> bool:
     """A cardinal that can count people: not a date, time, money, age or year."""
-    if tok.ent_type_ in BAD_NUM_ENTS and not (tok.dep_ in ("nummod", "conj") and _is_personish(tok.head)):
+    counts_dead = tok.dep_ in ("nummod", "conj") and (_is_personish(tok.head) or tok.head.lower_ == "dead")
+    if tok.ent_type_ in BAD_NUM_ENTS and not counts_dead:  # "no fewer than 21 dead" read as money
         return False
     if tok.head.lower_ in ("aged", "age", "ages") or tok.head.lemma_ == "age":
         return False
@@ -153,7 +158,7 @@ def _count_phrase(tok: Token) -> SpacySpan:
         start = tok.left_edge.i
     else:
         for child in tok.lefts:
-            if child.dep_ in _COUNT_DEPS and (
+            if _counts_noun(child) and (
                 child.dep_ != "amod" or child.like_num or child.lower_ in ("several", "multiple")
             ):  # "several people" (tagged an adjective) is a vague count; "many" is no count
                 start = min(start, child.left_edge.i)
@@ -161,12 +166,18 @@ def _count_phrase(tok: Token) -> SpacySpan:
     return doc[start : tok.i + 1]
 
 
+def _counts_noun(child: Token) -> bool:
+    """A word left of a noun that may count it; "a dozen" the parser hung as a compound too."""
+    return child.dep_ in _COUNT_DEPS or (child.dep_ == "compound" and child.lower_ in ("dozen", "dozens"))
+
+
 def _has_number(tok: Token) -> bool:
     """Whether the noun carries a count of its own (a cardinal, 'several', 'no', 'dozens')."""
-    words = [c for c in tok.lefts if c.dep_ in _COUNT_DEPS]
+    words = [c for c in tok.lefts if _counts_noun(c)]
     return any(
-        (c.like_num and _good_number(c)) or c.lower_ in VAGUE_COUNTS or c.lower_ == "no" for c in words
-    )
+        (c.like_num and _good_number(c)) or c.lower_ in VAGUE_COUNTS or c.lower_ in ("no", "dozen")
+        for c in words
+    )  # "more than a dozen civilians": a dozen is a number
 
 
 def _antecedent(tok: Token) -> tuple[Count, int] | None:
@@ -198,15 +209,19 @@ def _noun_count(tok: Token) -> tuple[Count, int] | None:
         return (count, _count_phrase(tok).start_char) if count else None
     if lower in VAGUE_COUNTS or tok.lemma_ in ("dozen", "score"):
         pobj = [g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if pobj and not _is_personish(pobj[0]):
-            return None
+        if pobj and not _is_personish(pobj[0]) and pobj[0].lower_ not in ("them", "us"):
+            return None  # "killing some of them" counts the dead, "dozens of homes" does not
         count = parse_count(_count_phrase(tok).text)
         return (count, _count_phrase(tok).start_char) if count else None
     if lower in SINGULAR_PRONOUNS:
         return (1, 1, 1), tok.idx
-    if lower in ALL_WORDS or (_is_personish(tok) and any(c.lower_ == "all" for c in tok.lefts)):
-        return _antecedent(tok)
-    if not _is_personish(tok):
+    if (
+        lower in ALL_WORDS
+        or lower == "them"
+        or (_is_personish(tok) and any(c.lower_ == "all" for c in tok.lefts))
+    ):
+        return _antecedent(tok)  # "abducted nine people ... and killed them"
+    if not (_is_personish(tok) or _named_person(tok) or _counted_group(tok)):
         return None
     if _has_number(tok):
         phrase = _count_phrase(tok)
@@ -215,6 +230,24 @@ def _noun_count(tok: Token) -> tuple[Count, int] | None:
     if tok.tag_ in ("NN", "NNP") or tok.ent_type_ == "PERSON":
         return (1, 1, 1), _count_phrase(tok).start_char
     return None
+
+
+def _named_person(tok: Token) -> bool:
+    """A name the tagger did not know, told with who he was: "Mzwandile Shandu, a councillor"."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.ent_type_ not in PLACE_ENTS
+        and any(c.dep_ == "appos" and c.lemma_ in PERSON_NOUNS for c in tok.children)
+    )
+
+
+def _counted_group(tok: Token) -> bool:
+    """Members of a named group counted by its name: "eight Taliban killed" (not "the Taliban")."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.ent_type_ not in PLACE_ENTS
+        and any(c.dep_ == "nummod" and c.like_num and _good_number(c) for c in tok.children)
+    )
 
 
 def _group_count(tok: Token) -> tuple[Count, int, int] | None:
@@ -322,7 +355,21 @@ def _subjects(verb: Token, deps: tuple[str, ...]) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in deps]
     if not found and verb.dep_ == "conj":
         found = [c for c in verb.head.children if c.dep_ in deps]
+    if not found and _raised(verb):  # "three people are now known to have died"
+        found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return [verb.head if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl" else c for c in found]
+
+
+# Verbs that lend their subject to the death they report: "are known to have died", "were
+# reported to have been killed", "is believed to have died"
+RAISING_VERBS = frozenset(
+    {"know", "believe", "report", "say", "confirm", "fear", "think", "understand", "presume"}
+)
+
+
+def _raised(verb: Token) -> bool:
+    """A death verb under a verb of knowing or saying, whose subject is the dead's."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in RAISING_VERBS and verb.head.tag_ == "VBN"
 
 
 def _kill_victims(verb: Token) -> list[Token]:
@@ -337,6 +384,8 @@ def _kill_victims(verb: Token) -> list[Token]:
         found = [verb.head]
     if not found and verb.dep_ == "conj" and verb.head.lemma_ not in HARM_VERBS - {"kill"}:
         found = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    if not found and _raised(verb) and any(c.dep_ == "auxpass" for c in verb.children):
+        found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return found
 
 
@@ -345,6 +394,9 @@ def _dead_victims(dead: Token) -> list[Token]:
     nums = [c for c in dead.children if c.dep_ == "nummod"]
     if nums:
         return nums
+    own = [c for c in dead.children if c.dep_ == "nsubj"]
+    if own and dead.dep_ in ("ccomp", "xcomp", "oprd") and not _hedged(dead.head):
+        return own  # "leaving at least five people dead": the dead as the subject of a small clause
     head = dead.head
     if dead.dep_ == "amod" and (head.like_num or head.pos_ == "NUM"):
         return [head]
@@ -395,6 +447,15 @@ def _noun_victims(noun: Token) -> list[Token]:
     return []
 
 
+def _lives_claimed(verb: Token) -> list[Token]:
+    """ "claimed at least 11 lives", "claimed the lives of six soldiers": the count of the lives."""
+    lives = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ == "life"]
+    whose = [
+        g for life in lives for p in life.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+    ]
+    return whose or [c for life in lives for c in life.children if c.dep_ == "nummod"]
+
+
 def _victim_heads(tok: Token) -> list[Token]:
     """Dispatch a possible trigger to the rule that finds its victims' noun."""
     lemma, lower = tok.lemma_.lower(), tok.lower_
@@ -408,6 +469,8 @@ def _victim_heads(tok: Token) -> list[Token]:
         and not _hedged(tok)
     ):
         return _subjects(tok, ("nsubj",))
+    if lemma == "claim" and tok.pos_ == "VERB" and not _hedged(tok):
+        return _lives_claimed(tok)
     if lower == "dead" and tok.pos_ in ("ADJ", "NOUN", "VERB", "ADV"):
         return _dead_victims(tok)
     if lemma == "toll":

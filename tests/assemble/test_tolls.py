@@ -72,3 +72,60 @@ def test_a_campaigns_dead_are_no_events_toll(extractor) -> None:
     for text, day in ((crackdowns, date(2021, 5, 8)), (days, date(2025, 7, 18))):
         events = main_events(extractor, text, day)
         assert events and all(e.fatalities is None for e in events)
+
+
+def test_a_floor_and_the_count_it_implies_are_one_toll(extractor) -> None:
+    # "more than 30" says 31 at least: a count of 31 elsewhere (an official's, quoted) is the toll
+    text = (
+        "Shelling of Dorvo market kills more than 30\n\n"
+        "Artillery fire struck the crowded market of Dorvo on Tuesday morning, killing more than 30 "
+        'people, the town council said. "Thirty-one bodies have been brought to the morgue," a '
+        "hospital director told reporters later in the day."
+    )
+    (event,) = main_events(extractor, text, date(2024, 3, 5))
+    assert event.fatalities is not None and event.fatalities.best == 31
+
+
+def test_a_headlines_floor_is_not_filled_by_another_floor(extractor) -> None:
+    # "over 25" in the headline and "more than 40" from another outlet: both round, keep 25
+    text = (
+        "Gunmen kill over 25 at village wedding in Kebbi\n\n"
+        "Gunmen on motorcycles attacked a wedding party in a village of Kebbi state on Saturday, "
+        "killing 25 guests, a local chief said. Two foreign agencies later reported that more than "
+        "40 people died in the attack."
+    )
+    (event,) = main_events(extractor, text, date(2024, 3, 5))
+    assert event.fatalities is not None and event.fatalities.best == 25
+
+
+def test_a_part_of_the_attackers_killed_is_added_to_the_victims(extractor) -> None:
+    # "killed four of the militants": the attackers' dead, though the count names no attacker
+    text = (
+        "Militants stormed a district office in Beledweyne on Tuesday, leaving three guards dead, "
+        "the regional governor said.\n\nBy nightfall, troops had killed four of the militants and "
+        "retaken the building, the governor added."
+    )
+    (event,) = main_events(extractor, text, date(2024, 3, 5))
+    assert event.fatalities is not None and event.fatalities.best == 7
+
+
+def test_a_toll_that_counts_the_attackers_is_not_added_to_again(extractor) -> None:
+    text = (
+        "Gunmen attack army post near Abeche: 12 dead, 10 of them attackers\n\n"
+        "An attack on an army post near Abeche on Sunday night left 12 people dead, 10 of whom "
+        "were assailants, the government said. Besides the 10 attackers who were killed, three "
+        "more were captured."
+    )
+    (event,) = main_events(extractor, text, date(2024, 3, 5))
+    assert event.fatalities is not None and event.fatalities.best == 12
+
+
+def test_a_bomber_who_blew_herself_up_is_counted_with_an_official_she_killed(extractor) -> None:
+    text = (
+        "Suicide bomber targets police van in Gwadar\n\n"
+        "A female suicide bomber blew herself up beside a police van in Gwadar on Monday. A police "
+        "official was killed and two constables were wounded, the district police chief said."
+    )
+    (event,) = main_events(extractor, text, date(2024, 3, 5))
+    assert event.sub_event_type == "Suicide bomb"
+    assert event.fatalities is not None and event.fatalities.best == 2

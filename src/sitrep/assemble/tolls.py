@@ -59,6 +59,7 @@ def event_toll(text: str, draft: Draft, lexicon: Lexicon, lead: LeadTolls = NO_T
         return None
     own = [f for c in draft.clauses for f in c.fatalities]
     pool = _credible(text, [*own, *lead.free], lexicon)
+    toll = _filled_floor(toll, _credible(text, [*own, *lead.free], lexicon, quoted=True))
     toll = _specific(text, toll, pool)
     return _with_attackers(text, toll, pool)
 
@@ -66,10 +67,20 @@ def event_toll(text: str, draft: Draft, lexicon: Lexicon, lead: LeadTolls = NO_T
 # The attackers' own dead, told apart from their victims': "six of the attackers were killed",
 # "killing six gunmen", "the motorcyclist ... was also killed"
 _ATTACKERS = re.compile(
-    r"\b(?:attackers?|assailants?|gunm[ae]n|raiders?|assaulters?)\b|"
+    r"\b(?:attackers?|assailants?|gunm[ae]n|raiders?|assaulters?|suspects?)\b|"
     r"\balso (?:been )?(?:killed|died|dead|perished|lost|shot dead|martyred)\b",
     re.I,
+)
+_OF_THE_ATTACKERS = re.compile(  # "killed six" and what follows it
+    r"^\W*of (?:the|their) (?:attackers|assailants|gunmen|militants|terrorists|insurgents|rebels|jihadists)\b",
+    re.I,
 )  # not the bomber: ``with_bomber`` counts him
+# A toll that already counts the attackers: "19 dead, 18 of them attackers"
+_WITH_ATTACKERS = re.compile(
+    r"\b(?:of (?:them|whom)|including|among them)\b[^.;]{0,30}?\b(?:attackers|assailants|gunmen|militants)\b",
+    re.I,
+)
+ATTACKER_TAIL_CHARS = 25  # "killed six" and what follows it: "of the militants"
 _BREAKDOWN = re.compile(
     r"\band (?:\w+ ){0,2}(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
 )
@@ -82,15 +93,15 @@ def _with_attackers(text: str, toll: Fatalities, pool: list[Fatalities]) -> Fata
     """ACLED counts the attackers' dead with their victims': a count of the attackers killed
     ("security personnel returned fire, killing six of the attackers") or of others "also killed"
     is added to the victims' toll once."""
-    if toll.span is None or toll.best == 0:
+    if toll.span is None or toll.best == 0 or _WITH_ATTACKERS.search(_sentence_of(text, toll.span)):
         return toll
     more = [
         f
         for f in pool
         if f.best > 0
         and not (f.span.start < toll.span.end and toll.span.start < f.span.end)
-        and _ATTACKERS.search(f.span.text)
-        and not _ATTACKERS.search(toll.span.text)
+        and _of_attackers(text, f)
+        and not _of_attackers(text, toll)
         and not _ANOTHER.search(_sentence_of(text, f.span))
         and _sentence_of(text, f.span) != _sentence_of(text, toll.span)
         and not (f.best == 1 and _SUICIDE.search(text))  # a lone suicide attacker: ``with_bomber``'s
@@ -105,9 +116,17 @@ def _with_attackers(text: str, toll: Fatalities, pool: list[Fatalities]) -> Fata
     return replace(toll, best=toll.best + extra.best, low=toll.low + extra.low, high=toll.high + extra.high)
 
 
-def _credible(text: str, counts: list[Fatalities], lexicon: Lexicon) -> list[Fatalities]:
+def _of_attackers(text: str, count: Fatalities) -> bool:
+    """A count of the attackers' dead: "four attackers were killed", "killed six of the militants"."""
+    tail = text[count.span.end : count.span.end + ATTACKER_TAIL_CHARS]
+    return bool(_ATTACKERS.search(count.span.text) or _OF_THE_ATTACKERS.search(tail))
+
+
+def _credible(
+    text: str, counts: list[Fatalities], lexicon: Lexicon, *, quoted: bool = False
+) -> list[Fatalities]:
     """Counts that may be this event's: not a war's or a running total, not two attacks' sum,
-    not in quotes, not vague."""
+    not vague, not in quotes (unless ``quoted``: an official's words that confirm a count)."""
     return [
         f
         for f in counts
@@ -115,9 +134,22 @@ def _credible(text: str, counts: list[Fatalities], lexicon: Lexicon) -> list[Fat
         and not lexicon.refine["war_toll"].search(_sentence_of(text, f.span))
         and not _running_total(text, f.span)
         and not _SEVERAL_ATTACKS.search(_sentence_of(text, f.span))
-        and not _in_quotes(text, f.span)
+        and (quoted or not _in_quotes(text, f.span))
         and not _vague(f)
     ]
+
+
+# A floor above its number: "more than 20" says 21 at least (not "at least 20")
+_STRICT_FLOOR = re.compile(r"\b(?:more than|over|upwards of|in excess of)\b", re.I)
+
+
+def _filled_floor(toll: Fatalities, pool: list[Fatalities]) -> Fatalities:
+    """ "More than 20 killed" and a count of 21 elsewhere in the report are one statement:
+    the lowest count the floor admits, told, is the toll (21 bodies at the hospital)."""
+    if toll.span is None or not _STRICT_FLOOR.search(toll.span.text):
+        return toll
+    filled = [f for f in pool if f.best == toll.best + 1]
+    return min(filled, key=lambda f: f.span.start) if filled else toll
 
 
 # "at least", "more than", "over": the floor a later specific count fills
@@ -140,7 +172,14 @@ def _specific(text: str, toll: Fatalities, pool: list[Fatalities]) -> Fatalities
     if not _in_headline(text, toll.span):
         return toll
     ceiling = toll.best * (SPECIFIC_VAGUE_RATIO if vague else SPECIFIC_FLOOR_RATIO)
-    above = [f for f in pool if toll.best < f.best <= ceiling and f.span.start != toll.span.start]
+    above = [
+        f
+        for f in pool
+        if toll.best < f.best <= ceiling
+        and f.span.start != toll.span.start
+        and not _STRICT_FLOOR.search(f.span.text)  # "more than 50 died" (another outlet's) rounds too
+        and not _of_attackers(text, f)  # "at least five civilians dead" is not filled by six militants
+    ]
     return min(above, key=lambda f: (f.best, f.span.start)) if above else toll
 
 
@@ -216,7 +255,7 @@ _BOMBER_DIED = re.compile(r"\b(?:blew|exploded|detonated) (?:him|her|them)sel(?:
 # A toll of a kind of victim the bomber is not: "one soldier", "nine soldiers", "two civilians"
 _VICTIM_KIND = re.compile(
     r"\b(?:soldiers?|troops|civilians?|policem[ae]n|police officers?|officers|worshippers|"
-    r"personnel|villagers|students|children|shoppers|guards?)\b",
+    r"personnel|villagers|students|children|shoppers|guards?|officials?)\b",
     re.I,
 )
 
