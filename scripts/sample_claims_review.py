@@ -15,7 +15,7 @@ import json
 import random
 from pathlib import Path
 
-from sitrep.evaluation.news import NEWS_CORPUS, _paired_claim, load_corpus
+from sitrep.evaluation.news import NEWS_CORPUS, load_corpus, pair_claims
 from sitrep.ingest import read_file
 from sitrep.pipeline import Extractor
 
@@ -27,18 +27,8 @@ def claims_of_half(split: str) -> tuple[list[dict], list[dict]]:
     unpaired, paired_rows = [], []
     for item, result in zip(items, Extractor.from_settings().extract_many(articles), strict=True):
         text = result.article.text
-        coded = [
-            (s, s + len(c["text"])) for c in item.gold.get("claims") or [] if (s := text.find(c["text"])) >= 0
-        ]
-        system = list(
-            {
-                (c.span.start, c.span.end, c.speaker, c.text): c for e in result.events for c in e.claims
-            }.values()
-        )
-        paired: set[int] = set()
-        for start, end in coded:
-            if (hit := _paired_claim(system, start, end, paired)) is not None:
-                paired.add(id(hit))
+        system, pairs = pair_claims(item, result)
+        paired = {id(hit) for _, hit in pairs if hit is not None}
         events = [
             f"{e['role']}: {e['sub_event_type']} on {e['event_date']} at {(e.get('location') or {}).get('name')}"
             for e in item.gold.get("events") or []

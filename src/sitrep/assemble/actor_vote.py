@@ -243,9 +243,7 @@ def default_actors(
         and actor2 is None
     ):  # ACLED: an intervention is the state's, and the police's unless the report names the army
         actor2 = _police(country, cue_text) or (
-            with_country(Actor("Police Forces of {the_country}", "State forces"), country)
-            if sub == "Protest with intervention"
-            else None
+            _state_force("Police", country) if sub == "Protest with intervention" else None
         )
     if event_type in ("Protests", "Riots") and sub != "Mob violence":
         actor2 = _police_unless_army(actor2, country, cue_text)
@@ -258,7 +256,7 @@ def default_actors(
     if sub in _BOMBS and actor1 is not None and actor1.type == "State forces":
         actor1, actor2 = None, actor2 or actor1  # the soldiers or police a bomb hit; states do not plant them
     if sub == "Air/drone strike" and actor1 is None:  # no one names the aircraft: the state's own air force
-        actor1 = with_country(Actor("Military Forces of {the_country}", "State forces"), country)
+        actor1 = _state_force("Military", country)
     if sub in _ONE_SIDED and actor1 is None:
         actor1 = _default_actor("Political militia", country)  # "Unidentified Armed Group (X)"
     civilian_target = CIVILIAN_TARGET.search(cue_text) and not _ARMED_TARGET.search(cue_text)
@@ -285,14 +283,14 @@ def acled_sides(
         held = actor1 if actor1.type != "Civilians" else actor2
         force = actor2 if actor2 is not None and actor2.type == state else None
         if force is None and country:  # ACLED: the arresting force is the police unless named
-            force = with_country(Actor("Police Forces of {the_country}", state), country)
+            force = _state_force("Police", country)
         if force is not None:  # "three IS suspects were arrested": the police acted on them
             return force, held if held is not force else None
     if sub == "Disrupted weapons use" and actor2 is not None and actor2.type == "Civilians":
         if actor1 is not None and actor1.type == state and actor1.country == country:
             return actor1, None  # the sender is not named among the actors: no side rather than a wrong one
         if actor1 is not None and country:  # the sender's weapons were downed where they fell
-            home = with_country(Actor("Military Forces of {the_country}", state), country)
+            home = _state_force("Military", country)
             return home, actor1
     return actor1, actor2
 
@@ -379,25 +377,41 @@ _POLICE_WORDS = whole_words(
 
 # Soldiers named at a demonstration: without them its "security forces" are the police.
 _ARMY_WORDS = whole_words(
-    "soldiers?", "troops?", "army", "military", "servicemen", "paratroopers?", "marines?", "national guard",
-    "(?:revolutionary )?guards", "irgc", "basij", "gendarmes?", "gendarmerie",
+    "soldiers?",
+    "troops?",
+    "army",
+    "military",
+    "servicemen",
+    "paratroopers?",
+    "marines?",
+    "national guard",
+    "(?:revolutionary )?guards",
+    "irgc",
+    "basij",
+    "gendarmes?",
+    "gendarmerie",
 )
 
 
 def _police_unless_army(force: Actor | None, country: str, cue_text: str) -> Actor | None:
     """ACLED codes the force that meets a crowd as the police unless the report names soldiers:
     "security forces fired on protesters" are the country's police, not its army."""
-    army = with_country(Actor("Military Forces of {the_country}", "State forces"), country)
+    army = _state_force("Military", country)
     if force is None or force.name != army.name or _ARMY_WORDS.search(cue_text):
         return force
-    return with_country(Actor("Police Forces of {the_country}", "State forces"), country)
+    return _state_force("Police", country)
 
 
 def _police(country: str, cue_text: str) -> Actor | None:
     """The country's police, when the story has them act."""
     if not _POLICE_WORDS.search(cue_text):
         return None
-    return with_country(Actor("Police Forces of {the_country}", "State forces"), country)
+    return _state_force("Police", country)
+
+
+def _state_force(kind: str, country: str) -> Actor:
+    """The country's police or military ("Police", "Military") as ACLED names them."""
+    return with_country(Actor(f"{kind} Forces of {{the_country}}", "State forces"), country)
 
 
 def _default_actor(actor_type: str, country: str) -> Actor:

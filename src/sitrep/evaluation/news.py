@@ -398,6 +398,27 @@ def score_claims(report: NewsReport, item: GoldArticle, result: ArticleResult) -
     its sentence whose statement overlaps its text most, one not yet paired first. A system
     claim paired with no gold claim is spurious (named in the errors).
     """
+    system, pairs = pair_claims(item, result)
+    report.claims_gold += len(pairs)
+    report.claims_system += len(system)
+    paired = {id(hit) for _, hit in pairs if hit is not None}
+    for claim, hit in pairs:
+        if hit is None:
+            report.errors.append(Mismatch(item.name, "claim", claim["text"][:80], "not found"))
+            continue
+        report.claims_found += 1
+        _score_found_claim(report, item.name, claim, hit)
+    report.claims_true += len(paired)
+    for c in system:
+        if id(c) not in paired:
+            report.errors.append(Mismatch(item.name, "claim spurious", "", f"{c.speaker}: {c.text[:70]}"))
+
+
+def pair_claims(
+    item: GoldArticle, result: ArticleResult
+) -> tuple[list[Claim], list[tuple[dict, Claim | None]]]:
+    """The article's system claims (each once) and each coded claim with the system claim paired
+    to it, or None: what the scorer and a blind review sample (``scripts/sample_claims_review.py``) share."""
     text = result.article.text
     gold_claims = []
     for claim in item.gold.get("claims") or []:
@@ -407,21 +428,14 @@ def score_claims(report: NewsReport, item: GoldArticle, result: ArticleResult) -
     system = list(
         {(c.span.start, c.span.end, c.speaker, c.text): c for e in result.events for c in e.claims}.values()
     )
-    report.claims_gold += len(gold_claims)
-    report.claims_system += len(system)
     paired: set[int] = set()
+    pairs: list[tuple[dict, Claim | None]] = []
     for start, end, claim in gold_claims:
         hit = _paired_claim(system, start, end, paired)
-        if hit is None:
-            report.errors.append(Mismatch(item.name, "claim", claim["text"][:80], "not found"))
-            continue
-        paired.add(id(hit))
-        report.claims_found += 1
-        _score_found_claim(report, item.name, claim, hit)
-    report.claims_true += len(paired)
-    for c in system:
-        if id(c) not in paired:
-            report.errors.append(Mismatch(item.name, "claim spurious", "", f"{c.speaker}: {c.text[:70]}"))
+        if hit is not None:
+            paired.add(id(hit))
+        pairs.append((claim, hit))
+    return system, pairs
 
 
 def _paired_claim(system: Sequence[Claim], start: int, end: int, paired: set[int]) -> Claim | None:
