@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from handmade import clause
 
-from sitrep.assemble.actor_vote import default_actors, vote_actors
+from sitrep.assemble.actor_vote import acled_sides, default_actors, vote_actors
 from sitrep.assemble.records import Draft
 from sitrep.model import Actor, ActorMention, Article, Span
 
@@ -120,6 +120,57 @@ def test_soldiers_killed_in_an_ambush_are_the_second_side() -> None:
     assert default_actors("Battles", "Armed clash", army, militants, "NE", cue) == (militants, army)
     cue = "Soldiers killed 20 militants in a raid on their camp"
     assert default_actors("Battles", "Armed clash", army, militants, "NE", cue) == (army, militants)
+
+
+_STRIKE = ("Explosions/Remote violence", "Air/drone strike")
+
+
+@pytest.mark.parametrize(
+    ("group", "given2", "country", "cue", "expected"),
+    [
+        (  # the group only holds the town the drone struck: the state's, by its aircraft's flag
+            SHABAAB,
+            Actor("Civilians (Somalia)", "Civilians", "SO"),
+            "SO",
+            "Witnesses said a US drone fired a missile at a car outside Bu'aale, a town that al-Shabaab has "
+            "held for years, killing three people.",
+            ("Military Forces of the United States", "Civilians (Somalia)"),
+        ),
+        (  # the group was hit: it moves to the other side
+            Actor("PKK: Kurdistan Workers' Party", "Rebel group", "TR"),
+            None,
+            "IQ",
+            "Turkish warplanes struck PKK hideouts in the Qandil mountains overnight.",
+            ("Military Forces of Turkey", "PKK: Kurdistan Workers' Party"),
+        ),
+        (  # no flag named: the country's own air force
+            Actor("KIA: Kachin Independence Army", "Rebel group", "MM"),
+            None,
+            "MM",
+            "An air strike on a camp near Laiza, in territory the KIA controls, killed 11 people on Monday.",
+            ("Military Forces of Myanmar", "KIA: Kachin Independence Army"),
+        ),
+        (  # the report ties the drones to the group: it stays
+            Actor("RSF: Rapid Support Forces", "Rebel group", "SD"),
+            None,
+            "SD",
+            "A drone attack carried out by the paramilitary Rapid Support Forces hit a shelter in Kosti.",
+            ("RSF: Rapid Support Forces", None),
+        ),
+        (
+            Actor("RSF: Rapid Support Forces", "Rebel group", "SD"),
+            None,
+            "SD",
+            "The RSF launched a wave of drones at the power station in Merowe.",
+            ("RSF: Rapid Support Forces", None),
+        ),
+    ],
+)
+def test_an_air_strike_is_a_states_unless_the_report_ties_the_aircraft_to_the_group(
+    group, given2, country, cue, expected
+) -> None:
+    found = acled_sides(*_STRIKE, group, given2, country, cue)
+    assert tuple(a.name if a else None for a in found) == expected
 
 
 def test_police_hunting_the_assailants_are_no_side(extractor) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sitrep.actors import with_country
+from sitrep.actors import ActorDictionary, with_country
 from sitrep.assemble.records import Clause, Draft, Tree
 from sitrep.codebook import codebook
 from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, STRONG, Lexicon, whole_words
@@ -286,6 +286,8 @@ def acled_sides(
             force = _state_force("Police", country)
         if force is not None:  # "three IS suspects were arrested": the police acted on them
             return force, held if held is not force else None
+    if sub == "Air/drone strike" and actor1 is not None and actor1.type in _NON_STATE:
+        actor1, actor2 = _air_force_first(actor1, actor2, country, cue_text)
     if sub == "Disrupted weapons use" and actor2 is not None and actor2.type == "Civilians":
         if actor1 is not None and actor1.type == state and actor1.country == country:
             return actor1, None  # the sender is not named among the actors: no side rather than a wrong one
@@ -293,6 +295,46 @@ def acled_sides(
             home = _state_force("Military", country)
             return home, actor1
     return actor1, actor2
+
+
+def _air_force_first(
+    group: Actor, actor2: Actor | None, country: str, cue_text: str
+) -> tuple[Actor | None, Actor | None]:
+    """An air or drone strike is a state's unless the report ties the aircraft to the armed group
+    ("a drone attack by the RSF", "an RSF drone strike", "Hezbollah launched drones"): a group
+    named beside a strike ("Hamas-run Gaza", "the town held by rebels", "five of its fighters were
+    killed in Turkish bombardment") is where it landed or whom it hit. The state is the one whose
+    aircraft the sentences name ("an Israeli air strike", "the Ugandan army"), else the country's."""
+    dictionary = ActorDictionary.default()
+    mentions = dictionary.find(cue_text)
+    for m in mentions:
+        if with_country(m.actor, country).name == group.name and _flies(cue_text, m.span.start, m.span.end):
+            return group, actor2
+    named = [m.actor for m in mentions if m.actor.type == "State forces" and not _is_generic(m.actor)]
+    if not named and not country:
+        return group, actor2
+    state = named[0] if named else _state_force("Military", country)
+    if actor2 is None or actor2.name == state.name:
+        actor2 = group  # "Turkish drones struck PKK positions"
+    return state, actor2
+
+
+# An armed group that flew the aircraft: "by the RSF", "RSF drone", "the ELN launched drones".
+_AIRCRAFT = r"(?:drones?|(?:air ?)?strikes?|airstrikes?|aircraft|warplanes?|jets?|helicopters?|planes?|UAVs?)"
+_BY_GROUP = re.compile(rf"\b{_AIRCRAFT}\b[^.;]{{0,90}}?\bby\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
+_GROUP_FLEW = re.compile(
+    rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}{_AIRCRAFT}\b|"
+    rf"^[^.;]{{0,40}}?\b(?:launched|fired|sent|flew|used|deployed|carried out|conducted|claimed|targeted)\b"
+    rf"[^.;]{{0,50}}?\b{_AIRCRAFT}\b",
+    re.I,
+)
+
+
+def _flies(text: str, start: int, end: int) -> bool:
+    """The group at ``text[start:end]`` is who flew the strike the sentence tells."""
+    return bool(
+        _BY_GROUP.search(text, max(0, start - 140), start) or _GROUP_FLEW.match(text[end : end + 120])
+    )
 
 
 # The state's men on the receiving end: they were ambushed, attacked or killed, or died.
