@@ -450,3 +450,56 @@ def test_india_s_district_reserve_guard_is_police(actors: ActorDictionary) -> No
         "Military Forces of India",
         "CPI (Maoist): Communist Party of India (Maoist)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Witnesses blamed the Grand Grif gang for the raid.", [("Grand Grif gang", "Gran Grif")]),
+        ("Jamaat-ur-Ahrar said its fighters planted the bomb.", [("Jamaat-ur-Ahrar", "Jamaat-ul-Ahrar")]),
+        (
+            "A little-known group, Jaish Al Fursan, said it was behind it.",
+            [("Jaish Al Fursan", "Jaish al-Fursan")],
+        ),
+        (
+            "Investigators suspect a Jemaah Anshorut Daulah cell in Surabaya.",
+            [("Jemaah Anshorut Daulah", "JAD: Jamaah Ansharut Daulah")],
+        ),
+        ("Jemaah Islamiah recruits were detained.", [("Jemaah Islamiah", "Jemaah Islamiyah")]),
+        ("shots were fired at the 444th Combat Brigade's base", [("444th Combat Brigade", "444 Brigade")]),
+        (
+            "gunmen of the Jalisco New Generation blocked the road",
+            [
+                ("gunmen", "Unidentified Armed Group ({country})"),
+                ("Jalisco New Generation", "CJNG: Jalisco New Generation Cartel"),
+            ],
+        ),
+        ("the Mikano gang opened fire in Wharf Jeremie", [("Mikano gang", "Wharf Jeremie Gang")]),
+        (
+            "remnants of the former regime ambushed a patrol near Jableh",
+            [("remnants of the former regime", "Assad Regime Loyalists")],
+        ),
+        ("former regime forces attacked a checkpoint", [("former regime forces", "Assad Regime Loyalists")]),
+    ],
+)
+def test_groups_and_their_other_spellings(actors: ActorDictionary, text: str, expected) -> None:
+    assert names(actors, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("alias", "code", "expected"),
+    [
+        ("a junta plane", "MM", "Military Forces of Myanmar"),  # a ruling junta's men are its army
+        ("junta troops", "ML", "Military Forces of Mali"),
+        ("regime forces", "SY", "Military Forces of Syria"),
+        ("Druze gunmen", "SY", "Druze Ethnic Militia (Syria)"),  # a community's armed men: ACLED's militia
+        ("Bedouin tribal fighters", "SY", "Bedouin Ethnic Militia (Syria)"),
+        ("armed tribesmen", "PK", "Communal Militia (Pakistan)"),
+    ],
+)
+def test_generic_words_for_juntas_and_communities(
+    actors: ActorDictionary, alias: str, code: str, expected
+) -> None:
+    found = actors.find(alias)
+    assert len(found) == 1
+    assert with_country(found[0].actor, code).name == expected
