@@ -149,3 +149,15 @@ def test_acled_s_sides_bound_the_choice() -> None:
     assert second is civilians
     first, _ = ranker.choose([gunmen, police, civilians, nobody], "Strategic developments", "Arrests")
     assert first is police
+
+
+def test_a_group_the_report_only_recalls_after_no_claim_is_an_unidentified_armed_group(
+    ranked: Extractor,
+) -> None:
+    text = (
+        "A suicide bomber rammed an explosives-laden car into an army checkpoint in Mir Ali on Thursday, "
+        "killing three soldiers, officials said.\n\nNo group has claimed the bombing. The district has been hit "
+        "repeatedly by attacks carried out by the Tehreek-e-Taliban Pakistan (TTP)."
+    )
+    event = _main(ranked, text)
+    assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Pakistan)"

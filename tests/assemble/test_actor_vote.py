@@ -215,3 +215,56 @@ def test_drones_downed_over_ukraine_were_not_sent_by_civilians(extractor) -> Non
     event = _main_event(extractor, "zg21_ua_kharkiv_shahed_strike_seven_killed", "Disrupted weapons use")
     assert event.actor1.name == "Military Forces of Ukraine"
     assert event.actor2.name == "Military Forces of Russia"
+
+
+_AGREEMENT = ("Strategic developments", "Agreement")
+_GOV_PH = Actor("Government of the Philippines", "Government", "PH")
+_MILF = Actor("MILF: Moro Islamic Liberation Front", "Rebel group", "PH")
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ((_MILF, _GOV_PH), (_GOV_PH, _MILF)),  # the state first, the group it settled with second
+        ((_GOV_PH, _MILF), (_GOV_PH, _MILF)),
+    ],
+)
+def test_an_agreement_is_between_a_state_and_the_group_it_settled_with(given, expected) -> None:
+    assert acled_sides(*_AGREEMENT, *given, "PH", "The two sides signed the accord in Cotabato.") == expected
+
+
+_IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+_UAG_PK = Actor("Unidentified Armed Group (Pakistan)", "Political militia", "PK")
+_CIVILIANS_PK = Actor("Civilians (Pakistan)", "Civilians", "PK")
+
+
+@pytest.mark.parametrize(
+    ("cue", "expected"),
+    [
+        (
+            "Two explosive-laden cars were rammed into the wall of the cantonment in Bannu, killing five people.",
+            "Military Forces of Pakistan",
+        ),
+        (
+            "A roadside bomb hit a van carrying policemen near Tank, killing four.",
+            "Police Forces of Pakistan",
+        ),
+        (  # a crowd hit: the civilians stay the other side
+            "A bomb hidden in a motorcycle went off at a market near the police station, killing six people.",
+            "Civilians (Pakistan)",
+        ),
+        ("A blast tore through a bus in Quetta, killing nine people.", "Civilians (Pakistan)"),
+    ],
+)
+def test_a_bomb_aimed_at_the_states_men_has_them_as_its_other_side(cue, expected) -> None:
+    _, actor2 = acled_sides(*_IED, _UAG_PK, _CIVILIANS_PK, "PK", cue)
+    assert actor2 is not None and actor2.name == expected
+
+
+def test_the_police_who_told_of_a_bombing_at_a_crowd_were_not_its_target() -> None:
+    police = Actor("Police Forces of Pakistan", "State forces", "PK")
+    cue = "A suicide bomber blew himself up among worshippers leaving a mosque in Peshawar, police said."
+    _, actor2 = acled_sides(*_IED, _UAG_PK, police, "PK", cue)
+    assert actor2 == _CIVILIANS_PK
+    cue = "A roadside bomb struck a police van outside a school in Tank, killing two officers."
+    assert acled_sides(*_IED, _UAG_PK, police, "PK", cue)[1] == police  # aimed at the police

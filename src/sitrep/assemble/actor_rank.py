@@ -263,5 +263,56 @@ def rank_actors(
     """The ranker's actor 1 and actor 2, with the sentence that names each."""
     candidates = actor_candidates(findings, draft, facts)
     first, second = ranker.choose(candidates, facts.event_type, facts.sub_event_type)
+    if _unclaimed(findings, facts, first.actor):
+        first = next((c for c in candidates if c.actor is not None and _is_unidentified(c.actor)), first)
     evidence = {role: c.span for role, c in (("actor1", first), ("actor2", second)) if c.span is not None}
     return first.actor, second.actor, evidence
+
+
+def _is_unidentified(actor: Actor) -> bool:
+    return actor.name.startswith("Unidentified Armed Group")
+
+
+def _unclaimed(findings: Findings, facts: EventFacts, actor: Actor | None) -> bool:
+    """The report says no one claimed the attack and only recalls the armed group ("no group has
+    claimed the bombing; the district has been hit repeatedly by attacks carried out by the TTP"):
+    ACLED's actor 1 is then an unidentified armed group, unless the report lays this attack at the
+    group's door ("it carries the marks of Boko Haram", "attributed to separatists")."""
+    if (
+        actor is None
+        or facts.event_type not in _CLAIMABLE
+        or actor.type not in codebook().non_state_types()
+        or _is_unidentified(actor)
+        or actor.type == "Civilians"
+    ):
+        return False
+    text = findings.doc.text
+    if not _NO_CLAIM.search(text):
+        return False
+    for m in findings.actors:
+        if with_country(m.actor, facts.country).name == actor.name:
+            before = text[max(0, m.span.start - 90) : m.span.start]
+            if _ATTRIBUTED.search(before) or _ACTED.match(text, m.span.end):
+                return False
+    return True
+
+
+_CLAIMABLE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_NO_CLAIM = re.compile(
+    r"\b(?:no (?:group|one|organi[sz]ation|militant group|armed group)(?: has| had)?(?: yet| immediately| so far)?"
+    r" (?:claimed|said it|taken|accepted|come forward)|nobody (?:has |had )?(?:yet |immediately )?claimed|"
+    r"no (?:immediate )?claims? of responsibility|not (?:immediately )?(?:known|clear) who (?:was|is) "
+    r"(?:behind|responsible)|(?:has|had) not (?:yet )?been claimed|was not (?:immediately )?claimed)",
+    re.I,
+)
+# This attack laid at the group's door, or the group the subject of its act.
+_ATTRIBUTED = re.compile(
+    r"\b(?:hallmarks? of|marks of|attributed to|the work of|points? to|blamed (?:it |the \w+ )?on|"
+    r"suspected (?:of being |to be )?)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_ACTED = re.compile(
+    r"\s+(?:gunmen|fighters|militants|insurgents|suicide bombers?)?\s*"
+    r"(?:stormed|attacked|rushed|opened fire|ambushed|killed|struck|detonated|abducted|kidnapped|raided)\b",
+    re.I,
+)

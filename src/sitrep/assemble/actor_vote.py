@@ -286,6 +286,12 @@ def acled_sides(
             force = _state_force("Police", country)
         if force is not None:  # "three IS suspects were arrested": the police acted on them
             return force, held if held is not force else None
+    if sub == "Agreement":
+        return _parties(actor1, actor2)
+    if sub in _BOMBS and actor2 is not None and actor2.type == "Civilians":
+        actor2 = _forces_hit(country, cue_text) or actor2
+    elif sub in _BOMBS and _is_police(actor2) and _crowd_hit(country, cue_text):
+        actor2 = _default_actor("Civilians", country)  # police told of the market bombing; the crowd was hit
     if sub == "Air/drone strike" and actor1 is not None and actor1.type in _NON_STATE:
         actor1, actor2 = _air_force_first(actor1, actor2, country, cue_text)
     if sub == "Disrupted weapons use" and actor2 is not None and actor2.type == "Civilians":
@@ -295,6 +301,60 @@ def acled_sides(
             home = _state_force("Military", country)
             return home, actor1
     return actor1, actor2
+
+
+def _parties(actor1: Actor | None, actor2: Actor | None) -> tuple[Actor | None, Actor | None]:
+    """An agreement between a state and an armed group puts the state first (29 of 30
+    development events): "the TPLF and the government signed" is the government's accord."""
+    states = ("State forces", "Government")
+    if actor1 is not None and actor2 is not None and actor1.type in _NON_STATE and actor2.type in states:
+        return actor2, actor1
+    return actor1, actor2
+
+
+def _forces_hit(country: str, cue_text: str) -> Actor | None:
+    """The state's men a bomb was aimed at ("rammed into the cantonment wall", "hit a Ranger
+    vehicle", "a grenade at a police party"), when the report names no civilian place or crowd
+    it hit: ACLED's other side is then the force, not the "people" counted among the dead."""
+    if not country or _CROWD_HIT.search(cue_text):
+        return None
+    hit = _FORCES_HIT.search(cue_text)
+    if hit is None:
+        return None
+    named = [
+        with_country(m.actor, country)
+        for m in ActorDictionary.default().find(cue_text)
+        if m.actor.type == "State forces" and hit.start() <= m.span.start <= hit.end() + 40
+    ]
+    if named:
+        return named[0]
+    return _state_force("Police" if _POLICE_HIT.match(hit.group(1)) else "Military", country)
+
+
+def _is_police(actor: Actor | None) -> bool:
+    return actor is not None and actor.type == "State forces" and actor.name.startswith("Police Forces")
+
+
+def _crowd_hit(country: str, cue_text: str) -> bool:
+    """A bomb went off among a crowd or at a civilian place and the report aims it at no force."""
+    return bool(country and _CROWD_HIT.search(cue_text) and not _FORCES_HIT.search(cue_text))
+
+
+_FORCES_HIT = re.compile(
+    r"\b(?:aimed at|targeting|targeted|rammed into|hit|struck|ripped through|attack(?:ed)? on|at|against|carrying)"
+    r"\s+(?:(?:a|an|the|two|three|several|\d+)\s+)?(?:[\w'’()-]+\s+){0,3}?"
+    r"(cantonment|army|military|police|rangers?|soldiers|troops|jawans|convoy|patrol|checkpoint|barracks|"
+    r"servicemen|policemen|personnel|gendarmes|gendarmerie|security forces)\b",
+    re.I,
+)
+_POLICE_HIT = re.compile(r"police|policemen|gendarm", re.I)
+# A crowd or a civilian place hit: the bomb's other side stays the civilians.
+_CROWD_HIT = whole_words(
+    "market", "mosque", "church", "temple", "gurdwara", "synagogue", "pagoda", "monastery", "school", "hospital",
+    "shrine", "wedding", "funeral", "rally", "worshippers", "shoppers", "passengers", "students", "pupils",
+    "children", "restaurant", "hotel", "caf[eé]", "bus station", "crowd", "festival", "concert", "nightclub",
+    "bars?", "shops?",
+)  # fmt: skip
 
 
 def _air_force_first(
