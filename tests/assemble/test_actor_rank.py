@@ -161,3 +161,13 @@ def test_a_group_the_report_only_recalls_after_no_claim_is_an_unidentified_armed
     )
     event = _main(ranked, text)
     assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Pakistan)"
+
+
+def test_gunmen_under_a_headline_that_names_the_group_are_its_men(ranked: Extractor) -> None:
+    text = (
+        "Somalia: Al-Shabaab gunmen storm hotel in Kismayo\n\n"
+        "Gunmen stormed a hotel in the southern port of Kismayo on Friday and killed nine guests, a police "
+        "officer said."
+    )
+    event = _main(ranked, text)
+    assert event.actor1 is not None and event.actor1.name == "Al Shabaab"

@@ -265,6 +265,10 @@ def rank_actors(
     first, second = ranker.choose(candidates, facts.event_type, facts.sub_event_type)
     if _unclaimed(findings, facts, first.actor):
         first = next((c for c in candidates if c.actor is not None and _is_unidentified(c.actor)), first)
+    elif first.actor is not None and _is_unidentified(first.actor) and facts.event_type in _CLAIMABLE:
+        first = _the_lead_group(candidates, findings) or first
+        if second is first:
+            second = candidates[-1]
     evidence = {role: c.span for role, c in (("actor1", first), ("actor2", second)) if c.span is not None}
     return first.actor, second.actor, evidence
 
@@ -316,3 +320,25 @@ _ACTED = re.compile(
     r"(?:stormed|attacked|rushed|opened fire|ambushed|killed|struck|detonated|abducted|kidnapped|raided)\b",
     re.I,
 )
+
+
+def _the_lead_group(candidates: list[Candidate], findings: Findings) -> Candidate | None:
+    """The one armed group of the event's country that the report's lead names, when the event's
+    own sentences name only "gunmen" or "militants" ("Al-Shabaab suspect hurls explosive at
+    police" above "the attackers threw a grenade"): those are its men, unless no one claimed it."""
+    if _NO_CLAIM.search(findings.doc.text):
+        return None
+    at = {name: i for i, name in enumerate(FEATURES)}
+    groups = [
+        c
+        for c in candidates
+        if c.actor is not None
+        and c.features[at["named_group"]]
+        and c.features[at["in_lead"]]
+        and c.features[at["own_country"]]
+        and c.actor.type in _ARMED_GROUPS
+    ]
+    return groups[0] if len(groups) == 1 else None
+
+
+_ARMED_GROUPS = frozenset({"Rebel group", "Political militia", "Identity militia"})
