@@ -202,8 +202,16 @@ def _split_listed_towns(clause: Clause, settings: AssembleSettings) -> list[Clau
     if clause.strong_subs and not any(s not in ACCESSORY_SUBS or s == "Arrests" for s in clause.strong_subs):
         return [clause]
     listed = _place_list(clause)
+    sentence = clause.mentions[0].sentence
+    joined = len(listed) >= 2 and bool(
+        _AND.search(
+            sentence.text[listed[0].span.end - sentence.start : listed[-1].span.start - sentence.start]
+        )
+    )
     if len(listed) < 2 or not all(
-        _listed_apart(a.location, b.location, settings) for i, a in enumerate(listed) for b in listed[i + 1 :]
+        _listed_apart(a.location, b.location, settings, joined)
+        for i, a in enumerate(listed)
+        for b in listed[i + 1 :]
     ):
         return [clause]
     others = [t for t in clause.toponyms if t not in listed]
@@ -246,9 +254,16 @@ def _listing(gap: str) -> bool:
     return bool(m) and (not m.group("prep") or bool(m.group("count")) or bool(_AND.search(gap)))
 
 
-def _listed_apart(a: Location, b: Location, settings: AssembleSettings) -> bool:
-    """Two towns far apart, or two places of which neither is the other or holds it."""
+LISTED_VILLAGES_KM = 3.0  # "Salama and Juhudi villages": two villages, two events
+
+
+def _listed_apart(a: Location, b: Location, settings: AssembleSettings, joined: bool) -> bool:
+    """Two towns far apart, or joined by "and" ("the villages of Kyselivka and Shyroka Balka",
+    where "Kangemi, Nairobi" is a suburb in its city), or two places of which neither is the
+    other or holds it."""
     if a.feature in _TOWNS and b.feature in _TOWNS:
+        if joined:
+            return a.name.lower() != b.name.lower() and distance_km(a, b) > LISTED_VILLAGES_KM
         return _apart(a, b, settings)
     names = {a.name.lower(), (a.admin1 or a.name).lower()} & {b.name.lower(), (b.admin1 or b.name).lower()}
     return not names
