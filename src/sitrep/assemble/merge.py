@@ -235,23 +235,34 @@ def _place_list(clause: Clause) -> list[Toponym]:
         key=lambda t: t.span.start,
     )
     sentence = clause.mentions[0].sentence
-    best: list[Toponym] = []
-    run = places[:1]
+    runs: list[tuple[list[Toponym], list[str]]] = [(places[:1], [])]
     for prev, place in zip(places, places[1:], strict=False):
         gap = sentence.text[prev.span.end - sentence.start : place.span.start - sentence.start]
-        run = [*run, place] if _listing(gap) else [place]
-        best = max(best, run, key=len)
+        if _LIST_GAP.match(gap):
+            runs[-1][0].append(place)
+            runs[-1][1].append(gap)
+        else:
+            runs.append(([place], []))
+    best = max((piece for run, gaps in runs for piece in _serial(run, gaps)), key=len, default=[])
     if len(best) < 2 or _STREETS.match(sentence.text[best[-1].span.end - sentence.start :]):
         return []
     return best
 
 
-def _listing(gap: str) -> bool:
-    """List words between two places; a preposition again only after a count or "and"
-    ("and in Amran", "nine over the Bryansk Region"): "Duguri, in the Kukawa LGA" is where
-    Duguri lies."""
-    m = _LIST_GAP.match(gap)
-    return bool(m) and (not m.group("prep") or bool(m.group("count")) or bool(_AND.search(gap)))
+def _serial(run: list[Toponym], gaps: list[str]) -> list[list[Toponym]]:
+    """A preposition again only after a count or in a list closed by "and" ("in the capital
+    Sanaa, in Hodeida and in Saada", "nine over the Bryansk Region"): "Duguri, in the Kukawa
+    LGA" is where Duguri lies."""
+    if not gaps or _AND.search(gaps[-1]):
+        return [run]
+    pieces = [run[:1]]
+    for gap, place in zip(gaps, run[1:], strict=True):
+        m = _LIST_GAP.match(gap)
+        if m and m.group("prep") and not m.group("count") and not _AND.search(gap):
+            pieces.append([place])
+        else:
+            pieces[-1].append(place)
+    return pieces
 
 
 LISTED_VILLAGES_KM = 3.0  # "Salama and Juhudi villages": two villages, two events
