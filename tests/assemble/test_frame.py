@@ -94,3 +94,13 @@ def test_cocaine_intercepted_by_a_navy_ship_is_no_disrupted_weapons_use(extracto
         "been intercepted by a navy ship on Monday. No one had been arrested yet."
     )
     assert main_events(extractor, text, date(2023, 2, 1)) == []
+
+
+def test_a_ruling_junta_is_no_court_ruling(extractor) -> None:
+    text = (
+        "Rebel coalition agrees truce with Myanmar's generals\n\n"
+        "An alliance of three ethnic armed groups said on Thursday it had agreed to a ceasefire with the "
+        "country's ruling military junta after talks in the Chinese city of Kunming."
+    )
+    events = main_events(extractor, text, date(2024, 1, 12))
+    assert [e.sub_event_type for e in events] == ["Agreement"]
