@@ -164,6 +164,13 @@ _STRIKE = ("Explosions/Remote violence", "Air/drone strike")
             "The RSF launched a wave of drones at the power station in Merowe.",
             ("RSF: Rapid Support Forces", None),
         ),
+        (  # the group's own act, told as a possessive
+            Actor("Iran-backed militias", "Political militia", ""),
+            None,
+            "SY",
+            "The raid answers the militias' killing of three soldiers in a drone strike on a base last month.",
+            ("Iran-backed militias", None),
+        ),
     ],
 )
 def test_an_air_strike_is_a_states_unless_the_report_ties_the_aircraft_to_the_group(

@@ -379,11 +379,13 @@ def _air_force_first(
     return state, actor2
 
 
-# An armed group that flew the aircraft: "by the RSF", "RSF drone", "the ELN launched drones".
+# An armed group that flew the aircraft: "by the RSF", "RSF drone", "the ELN launched drones",
+# "the militias' killing of three soldiers in a strike".
 _AIRCRAFT = r"(?:drones?|(?:air ?)?strikes?|airstrikes?|aircraft|warplanes?|jets?|helicopters?|planes?|UAVs?)"
 _BY_GROUP = re.compile(rf"\b{_AIRCRAFT}\b[^.;]{{0,90}}?\bby\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
 _GROUP_FLEW = re.compile(
-    rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}{_AIRCRAFT}\b|"
+    rf"^(?:['’]s?)?\s+(?:[\w-]+\s+){{0,2}}{_AIRCRAFT}\b|"
+    rf"^['’]s?\s+(?:[\w-]+\s+){{0,2}}(?:killing|attacks?|assault)\b[^.;]{{0,60}}?\b{_AIRCRAFT}\b|"
     rf"^[^.;]{{0,40}}?\b(?:launched|fired|sent|flew|used|deployed|carried out|conducted|claimed|targeted)\b"
     rf"[^.;]{{0,50}}?\b{_AIRCRAFT}\b",
     re.I,
