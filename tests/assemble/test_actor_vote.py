@@ -275,3 +275,13 @@ def test_the_police_who_told_of_a_bombing_at_a_crowd_were_not_its_target() -> No
     assert actor2 == _CIVILIANS_PK
     cue = "A roadside bomb struck a police van outside a school in Tank, killing two officers."
     assert acled_sides(*_IED, _UAG_PK, police, "PK", cue)[1] == police  # aimed at the police
+
+
+def test_a_merchant_ships_crew_are_civilians_of_no_one_country() -> None:
+    houthis = Actor("Houthi Movement (Ansar Allah)", "Rebel group", "YE")
+    yemenis = Actor("Civilians (Yemen)", "Civilians", "YE")
+    cue = "A missile fired by the Houthis struck a Liberian-flagged bulk carrier in the Red Sea, wounding two crew."
+    strike = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert acled_sides(*strike, houthis, yemenis, "YE", cue)[1].name == "Civilians (International)"
+    cue = "A missile fired by the Houthis struck a market in Taiz, wounding two people."
+    assert acled_sides(*strike, houthis, yemenis, "YE", cue)[1] == yemenis

@@ -292,6 +292,8 @@ def acled_sides(
         actor2 = _forces_hit(country, cue_text) or actor2
     elif sub in _BOMBS and _is_police(actor2) and _crowd_hit(country, cue_text):
         actor2 = _default_actor("Civilians", country)  # police told of the market bombing; the crowd was hit
+    if actor2 is not None and actor2.type == "Civilians" and _SHIP_HIT.search(cue_text):
+        actor2 = SEAFARERS  # a merchant ship's crew are no one country's civilians
     if sub == "Air/drone strike" and actor1 is not None and actor1.type in _NON_STATE:
         actor1, actor2 = _air_force_first(actor1, actor2, country, cue_text)
     if sub == "Disrupted weapons use" and actor2 is not None and actor2.type == "Civilians":
@@ -340,6 +342,12 @@ def _crowd_hit(country: str, cue_text: str) -> bool:
     return bool(country and _CROWD_HIT.search(cue_text) and not _FORCES_HIT.search(cue_text))
 
 
+# ACLED codes the crews and passengers of merchant ships as civilians of no one country.
+SEAFARERS = Actor("Civilians (International)", "Civilians")
+_SHIP_HIT = whole_words(
+    "(?:merchant|cargo|container|commercial) (?:ship|vessel)s?", "ships?", "vessels?", "(?:oil |chemical )?tankers?",
+    "bulk carriers?", "freighters?",
+)  # fmt: skip
 _FORCES_HIT = re.compile(
     r"\b(?:aimed at|targeting|targeted|rammed into|hit|struck|ripped through|attack(?:ed)? on|at|against|carrying)"
     r"\s+(?:(?:a|an|the|two|three|several|\d+)\s+)?(?:[\w'’()-]+\s+){0,3}?"
