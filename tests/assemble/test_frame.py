@@ -104,3 +104,13 @@ def test_a_ruling_junta_is_no_court_ruling(extractor) -> None:
     )
     events = main_events(extractor, text, date(2024, 1, 12))
     assert [e.sub_event_type for e in events] == ["Agreement"]
+
+
+def test_a_commemoration_broken_up_with_tear_gas_is_news(extractor) -> None:
+    text = (
+        "Police break up anniversary march in the capital\n\n"
+        "Police fired tear gas on Wednesday at demonstrators who marched through central Nairobi to "
+        "commemorate the anniversary of last year's deadly protests."
+    )
+    events = main_events(extractor, text, date(2025, 6, 25))
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]
