@@ -12,7 +12,7 @@ from sitrep.assemble.records import Clause, Draft, Findings, Tree
 from sitrep.codebook import codebook, distance_km
 from sitrep.config import AssembleSettings
 from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, GENERIC, STRONG, Lexicon
-from sitrep.model import DatePrecision, DateSource, EventDate, EventRole, Location, TimeExpression
+from sitrep.model import DatePrecision, DateSource, EventDate, EventRole, Location, TimeExpression, Toponym
 
 _PRECISION_RANK = codebook().date_ranks
 
@@ -179,41 +179,105 @@ def _made_arrest(clause: Clause) -> bool:
     return bool(_HELD.search(first.trigger.text)) and not _NOT_YET.search(before)
 
 
-# "in Lahore, Faisalabad and Quetta": only commas and conjunctions between two town names
-_LIST_GAP = re.compile(r"^(?:\s*(?:,|and|or|as well as|&)\s*)+$", re.I)
+# "in Lahore, Faisalabad and Quetta": only commas and conjunctions between two place names;
+# "20 over the Kursk Region, nine over the Bryansk Region": a count and the same preposition again
+_LIST_GAP = re.compile(
+    r"^(?:\s*(?:,|;|and|or|as well as|&)\s*)+(?:(?P<count>(?:\d+|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|another|a further \w+|\w+ more)\s+)?(?P<prep>over|in|on|at)\s+)?(?:the\s+)?$",
+    re.I,
+)
+_AND = re.compile(r"\b(?:and|or|as well as)\b|&", re.I)
+# "Pennsylvania and North avenues", "Kabul and Kandahar roads": streets, not places
+_STREETS = re.compile(r"^\s+(?:avenues|streets|roads|highways|boulevards|junctions)\b", re.I)
+_TOWNS = frozenset({"city", "town"})
+_AREAS = frozenset({"admin1", "admin2"})
 
 
 def _split_listed_towns(clause: Clause, settings: AssembleSettings) -> list[Clause]:
-    """ "Clashes in Lahore and Faisalabad": ACLED codes an event for each town a sentence
-    lists, so a clause whose trigger names an event and whose sentence lists towns far apart
-    becomes one clause per town (the toll and the sentence's other towns stay with the first)."""
+    """ "Clashes in Lahore and Faisalabad", "drones downed over the Kursk, Bryansk and Tula
+    regions": ACLED codes an event for each place a sentence lists, so a clause whose trigger
+    names an event and whose sentence lists towns far apart, or provinces none of which holds
+    another, becomes one clause per place (the toll and the sentence's other places stay with
+    the first)."""
     if clause.strong_subs and not any(s not in ACCESSORY_SUBS or s == "Arrests" for s in clause.strong_subs):
         return [clause]
-    towns = sorted(
-        (t for t in clause.toponyms if t.location and t.location.feature in ("city", "town")),
-        key=lambda t: t.span.start,
-    )
+    listed = _place_list(clause)
     sentence = clause.mentions[0].sentence
-    listed = towns[:1]
-    for prev, town in zip(towns, towns[1:], strict=False):
-        gap = sentence.text[prev.span.end - sentence.start : town.span.start - sentence.start]
-        if listed[-1] is prev and _LIST_GAP.match(gap):
-            listed.append(town)
+    joined = len(listed) >= 2 and bool(
+        _AND.search(
+            sentence.text[listed[0].span.end - sentence.start : listed[-1].span.start - sentence.start]
+        )
+    )
     if len(listed) < 2 or not all(
-        _apart(a.location, b.location, settings) for i, a in enumerate(listed) for b in listed[i + 1 :]
+        _listed_apart(a.location, b.location, settings, joined)
+        for i, a in enumerate(listed)
+        for b in listed[i + 1 :]
     ):
         return [clause]
     others = [t for t in clause.toponyms if t not in listed]
-    areas = [t for t in others if t.location is None or t.location.feature not in ("city", "town")]
+    areas = [t for t in others if t.location is None or t.location.feature not in _TOWNS]
     return [
         replace(
             clause,
-            toponyms=[town, *(others if i == 0 else areas)],
+            toponyms=[place, *(others if i == 0 else areas)],
             fatalities=clause.fatalities if i == 0 else [],
             victims=clause.victims if i == 0 else [],
+            listed_at=listed[0].span.start,
         )
-        for i, town in enumerate(listed)
+        for i, place in enumerate(listed)
     ]
+
+
+def _place_list(clause: Clause) -> list[Toponym]:
+    """The longest run of towns and provinces that only list words separate."""
+    places = sorted(
+        (t for t in clause.toponyms if t.location and t.location.feature in _TOWNS | _AREAS),
+        key=lambda t: t.span.start,
+    )
+    sentence = clause.mentions[0].sentence
+    runs: list[tuple[list[Toponym], list[str]]] = [(places[:1], [])]
+    for prev, place in zip(places, places[1:], strict=False):
+        gap = sentence.text[prev.span.end - sentence.start : place.span.start - sentence.start]
+        if _LIST_GAP.match(gap):
+            runs[-1][0].append(place)
+            runs[-1][1].append(gap)
+        else:
+            runs.append(([place], []))
+    best = max((piece for run, gaps in runs for piece in _serial(run, gaps)), key=len, default=[])
+    if len(best) < 2 or _STREETS.match(sentence.text[best[-1].span.end - sentence.start :]):
+        return []
+    return best
+
+
+def _serial(run: list[Toponym], gaps: list[str]) -> list[list[Toponym]]:
+    """A preposition again only after a count or in a list closed by "and" ("in the capital
+    Sanaa, in Hodeida and in Saada", "nine over the Bryansk Region"): "Duguri, in the Kukawa
+    LGA" is where Duguri lies."""
+    if not gaps or _AND.search(gaps[-1]):
+        return [run]
+    pieces = [run[:1]]
+    for gap, place in zip(gaps, run[1:], strict=True):
+        m = _LIST_GAP.match(gap)
+        if m and m.group("prep") and not m.group("count") and not _AND.search(gap):
+            pieces.append([place])
+        else:
+            pieces[-1].append(place)
+    return pieces
+
+
+LISTED_VILLAGES_KM = 3.0  # "Salama and Juhudi villages": two villages, two events
+
+
+def _listed_apart(a: Location, b: Location, settings: AssembleSettings, joined: bool) -> bool:
+    """Two towns far apart, or joined by "and" ("the villages of Kyselivka and Shyroka Balka",
+    where "Kangemi, Nairobi" is a suburb in its city), or two places of which neither is the
+    other or holds it."""
+    if a.feature in _TOWNS and b.feature in _TOWNS:
+        if joined:
+            return a.name.lower() != b.name.lower() and distance_km(a, b) > LISTED_VILLAGES_KM
+        return _apart(a, b, settings)
+    names = {a.name.lower(), (a.admin1 or a.name).lower()} & {b.name.lower(), (b.admin1 or b.name).lower()}
+    return not names
 
 
 def _arrests_only(draft: Draft, clause: Clause) -> bool:
@@ -267,6 +331,8 @@ def _can_start_event(clause: Clause) -> bool:
 
 
 def _compatible(draft: Draft, clause: Clause, lexicon: Lexicon, settings: AssembleSettings) -> bool:
+    if clause.listed_at >= 0 and clause.listed_at in _lists(draft):
+        return False  # the other places of one list are the other events
     d1, d2 = draft.date, clause.date
     if d1 is not None and d2 is not None and not _dates_overlap(d1, d2):
         return False
@@ -395,9 +461,15 @@ def consolidate_main(
     return [drafts[i] for i in kept], [roles[i] for i in kept]
 
 
+def _lists(draft: Draft) -> set[int]:
+    return {c.listed_at for c in draft.clauses if c.listed_at >= 0}
+
+
 def _one_incident(lead: Draft, other: Draft, lexicon: Lexicon, settings: AssembleSettings) -> bool:
     if told_apart(other.clauses[0]):
         return False  # "in a separate incident in South Waziristan": not a retelling of the lead
+    if _lists(lead) & _lists(other):
+        return False  # two places of one list
     d1, d2 = lead.date, other.date
     if d1 is not None and d2 is not None and not _dates_overlap(d1, d2, slack_days=RETELLING_SLACK_DAYS):
         return False
