@@ -31,20 +31,13 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
     text = doc_text(findings.doc)
     datelines = dateline_spans(text)
 
-    def government(t: Toponym) -> bool:  # "Ankara and its allies": neither the scene nor a hint
-        return speaks_for_government(t, findings.capitals, text)
-
     def scene(t: Toponym) -> bool:  # a dateline or a destination is a hint, never the scene
         return (
-            t.location is not None
-            and not in_dateline(t.span, datelines)
-            and not is_elsewhere(t.span, text)
-            and not government(t)
+            t.location is not None and not in_dateline(t.span, datelines) and not is_elsewhere(t.span, text)
         )
 
-    places = [t for t in findings.toponyms if not government(t)]
-    toponyms = [t for t in places if scene(t)]
-    hints = [*findings.filed_toponyms, *(t for t in places if t.location and not scene(t))]
+    toponyms = [t for t in findings.toponyms if scene(t)]
+    hints = [*findings.filed_toponyms, *(t for t in findings.toponyms if t.location and not scene(t))]
     own = _own_places(draft, scene)
     if own:
         best = min(own, key=_own_rank)
@@ -62,8 +55,7 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
         and location.country != story
         and (counts[story] >= DOMINANCE * counts.get(location.country, 0))
         and not (own and location.feature not in WIDE and _solidarity(draft))
-        and not (location.feature == "country" and _told_in(own, location.country, text))
-        and not (own and location.feature not in WIDE and _corroborated(location, toponyms))
+        and not (own and location.feature not in WIDE and _corroborated(location, span, toponyms, text))
     )
     if location is None or foreign or location.feature == "continent":
         fallback = (
@@ -271,52 +263,20 @@ def _town_near_village(village: Span, toponyms: list[Toponym], unit: Location, t
     return None
 
 
-_IN_SCENE = re.compile(
-    r"\b(?:in|inside)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|north-?east|north-?west|"
-    r"south-?east|south-?west)(?:ern)?\s+|[NSEW]\.?\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _told_in(own: list[Toponym], country: str, text: str) -> bool:
-    """Whether the event's own clauses put it in the country ("attacked a Turkish base in northern
-    Iraq"), whoever its actors are: a story full of Turkish actors does not send it to Ankara."""
+def _corroborated(location: Location, span: Span | None, toponyms: list[Toponym], text: str) -> bool:
+    """Whether the event's sentence names the town's province or country beside it ("near Chwarta
+    in the Kurdistan Region"): then the town is no namesake abroad, and a story full of Turkish
+    actors does not send a strike in Iraq to Ankara."""
+    if span is None:
+        return False
+    start, end = sentence_bounds(text, span)
     return any(
-        t.location.country == country
-        and t.location.feature == "country"
-        and _IN_SCENE.search(text[max(0, t.span.start - 40) : t.span.start])
-        for t in own
-    )
-
-
-def _corroborated(location: Location, toponyms: list[Toponym]) -> bool:
-    """Whether the story names another place in the country of the town the event's clauses name
-    ("near Chwarta ... in the Kurdistan Region"): then the town is no namesake abroad, and a story
-    full of Turkish actors does not send a strike in Iraq to Ankara."""
-    return any(
-        t.location.country == location.country
-        and normalise_name(t.location.name) != normalise_name(location.name)
+        start <= t.span.start < end
+        and t.location.feature in WIDE
+        and t.location.country == location.country
+        and (t.location.feature in ("country", "region") or t.location.admin1 == location.admin1)
         for t in toponyms
     )
-
-
-def speaks_for_government(t: Toponym, capitals: dict[str, Location], text: str) -> bool:
-    """A capital that stands for its government ("Ankara and its Western allies class the PKK as
-    a terrorist organization", "Washington said"): an actor, never the scene."""
-    capital = capitals.get(t.location.country) if t.location is not None else None
-    if capital is None or t.location.geonameid != capital.geonameid:
-        return False
-    return bool(_GOVERNMENT_AFTER.match(text[t.span.end : t.span.end + 60]))
-
-
-_GOVERNMENT_AFTER = re.compile(
-    r"^,?\s+(?:and its (?:[\w-]+ )?(?:allies|partners)\b|(?:(?:has|have|had|also|again|repeatedly|long|"
-    r"officially|strongly|quickly)\s+)*(?:said|says|claim(?:s|ed)?|accus(?:es|ed)|den(?:ies|ied)|"
-    r"condemn(?:s|ed)|warn(?:s|ed)|blam(?:es|ed)|insist(?:s|ed)|class(?:es|ed)?|list(?:s|ed)?|"
-    r"consider(?:s|ed)?|regard(?:s|ed)?|designat(?:es|ed)|brand(?:s|ed)|reject(?:s|ed)|vow(?:s|ed)|"
-    r"threaten(?:s|ed)|demand(?:s|ed)|urg(?:es|ed)|respond(?:s|ed)|retaliat(?:es|ed))\b)",
-    re.IGNORECASE,
-)
 
 
 def _unit_precision(location: Location) -> GeoPrecision:
