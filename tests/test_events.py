@@ -395,3 +395,13 @@ def test_words_that_name_no_new_event_make_no_mention(sentence: str) -> None:
     """A truce backed, breached or in force, riot-control gear, tear gas shells, vigilantes as
     a group's name and a habit ("known for kidnapping", "has often clashed") are no events."""
     assert [m.trigger.text for m in mentions(sentence) if m.strength == STRONG] == []
+
+
+def test_suspects_who_have_been_arrested_are_an_arrest_not_a_charge():
+    found = mentions(
+        "Police said four men suspected of planning the bombing had been arrested in the capital."
+    )
+    assert "Arrests" in [m.sub_event_type for m in found]
+    assert "Arrests" not in [
+        m.sub_event_type for m in mentions("He faces charges of kidnapping and illegal detention.")
+    ]
