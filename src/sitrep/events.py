@@ -71,6 +71,11 @@ _ARMED_TARGET_WORDS = whole_words(
     "convoys?",
     "police (?:station|post|officers?)",
     "policemen",
+    "barracks",
+    "outposts?",
+    "(?:military|army) camps?",
+    "garrisons?",
+    "gendarmes?",
     "fighters",
     "militants",
     "rebels",
@@ -254,7 +259,8 @@ _ARMS = whole_words(
 _IMAGINED = re.compile(r"\W*(?:picture|imagine|envisage|envision|suppose)\s+", re.I)
 
 _CHARGED = re.compile(
-    r"\b(?:charges? (?:of|for|including|ranging from|such as)|charged with|accused of|convicted of|"
+    r"\b(?:charges? (?:of|for|including|ranging from|such as)|charged with|accused (?:\w+ ){0,3}?of|convicted of|"
+    r"abuses,? (?:among them|including|such as)|"
     r"counts?,? (?:of|among them|including)|"
     r"(?:convicted|sentenced|jailed|acquitted|found guilty|tried|trial)(?: [\w-]+){0,6} (?:over|for|of|in)|"
     r"sentenced for|on suspicion of|suspected of|wanted for|(?:crimes|offences) (?:of|such as|including))\b[^.;]{0,45}$",
@@ -447,6 +453,10 @@ def _sub_event_type(
     sub = (primary or subs or [""])[0]
     if sub == "Remote explosive/landmine/IED" and "Suicide bomb" in subs:
         sub = "Suicide bomb"  # "the bank bombing" of the headline is the lead's suicide bombing
+    if sub == "Remote explosive/landmine/IED" and _BOMBER_DIED.search(f"{cue_text} {context}"):
+        return "Suicide bomb"  # ACLED: the bomber died in his own blast
+    if sub == "Attack" and _on_armed_men(mentions, actor2):
+        return "Armed clash"  # ACLED's attack is on civilians; soldiers or police shot dead fought a battle
     demonstration = next((s for s in subs if s in ("Peaceful protest", "Violent demonstration")), None)
     if demonstration and sub in (demonstration, "Attack", "Armed clash", "Arrests"):
         story = f"{cue_text} {context}"
@@ -459,14 +469,57 @@ def _sub_event_type(
     return _type_from_actors(actor1, actor2, cue_text)
 
 
+# "the man killed in Saturday's explosion is also the person police suspect of carrying it out"
+_BOMBER_DIED = re.compile(
+    r"\b(?:suspect(?:ed)?|bomber|attacker|perpetrator)\b[^.;]{0,80}\b(?:killed|died)\b (?:in|by) "
+    r"(?:the |his own |her own |\w+'s )?(?:blast|explosion|bombing|detonation)\b|"
+    r"\b(?:killed|died) (?:in|by) (?:the |\w+'s )?(?:blast|explosion|bombing)\b[^.;]{0,80}\b(?:suspect|bomber|perpetrator)\b|"
+    r"\bonly (?:person|one) (?:killed|who died|to die|dead)\b[^.;]{0,80}\b(?:suspect|bomber|perpetrator)\b",
+    re.I,
+)
+_ARMED_MEN = (
+    r"(?:soldiers?|troops|servicemen|(?:police )?officers?|policem[ae]n|police|gendarmes?|"
+    r"security (?:forces|personnel|guards?)|guards?|militiamen|militants|fighters|rebels|insurgents)"
+)
+# soldiers or police as the ones killed: "massacre 23 Chadian soldiers", "officers were shot dead"
+_ARMED_KILLED = re.compile(
+    r"\b(?:kill(?:s|ed|ing)?|shot dead|gunned down|massacred?|slain|murdered) (?:at least |no fewer than |"
+    rf"some |about )?(?:[\w-]+ ){{0,3}}?{_ARMED_MEN}\b|\b{_ARMED_MEN} (?:[\w-]+ ){{0,3}}?(?:were|was|have been|"
+    r"had been) (?:\w+ )?(?:killed|shot dead|gunned down|slain|massacred)\b",
+    re.I,
+)
+# a captive or a lynched man is no armed opponent
+_HORS_DE_COMBAT = re.compile(r"execut|behead|lynch|burned alive|hacked|stabbed", re.I)
+
+
+def _on_armed_men(mentions: list[EventMention], actor2: Actor | None) -> bool:
+    """The killing words of an "attack" ("shot dead", "massacre", "killed") said of soldiers,
+    police or fighters and of no civilians: ACLED codes that as a battle, not violence
+    against civilians (their Attack)."""
+    if actor2 is not None and actor2.type in ("Civilians", "Protesters"):
+        return False
+    killing = [
+        m for m in mentions if m.sub_event_type == "Attack" or (m.strength == WEAK and not m.sub_event_type)
+    ]
+    if not any(m.sub_event_type == "Attack" for m in killing) and (
+        actor2 is None or actor2.type not in ARMED_TYPES
+    ):
+        return False  # weak words alone: the actors decide (``_type_from_actors``)
+    if any(_HORS_DE_COMBAT.search(m.trigger.text) for m in killing):
+        return False
+    said = list(dict.fromkeys(m.sentence.text for m in killing))
+    return any(_ARMED_KILLED.search(t) and not _CIVILIAN_WORDS.search(t) for t in said)
+
+
 def _refine_demonstration(sub: str, cue_text: str, lexicon: Lexicon, *, clashed: bool = False) -> str:
     """ACLED: violent demonstrators make a riot, even where the police shot at them; force on
     peaceful ones a protest with intervention (or excessive force). Protesters who clash with
     the police are violent."""
-    if _mob(cue_text, lexicon):
-        return "Mob violence"
     violent = sub == "Violent demonstration" or violent_crowd(cue_text, lexicon)
-    if not violent and force_at_crowd("excessive_force", cue_text, lexicon):
+    excessive = not violent and force_at_crowd("excessive_force", cue_text, lexicon)
+    if _mob(cue_text, lexicon) and (not excessive or lexicon.refine["mob_on_people"].search(cue_text)):
+        return "Mob violence"  # forces that shot a crowd they call a "mob" used excessive force on it
+    if excessive:
         return "Excessive force against protesters"
     if violent or clashed:
         return "Violent demonstration"
@@ -490,9 +543,13 @@ _OTHER_DAY = re.compile(
     r"the (?:day|night|week) before|previous (?:day|days|protests?|rallies|demonstrations?))\b[^.;:!?]{0,80}$",
     re.I,
 )
-# "with water cannon standing by": force at hand is not force used
+# "with water cannon standing by": force at hand is not force used; "the release of people
+# detained during earlier protests": force used on another day's crowd
 _AT_HAND = re.compile(
-    r"\s*(?:were |was )?(?:standing by|stood by|on standby|at the ready|nearby|deployed)\b", re.I
+    r"\s*(?:were |was )?(?:standing by|stood by|on standby|at the ready|nearby|deployed)\b|"
+    r"\s*(?:during|in|at|after) (?:the )?(?:earlier|previous|past|last (?:week|month)'s) "
+    r"(?:protests?|demonstrations?|rall(?:y|ies)|marches)\b",
+    re.I,
 )
 
 
@@ -539,6 +596,8 @@ def _type_from_actors(actor1: Actor | None, actor2: Actor | None, cue_text: str)
         return "Armed clash"
     if _ARMED_TARGET_WORDS.search(cue_text) and (armed1 or armed2):
         return "Armed clash"
+    if _ARMED_KILLED.search(cue_text) and not _CIVILIAN_WORDS.search(cue_text):
+        return "Armed clash"  # "gunmen shot dead four police officers"
     if _CIVILIAN_WORDS.search(cue_text) or armed1:
         return "Attack"
     return "Armed clash" if armed2 else "Attack"
