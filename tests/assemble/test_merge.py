@@ -175,3 +175,24 @@ def test_a_later_days_words_about_the_event_are_no_new_event(extractor) -> None:
     )
     events = main_events(extractor, text, date(2024, 3, 5))
     assert [e.event_date.iso for e in events] == ["2024-03-02"]
+
+
+def test_drones_downed_over_listed_regions_give_an_event_for_each_region(extractor) -> None:
+    text = (
+        "Russia says it downed dozens of Ukrainian drones overnight\n\n"
+        "Air defence units destroyed 41 Ukrainian drones overnight, the Russian Defence Ministry said on "
+        "Saturday. According to the ministry, 20 of the drones were shot down over the Kursk Region, nine "
+        "over the Bryansk Region, seven over the Smolensk Region and five over the Tula Region."
+    )
+    events = main_events(extractor, text, date(2025, 5, 10))
+    assert {e.sub_event_type for e in events} == {"Disrupted weapons use"}
+    assert len(events) == 4
+    assert len({e.location.admin1 for e in events}) == 4  # Kursk, Bryansk, Smolensk, Tula
+
+
+def test_a_village_in_its_district_is_one_place_not_a_list(extractor) -> None:
+    text = (
+        "More than 40 fighters died on Wednesday when two jihadist factions fought for control of "
+        "Duguri, in the Kukawa Local Government Area of Borno State."
+    )
+    assert len(main_events(extractor, text, date(2023, 8, 25))) == 1

@@ -115,11 +115,24 @@ def _is_locative(tok: Token) -> bool:
     while tok.dep_ in ("compound", "appos", "conj", "nmod") and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "pobj":
-        return tok.head.lower_ in _LOCATIVE_PREPS
+        return tok.head.lower_ in _LOCATIVE_PREPS or _over_the_place(tok.head)
     if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _TARGET_VERBS:
         return True  # "insurgents took over Mocimboa da Praia", whatever the tagger called it
     return tok.dep_ in ("npadvmod", "dobj", "nsubjpass") and tok.ent_type_ in ("GPE", "LOC", "FAC")
 
+
+def _over_the_place(prep: Token) -> bool:
+    """ "shot down over the Kursk Region", "nine over the Bryansk Region": where drones fell,
+    where "talks over Kashmir" or "clashed over Kashmir" name a cause."""
+    head = prep.head
+    return prep.lower_ == "over" and (
+        head.pos_ == "NUM" or (head.pos_ == "VERB" and head.lemma_.lower() not in _OVER_A_CAUSE)
+    )
+
+
+_OVER_A_CAUSE = frozenset(
+    "clash fight argue dispute protest quarrel row split feud battle rally march worry".split()
+)
 
 _TARGET_VERBS = frozenset(
     "take seize capture recapture retake overrun overran storm attack raid hit strike shell bomb target "

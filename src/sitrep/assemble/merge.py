@@ -12,7 +12,7 @@ from sitrep.assemble.records import Clause, Draft, Findings, Tree
 from sitrep.codebook import codebook, distance_km
 from sitrep.config import AssembleSettings
 from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, GENERIC, STRONG, Lexicon
-from sitrep.model import DatePrecision, DateSource, EventDate, EventRole, Location, TimeExpression
+from sitrep.model import DatePrecision, DateSource, EventDate, EventRole, Location, TimeExpression, Toponym
 
 _PRECISION_RANK = codebook().date_ranks
 
@@ -179,41 +179,79 @@ def _made_arrest(clause: Clause) -> bool:
     return bool(_HELD.search(first.trigger.text)) and not _NOT_YET.search(before)
 
 
-# "in Lahore, Faisalabad and Quetta": only commas and conjunctions between two town names
-_LIST_GAP = re.compile(r"^(?:\s*(?:,|and|or|as well as|&)\s*)+$", re.I)
+# "in Lahore, Faisalabad and Quetta": only commas and conjunctions between two place names;
+# "20 over the Kursk Region, nine over the Bryansk Region": a count and the same preposition again
+_LIST_GAP = re.compile(
+    r"^(?:\s*(?:,|;|and|or|as well as|&)\s*)+(?:(?P<count>(?:\d+|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|another|a further \w+|\w+ more)\s+)?(?P<prep>over|in|on|at)\s+)?(?:the\s+)?$",
+    re.I,
+)
+_AND = re.compile(r"\b(?:and|or|as well as)\b|&", re.I)
+# "Pennsylvania and North avenues", "Kabul and Kandahar roads": streets, not places
+_STREETS = re.compile(r"^\s+(?:avenues|streets|roads|highways|boulevards|junctions)\b", re.I)
+_TOWNS = frozenset({"city", "town"})
+_AREAS = frozenset({"admin1", "admin2"})
 
 
 def _split_listed_towns(clause: Clause, settings: AssembleSettings) -> list[Clause]:
-    """ "Clashes in Lahore and Faisalabad": ACLED codes an event for each town a sentence
-    lists, so a clause whose trigger names an event and whose sentence lists towns far apart
-    becomes one clause per town (the toll and the sentence's other towns stay with the first)."""
+    """ "Clashes in Lahore and Faisalabad", "drones downed over the Kursk, Bryansk and Tula
+    regions": ACLED codes an event for each place a sentence lists, so a clause whose trigger
+    names an event and whose sentence lists towns far apart, or provinces none of which holds
+    another, becomes one clause per place (the toll and the sentence's other places stay with
+    the first)."""
     if clause.strong_subs and not any(s not in ACCESSORY_SUBS or s == "Arrests" for s in clause.strong_subs):
         return [clause]
-    towns = sorted(
-        (t for t in clause.toponyms if t.location and t.location.feature in ("city", "town")),
-        key=lambda t: t.span.start,
-    )
-    sentence = clause.mentions[0].sentence
-    listed = towns[:1]
-    for prev, town in zip(towns, towns[1:], strict=False):
-        gap = sentence.text[prev.span.end - sentence.start : town.span.start - sentence.start]
-        if listed[-1] is prev and _LIST_GAP.match(gap):
-            listed.append(town)
+    listed = _place_list(clause)
     if len(listed) < 2 or not all(
-        _apart(a.location, b.location, settings) for i, a in enumerate(listed) for b in listed[i + 1 :]
+        _listed_apart(a.location, b.location, settings) for i, a in enumerate(listed) for b in listed[i + 1 :]
     ):
         return [clause]
     others = [t for t in clause.toponyms if t not in listed]
-    areas = [t for t in others if t.location is None or t.location.feature not in ("city", "town")]
+    areas = [t for t in others if t.location is None or t.location.feature not in _TOWNS]
     return [
         replace(
             clause,
-            toponyms=[town, *(others if i == 0 else areas)],
+            toponyms=[place, *(others if i == 0 else areas)],
             fatalities=clause.fatalities if i == 0 else [],
             victims=clause.victims if i == 0 else [],
+            listed_at=listed[0].span.start,
         )
-        for i, town in enumerate(listed)
+        for i, place in enumerate(listed)
     ]
+
+
+def _place_list(clause: Clause) -> list[Toponym]:
+    """The longest run of towns and provinces that only list words separate."""
+    places = sorted(
+        (t for t in clause.toponyms if t.location and t.location.feature in _TOWNS | _AREAS),
+        key=lambda t: t.span.start,
+    )
+    sentence = clause.mentions[0].sentence
+    best: list[Toponym] = []
+    run = places[:1]
+    for prev, place in zip(places, places[1:], strict=False):
+        gap = sentence.text[prev.span.end - sentence.start : place.span.start - sentence.start]
+        run = [*run, place] if _listing(gap) else [place]
+        best = max(best, run, key=len)
+    if len(best) < 2 or _STREETS.match(sentence.text[best[-1].span.end - sentence.start :]):
+        return []
+    return best
+
+
+def _listing(gap: str) -> bool:
+    """List words between two places; a preposition again only after a count or "and"
+    ("and in Amran", "nine over the Bryansk Region"): "Duguri, in the Kukawa LGA" is where
+    Duguri lies."""
+    m = _LIST_GAP.match(gap)
+    return bool(m) and (not m.group("prep") or bool(m.group("count")) or bool(_AND.search(gap)))
+
+
+def _listed_apart(a: Location, b: Location, settings: AssembleSettings) -> bool:
+    """Two towns far apart, or two places of which neither is the other or holds it."""
+    if a.feature in _TOWNS and b.feature in _TOWNS:
+        return _apart(a, b, settings)
+    names = {a.name.lower(), (a.admin1 or a.name).lower()} & {b.name.lower(), (b.admin1 or b.name).lower()}
+    return not names
 
 
 def _arrests_only(draft: Draft, clause: Clause) -> bool:
@@ -267,6 +305,8 @@ def _can_start_event(clause: Clause) -> bool:
 
 
 def _compatible(draft: Draft, clause: Clause, lexicon: Lexicon, settings: AssembleSettings) -> bool:
+    if clause.listed_at >= 0 and clause.listed_at in _lists(draft):
+        return False  # the other places of one list are the other events
     d1, d2 = draft.date, clause.date
     if d1 is not None and d2 is not None and not _dates_overlap(d1, d2):
         return False
@@ -395,9 +435,15 @@ def consolidate_main(
     return [drafts[i] for i in kept], [roles[i] for i in kept]
 
 
+def _lists(draft: Draft) -> set[int]:
+    return {c.listed_at for c in draft.clauses if c.listed_at >= 0}
+
+
 def _one_incident(lead: Draft, other: Draft, lexicon: Lexicon, settings: AssembleSettings) -> bool:
     if told_apart(other.clauses[0]):
         return False  # "in a separate incident in South Waziristan": not a retelling of the lead
+    if _lists(lead) & _lists(other):
+        return False  # two places of one list
     d1, d2 = lead.date, other.date
     if d1 is not None and d2 is not None and not _dates_overlap(d1, d2, slack_days=RETELLING_SLACK_DAYS):
         return False

@@ -55,6 +55,7 @@ class Clause:
     time_distance: dict[int, float] = field(default_factory=dict)  # span start -> tree distance
     follows_event: bool = False  # an arrest "over Sunday's explosion": its own event
     arrest_made: bool = False  # "seven people have been detained": its own event beside violence told
+    listed_at: int = -1  # a piece of "drones downed over Kursk, Bryansk and Tula": the list's start
 
     @property
     def start(self) -> int:
