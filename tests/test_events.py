@@ -449,6 +449,11 @@ def test_bombs_from_the_air_and_drone_borne_explosives_are_air_strikes(text):
         ("Jihadists massacre 23 soldiers at a lakeside base.", "Armed clash"),
         ("Gunmen shot dead four traders at a market in Zamfara.", "Attack"),
         ("The rebels executed two captured soldiers.", "Attack"),
+        ("Two traders were shot dead by police officers at a checkpoint.", "Attack"),
+        (
+            "Four people were shot dead by police after youths protesting over insecurity stormed a police station.",
+            "Violent demonstration",
+        ),
     ],
 )
 def test_soldiers_or_police_shot_dead_fought_a_battle(text, sub):
@@ -494,3 +499,29 @@ def test_crimes_listed_in_an_accusation_are_no_events():
         "Rebels attacked an army post on Thursday. The UN has accused every side of abuses, among them rape."
     )
     assert "Sexual violence" not in {m.sub_event_type for m in mentions(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Gunmen abducted six passengers from a minibus and then killed them.", "Attack"),
+        ("Kidnapped trade unionist found dead on the outskirts of the city.", "Attack"),
+        ("Gunmen abducted six passengers from a minibus on the highway.", "Abduction/forced disappearance"),
+    ],
+)
+def test_people_abducted_and_then_killed_were_attacked(text, sub):
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Young men clash with police on a fourth night in the capital.", "Violent demonstration"),
+        ("Supporters of the two candidates clashed with police outside the count.", "Violent demonstration"),
+        ("Militants clashed with police near the border.", "Armed clash"),
+        ("Police clashed with gunmen in the market.", "Armed clash"),
+    ],
+)
+def test_a_crowd_that_clashes_with_police_riots(text, sub):
+    """ACLED's battles are between armed, organised sides; a crowd fighting the police riots."""
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == sub

@@ -428,9 +428,21 @@ def choose_sub_event_type(
     An attack that killed several people and took others is coded by the killing (ACLED's
     Attack); a kidnapping in which a guard was shot stays an abduction."""
     sub = _sub_event_type(mentions, actor1, actor2, lexicon, context)
-    if sub == "Abduction/forced disappearance" and deaths >= MASSACRE_DEATHS:
+    if sub == "Abduction/forced disappearance" and (
+        deaths >= MASSACRE_DEATHS
+        or _TAKEN_THEN_KILLED.search(" ".join(dict.fromkeys(m.sentence.text for m in mentions)))
+    ):
         return "Attack"
     return sub
+
+
+# the abducted were killed: "abducted nine people from a bus and then killed them", "abducted
+# opposition leader found dead"
+_TAKEN_THEN_KILLED = re.compile(
+    r"\b(?:abduct\w*|kidnapp?\w*)\b[^.;]{0,120}?\b(?:(?:and )?(?:then |later )(?:killed|shot|murdered|executed|"
+    r"beheaded)(?: them| him| her)?|(?:was |were |been )?found dead|bod(?:y|ies) (?:was |were )?(?:later )?found)\b",
+    re.I,
+)
 
 
 def _sub_event_type(
@@ -455,18 +467,75 @@ def _sub_event_type(
         sub = "Suicide bomb"  # "the bank bombing" of the headline is the lead's suicide bombing
     if sub == "Remote explosive/landmine/IED" and _BOMBER_DIED.search(f"{cue_text} {context}"):
         return "Suicide bomb"  # ACLED: the bomber died in his own blast
-    if sub == "Attack" and _on_armed_men(mentions, actor2):
-        return "Armed clash"  # ACLED's attack is on civilians; soldiers or police shot dead fought a battle
     demonstration = next((s for s in subs if s in ("Peaceful protest", "Violent demonstration")), None)
     if demonstration and sub in (demonstration, "Attack", "Armed clash", "Arrests"):
         story = f"{cue_text} {context}"
         return _refine_demonstration(demonstration, story, lexicon, clashed="Armed clash" in subs)
+    if sub == "Armed clash" and _crowd_fights_police(cue_text, actor1, actor2):
+        return "Violent demonstration"  # ACLED: a battle is between armed, organised sides
+    if sub == "Attack" and _on_armed_men(mentions, actor2):
+        return "Armed clash"  # ACLED's attack is on civilians; soldiers or police shot dead fought a battle
     if sub in ("Non-state actor overtakes territory", "Government regains territory"):
         state = actor1 is not None and actor1.type == "State forces"
         return "Government regains territory" if state else "Non-state actor overtakes territory"
     if sub:
         return sub
     return _type_from_actors(actor1, actor2, cue_text)
+
+
+_CROWD = whole_words(
+    "youths?",
+    "young (?:men|people|Tunisians|protesters)",
+    "crowds?",
+    "supporters",
+    "(?:party )?workers",
+    "rivals?",
+    "residents",
+    "students",
+    "protesters",
+    "demonstrators",
+    "marchers?",
+    "march",
+    "rally",
+    "fans",
+)
+_POLICE = whole_words(
+    "police", "policemen", "riot police", "officers", "gendarmes?", "security (?:forces|agencies)"
+)
+_ARMED_SIDE = whole_words(
+    "gun\\w*",
+    "shot",
+    "shooting",
+    "firing",
+    "fired",
+    "armed (?:men|groups?)",
+    "weapons?",
+    "rifles?",
+    "militants?",
+    "rebels?",
+    "fighters",
+    "insurgents?",
+    "soldiers",
+    "troops",
+    "army",
+    "militia\\w*",
+    "jihadists?",
+    "bandits",
+    "bombs?",
+    "grenades?",
+    "rockets?",
+    "mortars?",
+    "artillery",
+    "drones?",
+)
+
+
+def _crowd_fights_police(cue_text: str, actor1: Actor | None, actor2: Actor | None) -> bool:
+    """A "clash" of a crowd (youths, supporters, rivals, a march) with the police, no arms or
+    armed group named: ACLED's riot, not a battle."""
+    if any(a is not None and a.type in ARMED_TYPES and a.type != "State forces" for a in (actor1, actor2)):
+        return False
+    return bool(_CROWD.search(cue_text) and _POLICE.search(cue_text) and not _ARMED_SIDE.search(cue_text))
 
 
 # "the man killed in Saturday's explosion is also the person police suspect of carrying it out"
@@ -484,7 +553,7 @@ _ARMED_MEN = (
 # soldiers or police as the ones killed: "massacre 23 Chadian soldiers", "officers were shot dead"
 _ARMED_KILLED = re.compile(
     r"\b(?:kill(?:s|ed|ing)?|shot dead|gunned down|massacred?|slain|murdered) (?:at least |no fewer than |"
-    rf"some |about )?(?:[\w-]+ ){{0,3}}?{_ARMED_MEN}\b|\b{_ARMED_MEN} (?:[\w-]+ ){{0,3}}?(?:were|was|have been|"
+    rf"some |about )?(?:(?!by\b)[\w-]+ ){{0,3}}?{_ARMED_MEN}\b|\b{_ARMED_MEN} (?:[\w-]+ ){{0,3}}?(?:were|was|have been|"
     r"had been) (?:\w+ )?(?:killed|shot dead|gunned down|slain|massacred)\b",
     re.I,
 )
