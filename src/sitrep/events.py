@@ -195,6 +195,8 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
             continue  # "Picture cities under bombardment": a film's or a writer's scene, not news
         if _CHARGED.search(text, max(sentence.start, match.start() - 60), match.start()):
             continue  # "charges ranging from extortion and kidnapping to murder": crimes charged, not events
+        if _ABUSES_LISTED.search(text, max(sentence.start, match.start() - 140), match.start()):
+            continue  # "accused by the UN of abuses including summary killings, torture, sexual violence"
         if _HABITUAL.search(text, max(sentence.start, match.start() - 40), match.start()):
             continue  # "gangs known for kidnapping", "has often clashed with": a habit, not an event
         if _AIR_DEFENCE.search(text, max(sentence.start, match.start() - 30), match.start()):
@@ -260,11 +262,14 @@ _IMAGINED = re.compile(r"\W*(?:picture|imagine|envisage|envision|suppose)\s+", r
 
 _CHARGED = re.compile(
     r"\b(?:charges? (?:of|for|including|ranging from|such as)|charged with|accused (?:\w+ ){0,3}?of|convicted of|"
-    r"abuses,? (?:among them|including|such as)|"
     r"counts?,? (?:of|among them|including)|"
     r"(?:convicted|sentenced|jailed|acquitted|found guilty|tried|trial)(?: [\w-]+){0,6} (?:over|for|of|in)|"
     r"sentenced for|on suspicion of|suspected of|wanted for|(?:crimes|offences) (?:of|such as|including))\b[^.;]{0,45}$",
     re.I,
+)
+
+_ABUSES_LISTED = re.compile(
+    r"\b(?:abuses|atrocities|violations|crimes),? (?:among them|including|such as|like)\b[^.;:]{0,110}$", re.I
 )
 
 # "Since October 7, 2023, more than 630 Palestinians ... have died": a running total, not an event.
@@ -574,6 +579,15 @@ def _on_armed_men(mentions: list[EventMention], actor2: Actor | None) -> bool:
         actor2 is None or actor2.type not in ARMED_TYPES
     ):
         return False  # weak words alone: the actors decide (``_type_from_actors``)
+    return armed_men_killed(killing)
+
+
+def armed_men_killed(mentions: list[EventMention] | tuple[EventMention, ...]) -> bool:
+    """The sentences of the killing words name soldiers, police or fighters as the killed, and no
+    civilians; none of the words is an execution or a lynching (a captive is no armed opponent)."""
+    killing = [
+        m for m in mentions if m.sub_event_type == "Attack" or (m.strength == WEAK and not m.sub_event_type)
+    ]
     if any(_HORS_DE_COMBAT.search(m.trigger.text) for m in killing):
         return False
     said = list(dict.fromkeys(m.sentence.text for m in killing))
