@@ -94,3 +94,23 @@ def test_cocaine_intercepted_by_a_navy_ship_is_no_disrupted_weapons_use(extracto
         "been intercepted by a navy ship on Monday. No one had been arrested yet."
     )
     assert main_events(extractor, text, date(2023, 2, 1)) == []
+
+
+def test_a_ruling_junta_is_no_court_ruling(extractor) -> None:
+    text = (
+        "Rebel coalition agrees truce with Myanmar's generals\n\n"
+        "An alliance of three ethnic armed groups said on Thursday it had agreed to a ceasefire with the "
+        "country's ruling military junta after talks in the Chinese city of Kunming."
+    )
+    events = main_events(extractor, text, date(2024, 1, 12))
+    assert [e.sub_event_type for e in events] == ["Agreement"]
+
+
+def test_a_commemoration_broken_up_with_tear_gas_is_news(extractor) -> None:
+    text = (
+        "Police break up anniversary march in the capital\n\n"
+        "Police fired tear gas on Wednesday at demonstrators who marched through central Nairobi to "
+        "commemorate the anniversary of last year's deadly protests."
+    )
+    events = main_events(extractor, text, date(2025, 6, 25))
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]

@@ -196,3 +196,11 @@ def test_a_village_in_its_district_is_one_place_not_a_list(extractor) -> None:
         "Duguri, in the Kukawa Local Government Area of Borno State."
     )
     assert len(main_events(extractor, text, date(2023, 8, 25))) == 1
+
+
+def test_two_villages_joined_by_and_are_two_events_however_close(extractor) -> None:
+    text = "Gunmen killed four farmers on Monday in the villages of Mangu and Bokkos in Plateau State, police said."
+    assert sorted(e.location.name for e in main_events(extractor, text, date(2023, 1, 3))) == [
+        "Bokkos",
+        "Mangu",
+    ]

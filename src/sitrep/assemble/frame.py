@@ -70,12 +70,23 @@ def news_in_frame(draft: Draft, frame: str, published: date, lexicon: Lexicon) -
     retrospective = lexicon.refine["story_retrospective"]
     dated = [m for m in draft.mentions if m.sentence.start <= when.span.start < m.sentence.end]
     framed = {w.lower() for w in retrospective.findall(dated[0].sentence.text)} if dated else set()
-    attacked = any(m.strength == STRONG for m in dated) and all(_OCCASION.fullmatch(w) for w in framed)
+    sentence = dated[0].sentence.text if dated else ""
+    forced = bool(_FORCE.search(sentence))
+    gathering = _WEAK_FRAME if forced else _OCCASION  # a commemoration fired on is news
+    attacked = any(m.strength == STRONG for m in dated) and all(gathering.fullmatch(w) for w in framed)
     told_apart = not framed or attacked  # "a bomb exploded during a memorial ceremony on Sunday"
-    return told_apart and any(not retrospective.search(m.sentence.text) for m in draft.mentions)
+    return told_apart and (
+        (attacked and forced) or any(not retrospective.search(m.sentence.text) for m in draft.mentions)
+    )
 
 
 # a gathering that can itself be attacked, unlike a verdict or a film
 _OCCASION = re.compile(r"memorials?|ceremon(?:y|ies)|tributes?|wreaths?", re.I)
+# force or violence at the gathering itself: "police fired teargas at a commemoration on Wednesday"
+_FORCE = re.compile(
+    r"\b(?:tear ?gas|water cannons?|rubber bullets|live (?:ammunition|rounds)|opened fire (?:on|at)|fired (?:on|at)|"
+    r"clash(?:ed|es) with (?:police|security forces|troops)|dispersed|broke up)\b",
+    re.I,
+)
 # alone in a lead, a word that frames nothing: a merger's ceremony, a rally on an anniversary
 _WEAK_FRAME = re.compile(r"memorials?|ceremon(?:y|ies)|tributes?|wreaths?|anniversar\w*|commemorat\w*", re.I)

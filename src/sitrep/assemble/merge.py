@@ -202,8 +202,16 @@ def _split_listed_towns(clause: Clause, settings: AssembleSettings) -> list[Clau
     if clause.strong_subs and not any(s not in ACCESSORY_SUBS or s == "Arrests" for s in clause.strong_subs):
         return [clause]
     listed = _place_list(clause)
+    sentence = clause.mentions[0].sentence
+    joined = len(listed) >= 2 and bool(
+        _AND.search(
+            sentence.text[listed[0].span.end - sentence.start : listed[-1].span.start - sentence.start]
+        )
+    )
     if len(listed) < 2 or not all(
-        _listed_apart(a.location, b.location, settings) for i, a in enumerate(listed) for b in listed[i + 1 :]
+        _listed_apart(a.location, b.location, settings, joined)
+        for i, a in enumerate(listed)
+        for b in listed[i + 1 :]
     ):
         return [clause]
     others = [t for t in clause.toponyms if t not in listed]
@@ -227,28 +235,46 @@ def _place_list(clause: Clause) -> list[Toponym]:
         key=lambda t: t.span.start,
     )
     sentence = clause.mentions[0].sentence
-    best: list[Toponym] = []
-    run = places[:1]
+    runs: list[tuple[list[Toponym], list[str]]] = [(places[:1], [])]
     for prev, place in zip(places, places[1:], strict=False):
         gap = sentence.text[prev.span.end - sentence.start : place.span.start - sentence.start]
-        run = [*run, place] if _listing(gap) else [place]
-        best = max(best, run, key=len)
+        if _LIST_GAP.match(gap):
+            runs[-1][0].append(place)
+            runs[-1][1].append(gap)
+        else:
+            runs.append(([place], []))
+    best = max((piece for run, gaps in runs for piece in _serial(run, gaps)), key=len, default=[])
     if len(best) < 2 or _STREETS.match(sentence.text[best[-1].span.end - sentence.start :]):
         return []
     return best
 
 
-def _listing(gap: str) -> bool:
-    """List words between two places; a preposition again only after a count or "and"
-    ("and in Amran", "nine over the Bryansk Region"): "Duguri, in the Kukawa LGA" is where
-    Duguri lies."""
-    m = _LIST_GAP.match(gap)
-    return bool(m) and (not m.group("prep") or bool(m.group("count")) or bool(_AND.search(gap)))
+def _serial(run: list[Toponym], gaps: list[str]) -> list[list[Toponym]]:
+    """A preposition again only after a count or in a list closed by "and" ("in the capital
+    Sanaa, in Hodeida and in Saada", "nine over the Bryansk Region"): "Duguri, in the Kukawa
+    LGA" is where Duguri lies."""
+    if not gaps or _AND.search(gaps[-1]):
+        return [run]
+    pieces = [run[:1]]
+    for gap, place in zip(gaps, run[1:], strict=True):
+        m = _LIST_GAP.match(gap)
+        if m and m.group("prep") and not m.group("count") and not _AND.search(gap):
+            pieces.append([place])
+        else:
+            pieces[-1].append(place)
+    return pieces
 
 
-def _listed_apart(a: Location, b: Location, settings: AssembleSettings) -> bool:
-    """Two towns far apart, or two places of which neither is the other or holds it."""
+LISTED_VILLAGES_KM = 3.0  # "Salama and Juhudi villages": two villages, two events
+
+
+def _listed_apart(a: Location, b: Location, settings: AssembleSettings, joined: bool) -> bool:
+    """Two towns far apart, or joined by "and" ("the villages of Kyselivka and Shyroka Balka",
+    where "Kangemi, Nairobi" is a suburb in its city), or two places of which neither is the
+    other or holds it."""
     if a.feature in _TOWNS and b.feature in _TOWNS:
+        if joined:
+            return a.name.lower() != b.name.lower() and distance_km(a, b) > LISTED_VILLAGES_KM
         return _apart(a, b, settings)
     names = {a.name.lower(), (a.admin1 or a.name).lower()} & {b.name.lower(), (b.admin1 or b.name).lower()}
     return not names
