@@ -530,3 +530,28 @@ def test_people_abducted_and_then_killed_were_attacked(text, sub):
 def test_a_crowd_that_clashes_with_police_riots(text, sub):
     """ACLED's battles are between armed, organised sides; a crowd fighting the police riots."""
     assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "sub"),
+    [
+        (
+            "Hours later a second blast, at a mosque in the north, killed four people.",
+            "At least 58 killed in two suicide blasts in the country",
+            "Suicide bomb",
+        ),
+        (
+            "Hours later a roadside bomb hit a police van in the north, killing four officers.",
+            "At least 58 killed in two suicide blasts in the country",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Hours later a second blast, at a mosque in the north, killed four people.",
+            "At least 58 killed in blasts in the country",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_a_blast_of_a_story_that_counts_suicide_bombings_is_one_of_them(text, lead, sub):
+    lexicon = Lexicon.default()
+    assert choose_sub_event_type(mentions(text), None, None, lexicon, context=lead) == sub

@@ -472,6 +472,8 @@ def _sub_event_type(
         sub = "Suicide bomb"  # "the bank bombing" of the headline is the lead's suicide bombing
     if sub == "Remote explosive/landmine/IED" and _BOMBER_DIED.search(f"{cue_text} {context}"):
         return "Suicide bomb"  # ACLED: the bomber died in his own blast
+    if sub == "Remote explosive/landmine/IED" and _one_of_the_suicide_blasts(mentions, context):
+        return "Suicide bomb"  # "two suicide blasts" in the lead; "a second blast, at a mosque in Hangu"
     demonstration = next((s for s in subs if s in ("Peaceful protest", "Violent demonstration")), None)
     if demonstration and sub in (demonstration, "Attack", "Armed clash", "Arrests"):
         story = f"{cue_text} {context}"
@@ -541,6 +543,21 @@ def _crowd_fights_police(cue_text: str, actor1: Actor | None, actor2: Actor | No
     if any(a is not None and a.type in ARMED_TYPES and a.type != "State forces" for a in (actor1, actor2)):
         return False
     return bool(_CROWD.search(cue_text) and _POLICE.search(cue_text) and not _ARMED_SIDE.search(cue_text))
+
+
+# the lead counts suicide bombings: "58 killed in two suicide blasts", "twin suicide bombings"
+_SUICIDE_SERIES = re.compile(
+    r"\b(?:two|twin|three|both|\d+) suicide (?:blasts|bombings|attacks|bombers|explosions)\b", re.I
+)
+_PLAIN_BLAST = re.compile(r"(?:blasts?|explosions?|(?:a|the) bomb|bombings?)", re.I)
+
+
+def _one_of_the_suicide_blasts(mentions: list[EventMention], context: str) -> bool:
+    """A blast told with no device of its own in a story whose lead counts suicide bombings: one of
+    them, as ACLED codes each."""
+    bombs = [m for m in mentions if m.sub_event_type == "Remote explosive/landmine/IED"]
+    plain = all(_PLAIN_BLAST.fullmatch(m.trigger.text) for m in bombs)
+    return plain and bool(_SUICIDE_SERIES.search(context))
 
 
 # "the man killed in Saturday's explosion is also the person police suspect of carrying it out"
