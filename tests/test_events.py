@@ -555,3 +555,13 @@ def test_a_crowd_that_clashes_with_police_riots(text, sub):
 def test_a_blast_of_a_story_that_counts_suicide_bombings_is_one_of_them(text, lead, sub):
     lexicon = Lexicon.default()
     assert choose_sub_event_type(mentions(text), None, None, lexicon, context=lead) == sub
+
+
+def test_suspects_who_have_been_arrested_are_an_arrest_not_a_charge():
+    found = mentions(
+        "Police said four men suspected of planning the bombing had been arrested in the capital."
+    )
+    assert "Arrests" in [m.sub_event_type for m in found]
+    assert "Arrests" not in [
+        m.sub_event_type for m in mentions("He faces charges of kidnapping and illegal detention.")
+    ]

@@ -193,7 +193,9 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
             continue  # "the Association for Relatives of the Detained-Disappeared"
         if _IMAGINED.match(sentence.text):
             continue  # "Picture cities under bombardment": a film's or a writer's scene, not news
-        if _CHARGED.search(text, max(sentence.start, match.start() - 60), match.start()):
+        if _CHARGED.search(text, max(sentence.start, match.start() - 60), match.start()) and not (
+            sub == "Arrests" and _PASSIVE.search(text, max(sentence.start, match.start() - 20), match.start())
+        ):
             continue  # "charges ranging from extortion and kidnapping to murder": crimes charged, not events
         if _ABUSES_LISTED.search(text, max(sentence.start, match.start() - 140), match.start()):
             continue  # "accused by the UN of abuses including summary killings, torture, sexual violence"
@@ -260,6 +262,8 @@ _ARMS = whole_words(
 
 _IMAGINED = re.compile(r"\W*(?:picture|imagine|envisage|envision|suppose)\s+", re.I)
 
+# "five people suspected of taking part in the attack had been arrested": the arrest is made
+_PASSIVE = re.compile(r"\b(?:been|were|was)\s+$", re.I)
 _CHARGED = re.compile(
     r"\b(?:charges? (?:of|for|including|ranging from|such as)|charged with|accused (?:\w+ ){0,3}?of|convicted of|"
     r"counts?,? (?:of|among them|including)|"
