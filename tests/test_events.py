@@ -435,7 +435,6 @@ def test_a_bomber_who_died_in_his_own_blast_made_a_suicide_bombing(text, sub):
         "A child was killed when a Russian bomb hit an apartment block in Kupiansk.",
         "Two officers were wounded by drones that apparently carried explosive devices.",
         "Cartel gunmen attacked police with explosive drones near the town.",
-        "Witnesses said bombs were dropped on the market at noon, killing seven.",
     ],
 )
 def test_bombs_from_the_air_and_drone_borne_explosives_are_air_strikes(text):
