@@ -311,3 +311,49 @@ def test_a_town_struck_by_a_foreign_army_stays_the_scene(extractor) -> None:
     )
     events = main_events(extractor, text, date(2024, 10, 31))
     assert events and events[0].location is not None and events[0].location.name == "Kharkiv"
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_at_the_town_the_story_puts_it_near(extractor) -> None:
+    text = (
+        "Grenade thrown into a family's yard\n\n"
+        "Someone threw a hand grenade into the yard of a house in Gornji Ranjevac village in Kosovo "
+        "before dawn on Friday, police said. The blast damaged the house but no one was hurt.\n\n"
+        "Gornji Ranjevac lies near the city of Gjilan, in the east of the country."
+    )
+    events = main_events(extractor, text, date(2024, 5, 11))
+    assert events and events[0].location is not None
+    assert (events[0].location.name, events[0].location.geo_precision) == ("Gjilan", GeoPrecision.NEAR)
+
+
+def test_a_town_of_a_country_the_story_names_again_is_no_namesake_abroad(extractor) -> None:
+    text = (
+        "Three people were killed on Thursday when a drone struck a car near Chwarta in the Kurdistan "
+        "Region, local officials said. Witnesses blamed Turkey, whose army has stepped up its strikes on "
+        "the Kurdistan Workers' Party (PKK) this summer. The Turkish military and the PKK did not comment, "
+        "and Turkish officials said Turkey would keep up its strikes."
+    )
+    events = main_events(extractor, text, date(2024, 9, 6))
+    assert events and events[0].location is not None
+    assert (events[0].location.name, events[0].location.country) == ("Chwarta", "IQ")
+
+
+def test_a_ship_attacked_in_the_red_sea_is_placed_in_the_sea(extractor) -> None:
+    text = (
+        "Houthis hit cargo ship\n\n"
+        "Yemen's Houthi rebels fired two anti-ship missiles at a Liberian-flagged cargo ship in the "
+        "Red Sea on Tuesday, setting it on fire, the US military said. The crew were unhurt."
+    )
+    events = main_events(extractor, text, date(2024, 3, 6))
+    assert events and events[0].location is not None
+    assert (events[0].location.name, events[0].location.country) == ("Red Sea", "YE")
+
+
+def test_a_town_of_a_curated_region_is_found_inside_it(extractor) -> None:
+    text = (
+        "Car bombs hit army posts in Sinai\n\n"
+        "Militants drove car bombs into two army checkpoints in Sinai on Friday, killing ten soldiers, "
+        "the army said. The attackers then opened fire on the troops south of Rafah, security sources said."
+    )
+    events = main_events(extractor, text, date(2017, 7, 8))
+    assert events and events[0].location is not None
+    assert (events[0].location.name, events[0].location.country) == ("Rafaḩ", "EG")

@@ -51,6 +51,9 @@ def _span(text: str, name: str) -> Span:
         ("The air force downed a drone launched from Somalia over the port of Mombasa.", "Somalia", True),
         ("Two rockets fired from the Gaza Strip fell near Ashkelon.", "Gaza Strip", True),
         ("Two rockets fired from the Gaza Strip fell near Ashkelon.", "Ashkelon", False),
+        ("Gunmen shot dead pilgrims coming home from Mashhad at a bus stop in Herat.", "Mashhad", True),
+        ("Gunmen shot dead pilgrims coming home from Mashhad at a bus stop in Herat.", "Herat", False),
+        ("The convoy was ambushed while returning from Kidal.", "Kidal", True),
     ],
 )
 def test_a_destination_or_a_landmark_is_not_the_scene(text: str, name: str, elsewhere: bool) -> None:

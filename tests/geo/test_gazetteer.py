@@ -143,3 +143,23 @@ def test_conflict_regions_and_cities_packaged_gazetteers_lack_are_curated() -> N
     assert any(
         p.country == "BO" for p in gazetteer.candidates("El Alto")
     )  # GeoNames' extract has Peru's only
+
+
+def test_kosovo_is_a_country_though_iso_3166_lacks_it() -> None:
+    gazetteer = Gazetteer.default()
+    assert gazetteer.country("Kosovo") is not None and gazetteer.country("Kosovo").country == "XK"
+    assert gazetteer.candidates("Kosovo")[0].feature == "country"  # not the town of Kosovo Polje
+
+
+def test_curated_places_spell_their_province_as_its_towns_do() -> None:
+    """A region whose admin1 is spelled otherwise than its towns' ("North Sinai" against GeoNames'
+    "Muhafazat Shamal Sina'") never finds a town inside it."""
+    from sitrep.geo.gazetteer import admin1_name_table, load_extras, read_cities
+
+    spelled: dict[str, set[str]] = {}
+    for (cc, _), name in admin1_name_table(read_cities()).items():
+        spelled.setdefault(cc, set()).add(name)
+    _, places, _ = load_extras()
+    newer = {"West Kordofan"}  # a province created after GeoNames' extract
+    odd = [p.name for p, _ in places if p.country and p.admin1 not in spelled.get(p.country, set()) | newer]
+    assert odd == []

@@ -467,3 +467,22 @@ def test_the_tail_of_a_name_called_a_capital_is_no_place(nlp: Language, gazettee
         "the state capital."
     )
     assert "Vista" not in [t.span.text for t in _parse(nlp, gazetteer, text) if t.location is not None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Six soldiers killed in PKK attack on Northern Iraq base",
+        "The agitators asked the Centre to bring forward the talks on statehood for Ladakh.",
+    ],
+)
+def test_a_bare_direction_is_no_province(nlp: Language, gazetteer: Gazetteer, text: str) -> None:
+    """Not Israel's Northern District, Ghana's Northern region or Burkina Faso's Centre."""
+    places = _parse(nlp, gazetteer, text)
+    assert not any(t.location is not None and t.location.feature == "admin1" for t in places)
+
+
+def test_a_name_a_country_owns_is_found_untagged(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "The group claimed the assault in western Mali's Kayes region and said the escort had fled."
+    kayes = _resolved(_parse(nlp, gazetteer, text), "Kayes")
+    assert kayes.location is not None and (kayes.location.country, kayes.location.feature) == ("ML", "admin1")

@@ -17,7 +17,7 @@ from sitrep.assemble.records import Draft, Findings
 from sitrep.codebook import codebook, haversine_km
 from sitrep.geo.cues import dateline_spans, in_dateline, is_elsewhere, is_settlement
 from sitrep.geo.gazetteer import normalise_name
-from sitrep.geo.locate import locate_event, sentence_bounds
+from sitrep.geo.locate import NEAR_BEFORE, locate_event, sentence_bounds
 from sitrep.model import Actor, EventRole, GeoPrecision, Location, Span, Toponym
 from sitrep.nlp import doc_text
 
@@ -55,6 +55,7 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
         and location.country != story
         and (counts[story] >= DOMINANCE * counts.get(location.country, 0))
         and not (own and location.feature not in WIDE and _solidarity(draft))
+        and not (own and location.feature not in WIDE and _corroborated(location, span, toponyms, text))
     )
     if location is None or foreign or location.feature == "continent":
         fallback = (
@@ -170,6 +171,9 @@ def _refined(
     text = doc_text(findings.doc)
     village = _unknown_village(draft, text)
     if village is not None:
+        town = _town_near_village(village, toponyms, location, text)
+        if town is not None:
+            return replace(town.location, geo_precision=GeoPrecision.NEAR), town.span
         return replace(location, geo_precision=_unit_precision(location)), village
     admin1 = location.admin1 if location.feature != "country" else ""
     inner = _near_place(toponyms, location, span, text) or _story_place(toponyms, location.country, admin1)
@@ -238,6 +242,41 @@ def _unknown_village(draft: Draft, text: str) -> Span | None:
             if t.location is None and is_settlement(t.span, text):
                 return t.span
     return None
+
+
+def _town_near_village(village: Span, toponyms: list[Toponym], unit: Location, text: str) -> Toponym | None:
+    """The town the story puts the unknown village near ("Ranilluk lies near the city of Gjilan",
+    "in Kuda village, 10 km north of Mubi"): ACLED codes such a village at that town, precision 2,
+    where the unit around it may be a province or a whole country."""
+    name = re.compile(rf"\b{re.escape(village.text)}\b")
+    for t in toponyms:
+        here = t.location
+        if here.feature in WIDE or here.country != unit.country:
+            continue
+        if unit.feature == "admin1" and here.admin1 != unit.admin1:
+            continue
+        start, end = sentence_bounds(text, t.span)
+        if name.search(text, start, end) and NEAR_BEFORE.search(
+            text[max(0, t.span.start - 40) : t.span.start]
+        ):
+            return t
+    return None
+
+
+def _corroborated(location: Location, span: Span | None, toponyms: list[Toponym], text: str) -> bool:
+    """Whether the event's sentence names the town's province or country beside it ("near Chwarta
+    in the Kurdistan Region"): then the town is no namesake abroad, and a story full of Turkish
+    actors does not send a strike in Iraq to Ankara."""
+    if span is None:
+        return False
+    start, end = sentence_bounds(text, span)
+    return any(
+        start <= t.span.start < end
+        and t.location.feature in WIDE
+        and t.location.country == location.country
+        and (t.location.feature in ("country", "region") or t.location.admin1 == location.admin1)
+        for t in toponyms
+    )
 
 
 def _unit_precision(location: Location) -> GeoPrecision:

