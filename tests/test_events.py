@@ -397,6 +397,165 @@ def test_words_that_name_no_new_event_make_no_mention(sentence: str) -> None:
     assert [m.trigger.text for m in mentions(sentence) if m.strength == STRONG] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two suicide car bombers struck army checkpoints near the border on Sunday.",
+        "Officials said twin suicide blasts hit the crowded market in the afternoon.",
+        "Police said the bomber exploded himself next to the governor's car.",
+        "The bomber set off his explosives close to worshippers leaving the shrine.",
+    ],
+)
+def test_suicide_bombings_told_in_other_words_are_suicide_bombs(text):
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == "Suicide bomb"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "A bomb exploded outside a tax office in Eastfield on Tuesday. The man killed in the explosion "
+            "is also the person police suspect of planting it.",
+            "Suicide bomb",
+        ),
+        (
+            "A bomb exploded outside a tax office in Eastfield on Tuesday. Police arrested a suspect on "
+            "Wednesday.",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_a_bomber_who_died_in_his_own_blast_made_a_suicide_bombing(text, sub):
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A child was killed when a Russian bomb hit an apartment block in Kupiansk.",
+        "Two officers were wounded by drones that apparently carried explosive devices.",
+        "Cartel gunmen attacked police with explosive drones near the town.",
+    ],
+)
+def test_bombs_from_the_air_and_drone_borne_explosives_are_air_strikes(text):
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Gunmen shot dead four police officers at a checkpoint in Zamfara.", "Armed clash"),
+        ("Jihadists massacre 23 soldiers at a lakeside base.", "Armed clash"),
+        ("Gunmen shot dead four traders at a market in Zamfara.", "Attack"),
+        ("The rebels executed two captured soldiers.", "Attack"),
+        ("Two traders were shot dead by police officers at a checkpoint.", "Attack"),
+        (
+            "Four people were shot dead by police after youths protesting over insecurity stormed a police station.",
+            "Violent demonstration",
+        ),
+    ],
+)
+def test_soldiers_or_police_shot_dead_fought_a_battle(text, sub):
+    """ACLED's Attack is violence against civilians; killing soldiers or police is an armed clash."""
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == sub
+
+
+def test_gunmen_who_storm_a_barracks_fight_a_battle():
+    text = "Gunmen stormed a military barracks in the capital before dawn."
+    gunmen = Actor("Unidentified Armed Group (Sierra Leone)", "Political militia", "SL")
+    assert choose_sub_event_type(mentions(text), gunmen, None, Lexicon.default()) == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Security forces killed three protesters in Basra on Friday.", "Excessive force against protesters"),
+        (
+            "Troops killed two protesters at a checkpoint; officials said a mob had attacked the checkpoint.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Guards opened fire to break up the protest outside the governor's office.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Protesters blocked the ring road. Police said 120 people had been detained.",
+            "Protest with intervention",
+        ),
+        (
+            "Hundreds rallied on Saturday to demand the release of people detained during earlier protests.",
+            "Peaceful protest",
+        ),
+        ("The mobilisations went on for a third day as protesters marched peacefully.", "Peaceful protest"),
+    ],
+)
+def test_force_at_a_crowd_told_in_other_words(text, sub):
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked an army post on Thursday. The UN has accused every side of abuses, among them rape.",
+        "Rebels attacked an army post on Thursday. All parties have been accused by the UN of abuses including "
+        "summary killings, torture, conflict-related sexual violence and the use of child soldiers.",
+    ],
+)
+def test_crimes_listed_in_an_accusation_are_no_events(text):
+    assert "Sexual violence" not in {m.sub_event_type for m in mentions(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Gunmen abducted six passengers from a minibus and then killed them.", "Attack"),
+        ("Kidnapped trade unionist found dead on the outskirts of the city.", "Attack"),
+        ("Gunmen abducted six passengers from a minibus on the highway.", "Abduction/forced disappearance"),
+    ],
+)
+def test_people_abducted_and_then_killed_were_attacked(text, sub):
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Young men clash with police on a fourth night in the capital.", "Violent demonstration"),
+        ("Supporters of the two candidates clashed with police outside the count.", "Violent demonstration"),
+        ("Militants clashed with police near the border.", "Armed clash"),
+        ("Police clashed with gunmen in the market.", "Armed clash"),
+    ],
+)
+def test_a_crowd_that_clashes_with_police_riots(text, sub):
+    """ACLED's battles are between armed, organised sides; a crowd fighting the police riots."""
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "sub"),
+    [
+        (
+            "Hours later a second blast, at a mosque in the north, killed four people.",
+            "At least 58 killed in two suicide blasts in the country",
+            "Suicide bomb",
+        ),
+        (
+            "Hours later a roadside bomb hit a police van in the north, killing four officers.",
+            "At least 58 killed in two suicide blasts in the country",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Hours later a second blast, at a mosque in the north, killed four people.",
+            "At least 58 killed in blasts in the country",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_a_blast_of_a_story_that_counts_suicide_bombings_is_one_of_them(text, lead, sub):
+    lexicon = Lexicon.default()
+    assert choose_sub_event_type(mentions(text), None, None, lexicon, context=lead) == sub
+
+
 def test_suspects_who_have_been_arrested_are_an_arrest_not_a_charge():
     found = mentions(
         "Police said four men suspected of planning the bombing had been arrested in the capital."

@@ -71,6 +71,11 @@ _ARMED_TARGET_WORDS = whole_words(
     "convoys?",
     "police (?:station|post|officers?)",
     "policemen",
+    "barracks",
+    "outposts?",
+    "(?:military|army) camps?",
+    "garrisons?",
+    "gendarmes?",
     "fighters",
     "militants",
     "rebels",
@@ -192,6 +197,8 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
             sub == "Arrests" and _PASSIVE.search(text, max(sentence.start, match.start() - 20), match.start())
         ):
             continue  # "charges ranging from extortion and kidnapping to murder": crimes charged, not events
+        if _ABUSES_LISTED.search(text, max(sentence.start, match.start() - 140), match.start()):
+            continue  # "accused by the UN of abuses including summary killings, torture, sexual violence"
         if _HABITUAL.search(text, max(sentence.start, match.start() - 40), match.start()):
             continue  # "gangs known for kidnapping", "has often clashed with": a habit, not an event
         if _AIR_DEFENCE.search(text, max(sentence.start, match.start() - 30), match.start()):
@@ -258,11 +265,15 @@ _IMAGINED = re.compile(r"\W*(?:picture|imagine|envisage|envision|suppose)\s+", r
 # "five people suspected of taking part in the attack had been arrested": the arrest is made
 _PASSIVE = re.compile(r"\b(?:been|were|was)\s+$", re.I)
 _CHARGED = re.compile(
-    r"\b(?:charges? (?:of|for|including|ranging from|such as)|charged with|accused of|convicted of|"
+    r"\b(?:charges? (?:of|for|including|ranging from|such as)|charged with|accused (?:\w+ ){0,3}?of|convicted of|"
     r"counts?,? (?:of|among them|including)|"
     r"(?:convicted|sentenced|jailed|acquitted|found guilty|tried|trial)(?: [\w-]+){0,6} (?:over|for|of|in)|"
     r"sentenced for|on suspicion of|suspected of|wanted for|(?:crimes|offences) (?:of|such as|including))\b[^.;]{0,45}$",
     re.I,
+)
+
+_ABUSES_LISTED = re.compile(
+    r"\b(?:abuses|atrocities|violations|crimes),? (?:among them|including|such as|like)\b[^.;:]{0,110}$", re.I
 )
 
 # "Since October 7, 2023, more than 630 Palestinians ... have died": a running total, not an event.
@@ -426,9 +437,21 @@ def choose_sub_event_type(
     An attack that killed several people and took others is coded by the killing (ACLED's
     Attack); a kidnapping in which a guard was shot stays an abduction."""
     sub = _sub_event_type(mentions, actor1, actor2, lexicon, context)
-    if sub == "Abduction/forced disappearance" and deaths >= MASSACRE_DEATHS:
+    if sub == "Abduction/forced disappearance" and (
+        deaths >= MASSACRE_DEATHS
+        or _TAKEN_THEN_KILLED.search(" ".join(dict.fromkeys(m.sentence.text for m in mentions)))
+    ):
         return "Attack"
     return sub
+
+
+# the abducted were killed: "abducted nine people from a bus and then killed them", "abducted
+# opposition leader found dead"
+_TAKEN_THEN_KILLED = re.compile(
+    r"\b(?:abduct\w*|kidnapp?\w*)\b[^.;]{0,120}?\b(?:(?:and )?(?:then |later )(?:killed|shot|murdered|executed|"
+    r"beheaded)(?: them| him| her)?|(?:was |were |been )?found dead|bod(?:y|ies) (?:was |were )?(?:later )?found)\b",
+    re.I,
+)
 
 
 def _sub_event_type(
@@ -451,10 +474,18 @@ def _sub_event_type(
     sub = (primary or subs or [""])[0]
     if sub == "Remote explosive/landmine/IED" and "Suicide bomb" in subs:
         sub = "Suicide bomb"  # "the bank bombing" of the headline is the lead's suicide bombing
+    if sub == "Remote explosive/landmine/IED" and _BOMBER_DIED.search(f"{cue_text} {context}"):
+        return "Suicide bomb"  # ACLED: the bomber died in his own blast
+    if sub == "Remote explosive/landmine/IED" and _one_of_the_suicide_blasts(mentions, context):
+        return "Suicide bomb"  # "two suicide blasts" in the lead; "a second blast, at a mosque in Hangu"
     demonstration = next((s for s in subs if s in ("Peaceful protest", "Violent demonstration")), None)
     if demonstration and sub in (demonstration, "Attack", "Armed clash", "Arrests"):
         story = f"{cue_text} {context}"
         return _refine_demonstration(demonstration, story, lexicon, clashed="Armed clash" in subs)
+    if sub == "Armed clash" and _crowd_fights_police(cue_text, actor1, actor2):
+        return "Violent demonstration"  # ACLED: a battle is between armed, organised sides
+    if sub == "Attack" and _on_armed_men(mentions, actor2):
+        return "Armed clash"  # ACLED's attack is on civilians; soldiers or police shot dead fought a battle
     if sub in ("Non-state actor overtakes territory", "Government regains territory"):
         state = actor1 is not None and actor1.type == "State forces"
         return "Government regains territory" if state else "Non-state actor overtakes territory"
@@ -463,14 +494,136 @@ def _sub_event_type(
     return _type_from_actors(actor1, actor2, cue_text)
 
 
+_CROWD = whole_words(
+    "youths?",
+    "young (?:men|people|Tunisians|protesters)",
+    "crowds?",
+    "supporters",
+    "(?:party )?workers",
+    "rivals?",
+    "residents",
+    "students",
+    "protesters",
+    "demonstrators",
+    "marchers?",
+    "march",
+    "rally",
+    "fans",
+)
+_POLICE = whole_words(
+    "police", "policemen", "riot police", "officers", "gendarmes?", "security (?:forces|agencies)"
+)
+_ARMED_SIDE = whole_words(
+    "gun\\w*",
+    "shot",
+    "shooting",
+    "firing",
+    "fired",
+    "armed (?:men|groups?)",
+    "weapons?",
+    "rifles?",
+    "militants?",
+    "rebels?",
+    "fighters",
+    "insurgents?",
+    "soldiers",
+    "troops",
+    "army",
+    "militia\\w*",
+    "jihadists?",
+    "bandits",
+    "bombs?",
+    "grenades?",
+    "rockets?",
+    "mortars?",
+    "artillery",
+    "drones?",
+)
+
+
+def _crowd_fights_police(cue_text: str, actor1: Actor | None, actor2: Actor | None) -> bool:
+    """A "clash" of a crowd (youths, supporters, rivals, a march) with the police, no arms or
+    armed group named: ACLED's riot, not a battle."""
+    if any(a is not None and a.type in ARMED_TYPES and a.type != "State forces" for a in (actor1, actor2)):
+        return False
+    return bool(_CROWD.search(cue_text) and _POLICE.search(cue_text) and not _ARMED_SIDE.search(cue_text))
+
+
+# the lead counts suicide bombings: "58 killed in two suicide blasts", "twin suicide bombings"
+_SUICIDE_SERIES = re.compile(
+    r"\b(?:two|twin|three|both|\d+) suicide (?:blasts|bombings|attacks|bombers|explosions)\b", re.I
+)
+_PLAIN_BLAST = re.compile(r"(?:blasts?|explosions?|(?:a|the) bomb|bombings?)", re.I)
+
+
+def _one_of_the_suicide_blasts(mentions: list[EventMention], context: str) -> bool:
+    """A blast told with no device of its own in a story whose lead counts suicide bombings: one of
+    them, as ACLED codes each."""
+    bombs = [m for m in mentions if m.sub_event_type == "Remote explosive/landmine/IED"]
+    plain = all(_PLAIN_BLAST.fullmatch(m.trigger.text) for m in bombs)
+    return plain and bool(_SUICIDE_SERIES.search(context))
+
+
+# "the man killed in Saturday's explosion is also the person police suspect of carrying it out"
+_BOMBER_DIED = re.compile(
+    r"\b(?:suspect(?:ed)?|bomber|attacker|perpetrator)\b[^.;]{0,80}\b(?:killed|died)\b (?:in|by) "
+    r"(?:the |his own |her own |\w+'s )?(?:blast|explosion|bombing|detonation)\b|"
+    r"\b(?:killed|died) (?:in|by) (?:the |\w+'s )?(?:blast|explosion|bombing)\b[^.;]{0,80}\b(?:suspect|bomber|perpetrator)\b|"
+    r"\bonly (?:person|one) (?:killed|who died|to die|dead)\b[^.;]{0,80}\b(?:suspect|bomber|perpetrator)\b",
+    re.I,
+)
+_ARMED_MEN = (
+    r"(?:soldiers?|troops|servicemen|(?:police )?officers?|policem[ae]n|police|gendarmes?|"
+    r"security (?:forces|personnel|guards?)|guards?|militiamen|militants|fighters|rebels|insurgents)"
+)
+# soldiers or police as the ones killed: "massacre 23 Chadian soldiers", "officers were shot dead"
+_ARMED_KILLED = re.compile(
+    r"\b(?:kill(?:s|ed|ing)?|shot dead|gunned down|massacred?|slain|murdered) (?:at least |no fewer than |"
+    rf"some |about )?(?:(?!by\b)[\w-]+ ){{0,3}}?{_ARMED_MEN}\b|\b{_ARMED_MEN} (?:[\w-]+ ){{0,3}}?(?:were|was|have been|"
+    r"had been) (?:\w+ )?(?:killed|shot dead|gunned down|slain|massacred)\b",
+    re.I,
+)
+# a captive or a lynched man is no armed opponent
+_HORS_DE_COMBAT = re.compile(r"execut|behead|lynch|burned alive|hacked|stabbed", re.I)
+
+
+def _on_armed_men(mentions: list[EventMention], actor2: Actor | None) -> bool:
+    """The killing words of an "attack" ("shot dead", "massacre", "killed") said of soldiers,
+    police or fighters and of no civilians: ACLED codes that as a battle, not violence
+    against civilians (their Attack)."""
+    if actor2 is not None and actor2.type in ("Civilians", "Protesters"):
+        return False
+    killing = [
+        m for m in mentions if m.sub_event_type == "Attack" or (m.strength == WEAK and not m.sub_event_type)
+    ]
+    if not any(m.sub_event_type == "Attack" for m in killing) and (
+        actor2 is None or actor2.type not in ARMED_TYPES
+    ):
+        return False  # weak words alone: the actors decide (``_type_from_actors``)
+    return armed_men_killed(killing)
+
+
+def armed_men_killed(mentions: list[EventMention] | tuple[EventMention, ...]) -> bool:
+    """The sentences of the killing words name soldiers, police or fighters as the killed, and no
+    civilians; none of the words is an execution or a lynching (a captive is no armed opponent)."""
+    killing = [
+        m for m in mentions if m.sub_event_type == "Attack" or (m.strength == WEAK and not m.sub_event_type)
+    ]
+    if any(_HORS_DE_COMBAT.search(m.trigger.text) for m in killing):
+        return False
+    said = list(dict.fromkeys(m.sentence.text for m in killing))
+    return any(_ARMED_KILLED.search(t) and not _CIVILIAN_WORDS.search(t) for t in said)
+
+
 def _refine_demonstration(sub: str, cue_text: str, lexicon: Lexicon, *, clashed: bool = False) -> str:
     """ACLED: violent demonstrators make a riot, even where the police shot at them; force on
     peaceful ones a protest with intervention (or excessive force). Protesters who clash with
     the police are violent."""
-    if _mob(cue_text, lexicon):
-        return "Mob violence"
     violent = sub == "Violent demonstration" or violent_crowd(cue_text, lexicon)
-    if not violent and force_at_crowd("excessive_force", cue_text, lexicon):
+    excessive = not violent and force_at_crowd("excessive_force", cue_text, lexicon)
+    if _mob(cue_text, lexicon) and (not excessive or lexicon.refine["mob_on_people"].search(cue_text)):
+        return "Mob violence"  # forces that shot a crowd they call a "mob" used excessive force on it
+    if excessive:
         return "Excessive force against protesters"
     if violent or clashed:
         return "Violent demonstration"
@@ -494,9 +647,13 @@ _OTHER_DAY = re.compile(
     r"the (?:day|night|week) before|previous (?:day|days|protests?|rallies|demonstrations?))\b[^.;:!?]{0,80}$",
     re.I,
 )
-# "with water cannon standing by": force at hand is not force used
+# "with water cannon standing by": force at hand is not force used; "the release of people
+# detained during earlier protests": force used on another day's crowd
 _AT_HAND = re.compile(
-    r"\s*(?:were |was )?(?:standing by|stood by|on standby|at the ready|nearby|deployed)\b", re.I
+    r"\s*(?:were |was )?(?:standing by|stood by|on standby|at the ready|nearby|deployed)\b|"
+    r"\s*(?:during|in|at|after) (?:the )?(?:earlier|previous|past|last (?:week|month)'s) "
+    r"(?:protests?|demonstrations?|rall(?:y|ies)|marches)\b",
+    re.I,
 )
 
 
@@ -543,6 +700,8 @@ def _type_from_actors(actor1: Actor | None, actor2: Actor | None, cue_text: str)
         return "Armed clash"
     if _ARMED_TARGET_WORDS.search(cue_text) and (armed1 or armed2):
         return "Armed clash"
+    if _ARMED_KILLED.search(cue_text) and not _CIVILIAN_WORDS.search(cue_text):
+        return "Armed clash"  # "gunmen shot dead four police officers"
     if _CIVILIAN_WORDS.search(cue_text) or armed1:
         return "Attack"
     return "Armed clash" if armed2 else "Attack"
