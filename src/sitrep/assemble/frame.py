@@ -69,8 +69,8 @@ def news_in_frame(draft: Draft, frame: str, published: date, lexicon: Lexicon) -
         return False
     retrospective = lexicon.refine["story_retrospective"]
     dated = [m for m in draft.mentions if m.sentence.start <= when.span.start < m.sentence.end]
-    framed = {w.lower() for w in retrospective.findall(dated[0].sentence.text)} if dated else set()
     sentence = dated[0].sentence.text if dated else ""
+    framed = {w.lower() for w in retrospective.findall(sentence)}
     forced = bool(_FORCE.search(sentence))
     gathering = _WEAK_FRAME if forced else _OCCASION  # a commemoration fired on is news
     attacked = any(m.strength == STRONG for m in dated) and all(gathering.fullmatch(w) for w in framed)

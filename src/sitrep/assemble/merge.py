@@ -21,7 +21,7 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
     """Dated clauses first, in text order; then each undated clause joins the event
     nearest to it (same sentence, else the closest before it) or starts its own."""
     clauses = [piece for c in clauses for piece in _split_arrests(c)]
-    clauses = [piece for c in clauses for piece in _split_listed_towns(c, settings)]
+    clauses = [piece for c in clauses for piece in _split_listed_places(c, settings)]
     drafts: list[Draft] = []
     dated_referrals: list[Clause] = []  # "the beach came under attack late on Friday"
     for clause in (c for c in clauses if c.date is not None):
@@ -191,9 +191,10 @@ _AND = re.compile(r"\b(?:and|or|as well as)\b|&", re.I)
 _STREETS = re.compile(r"^\s+(?:avenues|streets|roads|highways|boulevards|junctions)\b", re.I)
 _TOWNS = frozenset({"city", "town"})
 _AREAS = frozenset({"admin1", "admin2"})
+_LISTABLE = _TOWNS | _AREAS
 
 
-def _split_listed_towns(clause: Clause, settings: AssembleSettings) -> list[Clause]:
+def _split_listed_places(clause: Clause, settings: AssembleSettings) -> list[Clause]:
     """ "Clashes in Lahore and Faisalabad", "drones downed over the Kursk, Bryansk and Tula
     regions": ACLED codes an event for each place a sentence lists, so a clause whose trigger
     names an event and whose sentence lists towns far apart, or provinces none of which holds
@@ -231,7 +232,7 @@ def _split_listed_towns(clause: Clause, settings: AssembleSettings) -> list[Clau
 def _place_list(clause: Clause) -> list[Toponym]:
     """The longest run of towns and provinces that only list words separate."""
     places = sorted(
-        (t for t in clause.toponyms if t.location and t.location.feature in _TOWNS | _AREAS),
+        (t for t in clause.toponyms if t.location and t.location.feature in _LISTABLE),
         key=lambda t: t.span.start,
     )
     sentence = clause.mentions[0].sentence
