@@ -59,3 +59,15 @@ def test_reports_on_a_weekday_date_the_reports(extractor) -> None:
     )
     events = main_events(extractor, text, date(2018, 11, 5))
     assert events and events[0].event_date.start == date(2018, 11, 4)
+
+
+def test_towns_listed_after_among_them_each_get_the_event(extractor) -> None:
+    text = (
+        "BAGHDAD - Iraqi security forces fired tear gas at protesters in Baghdad on Monday. "
+        "Overnight in Tayaran Square protesters hurled petrol bombs and stones at police. In other "
+        "parts of southern Iraq, hundreds of protesters set tyres on fire and shut main roads in "
+        "several cities, among them Nassiriya, Kerbala and Amara."
+    )
+    events = main_events(extractor, text, date(2020, 1, 21))
+    places = {e.location.name for e in events if e.location is not None}
+    assert {"Karbala", "Al ‘Amārah"} <= places

@@ -37,7 +37,8 @@ def find_clauses(findings: Findings, tree: Tree) -> list[Clause]:
             topo, findings
         ):
             continue  # "south of the capital Mogadishu ... the town of Jilib": a landmark, not the scene
-        if _is_locative(tree.root(topo.span)) and (c := owner.of(topo.span)) is not None:
+        root = tree.root(topo.span)
+        if (_is_locative(root) or _named_among(root, text)) and (c := owner.of(topo.span)) is not None:
             c.toponyms.append(topo)
     for fat in findings.fatalities:
         if fat.span is not None and (c := owner.of(fat.span)) is not None:
@@ -119,6 +120,23 @@ def _is_locative(tok: Token) -> bool:
     if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _TARGET_VERBS:
         return True  # "insurgents took over Mocimboa da Praia", whatever the tagger called it
     return tok.dep_ in ("npadvmod", "dobj", "nsubjpass") and tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+# "in several cities, among them Nassiriya, Kerbala and Amara", "in three towns, including Kotli"
+_AMONG_PLACES = re.compile(
+    r"\b(?:cities|towns|villages|provinces|districts|regions|areas|localities|communities|"
+    r"neighbou?rhoods|states|governorates|counties|municipalities|places),?\s+"
+    r"(?:among them|including|such as|notably|namely|in particular)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _named_among(tok: Token, text: str) -> bool:
+    """A place named as one of the towns the sentence says the event reached: the list's
+    first item follows "among them" or "including" after a plural noun of places."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return bool(_AMONG_PLACES.search(text, max(0, tok.idx - 80), tok.idx))
 
 
 def _over_the_place(prep: Token) -> bool:
