@@ -129,3 +129,14 @@ def test_a_bomber_who_blew_herself_up_is_counted_with_an_official_she_killed(ext
     (event,) = main_events(extractor, text, date(2024, 3, 5))
     assert event.sub_event_type == "Suicide bomb"
     assert event.fatalities is not None and event.fatalities.best == 2
+
+
+def test_the_dead_of_months_of_operations_are_no_events_toll(extractor) -> None:
+    text = (
+        "Raipur: A police jawan died and three of his colleagues were wounded on Monday when Maoists "
+        "set off an improvised explosive device in Bijapur district.\n\n"
+        "Security forces have mounted at least four major counter-insurgency operations there over "
+        "the past eight months, leaving 44 Maoists dead."
+    )
+    events = main_events(extractor, text, date(2025, 8, 18))
+    assert events and events[0].fatalities is not None and events[0].fatalities.best == 1

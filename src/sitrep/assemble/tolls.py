@@ -288,7 +288,7 @@ _TOLL_ROSE = re.compile(
 )
 _RUNNING_TOTAL = re.compile(
     r"\bsince (?:the (?:start|beginning|war|conflict)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{1,2})?|\d{4})\b|"
-    r"\b(?:so far this year|this year alone|in total since|over the (?:past|last) (?:year|months?|weeks?)|"
+    r"\b(?:so far this year|this year alone|in total since|over the (?:past|last) (?:[\w-]+ )?(?:years?|months?|weeks?)|"
     r"in recent (?:months|weeks|years)|within the (?:past |last )?(?:week|month|year))\b|"
     r"\b(?:hundreds|thousands|tens of thousands|hundreds of thousands|millions)\b[^.;]{0,40}?"
     r"\b(?:have|has) (?:died|been killed|lost their lives)\b|"  # "Hundreds of people have died in clashes"
