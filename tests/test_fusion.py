@@ -13,6 +13,7 @@ from sitrep.config import FusionSettings, Settings
 from sitrep.evaluation.fusion import article_file, extract_corpus, fuse_corpus, load_gold, pairwise
 from sitrep.fusion import (
     Report,
+    _Cluster,
     candidate_pairs,
     combine_fatalities,
     content_tokens,
@@ -25,6 +26,7 @@ from sitrep.fusion import (
     places_compatible,
     reconcile,
     same_name,
+    score_cluster,
     score_pair,
     shared_details,
     stale,
@@ -44,6 +46,7 @@ from sitrep.model import (
     EventRole,
     Fatalities,
     GeoPrecision,
+    Link,
     Location,
     Span,
 )
@@ -363,6 +366,29 @@ def test_vague_report_does_not_chain_two_strikes():
     assert len(incidents) == 2
     assert sorted(len(i.event_ids) for i in incidents) == [1, 2]  # the vague report joined one of them
     assert all(i.event_date.precision is DatePrecision.DAY for i in incidents)
+
+
+def test_a_report_all_but_ruled_out_with_one_main_report_does_not_join_its_incident():
+    """Single linkage chains: a raid in Jenin, a settler attack two days later and a vague "West
+    Bank" report that resembles both. A report joins an incident only if no main report of it
+    rules the pair out (probability under ``member_floor``), however well it matches another."""
+    raid, settlers, vague = report("a", DEPOT), report("b", DEPOT), report("c", DEPOT)
+    cluster = _Cluster.start(raid)
+    cluster.add(settlers, Link("ev-b", "ev-a", 0.9, ()))
+    odds = {("ev-a", "ev-c"): 0.8, ("ev-b", "ev-c"): 0.05}
+
+    class Scorer:
+        settings = SETTINGS
+
+        def probability(self, a: Report, b: Report) -> float:
+            return odds[tuple(sorted((a.event.id, b.event.id)))]
+
+        def outdone(self, member: Report, other: Report, p: float) -> bool:
+            return False
+
+    assert score_cluster(vague, cluster, Scorer()) is None
+    odds[("ev-b", "ev-c")] = 0.3
+    assert score_cluster(vague, cluster, Scorer()) == (0.8, raid)
 
 
 def test_fuse_does_not_depend_on_input_order():

@@ -536,8 +536,7 @@ class PairScorer:
     Amalfi the same day), and its passages then share every name and number with the other
     outlets' reports of *both* incidents: the details say which articles tell one story, not
     which of their events is which incident. So a report does not link to an event of another
-    article when another event of either article tells the other one better (a higher
-    probability): the two articles' events pair off one to one, best first.
+    article that a sibling event tells better: the two articles' events pair off, best first.
     """
 
     def __init__(self, reports: Iterable[Report], settings: FusionSettings, decisions: Decisions) -> None:
@@ -569,9 +568,9 @@ class PairScorer:
 
 
 def score_cluster(report: Report, cluster: _Cluster, scorer: PairScorer) -> tuple[float, Report] | None:
-    """The best probability of ``report`` with a member of the cluster (and that member), or
-    ``None`` if any member's gates fail or a person split the two apart. A member that another
-    event of either article tells better (:meth:`PairScorer.outdone`) is no partner."""
+    """The best probability of ``report`` with a main member (and that member), or ``None`` if a
+    gate fails, a person split them, or a main member is all but ruled out (``member_floor``: a
+    vague report must not chain two incidents). A member ``outdone`` by a sibling is no partner."""
     best: tuple[float, Report] | None = None
     for member in cluster.reports:
         p = scorer.probability(member, report)
@@ -579,6 +578,8 @@ def score_cluster(report: Report, cluster: _Cluster, scorer: PairScorer) -> tupl
             return None
         if member.event.role is not EventRole.MAIN or scorer.outdone(member, report, p):
             continue
+        if p < scorer.settings.member_floor:
+            return None
         if best is None or p > best[0]:
             best = (p, member)
     return best
