@@ -366,7 +366,9 @@ def _idle(word: str, sub: str, sentence: str, lexicon: Lexicon) -> bool:
     between no parties to a conflict are not events."""
     refine = lexicon.refine
     if refine["weapon_noun"].fullmatch(word.lower()):
-        return bool(refine["space"].search(sentence)) or not refine["weapon_action"].search(sentence)
+        if refine["space"].search(sentence) or refine["salute"].search(sentence):
+            return True  # a launch into orbit, guns fired in honour
+        return not refine["weapon_action"].search(sentence)
     if sub == "Peaceful protest" and word.lower().startswith("march"):
         return bool(refine["parade_march"].search(sentence))  # veterans marching past the president
     if sub == "Disrupted weapons use" and _CONTRABAND.search(sentence) and not _ARMS.search(sentence):

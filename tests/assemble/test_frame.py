@@ -28,6 +28,23 @@ def test_a_commemoration_of_war_dead_is_no_event(extractor) -> None:
     assert main_events(extractor, text, date(2024, 4, 25)) == []
 
 
+def test_a_celebrated_victory_and_a_salute_of_guns_are_no_events(extractor) -> None:
+    victory = (
+        "Ethiopians celebrating anniversary of victory of Adwa\n\n"
+        "Ethiopians all over the country are marking the anniversary of the victory at the battle of "
+        "Adwa. Celebrations are taking many forms, above all in the Adwa mountains, where the battle "
+        "was fought."
+    )
+    salute = (
+        "Serbia observes First World War Armistice Day\n\n"
+        "BELGRADE -- Serbia is marking Armistice Day on Sunday with many ceremonies. Events got under "
+        "way in Belgrade on Saturday evening with honorary artillery salvos fired by the Army Guards "
+        "from Kalemegdan Fortress."
+    )
+    assert main_events(extractor, victory, date(2018, 3, 2)) == []
+    assert main_events(extractor, salute, date(2012, 11, 11)) == []
+
+
 def test_a_gas_explosion_is_no_event(extractor) -> None:
     text = (
         "Death toll from Jeddah restaurant blast rises to three\n\n"

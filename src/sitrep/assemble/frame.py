@@ -89,4 +89,7 @@ _FORCE = re.compile(
     re.I,
 )
 # alone in a lead, a word that frames nothing: a merger's ceremony, a rally on an anniversary
-_WEAK_FRAME = re.compile(r"memorials?|ceremon(?:y|ies)|tributes?|wreaths?|anniversar\w*|commemorat\w*", re.I)
+_WEAK_FRAME = re.compile(
+    r"memorials?|ceremon(?:y|ies)|tributes?|wreaths?|anniversar\w*|commemorat\w*|celebrat(?:e|es|ed|ing|ions?)",
+    re.I,
+)
