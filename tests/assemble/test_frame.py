@@ -54,6 +54,20 @@ def test_a_gas_explosion_is_no_event(extractor) -> None:
     assert main_events(extractor, text, date(2019, 6, 3)) == []
 
 
+def test_a_cracker_factory_blast_and_a_burst_cylinder_are_no_events(extractor) -> None:
+    factory = (
+        "Sivakasi cracker unit blast kills worker; police open probe\n\n"
+        "A blast at a firecracker factory in Sivakasi, Tamil Nadu, killed one worker on Thursday. "
+        "Police have begun an inquiry into its cause."
+    )
+    cylinder = (
+        "YEREVAN, APRIL 3. A CO2 cylinder exploded in a fast food restaurant in central Yerevan on "
+        "April 2, injuring eight people. Law enforcement agencies opened a criminal case."
+    )
+    assert main_events(extractor, factory, date(2023, 1, 19)) == []
+    assert main_events(extractor, cylinder, date(2018, 4, 3)) == []
+
+
 def test_a_fuel_depot_that_blew_up_is_no_event_but_one_struck_by_drones_is(extractor) -> None:
     """An explosion at a fuel depot or gas station is an accident story, also when the lead
     speaks of a day of mourning or the owner's conviction; a weapon that hit it makes it news."""
