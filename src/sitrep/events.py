@@ -201,6 +201,8 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
             continue  # "accused by the UN of abuses including summary killings, torture, sexual violence"
         if _HABITUAL.search(text, max(sentence.start, match.start() - 40), match.start()):
             continue  # "gangs known for kidnapping", "has often clashed with": a habit, not an event
+        if _SLOGAN.search(text, max(sentence.start, match.start() - 80), match.start()):
+            continue  # marchers chanting "stop bombing Gaza": a slogan, not a bombing
         if _AIR_DEFENCE.search(text, max(sentence.start, match.start() - 30), match.start()):
             continue  # "anti-aircraft missile units took out the drones": defence, not a strike
         if strength == GENERIC and sub == "Air/drone strike" and _GROUND_STRIKE.search(sentence.text):
@@ -315,6 +317,11 @@ _HABITUAL = re.compile(
     re.I,
 )
 
+# Inside the quoted words of a chant, a placard or a banner (the quote still open)
+_SLOGAN = re.compile(
+    r"\b(?:chant\w*|slogans?|placards?|banners?|posters?|signs)\b[^.\"“”]{0,40}[\"“][^\"“”]*$", re.I
+)
+
 _AIR_DEFENCE = re.compile(r"\b(?:anti-?aircraft|air[ -]defen[cs]e|surface-to-air)\s+$", re.I)
 
 # Men on the ground who "strike" a village struck it on foot, unless aircraft are named too.
@@ -354,7 +361,7 @@ _UNMADE = re.compile(
     r"call(?:s|ed|ing)? for|push(?:es|ed|ing)? for|urg(?:e|es|ed|ing)|propos(?:al|ed|es|ing)|seek(?:s|ing)?|"
     r"demand(?:s|ed|ing)?|hopes? (?:for|of)|prospects? (?:of|for)|scrap\w*|an end to|tear up|cancel\w*|"
     r"abrogat\w*|annul\w*|revok\w*|(?<!-)back(?:s|ed|ing)|(?<!-)support(?:s|ed|ing)?|welcom\w*|breach\w*|violat\w*|"
-    r"flout\w*)\b[^.;]{0,40}"
+    r"flout\w*|(?:march|rall(?:y|ies)|protest|demonstrat)\w* (?:[\w-]+ ){0,4}?for)\b[^.;]{0,40}"
     r"\b(?:cease-?fire|truce|peace (?:deal|agreement|accord|treaty))|"
     r"\b(?:cease-?fire|truce)s? (?:is|was|has been|remains?) (?:\w+ )?(?:in (?:force|place|effect)|holding)\b",
     re.I,

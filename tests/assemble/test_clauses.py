@@ -71,3 +71,15 @@ def test_towns_listed_after_among_them_each_get_the_event(extractor) -> None:
     events = main_events(extractor, text, date(2020, 1, 21))
     places = {e.location.name for e in events if e.location is not None}
     assert {"Karbala", "Al ‘Amārah"} <= places
+
+
+def test_a_march_is_where_it_went_not_where_its_slogans_point(extractor) -> None:
+    text = (
+        "Thousands march through London for Gaza ceasefire\n\n"
+        "Thousands of people supporting the Palestinian cause marched through London on Saturday, "
+        "demanding an immediate ceasefire in Gaza.\n\n"
+        'Along the route, marchers chanted slogans such as "stop bombing Gaza, stop bombing '
+        'children," and carried placards.'
+    )
+    events = main_events(extractor, text, date(2024, 4, 27))
+    assert [(e.sub_event_type, e.location.name) for e in events] == [("Peaceful protest", "London")]

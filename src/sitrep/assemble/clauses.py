@@ -78,6 +78,8 @@ _LOCATIVE_PREPS = {
     "between",
     "towards",
     "toward",
+    "through",  # "marched through London", "rampaged through the town"
+    "throughout",
 }
 
 
