@@ -54,11 +54,30 @@ def side(group_key: str) -> str:
     return "test" if int(hashlib.sha256(group_key.encode()).hexdigest(), 16) % 2 else "dev"
 
 
+def main_incidents(folder: Path) -> dict[str, set[str]]:
+    """Article name -> the incidents it reports as news (not those it recalls)."""
+    return {
+        gold.name[: -len(".gold.json")]: {
+            e["incident"]
+            for e in json.loads(gold.read_text("utf-8")).get("events") or []
+            if e.get("incident") and e.get("role") == "main"
+        }
+        for gold in (folder / "articles").glob("*.gold.json")
+    }
+
+
 def assign(
-    found: dict[str, list[str]], before: dict[str, list[str]], *, validation: bool = False
+    found: dict[str, list[str]],
+    before: dict[str, list[str]],
+    *,
+    validation: bool = False,
+    mains: dict[str, set[str]] | None = None,
 ) -> dict[str, list[str]]:
-    """The halves after a batch: old articles where they were, new ones by their group."""
+    """The halves after a batch: old articles where they were, new ones by their group; a new
+    article goes where an old one that reports the same incident as news is (a group may span
+    both halves through a recalled incident: "the Pazigyi strike in April")."""
     was = {name: half for half, names in before.items() for name in names}
+    mains = mains or {}
     split: dict[str, list[str]] = {"dev": [], "test": [], **({"validation": []} if validation else {})}
     for half in before:
         split.setdefault(half, [])
@@ -68,7 +87,8 @@ def assign(
         if validation and fresh == "dev":
             fresh = "validation"
         for name in names:
-            split[was.get(name) or (old[0] if old else fresh)].append(name)
+            told = [was[n] for n in names if n in was and mains.get(n, set()) & mains.get(name, set())]
+            split[was.get(name) or (told or old or [fresh])[0]].append(name)
     for half in split.values():
         half.sort()
     return split
@@ -77,7 +97,7 @@ def assign(
 def main(folder: Path, *, validation: bool = False) -> None:
     path = folder / "split.json"
     before = json.loads(path.read_text("utf-8")) if path.exists() else {}
-    split = assign(groups(folder), before, validation=validation)
+    split = assign(groups(folder), before, validation=validation, mains=main_incidents(folder))
     path.write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
     print(", ".join(f"{half} {len(names)} articles" for half, names in split.items()))
 

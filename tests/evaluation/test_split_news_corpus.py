@@ -32,3 +32,12 @@ def test_old_articles_keep_their_half_and_new_reports_of_their_incident_join_the
     assert "new_d" in split["validation" if side_d == "dev" else "test"]
     plain = splitter.assign(found, before)
     assert "validation" not in plain and {"new_b", "new_c", "old_a", "new_a"} <= set(plain["dev"])
+
+
+def test_a_new_report_joins_the_half_of_the_article_that_tells_its_incident_as_news():
+    """A dev article recalls a test incident, so its group spans both halves; a new report of
+    the dev article's own incident goes to dev, whatever order the group lists them in."""
+    found = {"incident:strike": ["recalled_in_test", "tells_it_in_dev", "new"]}
+    before = {"dev": ["tells_it_in_dev"], "test": ["recalled_in_test"]}
+    mains = {"recalled_in_test": {"pazigyi"}, "tells_it_in_dev": {"nyaung-kone"}, "new": {"nyaung-kone"}}
+    assert "new" in splitter.assign(found, before, mains=mains)["dev"]
