@@ -387,13 +387,14 @@ def test_arrests_hoped_for_or_aimed_at_are_not_arrests() -> None:
         "Troops under his command used riot-control agents against the defenders.",
         "Police fired sound grenades and tear gas shells to scatter the workers.",
         "Local vigilante groups joined the soldiers in searching the forest.",
+        "Police, working with the military and vigilantes, combed the forest on Sunday.",
         "The villagers had armed themselves against gangs known for kidnapping travellers.",
         "The rebel front has often clashed with the army in the south.",
     ],
 )
 def test_words_that_name_no_new_event_make_no_mention(sentence: str) -> None:
     """A truce backed, breached or in force, riot-control gear, tear gas shells, vigilantes as
-    a group's name and a habit ("known for kidnapping", "has often clashed") are no events."""
+    a group's name or the state's allies and a habit ("known for kidnapping", "has often clashed") are no events."""
     assert [m.trigger.text for m in mentions(sentence) if m.strength == STRONG] == []
 
 
