@@ -32,6 +32,14 @@ def test_navigation_byline_stamp_caption_and_teasers_are_furniture():
     assert {"Read more:", "Capitol riot suspect sentenced to five years", "Advertisement"} <= found
 
 
+def test_a_video_teaser_is_furniture() -> None:
+    page = (
+        "Defence spending hits a record.\n\nGo to video: Chad threatens to exit force after deadly attack\n"
+    )
+    found = {page[s.start : s.end].strip() for s in furniture_spans(page)}
+    assert "Go to video: Chad threatens to exit force after deadly attack" in found
+
+
 def test_the_headline_and_the_story_are_not_furniture():
     found = lines_of(furniture_spans(PAGE))
     assert "Gunmen kill 12 at a market in northern town" not in found

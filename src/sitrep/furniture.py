@@ -20,7 +20,8 @@ _NAV = re.compile(r"(?:\s[|›»>•·]\s.*){2,}|^(?:home|news|world)\s*[|›»>
 _MARKER = re.compile(
     r"^\W*(?:read more|read also|also read|related(?: stories| articles| news| coverage| content)?|more from|more on|"
     r"more stories|more news|more:|recommended|most read|most popular|trending|you may also like|you might also like|"
-    r"see also|also on|also see|watch|listen|advertisement|sponsored|subscribe|sign up|newsletter|share(?: this)?|"
+    r"see also|also on|also see|go to (?:video|gallery|article)|play video|up next|next (?:article|story)|"
+    r"previous (?:article|story)|watch|listen|advertisement|sponsored|subscribe|sign up|newsletter|share(?: this)?|"
     r"follow us|tags?|topics?|keywords|click here|comments?|copyright|all rights reserved|join our|download our|"
     r"photo|image|picture|caption|video|file photo|credit|source:|editor'?s note|reporting by|writing by|editing by|"
     r"additional reporting|contributed to this report|(?:this|the) story (?:has|was) (?:not )?(?:been )?(?:edited|updated)|"
