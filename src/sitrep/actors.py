@@ -306,6 +306,11 @@ def is_unidentified(actor: Actor | None) -> bool:
     return actor is not None and actor.name.startswith("Unidentified ")
 
 
+def state_force(kind: str, country_code: str) -> Actor:
+    """The country's police or military ("Police", "Military") as ACLED names them."""
+    return with_country(Actor(f"{kind} Forces of {{the_country}}", "State forces"), country_code)
+
+
 def with_country(actor: Actor, country_code: str) -> Actor:
     """Fill a generic actor's "{country}" from the event's country ("Protesters (Iraq)").
 

@@ -268,6 +268,37 @@ def test_a_bomb_aimed_at_the_states_men_has_them_as_its_other_side(cue, expected
     assert actor2 is not None and actor2.name == expected
 
 
+@pytest.mark.parametrize(
+    ("cue", "expected"),
+    [
+        (
+            "Seven police officers were wounded on Wednesday when an improvised explosive device went off under "
+            "their patrol truck east of Dera Ismail Khan. All of the wounded were taken to the district hospital.",
+            "Police Forces of Pakistan",
+        ),
+        (
+            "A bomb killed a soldier and left three others seriously hurt in North Waziristan. The device went off "
+            "roughly 500 metres from a girls' school that is due to serve as a polling station.",
+            "Military Forces of Pakistan",
+        ),
+        ("Roadside blast in Kurram kills district police chief", "Police Forces of Pakistan"),
+        (  # the men who killed the attackers were not hit
+            "A bomb went off at the gate of the district office, killing five people. Security forces killed six "
+            "gunmen after the blast.",
+            "Civilians (Pakistan)",
+        ),
+        (  # a soldier among the dead of a crowd
+            "A suicide bomber blew himself up in a crowded market in Bannu, killing twelve people, a soldier among them.",
+            "Civilians (Pakistan)",
+        ),
+    ],
+)
+def test_the_states_men_a_bomb_killed_or_wounded_are_its_other_side(cue, expected) -> None:
+    """The hospital they were taken to or a school nearby is no crowd the bomb hit."""
+    _, actor2 = acled_sides(*_IED, _UAG_PK, _CIVILIANS_PK, "PK", cue)
+    assert actor2 is not None and actor2.name == expected
+
+
 def test_the_police_who_told_of_a_bombing_at_a_crowd_were_not_its_target() -> None:
     police = Actor("Police Forces of Pakistan", "State forces", "PK")
     cue = "A suicide bomber blew himself up among worshippers leaving a mosque in Peshawar, police said."

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sitrep.actors import ActorDictionary, with_country
+from sitrep.actors import ActorDictionary, state_force, with_country
+from sitrep.assemble.bomb_target import aimed_at_forces, crowd_hit, forces_hit
 from sitrep.assemble.records import Clause, Draft, Tree
 from sitrep.codebook import codebook
 from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, STRONG, Lexicon, whole_words
@@ -243,7 +244,7 @@ def default_actors(
         and actor2 is None
     ):  # ACLED: an intervention is the state's, and the police's unless the report names the army
         actor2 = _police(country, cue_text) or (
-            _state_force("Police", country) if sub == "Protest with intervention" else None
+            state_force("Police", country) if sub == "Protest with intervention" else None
         )
     if event_type in ("Protests", "Riots") and sub != "Mob violence":
         actor2 = _police_unless_army(actor2, country, cue_text)
@@ -256,7 +257,7 @@ def default_actors(
     if sub in _BOMBS and actor1 is not None and actor1.type == "State forces":
         actor1, actor2 = None, actor2 or actor1  # the soldiers or police a bomb hit; states do not plant them
     if sub == "Air/drone strike" and actor1 is None:  # no one names the aircraft: the state's own air force
-        actor1 = _state_force("Military", country)
+        actor1 = state_force("Military", country)
     if sub in _ONE_SIDED and actor1 is None:
         actor1 = _default_actor("Political militia", country)  # "Unidentified Armed Group (X)"
     civilian_target = CIVILIAN_TARGET.search(cue_text) and not _ARMED_TARGET.search(cue_text)
@@ -283,14 +284,20 @@ def acled_sides(
         held = actor1 if actor1.type != "Civilians" else actor2
         force = actor2 if actor2 is not None and actor2.type == state else None
         if force is None and country:  # ACLED: the arresting force is the police unless named
-            force = _state_force("Police", country)
+            force = state_force("Police", country)
         if force is not None:  # "three IS suspects were arrested": the police acted on them
             return force, held if held is not force else None
     if sub == "Agreement":
         return _parties(actor1, actor2)
     if sub in _BOMBS and actor2 is not None and actor2.type == "Civilians":
-        actor2 = _forces_hit(country, cue_text) or actor2
-    elif sub in _BOMBS and _is_police(actor2) and _crowd_hit(country, cue_text):
+        actor2 = forces_hit(country, cue_text) or actor2
+    elif (
+        sub in _BOMBS
+        and _is_police(actor2)
+        and country
+        and crowd_hit(cue_text)
+        and not aimed_at_forces(cue_text, casualties=False)
+    ):
         actor2 = _default_actor("Civilians", country)  # police told of the market bombing; the crowd was hit
     if actor2 is not None and actor2.type == "Civilians" and _SHIP_HIT.search(cue_text):
         actor2 = SEAFARERS  # a merchant ship's crew are no one country's civilians
@@ -300,7 +307,7 @@ def acled_sides(
         if actor1 is not None and actor1.type == state and actor1.country == country:
             return actor1, None  # the sender is not named among the actors: no side rather than a wrong one
         if actor1 is not None and country:  # the sender's weapons were downed where they fell
-            home = _state_force("Military", country)
+            home = state_force("Military", country)
             return home, actor1
     return actor1, actor2
 
@@ -314,32 +321,8 @@ def _parties(actor1: Actor | None, actor2: Actor | None) -> tuple[Actor | None, 
     return actor1, actor2
 
 
-def _forces_hit(country: str, cue_text: str) -> Actor | None:
-    """The state's men a bomb was aimed at ("rammed into the cantonment wall", "hit a Ranger
-    vehicle", "a grenade at a police party"), when the report names no civilian place or crowd
-    it hit: ACLED's other side is then the force, not the "people" counted among the dead."""
-    if not country or _CROWD_HIT.search(cue_text):
-        return None
-    hit = _FORCES_HIT.search(cue_text)
-    if hit is None:
-        return None
-    named = [
-        with_country(m.actor, country)
-        for m in ActorDictionary.default().find(cue_text)
-        if m.actor.type == "State forces" and hit.start() <= m.span.start <= hit.end() + 40
-    ]
-    if named:
-        return named[0]
-    return _state_force("Police" if _POLICE_HIT.match(hit.group(1)) else "Military", country)
-
-
 def _is_police(actor: Actor | None) -> bool:
     return actor is not None and actor.type == "State forces" and actor.name.startswith("Police Forces")
-
-
-def _crowd_hit(country: str, cue_text: str) -> bool:
-    """A bomb went off among a crowd or at a civilian place and the report aims it at no force."""
-    return bool(country and _CROWD_HIT.search(cue_text) and not _FORCES_HIT.search(cue_text))
 
 
 # ACLED codes the crews and passengers of merchant ships as civilians of no one country.
@@ -347,21 +330,6 @@ SEAFARERS = Actor("Civilians (International)", "Civilians")
 _SHIP_HIT = whole_words(
     "(?:merchant|cargo|container|commercial) (?:ship|vessel)s?", "ships?", "vessels?", "(?:oil |chemical )?tankers?",
     "bulk carriers?", "freighters?",
-)  # fmt: skip
-_FORCES_HIT = re.compile(
-    r"\b(?:aimed at|targeting|targeted|rammed into|hit|struck|ripped through|attack(?:ed)? on|at|against|carrying)"
-    r"\s+(?:(?:a|an|the|two|three|several|\d+)\s+)?(?:[\w'’()-]+\s+){0,3}?"
-    r"(cantonment|army|military|police|rangers?|soldiers|troops|jawans|convoy|patrol|checkpoint|barracks|"
-    r"servicemen|policemen|personnel|gendarmes|gendarmerie|security forces)\b",
-    re.I,
-)
-_POLICE_HIT = re.compile(r"police|policemen|gendarm", re.I)
-# A crowd or a civilian place hit: the bomb's other side stays the civilians.
-_CROWD_HIT = whole_words(
-    "market", "mosque", "church", "temple", "gurdwara", "synagogue", "pagoda", "monastery", "school", "hospital",
-    "shrine", "wedding", "funeral", "rally", "worshippers", "shoppers", "passengers", "students", "pupils",
-    "children", "restaurant", "hotel", "caf[eé]", "bus station", "crowd", "festival", "concert", "nightclub",
-    "bars?", "shops?",
 )  # fmt: skip
 
 
@@ -381,7 +349,7 @@ def _air_force_first(
     named = [m.actor for m in mentions if m.actor.type == "State forces" and not _is_generic(m.actor)]
     if not named and not country:
         return group, actor2
-    state = named[0] if named else _state_force("Military", country)
+    state = named[0] if named else state_force("Military", country)
     if actor2 is None or actor2.name == state.name:
         actor2 = group  # "Turkish drones struck PKK positions"
     return state, actor2
@@ -508,22 +476,17 @@ _ARMY_WORDS = whole_words(
 def _police_unless_army(force: Actor | None, country: str, cue_text: str) -> Actor | None:
     """ACLED codes the force that meets a crowd as the police unless the report names soldiers:
     "security forces fired on protesters" are the country's police, not its army."""
-    army = _state_force("Military", country)
+    army = state_force("Military", country)
     if force is None or force.name != army.name or _ARMY_WORDS.search(cue_text):
         return force
-    return _state_force("Police", country)
+    return state_force("Police", country)
 
 
 def _police(country: str, cue_text: str) -> Actor | None:
     """The country's police, when the story has them act."""
     if not _POLICE_WORDS.search(cue_text):
         return None
-    return _state_force("Police", country)
-
-
-def _state_force(kind: str, country: str) -> Actor:
-    """The country's police or military ("Police", "Military") as ACLED names them."""
-    return with_country(Actor(f"{kind} Forces of {{the_country}}", "State forces"), country)
+    return state_force("Police", country)
 
 
 def _default_actor(actor_type: str, country: str) -> Actor:
