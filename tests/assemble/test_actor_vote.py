@@ -240,6 +240,29 @@ def test_an_agreement_is_between_a_state_and_the_group_it_settled_with(given, ex
     assert acled_sides(*_AGREEMENT, *given, "PH", "The two sides signed the accord in Cotabato.") == expected
 
 
+_ARMY_AZ = Actor("Military Forces of Azerbaijan", "State forces", "AZ")
+_ARMY_AM = Actor("Military Forces of Armenia", "State forces", "AM")
+
+
+@pytest.mark.parametrize(
+    ("cue", "expected"),
+    [
+        (
+            "Under the deal the two sides reached, Azerbaijan freed 32 Armenian soldiers and Armenia freed two "
+            "Azerbaijani soldiers.",
+            ("Government of Azerbaijan", "Government of Armenia"),
+        ),
+        (  # the armies' own commanders agreed it
+            "The army commanders of Azerbaijan and Armenia agreed a ceasefire along the border on Tuesday.",
+            ("Military Forces of Azerbaijan", "Military Forces of Armenia"),
+        ),
+    ],
+)
+def test_a_states_side_of_an_agreement_is_its_government(cue, expected) -> None:
+    found = acled_sides(*_AGREEMENT, _ARMY_AZ, _ARMY_AM, "AZ", cue)
+    assert tuple(a.name if a else None for a in found) == expected
+
+
 _IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
 _UAG_PK = Actor("Unidentified Armed Group (Pakistan)", "Political militia", "PK")
 _CIVILIANS_PK = Actor("Civilians (Pakistan)", "Civilians", "PK")

@@ -288,7 +288,7 @@ def acled_sides(
         if force is not None:  # "three IS suspects were arrested": the police acted on them
             return force, held if held is not force else None
     if sub == "Agreement":
-        return _parties(actor1, actor2)
+        return _parties(_signatory(actor1, cue_text), _signatory(actor2, cue_text))
     if sub in _BOMBS and actor2 is not None and actor2.type == "Civilians":
         actor2 = forces_hit(country, cue_text) or actor2
     elif (
@@ -319,6 +319,21 @@ def _parties(actor1: Actor | None, actor2: Actor | None) -> tuple[Actor | None, 
     if actor1 is not None and actor2 is not None and actor1.type in _NON_STATE and actor2.type in states:
         return actor2, actor1
     return actor1, actor2
+
+
+def _signatory(actor: Actor | None, cue_text: str) -> Actor | None:
+    """A state's side of an agreement is its government (104 of 124 development parties):
+    "Armenia and Azerbaijan agreed", "Azerbaijan freed 32 Armenian soldiers", unless the report
+    has the armed forces make it ("the ruling military junta", "the two armies' commanders")."""
+    if actor is None or not actor.name.startswith("Military Forces of") or _ARMY_SIGNS.search(cue_text):
+        return actor
+    return with_country(Actor("Government of {the_country}", "Government"), actor.country)
+
+
+_ARMY_SIGNS = whole_words(
+    "military", "militaries", "army", "armies", "junta", "commanders?", "generals?", "DGMOs?", "chiefs? of staff",
+    "defen[cs]e ministr(?:y|ies)", "defen[cs]e ministers?",
+)  # fmt: skip
 
 
 def _is_police(actor: Actor | None) -> bool:
