@@ -324,12 +324,19 @@ def _parties(actor1: Actor | None, actor2: Actor | None) -> tuple[Actor | None, 
 def _signatory(actor: Actor | None, cue_text: str) -> Actor | None:
     """A state's side of an agreement is its government (104 of 124 development parties):
     "Armenia and Azerbaijan agreed", "Azerbaijan freed 32 Armenian soldiers", unless the report
-    has the armed forces make it ("the ruling military junta", "the two armies' commanders")."""
-    if actor is None or not actor.name.startswith("Military Forces of") or _ARMY_SIGNS.search(cue_text):
+    has the armed forces make it ("the ruling military junta", "the two armies' commanders") or
+    it is a swap of prisoners, which :func:`interstate_actors` gives to the two armies."""
+    if (
+        actor is None
+        or not actor.name.startswith("Military Forces of")
+        or _ARMY_SIGNS.search(cue_text)
+        or _PRISONERS.search(cue_text)
+    ):
         return actor
     return with_country(Actor("Government of {the_country}", "Government"), actor.country)
 
 
+_PRISONERS = whole_words("prisoners?", "detainees", "captives", "POWs", "prisoners? of war")
 _ARMY_SIGNS = whole_words(
     "military", "militaries", "army", "armies", "junta", "commanders?", "generals?", "DGMOs?", "chiefs? of staff",
     "defen[cs]e ministr(?:y|ies)", "defen[cs]e ministers?",
