@@ -331,6 +331,18 @@ def test_the_police_who_told_of_a_bombing_at_a_crowd_were_not_its_target() -> No
     assert acled_sides(*_IED, _UAG_PK, police, "PK", cue)[1] == police  # aimed at the police
 
 
+def test_soldiers_near_a_bombed_tea_shop_were_not_its_target_unless_it_killed_them() -> None:
+    army = Actor("Military Forces of Somalia", "State forces", "SO")
+    civilians = Actor("Civilians (Somalia)", "Civilians", "SO")
+    cue = (
+        "A suicide bomber blew himself up on Friday inside a tea shop near a checkpoint in Mogadishu, killing "
+        "seven people. A witness said soldiers often sit in the shop."
+    )
+    assert acled_sides(*_IED, SHABAAB, army, "SO", cue)[1] == civilians
+    cue = "A suicide bomber struck a tea shop near the base, killing three soldiers who were drinking tea."
+    assert acled_sides(*_IED, SHABAAB, army, "SO", cue)[1] == army
+
+
 def test_a_merchant_ships_crew_are_civilians_of_no_one_country() -> None:
     houthis = Actor("Houthi Movement (Ansar Allah)", "Rebel group", "YE")
     yemenis = Actor("Civilians (Yemen)", "Civilians", "YE")

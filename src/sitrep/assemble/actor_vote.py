@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 
 from sitrep.actors import ActorDictionary, state_force, with_country
-from sitrep.assemble.bomb_target import aimed_at_forces, crowd_hit, forces_hit
+from sitrep.assemble.bomb_target import crowd_hit, forces_hit, forces_hurt
 from sitrep.assemble.records import Clause, Draft, Tree
 from sitrep.codebook import codebook
 from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, STRONG, Lexicon, whole_words
@@ -293,12 +293,13 @@ def acled_sides(
         actor2 = forces_hit(country, cue_text) or actor2
     elif (
         sub in _BOMBS
-        and _is_police(actor2)
+        and actor2 is not None
+        and actor2.type == state
         and country
         and crowd_hit(cue_text)
-        and not aimed_at_forces(cue_text, casualties=False)
-    ):
-        actor2 = _default_actor("Civilians", country)  # police told of the market bombing; the crowd was hit
+        and not forces_hurt(cue_text)
+    ):  # police told of the market bombing, soldiers sat in the tea shop: the crowd was hit
+        actor2 = _default_actor("Civilians", country)
     if actor2 is not None and actor2.type == "Civilians" and _SHIP_HIT.search(cue_text):
         actor2 = SEAFARERS  # a merchant ship's crew are no one country's civilians
     if sub == "Air/drone strike" and actor1 is not None and actor1.type in _NON_STATE:

@@ -99,9 +99,7 @@ def crowd_hit(cue_text: str) -> bool:
     return bool(_AT_A_PLACE.search(cue_text) or _CROWD.search(cue_text))
 
 
-def aimed_at_forces(cue_text: str, *, casualties: bool = True) -> bool:
-    """The report aims the bomb at the state's men ("a car bomb aimed at a police station") or,
-    with ``casualties``, counts them among its dead or wounded."""
-    if _FORCES_HIT.search(cue_text):
-        return True
-    return casualties and bool(_THEN_HURT.search(cue_text) or _HURT_THEN.search(cue_text))
+def forces_hurt(cue_text: str) -> bool:
+    """The report counts the state's men among the bomb's dead or wounded ("two officers were
+    killed"), which a crowd place alone does not outweigh."""
+    return bool(_THEN_HURT.search(cue_text) or _HURT_THEN.search(cue_text))
