@@ -343,6 +343,35 @@ def test_soldiers_near_a_bombed_tea_shop_were_not_its_target_unless_it_killed_th
     assert acled_sides(*_IED, SHABAAB, army, "SO", cue)[1] == army
 
 
+_CLASH = ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    ("cue", "state_first"),
+    [
+        (
+            "Security forces stormed the building and killed the gunmen in a gun battle that went on for hours.",
+            True,
+        ),
+        (
+            "Police said four militants died in an encounter with security forces near Mogadishu on Tuesday.",
+            True,
+        ),
+        (
+            "An operation in the Lower Shabelle valley led to a shootout late on Friday in which one militant died.",
+            True,
+        ),
+        (  # the group began it
+            "Al-Shabaab fighters ambushed an army convoy; troops killed six of the attackers after they hit back.",
+            False,
+        ),
+    ],
+)
+def test_the_state_that_struck_first_is_actor_1_of_a_clash(cue: str, state_first: bool) -> None:
+    found = acled_sides(*_CLASH, SHABAAB, ARMY, "SO", cue)
+    assert found == ((ARMY, SHABAAB) if state_first else (SHABAAB, ARMY))
+
+
 def test_a_merchant_ships_crew_are_civilians_of_no_one_country() -> None:
     houthis = Actor("Houthi Movement (Ansar Allah)", "Rebel group", "YE")
     yemenis = Actor("Civilians (Yemen)", "Civilians", "YE")

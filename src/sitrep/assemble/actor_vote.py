@@ -289,6 +289,8 @@ def acled_sides(
             return force, held if held is not force else None
     if sub == "Agreement":
         return _parties(_signatory(actor1, cue_text), _signatory(actor2, cue_text))
+    if sub == "Armed clash" and _state_struck_first(actor1, actor2, cue_text):
+        return actor2, actor1
     if sub in _BOMBS and actor2 is not None and actor2.type == "Civilians":
         actor2 = forces_hit(country, cue_text) or actor2
     elif (
@@ -407,6 +409,44 @@ _STATE_HIT = re.compile(
     re.I,
 )
 
+
+def _state_struck_first(actor1: Actor | None, actor2: Actor | None, cue_text: str) -> bool:
+    """The state's men began the clash the ranker gave to the armed group: "security forces
+    stormed the building and killed the gunmen", "four militants died in an encounter with
+    security forces", "an operation in the Tirah valley led to a shootout"; not where the group
+    attacked, ambushed or opened fire, or killed the state's men."""
+    return (
+        actor1 is not None
+        and actor2 is not None
+        and actor1.type in _NON_STATE
+        and actor2.type == "State forces"
+        and bool(_STATE_STRUCK.search(cue_text))
+        and not _GROUP_BEGAN.search(cue_text)
+        and not _STATE_HIT.search(cue_text)
+    )
+
+
+_FORCE = r"(?:security forces|security personnel|troops|soldiers|army|military|police(?:men)?|forces|commandos|jawans)"
+_ARMED = (
+    r"(?:militants?|terrorists?|gunmen|insurgents?|rebels?|Maoists?|Naxal(?:ite)?s?|fighters?|attackers?|bandits?|"
+    r"jihadists?|cadres?|extremists?|khawarij|dacoits)"
+)
+_CLASH = r"(?:encounter|gunfight|shoot-?out|firefight|exchange of fire|gun ?battle)"
+_STATE_STRUCK = re.compile(
+    rf"\b{_FORCE}\b(?: (?!were\b|was\b|been\b|are\b)[\w-]+){{0,4}}? (?:shot dead|killed|neutrali[sz]ed|eliminated|"
+    rf"gunned down)(?: (?!in\b|by\b)[\w-]+){{0,3}}? {_ARMED}\b|"
+    rf"\b{_ARMED}\b(?: [\w-]+){{0,5}}? (?:died|(?:were |was )?killed|(?:were |was )?shot dead) in (?:an? |the )?"
+    rf"(?:[\w-]+ )?(?:{_CLASH}|operation) (?:with|by)\b|"
+    rf"\b(?:operation|offensive|raid|cordon)(?: [\w-]+){{0,8}}? (?:led to|triggered|sparked) (?:an? |the )?"
+    rf"(?:[\w-]+ )?{_CLASH}\b|"
+    rf"\b{_FORCE}\b(?: [\w-]+){{0,3}}? stormed\b",
+    re.I,
+)
+_GROUP_BEGAN = re.compile(
+    rf"\b{_ARMED}\b(?: [\w-]+){{0,4}}? (?:attacked|ambushed|stormed|raided|opened fire|struck|overran|assaulted)\b|"
+    r"\b(?:hit back|retaliated|repulsed|repelled|fought off)\b",
+    re.I,
+)
 _EXCESSIVE = "Excessive force against protesters"
 _ON_CIVILIANS = frozenset(
     {"Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction"}
