@@ -325,7 +325,7 @@ def _parties(actor1: Actor | None, actor2: Actor | None) -> tuple[Actor | None, 
 
 
 def _signatory(actor: Actor | None, cue_text: str) -> Actor | None:
-    """A state's side of an agreement is its government (104 of 124 development parties):
+    """A state's side of an agreement is its government (92 of 113 state parties of the development half):
     "Armenia and Azerbaijan agreed", "Azerbaijan freed 32 Armenian soldiers", unless the report
     has the armed forces make it ("the ruling military junta", "the two armies' commanders") or
     it is a swap of prisoners, which :func:`interstate_actors` gives to the two armies."""
