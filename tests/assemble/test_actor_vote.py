@@ -263,6 +263,16 @@ def test_a_states_side_of_an_agreement_is_its_government(cue, expected) -> None:
     assert tuple(a.name if a else None for a in found) == expected
 
 
+def test_a_state_does_not_settle_with_its_own_army() -> None:
+    """The other side is left for the other state the sentences name (``interstate_actors``)."""
+    government = Actor("Government of Thailand", "Government", "TH")
+    army = Actor("Military Forces of Thailand", "State forces", "TH")
+    cue = (
+        "Cambodia's and Thailand's leaders on Monday agreed to a ceasefire that will take effect at midnight."
+    )
+    assert acled_sides(*_AGREEMENT, government, army, "TH", cue) == (government, None)
+
+
 _IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
 _UAG_PK = Actor("Unidentified Armed Group (Pakistan)", "Political militia", "PK")
 _CIVILIANS_PK = Actor("Civilians (Pakistan)", "Civilians", "PK")

@@ -288,7 +288,10 @@ def acled_sides(
         if force is not None:  # "three IS suspects were arrested": the police acted on them
             return force, held if held is not force else None
     if sub == "Agreement":
-        return _parties(_signatory(actor1, cue_text), _signatory(actor2, cue_text))
+        actor1, actor2 = _signatory(actor1, cue_text), _signatory(actor2, cue_text)
+        if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+            actor2 = None  # a state does not settle with its own army: the other party the sentences name
+        return _parties(actor1, actor2)
     if sub == "Armed clash" and _state_struck_first(actor1, actor2, cue_text):
         return actor2, actor1
     if sub in _BOMBS and actor2 is not None and actor2.type == "Civilians":
