@@ -1,6 +1,7 @@
 """Generate src/sitrep/data/state_actors.yaml from pycountry and actor_demonyms.yaml.
 
-Every country gets three actors, ACLED-style: "Military Forces of X", "Police Forces
+Every country of pycountry, and those ACLED codes that ISO 3166 lacks (Kosovo, XK, named in
+actor_demonyms.yaml), gets three actors, ACLED-style: "Military Forces of X", "Police Forces
 of X" (both "State forces") and "Government of X" ("Government"), with aliases built
 from the country's names and demonyms. The output is data, committed with this script:
 re-run it after editing actor_demonyms.yaml or upgrading pycountry.
@@ -168,17 +169,21 @@ def build(demonyms_path: Path) -> dict:
     doc = yaml.safe_load(demonyms_path.read_text(encoding="utf-8"))
     countries = {str(k): v or {} for k, v in doc["countries"].items()}
     check_adjectives(countries)
-    missing = sorted({c.alpha_2 for c in pycountry.countries} - set(countries))
+    iso = {c.alpha_2 for c in pycountry.countries}
+    missing = sorted(iso - set(countries))
     if missing:
         raise SystemExit(f"actor_demonyms.yaml lacks: {', '.join(missing)}")
+    unnamed = sorted(code for code in set(countries) - iso if not countries[code].get("name"))
+    if unnamed:  # a country ISO 3166 lacks (Kosovo, XK) must say its name
+        raise SystemExit(f"actor_demonyms.yaml: no name for {', '.join(unnamed)}, which pycountry lacks")
     actors: list[dict] = []
     names: dict[str, dict] = {}
-    for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
-        entry = countries[country.alpha_2]
-        actors += country_actors(country.alpha_2, entry)
-        name = short_name(country.alpha_2, entry)
+    for code in sorted(countries):
+        entry = countries[code]
+        actors += country_actors(code, entry)
+        name = short_name(code, entry)
         words = [str(w) for w in [*(entry.get("alt") or []), *(entry.get("adj") or [])]]
-        names[country.alpha_2] = {
+        names[code] = {
             "name": name,
             "formal": f"the {name}" if entry.get("the") else name,
             "words": words,

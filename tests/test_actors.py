@@ -8,7 +8,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from sitrep.actors import ACTOR_TYPES, ActorDictionary, with_country
+from sitrep.actors import ACTOR_TYPES, ActorDictionary, is_unidentified, with_country
 from sitrep.model import Actor
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -323,7 +323,7 @@ def test_collisions_are_detected_and_not_resolved() -> None:
 
 
 def test_curated_data_is_valid(actors: ActorDictionary) -> None:
-    codes = {c.alpha_2 for c in pycountry.countries}
+    codes = {c.alpha_2 for c in pycountry.countries} | {"XK"}  # Kosovo, which ISO 3166 lacks
     curated = [
         e
         for e in actors.entries
@@ -399,6 +399,35 @@ def test_affiliations_describe_an_actor_they_are_not_one(actors: ActorDictionary
 def test_with_country_never_leaves_a_placeholder(code: str) -> None:
     filled = with_country(Actor("Unidentified Armed Group ({country})", "Political militia"), code)
     assert filled.name == "Unidentified Armed Group"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "unidentified"),
+    [
+        ("Gunmen stormed a hotel in Mogadishu.", "SO", True),
+        ("Al-Shabaab gunmen stormed a hotel in Mogadishu.", "SO", False),
+        ("Unknown assailants shot dead a trader in Zamfara.", "NG", True),
+        ("Soldiers repelled the assault on the base.", "ML", False),
+    ],
+)
+def test_unidentified_is_one_check_of_the_armed_side_no_one_names(
+    text: str, code: str, unidentified: bool
+) -> None:
+    armed = [with_country(m.actor, code) for m in ActorDictionary.default().find(text)]
+    assert armed and is_unidentified(armed[0]) is unidentified
+    assert not is_unidentified(None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kosovo police said the grenade was thrown at their station in Zvecan.", "Police Forces of Kosovo"),
+        ("Rioters clashed with NATO peacekeepers in northern Kosovo.", "Rioters (Kosovo)"),
+    ],
+)
+def test_kosovo_has_its_own_state_and_crowd_though_iso_3166_lacks_it(text: str, expected: str) -> None:
+    found = [with_country(m.actor, "XK").name for m in ActorDictionary.default().find(text)]
+    assert expected in found
 
 
 def test_a_states_side_and_positions_are_its_military() -> None:

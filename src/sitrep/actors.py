@@ -300,6 +300,17 @@ _WEAPON_OWNER = re.compile(
 _COORDINATED = re.compile(r"\b([A-Z][\w'.-]+) (?:and|or|&) $")
 
 
+def is_unidentified(actor: Actor | None) -> bool:
+    """ACLED's unidentified sides ("Unidentified Armed Group (Mali)", "Unidentified Gang"): the
+    report names no group, so a named group, a claim or a blame outranks it."""
+    return actor is not None and actor.name.startswith("Unidentified ")
+
+
+def state_force(kind: str, country_code: str) -> Actor:
+    """The country's police or military ("Police", "Military") as ACLED names them."""
+    return with_country(Actor(f"{kind} Forces of {{the_country}}", "State forces"), country_code)
+
+
 def with_country(actor: Actor, country_code: str) -> Actor:
     """Fill a generic actor's "{country}" from the event's country ("Protesters (Iraq)").
 

@@ -240,6 +240,39 @@ def test_an_agreement_is_between_a_state_and_the_group_it_settled_with(given, ex
     assert acled_sides(*_AGREEMENT, *given, "PH", "The two sides signed the accord in Cotabato.") == expected
 
 
+_ARMY_AZ = Actor("Military Forces of Azerbaijan", "State forces", "AZ")
+_ARMY_AM = Actor("Military Forces of Armenia", "State forces", "AM")
+
+
+@pytest.mark.parametrize(
+    ("cue", "expected"),
+    [
+        (
+            "Under the deal the two sides reached, Azerbaijan freed 32 Armenian soldiers and Armenia freed two "
+            "Azerbaijani soldiers.",
+            ("Government of Azerbaijan", "Government of Armenia"),
+        ),
+        (  # the armies' own commanders agreed it
+            "The army commanders of Azerbaijan and Armenia agreed a ceasefire along the border on Tuesday.",
+            ("Military Forces of Azerbaijan", "Military Forces of Armenia"),
+        ),
+    ],
+)
+def test_a_states_side_of_an_agreement_is_its_government(cue, expected) -> None:
+    found = acled_sides(*_AGREEMENT, _ARMY_AZ, _ARMY_AM, "AZ", cue)
+    assert tuple(a.name if a else None for a in found) == expected
+
+
+def test_a_state_does_not_settle_with_its_own_army() -> None:
+    """The other side is left for the other state the sentences name (``interstate_actors``)."""
+    government = Actor("Government of Thailand", "Government", "TH")
+    army = Actor("Military Forces of Thailand", "State forces", "TH")
+    cue = (
+        "Cambodia's and Thailand's leaders on Monday agreed to a ceasefire that will take effect at midnight."
+    )
+    assert acled_sides(*_AGREEMENT, government, army, "TH", cue) == (government, None)
+
+
 _IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
 _UAG_PK = Actor("Unidentified Armed Group (Pakistan)", "Political militia", "PK")
 _CIVILIANS_PK = Actor("Civilians (Pakistan)", "Civilians", "PK")
@@ -268,6 +301,37 @@ def test_a_bomb_aimed_at_the_states_men_has_them_as_its_other_side(cue, expected
     assert actor2 is not None and actor2.name == expected
 
 
+@pytest.mark.parametrize(
+    ("cue", "expected"),
+    [
+        (
+            "Seven police officers were wounded on Wednesday when an improvised explosive device went off under "
+            "their patrol truck east of Dera Ismail Khan. All of the wounded were taken to the district hospital.",
+            "Police Forces of Pakistan",
+        ),
+        (
+            "A bomb killed a soldier and left three others seriously hurt in North Waziristan. The device went off "
+            "roughly 500 metres from a girls' school that is due to serve as a polling station.",
+            "Military Forces of Pakistan",
+        ),
+        ("Roadside blast in Kurram kills district police chief", "Police Forces of Pakistan"),
+        (  # the men who killed the attackers were not hit
+            "A bomb went off at the gate of the district office, killing five people. Security forces killed six "
+            "gunmen after the blast.",
+            "Civilians (Pakistan)",
+        ),
+        (  # a soldier among the dead of a crowd
+            "A suicide bomber blew himself up in a crowded market in Bannu, killing twelve people, a soldier among them.",
+            "Civilians (Pakistan)",
+        ),
+    ],
+)
+def test_the_states_men_a_bomb_killed_or_wounded_are_its_other_side(cue, expected) -> None:
+    """The hospital they were taken to or a school nearby is no crowd the bomb hit."""
+    _, actor2 = acled_sides(*_IED, _UAG_PK, _CIVILIANS_PK, "PK", cue)
+    assert actor2 is not None and actor2.name == expected
+
+
 def test_the_police_who_told_of_a_bombing_at_a_crowd_were_not_its_target() -> None:
     police = Actor("Police Forces of Pakistan", "State forces", "PK")
     cue = "A suicide bomber blew himself up among worshippers leaving a mosque in Peshawar, police said."
@@ -275,6 +339,47 @@ def test_the_police_who_told_of_a_bombing_at_a_crowd_were_not_its_target() -> No
     assert actor2 == _CIVILIANS_PK
     cue = "A roadside bomb struck a police van outside a school in Tank, killing two officers."
     assert acled_sides(*_IED, _UAG_PK, police, "PK", cue)[1] == police  # aimed at the police
+
+
+def test_soldiers_near_a_bombed_tea_shop_were_not_its_target_unless_it_killed_them() -> None:
+    army = Actor("Military Forces of Somalia", "State forces", "SO")
+    civilians = Actor("Civilians (Somalia)", "Civilians", "SO")
+    cue = (
+        "A suicide bomber blew himself up on Friday inside a tea shop near a checkpoint in Mogadishu, killing "
+        "seven people. A witness said soldiers often sit in the shop."
+    )
+    assert acled_sides(*_IED, SHABAAB, army, "SO", cue)[1] == civilians
+    cue = "A suicide bomber struck a tea shop near the base, killing three soldiers who were drinking tea."
+    assert acled_sides(*_IED, SHABAAB, army, "SO", cue)[1] == army
+
+
+_CLASH = ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    ("cue", "state_first"),
+    [
+        (
+            "Security forces stormed the building and killed the gunmen in a gun battle that went on for hours.",
+            True,
+        ),
+        (
+            "Police said four militants died in an encounter with security forces near Mogadishu on Tuesday.",
+            True,
+        ),
+        (
+            "An operation in the Lower Shabelle valley led to a shootout late on Friday in which one militant died.",
+            True,
+        ),
+        (  # the group began it
+            "Al-Shabaab fighters ambushed an army convoy; troops killed six of the attackers after they hit back.",
+            False,
+        ),
+    ],
+)
+def test_the_state_that_struck_first_is_actor_1_of_a_clash(cue: str, state_first: bool) -> None:
+    found = acled_sides(*_CLASH, SHABAAB, ARMY, "SO", cue)
+    assert found == ((ARMY, SHABAAB) if state_first else (SHABAAB, ARMY))
 
 
 def test_a_merchant_ships_crew_are_civilians_of_no_one_country() -> None:

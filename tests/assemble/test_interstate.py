@@ -2,7 +2,9 @@
 
 from datetime import date
 
-from sitrep.model import Article, EventRole
+import pytest
+
+from sitrep.model import Actor, Article, EventRole
 
 
 def _events(extractor, text: str, published: date):
@@ -67,3 +69,38 @@ def test_the_state_that_downed_the_drones_is_actor_1() -> None:
     assert interceptor_first(ukraine, russia, bryansk) == (russia, ukraine)
     assert interceptor_first(russia, ukraine, bryansk) == (russia, ukraine)
     assert interceptor_first(saudi, houthis, saada) == (saudi, houthis)
+
+
+_RUSSIA = Actor("Military Forces of Russia", "State forces", "RU")
+_UKRAINE = Actor("Military Forces of Ukraine", "State forces", "UA")
+_US = Actor("Military Forces of the United States", "State forces", "US")
+_ISRAEL = Actor("Military Forces of Israel", "State forces", "IL")
+_HOUTHIS = Actor("Houthi Movement (Ansar Allah)", "Rebel group", "YE")
+
+
+@pytest.mark.parametrize(
+    ("cue", "ranked", "expected"),
+    [
+        (
+            "Ukraine's air defences brought down 17 of the 22 Russian drones sent against its south overnight.",
+            (_RUSSIA, _UKRAINE),
+            (_UKRAINE, _RUSSIA),
+        ),
+        (
+            "Houthi rebels said they shot down a U.S. MQ-9 Reaper drone over Marib province on Sunday.",
+            (_US, _HOUTHIS),
+            (_HOUTHIS, _US),
+        ),
+        (  # the Israeli boat downed the drone: Israel's forces are no sender
+            "An Israeli Navy missile boat intercepted over the Mediterranean a drone launched from Yemen.",
+            (_ISRAEL, _HOUTHIS),
+            (_ISRAEL, _HOUTHIS),
+        ),
+    ],
+)
+def test_the_side_whose_weapons_were_downed_is_actor_2(cue: str, ranked: tuple, expected: tuple) -> None:
+    """Where the place does not say who shot the weapons down, their owner's word does: "Russian
+    drones" were sent by Russia's forces, whichever side the ranker put first."""
+    from sitrep.assemble.interstate import interceptor_first
+
+    assert interceptor_first(*ranked, None, cue) == expected

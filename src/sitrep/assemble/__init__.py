@@ -158,7 +158,7 @@ def _build_event(
         actor_spans = _spans_follow(actor_spans, ranked, (actor1, actor2))
     if sub == "Disrupted weapons use":
         location, location_span = interception_place(findings, (location, location_span), actor1, actor2)
-        actor1, actor2 = interceptor_first(actor1, actor2, location)
+        actor1, actor2 = interceptor_first(actor1, actor2, location, cue_text)
     if sub == "Agreement":  # where it was signed, once the parties' country has named the actors
         location, location_span = agreement_venue(findings, draft, (location, location_span))
     when = event_day(findings, draft, role)

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from sitrep.actors import with_country
+from sitrep.actors import is_unidentified, with_country
 from sitrep.assemble.actor_vote import CIVILIAN_TARGET, is_speaker
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.codebook import codebook, packaged_text
@@ -137,7 +137,7 @@ def actor_candidates(findings: Findings, draft: Draft, facts: EventFacts) -> lis
             "in_event_sentence": float(bool(local)),
             "speaker_only": float(bool(local) and all(is_speaker(text, m, tree) for m in local)),
             "own_country": float(actor.country == country),
-            "unidentified": float(name.startswith("Unidentified")),
+            "unidentified": float(is_unidentified(actor)),
             "default": float(name in default_names and not seen),
             "named_group": float(actor.type in codebook().non_state_types() and name not in default_names),
             "claimed": float(any(s.start <= m.span.start < s.end for m in seen for s in perpetrators)),
@@ -264,17 +264,13 @@ def rank_actors(
     candidates = actor_candidates(findings, draft, facts)
     first, second = ranker.choose(candidates, facts.event_type, facts.sub_event_type)
     if _unclaimed(findings, facts, first.actor):
-        first = next((c for c in candidates if c.actor is not None and _is_unidentified(c.actor)), first)
-    elif first.actor is not None and _is_unidentified(first.actor) and facts.event_type in _CLAIMABLE:
+        first = next((c for c in candidates if c.actor is not None and is_unidentified(c.actor)), first)
+    elif first.actor is not None and is_unidentified(first.actor) and facts.event_type in _CLAIMABLE:
         first = _the_lead_group(candidates, findings) or first
         if second is first:
             second = candidates[-1]
     evidence = {role: c.span for role, c in (("actor1", first), ("actor2", second)) if c.span is not None}
     return first.actor, second.actor, evidence
-
-
-def _is_unidentified(actor: Actor) -> bool:
-    return actor.name.startswith("Unidentified Armed Group")
 
 
 def _unclaimed(findings: Findings, facts: EventFacts, actor: Actor | None) -> bool:
@@ -286,7 +282,7 @@ def _unclaimed(findings: Findings, facts: EventFacts, actor: Actor | None) -> bo
         actor is None
         or facts.event_type not in _CLAIMABLE
         or actor.type not in codebook().non_state_types()
-        or _is_unidentified(actor)
+        or is_unidentified(actor)
         or actor.type == "Civilians"
     ):
         return False

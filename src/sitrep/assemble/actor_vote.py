@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sitrep.actors import ActorDictionary, with_country
+from sitrep.actors import ActorDictionary, state_force, with_country
+from sitrep.assemble.bomb_target import crowd_hit, forces_hit, forces_hurt
 from sitrep.assemble.records import Clause, Draft, Tree
 from sitrep.codebook import codebook
 from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, STRONG, Lexicon, whole_words
@@ -243,7 +244,7 @@ def default_actors(
         and actor2 is None
     ):  # ACLED: an intervention is the state's, and the police's unless the report names the army
         actor2 = _police(country, cue_text) or (
-            _state_force("Police", country) if sub == "Protest with intervention" else None
+            state_force("Police", country) if sub == "Protest with intervention" else None
         )
     if event_type in ("Protests", "Riots") and sub != "Mob violence":
         actor2 = _police_unless_army(actor2, country, cue_text)
@@ -256,7 +257,7 @@ def default_actors(
     if sub in _BOMBS and actor1 is not None and actor1.type == "State forces":
         actor1, actor2 = None, actor2 or actor1  # the soldiers or police a bomb hit; states do not plant them
     if sub == "Air/drone strike" and actor1 is None:  # no one names the aircraft: the state's own air force
-        actor1 = _state_force("Military", country)
+        actor1 = state_force("Military", country)
     if sub in _ONE_SIDED and actor1 is None:
         actor1 = _default_actor("Political militia", country)  # "Unidentified Armed Group (X)"
     civilian_target = CIVILIAN_TARGET.search(cue_text) and not _ARMED_TARGET.search(cue_text)
@@ -283,15 +284,27 @@ def acled_sides(
         held = actor1 if actor1.type != "Civilians" else actor2
         force = actor2 if actor2 is not None and actor2.type == state else None
         if force is None and country:  # ACLED: the arresting force is the police unless named
-            force = _state_force("Police", country)
+            force = state_force("Police", country)
         if force is not None:  # "three IS suspects were arrested": the police acted on them
             return force, held if held is not force else None
     if sub == "Agreement":
+        actor1, actor2 = _signatory(actor1, cue_text), _signatory(actor2, cue_text)
+        if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+            actor2 = None  # a state does not settle with its own army: the other party the sentences name
         return _parties(actor1, actor2)
+    if sub == "Armed clash" and _state_struck_first(actor1, actor2, cue_text):
+        return actor2, actor1
     if sub in _BOMBS and actor2 is not None and actor2.type == "Civilians":
-        actor2 = _forces_hit(country, cue_text) or actor2
-    elif sub in _BOMBS and _is_police(actor2) and _crowd_hit(country, cue_text):
-        actor2 = _default_actor("Civilians", country)  # police told of the market bombing; the crowd was hit
+        actor2 = forces_hit(country, cue_text) or actor2
+    elif (
+        sub in _BOMBS
+        and actor2 is not None
+        and actor2.type == state
+        and country
+        and crowd_hit(cue_text)
+        and not forces_hurt(cue_text)
+    ):  # police told of the market bombing, soldiers sat in the tea shop: the crowd was hit
+        actor2 = _default_actor("Civilians", country)
     if actor2 is not None and actor2.type == "Civilians" and _SHIP_HIT.search(cue_text):
         actor2 = SEAFARERS  # a merchant ship's crew are no one country's civilians
     if sub == "Air/drone strike" and actor1 is not None and actor1.type in _NON_STATE:
@@ -300,7 +313,7 @@ def acled_sides(
         if actor1 is not None and actor1.type == state and actor1.country == country:
             return actor1, None  # the sender is not named among the actors: no side rather than a wrong one
         if actor1 is not None and country:  # the sender's weapons were downed where they fell
-            home = _state_force("Military", country)
+            home = state_force("Military", country)
             return home, actor1
     return actor1, actor2
 
@@ -314,32 +327,30 @@ def _parties(actor1: Actor | None, actor2: Actor | None) -> tuple[Actor | None, 
     return actor1, actor2
 
 
-def _forces_hit(country: str, cue_text: str) -> Actor | None:
-    """The state's men a bomb was aimed at ("rammed into the cantonment wall", "hit a Ranger
-    vehicle", "a grenade at a police party"), when the report names no civilian place or crowd
-    it hit: ACLED's other side is then the force, not the "people" counted among the dead."""
-    if not country or _CROWD_HIT.search(cue_text):
-        return None
-    hit = _FORCES_HIT.search(cue_text)
-    if hit is None:
-        return None
-    named = [
-        with_country(m.actor, country)
-        for m in ActorDictionary.default().find(cue_text)
-        if m.actor.type == "State forces" and hit.start() <= m.span.start <= hit.end() + 40
-    ]
-    if named:
-        return named[0]
-    return _state_force("Police" if _POLICE_HIT.match(hit.group(1)) else "Military", country)
+def _signatory(actor: Actor | None, cue_text: str) -> Actor | None:
+    """A state's side of an agreement is its government (92 of 113 state parties of the development half):
+    "Armenia and Azerbaijan agreed", "Azerbaijan freed 32 Armenian soldiers", unless the report
+    has the armed forces make it ("the ruling military junta", "the two armies' commanders") or
+    it is a swap of prisoners, which :func:`interstate_actors` gives to the two armies."""
+    if (
+        actor is None
+        or not actor.name.startswith("Military Forces of")
+        or _ARMY_SIGNS.search(cue_text)
+        or _PRISONERS.search(cue_text)
+    ):
+        return actor
+    return with_country(Actor("Government of {the_country}", "Government"), actor.country)
+
+
+_PRISONERS = whole_words("prisoners?", "detainees", "captives", "POWs", "prisoners? of war")
+_ARMY_SIGNS = whole_words(
+    "military", "militaries", "army", "armies", "junta", "commanders?", "generals?", "DGMOs?", "chiefs? of staff",
+    "defen[cs]e ministr(?:y|ies)", "defen[cs]e ministers?",
+)  # fmt: skip
 
 
 def _is_police(actor: Actor | None) -> bool:
     return actor is not None and actor.type == "State forces" and actor.name.startswith("Police Forces")
-
-
-def _crowd_hit(country: str, cue_text: str) -> bool:
-    """A bomb went off among a crowd or at a civilian place and the report aims it at no force."""
-    return bool(country and _CROWD_HIT.search(cue_text) and not _FORCES_HIT.search(cue_text))
 
 
 # ACLED codes the crews and passengers of merchant ships as civilians of no one country.
@@ -347,21 +358,6 @@ SEAFARERS = Actor("Civilians (International)", "Civilians")
 _SHIP_HIT = whole_words(
     "(?:merchant|cargo|container|commercial) (?:ship|vessel)s?", "ships?", "vessels?", "(?:oil |chemical )?tankers?",
     "bulk carriers?", "freighters?",
-)  # fmt: skip
-_FORCES_HIT = re.compile(
-    r"\b(?:aimed at|targeting|targeted|rammed into|hit|struck|ripped through|attack(?:ed)? on|at|against|carrying)"
-    r"\s+(?:(?:a|an|the|two|three|several|\d+)\s+)?(?:[\w'’()-]+\s+){0,3}?"
-    r"(cantonment|army|military|police|rangers?|soldiers|troops|jawans|convoy|patrol|checkpoint|barracks|"
-    r"servicemen|policemen|personnel|gendarmes|gendarmerie|security forces)\b",
-    re.I,
-)
-_POLICE_HIT = re.compile(r"police|policemen|gendarm", re.I)
-# A crowd or a civilian place hit: the bomb's other side stays the civilians.
-_CROWD_HIT = whole_words(
-    "market", "mosque", "church", "temple", "gurdwara", "synagogue", "pagoda", "monastery", "school", "hospital",
-    "shrine", "wedding", "funeral", "rally", "worshippers", "shoppers", "passengers", "students", "pupils",
-    "children", "restaurant", "hotel", "caf[eé]", "bus station", "crowd", "festival", "concert", "nightclub",
-    "bars?", "shops?",
 )  # fmt: skip
 
 
@@ -381,7 +377,7 @@ def _air_force_first(
     named = [m.actor for m in mentions if m.actor.type == "State forces" and not _is_generic(m.actor)]
     if not named and not country:
         return group, actor2
-    state = named[0] if named else _state_force("Military", country)
+    state = named[0] if named else state_force("Military", country)
     if actor2 is None or actor2.name == state.name:
         actor2 = group  # "Turkish drones struck PKK positions"
     return state, actor2
@@ -416,6 +412,44 @@ _STATE_HIT = re.compile(
     re.I,
 )
 
+
+def _state_struck_first(actor1: Actor | None, actor2: Actor | None, cue_text: str) -> bool:
+    """The state's men began the clash the ranker gave to the armed group: "security forces
+    stormed the building and killed the gunmen", "four militants died in an encounter with
+    security forces", "an operation in the Tirah valley led to a shootout"; not where the group
+    attacked, ambushed or opened fire, or killed the state's men."""
+    return (
+        actor1 is not None
+        and actor2 is not None
+        and actor1.type in _NON_STATE
+        and actor2.type == "State forces"
+        and bool(_STATE_STRUCK.search(cue_text))
+        and not _GROUP_BEGAN.search(cue_text)
+        and not _STATE_HIT.search(cue_text)
+    )
+
+
+_FORCE = r"(?:security forces|security personnel|troops|soldiers|army|military|police(?:men)?|forces|commandos|jawans)"
+_ARMED = (
+    r"(?:militants?|terrorists?|gunmen|insurgents?|rebels?|Maoists?|Naxal(?:ite)?s?|fighters?|attackers?|bandits?|"
+    r"jihadists?|cadres?|extremists?|khawarij|dacoits)"
+)
+_CLASH = r"(?:encounter|gunfight|shoot-?out|firefight|exchange of fire|gun ?battle)"
+_STATE_STRUCK = re.compile(
+    rf"\b{_FORCE}\b(?: (?!were\b|was\b|been\b|are\b)[\w-]+){{0,4}}? (?:shot dead|killed|neutrali[sz]ed|eliminated|"
+    rf"gunned down)(?: (?!in\b|by\b)[\w-]+){{0,3}}? {_ARMED}\b|"
+    rf"\b{_ARMED}\b(?: [\w-]+){{0,5}}? (?:died|(?:were |was )?killed|(?:were |was )?shot dead) in (?:an? |the )?"
+    rf"(?:[\w-]+ )?(?:{_CLASH}|operation) (?:with|by)\b|"
+    rf"\b(?:operation|offensive|raid|cordon)(?: [\w-]+){{0,8}}? (?:led to|triggered|sparked) (?:an? |the )?"
+    rf"(?:[\w-]+ )?{_CLASH}\b|"
+    rf"\b{_FORCE}\b(?: [\w-]+){{0,3}}? stormed\b",
+    re.I,
+)
+_GROUP_BEGAN = re.compile(
+    rf"\b{_ARMED}\b(?: [\w-]+){{0,4}}? (?:attacked|ambushed|stormed|raided|opened fire|struck|overran|assaulted)\b|"
+    r"\b(?:hit back|retaliated|repulsed|repelled|fought off)\b",
+    re.I,
+)
 _EXCESSIVE = "Excessive force against protesters"
 _ON_CIVILIANS = frozenset(
     {"Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction"}
@@ -508,22 +542,17 @@ _ARMY_WORDS = whole_words(
 def _police_unless_army(force: Actor | None, country: str, cue_text: str) -> Actor | None:
     """ACLED codes the force that meets a crowd as the police unless the report names soldiers:
     "security forces fired on protesters" are the country's police, not its army."""
-    army = _state_force("Military", country)
+    army = state_force("Military", country)
     if force is None or force.name != army.name or _ARMY_WORDS.search(cue_text):
         return force
-    return _state_force("Police", country)
+    return state_force("Police", country)
 
 
 def _police(country: str, cue_text: str) -> Actor | None:
     """The country's police, when the story has them act."""
     if not _POLICE_WORDS.search(cue_text):
         return None
-    return _state_force("Police", country)
-
-
-def _state_force(kind: str, country: str) -> Actor:
-    """The country's police or military ("Police", "Military") as ACLED names them."""
-    return with_country(Actor(f"{kind} Forces of {{the_country}}", "State forces"), country)
+    return state_force("Police", country)
 
 
 def _default_actor(actor_type: str, country: str) -> Actor:

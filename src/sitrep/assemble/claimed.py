@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sitrep.actors import with_country
+from sitrep.actors import is_unidentified, with_country
 from sitrep.model import Actor, ActorMention, Claim, Span, Stance
 
 _BASIS = {Stance.CLAIMS_RESPONSIBILITY.value: "actor1_claimed", Stance.ACCUSES.value: "actor1_blamed"}
@@ -19,7 +19,7 @@ def claimed_actor1(
     actor1: Actor | None, claims: Sequence[Claim], mentions: Sequence[ActorMention], country: str
 ) -> tuple[Actor | None, dict[str, Span]]:
     """The claimed (first) or blamed perpetrator as actor 1 when actor 1 is missing or unidentified."""
-    if actor1 is not None and not actor1.name.startswith("Unidentified"):
+    if actor1 is not None and not is_unidentified(actor1):
         return actor1, {}
     ordered = sorted(
         (c for c in claims if c.field == "perpetrator" and c.value and c.stance in _BASIS),

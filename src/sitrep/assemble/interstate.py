@@ -71,11 +71,12 @@ def interstate_actors(
 
 
 def interceptor_first(
-    actor1: Actor | None, actor2: Actor | None, location: Location | None
+    actor1: Actor | None, actor2: Actor | None, location: Location | None, cue_text: str = ""
 ) -> tuple[Actor | None, Actor | None]:
     """The side that shot the weapons down is actor 1 of a disrupted weapons use, the side that
     sent them actor 2; weapons downed over a country were downed by its state's forces (the
-    rule :func:`interstate_actors` applies to sides it fills, here to sides the ranker chose)."""
+    rule :func:`interstate_actors` applies to sides it fills, here to sides the ranker chose),
+    and "17 of the 22 Russian drones" or "a US MQ-9 Reaper" were sent by that country's side."""
     home = location.country if location is not None else ""
     if (
         actor1
@@ -85,7 +86,26 @@ def interceptor_first(
         and actor2.country == home != actor1.country
     ):
         return actor2, actor1
+    sender = _weapons_of(cue_text)
+    if actor1 and actor2 and actor1.type == "State forces" and sender == actor1.country != actor2.country:
+        return actor2, actor1
     return actor1, actor2
+
+
+_WEAPONS = re.compile(
+    r"^(?:\s+[\w-]+){0,2}?\s+(?:drones?|UAVs?|missiles?|rockets?|Shaheds?|MQ-9s?|Reapers?|warplanes?|jets?|"
+    r"aircraft|projectiles?)\b(?!\s+(?:boats?|defen[cs]es?|systems?|batter(?:y|ies)|interceptors?|units?))",
+    re.I,
+)  # not "an Israeli Navy missile boat intercepted", "Russian missile defences"
+
+
+def _weapons_of(text: str) -> str:
+    """The country whose weapons the sentences name first ("Russian drones", "a US MQ-9"), or ""."""
+    pattern, by_word = _country_words()
+    for m in pattern.finditer(text):
+        if _WEAPONS.match(text[m.end() : m.end() + 40]):
+            return by_word[m.group(0)]
+    return ""
 
 
 def _countries_named(text: str) -> list[str]:

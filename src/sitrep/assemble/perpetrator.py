@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.actors import with_country
+from sitrep.actors import is_unidentified, with_country
 from sitrep.assemble.records import Findings
 from sitrep.codebook import codebook
 from sitrep.model import Actor, ActorMention, Span
@@ -47,7 +47,7 @@ def named_perpetrator(findings: Findings, country: str) -> tuple[Actor, str, Spa
     non_state = codebook().non_state_types()
     found: list[tuple[int, ActorMention, str]] = []
     for mention in findings.actors:
-        if mention.actor.type not in non_state or mention.actor.name.startswith("Unidentified"):
+        if mention.actor.type not in non_state or is_unidentified(mention.actor):
             continue
         start, end = mention.span.start, mention.span.end
         before = text[max(0, start - _WINDOW) : start]
@@ -76,7 +76,7 @@ def with_perpetrator(
 
 
 def _named_group(actor: Actor) -> bool:
-    return actor.type in codebook().non_state_types() and not actor.name.startswith("Unidentified")
+    return actor.type in codebook().non_state_types() and not is_unidentified(actor)
 
 
 def _sentence(findings: Findings, span: Span) -> Span:
