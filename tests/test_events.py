@@ -565,3 +565,25 @@ def test_suspects_who_have_been_arrested_are_an_arrest_not_a_charge():
     assert "Arrests" not in [
         m.sub_event_type for m in mentions("He faces charges of kidnapping and illegal detention.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Blasts rock Bujumbura. Witnesses said two grenades went off at a bus parking lot in the city "
+            "centre, wounding dozens.",
+            "Grenade",
+        ),
+        (
+            "Explosions shook the town overnight as artillery shelling hit homes near the front line.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "A roadside bomb exploded beside a patrol, and militants then fired grenades at the soldiers.",
+            "Remote explosive/landmine/IED",
+        ),  # a device of its own: the IED stays
+    ],
+)
+def test_a_blast_with_no_device_of_its_own_is_the_weapon_named_beside_it(text, sub):
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == sub

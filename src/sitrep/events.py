@@ -487,6 +487,8 @@ def _sub_event_type(
         return "Suicide bomb"  # ACLED: the bomber died in his own blast
     if sub == "Remote explosive/landmine/IED" and _one_of_the_suicide_blasts(mentions, context):
         return "Suicide bomb"  # "two suicide blasts" in the lead; "a second blast, at a mosque in Hangu"
+    if sub == "Remote explosive/landmine/IED" and (device := _device_of_the_blast(mentions)):
+        return device  # "Blasts rock Bujumbura ... two grenades went off": the blast names no device
     demonstration = next((s for s in subs if s in ("Peaceful protest", "Violent demonstration")), None)
     if demonstration and sub in (demonstration, "Attack", "Armed clash", "Arrests"):
         story = f"{cue_text} {context}"
@@ -571,6 +573,20 @@ def _one_of_the_suicide_blasts(mentions: list[EventMention], context: str) -> bo
     bombs = [m for m in mentions if m.sub_event_type == "Remote explosive/landmine/IED"]
     plain = all(_PLAIN_BLAST.fullmatch(m.trigger.text) for m in bombs)
     return plain and bool(_SUICIDE_SERIES.search(context))
+
+
+_DEVICES = ("Grenade", "Air/drone strike", "Shelling/artillery/missile attack")
+
+
+def _device_of_the_blast(mentions: list[EventMention]) -> str:
+    """ACLED's IED is a planted device: a blast or explosion the event's sentences tell with no
+    device of its own is the grenade, strike or shell they name, if they name one."""
+    bombs = [m for m in mentions if m.sub_event_type == "Remote explosive/landmine/IED"]
+    if not all(_PLAIN_BLAST.fullmatch(m.trigger.text) for m in bombs):
+        return ""
+    return next(
+        (m.sub_event_type for m in mentions if m.strength == STRONG and m.sub_event_type in _DEVICES), ""
+    )
 
 
 # "the man killed in Saturday's explosion is also the person police suspect of carrying it out"

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from handmade import main_events
 
-from sitrep.assemble.clauses import _story_relative
+from sitrep.assemble.clauses import _story_relative, opens_a_period
 from sitrep.assemble.records import _CLOCK_ONLY
 from sitrep.model import DatePrecision, Span, TimeExpression
 
@@ -83,3 +83,21 @@ def test_a_march_is_where_it_went_not_where_its_slogans_point(extractor) -> None
     )
     events = main_events(extractor, text, date(2024, 4, 27))
     assert [(e.sub_event_type, e.location.name) for e in events] == [("Peaceful protest", "London")]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "period"),
+    [
+        ("40 people have been killed in fighting since March 3", "March 3", True),
+        ("Since the war broke out on Oct. 7, Hezbollah has fired rockets", "Oct. 7", True),
+        ("has been protesting since a student was raped on Tuesday", "Tuesday", True),
+        ("Gunmen killed five villagers on March 3", "March 3", False),
+        ("the deadliest attack since 2019 came on Tuesday", "Tuesday", False),
+    ],
+)
+def test_a_day_after_since_opens_a_period(text, day, period):
+    start = text.index(day)
+    t = TimeExpression(
+        Span(start, start + len(day), day), "DATE", "2023-03-03", date(2023, 3, 3), DatePrecision.DAY
+    )
+    assert opens_a_period(text, t) is period

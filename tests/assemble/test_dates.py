@@ -74,3 +74,25 @@ def test_a_week_the_lead_gives_its_own_event_stands(extractor) -> None:
     events = extractor.extract(Article("week", date(2024, 11, 20), text))
     main = [e for e in events if e.role is EventRole.MAIN]
     assert main and main[0].event_date.iso == "2024-W46"
+
+
+def test_a_period_begun_since_a_day_does_not_date_the_news(extractor) -> None:
+    """ "40 people have been killed in fighting since March 3": the start of a period the report
+    recalls; the clashes it tells erupted on Tuesday."""
+    text = (
+        "Clashes Between Herders, Farmers Kill Nine In Niger\n\n"
+        "Fighting between nomadic herders and farmers over a disputed well has left nine people dead in "
+        "southern Niger, the regional governor said on Thursday.\n\n"
+        "The violence erupted on Tuesday in Guidan Roumdji district and killed four herders and five farmers, "
+        "the governor of Maradi region told AFP by telephone.\n\n"
+        "A village chief who asked not to be named confirmed the toll and the account to AFP.\n\n"
+        "The chief said a farmer was wounded after cattle strayed into his field, and the herders then took up "
+        "firearms and attacked a farmers' hamlet in revenge.\n\n"
+        "Police have been sent to the hamlet, and the governor said he was talking with both communities.\n\n"
+        "Clashes between farmers and nomadic herders are a growing problem in the dry Sahel, where access to "
+        "land is a frequent source of friction.\n\n"
+        "Earlier this month President Mohamed Bazoum imposed a state of emergency in the western regions of "
+        "Tillaberi and Tahoua and sent troops there; 40 people have been killed in fighting in the two regions "
+        "since March 3."
+    )
+    assert _main_day(extractor, text, date(2023, 3, 23)) == date(2023, 3, 21)

@@ -210,6 +210,17 @@ class _Owner:
         return best, best_score
 
 
+# "fighting since August 9", "since the war broke out on Oct. 7": the start of a period up to the
+# report, which dates the period, not the news the clause tells beside it
+_SINCE = re.compile(r"\b[Ss]ince\s+(?:[A-Za-z'’.-]+\s+){0,7}?(?:(?:on|in)\s+)?$")  # no date between
+
+
+def opens_a_period(text: str, t: TimeExpression) -> bool:
+    """ "50 killed in fighting since August 9", "protesting since a student was raped on Tuesday":
+    the day a period began, up to the report; not the day of the news told beside it."""
+    return bool(_SINCE.search(text, max(0, t.span.start - 80), t.span.start))
+
+
 _RELATIVE_TO_STORY = re.compile(r"\b(?:later|after|afterwards|before|following|previous|prior)\b", re.I)
 
 

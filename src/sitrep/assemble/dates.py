@@ -12,10 +12,11 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sitrep.assemble.clauses import when_said
+from sitrep.assemble.clauses import opens_a_period, when_said
 from sitrep.assemble.merge import story_date
 from sitrep.assemble.records import Draft, Findings, Tree, clock_only, report_day_word
 from sitrep.model import DatePrecision, EventRole, TimeExpression
+from sitrep.nlp import doc_text
 
 STALE_DAYS = 30  # a main event dated this long before its report took a recalled date
 OWN_DAY_DAYS = 7  # a report's news is at most a week old when it names only a weekday
@@ -38,8 +39,8 @@ def event_day(findings: Findings, draft: Draft, role: EventRole) -> TimeExpressi
     if role is not EventRole.MAIN:
         return when
     tree = Tree(findings.doc)
-    if when is None or stale(when, published):
-        when = story_date(findings, draft, tree)  # the news is recent; its recall is not
+    if when is None or stale(when, published) or _period_begun(findings, draft, when):
+        when = story_date(findings, draft, tree)  # the news is recent; a recall or a period's start is not
     elif _coarse(when, draft):  # the news has a day: the story's, else the report's, unless its own
         when = story_date(findings, draft, tree) or (when if _told_first(when, draft) else None)
     when = _own_day(findings, draft, when)
@@ -83,6 +84,13 @@ def _coarse(when: TimeExpression, draft: Draft) -> bool:
     """ "Last week", "earlier in December": a main event so dated may have taken a recalled
     event's period, unless the period names the event."""
     return when.precision in (DatePrecision.WEEK, DatePrecision.MONTH) and draft.named_date is None
+
+
+def _period_begun(findings: Findings, draft: Draft, when: TimeExpression) -> bool:
+    """ "50 people have been killed in fighting since August 9": a period's start told beside the
+    news, unless in the sentence that first tells it ("Since Thursday, the offensive has killed
+    60 people": the offensive began then)."""
+    return opens_a_period(doc_text(findings.doc), when) and not _told_first(when, draft)
 
 
 def _told_first(when: TimeExpression, draft: Draft) -> bool:

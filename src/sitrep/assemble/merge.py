@@ -7,12 +7,13 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sitrep.assemble.clauses import when_said
+from sitrep.assemble.clauses import opens_a_period, when_said
 from sitrep.assemble.records import Clause, Draft, Findings, Tree
 from sitrep.codebook import codebook, distance_km
 from sitrep.config import AssembleSettings
 from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, GENERIC, STRONG, Lexicon
 from sitrep.model import DatePrecision, DateSource, EventDate, EventRole, Location, TimeExpression, Toponym
+from sitrep.nlp import doc_text
 
 _PRECISION_RANK = codebook().date_ranks
 
@@ -570,10 +571,13 @@ def story_date(findings: Findings, draft: Draft, tree: Tree) -> TimeExpression |
     as an analyst reads it, rather than the date of the report."""
     published = findings.article.published
     start = draft.mentions[0].trigger.start
+    text = doc_text(findings.doc)
     said = []
     for t in findings.times:
         if t.start_date is None or t.precision is not DatePrecision.DAY or t.span.start > start + STORY_CHARS:
             continue
+        if opens_a_period(text, t):
+            continue  # "fighting since Monday": not the day of the news
         if 0 <= (published - t.start_date).days <= STORY_DAYS and t.timex_type in ("DATE", "TIME"):
             if not when_said(tree.root(t.span)):  # "the president said on Tuesday": the report's day
                 return t
