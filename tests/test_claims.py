@@ -318,6 +318,14 @@ def test_non_sources_and_off_event_statements_are_not_claims(nlp: Language, text
         # "according to him" is the speaker just quoted
         ("A villager, Mallam Ibrahim, said gunmen walked into the village on Sunday. According to him, the "
          "gunmen fired on residents as they entered.", [("Mallam Ibrahim", "asserts"), ("Mallam Ibrahim", "asserts")]),
+        # the speaker going on in the same sentence ("adding that"): one claim, unless the addition has a
+        # field (the wounded after the dead) or a stance (a warning) of its own
+        ("The toll from the strike on the family home is 15 dead, the civil defence spokesman Mahmud Bassal said, "
+         "adding that rescue teams were still searching the rubble.", [("Mahmud Bassal", "asserts")]),
+        ('"Two protesters were shot dead" in the clashes, said Hussein Riyad, spokesman for the health ministry, '
+         "adding that 21 other people were wounded.", [("Hussein Riyad", "asserts"), ("Hussein Riyad", "asserts")]),
+        ("Police confirmed that 25 people died in the attack on the school, and warned that the figure could rise.",
+         [("Police", "confirms"), ("Police", "warns")]),
     ],
 )  # fmt: skip
 def test_one_statement_is_one_claim(nlp: Language, text: str, claims: list[tuple[str, str]]) -> None:

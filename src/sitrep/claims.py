@@ -44,7 +44,7 @@ from sitrep.claim_speakers import (
     spaced_dash,
     with_known_role,
 )
-from sitrep.model import Claim, Fatalities, Span
+from sitrep.model import Claim, Fatalities, Span, Stance
 from sitrep.nlp import doc_text
 
 SPEECH_LEMMAS = frozenset(
@@ -515,8 +515,32 @@ def find_claims(
                 own.append((claim, tok))
         if not own and claims and _continues_quote(sent, claims[-1]):
             claims[-1] = _merge(doc, claims[-1], sent)
-        claims.extend(_without_relays([c for c, _ in own]))
+        claims.extend(_without_relays(_going_on([c for c, _ in own])))
     return claims
+
+
+# A speaker going on in the same sentence ('..., adding that ...') with what names no other field.
+_NO_FIELD = frozenset({"event", "none", ""})
+
+
+def _going_on(own: list[Claim]) -> list[Claim]:
+    """The sentence's claims with a speaker's later statement folded into their earlier one: 'X said
+    A, adding that B' is one claim, as the analyst codes it, unless B takes a stance of its own
+    ('..., and warned that ...') or speaks to another field (a toll, then the wounded)."""
+    kept: list[Claim] = []
+    for claim in own:
+        first = next((k for k, c in enumerate(kept) if c.speaker == claim.speaker), None)
+        if first is not None and _goes_on_from(kept[first], claim):
+            kept[first] = dataclasses.replace(kept[first], text=f"{kept[first].text} {claim.text}")
+        else:
+            kept.append(claim)
+    return kept
+
+
+def _goes_on_from(earlier: Claim, later: Claim) -> bool:
+    """Whether a later statement adds nothing an analyst codes apart: no stance or field of its own."""
+    same_stance = later.stance in (Stance.ASSERTS, earlier.stance)
+    return same_stance and (later.field in _NO_FIELD or later.field == earlier.field)
 
 
 def _without_relays(own: list[Claim]) -> list[Claim]:
