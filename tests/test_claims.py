@@ -291,6 +291,13 @@ def test_stance_field_and_value(nlp: Language, text: str, stance: str, field: st
         "The police said the detainees had been handed over to the competent authority.",
         "The opposition accused the government of favouring ruling party loyalists.",
         "Officials accused the mayor of corruption.",
+        # a name given in passing: no statement
+        "The fighting has killed more than 13,000 people and caused what the UN calls the world's worst "
+        "humanitarian crisis.",
+        "Police fired tear gas on Friday at opposition supporters marching on the capital for what they called a "
+        '"peaceful protest".',
+        'The dead commander, Abdelghani al-Kikli, also called "Ghaniwa", led one of the most powerful armed '
+        "groups in Tripoli.",
     ],
 )
 def test_non_sources_and_off_event_statements_are_not_claims(nlp: Language, text: str) -> None:
@@ -330,3 +337,9 @@ def test_non_sources_and_off_event_statements_are_not_claims(nlp: Language, text
 )  # fmt: skip
 def test_one_statement_is_one_claim(nlp: Language, text: str, claims: list[tuple[str, str]]) -> None:
     assert [(c.speaker, c.stance) for c in _claims(nlp, text)] == claims
+
+
+def test_a_name_that_condemns_is_a_claim(nlp: Language) -> None:
+    """'what the authorities called a "heinous" operation': the name is the authorities' condemnation."""
+    text = 'Soldiers searched the forest to stop what the authorities called a "heinous" criminal operation.'
+    assert [(c.speaker, c.stance) for c in _claims(nlp, text)] == [("the authorities", "condemns")]

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.claim_coding import (
+    CONDEMN,
     ClaimLexicon,
     about_event,
     beside_event,
@@ -355,7 +356,9 @@ def _claim_at(
             return None
         if _recalled(tok, lexicon):
             return None
-        if lemma == "call" and not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children):
+        if lemma == "call" and (
+            not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children) or _naming(tok)
+        ):
             return None
         source, rng = source_of(subj, previous), _content_span(tok, segment, subj)
     name, role, head, gpe = source
@@ -386,6 +389,16 @@ def _claim_at(
     span = Span(segment.start_char, segment.end_char, segment.text)
     claim = Claim(name, text, span, stance, role, kind, field, value, Span(rng[0], rng[1], text))
     return claim, dataclasses.replace(cues, stance=stance, field=field)
+
+
+def _naming(verb: Token) -> bool:
+    """'what the UN calls the world's worst crisis', 'al-Kikli, also called Ghaniwa': a name given in
+    passing, no statement about the event; unless the name condemns ('what the authorities called a
+    "heinous" operation')."""
+    kids = list(verb.children)
+    if any(c.dep_ == "dobj" and c.lower_ == "what" for c in kids):
+        return not any(c.dep_ == "oprd" and CONDEMN.search(_subtree_text(c)) for c in kids)
+    return any(c.lower_ == "also" for c in kids) and not any(c.dep_ == "dobj" for c in kids)
 
 
 def _confirming(segment: SpacySpan) -> str:
