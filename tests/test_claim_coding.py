@@ -106,3 +106,26 @@ def test_the_toll_a_statement_gives(text: str, value: str) -> None:
 )
 def test_stance_of_an_armed_group_telling_its_own_act(verb: str, text: str, kind: str, stance: str) -> None:
     assert stance_of(verb, text, kind) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a toll still provisional and a threat to the attackers: warnings, said with "said"
+        ("The death toll may rise as several of the wounded are in critical condition", "warns"),
+        (
+            "the number of casualties might rise, because relatives had already removed some of the bodies",
+            "warns",
+        ),
+        ("the toll is expected to climb as rescuers search the rubble", "warns"),
+        ("those who disturb the peace of the province will face severe consequences", "warns"),
+        ("the militants won't be spared", "warns"),
+        ("the army would track down those behind the latest killings", "warns"),
+        ("all those taking part in the violence will be punished", "warns"),
+        # a toll that has risen, a plain account: asserts
+        ("the death toll rose to 12 overnight", "asserts"),
+        ("the attackers fled towards the forest after the shooting", "asserts"),
+    ],
+)
+def test_stance_of_a_warning_said_without_warn(text: str, stance: str) -> None:
+    assert stance_of("say", text, "government") == stance
