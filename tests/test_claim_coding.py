@@ -129,3 +129,16 @@ def test_stance_of_an_armed_group_telling_its_own_act(verb: str, text: str, kind
 )
 def test_stance_of_a_warning_said_without_warn(text: str, stance: str) -> None:
     assert stance_of("say", text, "government") == stance
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'it was "horrified" by the high death toll',
+        'he was "shocked" by the attack',
+        "the repeated use of drones to hit populated areas shows a grave disregard for civilian lives",
+        "the shelling of the market amounts to a crime against humanity",
+    ],
+)
+def test_horror_and_disregard_condemn(text: str) -> None:
+    assert stance_of("say", text, "international") == "condemns"
