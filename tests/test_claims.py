@@ -291,6 +291,8 @@ def test_stance_field_and_value(nlp: Language, text: str, stance: str, field: st
         "The police said the detainees had been handed over to the competent authority.",
         "The opposition accused the government of favouring ruling party loyalists.",
         "Officials accused the mayor of corruption.",
+        # a toll told with "claim": no statement
+        "Clashes between the two tribes claimed 13 lives before a jirga brokered a ceasefire.",
         # a name given in passing: no statement
         "The fighting has killed more than 13,000 people and caused what the UN calls the world's worst "
         "humanitarian crisis.",
@@ -333,6 +335,9 @@ def test_non_sources_and_off_event_statements_are_not_claims(nlp: Language, text
          "adding that 21 other people were wounded.", [("Hussein Riyad", "asserts"), ("Hussein Riyad", "asserts")]),
         ("Police confirmed that 25 people died in the attack on the school, and warned that the figure could rise.",
          [("Police", "confirms"), ("Police", "warns")]),
+        # "claiming the lives of" inside a statement is its toll, not a second speaker's claim
+        ('"A group of gunmen ambushed the vehicle in which the personnel were travelling, claiming the lives of two '
+         'soldiers and injuring five," an official said.', [("an official", "asserts")]),
     ],
 )  # fmt: skip
 def test_one_statement_is_one_claim(nlp: Language, text: str, claims: list[tuple[str, str]]) -> None:

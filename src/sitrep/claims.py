@@ -73,6 +73,10 @@ UNNAMED_ATTACKERS = frozenset(
 def _speech_lemma(tok: Token) -> str:
     """The reporting verb a token stands for ('warning' as a noun counts), or ''."""
     lemma = tok.lemma_.lower()
+    if lemma == "claim" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in tok.children
+    ):
+        return ""  # "the clashes claimed 13 lives": a toll, no statement
     if lemma in SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX", "NOUN"):
         if tok.pos_ == "NOUN" and not any(c.dep_ in ("nsubj", "ccomp") for c in tok.children):
             return ""
