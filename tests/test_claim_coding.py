@@ -100,6 +100,21 @@ def test_the_toll_a_statement_gives(text: str, value: str) -> None:
         ),
         ("say", "its fighters had also attacked the Nampula convoy", "armed group", "claims responsibility"),
         ("claim", "both attacks on Sunday", "armed group", "claims responsibility"),
+        # the group named by a noun, not a pronoun ("the militia had downed", "the Iran-backed group had sent")
+        (
+            "say",
+            "the militia had downed an American MQ-9 Reaper drone over Marib",
+            "armed group",
+            "claims responsibility",
+        ),
+        (
+            "say",
+            "the Iran-backed group had sent drones toward southern Israel",
+            "armed group",
+            "claims responsibility",
+        ),
+        # not the group acting: a member of it is the victim
+        ("say", "the leader of the group had been killed in an airstrike", "armed group", "asserts"),
         # anyone else telling what others took asserts
         ("say", "they have taken Kibumba, the largest town in the valley", "witness", "asserts"),
     ],
