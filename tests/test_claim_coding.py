@@ -157,3 +157,25 @@ def test_stance_of_a_warning_said_without_warn(text: str, stance: str) -> None:
 )
 def test_horror_and_disregard_condemn(text: str) -> None:
     assert stance_of("say", text, "international") == "condemns"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # the speaker confirms, in the statement's own words: confirms
+        (
+            "At this moment, we have confirmed that 63 people lost their lives, both civilians and military",
+            "confirms",
+        ),
+        (
+            "the bodies had been taken to the hospital and confirmed that all nine victims were from Punjab",
+            "confirms",
+        ),
+        ("the army imposed a curfew and confirmed the deaths of three civilians", "confirms"),
+        # a toll someone else confirmed, or one that could not be: asserts
+        ("44 deaths had been confirmed by the hospital", "asserts"),
+        ("the number of dead could not be confirmed independently", "asserts"),
+    ],
+)
+def test_stance_of_a_confirmation_in_the_statement(text: str, stance: str) -> None:
+    assert stance_of("say", text, "government") == stance

@@ -60,8 +60,9 @@ FOREIGN_FORCES = re.compile(
     r"(the )?[A-Z][a-z]+ (forces|troops|soldiers|side|army|military|servicemen|units?)$"
 )
 CONFIRM = re.compile(
-    r"\bit is true\b|\b(to|can|could) confirm\b|\bconfirm(s|ing)\b", re.I
-)  # "44 deaths had been confirmed" asserts; "I can confirm that 70 were arrested" confirms
+    r"\bit is true\b|\b(to|can|could) confirm\b|\bconfirm(s|ing)\b|(?<!been )(?<!be )\bconfirmed (that|the)\b",
+    re.I,
+)  # "44 deaths had been confirmed" asserts; "I can confirm that 70 were arrested", "we have confirmed that 63 died" confirm
 # An armed group speaking of its own act: "it was behind the bombing", "they had carried out", "the
 # militia had downed a drone", "the Iran-backed group had sent drones".
 SELF_CLAIM = re.compile(
