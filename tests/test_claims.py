@@ -291,6 +291,11 @@ def test_stance_field_and_value(nlp: Language, text: str, stance: str, field: st
         "The police said the detainees had been handed over to the competent authority.",
         "The opposition accused the government of favouring ruling party loyalists.",
         "Officials accused the mayor of corruption.",
+        # "adds to" is no statement; things do not speak
+        "The kidnapping adds to the security problems of the region, where separatist groups have attacked the "
+        "security forces for years.",
+        'Two explosive devices blew up under the bus on the bridge, calling it a "terrorist" blast.',
+        "Nothing suggested that the gunmen had been killed in the raid.",
         # a toll told with "claim": no statement
         "Clashes between the two tribes claimed 13 lives before a jirga brokered a ceasefire.",
         # a name given in passing: no statement

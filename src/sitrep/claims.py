@@ -77,6 +77,9 @@ def _speech_lemma(tok: Token) -> str:
         c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in tok.children
     ):
         return ""  # "the clashes claimed 13 lives": a toll, no statement
+    kids = list(tok.children)
+    if lemma == "add" and any(c.lower_ == "to" for c in kids) and not any(c.dep_ == "ccomp" for c in kids):
+        return ""  # "the kidnapping adds to the security problems": no statement
     if lemma in SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX", "NOUN"):
         if tok.pos_ == "NOUN" and not any(c.dep_ in ("nsubj", "ccomp") for c in tok.children):
             return ""
