@@ -81,6 +81,19 @@ def _claims(nlp: Language, text: str) -> list[Claim]:
             "Kamchybek Tashiev",
             "losses among the military were heavy",
         ),
+        # a report or post whose author the article names: the author speaks, in the next line too
+        (
+            "At least nine people were killed, according to a report the Kapaeeng Foundation published on 22 "
+            "September.",
+            "the Kapaeeng Foundation",
+            "At least nine people were killed",
+        ),
+        (
+            "The attack happened at about 2:20 p.m. on Tuesday, according to a post on X shared yesterday by "
+            "security analyst Zagazola Makama.",
+            "Zagazola Makama",
+            "The attack happened at about 2:20 p.m. on Tuesday",
+        ),
         # a dateline is no part of the speaker; an outlet relaying a source's statement is not its speaker
         (
             "Yaounde [Cameroon], November 11 (Xinhua): Local security sources say three villagers were killed.",
@@ -353,3 +366,12 @@ def test_a_name_that_condemns_is_a_claim(nlp: Language) -> None:
     """'what the authorities called a "heinous" operation': the name is the authorities' condemnation."""
     text = 'Soldiers searched the forest to stop what the authorities called a "heinous" criminal operation.'
     assert [(c.speaker, c.stance) for c in _claims(nlp, text)] == [("the authorities", "condemns")]
+
+
+def test_the_report_is_its_author_s(nlp: Language) -> None:
+    """'The report says' after 'a report the Kapaeeng Foundation published': the Foundation speaks again."""
+    text = (
+        "At least nine people were killed, according to a report the Kapaeeng Foundation published on 22 "
+        "September. The report says settlers launched attacks on indigenous people in Khagrachari district."
+    )
+    assert [c.speaker for c in _claims(nlp, text)] == ["the Kapaeeng Foundation"] * 2
