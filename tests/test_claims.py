@@ -375,3 +375,29 @@ def test_the_report_is_its_author_s(nlp: Language) -> None:
         "September. The report says settlers launched attacks on indigenous people in Khagrachari district."
     )
     assert [c.speaker for c in _claims(nlp, text)] == ["the Kapaeeng Foundation"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Secretary General of the Organization of Turkic States (OTS) welcomed the deal. The OTS said the "
+            "attack on the border post killed two soldiers.",
+            "Organization of Turkic States (OTS)",
+        ),
+        (
+            "Supporters of the Jamaat-i-Islami (JI) marched on the main road. The JI said police fired tear gas at "
+            "the marchers.",
+            "Jamaat-i-Islami (JI)",
+        ),
+    ],
+)
+def test_an_abbreviation_is_named_in_full(nlp: Language, text: str, speaker: str) -> None:
+    """'The OTS said' after 'the Organization of Turkic States (OTS)': the name as the article first gives it."""
+    assert [c.speaker for c in _claims(nlp, text)] == [speaker]
+
+
+def test_an_abbreviated_post_is_not_named_in_full(nlp: Language) -> None:
+    """'The SSP said' after 'Senior Superintendent of Police (SSP) Dostin Dashti': a post, kept short."""
+    text = "Senior Superintendent of Police (SSP) Dostin Dashti visited the site. The SSP said five people were killed."
+    assert [c.speaker for c in _claims(nlp, text)] != ["Senior Superintendent of Police (SSP)"]

@@ -42,6 +42,8 @@ ROLE_NOUNS = frozenset(
     director head leader chairman secretary-general secretary administrator commissioner prosecutor
     coordinator researcher representative ambassador mayor general colonel""".split()
 )
+# An abbreviation of these is a post, not a body to name in full ("the SSP", "the DPO").
+POST_WORDS = ROLE_NOUNS | {"superintendent", "inspector"}
 # A source as the article gives it: name, role, parse head (to tell a toll from a speaker), whether a place.
 Source = tuple[str, str, str, bool]
 NO_SOURCE: Source = ("", "", "", False)
@@ -115,16 +117,33 @@ def in_parens(tok: Token) -> bool:
 
 
 def expand(doc: Doc, text: str) -> str:
-    """The fullest written form of a short speaker: 'CENTCOM' -> 'US Central Command (CENTCOM)'."""
-    if re.fullmatch(r"[A-Z][A-Z0-9.&-]{1,}", text):
-        match = re.search(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)* \(" + re.escape(text) + r"\)", doc_text(doc))
-        if match:
-            return match.group(0)
+    """The fullest written form of a short speaker: 'CENTCOM' -> 'US Central Command (CENTCOM)', 'the OTS'
+    -> 'Organization of Turkic States (OTS)'."""
+    short = re.sub(r"^[Tt]he ", "", text)
+    if re.fullmatch(r"[A-Z][A-Z0-9.&-]{1,}", short):
+        word = r"[A-Z][\w.&'-]*"
+        named = rf"{word}(?: (?:(?:of|for|and|the|de|du) )*{word})* \(" + re.escape(short) + r"\)"
+        match = re.search(named, doc_text(doc))
+        full = _as_long_as(match.group(0), short) if match else ""
+        if full and not {w.lower() for w in re.findall(r"[\w'-]+", full)} & POST_WORDS:
+            return full
     if re.fullmatch(r"[A-Z][\w'-]+", text):
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == text:
                 return ent.text
     return text
+
+
+def _as_long_as(named: str, short: str) -> str:
+    """A name cut to as many capitalised words as its abbreviation has letters, when it has more ('The
+    Secretary General of the Organization of Turkic States (OTS)' -> 'Organization of Turkic States (OTS)')."""
+    words = named.split(" ")
+    letters, seen = sum(c.isalpha() for c in short), 0
+    for i in range(len(words) - 2, -1, -1):  # "Inter-Services" stands for two letters
+        seen += sum(part[:1].isupper() for part in words[i].split("-"))
+        if seen >= letters:
+            return " ".join(words[i:])
+    return named
 
 
 def source_of(tok: Token, previous: Source) -> Source:
