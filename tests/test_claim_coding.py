@@ -100,9 +100,82 @@ def test_the_toll_a_statement_gives(text: str, value: str) -> None:
         ),
         ("say", "its fighters had also attacked the Nampula convoy", "armed group", "claims responsibility"),
         ("claim", "both attacks on Sunday", "armed group", "claims responsibility"),
+        # the group named by a noun, not a pronoun ("the militia had downed", "the Iran-backed group had sent")
+        (
+            "say",
+            "the militia had downed an American MQ-9 Reaper drone over Marib",
+            "armed group",
+            "claims responsibility",
+        ),
+        (
+            "say",
+            "the Iran-backed group had sent drones toward southern Israel",
+            "armed group",
+            "claims responsibility",
+        ),
+        # not the group acting: a member of it is the victim
+        ("say", "the leader of the group had been killed in an airstrike", "armed group", "asserts"),
         # anyone else telling what others took asserts
         ("say", "they have taken Kibumba, the largest town in the valley", "witness", "asserts"),
     ],
 )
 def test_stance_of_an_armed_group_telling_its_own_act(verb: str, text: str, kind: str, stance: str) -> None:
     assert stance_of(verb, text, kind) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a toll still provisional and a threat to the attackers: warnings, said with "said"
+        ("The death toll may rise as several of the wounded are in critical condition", "warns"),
+        (
+            "the number of casualties might rise, because relatives had already removed some of the bodies",
+            "warns",
+        ),
+        ("the toll is expected to climb as rescuers search the rubble", "warns"),
+        ("those who disturb the peace of the province will face severe consequences", "warns"),
+        ("the militants won't be spared", "warns"),
+        ("the army would track down those behind the latest killings", "warns"),
+        ("all those taking part in the violence will be punished", "warns"),
+        # a toll that has risen, a plain account: asserts
+        ("the death toll rose to 12 overnight", "asserts"),
+        ("the attackers fled towards the forest after the shooting", "asserts"),
+    ],
+)
+def test_stance_of_a_warning_said_without_warn(text: str, stance: str) -> None:
+    assert stance_of("say", text, "government") == stance
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'it was "horrified" by the high death toll',
+        'he was "shocked" by the attack',
+        "the repeated use of drones to hit populated areas shows a grave disregard for civilian lives",
+        "the shelling of the market amounts to a crime against humanity",
+    ],
+)
+def test_horror_and_disregard_condemn(text: str) -> None:
+    assert stance_of("say", text, "international") == "condemns"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # the speaker confirms, in the statement's own words: confirms
+        (
+            "At this moment, we have confirmed that 63 people lost their lives, both civilians and military",
+            "confirms",
+        ),
+        (
+            "the bodies had been taken to the hospital and confirmed that all nine victims were from Punjab",
+            "confirms",
+        ),
+        ("the army imposed a curfew and confirmed the deaths of three civilians", "confirms"),
+        # a toll someone else confirmed, or one that could not be: asserts
+        ("44 deaths had been confirmed by the hospital", "asserts"),
+        ("the number of dead could not be confirmed independently", "asserts"),
+    ],
+)
+def test_stance_of_a_confirmation_in_the_statement(text: str, stance: str) -> None:
+    assert stance_of("say", text, "government") == stance

@@ -81,6 +81,19 @@ def _claims(nlp: Language, text: str) -> list[Claim]:
             "Kamchybek Tashiev",
             "losses among the military were heavy",
         ),
+        # a report or post whose author the article names: the author speaks, in the next line too
+        (
+            "At least nine people were killed, according to a report the Kapaeeng Foundation published on 22 "
+            "September.",
+            "the Kapaeeng Foundation",
+            "At least nine people were killed",
+        ),
+        (
+            "The attack happened at about 2:20 p.m. on Tuesday, according to a post on X shared yesterday by "
+            "security analyst Zagazola Makama.",
+            "Zagazola Makama",
+            "The attack happened at about 2:20 p.m. on Tuesday",
+        ),
         # a dateline is no part of the speaker; an outlet relaying a source's statement is not its speaker
         (
             "Yaounde [Cameroon], November 11 (Xinhua): Local security sources say three villagers were killed.",
@@ -291,6 +304,20 @@ def test_stance_field_and_value(nlp: Language, text: str, stance: str, field: st
         "The police said the detainees had been handed over to the competent authority.",
         "The opposition accused the government of favouring ruling party loyalists.",
         "Officials accused the mayor of corruption.",
+        # "adds to" is no statement; things do not speak
+        "The kidnapping adds to the security problems of the region, where separatist groups have attacked the "
+        "security forces for years.",
+        'Two explosive devices blew up under the bus on the bridge, calling it a "terrorist" blast.',
+        "Nothing suggested that the gunmen had been killed in the raid.",
+        # a toll told with "claim": no statement
+        "Clashes between the two tribes claimed 13 lives before a jirga brokered a ceasefire.",
+        # a name given in passing: no statement
+        "The fighting has killed more than 13,000 people and caused what the UN calls the world's worst "
+        "humanitarian crisis.",
+        "Police fired tear gas on Friday at opposition supporters marching on the capital for what they called a "
+        '"peaceful protest".',
+        'The dead commander, Abdelghani al-Kikli, also called "Ghaniwa", led one of the most powerful armed '
+        "groups in Tripoli.",
     ],
 )
 def test_non_sources_and_off_event_statements_are_not_claims(nlp: Language, text: str) -> None:
@@ -318,7 +345,59 @@ def test_non_sources_and_off_event_statements_are_not_claims(nlp: Language, text
         # "according to him" is the speaker just quoted
         ("A villager, Mallam Ibrahim, said gunmen walked into the village on Sunday. According to him, the "
          "gunmen fired on residents as they entered.", [("Mallam Ibrahim", "asserts"), ("Mallam Ibrahim", "asserts")]),
+        # the speaker going on in the same sentence ("adding that"): one claim, unless the addition has a
+        # field (the wounded after the dead) or a stance (a warning) of its own
+        ("The toll from the strike on the family home is 15 dead, the civil defence spokesman Mahmud Bassal said, "
+         "adding that rescue teams were still searching the rubble.", [("Mahmud Bassal", "asserts")]),
+        ('"Two protesters were shot dead" in the clashes, said Hussein Riyad, spokesman for the health ministry, '
+         "adding that 21 other people were wounded.", [("Hussein Riyad", "asserts"), ("Hussein Riyad", "asserts")]),
+        ("Police confirmed that 25 people died in the attack on the school, and warned that the figure could rise.",
+         [("Police", "confirms"), ("Police", "warns")]),
+        # "claiming the lives of" inside a statement is its toll, not a second speaker's claim
+        ('"A group of gunmen ambushed the vehicle in which the personnel were travelling, claiming the lives of two '
+         'soldiers and injuring five," an official said.', [("an official", "asserts")]),
     ],
 )  # fmt: skip
 def test_one_statement_is_one_claim(nlp: Language, text: str, claims: list[tuple[str, str]]) -> None:
     assert [(c.speaker, c.stance) for c in _claims(nlp, text)] == claims
+
+
+def test_a_name_that_condemns_is_a_claim(nlp: Language) -> None:
+    """'what the authorities called a "heinous" operation': the name is the authorities' condemnation."""
+    text = 'Soldiers searched the forest to stop what the authorities called a "heinous" criminal operation.'
+    assert [(c.speaker, c.stance) for c in _claims(nlp, text)] == [("the authorities", "condemns")]
+
+
+def test_the_report_is_its_author_s(nlp: Language) -> None:
+    """'The report says' after 'a report the Kapaeeng Foundation published': the Foundation speaks again."""
+    text = (
+        "At least nine people were killed, according to a report the Kapaeeng Foundation published on 22 "
+        "September. The report says settlers launched attacks on indigenous people in Khagrachari district."
+    )
+    assert [c.speaker for c in _claims(nlp, text)] == ["the Kapaeeng Foundation"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Secretary General of the Organization of Turkic States (OTS) welcomed the deal. The OTS said the "
+            "attack on the border post killed two soldiers.",
+            "Organization of Turkic States (OTS)",
+        ),
+        (
+            "Supporters of the Jamaat-i-Islami (JI) marched on the main road. The JI said police fired tear gas at "
+            "the marchers.",
+            "Jamaat-i-Islami (JI)",
+        ),
+    ],
+)
+def test_an_abbreviation_is_named_in_full(nlp: Language, text: str, speaker: str) -> None:
+    """'The OTS said' after 'the Organization of Turkic States (OTS)': the name as the article first gives it."""
+    assert [c.speaker for c in _claims(nlp, text)] == [speaker]
+
+
+def test_an_abbreviated_post_is_not_named_in_full(nlp: Language) -> None:
+    """'The SSP said' after 'Senior Superintendent of Police (SSP) Dostin Dashti': a post, kept short."""
+    text = "Senior Superintendent of Police (SSP) Dostin Dashti visited the site. The SSP said five people were killed."
+    assert [c.speaker for c in _claims(nlp, text)] != ["Senior Superintendent of Police (SSP)"]

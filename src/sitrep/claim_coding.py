@@ -60,13 +60,17 @@ FOREIGN_FORCES = re.compile(
     r"(the )?[A-Z][a-z]+ (forces|troops|soldiers|side|army|military|servicemen|units?)$"
 )
 CONFIRM = re.compile(
-    r"\bit is true\b|\b(to|can|could) confirm\b|\bconfirm(s|ing)\b", re.I
-)  # "44 deaths had been confirmed" asserts; "I can confirm that 70 were arrested" confirms
-# An armed group speaking of its own act: "it was behind the bombing", "they had carried out".
+    r"\bit is true\b|\b(to|can|could) confirm\b|\bconfirm(s|ing)\b|(?<!been )(?<!be )\bconfirmed (that|the)\b",
+    re.I,
+)  # "44 deaths had been confirmed" asserts; "I can confirm that 70 were arrested", "we have confirmed that 63 died" confirm
+# An armed group speaking of its own act: "it was behind the bombing", "they had carried out", "the
+# militia had downed a drone", "the Iran-backed group had sent drones".
 SELF_CLAIM = re.compile(
-    r"\b(it|they|we|(its|their|our) (fighters|forces|units|mujahideen|men)) (had |has |have |also )*(carried out"
+    r"\b(it|they|we|(its|their|our) (fighters|forces|units|mujahideen|men)"
+    r"|the (\w+[ -]){0,2}(group|militia|movement|organi[sz]ation|houthis))(?! of) (had |has |have |also )*(carried out"
     r"|(was|were|is|are) (behind|responsible)|dealt|inflicted|killed|destroyed|downed|shot down|captured|seized"
-    r"|repelled|ambushed|attacked|struck|targeted|taken|took|hit|shelled|launched|conducted|recaptured|overran)\b",
+    r"|repelled|ambushed|attacked|struck|targeted|taken|took|hit|shelled|launched|conducted|recaptured|overran"
+    r"|fired|sent)\b",
     re.I,
 )
 ARMED_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})

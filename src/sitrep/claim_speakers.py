@@ -22,6 +22,8 @@ from sitrep.nlp import doc_text
 STATEMENT_NOUNS = frozenset(
     {"statement", "communique", "communiqué", "release", "announcement", "tweet", "post", "message", "letter", "call"}
 )  # fmt: skip
+# Documents whose author, when the article names one, is the source ("a report by Amnesty").
+AUTHORED_NOUNS = STATEMENT_NOUNS | {"report"}
 # "a number of officials said", "some of the residents said": the speaker is who they are a part of.
 PART_NOUNS = frozenset(
     {"number", "some", "many", "most", "several", "one", "both", "all", "dozens", "scores", "group"}
@@ -40,6 +42,8 @@ ROLE_NOUNS = frozenset(
     director head leader chairman secretary-general secretary administrator commissioner prosecutor
     coordinator researcher representative ambassador mayor general colonel""".split()
 )
+# An abbreviation of these is a post, not a body to name in full ("the SSP", "the DPO").
+POST_WORDS = ROLE_NOUNS | {"superintendent", "inspector"}
 # A source as the article gives it: name, role, parse head (to tell a toll from a speaker), whether a place.
 Source = tuple[str, str, str, bool]
 NO_SOURCE: Source = ("", "", "", False)
@@ -113,11 +117,16 @@ def in_parens(tok: Token) -> bool:
 
 
 def expand(doc: Doc, text: str) -> str:
-    """The fullest written form of a short speaker: 'CENTCOM' -> 'US Central Command (CENTCOM)'."""
-    if re.fullmatch(r"[A-Z][A-Z0-9.&-]{1,}", text):
-        match = re.search(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)* \(" + re.escape(text) + r"\)", doc_text(doc))
-        if match:
-            return match.group(0)
+    """The fullest written form of a short speaker: 'CENTCOM' -> 'US Central Command (CENTCOM)', 'the OTS'
+    -> 'Organization of Turkic States (OTS)'."""
+    short = re.sub(r"^[Tt]he ", "", text)
+    if re.fullmatch(r"[A-Z][A-Z0-9.&-]{1,}", short):
+        word = r"[A-Z][\w.&'-]*"
+        named = rf"{word}(?: (?:(?:of|for|and|the|de|du) )*{word})* \(" + re.escape(short) + r"\)"
+        match = re.search(named, doc_text(doc))
+        full = _as_long_as(match.group(0), short) if match else ""
+        if full and not {w.lower() for w in re.findall(r"[\w'-]+", full)} & POST_WORDS:
+            return full
     if re.fullmatch(r"[A-Z][\w'-]+", text):
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == text:
@@ -125,21 +134,26 @@ def expand(doc: Doc, text: str) -> str:
     return text
 
 
+def _as_long_as(named: str, short: str) -> str:
+    """A name cut to as many capitalised words as its abbreviation has letters, when it has more ('The
+    Secretary General of the Organization of Turkic States (OTS)' -> 'Organization of Turkic States (OTS)')."""
+    words = named.split(" ")
+    letters, seen = sum(c.isalpha() for c in short), 0
+    for i in range(len(words) - 2, -1, -1):  # "Inter-Services" stands for two letters
+        seen += sum(part[:1].isupper() for part in words[i].split("-"))
+        if seen >= letters:
+            return " ".join(words[i:])
+    return named
+
+
 def source_of(tok: Token, previous: Source) -> Source:
     """Who a speaker token names, as written: name and role apart, expanded where the article allows."""
     if tok.lower_ in PRONOUNS or tok.lower_ in OBJECT_PRONOUNS:
         return previous if previous[0] else nearest_entity(tok)
+    author = document_author(tok)
+    if author is not None:
+        return source_of(author, previous)
     if tok.lemma_.lower() in STATEMENT_NOUNS:
-        owners = [c for c in tok.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")]
-        owners += [
-            g
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ in ("by", "from")
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-        if owners:
-            return source_of(owners[0], previous)
         return previous if previous[0] else (np_span(tok).text, "", tok.lemma_, False)
     part = [
         g
@@ -163,6 +177,37 @@ def source_of(tok: Token, previous: Source) -> Source:
     if not role:
         text, role = split_title(tok, text)
     return text, role, tok.lemma_, tok.ent_type_ in ("GPE", "NORP")
+
+
+def document_author(tok: Token) -> Token | None:
+    """Who wrote the statement, report or post the article cites ('a report the Kapaeeng Foundation
+    published', 'a post shared by Zagazola Makama', 'a statement by the army'); for 'the report', the
+    author of the report the article cited before. The author, not the document, is the source."""
+    if tok.lemma_.lower() not in AUTHORED_NOUNS:
+        return None
+    found = _author_of(tok)
+    if found is not None or not any(c.lower_ == "the" for c in tok.children):
+        return found
+    earlier = (t for t in reversed(tok.doc[: tok.i]) if t.lemma_ == tok.lemma_)
+    return next((a for a in map(_author_of, earlier) if a is not None), None)
+
+
+def _author_of(tok: Token) -> Token | None:
+    """The owner, 'by' or 'from' agent, or publishing subject of a document noun, if the article names one."""
+    for c in tok.children:
+        if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
+            return c
+        by = c if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from") else None
+        if c.dep_ == "acl":  # "a post shared by X"
+            by = next((g for g in c.children if g.dep_ == "agent"), None)
+        if c.dep_ == "relcl":  # "a report the Kapaeeng Foundation published"
+            subj = [g for g in c.children if g.dep_ == "nsubj" and g.lower_ not in ("which", "that", "who")]
+            if subj:
+                return subj[0]
+        named = [g for g in by.children if g.dep_ == "pobj"] if by is not None else []
+        if named:
+            return named[0]
+    return None
 
 
 def role_of(tok: Token) -> str:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.claim_coding import (
+    CONDEMN,
     ClaimLexicon,
     about_event,
     beside_event,
@@ -44,7 +45,7 @@ from sitrep.claim_speakers import (
     spaced_dash,
     with_known_role,
 )
-from sitrep.model import Claim, Fatalities, Span
+from sitrep.model import Claim, Fatalities, Span, Stance
 from sitrep.nlp import doc_text
 
 SPEECH_LEMMAS = frozenset(
@@ -72,6 +73,13 @@ UNNAMED_ATTACKERS = frozenset(
 def _speech_lemma(tok: Token) -> str:
     """The reporting verb a token stands for ('warning' as a noun counts), or ''."""
     lemma = tok.lemma_.lower()
+    if lemma == "claim" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in tok.children
+    ):
+        return ""  # "the clashes claimed 13 lives": a toll, no statement
+    kids = list(tok.children)
+    if lemma == "add" and any(c.lower_ == "to" for c in kids) and not any(c.dep_ == "ccomp" for c in kids):
+        return ""  # "the kidnapping adds to the security problems": no statement
     if lemma in SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX", "NOUN"):
         if tok.pos_ == "NOUN" and not any(c.dep_ in ("nsubj", "ccomp") for c in tok.children):
             return ""
@@ -355,7 +363,9 @@ def _claim_at(
             return None
         if _recalled(tok, lexicon):
             return None
-        if lemma == "call" and not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children):
+        if lemma == "call" and (
+            not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children) or _naming(tok)
+        ):
             return None
         source, rng = source_of(subj, previous), _content_span(tok, segment, subj)
     name, role, head, gpe = source
@@ -386,6 +396,16 @@ def _claim_at(
     span = Span(segment.start_char, segment.end_char, segment.text)
     claim = Claim(name, text, span, stance, role, kind, field, value, Span(rng[0], rng[1], text))
     return claim, dataclasses.replace(cues, stance=stance, field=field)
+
+
+def _naming(verb: Token) -> bool:
+    """'what the UN calls the world's worst crisis', 'al-Kikli, also called Ghaniwa': a name given in
+    passing, no statement about the event; unless the name condemns ('what the authorities called a
+    "heinous" operation')."""
+    kids = list(verb.children)
+    if any(c.dep_ == "dobj" and c.lower_ == "what" for c in kids):
+        return not any(c.dep_ == "oprd" and CONDEMN.search(_subtree_text(c)) for c in kids)
+    return any(c.lower_ == "also" for c in kids) and not any(c.dep_ == "dobj" for c in kids)
 
 
 def _confirming(segment: SpacySpan) -> str:
@@ -515,8 +535,32 @@ def find_claims(
                 own.append((claim, tok))
         if not own and claims and _continues_quote(sent, claims[-1]):
             claims[-1] = _merge(doc, claims[-1], sent)
-        claims.extend(_without_relays([c for c, _ in own]))
+        claims.extend(_without_relays(_going_on([c for c, _ in own])))
     return claims
+
+
+# A speaker going on in the same sentence ('..., adding that ...') with what names no other field.
+_NO_FIELD = frozenset({"event", "none", ""})
+
+
+def _going_on(own: list[Claim]) -> list[Claim]:
+    """The sentence's claims with a speaker's later statement folded into their earlier one: 'X said
+    A, adding that B' is one claim, as the analyst codes it, unless B takes a stance of its own
+    ('..., and warned that ...') or speaks to another field (a toll, then the wounded)."""
+    kept: list[Claim] = []
+    for claim in own:
+        first = next((k for k, c in enumerate(kept) if c.speaker == claim.speaker), None)
+        if first is not None and _goes_on_from(kept[first], claim):
+            kept[first] = dataclasses.replace(kept[first], text=f"{kept[first].text} {claim.text}")
+        else:
+            kept.append(claim)
+    return kept
+
+
+def _goes_on_from(earlier: Claim, later: Claim) -> bool:
+    """Whether a later statement adds nothing an analyst codes apart: no stance or field of its own."""
+    same_stance = later.stance in (Stance.ASSERTS, earlier.stance)
+    return same_stance and (later.field in _NO_FIELD or later.field == earlier.field)
 
 
 def _without_relays(own: list[Claim]) -> list[Claim]:
