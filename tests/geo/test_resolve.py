@@ -262,14 +262,6 @@ def test_surname_is_not_promoted_to_a_town(nlp: Language, gazetteer: Gazetteer) 
     assert all(t.span.text != "Kelly" for t in _parse(nlp, gazetteer, text))
 
 
-def test_spelling_variants() -> None:
-    from sitrep.geo.resolve import _spelling_variants
-
-    assert "al hawijah" in _spelling_variants("hawija")
-    assert "nasiriya" in _spelling_variants("al nasiriyah")
-    assert _spelling_variants("bab") == []
-
-
 def test_famous_city_beats_a_small_namesake_of_the_story_country(nlp: Language, gazetteer: Gazetteer) -> None:
     text = (
         "The company, based in Denver, Colorado, and Dallas, Texas, will open an office in London next year."

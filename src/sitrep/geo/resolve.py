@@ -19,6 +19,7 @@ from sitrep.codebook import haversine_km
 from sitrep.furniture import filing_places
 from sitrep.geo.cues import is_settlement
 from sitrep.geo.gazetteer import Gazetteer, Place, normalise_name
+from sitrep.geo.lookup import ADMIN_SUFFIX, ADMIN_WORD, lookup, lookup_ex
 from sitrep.model import Span, Toponym
 from sitrep.nlp import doc_text
 
@@ -45,16 +46,6 @@ FAME_PENALTY = 2.0  # ... unless the document names the namesake's state or a pl
 NEAR_COUNTRY_KM = 300.0
 _CURATED = frozenset({"NBHD", "CAMP", "SITE", "RGN", "CONT"})
 _FEATURE_BONUS = {"PCLI": 3.5, "ADM1": 1.5, "PPLC": 1.0, "ADM2": 0.5}
-_DIRECTION = re.compile(
-    r"^(?:north|south|east|west|central|northern|southern|eastern|western|"
-    r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+",
-    re.IGNORECASE,
-)
-_ADMIN_WORD = (
-    r"(?:district|region|province|state|governorate|department|county|zone|prefecture|oblast|"
-    r"local government area|municipality|area)"
-)
-ADMIN_SUFFIX = re.compile(rf"\s+{_ADMIN_WORD}$", re.IGNORECASE)
 # "the town of X": X is a place wherever it is; the weaker cues need the document's country.
 _STRONG_BEFORE = re.compile(
     r"\b(?:town|city|village|hamlet|port|capital|suburb|districts?|provinces?|regions?|neighbou?rhood|"
@@ -72,7 +63,7 @@ _NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di
 _TARGET_BEFORE = re.compile(r"\b(?:in|on|near|at|outside|into|across|over|around)\s+$")
 FAMOUS_POP = 200_000  # a city this big, named after a preposition, is a place even with no other context
 _ADMIN_BEFORE = re.compile(r"\b(?:state|province|governorate|oblast|region) of\s+$", re.IGNORECASE)
-_CUE_AFTER = re.compile(rf"^\s+(?:{_ADMIN_WORD}|town|city|village)\b")
+_CUE_AFTER = re.compile(rf"^\s+(?:{ADMIN_WORD}|town|city|village)\b")
 # "Yemen's Saada", "Saudi Arabia's Jazan": a name a country owns is a place of that country.
 _OWNER_BEFORE = re.compile(r"\b((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+)(?:'s|\u2019s)\s+$")
 _OWNED = "OWNED"  # an untagged name after a possessive: a place only if that country owns one
@@ -90,7 +81,6 @@ _LANDMARK_AFTER = re.compile(
 # "El-Obeid, the state capital of North Kordofan": an apposition that calls the name a capital
 _CAPITAL_APPOSITION = re.compile(r"^,\s+(?:the\s+)?(?:\w+\s+)?capital\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")  # "Boa Vista, the state capital": not "Vista" alone
-_CITY_SUFFIX = re.compile(r"\s+(?:city|town)$", re.IGNORECASE)
 _ORG_BRANCH = re.compile(r"\b[A-Z]{2,}-$")
 _ALIAS_BEFORE = re.compile(r"\b(?:known|referred to|dubbed) as\s+(?:the\s+)?$", re.IGNORECASE)
 _NO_PREPOSITION = re.compile(
@@ -107,7 +97,6 @@ expel recall summon protest welcome praise criticise criticize dismiss
 # "Guatemala's capital" names the city, unless the city's own name follows ("Mali's capital, Bamako").
 _CAPITAL_AFTER = re.compile(r"(?:'s|\u2019s)\s+capital\b(?!,?\s+[A-Z])")
 _NOT_NAMES = frozenset({"the", "this", "that", "our", "their", "his", "her", "its", "every", "each", "one"})
-_ARTICLES = ("al ", "el ", "an ", "ad ", "ar ", "as ", "ash ", "at ", "az ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +146,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     with the context of the first pass's choices.
     """
     mentions, demonyms, promotable = _mentions(doc, gazetteer)
-    looked = [_lookup_ex(m.text, gazetteer) for m in mentions]
+    looked = [lookup_ex(m.text, gazetteer) for m in mentions]
     context = _context(mentions, [c for c, _ in looked], demonyms)
     tagged = {
         normalise_name(m.text) for m in mentions
@@ -167,7 +156,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         if not extra:
             break
         mentions = sorted(mentions + extra, key=lambda m: m.start)
-        looked = [_lookup_ex(m.text, gazetteer) for m in mentions]
+        looked = [lookup_ex(m.text, gazetteer) for m in mentions]
         context = _context(mentions, [c for c, _ in looked], demonyms)
     chosen = [
         _choose(i, m, ps, context, doc_text(doc), loose)
@@ -242,7 +231,7 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter, 
             continue
         if not text.strip() or gazetteer.is_non_place(text):
             continue
-        if _ALIAS_BEFORE.search(text_all[max(0, ent.start_char - 30) : ent.start_char]) and not _lookup(
+        if _ALIAS_BEFORE.search(text_all[max(0, ent.start_char - 30) : ent.start_char]) and not lookup(
             text, gazetteer
         ):
             continue  # "the Syria Civil Defence, known as the White Helmets": an organisation's name
@@ -251,7 +240,7 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter, 
         mentions.append(_Mention(start, end, text, ent.label_))
     promotable.extend(_untagged_phrases(doc))
     for filed in filing_places(text_all):  # "BUJUMBURA January 29th (ABP) –": the tagger misses capitals
-        if not any(m.start < filed.end and filed.start < m.end for m in mentions) and _lookup(
+        if not any(m.start < filed.end and filed.start < m.end for m in mentions) and lookup(
             filed.text, gazetteer
         ):
             mentions.append(_Mention(filed.start, filed.end, filed.text, "GPE"))
@@ -265,8 +254,8 @@ def _town_and_unit(start: int, text: str, gazetteer: Gazetteer) -> list[tuple[in
     head, sep, tail = text.partition(", ")
     if not sep or not head.strip() or not tail.strip() or gazetteer.candidates(text):
         return []
-    units = {p.country for p in _lookup(tail, gazetteer) if p.feature_code in ("ADM1", "PCLI")}
-    if not any(p.country in units for p in _lookup(head, gazetteer)):
+    units = {p.country for p in lookup(tail, gazetteer) if p.feature_code in ("ADM1", "PCLI")}
+    if not any(p.country in units for p in lookup(head, gazetteer)):
         return []  # "Mason, Devon and the driver": a Mason in Devon's country, or nothing
     tail_start = start + len(head) + len(sep)
     return [(start, start + len(head), head), (tail_start, tail_start + len(tail), tail)]
@@ -401,7 +390,7 @@ def _promoted(
         key = normalise_name(m.text)
         places = [
             p
-            for p in _lookup(m.text, gazetteer)
+            for p in lookup(m.text, gazetteer)
             if p.feature_class in ("P", "A") or p.feature_code in _CURATED
         ]
         settlement = is_settlement(Span(m.start, m.end, m.text), text)
@@ -524,57 +513,6 @@ def _governs(doc: Doc, mention: _Mention) -> bool:
         return False
     root = span.root
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _GOVERNMENT_VERBS
-
-
-def _lookup(name: str, gazetteer: Gazetteer) -> list[Place]:
-    """Candidates for the name; "east Baghdad" falls back to "Baghdad", "Hawija district" to
-    "Hawija", and Arabic spellings to their variants with or without "al-" and a final "h"."""
-    return _lookup_ex(name, gazetteer)[0]
-
-
-def _lookup_ex(name: str, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
-    """:func:`_lookup`, and whether only a transliteration variant matched."""
-    found = gazetteer.candidates(name)
-    if not found and _DIRECTION.match(name):
-        found = gazetteer.candidates(_DIRECTION.sub("", name))
-    if not found and _CITY_SUFFIX.search(name):  # "Taiz city", "Haro city"
-        found = [p for p in gazetteer.candidates(_CITY_SUFFIX.sub("", name)) if p.feature_class == "P"]
-    if not found and ADMIN_SUFFIX.search(name):
-        found, loose = _lookup_ex(ADMIN_SUFFIX.sub("", name), gazetteer)
-        areas = [p for p in found if p.feature in ("admin1", "admin2")]
-        areas += [p for p in gazetteer.admin_by_loose_name(name) if p not in areas]  # "Northwest region"
-        return (areas or found), loose  # "Niger State" is Nigeria's state, not the country
-    if not found:
-        for variant in _spelling_variants(normalise_name(name)):
-            found = gazetteer.candidates(variant)
-            if found:
-                return found[:50], True
-    if not found and (ADMIN_SUFFIX.search(name) or len(name.split()) > 1):
-        found = gazetteer.admin_by_loose_name(name)  # "Middle Shabelle", "Northwest region"
-        if found:
-            return found[:50], True
-    return found[:50], False
-
-
-def _spelling_variants(key: str) -> list[str]:
-    """Transliteration variants: "hawija" -> "al hawijah"; "al nasiriya" -> "nasiriyah"."""
-    if len(key) < 4:
-        return []
-    stems = [key]
-    for art in _ARTICLES:
-        if key.startswith(art):
-            stems.append(key[len(art) :])
-            break
-    else:
-        stems.append("al " + key)
-    out = []
-    for stem in stems:
-        out.append(stem)
-        if stem.endswith("ah"):
-            out.append(stem[:-1])
-        elif stem.endswith("a"):
-            out.append(stem + "h")
-    return [v for v in dict.fromkeys(out) if v != key and len(v.replace("al ", "")) >= 4]
 
 
 def _population(place: Place) -> int:

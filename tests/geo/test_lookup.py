@@ -1,0 +1,22 @@
+"""Look-ups of a name as the news spells it, on a small gazetteer of our own."""
+
+from sitrep.geo.gazetteer import Gazetteer, Place
+from sitrep.geo.lookup import lookup_ex, spelling_variants
+
+
+def test_spelling_variants() -> None:
+    assert "al hawijah" in spelling_variants("hawija")
+    assert "nasiriya" in spelling_variants("al nasiriyah")
+    assert spelling_variants("bab") == []
+
+
+def test_a_doubled_letter_is_a_spelling_of_the_single_one() -> None:
+    assert "nasiriyah" in spelling_variants("nassiriya")
+
+
+def test_a_town_spelt_with_a_doubled_letter_is_found_loosely() -> None:
+    gazetteer = Gazetteer.from_places(
+        [Place("Nasiriyah", "IQ", "Dhi Qar", 31.05, 46.26, 400_000, "P", "PPL", 1)]
+    )
+    found, loose = lookup_ex("Nassiriya", gazetteer)
+    assert [p.name for p in found] == ["Nasiriyah"] and loose
