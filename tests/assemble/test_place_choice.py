@@ -357,3 +357,25 @@ def test_a_town_of_a_curated_region_is_found_inside_it(extractor) -> None:
     events = main_events(extractor, text, date(2017, 7, 8))
     assert events and events[0].location is not None
     assert (events[0].location.name, events[0].location.country) == ("Rafaḩ", "EG")
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        (
+            "Unknown gunmen abducted six road workers in Pakistan's Balochistan province on Monday, police "
+            "said.\n\nThe workers were seized in Kech district while they were building a bridge, a local "
+            "official said.",
+            "Kech District",
+        ),
+        (
+            "Gunmen shot dead three soldiers in Indonesia's Papua province on Sunday, the army said.\n\n"
+            "The soldiers were on patrol in Intan Jaya district when they came under fire, a spokesman said.",
+            "Kabupaten Intan Jaya",
+        ),
+    ],
+)
+def test_a_province_event_goes_to_the_district_the_story_narrows_it_to(extractor, text, district) -> None:
+    events = main_events(extractor, text, date(2024, 6, 3))
+    assert events and events[0].location is not None
+    assert (events[0].location.name, events[0].location.geo_precision) == (district, GeoPrecision.NEAR)

@@ -177,6 +177,8 @@ def _refined(
         return replace(location, geo_precision=_unit_precision(location)), village
     admin1 = location.admin1 if location.feature != "country" else ""
     inner = _near_place(toponyms, location, span, text) or _story_place(toponyms, location.country, admin1)
+    if location.feature == "admin1" and inner is not None and _district_of(inner.location, location):
+        return replace(inner.location, geo_precision=GeoPrecision.NEAR), inner.span
     if admin1 and (inner is None or inner.location.feature in WIDE):  # "KADUNA –" for a village in Kaduna
         inner = _story_place(hints, location.country, admin1) or inner
     if inner is not None and location.feature == "admin2" and not _in_district(inner.location, location):
@@ -190,6 +192,14 @@ def _refined(
             inner.location, geo_precision=_unit_precision(inner.location)
         ), inner.span  # its province
     return location, span
+
+
+def _district_of(place: Location, province: Location) -> bool:
+    """Whether the story narrows a province event to a district of it, naming no town ("in
+    Pakistan's Khyber Pakhtunkhwa province ... It happened in Tank district"): ACLED codes that
+    district, precision 2, not the province's centre. A district named like its province ("Kaduna")
+    says no more than the province."""
+    return place.feature == "admin2" and normalise_name(place.name) != normalise_name(province.name)
 
 
 def _national(
