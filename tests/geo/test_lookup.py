@@ -20,3 +20,11 @@ def test_a_town_spelt_with_a_doubled_letter_is_found_loosely() -> None:
     )
     found, loose = lookup_ex("Nassiriya", gazetteer)
     assert [p.name for p in found] == ["Nasiriyah"] and loose
+
+
+def test_two_words_written_as_one_are_found_loosely() -> None:
+    gazetteer = Gazetteer.from_places(
+        [Place("Turmus\u2018ayy\u0101", "PS", "West Bank", 32.04, 35.29, 3686, "P", "PPL", 2)]
+    )
+    found, loose = lookup_ex("Turmus Ayya", gazetteer)
+    assert [p.country for p in found] == ["PS"] and loose

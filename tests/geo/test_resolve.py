@@ -478,3 +478,14 @@ def test_a_name_a_country_owns_is_found_untagged(nlp: Language, gazetteer: Gazet
     text = "The group claimed the assault in western Mali's Kayes region and said the escort had fled."
     kayes = _resolved(_parse(nlp, gazetteer, text), "Kayes")
     assert kayes.location is not None and (kayes.location.country, kayes.location.feature) == ("ML", "admin1")
+
+
+def test_jammu_and_kashmir_is_the_territory_not_the_city_of_jammu(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "Militants threw a grenade at a police post in Anantnag, Jammu and Kashmir, on Tuesday, police said."
+    )
+    toponyms = _parse(nlp, gazetteer, text)
+    assert all(t.location is None or t.location.name != "Jammu" for t in toponyms)
+    assert any(t.location is not None and t.location.feature == "admin1" for t in toponyms)

@@ -55,7 +55,8 @@ def lookup_ex(name: str, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
 
 def spelling_variants(key: str) -> list[str]:
     """Transliteration variants: "hawija" -> "al hawijah"; "al nasiriya" -> "nasiriyah"; a doubled
-    letter single ("nassiriya" -> "nasiriyah")."""
+    letter single ("nassiriya" -> "nasiriyah"); two words one ("turmus ayya" -> "turmusayya", GeoNames'
+    "Turmus'ayya")."""
     if len(key) < 4:
         return []
     stems = [key]
@@ -66,6 +67,7 @@ def spelling_variants(key: str) -> list[str]:
     else:
         stems.append("al " + key)
     stems += [_DOUBLED.sub(r"\1", stem) for stem in stems]  # "nassiriya" -> "nasiriya"
+    stems += [stem.replace(" ", "") for stem in stems[:1] if " " in stem]  # "turmus ayya" -> "turmusayya"
     out = []
     for stem in stems:
         out.append(stem)
