@@ -379,3 +379,28 @@ def test_a_province_event_goes_to_the_district_the_story_narrows_it_to(extractor
     events = main_events(extractor, text, date(2024, 6, 3))
     assert events and events[0].location is not None
     assert (events[0].location.name, events[0].location.geo_precision) == (district, GeoPrecision.NEAR)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "Ecuador recaptures gang leader\n\nEcuador's army arrested the leader of the Los Choneros gang "
+            "on Wednesday, the president said.\n\nThe weather was fine and the sea was calm that week along "
+            "the coast.\n\nHe was found in his hometown of Manta at the end of a ten-hour search.\n\n"
+            "Officials gave no further details.",
+            "Manta",
+        ),
+        (
+            "Bomb found under officer's car\n\nA police officer in Northern Ireland found a bomb under her "
+            "car on Monday, police said.\n\nThe device was made safe by army technical officers.\n\nThe "
+            "officer had spotted the object outside her home near Omagh early in the morning.\n\nNo one "
+            "has claimed it.",
+            "Omagh",
+        ),
+    ],
+)
+def test_a_town_named_in_a_sentence_the_parse_skipped_refines_the_event(extractor, text, town) -> None:
+    events = main_events(extractor, text, date(2025, 6, 26))
+    assert events and events[-1].location is not None
+    assert (events[-1].location.name, events[-1].location.geo_precision) == (town, GeoPrecision.NEAR)

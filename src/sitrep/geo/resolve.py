@@ -20,6 +20,7 @@ from sitrep.furniture import filing_places
 from sitrep.geo.cues import is_settlement
 from sitrep.geo.gazetteer import Gazetteer, Place, normalise_name
 from sitrep.geo.lookup import ADMIN_SUFFIX, ADMIN_WORD, lookup, lookup_ex
+from sitrep.geo.unparsed import skipped_names
 from sitrep.model import Span, Toponym
 from sitrep.nlp import doc_text
 
@@ -48,7 +49,7 @@ _CURATED = frozenset({"NBHD", "CAMP", "SITE", "RGN", "CONT"})
 _FEATURE_BONUS = {"PCLI": 3.5, "ADM1": 1.5, "PPLC": 1.0, "ADM2": 0.5}
 # "the town of X": X is a place wherever it is; the weaker cues need the document's country.
 _STRONG_BEFORE = re.compile(
-    r"\b(?:town|city|village|hamlet|port|capital|suburb|districts?|provinces?|regions?|neighbou?rhood|"
+    r"\b(?:(?:home\s?)?town|city|village|hamlet|port|capital|suburb|districts?|provinces?|regions?|neighbou?rhood|"
     r"municipality|locality|settlement|outskirts|governorate|county|state|streets|areas?) of\s+$|"
     r"\b(?:the|its|their|[A-Z]\w+'s) capital,?\s+$",  # "the capital Sanaa", "Yemen's capital Sanaa"
     re.IGNORECASE,
@@ -239,6 +240,8 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter, 
             continue  # "MSF-Belgium", "UNICEF-Nigeria": an organisation's branch, not a place
         mentions.append(_Mention(start, end, text, ent.label_))
     promotable.extend(_untagged_phrases(doc))
+    skipped = (_cued(s, e, name, text_all) for s, e, name in skipped_names(doc))
+    promotable.extend(m for m in skipped if m is not None)  # sentences the focused parse left out
     for filed in filing_places(text_all):  # "BUJUMBURA January 29th (ABP) –": the tagger misses capitals
         if not any(m.start < filed.end and filed.start < m.end for m in mentions) and lookup(
             filed.text, gazetteer
@@ -351,19 +354,28 @@ def _untagged_phrases(doc: Doc) -> list[_Mention]:
         ):
             j += 1
         span = doc[i:j]
-        before = doc_text(doc)[max(0, span.start_char - 40) : span.start_char]
-        if (
-            _STRONG_BEFORE.search(before)
-            or _WEAK_BEFORE.search(before)
-            or _SENTENCE_IN.search(before)
-            or _TARGET_BEFORE.search(before)
-            or is_settlement(Span(span.start_char, span.end_char, span.text), doc_text(doc))
-        ):
-            out.append(_Mention(span.start_char, span.end_char, span.text, ""))
-        elif _OWNER_BEFORE.search(before):  # "western Mali's Kayes region": only if Mali has a Kayes
-            out.append(_Mention(span.start_char, span.end_char, span.text, _OWNED))
+        cued = _cued(span.start_char, span.end_char, span.text, doc_text(doc))
+        if cued is not None:
+            out.append(cued)
         i = j
     return out
+
+
+def _cued(start: int, end: int, name: str, text: str) -> _Mention | None:
+    """An untagged phrase right after a place cue ("the town of Avdiivka", "in Derbent") or a
+    possessive ("Mali's Kayes region": a name a country owns), for :func:`_promoted` to judge."""
+    before = text[max(0, start - 40) : start]
+    if (
+        _STRONG_BEFORE.search(before)
+        or _WEAK_BEFORE.search(before)
+        or _SENTENCE_IN.search(before)
+        or _TARGET_BEFORE.search(before)
+        or is_settlement(Span(start, end, name), text)
+    ):
+        return _Mention(start, end, name, "")
+    if _OWNER_BEFORE.search(before):  # "western Mali's Kayes region": only if Mali has a Kayes
+        return _Mention(start, end, name, _OWNED)
+    return None
 
 
 def _promoted(
