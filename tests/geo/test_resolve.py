@@ -489,3 +489,26 @@ def test_jammu_and_kashmir_is_the_territory_not_the_city_of_jammu(
     toponyms = _parse(nlp, gazetteer, text)
     assert all(t.location is None or t.location.name != "Jammu" for t in toponyms)
     assert any(t.location is not None and t.location.feature == "admin1" for t in toponyms)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "In Rabat, Casablanca and Tangier, hundreds of demonstrators chanted slogans against the arrests.",
+            "Tangier",
+            "MA",
+        ),
+        (
+            "Ukraine's army said Russian shells struck a school in two villages, Kyselivka and Shyroka Balka, "
+            "in the Kherson region.",
+            "Kyselivka",
+            "UA",
+        ),
+    ],
+)
+def test_a_town_listed_with_another_or_after_villages_is_a_place(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str, country: str
+) -> None:
+    t = _resolved(_parse(nlp, gazetteer, text), name)
+    assert t.location is not None and t.location.country == country

@@ -51,9 +51,12 @@ _FEATURE_BONUS = {"PCLI": 3.5, "ADM1": 1.5, "PPLC": 1.0, "ADM2": 0.5}
 _STRONG_BEFORE = re.compile(
     r"\b(?:(?:home\s?)?town|city|village|hamlet|port|capital|suburb|districts?|provinces?|regions?|neighbou?rhood|"
     r"municipality|locality|settlement|outskirts|governorate|county|state|streets|areas?) of\s+$|"
-    r"\b(?:the|its|their|[A-Z]\w+'s) capital,?\s+$",  # "the capital Sanaa", "Yemen's capital Sanaa"
+    r"\b(?:the|its|their|[A-Z]\w+'s) capital,?\s+$|"  # "the capital Sanaa", "Yemen's capital Sanaa"
+    r"\b(?:towns|villages|cities|districts|provinces)(?:,|:|\s+including|\s+such as)\s+$",  # "two villages, Kyselivka"
     re.IGNORECASE,
 )
+# "in Rabat, Casablanca and Tangier": a phrase listed after a name, a place if the name before it is
+_LISTED_BEFORE = re.compile(r"[A-Z][\w'\u2019-]*(?:,|,?\s+(?:and|or))\s+$")
 _WEAK_BEFORE = re.compile(
     r"\b(?:in|near|outside|from|into|out of|towards?|around)\s+(?:the\s+)?(?:(?:rural|remote|nearby|neighbou?ring)\s+)?$|"
     r"\b(?:seized|captured|recaptured|retook|overran|stormed|shelled|bombed)\s+$"
@@ -362,8 +365,8 @@ def _untagged_phrases(doc: Doc) -> list[_Mention]:
 
 
 def _cued(start: int, end: int, name: str, text: str) -> _Mention | None:
-    """An untagged phrase right after a place cue ("the town of Avdiivka", "in Derbent") or a
-    possessive ("Mali's Kayes region": a name a country owns), for :func:`_promoted` to judge."""
+    """An untagged phrase right after a place cue ("the town of Avdiivka", "in Derbent"), a name it
+    is listed after ("Casablanca and Tangier") or a possessive ("Mali's Kayes region": a name a country owns), for :func:`_promoted` to judge."""
     before = text[max(0, start - 40) : start]
     if (
         _STRONG_BEFORE.search(before)
@@ -371,6 +374,7 @@ def _cued(start: int, end: int, name: str, text: str) -> _Mention | None:
         or _SENTENCE_IN.search(before)
         or _TARGET_BEFORE.search(before)
         or is_settlement(Span(start, end, name), text)
+        or _LISTED_BEFORE.search(before)
     ):
         return _Mention(start, end, name, "")
     if _OWNER_BEFORE.search(before):  # "western Mali's Kayes region": only if Mali has a Kayes
