@@ -404,3 +404,18 @@ def test_a_town_named_in_a_sentence_the_parse_skipped_refines_the_event(extracto
     events = main_events(extractor, text, date(2025, 6, 26))
     assert events and events[-1].location is not None
     assert (events[-1].location.name, events[-1].location.geo_precision) == (town, GeoPrecision.NEAR)
+
+
+def test_a_national_event_goes_to_the_town_its_photo_caption_shows(extractor) -> None:
+    text = (
+        "World | Europe\n\n"
+        "[Photo caption: Police face protesters outside the town hall in the town of Leposavic on Monday. "
+        "Photo: Reuters]\n\n"
+        "Dozens of police officers injured in clashes with protesters in Kosovo\n\n"
+        "Dozens of police officers were injured on Monday when protesters threw rocks and petrol bombs at "
+        "them in northern Kosovo, officials said."
+    )
+    events = main_events(extractor, text, date(2023, 5, 30))
+    assert events and events[0].location is not None
+    assert events[0].location.country == "XK" and events[0].location.geo_precision is GeoPrecision.NEAR
+    assert events[0].location.name == "Leposaviq"

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from sitrep.assemble.records import Draft, Findings
 from sitrep.codebook import codebook, haversine_km
+from sitrep.furniture import in_caption
 from sitrep.geo.cues import dateline_spans, in_dateline, is_elsewhere, is_settlement
 from sitrep.geo.gazetteer import normalise_name
 from sitrep.geo.locate import NEAR_BEFORE, locate_event, sentence_bounds
@@ -206,12 +207,19 @@ def _national(
     findings: Findings, location: Location, span: Span | None, hints: list[Toponym]
 ) -> tuple[Location, Span | None]:
     """An event the story places in no town or province of its country: the town the report was
-    filed from ("BOGOTA, Jan 3 (Reuters) -"), else the capital, as analysts code a national
-    protest or an opposition leader's arrest (precision 3 either way; the capital with no
-    province, so that fusion still takes it for the whole country)."""
+    filed from ("BOGOTA, Jan 3 (Reuters) -"), else the town a photo caption shows ("Serb
+    protesters outside the municipal office in the town of Zvecan", precision 2), else the
+    capital, as analysts code a national protest or an opposition leader's arrest (precision 3;
+    the capital with no province, so that fusion still takes it for the whole country)."""
     filed = _story_place(hints, location.country, "")
     if filed is not None and filed.location.feature not in WIDE:
         return replace(filed.location, geo_precision=GeoPrecision.REGION), filed.span
+    text = doc_text(findings.doc)
+    captioned = _story_place(
+        [t for t in findings.page_toponyms if in_caption(text, t.span)], location.country, ""
+    )
+    if captioned is not None and captioned.location.feature not in WIDE:
+        return replace(captioned.location, geo_precision=GeoPrecision.NEAR), captioned.span
     capital = findings.capitals.get(location.country)
     if capital is not None:  # it stands for the country: no province is known
         return replace(capital, geo_precision=GeoPrecision.REGION, admin1=""), span
