@@ -512,3 +512,29 @@ def test_a_town_listed_with_another_or_after_villages_is_a_place(
 ) -> None:
     t = _resolved(_parse(nlp, gazetteer, text), name)
     assert t.location is not None and t.location.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Separatist fighters kidnapped a teacher in Cameroon's Northwest Region on Tuesday, and the army "
+            "said it was searching the North West for him. Bamenda was quiet.",
+            "Northwest Region",
+            "CM",
+        ),
+    ],
+)
+def test_a_region_named_by_a_bearing_is_one_of_the_storys_country(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str, country: str
+) -> None:
+    t = _resolved(_parse(nlp, gazetteer, text), name)
+    assert t.location is None or t.location.country == country
+
+
+def test_a_region_named_by_a_bearing_in_a_story_of_no_such_country_is_left_unresolved(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "Bandits killed 12 farmers in Zamfara State in Nigeria's North West on Sunday, police said."
+    toponyms = _parse(nlp, gazetteer, text)
+    assert all(t.location is None or t.location.country == "NG" for t in toponyms)

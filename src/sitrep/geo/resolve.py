@@ -555,7 +555,7 @@ def _context(mentions: list[_Mention], candidates: list[list[Place]], demonyms: 
     keys = [normalise_name(m.text) for m in mentions]
     ctx = _Context(Counter(demonyms), Counter(), [], {}, keys, [])
     for i, places in enumerate(candidates):
-        if not places:
+        if not places or _COMPASS_NAME.match(keys[i]):  # a bearing's region says no country: it follows one
             continue
         key = keys[i]
         scored = sorted(((_base_score(p, key), p) for p in places), key=lambda t: -t[0])
@@ -573,7 +573,7 @@ def _choice_context(mentions: list[_Mention], chosen: list[Place | None], demony
     """Votes of the places the first pass chose."""
     ctx = _Context(Counter(demonyms), Counter(), [], {}, [normalise_name(m.text) for m in mentions], [])
     for i, place in enumerate(chosen):
-        if place is not None and place.country:
+        if place is not None and place.country and not _COMPASS_NAME.match(ctx.keys[i]):
             _vote(ctx, i, place, 2.0 if place.rank >= 3 else 1.0, confident=True)
     return ctx
 
@@ -649,6 +649,12 @@ def _context_score(i: int, place: Place, ctx: _Context) -> float:
     return score
 
 
+# A region named by a bearing ("North West", "Southwest region", "Western Province"): many countries
+# have one, so it is a region of a country the rest of the story names, or none.
+_COMPASS_NAME = re.compile(
+    r"^(?:north|south|east|west|northern|southern|eastern|western|central|centre|center)"
+    r"(?:\s?(?:east|west|eastern|western))?(?:\s+(?:region|province|state|zone|district|department))?$"
+)
 NAMESAKE_TOWN_POP = 10_000  # a town that gives its region its name is what a bare mention means
 
 
@@ -657,8 +663,8 @@ def _choose(
 ) -> Place | None:
     """The best candidate, or None when even the best is not credible.
 
-    A name found only through a spelling variant (``loose``) must agree with the document:
-    "al-Riyadh", a village in an Iraqi story, is not the Saudi capital.
+    A name found only through a spelling variant (``loose``), or a region named by a bearing, must
+    agree with the document: "al-Riyadh", a village in an Iraqi story, is not the Saudi capital.
     """
     if not places:
         return None
@@ -677,10 +683,15 @@ def _choose(
         or _ADMIN_BEFORE.search(text[max(0, mention.start - 30) : mention.start])
     )
     famous = max((p.population for p in places if _prominent(p)), default=0)
+    compass = bool(_COMPASS_NAME.match(key))
     best, best_score = None, MIN_SCORE
     for score, place in base:
-        if loose and ctx.others(i, place.country, place.admin1)[0] <= 0 and not any(_near(i, place, ctx)):
-            continue
+        if (
+            (loose or compass)
+            and ctx.others(i, place.country, place.admin1)[0] <= 0
+            and not any(_near(i, place, ctx))
+        ):
+            continue  # "North West" in a Nigerian story is no South African province
         score += _context_score(i, place, ctx)
         if (
             place.rank <= 1
