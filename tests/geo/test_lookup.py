@@ -28,3 +28,16 @@ def test_two_words_written_as_one_are_found_loosely() -> None:
     )
     found, loose = lookup_ex("Turmus Ayya", gazetteer)
     assert [p.country for p in found] == ["PS"] and loose
+
+
+def test_a_demonym_with_city_is_no_place_name() -> None:
+    gazetteer = Gazetteer.from_places(
+        [
+            Place("Kazakhstan", "KZ", "", 48.0, 68.0, 18_000_000, "A", "PCLI", 3),
+            Place("Kazakh", "AZ", "Qazax", 41.09, 45.37, 18_000, "P", "PPL", 4),  # Azerbaijan's Qazax
+            Place("Taiz", "YE", "Taiz", 13.58, 44.02, 600_000, "P", "PPL", 5),
+        ],
+        demonyms={"kazakh": "KZ"},
+    )
+    assert lookup_ex("Kazakh city", gazetteer)[0] == []  # "the Kazakh city of Aktobe"
+    assert [p.name for p in lookup_ex("Taiz city", gazetteer)[0]] == ["Taiz"]

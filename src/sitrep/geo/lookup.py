@@ -34,8 +34,9 @@ def lookup_ex(name: str, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
     found = gazetteer.candidates(name)
     if not found and _DIRECTION.match(name):
         found = gazetteer.candidates(_DIRECTION.sub("", name))
-    if not found and _CITY_SUFFIX.search(name):  # "Taiz city", "Haro city"
-        found = [p for p in gazetteer.candidates(_CITY_SUFFIX.sub("", name)) if p.feature_class == "P"]
+    stem = _CITY_SUFFIX.sub("", name)
+    if not found and stem != name and not gazetteer.demonym(stem):  # "Taiz city"; "Kazakh city" says none
+        found = [p for p in gazetteer.candidates(stem) if p.feature_class == "P"]
     if not found and ADMIN_SUFFIX.search(name):
         found, loose = lookup_ex(ADMIN_SUFFIX.sub("", name), gazetteer)
         areas = [p for p in found if p.feature in ("admin1", "admin2")]
