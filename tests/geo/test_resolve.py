@@ -538,3 +538,15 @@ def test_a_region_named_by_a_bearing_in_a_story_of_no_such_country_is_left_unres
     text = "Bandits killed 12 farmers in Zamfara State in Nigeria's North West on Sunday, police said."
     toponyms = _parse(nlp, gazetteer, text)
     assert all(t.location is None or t.location.country == "NG" for t in toponyms)
+
+
+def test_a_big_city_the_tagger_calls_a_person_is_a_place_after_in(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "Russia hits police headquarters in Kryvyy Rih: three dead\n\n"
+        "The Russian army attacked Kryvyy Rih on Friday morning, the mayor said."
+    )
+    toponyms = [t for t in _parse(nlp, gazetteer, text) if t.span.text == "Kryvyy Rih"]
+    assert len(toponyms) == 2
+    assert all(t.location is not None and t.location.country == "UA" for t in toponyms)
