@@ -550,3 +550,9 @@ def test_a_big_city_the_tagger_calls_a_person_is_a_place_after_in(
     toponyms = [t for t in _parse(nlp, gazetteer, text) if t.span.text == "Kryvyy Rih"]
     assert len(toponyms) == 2
     assert all(t.location is not None and t.location.country == "UA" for t in toponyms)
+
+
+def test_a_tagged_town_spelt_with_an_o_for_a_u_is_the_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Gunmen attacked a paramilitary convoy in Noshki, in Pakistan's Balochistan province, on Friday."
+    t = _resolved(_parse(nlp, gazetteer, text), "Noshki")
+    assert t.location is not None and (t.location.name, t.location.country) == ("Nushki", "PK")

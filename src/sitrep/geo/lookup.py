@@ -29,8 +29,10 @@ def lookup(name: str, gazetteer: Gazetteer) -> list[Place]:
     return lookup_ex(name, gazetteer)[0]
 
 
-def lookup_ex(name: str, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
-    """:func:`lookup`, and whether only a transliteration variant matched."""
+def lookup_ex(name: str, gazetteer: Gazetteer, *, tagged: bool = False) -> tuple[list[Place], bool]:
+    """:func:`lookup`, and whether only a transliteration variant matched. A name the tagger itself
+    called a place may also be spelt with an o for a u ("Noshki" is GeoNames' Nushki); an untagged
+    word may not ("Muslim" is no "Moslim")."""
     found = gazetteer.candidates(name)
     if not found and _DIRECTION.match(name):
         found = gazetteer.candidates(_DIRECTION.sub("", name))
@@ -51,6 +53,12 @@ def lookup_ex(name: str, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
         found = gazetteer.admin_by_loose_name(name)  # "Middle Shabelle", "Northwest region"
         if found:
             return found[:50], True
+    if not found and tagged:
+        key = normalise_name(name)
+        for variant in dict.fromkeys((key.replace("o", "u"), key.replace("u", "o"))):
+            found = gazetteer.candidates(variant) if variant != key else []
+            if found:
+                return found[:50], True
     return found[:50], False
 
 

@@ -150,7 +150,8 @@ def geoparse(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     with the context of the first pass's choices.
     """
     mentions, demonyms, promotable = _mentions(doc, gazetteer)
-    looked = [lookup_ex(m.text, gazetteer) for m in mentions]
+    by_tagger = {(m.start, m.end) for m in mentions}
+    looked = [lookup_ex(m.text, gazetteer, tagged=True) for m in mentions]
     context = _context(mentions, [c for c, _ in looked], demonyms)
     tagged = {
         normalise_name(m.text) for m in mentions
@@ -160,7 +161,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         if not extra:
             break
         mentions = sorted(mentions + extra, key=lambda m: m.start)
-        looked = [lookup_ex(m.text, gazetteer) for m in mentions]
+        looked = [lookup_ex(m.text, gazetteer, tagged=(m.start, m.end) in by_tagger) for m in mentions]
         context = _context(mentions, [c for c, _ in looked], demonyms)
     chosen = [
         _choose(i, m, ps, context, doc_text(doc), loose)
