@@ -70,3 +70,16 @@ def test_filing_places_are_the_cities_heading_a_story() -> None:
 def test_a_dateline_after_the_feeds_source_is_the_reports_date() -> None:
     text = "(MENAFN- IANS) Ramallah, Aug 16 (IANS) Gunfire from settlers killed one Palestinian."
     assert [s.text for s in dateline_spans(text)] == ["(MENAFN- IANS) Ramallah, Aug 16 (IANS)"]
+
+
+def test_a_photo_captions_line_is_told_apart_from_the_story() -> None:
+    from sitrep.furniture import in_caption
+
+    text = (
+        "[Photo caption: Soldiers confront protesters in the town of Zvecan on Monday. Photo: Reuters]\n\n"
+        "Protesters clashed with soldiers in Zvecan on Monday."
+    )
+    first = text.index("Zvecan")
+    second = text.index("Zvecan", first + 1)
+    assert in_caption(text, Span(first, first + 6, "Zvecan"))
+    assert not in_caption(text, Span(second, second + 6, "Zvecan"))

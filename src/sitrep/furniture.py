@@ -136,6 +136,14 @@ def office_places(text: str) -> list[Span]:
     return [Span(m.start("place"), m.end("place"), m.group("place")) for m in _OFFICE.finditer(text)]
 
 
+def in_caption(text: str, span: Span) -> bool:
+    """Whether ``span`` sits on a photo caption's line ("[Photo caption: ... in the town of Zvecan
+    on Monday. Photo: Reuters]"): furniture, but a caption shows the scene of the story's event."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    return bool(_CAPTION.search(text[start : end if end != -1 else len(text)]))
+
+
 def inside(spans: Sequence[Span], span: Span) -> bool:
     """Whether ``span`` starts inside one of the sorted ``spans``."""
     i = bisect_right([s.start for s in spans], span.start) - 1

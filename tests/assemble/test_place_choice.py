@@ -357,3 +357,65 @@ def test_a_town_of_a_curated_region_is_found_inside_it(extractor) -> None:
     events = main_events(extractor, text, date(2017, 7, 8))
     assert events and events[0].location is not None
     assert (events[0].location.name, events[0].location.country) == ("Rafaḩ", "EG")
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        (
+            "Unknown gunmen abducted six road workers in Pakistan's Balochistan province on Monday, police "
+            "said.\n\nThe workers were seized in Kech district while they were building a bridge, a local "
+            "official said.",
+            "Kech District",
+        ),
+        (
+            "Gunmen shot dead three soldiers in Indonesia's Papua province on Sunday, the army said.\n\n"
+            "The soldiers were on patrol in Intan Jaya district when they came under fire, a spokesman said.",
+            "Kabupaten Intan Jaya",
+        ),
+    ],
+)
+def test_a_province_event_goes_to_the_district_the_story_narrows_it_to(extractor, text, district) -> None:
+    events = main_events(extractor, text, date(2024, 6, 3))
+    assert events and events[0].location is not None
+    assert (events[0].location.name, events[0].location.geo_precision) == (district, GeoPrecision.NEAR)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "Ecuador recaptures gang leader\n\nEcuador's army arrested the leader of the Los Choneros gang "
+            "on Wednesday, the president said.\n\nThe weather was fine and the sea was calm that week along "
+            "the coast.\n\nHe was found in his hometown of Manta at the end of a ten-hour search.\n\n"
+            "Officials gave no further details.",
+            "Manta",
+        ),
+        (
+            "Bomb found under officer's car\n\nA police officer in Northern Ireland found a bomb under her "
+            "car on Monday, police said.\n\nThe device was made safe by army technical officers.\n\nThe "
+            "officer had spotted the object outside her home near Omagh early in the morning.\n\nNo one "
+            "has claimed it.",
+            "Omagh",
+        ),
+    ],
+)
+def test_a_town_named_in_a_sentence_the_parse_skipped_refines_the_event(extractor, text, town) -> None:
+    events = main_events(extractor, text, date(2025, 6, 26))
+    assert events and events[-1].location is not None
+    assert (events[-1].location.name, events[-1].location.geo_precision) == (town, GeoPrecision.NEAR)
+
+
+def test_a_national_event_goes_to_the_town_its_photo_caption_shows(extractor) -> None:
+    text = (
+        "World | Europe\n\n"
+        "[Photo caption: Police face protesters outside the town hall in the town of Leposavic on Monday. "
+        "Photo: Reuters]\n\n"
+        "Dozens of police officers injured in clashes with protesters in Kosovo\n\n"
+        "Dozens of police officers were injured on Monday when protesters threw rocks and petrol bombs at "
+        "them in northern Kosovo, officials said."
+    )
+    events = main_events(extractor, text, date(2023, 5, 30))
+    assert events and events[0].location is not None
+    assert events[0].location.country == "XK" and events[0].location.geo_precision is GeoPrecision.NEAR
+    assert events[0].location.name == "Leposaviq"

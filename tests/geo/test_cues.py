@@ -71,3 +71,31 @@ def test_a_destination_or_a_landmark_is_not_the_scene(text: str, name: str, else
 )
 def test_the_text_can_call_a_name_a_town_or_village(text: str, name: str, settlement: bool) -> None:
     assert is_settlement(_span(text, name), text) is settlement
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "elsewhere"),
+    [
+        (
+            "The assistant chief constable told reporters in Belfast that the officer found a bomb under "
+            "her car outside her home in Dungiven.",
+            "Belfast",
+            True,
+        ),
+        (
+            "The assistant chief constable told reporters in Belfast that the officer found a bomb under "
+            "her car outside her home in Dungiven.",
+            "Dungiven",
+            False,
+        ),
+        (
+            "The minister said at a news conference in Nairobi that the raid on Mandera failed.",
+            "Nairobi",
+            True,
+        ),
+        ("Speaking to journalists in Islamabad, the spokesman condemned the attack.", "Islamabad", True),
+        ("The march went ahead in Nairobi as police watched.", "Nairobi", False),
+    ],
+)
+def test_where_an_official_briefed_the_press_is_not_the_scene(text: str, name: str, elsewhere: bool) -> None:
+    assert is_elsewhere(_span(text, name), text) is elsewhere

@@ -262,14 +262,6 @@ def test_surname_is_not_promoted_to_a_town(nlp: Language, gazetteer: Gazetteer) 
     assert all(t.span.text != "Kelly" for t in _parse(nlp, gazetteer, text))
 
 
-def test_spelling_variants() -> None:
-    from sitrep.geo.resolve import _spelling_variants
-
-    assert "al hawijah" in _spelling_variants("hawija")
-    assert "nasiriya" in _spelling_variants("al nasiriyah")
-    assert _spelling_variants("bab") == []
-
-
 def test_famous_city_beats_a_small_namesake_of_the_story_country(nlp: Language, gazetteer: Gazetteer) -> None:
     text = (
         "The company, based in Denver, Colorado, and Dallas, Texas, will open an office in London next year."
@@ -486,3 +478,81 @@ def test_a_name_a_country_owns_is_found_untagged(nlp: Language, gazetteer: Gazet
     text = "The group claimed the assault in western Mali's Kayes region and said the escort had fled."
     kayes = _resolved(_parse(nlp, gazetteer, text), "Kayes")
     assert kayes.location is not None and (kayes.location.country, kayes.location.feature) == ("ML", "admin1")
+
+
+def test_jammu_and_kashmir_is_the_territory_not_the_city_of_jammu(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "Militants threw a grenade at a police post in Anantnag, Jammu and Kashmir, on Tuesday, police said."
+    )
+    toponyms = _parse(nlp, gazetteer, text)
+    assert all(t.location is None or t.location.name != "Jammu" for t in toponyms)
+    assert any(t.location is not None and t.location.feature == "admin1" for t in toponyms)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "In Rabat, Casablanca and Tangier, hundreds of demonstrators chanted slogans against the arrests.",
+            "Tangier",
+            "MA",
+        ),
+        (
+            "Ukraine's army said Russian shells struck a school in two villages, Kyselivka and Shyroka Balka, "
+            "in the Kherson region.",
+            "Kyselivka",
+            "UA",
+        ),
+    ],
+)
+def test_a_town_listed_with_another_or_after_villages_is_a_place(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str, country: str
+) -> None:
+    t = _resolved(_parse(nlp, gazetteer, text), name)
+    assert t.location is not None and t.location.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Separatist fighters kidnapped a teacher in Cameroon's Northwest Region on Tuesday, and the army "
+            "said it was searching the North West for him. Bamenda was quiet.",
+            "Northwest Region",
+            "CM",
+        ),
+    ],
+)
+def test_a_region_named_by_a_bearing_is_one_of_the_storys_country(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str, country: str
+) -> None:
+    t = _resolved(_parse(nlp, gazetteer, text), name)
+    assert t.location is None or t.location.country == country
+
+
+def test_a_region_named_by_a_bearing_in_a_story_of_no_such_country_is_left_unresolved(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "Bandits killed 12 farmers in Zamfara State in Nigeria's North West on Sunday, police said."
+    toponyms = _parse(nlp, gazetteer, text)
+    assert all(t.location is None or t.location.country == "NG" for t in toponyms)
+
+
+def test_a_big_city_the_tagger_calls_a_person_is_a_place_after_in(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "Russia hits police headquarters in Kryvyy Rih: three dead\n\n"
+        "The Russian army attacked Kryvyy Rih on Friday morning, the mayor said."
+    )
+    toponyms = [t for t in _parse(nlp, gazetteer, text) if t.span.text == "Kryvyy Rih"]
+    assert len(toponyms) == 2
+    assert all(t.location is not None and t.location.country == "UA" for t in toponyms)
+
+
+def test_a_tagged_town_spelt_with_an_o_for_a_u_is_the_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Gunmen attacked a paramilitary convoy in Noshki, in Pakistan's Balochistan province, on Friday."
+    t = _resolved(_parse(nlp, gazetteer, text), "Noshki")
+    assert t.location is not None and (t.location.name, t.location.country) == ("Nushki", "PK")

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from sitrep.assemble.records import Draft, Findings
 from sitrep.codebook import codebook, haversine_km
+from sitrep.furniture import in_caption
 from sitrep.geo.cues import dateline_spans, in_dateline, is_elsewhere, is_settlement
 from sitrep.geo.gazetteer import normalise_name
 from sitrep.geo.locate import NEAR_BEFORE, locate_event, sentence_bounds
@@ -177,6 +178,8 @@ def _refined(
         return replace(location, geo_precision=_unit_precision(location)), village
     admin1 = location.admin1 if location.feature != "country" else ""
     inner = _near_place(toponyms, location, span, text) or _story_place(toponyms, location.country, admin1)
+    if location.feature == "admin1" and inner is not None and _district_of(inner.location, location):
+        return replace(inner.location, geo_precision=GeoPrecision.NEAR), inner.span
     if admin1 and (inner is None or inner.location.feature in WIDE):  # "KADUNA –" for a village in Kaduna
         inner = _story_place(hints, location.country, admin1) or inner
     if inner is not None and location.feature == "admin2" and not _in_district(inner.location, location):
@@ -192,16 +195,31 @@ def _refined(
     return location, span
 
 
+def _district_of(place: Location, province: Location) -> bool:
+    """Whether the story narrows a province event to a district of it, naming no town ("in
+    Pakistan's Khyber Pakhtunkhwa province ... It happened in Tank district"): ACLED codes that
+    district, precision 2, not the province's centre. A district named like its province ("Kaduna")
+    says no more than the province."""
+    return place.feature == "admin2" and normalise_name(place.name) != normalise_name(province.name)
+
+
 def _national(
     findings: Findings, location: Location, span: Span | None, hints: list[Toponym]
 ) -> tuple[Location, Span | None]:
     """An event the story places in no town or province of its country: the town the report was
-    filed from ("BOGOTA, Jan 3 (Reuters) -"), else the capital, as analysts code a national
-    protest or an opposition leader's arrest (precision 3 either way; the capital with no
-    province, so that fusion still takes it for the whole country)."""
+    filed from ("BOGOTA, Jan 3 (Reuters) -"), else the town a photo caption shows ("Serb
+    protesters outside the municipal office in the town of Zvecan", precision 2), else the
+    capital, as analysts code a national protest or an opposition leader's arrest (precision 3;
+    the capital with no province, so that fusion still takes it for the whole country)."""
     filed = _story_place(hints, location.country, "")
     if filed is not None and filed.location.feature not in WIDE:
         return replace(filed.location, geo_precision=GeoPrecision.REGION), filed.span
+    text = doc_text(findings.doc)
+    captioned = _story_place(
+        [t for t in findings.page_toponyms if in_caption(text, t.span)], location.country, ""
+    )
+    if captioned is not None and captioned.location.feature not in WIDE:
+        return replace(captioned.location, geo_precision=GeoPrecision.NEAR), captioned.span
     capital = findings.capitals.get(location.country)
     if capital is not None:  # it stands for the country: no province is known
         return replace(capital, geo_precision=GeoPrecision.REGION, admin1=""), span

@@ -37,6 +37,14 @@ _SPOKE_FROM_BEFORE = re.compile(
     r"(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "told reporters in Belfast", "said at a news conference in Kampala": where an official briefed
+# the press, not the scene
+_BRIEFED_FROM_BEFORE = re.compile(
+    r"\b(?:(?:told|briefed|briefing|addressed|addressing|(?:spoke|speaking|talking)\s+to)\s+(?:the\s+)?"
+    r"(?:reporters|journalists|press|media)|(?:at|during|told|addressed|addressing)\s+an?\s+"
+    r"(?:news|press|media)\s+(?:conference|briefing))\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "a missile launched from Yemen", "rockets fired from Lebanon": where a weapon came from; the
 # event is where it struck or was shot down.
 _ORIGIN_BEFORE = re.compile(
@@ -77,9 +85,9 @@ def in_dateline(span: Span, datelines: list[Span]) -> bool:
 
 def is_elsewhere(span: Span, text: str) -> bool:
     """ "leave for Peshawar", "patients moved to Peshawar", "80 kilometres from Lahore", "a drone
-    launched from Yemen", "spoke to AFP in Dubai", "returning from Karbala": where people went or
-    came back from, a landmark to measure from, where a weapon came from or where a source spoke
-    from, not the scene."""
+    launched from Yemen", "spoke to AFP in Dubai", "told reporters in Belfast", "returning from
+    Karbala": where people went or came back from, a landmark to measure from, where a weapon came
+    from or where a source spoke or briefed the press from, not the scene."""
     before = text[max(0, span.start - 60) : span.start]
     return bool(
         _DESTINATION_BEFORE.search(before)
@@ -87,6 +95,7 @@ def is_elsewhere(span: Span, text: str) -> bool:
         or _ORIGIN_BEFORE.search(before)
         or _RETURN_BEFORE.search(before)
         or _SPOKE_FROM_BEFORE.search(before)
+        or _BRIEFED_FROM_BEFORE.search(before)
     )
 
 

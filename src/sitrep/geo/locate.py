@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from sitrep.codebook import codebook
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.geo.resolve import ADMIN_SUFFIX
+from sitrep.geo.lookup import ADMIN_SUFFIX
 from sitrep.model import GeoPrecision, Location, Span, Toponym
 
 _ACTOR_AFTER = re.compile(

@@ -19,6 +19,8 @@ from sitrep.codebook import haversine_km
 from sitrep.furniture import filing_places
 from sitrep.geo.cues import is_settlement
 from sitrep.geo.gazetteer import Gazetteer, Place, normalise_name
+from sitrep.geo.lookup import ADMIN_SUFFIX, ADMIN_WORD, lookup, lookup_ex
+from sitrep.geo.unparsed import skipped_names
 from sitrep.model import Span, Toponym
 from sitrep.nlp import doc_text
 
@@ -45,23 +47,16 @@ FAME_PENALTY = 2.0  # ... unless the document names the namesake's state or a pl
 NEAR_COUNTRY_KM = 300.0
 _CURATED = frozenset({"NBHD", "CAMP", "SITE", "RGN", "CONT"})
 _FEATURE_BONUS = {"PCLI": 3.5, "ADM1": 1.5, "PPLC": 1.0, "ADM2": 0.5}
-_DIRECTION = re.compile(
-    r"^(?:north|south|east|west|central|northern|southern|eastern|western|"
-    r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+",
-    re.IGNORECASE,
-)
-_ADMIN_WORD = (
-    r"(?:district|region|province|state|governorate|department|county|zone|prefecture|oblast|"
-    r"local government area|municipality|area)"
-)
-ADMIN_SUFFIX = re.compile(rf"\s+{_ADMIN_WORD}$", re.IGNORECASE)
 # "the town of X": X is a place wherever it is; the weaker cues need the document's country.
 _STRONG_BEFORE = re.compile(
-    r"\b(?:town|city|village|hamlet|port|capital|suburb|districts?|provinces?|regions?|neighbou?rhood|"
+    r"\b(?:(?:home\s?)?town|city|village|hamlet|port|capital|suburb|districts?|provinces?|regions?|neighbou?rhood|"
     r"municipality|locality|settlement|outskirts|governorate|county|state|streets|areas?) of\s+$|"
-    r"\b(?:the|its|their|[A-Z]\w+'s) capital,?\s+$",  # "the capital Sanaa", "Yemen's capital Sanaa"
+    r"\b(?:the|its|their|[A-Z]\w+'s) capital,?\s+$|"  # "the capital Sanaa", "Yemen's capital Sanaa"
+    r"\b(?:towns|villages|cities|districts|provinces)(?:,|:|\s+including|\s+such as)\s+$",  # "two villages, Kyselivka"
     re.IGNORECASE,
 )
+# "in Rabat, Casablanca and Tangier": a phrase listed after a name, a place if the name before it is
+_LISTED_BEFORE = re.compile(r"[A-Z][\w'\u2019-]*(?:,|,?\s+(?:and|or))\s+$")
 _WEAK_BEFORE = re.compile(
     r"\b(?:in|near|outside|from|into|out of|towards?|around)\s+(?:the\s+)?(?:(?:rural|remote|nearby|neighbou?ring)\s+)?$|"
     r"\b(?:seized|captured|recaptured|retook|overran|stormed|shelled|bombed)\s+$"
@@ -72,7 +67,7 @@ _NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di
 _TARGET_BEFORE = re.compile(r"\b(?:in|on|near|at|outside|into|across|over|around)\s+$")
 FAMOUS_POP = 200_000  # a city this big, named after a preposition, is a place even with no other context
 _ADMIN_BEFORE = re.compile(r"\b(?:state|province|governorate|oblast|region) of\s+$", re.IGNORECASE)
-_CUE_AFTER = re.compile(rf"^\s+(?:{_ADMIN_WORD}|town|city|village)\b")
+_CUE_AFTER = re.compile(rf"^\s+(?:{ADMIN_WORD}|town|city|village)\b")
 # "Yemen's Saada", "Saudi Arabia's Jazan": a name a country owns is a place of that country.
 _OWNER_BEFORE = re.compile(r"\b((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+)(?:'s|\u2019s)\s+$")
 _OWNED = "OWNED"  # an untagged name after a possessive: a place only if that country owns one
@@ -90,7 +85,6 @@ _LANDMARK_AFTER = re.compile(
 # "El-Obeid, the state capital of North Kordofan": an apposition that calls the name a capital
 _CAPITAL_APPOSITION = re.compile(r"^,\s+(?:the\s+)?(?:\w+\s+)?capital\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")  # "Boa Vista, the state capital": not "Vista" alone
-_CITY_SUFFIX = re.compile(r"\s+(?:city|town)$", re.IGNORECASE)
 _ORG_BRANCH = re.compile(r"\b[A-Z]{2,}-$")
 _ALIAS_BEFORE = re.compile(r"\b(?:known|referred to|dubbed) as\s+(?:the\s+)?$", re.IGNORECASE)
 _NO_PREPOSITION = re.compile(
@@ -107,7 +101,6 @@ expel recall summon protest welcome praise criticise criticize dismiss
 # "Guatemala's capital" names the city, unless the city's own name follows ("Mali's capital, Bamako").
 _CAPITAL_AFTER = re.compile(r"(?:'s|\u2019s)\s+capital\b(?!,?\s+[A-Z])")
 _NOT_NAMES = frozenset({"the", "this", "that", "our", "their", "his", "her", "its", "every", "each", "one"})
-_ARTICLES = ("al ", "el ", "an ", "ad ", "ar ", "as ", "ash ", "at ", "az ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +150,8 @@ def geoparse(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     with the context of the first pass's choices.
     """
     mentions, demonyms, promotable = _mentions(doc, gazetteer)
-    looked = [_lookup_ex(m.text, gazetteer) for m in mentions]
+    by_tagger = {(m.start, m.end) for m in mentions}
+    looked = [lookup_ex(m.text, gazetteer, tagged=True) for m in mentions]
     context = _context(mentions, [c for c, _ in looked], demonyms)
     tagged = {
         normalise_name(m.text) for m in mentions
@@ -167,7 +161,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         if not extra:
             break
         mentions = sorted(mentions + extra, key=lambda m: m.start)
-        looked = [_lookup_ex(m.text, gazetteer) for m in mentions]
+        looked = [lookup_ex(m.text, gazetteer, tagged=(m.start, m.end) in by_tagger) for m in mentions]
         context = _context(mentions, [c for c, _ in looked], demonyms)
     chosen = [
         _choose(i, m, ps, context, doc_text(doc), loose)
@@ -242,7 +236,7 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter, 
             continue
         if not text.strip() or gazetteer.is_non_place(text):
             continue
-        if _ALIAS_BEFORE.search(text_all[max(0, ent.start_char - 30) : ent.start_char]) and not _lookup(
+        if _ALIAS_BEFORE.search(text_all[max(0, ent.start_char - 30) : ent.start_char]) and not lookup(
             text, gazetteer
         ):
             continue  # "the Syria Civil Defence, known as the White Helmets": an organisation's name
@@ -250,8 +244,10 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[list[_Mention], Counter, 
             continue  # "MSF-Belgium", "UNICEF-Nigeria": an organisation's branch, not a place
         mentions.append(_Mention(start, end, text, ent.label_))
     promotable.extend(_untagged_phrases(doc))
+    skipped = (_cued(s, e, name, text_all) for s, e, name in skipped_names(doc))
+    promotable.extend(m for m in skipped if m is not None)  # sentences the focused parse left out
     for filed in filing_places(text_all):  # "BUJUMBURA January 29th (ABP) –": the tagger misses capitals
-        if not any(m.start < filed.end and filed.start < m.end for m in mentions) and _lookup(
+        if not any(m.start < filed.end and filed.start < m.end for m in mentions) and lookup(
             filed.text, gazetteer
         ):
             mentions.append(_Mention(filed.start, filed.end, filed.text, "GPE"))
@@ -265,8 +261,8 @@ def _town_and_unit(start: int, text: str, gazetteer: Gazetteer) -> list[tuple[in
     head, sep, tail = text.partition(", ")
     if not sep or not head.strip() or not tail.strip() or gazetteer.candidates(text):
         return []
-    units = {p.country for p in _lookup(tail, gazetteer) if p.feature_code in ("ADM1", "PCLI")}
-    if not any(p.country in units for p in _lookup(head, gazetteer)):
+    units = {p.country for p in lookup(tail, gazetteer) if p.feature_code in ("ADM1", "PCLI")}
+    if not any(p.country in units for p in lookup(head, gazetteer)):
         return []  # "Mason, Devon and the driver": a Mason in Devon's country, or nothing
     tail_start = start + len(head) + len(sep)
     return [(start, start + len(head), head), (tail_start, tail_start + len(tail), tail)]
@@ -362,19 +358,29 @@ def _untagged_phrases(doc: Doc) -> list[_Mention]:
         ):
             j += 1
         span = doc[i:j]
-        before = doc_text(doc)[max(0, span.start_char - 40) : span.start_char]
-        if (
-            _STRONG_BEFORE.search(before)
-            or _WEAK_BEFORE.search(before)
-            or _SENTENCE_IN.search(before)
-            or _TARGET_BEFORE.search(before)
-            or is_settlement(Span(span.start_char, span.end_char, span.text), doc_text(doc))
-        ):
-            out.append(_Mention(span.start_char, span.end_char, span.text, ""))
-        elif _OWNER_BEFORE.search(before):  # "western Mali's Kayes region": only if Mali has a Kayes
-            out.append(_Mention(span.start_char, span.end_char, span.text, _OWNED))
+        cued = _cued(span.start_char, span.end_char, span.text, doc_text(doc))
+        if cued is not None:
+            out.append(cued)
         i = j
     return out
+
+
+def _cued(start: int, end: int, name: str, text: str) -> _Mention | None:
+    """An untagged phrase right after a place cue ("the town of Avdiivka", "in Derbent"), a name it
+    is listed after ("Casablanca and Tangier") or a possessive ("Mali's Kayes region": a name a country owns), for :func:`_promoted` to judge."""
+    before = text[max(0, start - 40) : start]
+    if (
+        _STRONG_BEFORE.search(before)
+        or _WEAK_BEFORE.search(before)
+        or _SENTENCE_IN.search(before)
+        or _TARGET_BEFORE.search(before)
+        or is_settlement(Span(start, end, name), text)
+        or _LISTED_BEFORE.search(before)
+    ):
+        return _Mention(start, end, name, "")
+    if _OWNER_BEFORE.search(before):  # "western Mali's Kayes region": only if Mali has a Kayes
+        return _Mention(start, end, name, _OWNED)
+    return None
 
 
 def _promoted(
@@ -401,7 +407,7 @@ def _promoted(
         key = normalise_name(m.text)
         places = [
             p
-            for p in _lookup(m.text, gazetteer)
+            for p in lookup(m.text, gazetteer)
             if p.feature_class in ("P", "A") or p.feature_code in _CURATED
         ]
         settlement = is_settlement(Span(m.start, m.end, m.text), text)
@@ -434,6 +440,8 @@ def _promoted(
             )
         ):  # "clashes in Lahore and Faisalabad": the tagger's Lahore vouches for its partner
             strong.add(key)
+        elif m.label == "PERSON" and _TARGET_BEFORE.search(before) and _big_city_named(key, places):
+            strong.add(key)  # "Russia hits police headquarters in Kryvyy Rih" (tagged PERSON)
         elif m.label == "PERSON" and not _big_city_possessive(m, before, after, places, countries):
             continue  # "Kelly", "Bell": surnames that are also towns need a strong cue
         elif (
@@ -490,6 +498,15 @@ def _big_city_possessive(
     )
 
 
+def _big_city_named(key: str, places: list[Place]) -> bool:
+    """Whether the name is the primary name of a city of :data:`FAMOUS_POP` or more: after "in" or
+    "on" such a name is the city even where the tagger calls it a person."""
+    return any(
+        p.population >= FAMOUS_POP and p.feature_class == "P" and normalise_name(p.name) == key
+        for p in places
+    )
+
+
 def _owned_by_country(before: str, places: list[Place], gazetteer: Gazetteer) -> bool:
     """ "Yemen's Saada", "Saudi Arabia's Jazan": the name follows a country's possessive and
     the gazetteer has a place of that name in that country."""
@@ -526,57 +543,6 @@ def _governs(doc: Doc, mention: _Mention) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _GOVERNMENT_VERBS
 
 
-def _lookup(name: str, gazetteer: Gazetteer) -> list[Place]:
-    """Candidates for the name; "east Baghdad" falls back to "Baghdad", "Hawija district" to
-    "Hawija", and Arabic spellings to their variants with or without "al-" and a final "h"."""
-    return _lookup_ex(name, gazetteer)[0]
-
-
-def _lookup_ex(name: str, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
-    """:func:`_lookup`, and whether only a transliteration variant matched."""
-    found = gazetteer.candidates(name)
-    if not found and _DIRECTION.match(name):
-        found = gazetteer.candidates(_DIRECTION.sub("", name))
-    if not found and _CITY_SUFFIX.search(name):  # "Taiz city", "Haro city"
-        found = [p for p in gazetteer.candidates(_CITY_SUFFIX.sub("", name)) if p.feature_class == "P"]
-    if not found and ADMIN_SUFFIX.search(name):
-        found, loose = _lookup_ex(ADMIN_SUFFIX.sub("", name), gazetteer)
-        areas = [p for p in found if p.feature in ("admin1", "admin2")]
-        areas += [p for p in gazetteer.admin_by_loose_name(name) if p not in areas]  # "Northwest region"
-        return (areas or found), loose  # "Niger State" is Nigeria's state, not the country
-    if not found:
-        for variant in _spelling_variants(normalise_name(name)):
-            found = gazetteer.candidates(variant)
-            if found:
-                return found[:50], True
-    if not found and (ADMIN_SUFFIX.search(name) or len(name.split()) > 1):
-        found = gazetteer.admin_by_loose_name(name)  # "Middle Shabelle", "Northwest region"
-        if found:
-            return found[:50], True
-    return found[:50], False
-
-
-def _spelling_variants(key: str) -> list[str]:
-    """Transliteration variants: "hawija" -> "al hawijah"; "al nasiriya" -> "nasiriyah"."""
-    if len(key) < 4:
-        return []
-    stems = [key]
-    for art in _ARTICLES:
-        if key.startswith(art):
-            stems.append(key[len(art) :])
-            break
-    else:
-        stems.append("al " + key)
-    out = []
-    for stem in stems:
-        out.append(stem)
-        if stem.endswith("ah"):
-            out.append(stem[:-1])
-        elif stem.endswith("a"):
-            out.append(stem + "h")
-    return [v for v in dict.fromkeys(out) if v != key and len(v.replace("al ", "")) >= 4]
-
-
 def _population(place: Place) -> int:
     if place.feature_class == "P" and place.population == 0:
         return UNKNOWN_POP
@@ -601,7 +567,7 @@ def _context(mentions: list[_Mention], candidates: list[list[Place]], demonyms: 
     keys = [normalise_name(m.text) for m in mentions]
     ctx = _Context(Counter(demonyms), Counter(), [], {}, keys, [])
     for i, places in enumerate(candidates):
-        if not places:
+        if not places or _COMPASS_NAME.match(keys[i]):  # a bearing's region says no country: it follows one
             continue
         key = keys[i]
         scored = sorted(((_base_score(p, key), p) for p in places), key=lambda t: -t[0])
@@ -619,7 +585,7 @@ def _choice_context(mentions: list[_Mention], chosen: list[Place | None], demony
     """Votes of the places the first pass chose."""
     ctx = _Context(Counter(demonyms), Counter(), [], {}, [normalise_name(m.text) for m in mentions], [])
     for i, place in enumerate(chosen):
-        if place is not None and place.country:
+        if place is not None and place.country and not _COMPASS_NAME.match(ctx.keys[i]):
             _vote(ctx, i, place, 2.0 if place.rank >= 3 else 1.0, confident=True)
     return ctx
 
@@ -695,6 +661,12 @@ def _context_score(i: int, place: Place, ctx: _Context) -> float:
     return score
 
 
+# A region named by a bearing ("North West", "Southwest region", "Western Province"): many countries
+# have one, so it is a region of a country the rest of the story names, or none.
+_COMPASS_NAME = re.compile(
+    r"^(?:north|south|east|west|northern|southern|eastern|western|central|centre|center)"
+    r"(?:\s?(?:east|west|eastern|western))?(?:\s+(?:region|province|state|zone|district|department))?$"
+)
 NAMESAKE_TOWN_POP = 10_000  # a town that gives its region its name is what a bare mention means
 
 
@@ -703,8 +675,8 @@ def _choose(
 ) -> Place | None:
     """The best candidate, or None when even the best is not credible.
 
-    A name found only through a spelling variant (``loose``) must agree with the document:
-    "al-Riyadh", a village in an Iraqi story, is not the Saudi capital.
+    A name found only through a spelling variant (``loose``), or a region named by a bearing, must
+    agree with the document: "al-Riyadh", a village in an Iraqi story, is not the Saudi capital.
     """
     if not places:
         return None
@@ -723,10 +695,15 @@ def _choose(
         or _ADMIN_BEFORE.search(text[max(0, mention.start - 30) : mention.start])
     )
     famous = max((p.population for p in places if _prominent(p)), default=0)
+    compass = bool(_COMPASS_NAME.match(key))
     best, best_score = None, MIN_SCORE
     for score, place in base:
-        if loose and ctx.others(i, place.country, place.admin1)[0] <= 0 and not any(_near(i, place, ctx)):
-            continue
+        if (
+            (loose or compass)
+            and ctx.others(i, place.country, place.admin1)[0] <= 0
+            and not any(_near(i, place, ctx))
+        ):
+            continue  # "North West" in a Nigerian story is no South African province
         score += _context_score(i, place, ctx)
         if (
             place.rank <= 1
