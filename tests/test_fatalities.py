@@ -336,3 +336,31 @@ def test_lives_claimed_are_the_dead(nlp: Language, text: str, expected: list[int
 
 def test_a_claimed_attack_is_no_toll(nlp: Language) -> None:
     assert _counts(nlp, "The group claimed the attack in a statement on Telegram.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the tagger reads "around 63" as an age: still the count of the hurt, not a shared one
+        (
+            "Gunmen stormed the beach on Friday night, killing at least 32 people and injuring around "
+            "63, many of them critically.",
+            [32],
+        ),
+        # the parser hangs the count of the hurt on a preposition
+        (
+            "A suicide bomber struck a wedding hall in Kabul on Saturday, killing at least 63 people "
+            "and wounding around 180.",
+            [63],
+        ),
+    ],
+)
+def test_the_dead_are_counted_apart_from_the_hurt_counted_after_them(
+    nlp: Language, text: str, expected: list[int]
+) -> None:
+    assert _counts(nlp, text) == expected
+
+
+def test_attackers_shot_dead_by_the_forces_are_counted(nlp: Language) -> None:
+    text = "Security forces moved quickly, shooting dead five gunmen and ending the assault."
+    assert _counts(nlp, text) == [5]

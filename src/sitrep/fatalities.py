@@ -309,11 +309,24 @@ def _with_hurt(trigger: Token) -> bool:
 def _own_count(hurt: Token) -> bool:
     """ "36 injured", "wounded five": the hurt are counted apart."""
     before = hurt.doc[max(hurt.i - 2, 0) : hurt.i]
-    return any(t.like_num for t in before) or any(
-        c.dep_ in ("nummod", "dobj", "nsubj", "nsubjpass", "npadvmod", "attr")
-        and c.ent_type_ not in BAD_NUM_ENTS
-        for c in hurt.children
+    return (
+        any(t.like_num for t in before)
+        or any(
+            c.dep_ in ("nummod", "dobj", "nsubj", "nsubjpass", "npadvmod", "attr")
+            and (c.ent_type_ not in BAD_NUM_ENTS or _bare_number(c))
+            for c in hurt.children
+        )
+        or any(  # "wounding around 180": the parser's preposition
+            c.dep_ == "prep" and any(g.dep_ == "pobj" and _bare_number(g) for g in c.children)
+            for c in hurt.children
+        )
     )  # "killed or wounded yesterday": a day is no count of the hurt
+
+
+def _bare_number(tok: Token) -> bool:
+    """A number, even one the tagger reads as a date or an age ("injuring around 63"): a count
+    of the hurt, unless it is a year."""
+    return tok.like_num and not (tok.text.isdigit() and len(tok.text) == 4)
 
 
 def _injured_after(tok: Token) -> bool:
@@ -402,6 +415,8 @@ def _dead_victims(dead: Token) -> list[Token]:
         return [head]
     if dead.dep_ == "amod" and head.dep_ == "dobj" and head.head.lemma_ in ("shoot", "leave", "find", "gun"):
         return [head]
+    if dead.dep_ == "dep" and head.lemma_ in ("shoot", "gun") and not _hedged(head):
+        return [c for c in head.children if c.dep_ == "dobj"]  # "shooting dead five gunmen"
     if dead.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advmod", "dobj", "conj") and head.pos_ in (
         "VERB",
         "AUX",
