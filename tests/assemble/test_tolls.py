@@ -140,3 +140,23 @@ def test_the_dead_of_months_of_operations_are_no_events_toll(extractor) -> None:
     )
     events = main_events(extractor, text, date(2025, 8, 18))
     assert events and events[0].fatalities is not None and events[0].fatalities.best == 1
+
+
+def test_the_lower_of_two_disputed_tolls_is_the_events(extractor) -> None:
+    text = (
+        "Fighting between Druze militias and Bedouin tribes in Sweida province in southern Syria has "
+        "left at least 89 people dead over the past two days, a British-based war monitor said on "
+        "Monday.\n\nSyria's defense ministry gave a lower figure. In a statement carried by the state "
+        "news agency, it said more than 30 people had died and about 100 had been hurt."
+    )
+    events = main_events(extractor, text, date(2025, 7, 14))
+    assert events and events[0].fatalities is not None and events[0].fatalities.best == 30
+
+
+def test_a_years_dead_in_the_background_are_no_events_toll(extractor) -> None:
+    text = (
+        "Settlers torched homes and cars in the village of Turmus Ayya overnight, residents said, "
+        "amid a run of army raids and attacks that have left dozens dead this year."
+    )
+    events = main_events(extractor, text, date(2023, 6, 22))
+    assert events and all(e.fatalities is None for e in events)

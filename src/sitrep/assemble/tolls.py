@@ -61,7 +61,36 @@ def event_toll(text: str, draft: Draft, lexicon: Lexicon, lead: LeadTolls = NO_T
     pool = _credible(text, [*own, *lead.free], lexicon)
     toll = _filled_floor(toll, _credible(text, [*own, *lead.free], lexicon, quoted=True))
     toll = _specific(text, toll, pool)
+    toll = _disputed_lower(text, toll, pool, lexicon)
     return _with_attackers(text, toll, pool)
+
+
+def _disputed_lower(text: str, toll: Fatalities, pool: list[Fatalities], lexicon: Lexicon) -> Fatalities:
+    """Sources that dispute a toll ("the defence ministry gave a lower figure", "the military's
+    account differs: it says one soldier died"): ACLED takes the lowest credible count, the other
+    side's lower figure the report gives in the sentence that says the tolls differ or the next."""
+    if toll.span is None or toll.best <= 1:
+        return toll
+    windows = [
+        _with_next_sentence(text, cue.start()) for cue in lexicon.refine["disputed_toll"].finditer(text)
+    ]
+    lower = [
+        f
+        for start, end in windows
+        for f in pool
+        if 0 < f.best < toll.best and start <= f.span.start < end and not _of_attackers(text, f)
+    ]
+    return min(lower, key=lambda f: (f.best, f.span.start)) if lower else toll
+
+
+def _with_next_sentence(text: str, at: int) -> tuple[int, int]:
+    """Where the sentence around ``at`` starts, and where the sentence after it ends."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    end = at
+    for _ in range(2):
+        ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+        end = min(ends) + 1 if ends else len(text)
+    return start, end
 
 
 # The attackers' own dead, told apart from their victims': "six of the attackers were killed",
@@ -294,7 +323,8 @@ _RUNNING_TOTAL = re.compile(
     r"\b(?:have|has) (?:died|been killed|lost their lives)\b|"  # "Hundreds of people have died in clashes"
     r"\bsince (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|last week)\b|"  # "400 bodies since Monday"
     r"\b(?:campaign|offensive|operation|crackdown)s? (?:\w+ ){0,3}(?:has|have|had) (?:so far )?(?:killed|left)\b|"
-    r"\b(?:crackdowns|attacks|clashes|strikes|raids) so far\b",  # "killed in the deadly crackdowns so far"
+    r"\b(?:crackdowns|attacks|clashes|strikes|raids) so far\b|"  # "killed in the deadly crackdowns so far"
+    r"\b(?:have|has) (?:been )?(?:killed|left|claimed)\b[^.;]{0,40}?\bthis (?:year|month)\b",  # "raids that have killed dozens this year"
     re.I,
 )
 
