@@ -160,3 +160,34 @@ def test_a_years_dead_in_the_background_are_no_events_toll(extractor) -> None:
     )
     events = main_events(extractor, text, date(2023, 6, 22))
     assert events and all(e.fatalities is None for e in events)
+
+
+def test_a_headlines_vague_word_after_its_verb_gives_way_to_the_bodys_count(extractor) -> None:
+    text = (
+        "Gunmen kill dozens in assault on village in central Mali\n\n"
+        "Local officials say approximately 40 people were killed when unidentified armed men attacked "
+        "a village in the Mopti region of central Mali on Monday."
+    )
+    events = main_events(extractor, text, date(2024, 7, 3))
+    assert events and events[0].fatalities is not None and events[0].fatalities.best == 40
+
+
+def test_the_toll_told_again_with_the_attackers_dead_counts_them(extractor) -> None:
+    text = (
+        "BANGUI, April 29 - At least six soldiers were killed on Thursday when rebels attacked a "
+        "military outpost near Bakouma in the southeast of Central African Republic, a local official "
+        "said.\n\n"
+        '"Six soldiers and four rebels were killed," the official said.'
+    )
+    events = main_events(extractor, text, date(2022, 4, 29))
+    assert events and events[0].fatalities is not None and events[0].fatalities.best == 10
+
+
+def test_a_range_of_tolls_is_not_the_toll_told_in_full(extractor) -> None:
+    text = (
+        "Drone strikes near Kidal in northern Mali killed at least 12 civilians on Sunday, local "
+        "officials said.\n\nA local official said between 12 and 15 civilian deaths had been reported from the "
+        "strikes, adding that one drone came down near a school."
+    )
+    events = main_events(extractor, text, date(2024, 3, 18))
+    assert events and events[0].fatalities is not None and events[0].fatalities.best == 12

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from sitrep.assemble.records import Draft, Findings
-from sitrep.counts import parse_count
+from sitrep.counts import VAGUE_COUNTS, parse_count
 from sitrep.events import Lexicon
 from sitrep.model import Fatalities, Span
 
@@ -61,8 +61,33 @@ def event_toll(text: str, draft: Draft, lexicon: Lexicon, lead: LeadTolls = NO_T
     pool = _credible(text, [*own, *lead.free], lexicon)
     toll = _filled_floor(toll, _credible(text, [*own, *lead.free], lexicon, quoted=True))
     toll = _specific(text, toll, pool)
+    toll = _told_in_full(toll, _credible(text, [*own, *lead.free], lexicon, quoted=True))
     toll = _disputed_lower(text, toll, pool, lexicon)
     return _with_attackers(text, toll, pool)
+
+
+# "Six soldiers and four rebels were killed": two counts of kinds of dead side by side (not
+# "12 and 15 civilian deaths", a range; not "15 people died when ..., nine children and three women")
+_TOLD_WITH_OTHERS = re.compile(
+    r"^\W*(?:at least )?[\w,-]+ (?!and\b|to\b|or\b)(?:[a-z-]+ ){1,2}and (?:at least )?[\w,-]+ [a-z-]+", re.I
+)
+
+
+def _told_in_full(toll: Fatalities, pool: list[Fatalities]) -> Fatalities:
+    """The toll told again with the other side's dead beside it ("six soldiers killed", then
+    "Six soldiers and four rebels were killed"): ACLED counts all the event's dead, 10."""
+    if toll.span is None or toll.best == 0:
+        return toll
+    fuller = [
+        f
+        for f in pool
+        if f.best > toll.best
+        and f.span.start > toll.span.start
+        and _TOLD_WITH_OTHERS.search(f.span.text)
+        and (first := parse_count(f.span.text)) is not None
+        and first[0] == toll.best
+    ]
+    return min(fuller, key=lambda f: f.span.start) if fuller else toll
 
 
 def _disputed_lower(text: str, toll: Fatalities, pool: list[Fatalities], lexicon: Lexicon) -> Fatalities:
@@ -230,7 +255,10 @@ def _vague(toll: Fatalities) -> bool:
             toll.span.text,
             re.I,
         )
-        and parse_count(toll.span.text) is not None
+        and (
+            parse_count(toll.span.text) is not None
+            or any(w in VAGUE_COUNTS for w in re.findall(r"[a-z]+", toll.span.text.lower()))
+        )  # "kill dozens": the verb before the vague word
     )
 
 
