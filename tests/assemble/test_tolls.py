@@ -191,3 +191,13 @@ def test_a_range_of_tolls_is_not_the_toll_told_in_full(extractor) -> None:
     )
     events = main_events(extractor, text, date(2024, 3, 18))
     assert events and events[0].fatalities is not None and events[0].fatalities.best == 12
+
+
+def test_the_accident_a_protest_is_about_gives_it_no_toll(extractor) -> None:
+    text = (
+        "NOVI SAD, Serbia (AP) - Protesters in Novi Sad, furious that 14 people died when a concrete "
+        "canopy fell at the city's railway station last week, pelted City Hall with flares and red "
+        "paint on Tuesday. Police answered by firing canisters of tear gas."
+    )
+    events = main_events(extractor, text, date(2024, 11, 5))
+    assert events and all(e.fatalities is None or e.fatalities.best == 0 for e in events)

@@ -34,7 +34,14 @@ from sitrep.assemble.place import agreement_venue, event_location, interception_
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.assemble.roles import assign_roles, attach_orphans, claims_by_draft
 from sitrep.assemble.subtype_rank import EventEvidence, load_subtype_ranker, rank_sub_type
-from sitrep.assemble.tolls import NO_TOLLS, LeadTolls, event_toll, lead_tolls, with_bomber
+from sitrep.assemble.tolls import (
+    NO_TOLLS,
+    LeadTolls,
+    event_toll,
+    lead_tolls,
+    with_bomber,
+    without_mishap_dead,
+)
 from sitrep.config import AssembleSettings
 from sitrep.events import Lexicon, choose_sub_event_type
 from sitrep.model import (
@@ -133,6 +140,8 @@ def _build_event(
         fatalities = None  # the dead a rally mourns or a truce follows are another event's
     elif sub == "Suicide bomb" and fatalities is not None:
         fatalities = with_bomber(doc_text(findings.doc), fatalities)
+    elif codes.event_type in ("Protests", "Riots"):
+        fatalities = without_mishap_dead(doc_text(findings.doc), fatalities, lexicon)
     if role is EventRole.MAIN:  # "the bombings, which Daesh has claimed": the claimed group acted
         actor1, actor2, named = with_perpetrator(findings, codes.event_type, actor1, actor2, country)
         actor_spans = {**actor_spans, **named}

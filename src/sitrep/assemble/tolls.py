@@ -73,6 +73,18 @@ _TOLD_WITH_OTHERS = re.compile(
 )
 
 
+def without_mishap_dead(text: str, toll: Fatalities | None, lexicon: Lexicon) -> Fatalities | None:
+    """Protesters angry that "14 people died when a concrete canopy fell": the dead of the accident
+    a protest or riot is about are not its toll."""
+    if toll is None or toll.span is None:
+        return toll
+    sentence = _sentence_of(text, toll.span)
+    mishap = lexicon.refine["story_mishap"].search(sentence) or lexicon.refine["deadly_mishap"].search(
+        sentence
+    )
+    return None if mishap else toll
+
+
 def _told_in_full(toll: Fatalities, pool: list[Fatalities]) -> Fatalities:
     """The toll told again with the other side's dead beside it ("six soldiers killed", then
     "Six soldiers and four rebels were killed"): ACLED counts all the event's dead, 10."""
