@@ -201,3 +201,13 @@ def test_the_accident_a_protest_is_about_gives_it_no_toll(extractor) -> None:
     )
     events = main_events(extractor, text, date(2024, 11, 5))
     assert events and all(e.fatalities is None or e.fatalities.best == 0 for e in events)
+
+
+def test_the_dead_of_a_months_long_span_are_no_events_toll(extractor) -> None:
+    text = (
+        "A drone strike hit a market in Djibo in northern Burkina Faso on Sunday, residents said.\n\n"
+        "Human Rights Watch said drone strikes by the Burkinabe military over a four-month span killed "
+        "more than 60 civilians and wounded many more."
+    )
+    events = main_events(extractor, text, date(2024, 1, 25))
+    assert events and all(e.fatalities is None for e in events)

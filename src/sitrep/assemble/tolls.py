@@ -364,7 +364,9 @@ _RUNNING_TOTAL = re.compile(
     r"\bsince (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|last week)\b|"  # "400 bodies since Monday"
     r"\b(?:campaign|offensive|operation|crackdown)s? (?:\w+ ){0,3}(?:has|have|had) (?:so far )?(?:killed|left)\b|"
     r"\b(?:crackdowns|attacks|clashes|strikes|raids) so far\b|"  # "killed in the deadly crackdowns so far"
-    r"\b(?:have|has) (?:been )?(?:killed|left|claimed)\b[^.;]{0,40}?\bthis (?:year|month)\b",  # "raids that have killed dozens this year"
+    r"\b(?:have|has) (?:been )?(?:killed|left|claimed)\b[^.;]{0,40}?\bthis (?:year|month)\b|"  # "raids that have killed dozens this year"
+    r"\b(?:over|during|in|within) (?:a|the) (?:period of (?:[\w-]+ )?(?:weeks|months|years)|"
+    r"(?:[\w-]+-)?(?:week|month|year) (?:span|period|stretch))\b",  # "strikes over a four-month span killed 60"
     re.I,
 )
 
