@@ -28,7 +28,7 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
     for clause in (c for c in clauses if c.date is not None):
         home = next((d for d in drafts if _compatible(d, clause, lexicon, settings)), None)
         if home is not None and _set_apart(home, clause, settings):
-            home = None  # "Earlier on Wednesday, in Cosa, another suburb, two men took bullet wounds"
+            home = None  # "Earlier in the day, a missile boat intercepted a drone over the Mediterranean"
         if home is None and refers_back(clause):  # "mourners on Friday ... killed in the explosions"
             home = next((d for d in drafts if _told_before(d, clause, lexicon, settings)), None)
         if home is not None:
@@ -44,8 +44,8 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
             if _compatible(d, clause, lexicon, settings)
             and (_recent_or_undated(d) or _same_sentence(d, clause))
         ]
-        fits = [d for d in fits if not _set_apart(d, clause, settings)]
         # "in a separate incident, militants ambushed a patrol": another event
+        fits = [d for d in fits if not _set_apart(d, clause, settings)]
         if fits:
             min(fits, key=lambda d: (_arrests_only(d, clause), _text_distance(d, clause))).clauses.append(
                 clause
@@ -94,8 +94,8 @@ _SEQUENCE = re.compile(
 def told_apart(clause: Clause) -> bool:
     """The sentence sets the clause's event apart from the ones told before it, before its
     trigger, and names no country alone for it: ACLED codes a separate incident as its own event,
-    even on the same day, where it can place it ("Elsewhere in Ecuador" it cannot); a place the
-    gazetteer does not know ("the second attack, in Hazar Ganji") is still a place."""
+    even on the same day, where it can place it ("Elsewhere in Ecuador" it cannot); a sentence
+    that names no place the tagger found ("the second attack, in Hazar Ganji") still tells one."""
     countries = [t for t in clause.toponyms if t.location is not None and t.location.feature == "country"]
     if countries and len(countries) == len(clause.toponyms):
         return False
@@ -131,9 +131,9 @@ def _demonstration(sub_event_type: str) -> bool:
 
 def _set_apart(draft: Draft, clause: Clause, settings: AssembleSettings) -> bool:
     """The clause tells another event than the draft: the writer sets it apart ("in a separate
-    incident"), or opens on another moment of the day in another town than the draft's ("Earlier
-    on Wednesday, in Cosa, another suburb"): the next moment in the same town is the same event's
-    course ("Earlier on Tuesday, protesters broke into the congress in Quito")."""
+    incident"), or opens on another moment of the day and names no town near the draft's ("A few
+    hours afterwards, a police helicopter was brought down"): the next moment in the same town is
+    the same event's course ("Earlier on Tuesday, protesters broke into the congress in Quito")."""
     if not (told_apart(clause) and _can_start_event(clause)):
         return False
     first = clause.mentions[0]
