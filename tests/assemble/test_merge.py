@@ -204,3 +204,42 @@ def test_two_villages_joined_by_and_are_two_events_however_close(extractor) -> N
         "Bokkos",
         "Mangu",
     ]
+
+
+def test_the_second_attack_with_no_place_found_is_another_event(extractor) -> None:
+    text = (
+        "Militants threw a grenade at a police post in Quetta on Monday, wounding two constables, "
+        "officials said.\n\n"
+        "About an hour later came the second attack, on the edge of the city, where a roadside bomb "
+        "exploded under a police van and wounded three officers."
+    )
+    assert len(main_events(extractor, text, date(2024, 3, 5))) == 2
+
+
+def test_a_later_act_of_the_same_day_is_another_event(extractor) -> None:
+    text = (
+        "A car bomb exploded outside an army base in Cali on Friday, killing five people, police said.\n\n"
+        "A few hours afterwards, a police helicopter was shot down by a drone in the north of the "
+        "country, killing all 12 officers on board."
+    )
+    subs = sorted(e.sub_event_type for e in main_events(extractor, text, date(2025, 8, 23)))
+    assert len(subs) == 2
+
+
+def test_a_protest_turning_violent_hours_later_is_one_event(extractor) -> None:
+    text = (
+        "Thousands of supporters of the former president marched towards La Paz on Tuesday morning, "
+        "protesting against the government.\n\n"
+        "A few hours later riot police fired tear gas at hundreds of protesters on the highway."
+    )
+    assert len(main_events(extractor, text, date(2024, 9, 18))) == 1
+
+
+def test_an_earlier_statement_about_the_bombardment_is_no_other_event(extractor) -> None:
+    text = (
+        "Clashes between Turkish-backed factions and the Kurdish-led militia near the Tishreen dam "
+        "killed 20 fighters on Saturday, a war monitor said.\n\n"
+        "Earlier on Saturday the militia had said that five of its fighters were killed as a result "
+        "of intensified Turkish aerial bombardment of the area."
+    )
+    assert len(main_events(extractor, text, date(2024, 12, 22))) == 1

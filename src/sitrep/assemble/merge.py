@@ -27,6 +27,8 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
     dated_referrals: list[Clause] = []  # "the beach came under attack late on Friday"
     for clause in (c for c in clauses if c.date is not None):
         home = next((d for d in drafts if _compatible(d, clause, lexicon, settings)), None)
+        if home is not None and _set_apart(home, clause, settings):
+            home = None  # "Earlier in the day, a missile boat intercepted a drone over the Mediterranean"
         if home is None and refers_back(clause):  # "mourners on Friday ... killed in the explosions"
             home = next((d for d in drafts if _told_before(d, clause, lexicon, settings)), None)
         if home is not None:
@@ -42,8 +44,8 @@ def merge_clauses(clauses: list[Clause], lexicon: Lexicon, settings: AssembleSet
             if _compatible(d, clause, lexicon, settings)
             and (_recent_or_undated(d) or _same_sentence(d, clause))
         ]
-        if fits and told_apart(clause) and _can_start_event(clause):
-            fits = []  # "in a separate incident, militants ambushed a patrol": another event
+        # "in a separate incident, militants ambushed a patrol": another event
+        fits = [d for d in fits if not _set_apart(d, clause, settings)]
         if fits:
             min(fits, key=lambda d: (_arrests_only(d, clause), _text_distance(d, clause))).clauses.append(
                 clause
@@ -72,20 +74,74 @@ _APART = re.compile(
     r"\b(?:in (?:a|another) (?:separate|similar|different|second|further) (?:incident|attack|raid|case)|"
     r"in another (?:incident|attack|raid)|(?:a|one) (?:separate|further|second) (?:[\w-]+ ){0,2}?"
     r"(?:attack|strike|bombing|blast|explosion|raid|ambush|incident|assault|shelling)s?|"
-    r"the second (?:attack|blast|explosion|strike|bombing|raid)|^\W*(?:separately|elsewhere)\b)",
+    r"the second (?:attack|blast|explosion|strike|bombing|raid)s?\b|^\W*(?:separately|elsewhere)\b)",
+    re.I,
+)
+
+
+# "Later that night, two men were shot dead", "A few hours afterwards, a helicopter was brought
+# down", "Earlier on Monday, a missile boat shot down a drone": the sentence opens on the next
+# (or an earlier) act of the day's sequence
+_SEQUENCE = re.compile(
+    r"^\W*(?:(?:(?:about|around|some|nearly|barely|just|less than|more than|a|an|one|two|three|several|"
+    r"a few|few) )*(?:hours?|minutes?) (?:later|after(?:wards)?|earlier)|"
+    r"(?:later|earlier) (?:that|the same|in the|on|on the) (?:day|night|morning|afternoon|evening|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)",
     re.I,
 )
 
 
 def told_apart(clause: Clause) -> bool:
     """The sentence sets the clause's event apart from the ones told before it, before its
-    trigger, and names a place below the country for it: ACLED codes a separate incident as its
-    own event, even on the same day, where it can place it ("Elsewhere in Ecuador" it cannot)."""
-    if not any(t.location is None or t.location.feature != "country" for t in clause.toponyms):
+    trigger, and names no country alone for it: ACLED codes a separate incident as its own event,
+    even on the same day, where it can place it ("Elsewhere in Ecuador" it cannot); a sentence
+    that names no place the tagger found ("the second attack, in Hazar Ganji") still tells one."""
+    countries = [t for t in clause.toponyms if t.location is not None and t.location.feature == "country"]
+    if countries and len(countries) == len(clause.toponyms):
         return False
     first = clause.mentions[0]
     before = first.sentence.text[: first.trigger.end - first.sentence.start]
-    return bool(_APART.search(before))
+    return bool(_APART.search(before)) or _next_act(clause, before)
+
+
+# "Earlier on Saturday the group had said that five of its fighters were killed in the
+# bombardment": the statement is of another moment, the act it tells is the one already told
+_REPORTED = re.compile(r"\b(?:said|says|saying|statement|claimed|reported|told|announced)\b", re.I)
+
+
+def _next_act(clause: Clause, before: str) -> bool:
+    """A sentence that opens on another moment of the day ("Later that night") and then tells
+    an act of its own, named by a strong word, not "the attack" already told."""
+    opener = _SEQUENCE.search(before)
+    return (
+        opener is not None
+        and not _REPORTED.search(before[opener.end() :])
+        and clause.mentions[0].strength == STRONG
+        and not refers_back(clause)
+        and not any(_demonstration(s) for s in clause.strong_subs)
+    )
+
+
+def _demonstration(sub_event_type: str) -> bool:
+    """A protest's day in one town is one event however its course runs ("A few hours later it
+    turned violent"): ACLED codes a demonstration per place and day."""
+    book = codebook()
+    return book.event_types[book.sub_event_type(sub_event_type).event_type].family == "demonstration"
+
+
+def _set_apart(draft: Draft, clause: Clause, settings: AssembleSettings) -> bool:
+    """The clause tells another event than the draft: the writer sets it apart ("in a separate
+    incident"), or opens on another moment of the day and names no town near the draft's ("A few
+    hours afterwards, a police helicopter was brought down"): the next moment in the same town is
+    the same event's course ("Earlier on Tuesday, protesters broke into the congress in Quito")."""
+    if not (told_apart(clause) and _can_start_event(clause)):
+        return False
+    first = clause.mentions[0]
+    if _APART.search(first.sentence.text[: first.trigger.end - first.sentence.start]):
+        return True
+    towns = [t.location for t in clause.toponyms if t.location and t.location.feature in _TOWNS]
+    held = [p for p in _draft_places(draft) if p.feature in _TOWNS]
+    return not any(_near(a, b, settings.same_town_km) for a in towns for b in held)
 
 
 # "the mass kidnapping", "the latest abduction", "those killed in the explosions": the writer
@@ -468,7 +524,7 @@ def _lists(draft: Draft) -> set[int]:
 
 
 def _one_incident(lead: Draft, other: Draft, lexicon: Lexicon, settings: AssembleSettings) -> bool:
-    if told_apart(other.clauses[0]):
+    if _set_apart(lead, other.clauses[0], settings):
         return False  # "in a separate incident in South Waziristan": not a retelling of the lead
     if _lists(lead) & _lists(other):
         return False  # two places of one list
