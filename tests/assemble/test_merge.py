@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pytest
 from handmade import clause, main_events, on, town
 
 from sitrep.assemble.merge import merge_clauses
@@ -243,3 +244,23 @@ def test_an_earlier_statement_about_the_bombardment_is_no_other_event(extractor)
         "of intensified Turkish aerial bombardment of the area."
     )
     assert len(main_events(extractor, text, date(2024, 12, 22))) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Rebels abduct aid workers across Yemen\n\nRebels abducted at least 11 aid workers on Thursday, a "
+            "rights group said. The abductions were carried out in the capital Sanaa, in Aden, the main port, "
+            "and in Taiz and Ibb.",
+            ["Sanaa", "Aden", "Taiz", "Ibb"],
+        ),
+        (
+            "Protesters clashed with police in Lahore, the provincial capital, and in Multan on Tuesday, "
+            "injuring dozens.",
+            ["Lahore", "Multan"],
+        ),
+    ],
+)
+def test_a_town_described_in_passing_does_not_end_a_list(extractor, text, places) -> None:
+    assert [e.location.name for e in main_events(extractor, text, date(2024, 6, 7))] == places

@@ -419,3 +419,30 @@ def test_a_national_event_goes_to_the_town_its_photo_caption_shows(extractor) ->
     assert events and events[0].location is not None
     assert events[0].location.country == "XK" and events[0].location.geo_precision is GeoPrecision.NEAR
     assert events[0].location.name == "Leposaviq"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (  # the headline's Bundibugyo is the district the lead's town lies in
+            "Rebels kill 20 at school in Bundibugyo\n\nRebels killed 20 pupils on Friday night in Nyahuka, a "
+            "town in Bundibugyo district in the west of Uganda, the army said.",
+            "Nyahuka",
+        ),
+        (  # "YALA:" and the headline's Yala are the province, not a town of Krong Pinang district
+            "Ranger killed in Yala blast\n\nYALA: A roadside bomb in this southern border province's Krong "
+            "Pinang district killed a ranger and wounded two volunteers on Monday, police said.",
+            "Amphoe Krong Pinang",
+        ),
+        (  # a district's seat, the only town of it named, is still the place
+            "Bomber kills nine at Gwoza market\n\nAt least nine people were killed when a suicide bomber blew "
+            "himself up at a crowded market in the Gwoza Local Government Area of Borno State on Saturday. "
+            "Residents of Gwoza said the market was packed.",
+            "Gwoza",
+        ),
+    ],
+)
+def test_a_town_named_like_its_district_or_province_stands_for_the_unit(extractor, text, place) -> None:
+    events = extractor.extract(Article("unit", date(2024, 5, 7), text))
+    assert events and events[0].location is not None
+    assert events[0].location.name == place

@@ -54,6 +54,24 @@ def _span(text: str, name: str) -> Span:
         ("Gunmen shot dead pilgrims coming home from Mashhad at a bus stop in Herat.", "Mashhad", True),
         ("Gunmen shot dead pilgrims coming home from Mashhad at a bus stop in Herat.", "Herat", False),
         ("The convoy was ambushed while returning from Kidal.", "Kidal", True),
+        (  # a journey's two ends are not where the travellers were stopped
+            "The three traders were on their way from Bukavu when gunmen stopped their car at Kavumu.",
+            "Bukavu",
+            True,
+        ),
+        (
+            "The three traders were on their way from Bukavu when gunmen stopped their car at Kavumu.",
+            "Kavumu",
+            False,
+        ),
+        ("The minibus had been travelling from the regional capital, Gao, to Ansongo.", "Ansongo", True),
+        ("A convoy of lorries loaded with fuel and flour for Kidal hit a mine near Tessalit.", "Kidal", True),
+        (
+            "A convoy of lorries loaded with fuel and flour for Kidal hit a mine near Tessalit.",
+            "Tessalit",
+            False,
+        ),
+        ("A bomb tore through a crowded bus in Quetta on Sunday.", "Quetta", False),
     ],
 )
 def test_a_destination_or_a_landmark_is_not_the_scene(text: str, name: str, elsewhere: bool) -> None:

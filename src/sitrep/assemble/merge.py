@@ -244,6 +244,9 @@ _LIST_GAP = re.compile(
     re.I,
 )
 _AND = re.compile(r"\b(?:and|or|as well as)\b|&", re.I)
+# "in the capital Sanaa, in Hodeida, the main port, and in Amran": a few words that say what a
+# listed town is do not end the list
+_APPOSITION = re.compile(r"^,\s*(?:the|a|an|its)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+\s*(?=,)", re.I)
 # "Pennsylvania and North avenues", "Kabul and Kandahar roads": streets, not places
 _STREETS = re.compile(r"^\s+(?:avenues|streets|roads|highways|boulevards|junctions)\b", re.I)
 _TOWNS = frozenset({"city", "town"})
@@ -295,7 +298,9 @@ def _place_list(clause: Clause) -> list[Toponym]:
     sentence = clause.mentions[0].sentence
     runs: list[tuple[list[Toponym], list[str]]] = [(places[:1], [])]
     for prev, place in zip(places, places[1:], strict=False):
-        gap = sentence.text[prev.span.end - sentence.start : place.span.start - sentence.start]
+        gap = _APPOSITION.sub(
+            ",", sentence.text[prev.span.end - sentence.start : place.span.start - sentence.start]
+        )
         if _LIST_GAP.match(gap):
             runs[-1][0].append(place)
             runs[-1][1].append(gap)

@@ -17,6 +17,7 @@ from sitrep.assemble.records import Draft, Findings
 from sitrep.codebook import codebook, haversine_km
 from sitrep.furniture import in_caption
 from sitrep.geo.cues import dateline_spans, in_dateline, is_elsewhere, is_settlement
+from sitrep.geo.districts import short_names
 from sitrep.geo.gazetteer import normalise_name
 from sitrep.geo.locate import NEAR_BEFORE, locate_event, sentence_bounds
 from sitrep.model import Actor, EventRole, GeoPrecision, Location, Span, Toponym
@@ -41,7 +42,8 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
     hints = [*findings.filed_toponyms, *(t for t in findings.toponyms if t.location and not scene(t))]
     own = _own_places(draft, scene)
     if own:
-        best = min(own, key=_own_rank)
+        districts = [t.location for t in own if t.location.feature == "admin2"]
+        best = min(own, key=lambda t: _own_rank(t, districts))
         picked = locate_event([best], best.span, text)
     else:
         picked = locate_event(toponyms, draft.mentions[0].trigger, text)
@@ -177,6 +179,8 @@ def _refined(
             return replace(town.location, geo_precision=GeoPrecision.NEAR), town.span
         return replace(location, geo_precision=_unit_precision(location)), village
     admin1 = location.admin1 if location.feature != "country" else ""
+    if location.feature == "admin2":  # "Kasese" or "YALA:" beside "Bannang Sata district" names a unit
+        toponyms, hints = _not_named_like(toponyms, location), _not_named_like(hints, location)
     inner = _near_place(toponyms, location, span, text) or _story_place(toponyms, location.country, admin1)
     if location.feature == "admin1" and inner is not None and _district_of(inner.location, location):
         return replace(inner.location, geo_precision=GeoPrecision.NEAR), inner.span
@@ -193,6 +197,23 @@ def _refined(
             inner.location, geo_precision=_unit_precision(inner.location)
         ), inner.span  # its province
     return location, span
+
+
+def _not_named_like(toponyms: list[Toponym], district: Location) -> list[Toponym]:
+    """The places that can refine a district. A town named like its province stands for the
+    province ("YALA:" over "Bannang Sata district"); a town named like the district is its seat,
+    taken only when the story names no other town of it ("Kasese" in a story of "in Mpondwe, a
+    town in Kasese district" is the district; "a market in Konduga Local Government Area" with
+    "Konduga" alone is the town)."""
+    kept = [t for t in toponyms if t.location is not None and not named_like_province(t.location)]
+    others = [t for t in kept if not named_like(t.location, district)]
+    inside = any(
+        t.location.feature not in WIDE
+        and t.location.admin1 == district.admin1
+        and _in_district(t.location, district)
+        for t in others
+    )
+    return others if inside else kept
 
 
 def _district_of(place: Location, province: Location) -> bool:
@@ -239,10 +260,18 @@ def _in_district(place: Location, district: Location) -> bool:
     return haversine_km(place.latitude, place.longitude, district.latitude, district.longitude) <= DISTRICT_KM
 
 
-def _own_rank(t: Toponym) -> float:
+def _own_rank(t: Toponym, districts: list[Location]) -> float:
     """Most specific first; a town named like its province (Katsina, Yala) counts as less specific
-    than a district the clauses name beside it ("Katsina State's Sabuwa Local Government Area")."""
-    return codebook().place_rank(t.location.feature) + (1.5 if named_like_province(t.location) else 0.0)
+    than a district the clauses name beside it ("Katsina State's Sabuwa Local Government Area"), and
+    a town named like a district the clauses name counts as that district ("ADF kill 40 in Kasese"
+    over "in Mpondwe, a town in Kasese district": the headline's Kasese is the district)."""
+    named_like_unit = named_like_province(t.location) or any(named_like(t.location, d) for d in districts)
+    return codebook().place_rank(t.location.feature) + (1.5 if named_like_unit else 0.0)
+
+
+def named_like(town: Location, unit: Location) -> bool:
+    """A town that gives its name to a district or province ("Kasese", "Kasese District")."""
+    return town.feature not in WIDE and normalise_name(town.name) in short_names(unit.name, normalise_name)
 
 
 def named_like_province(location: Location) -> bool:

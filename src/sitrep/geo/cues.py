@@ -2,7 +2,8 @@
 
 A dateline ("Peshawar, Oct 11 (PTI) –", "Mogadishu, Somalia —") says where a report was filed,
 and a destination ("a train about to leave for Peshawar", "patients moved to Peshawar") where
-people went, and an origin ("a missile launched from Yemen") where a weapon came from: none is
+people went, a journey's start ("on their way from Churachandpur") where travellers set out, and an origin
+("a missile launched from Yemen") where a weapon came from: none is
 where the event happened, so all are hints, never the event's own place. A named village the gazetteer lacks ("the town of Maga") still tells that the event is
 in a village, so the coder must not put it in another town of the story.
 """
@@ -56,6 +57,18 @@ _RETURN_BEFORE = re.compile(
     r"\b(?:coming|came|come|returning|returned|return|back)\s+(?:home\s+|back\s+)?from\s+(?:the\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# "the five were on their way from Churachandpur", "a bus travelling from Quetta to Taftan", "a
+# convoy loaded with supplies for Parachinar", "moving in a convoy from Parachinar towards
+# Peshawar": a journey's two ends, where travellers set out and were going, not where they were
+# stopped (ACLED codes the ambush where it happened, or the area the story gives).
+_JOURNEY = (
+    r"(?:travel+(?:ing|ed|s)?|journey(?:ing|ed)?|on (?:their|its|his|her) way|(?:were|was) moving|headed|heading|"
+    r"driving|drove|set (?:off|out)|convoy|bus|lorry|truck)"
+)
+_JOURNEY_END_BEFORE = re.compile(
+    rf"\b{_JOURNEY}\b[^.;:!?]{{0,80}}?\b(?:from|to|towards?|for)\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _DISTANCE_BEFORE = re.compile(
     r"\b(?:km|kilomet(?:re|er)s?|miles)\s+(?:\w+\s+){0,2}?(?:from|of|outside)\s+(?:the\s+)?(?:city of\s+)?$",
     re.IGNORECASE,
@@ -86,11 +99,13 @@ def in_dateline(span: Span, datelines: list[Span]) -> bool:
 def is_elsewhere(span: Span, text: str) -> bool:
     """ "leave for Peshawar", "patients moved to Peshawar", "80 kilometres from Lahore", "a drone
     launched from Yemen", "spoke to AFP in Dubai", "told reporters in Belfast", "returning from
-    Karbala": where people went or came back from, a landmark to measure from, where a weapon came
+    Karbala", "on their way from Churachandpur", "a convoy carrying food to Parachinar": where people
+    went, set out or came back from, a landmark to measure from, where a weapon came
     from or where a source spoke or briefed the press from, not the scene."""
     before = text[max(0, span.start - 60) : span.start]
     return bool(
         _DESTINATION_BEFORE.search(before)
+        or _JOURNEY_END_BEFORE.search(text[max(0, span.start - 120) : span.start])
         or _DISTANCE_BEFORE.search(before)
         or _ORIGIN_BEFORE.search(before)
         or _RETURN_BEFORE.search(before)
