@@ -76,7 +76,8 @@ def forces_hit(country: str, cue_text: str) -> Actor | None:
     if not country or crowd_hit(cue_text):
         return None
     hits = sorted(
-        (h for rx in (_FORCES_HIT, _THEN_HURT, _HURT_THEN) for h in rx.finditer(cue_text)), key=_start
+        (h for rx in (_FORCES_HIT, _THEN_HURT, _HURT_THEN) for h in rx.finditer(cue_text)),
+        key=lambda h: h.start(),
     )
     if not hits:
         return None
@@ -88,10 +89,6 @@ def forces_hit(country: str, cue_text: str) -> Actor | None:
     men = " ".join(h.group(1) if h.re is _FORCES_HIT else h.group(0) for h in hits)
     police = _POLICE_HIT.search(men) and not _ARMY_HIT.search(men)
     return state_force("Police" if police else "Military", country)
-
-
-def _start(hit: re.Match) -> int:
-    return hit.start()
 
 
 def crowd_hit(cue_text: str) -> bool:

@@ -59,9 +59,10 @@ def event_toll(text: str, draft: Draft, lexicon: Lexicon, lead: LeadTolls = NO_T
         return None
     own = [f for c in draft.clauses for f in c.fatalities]
     pool = _credible(text, [*own, *lead.free], lexicon)
-    toll = _filled_floor(toll, _credible(text, [*own, *lead.free], lexicon, quoted=True))
+    quoted = _credible(text, [*own, *lead.free], lexicon, quoted=True)  # an official's words count too
+    toll = _filled_floor(toll, quoted)
     toll = _specific(text, toll, pool)
-    toll = _told_in_full(toll, _credible(text, [*own, *lead.free], lexicon, quoted=True))
+    toll = _told_in_full(toll, quoted)
     toll = _disputed_lower(text, toll, pool, lexicon)
     return _with_attackers(text, toll, pool)
 
