@@ -115,6 +115,8 @@ def test_resolve_durations_sets_and_refs(phrase: str, timex_type: str, value: st
         "Resolution 2024 passed",
         "prices fall sharply",
         "June Carter sang",
+        "commander Abdul Jan Barak said",
+        "the Oct Revolution square",
     ],
 )
 def test_no_false_hits(phrase: str) -> None:
