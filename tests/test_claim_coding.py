@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.claim_coding import beside_event, field_of, speaker_type, stance_of
+from sitrep.claim_coding import beside_event, field_of, named_party, speaker_type, stance_of
 
 
 @pytest.mark.parametrize(
@@ -179,3 +179,22 @@ def test_horror_and_disregard_condemn(text: str) -> None:
 )
 def test_stance_of_a_confirmation_in_the_statement(text: str, stance: str) -> None:
     assert stance_of("say", text, "government") == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("members of the Al-Shabaab terrorist movement charged into the block", ("Al-Shabaab", "group")),
+        ('an RSF "suicide drone" blew up in the central market', ("RSF", "group")),
+        ("a Russian missile struck a five-storey building", ("Russian", "state")),
+        ("unknown gunmen opened fire on the bus", ("", "")),
+        ("the toll rose to 44 overnight", ("", "")),
+    ],
+)
+def test_named_party(text: str, party: tuple[str, str]) -> None:
+    assert named_party(text) == party
+
+
+def test_an_accusation_the_parse_missed_speaks_to_the_party_it_names() -> None:
+    text = "members of the Al-Shabaab terrorist movement charged into the residential block"
+    assert field_of(text, "accuses", party="Al-Shabaab") == ("perpetrator", "Al-Shabaab")

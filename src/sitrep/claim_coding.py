@@ -216,6 +216,22 @@ def beside_event(text: str, stance: str, field: str, *, lexicon: ClaimLexicon | 
     )
 
 
+def named_party(text: str) -> tuple[str, str]:
+    """The armed group or state force a statement names, as written, and its kind ('group' or
+    'state'), or ('', ''): "members of the Al-Shabaab movement charged in" names its attacker even
+    where the parse finds no subject; an unidentified attacker ("unknown gunmen") is no party."""
+    from sitrep.actors import ActorDictionary, is_unidentified
+
+    for mention in ActorDictionary.default().find(text):
+        if is_unidentified(mention.actor):
+            continue
+        if mention.actor.type in ARMED_TYPES:
+            return mention.span.text, "group"
+        if mention.actor.type in ("State forces", "External/Other forces"):
+            return mention.span.text, "state"
+    return "", ""
+
+
 def stance_of(verb: str, text: str, kind: str, *, agent: str = "") -> str:
     """The stance of a statement, from its reporting verb, its words and who is named as attacker.
 
@@ -288,17 +304,18 @@ def count_of_dead(text: str) -> str:
 
 
 def field_of(
-    text: str, stance: str, *, agent: str = "", speaker: str = "", toll: int | None = None
+    text: str, stance: str, *, agent: str = "", speaker: str = "", toll: int | None = None, party: str = ""
 ) -> tuple[str, str]:
     """The event field a statement speaks to and the value it gives (as written), or ('event', '').
 
     A statement that ties the attack to someone ("was behind", "belonged to", "the work of") speaks
     to the perpetrator even when the parse finds no attacker in it; one that only tells what unnamed
-    gunmen did does not (the analyst codes it the event, its target or its place as often)."""
+    gunmen did does not (the analyst codes it the event, its target or its place as often). A
+    statement naming an armed group the parse missed as attacker (``party``) speaks to it too."""
     if stance == Stance.CLAIMS_RESPONSIBILITY:
         return "perpetrator", agent if agent and agent.lower() not in OWN_SIDE else speaker
-    if stance == Stance.ACCUSES and agent:
-        return "perpetrator", agent
+    if stance == Stance.ACCUSES and (agent or party):
+        return "perpetrator", agent or party
     if stance == Stance.DENIES and re.search(
         r"\b(role|involvement|behind|responsib\w*|carried out)\b", text, re.I
     ):
@@ -314,8 +331,8 @@ def field_of(
         return "injuries", number.group(0) if number else ""
     if TARGET.search(text):
         return "target", ""
-    if agent and agent.lower() not in OWN_SIDE:
-        return "perpetrator", agent
+    if (agent and agent.lower() not in OWN_SIDE) or party:
+        return "perpetrator", agent if agent and agent.lower() not in OWN_SIDE else party
     if BLAME.search(text):
         named = BLAMED.search(text)
         return "perpetrator", named.group(1) if named else ""

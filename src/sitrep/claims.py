@@ -29,6 +29,7 @@ from sitrep.claim_coding import (
     beside_event,
     field_of,
     is_source,
+    named_party,
     speaker_type,
     stance_of,
 )
@@ -386,13 +387,17 @@ def _claim_at(
     if not agent and lemma in ("blame", "accuse"):  # "police blamed the Pakistani Taliban"
         blamed = [c for c in tok.children if c.dep_ == "dobj"]
         agent = _accused_party(blamed[0]) if blamed else ""
+    party, party_kind = named_party(text)
     cues = ClaimCues(
         lemma, text, kind, agent, _is_place(doc, agent), str(stance_of(_confirming(segment) or lemma, text, kind, agent=agent)),
         speaker=name, quoted='"' in segment.text, position=segment.start_char / max(1, len(doc_text(doc))),
+        party=party_kind,
     )  # fmt: skip
     stance = model.stance(cues)
     toll = next((f.best for f in tolls if f.span is not None and rng[0] <= f.span.start < rng[1]), None)
-    field, value = field_of(text, stance, agent=agent, speaker=name, toll=toll)
+    field, value = field_of(
+        text, stance, agent=agent, speaker=name, toll=toll, party=party if party_kind == "group" else ""
+    )
     span = Span(segment.start_char, segment.end_char, segment.text)
     claim = Claim(name, text, span, stance, role, kind, field, value, Span(rng[0], rng[1], text))
     return claim, dataclasses.replace(cues, stance=stance, field=field)
