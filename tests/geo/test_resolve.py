@@ -552,6 +552,19 @@ def test_a_big_city_the_tagger_calls_a_person_is_a_place_after_in(
     assert all(t.location is not None and t.location.country == "UA" for t in toponyms)
 
 
+def test_a_province_the_tagger_calls_a_person_is_a_place_after_in(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    """No country is named: "Yala" and "Narathiwat" (tagged PERSON) are provinces' own names."""
+    text = (
+        "Insurgents staged two sets of attacks on security officials in Yala and Narathiwat on "
+        "Thursday night, wounding four officials. In Narathiwat, gunmen fired on a ranger patrol."
+    )
+    toponyms = [t for t in _parse(nlp, gazetteer, text) if t.span.text in ("Yala", "Narathiwat")]
+    assert {t.span.text for t in toponyms} == {"Yala", "Narathiwat"}
+    assert all(t.location is not None and t.location.country == "TH" for t in toponyms)
+
+
 def test_a_tagged_town_spelt_with_an_o_for_a_u_is_the_town(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "Gunmen attacked a paramilitary convoy in Noshki, in Pakistan's Balochistan province, on Friday."
     t = _resolved(_parse(nlp, gazetteer, text), "Noshki")

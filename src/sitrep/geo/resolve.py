@@ -440,8 +440,8 @@ def _promoted(
             )
         ):  # "clashes in Lahore and Faisalabad": the tagger's Lahore vouches for its partner
             strong.add(key)
-        elif m.label == "PERSON" and _TARGET_BEFORE.search(before) and _big_city_named(key, places):
-            strong.add(key)  # "Russia hits police headquarters in Kryvyy Rih" (tagged PERSON)
+        elif m.label == "PERSON" and _TARGET_BEFORE.search(before) and _big_place_named(key, places):
+            strong.add(key)  # "Russia hits police headquarters in Kryvyy Rih", "attacks in Yala" (PERSON)
         elif m.label == "PERSON" and not _big_city_possessive(m, before, after, places, countries):
             continue  # "Kelly", "Bell": surnames that are also towns need a strong cue
         elif (
@@ -498,11 +498,13 @@ def _big_city_possessive(
     )
 
 
-def _big_city_named(key: str, places: list[Place]) -> bool:
-    """Whether the name is the primary name of a city of :data:`FAMOUS_POP` or more: after "in" or
-    "on" such a name is the city even where the tagger calls it a person."""
+def _big_place_named(key: str, places: list[Place]) -> bool:
+    """Whether the name is the primary name of a city of :data:`FAMOUS_POP` or more, or of a
+    province: after "in" or "on" such a name is the place even where the tagger calls it a person
+    ("attacks on security officials in Yala and Narathiwat")."""
     return any(
-        p.population >= FAMOUS_POP and p.feature_class == "P" and normalise_name(p.name) == key
+        normalise_name(p.name) == key
+        and ((p.population >= FAMOUS_POP and p.feature_class == "P") or p.feature_code == "ADM1")
         for p in places
     )
 
