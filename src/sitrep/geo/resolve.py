@@ -20,6 +20,7 @@ from sitrep.furniture import filing_places
 from sitrep.geo.cues import is_settlement
 from sitrep.geo.gazetteer import Gazetteer, Place, normalise_name
 from sitrep.geo.lookup import ADMIN_SUFFIX, ADMIN_WORD, lookup, lookup_ex
+from sitrep.geo.namesakes import without_namesakes
 from sitrep.geo.unparsed import skipped_names
 from sitrep.model import Span, Toponym
 from sitrep.nlp import doc_text
@@ -184,7 +185,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             best = gazetteer.capital(best.country) or best  # "Guatemala's capital": the city, not the country
         span = Span(mention.start, mention.end, mention.text)
         toponyms.append(Toponym(span, best.to_location() if best else None))
-    return toponyms
+    return without_namesakes(toponyms, doc_text(doc), gazetteer)
 
 
 def _trim(start: int, end: int, text: str) -> tuple[int, int, str]:
