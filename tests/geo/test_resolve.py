@@ -565,6 +565,25 @@ def test_a_province_the_tagger_calls_a_person_is_a_place_after_in(
     assert all(t.location is not None and t.location.country == "TH" for t in toponyms)
 
 
+def test_a_town_a_province_owns_is_a_place_of_that_province(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Punjab's Amritsar district" (untagged after a possessive): Amritsar is a place of a Punjab."""
+    text = (
+        "The Border Security Force brought down a Pakistani drone near the border in Punjab's "
+        "Amritsar district early on Monday and seized two packets of heroin."
+    )
+    town = _resolved(_parse(nlp, gazetteer, text), "Amritsar")
+    assert town.location is not None and (town.location.country, town.location.admin1) == ("IN", "Punjab")
+
+
+def test_a_town_after_the_department_of_is_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "Fifteen soldiers were killed on Saturday in a terrorist attack in the department of Torodi, "
+        "in the southwest, close to the border, the ministry said."
+    )
+    town = _resolved(_parse(nlp, gazetteer, text), "Torodi")
+    assert town.location is not None and town.location.country == "NE"
+
+
 def test_a_tagged_town_spelt_with_an_o_for_a_u_is_the_town(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "Gunmen attacked a paramilitary convoy in Noshki, in Pakistan's Balochistan province, on Friday."
     t = _resolved(_parse(nlp, gazetteer, text), "Noshki")

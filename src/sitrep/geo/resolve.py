@@ -51,7 +51,8 @@ _FEATURE_BONUS = {"PCLI": 3.5, "ADM1": 1.5, "PPLC": 1.0, "ADM2": 0.5}
 # "the town of X": X is a place wherever it is; the weaker cues need the document's country.
 _STRONG_BEFORE = re.compile(
     r"\b(?:(?:home\s?)?town|city|village|hamlet|port|capital|suburb|districts?|provinces?|regions?|neighbou?rhood|"
-    r"municipality|locality|settlement|outskirts|governorate|county|state|streets|areas?) of\s+$|"
+    r"municipality|locality|settlement|outskirts|governorate|county|state|streets|areas?|"
+    r"departments?|prefectures?|communes?|oblasts?|tehsils?) of\s+$|"
     r"\b(?:the|its|their|[A-Z]\w+'s) capital,?\s+$|"  # "the capital Sanaa", "Yemen's capital Sanaa"
     r"\b(?:towns|villages|cities|districts|provinces)(?:,|:|\s+including|\s+such as)\s+$",  # "two villages, Kyselivka"
     re.IGNORECASE,
@@ -511,16 +512,20 @@ def _big_place_named(key: str, places: list[Place]) -> bool:
 
 
 def _owned_by_country(before: str, places: list[Place], gazetteer: Gazetteer) -> bool:
-    """ "Yemen's Saada", "Saudi Arabia's Jazan": the name follows a country's possessive and
-    the gazetteer has a place of that name in that country."""
+    """ "Yemen's Saada", "Saudi Arabia's Jazan", "Punjab's Amritsar district": the name follows a
+    country's or a province's possessive and the gazetteer has a place of that name in it."""
     m = _OWNER_BEFORE.search(before)
     if m is None:
         return False
     words = m.group(1).split()
     for n in range(len(words)):
-        country = gazetteer.country(" ".join(words[n:]))
+        owner = " ".join(words[n:])
+        country = gazetteer.country(owner)
         if country is not None:
             return any(p.country == country.country and p.feature_code != "PCLI" for p in places)
+        provinces = {(q.country, q.admin1) for q in gazetteer.candidates(owner) if q.feature_code == "ADM1"}
+        if provinces:
+            return any((p.country, p.admin1) in provinces and p.feature_code != "ADM1" for p in places)
     return False
 
 
