@@ -584,6 +584,18 @@ def test_a_town_after_the_department_of_is_a_place(nlp: Language, gazetteer: Gaz
     assert town.location is not None and town.location.country == "NE"
 
 
+def test_a_town_after_in_is_a_place_in_a_story_that_names_no_country(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    """Nothing else in the story names a country: "in Leh" (untagged) is the one Leh there is."""
+    text = (
+        "Police used tear gas and a baton charge in Leh on Wednesday after young demonstrators began "
+        "hurling stones during a shutdown. The party's office in Leh was set ablaze."
+    )
+    towns = [t for t in _parse(nlp, gazetteer, text) if t.span.text == "Leh"]
+    assert towns and all(t.location is not None and t.location.country == "IN" for t in towns)
+
+
 def test_a_tagged_town_spelt_with_an_o_for_a_u_is_the_town(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "Gunmen attacked a paramilitary convoy in Noshki, in Pakistan's Balochistan province, on Friday."
     t = _resolved(_parse(nlp, gazetteer, text), "Noshki")

@@ -466,6 +466,7 @@ def _promoted(
                 )
             )
             and not _big_city_possessive(m, before, after, places, countries)
+            and not (not countries and _TARGET_BEFORE.search(before) and _one_countrys_town(key, places))
         ):
             # a big city or a province after "on / in / near" needs no country context:
             # "an air strike on Kharkiv", "political killings in KwaZulu-Natal" (tagged ORG)
@@ -509,6 +510,13 @@ def _big_place_named(key: str, places: list[Place]) -> bool:
         and ((p.population >= FAMOUS_POP and p.feature_class == "P") or p.feature_code == "ADM1")
         for p in places
     )
+
+
+def _one_countrys_town(key: str, places: list[Place]) -> bool:
+    """Whether the name is the primary name of a town of 10,000 or more, and of no place outside its
+    country: in a story that names no country at all ("police in Leh"), nothing else can vouch."""
+    towns = [p for p in places if p.feature_class == "P" and normalise_name(p.name) == key]
+    return any(p.population >= NAMESAKE_TOWN_POP for p in towns) and len({p.country for p in places}) == 1
 
 
 def _owned_by_country(before: str, places: list[Place], gazetteer: Gazetteer) -> bool:
