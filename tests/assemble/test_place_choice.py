@@ -446,3 +446,18 @@ def test_a_town_named_like_its_district_or_province_stands_for_the_unit(extracto
     events = extractor.extract(Article("unit", date(2024, 5, 7), text))
     assert events and events[0].location is not None
     assert events[0].location.name == place
+
+
+def test_the_region_the_event_names_beats_no_place_at_all(extractor) -> None:
+    """The story's actors speak of one country (Israeli settlers, soldiers, police), its places
+    of another: with no place of the actors' country to send the event to, the region its own
+    sentence names stands (it had no place at all)."""
+    text = (
+        "Settlers attack village\n\n"
+        "Hundreds of Israeli settlers attacked a Palestinian village in the occupied West Bank on "
+        "Tuesday, setting fire to dozens of homes and cars, and one villager was shot dead. Israeli "
+        "soldiers and Israeli police stood by, and the Israeli government said Israeli forces would act."
+    )
+    events = main_events(extractor, text, date(2023, 6, 21))
+    assert events and events[0].location is not None
+    assert (events[0].location.name, events[0].location.country) == ("West Bank", "PS")

@@ -50,3 +50,16 @@ def test_a_tagged_place_spelt_with_an_o_for_a_u_is_found_loosely() -> None:
     found, loose = lookup_ex("Noshki", gazetteer, tagged=True)
     assert [p.name for p in found] == ["Nushki"] and loose
     assert lookup_ex("Noshki", gazetteer)[0] == []  # an untagged word: "Muslim" is no "Moslim"
+
+
+def test_a_bearing_written_as_one_word_finds_the_province_named_by_it() -> None:
+    """ "Cameroon's Northwest region" is GeoNames' "North-West Province", even where a place is
+    called Northwest itself."""
+    gazetteer = Gazetteer.from_places(
+        [
+            Place("North-West Province", "CM", "North-West Province", 6.2, 10.4, 1_800_000, "A", "ADM1", 8),
+            Place("Northwest", "US", "Indiana", 41.6, -87.4, 6_000, "P", "PPL", 9),
+        ]
+    )
+    found, _ = lookup_ex("Northwest", gazetteer)
+    assert {p.country for p in found} == {"CM", "US"}

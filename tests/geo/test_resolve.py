@@ -552,6 +552,50 @@ def test_a_big_city_the_tagger_calls_a_person_is_a_place_after_in(
     assert all(t.location is not None and t.location.country == "UA" for t in toponyms)
 
 
+def test_a_province_the_tagger_calls_a_person_is_a_place_after_in(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    """No country is named: "Yala" and "Narathiwat" (tagged PERSON) are provinces' own names."""
+    text = (
+        "Insurgents staged two sets of attacks on security officials in Yala and Narathiwat on "
+        "Thursday night, wounding four officials. In Narathiwat, gunmen fired on a ranger patrol."
+    )
+    toponyms = [t for t in _parse(nlp, gazetteer, text) if t.span.text in ("Yala", "Narathiwat")]
+    assert {t.span.text for t in toponyms} == {"Yala", "Narathiwat"}
+    assert all(t.location is not None and t.location.country == "TH" for t in toponyms)
+
+
+def test_a_town_a_province_owns_is_a_place_of_that_province(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Punjab's Amritsar district" (untagged after a possessive): Amritsar is a place of a Punjab."""
+    text = (
+        "The Border Security Force brought down a Pakistani drone near the border in Punjab's "
+        "Amritsar district early on Monday and seized two packets of heroin."
+    )
+    town = _resolved(_parse(nlp, gazetteer, text), "Amritsar")
+    assert town.location is not None and (town.location.country, town.location.admin1) == ("IN", "Punjab")
+
+
+def test_a_town_after_the_department_of_is_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "Fifteen soldiers were killed on Saturday in a terrorist attack in the department of Torodi, "
+        "in the southwest, close to the border, the ministry said."
+    )
+    town = _resolved(_parse(nlp, gazetteer, text), "Torodi")
+    assert town.location is not None and town.location.country == "NE"
+
+
+def test_a_town_after_in_is_a_place_in_a_story_that_names_no_country(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    """Nothing else in the story names a country: "in Leh" (untagged) is the one Leh there is."""
+    text = (
+        "Police used tear gas and a baton charge in Leh on Wednesday after young demonstrators began "
+        "hurling stones during a shutdown. The party's office in Leh was set ablaze."
+    )
+    towns = [t for t in _parse(nlp, gazetteer, text) if t.span.text == "Leh"]
+    assert towns and all(t.location is not None and t.location.country == "IN" for t in towns)
+
+
 def test_a_tagged_town_spelt_with_an_o_for_a_u_is_the_town(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "Gunmen attacked a paramilitary convoy in Noshki, in Pakistan's Balochistan province, on Friday."
     t = _resolved(_parse(nlp, gazetteer, text), "Noshki")

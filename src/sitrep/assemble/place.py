@@ -66,8 +66,8 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
             or _story_place(hints, story, "")
             or _story_place(findings.page_toponyms, story, "")
         )
-        if fallback is None:  # a town the event's own clauses name beats no place at all
-            kept = location is not None and own and location.feature not in WIDE
+        if fallback is None:  # the event's own place beats no place at all
+            kept = location is not None and own
             return (None, None) if foreign and not kept else (location, span)
         if fallback.location.feature == "country":
             return _national(findings, fallback.location, fallback.span, hints)

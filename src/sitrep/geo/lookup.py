@@ -17,6 +17,9 @@ ADMIN_WORD = (
     r"(?:district|region|province|state|governorate|department|county|zone|prefecture|oblast|"
     r"local government area|municipality|area)"
 )
+# "Northwest", "South-West": a bearing that names a province in some countries (Cameroon's
+# "North-West Province"), written as one word or two
+_BEARING = re.compile(r"^(?:north|south)\s?(?:east|west)$")
 ADMIN_SUFFIX = re.compile(rf"\s+{ADMIN_WORD}$", re.IGNORECASE)
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town)$", re.IGNORECASE)
 _DOUBLED = re.compile(r"([a-z])\1")
@@ -34,6 +37,8 @@ def lookup_ex(name: str, gazetteer: Gazetteer, *, tagged: bool = False) -> tuple
     called a place may also be spelt with an o for a u ("Noshki" is GeoNames' Nushki); an untagged
     word may not ("Muslim" is no "Moslim")."""
     found = gazetteer.candidates(name)
+    if _BEARING.match(normalise_name(name)):  # "the Northwest region" of Cameroon, not only Northwest, Ohio
+        found = found + [p for p in gazetteer.admin_by_loose_name(name) if p not in found]
     if not found and _DIRECTION.match(name):
         found = gazetteer.candidates(_DIRECTION.sub("", name))
     stem = _CITY_SUFFIX.sub("", name)

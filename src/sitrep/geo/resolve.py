@@ -20,6 +20,7 @@ from sitrep.furniture import filing_places
 from sitrep.geo.cues import is_settlement
 from sitrep.geo.gazetteer import Gazetteer, Place, normalise_name
 from sitrep.geo.lookup import ADMIN_SUFFIX, ADMIN_WORD, lookup, lookup_ex
+from sitrep.geo.namesakes import without_namesakes
 from sitrep.geo.unparsed import skipped_names
 from sitrep.model import Span, Toponym
 from sitrep.nlp import doc_text
@@ -50,7 +51,8 @@ _FEATURE_BONUS = {"PCLI": 3.5, "ADM1": 1.5, "PPLC": 1.0, "ADM2": 0.5}
 # "the town of X": X is a place wherever it is; the weaker cues need the document's country.
 _STRONG_BEFORE = re.compile(
     r"\b(?:(?:home\s?)?town|city|village|hamlet|port|capital|suburb|districts?|provinces?|regions?|neighbou?rhood|"
-    r"municipality|locality|settlement|outskirts|governorate|county|state|streets|areas?) of\s+$|"
+    r"municipality|locality|settlement|outskirts|governorate|county|state|streets|areas?|"
+    r"departments?|prefectures?|communes?|oblasts?|tehsils?) of\s+$|"
     r"\b(?:the|its|their|[A-Z]\w+'s) capital,?\s+$|"  # "the capital Sanaa", "Yemen's capital Sanaa"
     r"\b(?:towns|villages|cities|districts|provinces)(?:,|:|\s+including|\s+such as)\s+$",  # "two villages, Kyselivka"
     re.IGNORECASE,
@@ -184,7 +186,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             best = gazetteer.capital(best.country) or best  # "Guatemala's capital": the city, not the country
         span = Span(mention.start, mention.end, mention.text)
         toponyms.append(Toponym(span, best.to_location() if best else None))
-    return toponyms
+    return without_namesakes(toponyms, doc_text(doc), gazetteer)
 
 
 def _trim(start: int, end: int, text: str) -> tuple[int, int, str]:
@@ -440,8 +442,8 @@ def _promoted(
             )
         ):  # "clashes in Lahore and Faisalabad": the tagger's Lahore vouches for its partner
             strong.add(key)
-        elif m.label == "PERSON" and _TARGET_BEFORE.search(before) and _big_city_named(key, places):
-            strong.add(key)  # "Russia hits police headquarters in Kryvyy Rih" (tagged PERSON)
+        elif m.label == "PERSON" and _TARGET_BEFORE.search(before) and _big_place_named(key, places):
+            strong.add(key)  # "Russia hits police headquarters in Kryvyy Rih", "attacks in Yala" (PERSON)
         elif m.label == "PERSON" and not _big_city_possessive(m, before, after, places, countries):
             continue  # "Kelly", "Bell": surnames that are also towns need a strong cue
         elif (
@@ -464,6 +466,7 @@ def _promoted(
                 )
             )
             and not _big_city_possessive(m, before, after, places, countries)
+            and not (not countries and _TARGET_BEFORE.search(before) and _one_countrys_town(key, places))
         ):
             # a big city or a province after "on / in / near" needs no country context:
             # "an air strike on Kharkiv", "political killings in KwaZulu-Natal" (tagged ORG)
@@ -498,26 +501,39 @@ def _big_city_possessive(
     )
 
 
-def _big_city_named(key: str, places: list[Place]) -> bool:
-    """Whether the name is the primary name of a city of :data:`FAMOUS_POP` or more: after "in" or
-    "on" such a name is the city even where the tagger calls it a person."""
+def _big_place_named(key: str, places: list[Place]) -> bool:
+    """Whether the name is the primary name of a city of :data:`FAMOUS_POP` or more, or of a
+    province: after "in" or "on" such a name is the place even where the tagger calls it a person
+    ("attacks on security officials in Yala and Narathiwat")."""
     return any(
-        p.population >= FAMOUS_POP and p.feature_class == "P" and normalise_name(p.name) == key
+        normalise_name(p.name) == key
+        and ((p.population >= FAMOUS_POP and p.feature_class == "P") or p.feature_code == "ADM1")
         for p in places
     )
 
 
+def _one_countrys_town(key: str, places: list[Place]) -> bool:
+    """Whether the name is the primary name of a town of 10,000 or more, and of no place outside its
+    country: in a story that names no country at all ("police in Leh"), nothing else can vouch."""
+    towns = [p for p in places if p.feature_class == "P" and normalise_name(p.name) == key]
+    return any(p.population >= NAMESAKE_TOWN_POP for p in towns) and len({p.country for p in places}) == 1
+
+
 def _owned_by_country(before: str, places: list[Place], gazetteer: Gazetteer) -> bool:
-    """ "Yemen's Saada", "Saudi Arabia's Jazan": the name follows a country's possessive and
-    the gazetteer has a place of that name in that country."""
+    """ "Yemen's Saada", "Saudi Arabia's Jazan", "Punjab's Amritsar district": the name follows a
+    country's or a province's possessive and the gazetteer has a place of that name in it."""
     m = _OWNER_BEFORE.search(before)
     if m is None:
         return False
     words = m.group(1).split()
     for n in range(len(words)):
-        country = gazetteer.country(" ".join(words[n:]))
+        owner = " ".join(words[n:])
+        country = gazetteer.country(owner)
         if country is not None:
             return any(p.country == country.country and p.feature_code != "PCLI" for p in places)
+        provinces = {(q.country, q.admin1) for q in gazetteer.candidates(owner) if q.feature_code == "ADM1"}
+        if provinces:
+            return any((p.country, p.admin1) in provinces and p.feature_code != "ADM1" for p in places)
     return False
 
 
