@@ -20,6 +20,7 @@ from sitrep.fusion import (
     date_window,
     fuse,
     link_threshold,
+    member_floor,
     named_words,
     names_place,
     pair_allowed,
@@ -368,6 +369,19 @@ def test_vague_report_does_not_chain_two_strikes():
     assert all(i.event_date.precision is DatePrecision.DAY for i in incidents)
 
 
+class _FixedOdds:
+    """A scorer with given probabilities for pairs of event ids and no sibling outdoing them."""
+
+    def __init__(self, odds: dict[tuple[str, str], float], settings: FusionSettings = SETTINGS) -> None:
+        self.odds, self.settings = odds, settings
+
+    def probability(self, a: Report, b: Report) -> float:
+        return self.odds[tuple(sorted((a.event.id, b.event.id)))]
+
+    def outdone(self, member: Report, other: Report, p: float) -> bool:
+        return False
+
+
 def test_a_report_all_but_ruled_out_with_one_main_report_does_not_join_its_incident():
     """Single linkage chains: a raid in Jenin, a settler attack two days later and a vague "West
     Bank" report that resembles both. A report joins an incident only if no main report of it
@@ -375,20 +389,28 @@ def test_a_report_all_but_ruled_out_with_one_main_report_does_not_join_its_incid
     raid, settlers, vague = report("a", DEPOT), report("b", DEPOT), report("c", DEPOT)
     cluster = _Cluster.start(raid)
     cluster.add(settlers, Link("ev-b", "ev-a", 0.9, ()))
+    settings = replace(SETTINGS, threshold=0.4)
     odds = {("ev-a", "ev-c"): 0.8, ("ev-b", "ev-c"): 0.05}
-
-    class Scorer:
-        settings = SETTINGS
-
-        def probability(self, a: Report, b: Report) -> float:
-            return odds[tuple(sorted((a.event.id, b.event.id)))]
-
-        def outdone(self, member: Report, other: Report, p: float) -> bool:
-            return False
-
-    assert score_cluster(vague, cluster, Scorer()) is None
+    assert score_cluster(vague, cluster, _FixedOdds(odds, settings)) is None
     odds[("ev-b", "ev-c")] = 0.3
-    assert score_cluster(vague, cluster, Scorer()) == (0.8, raid)
+    assert score_cluster(vague, cluster, _FixedOdds(odds, settings)) == (0.8, raid)
+
+
+@pytest.mark.parametrize(("threshold", "joins"), [(0.4, False), (0.1, True)])
+def test_the_member_floor_moves_with_the_link_threshold(threshold, joins):
+    """A refit that lowers the threshold lowers every probability the model gives: a report 0.12
+    likely with one main member of a strike's incident is all but ruled out under a threshold of
+    0.4, and an ordinary weak match under a threshold of 0.1 (the floor is a share of it)."""
+    strike, second, late = report("a", DEPOT), report("b", DEPOT), report("c", DEPOT)
+    cluster = _Cluster.start(strike)
+    cluster.add(second, Link("ev-b", "ev-a", 0.9, ()))
+    settings = replace(SETTINGS, threshold=threshold, member_floor_share=0.5)
+    assert member_floor(settings) == pytest.approx(threshold / 2)
+    scored = score_cluster(
+        late, cluster, _FixedOdds({("ev-a", "ev-c"): 0.7, ("ev-b", "ev-c"): 0.12}, settings)
+    )
+    assert (scored == (0.7, strike)) is joins
+    assert (scored is None) is not joins
 
 
 def test_fuse_does_not_depend_on_input_order():

@@ -496,6 +496,12 @@ def link_threshold(settings: FusionSettings) -> float:
     return settings.threshold or load_model(settings.model).threshold
 
 
+def member_floor(settings: FusionSettings) -> float:
+    """The probability under which a main member rules a report out of its incident: a share of
+    the link threshold, so a refit that moves the threshold moves the floor with it."""
+    return settings.member_floor_share * link_threshold(settings)
+
+
 # -- linking -------------------------------------------------------------------------------------
 
 
@@ -569,16 +575,17 @@ class PairScorer:
 
 def score_cluster(report: Report, cluster: _Cluster, scorer: PairScorer) -> tuple[float, Report] | None:
     """The best probability of ``report`` with a main member (and that member), or ``None`` if a
-    gate fails, a person split them, or a main member is all but ruled out (``member_floor``: a
-    vague report must not chain two incidents). A member ``outdone`` by a sibling is no partner."""
+    gate fails, a person split them, or a main member is all but ruled out (:func:`member_floor`:
+    a vague report must not chain two incidents). A member ``outdone`` by a sibling is no partner."""
     best: tuple[float, Report] | None = None
+    floor = member_floor(scorer.settings)
     for member in cluster.reports:
         p = scorer.probability(member, report)
         if p is None:
             return None
         if member.event.role is not EventRole.MAIN or scorer.outdone(member, report, p):
             continue
-        if p < scorer.settings.member_floor:
+        if p < floor:
             return None
         if best is None or p > best[0]:
             best = (p, member)
