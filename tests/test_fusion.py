@@ -15,7 +15,6 @@ from sitrep.fusion import (
     Report,
     _Cluster,
     candidate_pairs,
-    combine_fatalities,
     content_tokens,
     date_window,
     fuse,
@@ -25,7 +24,6 @@ from sitrep.fusion import (
     names_place,
     pair_allowed,
     places_compatible,
-    reconcile,
     same_name,
     score_cluster,
     score_pair,
@@ -37,6 +35,7 @@ from sitrep.fusion import (
     types_compatible,
 )
 from sitrep.fusion_model import clues, evidence, subtypes_agree
+from sitrep.fusion_reconcile import combine_fatalities, reconcile
 from sitrep.model import (
     Actor,
     ArticleResult,
