@@ -146,6 +146,27 @@ def test_a_strategic_development_that_counts_dead_may_be_an_attack():
     assert not pair_allowed(attack, quiet, SETTINGS)
 
 
+def test_drones_shot_down_may_be_the_strike_another_outlet_reports():
+    """One outlet tells the drones that got through, another those the air defences downed."""
+    strike = report("a", "A Russian drone struck a fuel depot in Sumy overnight, killing two workers.")
+    downed = report(
+        "b",
+        "Air defences shot down drones over Sumy overnight, the regional governor said.",
+        event_type="Strategic developments",
+        sub_event_type="Disrupted weapons use",
+        fatalities=None,
+    )
+    assert pair_allowed(strike, downed, SETTINGS)
+    clash = report(
+        "c",
+        "Troops clashed with a sabotage group near Sumy.",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        fatalities=None,
+    )
+    assert not pair_allowed(clash, downed, SETTINGS)  # an interception is no gun battle
+
+
 def test_dates_and_page_stamps_are_not_shared_numbers_or_times():
     stamp = "Feb 13, 2024 - 16:11 | Updated 2024-02-13 | 04:11. Gunmen killed 25 soldiers on 13 February at 4.30 pm."
     found = clues(stamp, stopwords())

@@ -79,6 +79,8 @@ _TEXT_FULL_AT = 0.25
 CONTEXT_CHARS = 1200  # clues are read this far either side of the trigger
 _STRATEGIC = "Strategic developments"
 _VIOLENCE = "Violence against civilians"
+_DISRUPTED = "Disrupted weapons use"
+_REMOTE = "Explosions/Remote violence"
 _WIDE_LATITUDE = 60.0  # beyond this the longitude grid is too coarse: treat places as wide
 
 
@@ -260,14 +262,21 @@ def types_compatible(a: str, b: str) -> bool:
 def events_compatible(a: Event, b: Event) -> bool:
     """Compatible types, or a "strategic development" that counts dead beside violence: ACLED
     records no deaths for strategic developments, so one that has a toll is an attack coded
-    by its aftermath (troops pursuing the attackers, a claim), and may be the other's incident."""
+    by its aftermath (troops pursuing the attackers, a claim), and may be the other's incident.
+    A disrupted weapons use beside a strike or a blast may be its incident too: one outlet tells
+    the drones that got through, another those shot down (or the second bomb defused)."""
     if types_compatible(a.event_type, b.event_type):
         return True
     return any(
         x.event_type == _STRATEGIC
-        and x.fatalities is not None
-        and x.fatalities.best > 0
-        and codebook().same_family(y.event_type, _VIOLENCE)
+        and (
+            (
+                x.fatalities is not None
+                and x.fatalities.best > 0
+                and codebook().same_family(y.event_type, _VIOLENCE)
+            )
+            or (x.sub_event_type == _DISRUPTED and y.event_type == _REMOTE)
+        )
         for x, y in ((a, b), (b, a))
     )
 
