@@ -34,7 +34,7 @@ from sitrep.fusion import (
     trigger_sentence,
     types_compatible,
 )
-from sitrep.fusion_model import clues, evidence, subtypes_agree
+from sitrep.fusion_model import clues, common_clues, evidence, subtypes_agree
 from sitrep.fusion_reconcile import combine_fatalities, reconcile
 from sitrep.model import (
     Actor,
@@ -72,6 +72,7 @@ def report(
     day: date = TUESDAY,
     precision: DatePrecision = DatePrecision.DAY,
     published: date | None = None,
+    context: str = "",
     **changes: object,
 ) -> Report:
     """A report of a Russian drone strike in Sumy, changed as the test needs."""
@@ -89,7 +90,7 @@ def report(
         location=SUMY,
         fatalities=Fatalities(2, 2, 2),
     )
-    return Report.of(replace(event, **changes), published or day, sentence)
+    return Report.of(replace(event, **changes), published or day, sentence, context)
 
 
 DEPOT = "Russian forces struck a fuel depot in Sumy with a drone, killing two workers."
@@ -165,6 +166,26 @@ def test_drones_shot_down_may_be_the_strike_another_outlet_reports():
         fatalities=None,
     )
     assert not pair_allowed(clash, downed, SETTINGS)  # an interception is no gun battle
+
+
+def test_names_every_outlet_of_a_war_prints_are_no_shared_details():
+    """Two shellings of El Fasher days apart: both passages name the Rapid Support Forces, carry a
+    photo credit and say "at night" - words in the passages of many articles, which tell no
+    incident from another. A named victim they share is a detail."""
+    monday = report(
+        "a",
+        context="Photo: AFP. The Rapid Support Forces shelled the Abu Shouk camp at night, killing 12, "
+        "among them the nurse Amna Haroun, the Sudan Doctors Network said.",
+    )
+    thursday = report(
+        "b",
+        context="Photo: Reuters. Rapid Support Forces shells hit the central market at night, killing 24, "
+        "the International Committee of the Red Cross said.",
+    )
+    assert {"n:photo", "n:rapid", "n:support", "h:night"} <= common_clues()
+    assert shared_details(monday, thursday) == 0
+    later = report("c", context="Relatives buried the nurse Amna Haroun, killed in Abu Shouk.")
+    assert shared_details(monday, later) >= 2  # "amna", "haroun" (and "abu shouk")
 
 
 def test_dates_and_page_stamps_are_not_shared_numbers_or_times():
