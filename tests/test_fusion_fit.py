@@ -86,7 +86,6 @@ def test_common_clues_are_counted_per_article_and_numbers_read_back(tmp_path, mo
     assert counts["n:photo"] == 3 and counts["#:12"] == 2 and counts["n:ngala"] == 1
     out = tmp_path / "fusion_common_clues.txt"
     monkeypatch.setattr(fit_fusion, "COMMON_OUT", out)
-    monkeypatch.setattr(fit_fusion.common_clues, "cache_clear", lambda: None)
     fit_fusion.write_common_clues(results, 2)
     lines = out.read_text().splitlines()
     assert lines[0] == "# version: 1" and lines[-2:] == ["#:12", "n:photo"]

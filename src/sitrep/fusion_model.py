@@ -93,7 +93,9 @@ def common_clues() -> frozenset[str]:
     ("national", "photo", "West", "Rapid Support", "10", "night"): they tell no incident from
     another (``data/fusion_common_clues.txt``, written by ``scripts/fit_fusion.py``)."""
     lines = packaged_text("fusion_common_clues.txt").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("# "))  # "#:10" is a clue
+    return frozenset(
+        line.strip() for line in lines if line.strip() and not line.startswith("# ")
+    )  # "#:10" is a clue
 
 
 def clues(text: str, drop: frozenset[str]) -> frozenset[str]:
