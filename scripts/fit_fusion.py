@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -43,14 +44,32 @@ from scipy.optimize import minimize
 from sitrep.config import FusionSettings
 from sitrep.evaluation.fusion import article_file, extract_corpus, fuse_corpus, load_gold
 from sitrep.evaluation.news import NEWS_CORPUS, NewsReport, load_corpus, score_article, score_fusion
-from sitrep.fusion import BlockIndex, events_compatible, pair_allowed, reports_from_results, targets_differ
-from sitrep.fusion_model import FEATURES, SIGNS, PairModel, load_model, pair_features
+from sitrep.fusion import (
+    BlockIndex,
+    events_compatible,
+    pair_allowed,
+    reports_from_results,
+    stopwords,
+    targets_differ,
+    trigger_context,
+)
+from sitrep.fusion_model import (
+    FEATURES,
+    SIGNS,
+    PairModel,
+    common_clues,
+    load_model,
+    pair_features,
+    passage_clues,
+)
 from sitrep.ingest import read_file
 from sitrep.model import EventRole
 from sitrep.pipeline import Extractor
 
 HAND_CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "fusion"
 OUT = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "fusion_model.json"
+COMMON_OUT = OUT.with_name("fusion_common_clues.txt")
+COMMON_ARTICLES = 30  # a clue in the passages of this many dev articles (about 2%) is common
 
 
 Examples = tuple[np.ndarray, np.ndarray, list[str]]  # features, labels, incident of each pair
@@ -225,6 +244,33 @@ def training_set(sets, settings: FusionSettings, made_up: float = MADE_UP_WEIGHT
     return x, y, w, groups, scored
 
 
+def article_clue_counts(results) -> Counter:
+    """For each name, number and time of day, how many articles' event passages carry it."""
+    counts: Counter = Counter()
+    for r in results:
+        found: set[str] = set()
+        for e in r.events:
+            passage = trigger_context(r.article.text, e.evidence.get("event_type"))
+            found |= {c for c in passage_clues(passage, stopwords()) if c[0] in "n#h"}
+        counts.update(found)
+    return counts
+
+
+def write_common_clues(results, min_articles: int = COMMON_ARTICLES) -> None:
+    """Write the clues that ``min_articles`` or more articles carry: they tell no incident apart."""
+    counts = article_clue_counts(results)
+    common = sorted(c for c, n in counts.items() if n >= min_articles)
+    version = int(COMMON_OUT.read_text().split()[2]) + 1 if COMMON_OUT.exists() else 1
+    head = (
+        f"# version: {version}\n# Clues (n: a name, #: a number, h: a time of day) in the event passages of "
+        f"{min_articles} or more\n# of the dev half's {len(results)} articles: they tell no incident from "
+        "another (scripts/fit_fusion.py).\n"
+    )
+    COMMON_OUT.write_text(head + "\n".join(common) + "\n", encoding="utf-8")
+    common_clues.cache_clear()
+    print(f"{len(common)} common clues written to {COMMON_OUT}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -238,11 +284,20 @@ def main() -> None:
     parser.add_argument(
         "--made-up", type=float, default=MADE_UP_WEIGHT, help="Weight of the made-up negatives (0: none)."
     )
+    parser.add_argument(
+        "--common-clues",
+        type=int,
+        default=0,
+        metavar="N",
+        help=f"First write the clues N or more dev articles carry as common (e.g. {COMMON_ARTICLES}).",
+    )
     args = parser.parse_args()
     extractor = Extractor.from_settings()
     corpus = load_corpus(NEWS_CORPUS, "dev")
     articles = [next(iter(read_file(item.path))) for item in corpus]
     results = list(extractor.extract_many(articles))
+    if args.common_clues:
+        write_common_clues(results, args.common_clues)
     matched: dict = {}
     report = NewsReport(corpus=str(NEWS_CORPUS), split="dev")
     for item, result in zip(corpus, results, strict=True):

@@ -15,16 +15,15 @@ from sitrep.fusion import (
     Report,
     _Cluster,
     candidate_pairs,
-    combine_fatalities,
     content_tokens,
     date_window,
     fuse,
     link_threshold,
+    member_floor,
     named_words,
     names_place,
     pair_allowed,
     places_compatible,
-    reconcile,
     same_name,
     score_cluster,
     score_pair,
@@ -35,7 +34,8 @@ from sitrep.fusion import (
     trigger_sentence,
     types_compatible,
 )
-from sitrep.fusion_model import clues, evidence, subtypes_agree
+from sitrep.fusion_model import clues, common_clues, evidence, subtypes_agree
+from sitrep.fusion_reconcile import combine_fatalities, reconcile
 from sitrep.model import (
     Actor,
     ArticleResult,
@@ -72,6 +72,7 @@ def report(
     day: date = TUESDAY,
     precision: DatePrecision = DatePrecision.DAY,
     published: date | None = None,
+    context: str = "",
     **changes: object,
 ) -> Report:
     """A report of a Russian drone strike in Sumy, changed as the test needs."""
@@ -89,7 +90,7 @@ def report(
         location=SUMY,
         fatalities=Fatalities(2, 2, 2),
     )
-    return Report.of(replace(event, **changes), published or day, sentence)
+    return Report.of(replace(event, **changes), published or day, sentence, context)
 
 
 DEPOT = "Russian forces struck a fuel depot in Sumy with a drone, killing two workers."
@@ -146,10 +147,51 @@ def test_a_strategic_development_that_counts_dead_may_be_an_attack():
     assert not pair_allowed(attack, quiet, SETTINGS)
 
 
+def test_drones_shot_down_may_be_the_strike_another_outlet_reports():
+    """One outlet tells the drones that got through, another those the air defences downed."""
+    strike = report("a", "A Russian drone struck a fuel depot in Sumy overnight, killing two workers.")
+    downed = report(
+        "b",
+        "Air defences shot down drones over Sumy overnight, the regional governor said.",
+        event_type="Strategic developments",
+        sub_event_type="Disrupted weapons use",
+        fatalities=None,
+    )
+    assert pair_allowed(strike, downed, SETTINGS)
+    clash = report(
+        "c",
+        "Troops clashed with a sabotage group near Sumy.",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        fatalities=None,
+    )
+    assert not pair_allowed(clash, downed, SETTINGS)  # an interception is no gun battle
+
+
+def test_names_every_outlet_of_a_war_prints_are_no_shared_details():
+    """Two shellings of El Fasher days apart: both passages name the Rapid Support Forces, carry a
+    photo credit and say "at night" - words in the passages of many articles, which tell no
+    incident from another. A named victim they share is a detail."""
+    monday = report(
+        "a",
+        context="Photo: AFP. The Rapid Support Forces shelled the Abu Shouk camp at night, killing 12, "
+        "among them the nurse Amna Haroun, the Sudan Doctors Network said.",
+    )
+    thursday = report(
+        "b",
+        context="Photo: Reuters. Rapid Support Forces shells hit the central market at night, killing 24, "
+        "the International Committee of the Red Cross said.",
+    )
+    assert {"n:photo", "n:rapid", "n:support", "h:night"} <= common_clues()
+    assert shared_details(monday, thursday) == 0
+    later = report("c", context="Relatives buried the nurse Amna Haroun, killed in Abu Shouk.")
+    assert shared_details(monday, later) >= 2  # "amna", "haroun" (and "abu shouk")
+
+
 def test_dates_and_page_stamps_are_not_shared_numbers_or_times():
-    stamp = "Feb 13, 2024 - 16:11 | Updated 2024-02-13 | 04:11. Gunmen killed 25 soldiers on 13 February at 4.30 pm."
+    stamp = "Feb 13, 2024 - 16:11 | Updated 2024-02-13 | 04:11. Gunmen killed 27 soldiers on 13 February at 4.30 pm."
     found = clues(stamp, stopwords())
-    assert {c for c in found if c[0] == "#"} == {"#:25"}
+    assert {c for c in found if c[0] == "#"} == {"#:27"}
     assert {"h:16:11", "h:4:11", "h:16:30"} <= found and "n:updated" not in found
 
 
@@ -368,6 +410,19 @@ def test_vague_report_does_not_chain_two_strikes():
     assert all(i.event_date.precision is DatePrecision.DAY for i in incidents)
 
 
+class _FixedOdds:
+    """A scorer with given probabilities for pairs of event ids and no sibling outdoing them."""
+
+    def __init__(self, odds: dict[tuple[str, str], float], settings: FusionSettings = SETTINGS) -> None:
+        self.odds, self.settings = odds, settings
+
+    def probability(self, a: Report, b: Report) -> float:
+        return self.odds[tuple(sorted((a.event.id, b.event.id)))]
+
+    def outdone(self, member: Report, other: Report, p: float) -> bool:
+        return False
+
+
 def test_a_report_all_but_ruled_out_with_one_main_report_does_not_join_its_incident():
     """Single linkage chains: a raid in Jenin, a settler attack two days later and a vague "West
     Bank" report that resembles both. A report joins an incident only if no main report of it
@@ -375,20 +430,28 @@ def test_a_report_all_but_ruled_out_with_one_main_report_does_not_join_its_incid
     raid, settlers, vague = report("a", DEPOT), report("b", DEPOT), report("c", DEPOT)
     cluster = _Cluster.start(raid)
     cluster.add(settlers, Link("ev-b", "ev-a", 0.9, ()))
+    settings = replace(SETTINGS, threshold=0.4)
     odds = {("ev-a", "ev-c"): 0.8, ("ev-b", "ev-c"): 0.05}
-
-    class Scorer:
-        settings = SETTINGS
-
-        def probability(self, a: Report, b: Report) -> float:
-            return odds[tuple(sorted((a.event.id, b.event.id)))]
-
-        def outdone(self, member: Report, other: Report, p: float) -> bool:
-            return False
-
-    assert score_cluster(vague, cluster, Scorer()) is None
+    assert score_cluster(vague, cluster, _FixedOdds(odds, settings)) is None
     odds[("ev-b", "ev-c")] = 0.3
-    assert score_cluster(vague, cluster, Scorer()) == (0.8, raid)
+    assert score_cluster(vague, cluster, _FixedOdds(odds, settings)) == (0.8, raid)
+
+
+@pytest.mark.parametrize(("threshold", "joins"), [(0.4, False), (0.1, True)])
+def test_the_member_floor_moves_with_the_link_threshold(threshold, joins):
+    """A refit that lowers the threshold lowers every probability the model gives: a report 0.12
+    likely with one main member of a strike's incident is all but ruled out under a threshold of
+    0.4, and an ordinary weak match under a threshold of 0.1 (the floor is a share of it)."""
+    strike, second, late = report("a", DEPOT), report("b", DEPOT), report("c", DEPOT)
+    cluster = _Cluster.start(strike)
+    cluster.add(second, Link("ev-b", "ev-a", 0.9, ()))
+    settings = replace(SETTINGS, threshold=threshold, member_floor_share=0.5)
+    assert member_floor(settings) == pytest.approx(threshold / 2)
+    scored = score_cluster(
+        late, cluster, _FixedOdds({("ev-a", "ev-c"): 0.7, ("ev-b", "ev-c"): 0.12}, settings)
+    )
+    assert (scored == (0.7, strike)) is joins
+    assert (scored is None) is not joins
 
 
 def test_fuse_does_not_depend_on_input_order():

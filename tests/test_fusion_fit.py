@@ -48,3 +48,52 @@ def test_disagreeing_copies_keep_the_positives_weight():
     copies = ax[len(y) :]
     rising = copies[:, FEATURES.index("toll_rising")] == 1
     assert rising.any() and not copies[rising, FEATURES.index("toll_agree")].any()
+
+
+def test_common_clues_are_counted_per_article_and_numbers_read_back(tmp_path, monkeypatch):
+    """A name every article's passage carries is common, one article's many events count once,
+    and a number clue ("#:12") reads back as a clue, not as a comment line."""
+    from datetime import date
+
+    from sitrep.model import Article, ArticleResult, DatePrecision, Event, EventDate, EventRole, Span
+
+    def result(key: str, text: str, events: int = 1) -> ArticleResult:
+        article = Article(id=key, published=date(2024, 3, 12), text=text)
+        day = EventDate(date(2024, 3, 12), DatePrecision.DAY)
+        event = Event(
+            f"ev-{key}",
+            key,
+            day,
+            "Battles",
+            "Armed clash",
+            "ASSAULT",
+            "190",
+            EventRole.MAIN,
+            None,
+            None,
+            None,
+            None,
+            evidence={"event_type": Span(0, 5)},
+        )
+        return ArticleResult(article=article, events=(event,) * events)
+
+    results = [
+        result("a", "Gunmen killed 12 villagers in Ngala, Borno (Photo: AFP).", events=3),
+        result("b", "Troops killed 12 militants near Bama (Photo: Reuters)."),
+        result("c", "A clash in Gwoza left one dead (Photo: AP)."),
+    ]
+    counts = fit_fusion.article_clue_counts(results)
+    assert counts["n:photo"] == 3 and counts["#:12"] == 2 and counts["n:ngala"] == 1
+    out = tmp_path / "fusion_common_clues.txt"
+    monkeypatch.setattr(fit_fusion, "COMMON_OUT", out)
+    fit_fusion.write_common_clues(results, 2)
+    lines = out.read_text().splitlines()
+    assert lines[0] == "# version: 1" and lines[-2:] == ["#:12", "n:photo"]
+    import sitrep.fusion_model as model
+
+    monkeypatch.setattr(model, "packaged_text", lambda name: out.read_text())
+    model.common_clues.cache_clear()
+    try:
+        assert model.common_clues() == {"#:12", "n:photo"}
+    finally:
+        model.common_clues.cache_clear()

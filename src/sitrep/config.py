@@ -35,7 +35,9 @@ class FusionSettings:
 
     model: str = "fusion_model.json"  # the fitted pair model in sitrep/data (scripts/fit_fusion.py)
     threshold: float = 0.0  # probability that links two reports; 0: the model's fitted threshold
-    member_floor: float = 0.1  # a report joins no incident one of whose main reports it is this unlikely with
+    # A report joins no incident one of whose main reports it is less likely with than this share
+    # of the link threshold: relative, so that it moves with the threshold of each refitted model.
+    member_floor_share: float = 0.35
     date_slack_days: int = 1  # "on Tuesday" in a late report can resolve a day off
     publication_slack_days: int = 2  # dates that fell back to the publication date reach back
     max_gap_days: int = 1  # outlets date one incident this far apart (the report date, a late count)

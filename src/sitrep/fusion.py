@@ -30,22 +30,25 @@ How it works:
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from statistics import median_low
 
 import pycountry
 
 from sitrep.codebook import codebook, distance_km, packaged_text
 from sitrep.config import FusionSettings
 from sitrep.fusion_model import clues, evidence, load_model, pair_features, singular, target_kinds
+from sitrep.fusion_reconcile import (
+    GENERIC_ACTOR,
+    is_wide,
+    reconcile,
+)
 from sitrep.geo.gazetteer import load_demonyms
 from sitrep.model import (
     Actor,
@@ -63,7 +66,7 @@ from sitrep.model import (
     Span,
 )
 
-_DATE_RANK = codebook().date_ranks
+_DATE_RANK = codebook().date_ranks  # also in sitrep.fusion_reconcile
 _DATE_SPECIFICITY = {
     DatePrecision.DAY: 1.0,
     DatePrecision.WEEK: 0.6,
@@ -72,13 +75,12 @@ _DATE_SPECIFICITY = {
 }
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+|\n\s*\n")
 _WORD = re.compile(r"[a-z][a-z'-]+")
-# Actors every report of a kind names (an unknown armed group, the crowd, the victims): they do
-# not tell one incident from another, and two outlets may call one crowd rioters or protesters.
-_GENERIC_ACTOR = re.compile(r"^(?:unidentified|civilians|rioters|protesters)\b", re.IGNORECASE)
 _TEXT_FULL_AT = 0.25
 CONTEXT_CHARS = 1200  # clues are read this far either side of the trigger
 _STRATEGIC = "Strategic developments"
 _VIOLENCE = "Violence against civilians"
+_DISRUPTED = "Disrupted weapons use"
+_REMOTE = "Explosions/Remote violence"
 _WIDE_LATITUDE = 60.0  # beyond this the longitude grid is too coarse: treat places as wide
 
 
@@ -228,11 +230,6 @@ def report_windows(report: Report, settings: FusionSettings) -> list[tuple[int, 
     return windows
 
 
-def is_wide(loc: Location) -> bool:
-    """A place that stands for an area (a region or a country), not a point."""
-    return loc.geo_precision is GeoPrecision.REGION or loc.feature in {"country", "admin1", "region"}
-
-
 def places_compatible(a: Location, b: Location, settings: FusionSettings) -> bool:
     """Could the two places be where one incident happened?"""
     if a.country != b.country:
@@ -265,14 +262,21 @@ def types_compatible(a: str, b: str) -> bool:
 def events_compatible(a: Event, b: Event) -> bool:
     """Compatible types, or a "strategic development" that counts dead beside violence: ACLED
     records no deaths for strategic developments, so one that has a toll is an attack coded
-    by its aftermath (troops pursuing the attackers, a claim), and may be the other's incident."""
+    by its aftermath (troops pursuing the attackers, a claim), and may be the other's incident.
+    A disrupted weapons use beside a strike or a blast may be its incident too: one outlet tells
+    the drones that got through, another those shot down (or the second bomb defused)."""
     if types_compatible(a.event_type, b.event_type):
         return True
     return any(
         x.event_type == _STRATEGIC
-        and x.fatalities is not None
-        and x.fatalities.best > 0
-        and codebook().same_family(y.event_type, _VIOLENCE)
+        and (
+            (
+                x.fatalities is not None
+                and x.fatalities.best > 0
+                and codebook().same_family(y.event_type, _VIOLENCE)
+            )
+            or (x.sub_event_type == _DISRUPTED and y.event_type == _REMOTE)
+        )
         for x, y in ((a, b), (b, a))
     )
 
@@ -476,7 +480,7 @@ def _by_publication(a: Report, b: Report) -> tuple[Fatalities | None, Fatalities
 
 def actor_names(actors: Iterable[Actor | None]) -> set[str]:
     """Named actors; "Unidentified Armed Group (X)" says nothing about which incident it is."""
-    return {a.name for a in actors if a is not None and not _GENERIC_ACTOR.match(a.name)}
+    return {a.name for a in actors if a is not None and not GENERIC_ACTOR.match(a.name)}
 
 
 def _event_actors(e: Event) -> set[str]:
@@ -494,6 +498,12 @@ def score_pair(a: Report, b: Report, settings: FusionSettings) -> PairScore | No
 def link_threshold(settings: FusionSettings) -> float:
     """The probability at which reports link: the settings' if set, else the model's fitted one."""
     return settings.threshold or load_model(settings.model).threshold
+
+
+def member_floor(settings: FusionSettings) -> float:
+    """The probability under which a main member rules a report out of its incident: a share of
+    the link threshold, so a refit that moves the threshold moves the floor with it."""
+    return settings.member_floor_share * link_threshold(settings)
 
 
 # -- linking -------------------------------------------------------------------------------------
@@ -569,16 +579,17 @@ class PairScorer:
 
 def score_cluster(report: Report, cluster: _Cluster, scorer: PairScorer) -> tuple[float, Report] | None:
     """The best probability of ``report`` with a main member (and that member), or ``None`` if a
-    gate fails, a person split them, or a main member is all but ruled out (``member_floor``: a
-    vague report must not chain two incidents). A member ``outdone`` by a sibling is no partner."""
+    gate fails, a person split them, or a main member is all but ruled out (:func:`member_floor`:
+    a vague report must not chain two incidents). A member ``outdone`` by a sibling is no partner."""
     best: tuple[float, Report] | None = None
+    floor = member_floor(scorer.settings)
     for member in cluster.reports:
         p = scorer.probability(member, report)
         if p is None:
             return None
         if member.event.role is not EventRole.MAIN or scorer.outdone(member, report, p):
             continue
-        if p < scorer.settings.member_floor:
+        if p < floor:
             return None
         if best is None or p > best[0]:
             best = (p, member)
@@ -684,111 +695,6 @@ def _link(
         evidence=tuple(evidence(member, report, settings)),
         by=by,
     )
-
-
-# -- reconciliation ------------------------------------------------------------------------------
-
-
-def incident_id(event_id: str) -> str:
-    """The incident's key: a hash of its first-reported event, stable while that event stays in it."""
-    return hashlib.sha256(f"incident\n{event_id}".encode()).hexdigest()[:16]
-
-
-def reconcile(reports: Sequence[Report]) -> Incident:
-    """The incident's fields from its reports (main reports decide; background ones only count as sources).
-
-    date: the most precise date (text before publication-date fall-backs), the most reported of
-    those, then the earliest; place: the most precise, the most reported, then the first;
-    type: the majority type, then its majority sub-type (ties: the most confident report);
-    actors: the majority actor 1 and actor 2, everyone else named as associated;
-    fatalities: see :func:`combine_fatalities`.
-    """
-    mains = [r for r in reports if r.event.role is EventRole.MAIN] or list(reports)
-    founder = min(mains, key=lambda r: (r.published, r.event.id))
-    events = [r.event for r in mains]
-    event_type = _majority([e.event_type for e in events], events)
-    sub_type = _majority([e.sub_event_type for e in events if e.event_type == event_type], events)
-    actor1 = _majority_actor([e.actor1 for e in events], events)
-    actor2 = _majority_actor([e.actor2 for e in events if e.actor2 != actor1], events)
-    named = {a for e in events for a in (e.actor1, e.actor2, *e.assoc_actors) if a is not None}
-    return Incident(
-        id=incident_id(founder.event.id),
-        event_date=pick_date([e.event_date for e in events]),
-        event_type=event_type,
-        sub_event_type=sub_type,
-        location=pick_location([e.location for e in events]),
-        actor1=actor1,
-        actor2=actor2,
-        fatalities=combine_fatalities([e.fatalities for e in events]),
-        event_ids=tuple(sorted(r.event.id for r in reports)),
-        article_ids=tuple(sorted({r.event.article_id for r in reports})),
-        background_ids=tuple(sorted(r.event.id for r in reports if r.event.role is not EventRole.MAIN)),
-        assoc_actors=tuple(sorted(named - {actor1, actor2}, key=lambda a: a.name)),
-        victims=tuple(sorted({v for e in events for v in e.victims})),
-        first_reported=min(r.published for r in reports),
-    )
-
-
-def pick_date(dates: Sequence[EventDate]) -> EventDate:
-    """The most precise date read in the text, the most reported of those, then the earliest."""
-
-    def rank(d: EventDate) -> tuple[int, bool]:
-        return _DATE_RANK[d.precision], d.source is DateSource.PUBLICATION_DATE
-
-    best = min(rank(d) for d in dates)
-    finest = [d for d in dates if rank(d) == best]
-    counts = Counter(d.start for d in finest)
-    start = min(counts, key=lambda s: (-counts[s], s))
-    return next(d for d in finest if d.start == start)
-
-
-def pick_location(locations: Sequence[Location | None]) -> Location | None:
-    """The most precise place (exact town over "near" over region or country), the most reported."""
-    known = [loc for loc in locations if loc is not None]
-    if not known:
-        return None
-    best = min(int(loc.geo_precision) + is_wide(loc) for loc in known)
-    finest = [loc for loc in known if int(loc.geo_precision) + is_wide(loc) == best]
-    counts = Counter((loc.name, loc.geonameid) for loc in finest)
-    top = max(counts.values())
-    return next(loc for loc in finest if counts[(loc.name, loc.geonameid)] == top)
-
-
-def combine_fatalities(reports: Sequence[Fatalities | None]) -> Fatalities | None:
-    """Best / low / high across sources, UCDP-style: best is the median report rounded down
-    (the lower middle one: conservative, and one outlier cannot move it), low the lowest
-    report's low, high the highest report's high. Sources that give no count are left out;
-    an explicit "no one was killed" counts as 0.
-    """
-    counts = [f for f in reports if f is not None]
-    if not counts:
-        return None
-    return Fatalities(
-        best=median_low(sorted(f.best for f in counts)),
-        low=min(f.low for f in counts),
-        high=max(f.high for f in counts),
-    )
-
-
-def _majority(values: Sequence[str], events: Sequence[Event]) -> str:
-    """The most frequent value; ties go to the value of the most confident event, then by name."""
-    counts = Counter(values)
-    if not counts:
-        return ""
-    confidence = defaultdict(float)
-    for e in events:
-        for v in (e.event_type, e.sub_event_type):
-            confidence[v] = max(confidence[v], e.confidence)
-    return min(counts, key=lambda v: (-counts[v], -confidence[v], v))
-
-
-def _majority_actor(actors: Sequence[Actor | None], events: Sequence[Event]) -> Actor | None:
-    named = [a for a in actors if a is not None]
-    if not named:
-        return None
-    counts = Counter(named)
-    generic = {a: bool(_GENERIC_ACTOR.match(a.name)) for a in counts}
-    return min(counts, key=lambda a: (generic[a], -counts[a], a.name))
 
 
 def window_of(reports: Sequence[Report], settings: FusionSettings) -> tuple[date, date]:

@@ -87,8 +87,24 @@ def targets() -> frozenset[str]:
     return frozenset(target_kinds())
 
 
+@lru_cache(maxsize=1)
+def common_clues() -> frozenset[str]:
+    """Names, numbers and times of day that the passages of many different articles carry
+    ("national", "photo", "West", "Rapid Support", "10", "night"): they tell no incident from
+    another (``data/fusion_common_clues.txt``, written by ``scripts/fit_fusion.py``)."""
+    lines = packaged_text("fusion_common_clues.txt").splitlines()
+    return frozenset(
+        line.strip() for line in lines if line.strip() and not line.startswith("# ")
+    )  # "#:10" is a clue
+
+
 def clues(text: str, drop: frozenset[str]) -> frozenset[str]:
-    """The distinctive details of a passage: names, numbers, target words and times of day.
+    """The distinctive details of a passage: :func:`passage_clues` without the :func:`common_clues`."""
+    return passage_clues(text, drop) - common_clues()
+
+
+def passage_clues(text: str, drop: frozenset[str]) -> frozenset[str]:
+    """Every detail of a passage: names, numbers, target words and times of day.
 
     ``drop`` holds words that tell nothing (stop words, countries, the event's own place and
     actor words are kept out by the caller); years are not distinctive numbers.

@@ -357,7 +357,7 @@ class Incident:
 
     ``event_ids`` holds every contributing event (main reports and background mentions);
     ``background_ids`` is the subset that only recalls the incident. The reconciled fields
-    come from the main reports (see ``sitrep.fusion.reconcile``).
+    come from the main reports (see ``sitrep.fusion_reconcile.reconcile``).
     """
 
     id: str
