@@ -689,3 +689,16 @@ def test_gunmen_who_descend_on_a_gendarmerie_attacked_it():
 )
 def test_crimes_and_barricades_told_in_those_words_are_no_events(text):
     assert [m.sub_event_type for m in mentions(text) if m.sub_event_type not in ("Peaceful protest",)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "sub"),
+    [
+        ("Gunmen shot dead 14 people in a Shiite village on Thursday.", "shot dead", "Attack"),
+        ("The attackers torched the homes of two families.", "torched", "Looting/property destruction"),
+    ],
+)
+def test_the_attackers_verb_keeps_its_own_strong_trigger(sentence, trigger, sub):
+    """ "Gunmen shot dead": the weak "gunmen shot" must not swallow the strong "shot dead"."""
+    found = [m for m in mentions(sentence) if m.strength == STRONG]
+    assert [(m.trigger.text, m.sub_event_type) for m in found] == [(trigger, sub)]
