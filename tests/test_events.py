@@ -702,3 +702,20 @@ def test_the_attackers_verb_keeps_its_own_strong_trigger(sentence, trigger, sub)
     """ "Gunmen shot dead": the weak "gunmen shot" must not swallow the strong "shot dead"."""
     found = [m for m in mentions(sentence) if m.strength == STRONG]
     assert [(m.trigger.text, m.sub_event_type) for m in found] == [(trigger, sub)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fresh group of protesters reached the capital to demand justice for the victims of the "
+        "Juliaca massacre.",
+        "Newsweek reports that after the 'Bloody Friday' massacre, 15,000 jailed protesters could face "
+        "execution.",
+    ],
+)
+def test_a_massacre_named_for_its_place_or_day_refers_back(text):
+    """ "The Juliaca massacre" is the name of a past event: it refers back to it (generic), it
+    tells no new one; "soldiers massacred 20 villagers" still does."""
+    found = [m for m in mentions(text) if m.sub_event_type == "Attack"]
+    assert all(m.strength == GENERIC for m in found)
+    assert [m.strength for m in mentions("Soldiers massacred 20 villagers at dawn.")] == [STRONG]
