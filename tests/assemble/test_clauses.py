@@ -7,7 +7,7 @@ from handmade import main_events, town
 
 from sitrep.assemble.clauses import _only_context, _story_relative, opens_a_period
 from sitrep.assemble.records import _CLOCK_ONLY, Clause
-from sitrep.events import STRONG, EventMention
+from sitrep.events import GENERIC, STRONG, EventMention
 from sitrep.model import DatePrecision, Span, TimeExpression
 
 
@@ -104,11 +104,11 @@ def test_a_day_after_since_opens_a_period(text, day, period):
     assert opens_a_period(text, t) is period
 
 
-def _plural_blasts(*towns) -> Clause:
+def _plural_blasts(*towns, word="Blasts", sub="Remote explosive/landmine/IED", strength=STRONG) -> Clause:
     blasts = EventMention(
-        trigger=Span(0, 6, "Blasts"),
-        sub_event_type="Remote explosive/landmine/IED",
-        strength=STRONG,
+        trigger=Span(0, len(word), word),
+        sub_event_type=sub,
+        strength=strength,
         sentence=Span(0, 100, ""),
         aggregate=False,
         plural=True,
@@ -125,6 +125,16 @@ def test_plural_blasts_in_towns_the_sentence_names_are_events_not_context() -> N
     assert not _only_context(_plural_blasts(kotli, muridke))
     assert _only_context(_plural_blasts(kotli))
     assert _only_context(_plural_blasts())
+
+
+def test_further_strikes_in_listed_towns_are_events_but_raids_stay_context() -> None:
+    """ "Further strikes were reported in Muridke and Kotli": the word names the weapon, one
+    strike in each town; "raids in Adana and Bursa" (police raids, an attack?) names none."""
+    kotli, muridke = town("Kotli", 33.52, 73.90, "PK"), town("Muridke", 31.80, 74.26, "PK")
+    strikes = _plural_blasts(kotli, muridke, word="strikes", sub="Air/drone strike", strength=GENERIC)
+    raids = _plural_blasts(kotli, muridke, word="raids", sub="", strength=GENERIC)
+    assert not _only_context(strikes)
+    assert _only_context(raids)
 
 
 def test_blasts_heard_in_listed_towns_are_one_event_each(extractor) -> None:

@@ -283,8 +283,8 @@ def _only_context(clause: Clause) -> bool:
     are one event in each."""
     if clause.fatalities or any(m.sub_event_type not in _COUNTABLE_SUBS for m in clause.mentions):
         return False
-    if any(m.strength == STRONG for m in clause.mentions) and len(_named_places(clause)) >= 2:
-        return False
+    if any(m.sub_event_type for m in clause.mentions) and len(_named_places(clause)) >= 2:
+        return False  # a weapon's own word ("blasts", "strikes"), not "raids" or "the attacks"
     date = clause.date
     plural = all(m.plural for m in clause.mentions)
     return plural and (date is None or date.precision is not DatePrecision.DAY)
