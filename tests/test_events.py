@@ -587,3 +587,135 @@ def test_suspects_who_have_been_arrested_are_an_arrest_not_a_charge():
 )
 def test_a_blast_with_no_device_of_its_own_is_the_weapon_named_beside_it(text, sub):
     assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == sub
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "sub"),
+    [
+        (
+            "The man on the back opened fire on the rangers, who shot back, an official said.",
+            "shot back",
+            "Armed clash",
+        ),
+        (
+            "Security forces and armed assailants traded fire through the night on the highway.",
+            "traded fire",
+            "Armed clash",
+        ),
+        (
+            "Two police officers were killed in a shoot-out with gunmen near the club.",
+            "shoot-out",
+            "Armed clash",
+        ),
+        (
+            "On Sunday, scuffles erupted outside parliament between the two camps.",
+            "scuffles erupted",
+            "Violent demonstration",
+        ),
+        (
+            "Motorbikes were hit by a drone in the village, the broadcaster showed.",
+            "hit by a drone",
+            "Air/drone strike",
+        ),
+        (
+            "Twenty-nine trucks were set ablaze in the south of the country early on Monday.",
+            "set ablaze",
+            "Looting/property destruction",
+        ),
+        (
+            "Masked men set homes and cars on fire in the village on Friday.",
+            "set homes and cars on fire",
+            "Looting/property destruction",
+        ),
+        (
+            "Gunmen burst into a family party and carried off nine men.",
+            "carried off nine men",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Suspected bandits seized two policewomen and two civilians in the town on Sunday.",
+            "seized two policewomen",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Police took at least one local activist into custody the same day.",
+            "took at least one local activist into custody",
+            "Arrests",
+        ),
+        (
+            "Detentions were also reported in other cities, among them the regional capital.",
+            "Detentions were also reported",
+            "Arrests",
+        ),
+        (
+            "The air force said it had brought down 21 of the 22 Shahed drones launched overnight.",
+            "brought down 21 of the 22 Shahed drones",
+            "Disrupted weapons use",
+        ),
+        (
+            "The rebel spokesman said the group had downed an American MQ-9 Reaper drone.",
+            "downed an American MQ-9 Reaper drone",
+            "Disrupted weapons use",
+        ),
+        (
+            "Drones were also brought down over the Zaporizhzhia and Kherson regions.",
+            "Drones were also brought down",
+            "Disrupted weapons use",
+        ),
+    ],
+)
+def test_acts_told_in_other_words_are_events(sentence, trigger, sub):
+    """Verbs the analyst reads as the act itself: "shot back", "set ablaze", "carried off nine men"."""
+    found = [m for m in mentions(sentence) if m.strength == STRONG]
+    assert [(m.trigger.text, m.sub_event_type) for m in found][:1] == [(trigger, sub)]
+
+
+def test_gunmen_who_descend_on_a_gendarmerie_attacked_it():
+    found = mentions("Some 20 gunmen descended on a gendarmerie and a police station in the town.")
+    assert [(m.trigger.text, m.strength) for m in found] == [("gunmen descended on", WEAK)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tyres burned on a road are a protest's barricade, not property destroyed
+        "In other cities, hundreds of people set tyres on fire and shut main roads.",
+        # a remand ordered by a court is no arrest; a penalty shoot-out no battle
+        "The court ordered the pre-trial detention of the mayor for two months.",
+        "The hosts won the final 4-2 in a penalty shoot-out.",
+        # a man beaten to death in a bar fight: a crime, no conflict words around it
+        "A man was beaten to death outside a bar in the city centre, and two men were charged.",
+    ],
+)
+def test_crimes_and_barricades_told_in_those_words_are_no_events(text):
+    assert [m.sub_event_type for m in mentions(text) if m.sub_event_type not in ("Peaceful protest",)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "sub"),
+    [
+        ("Gunmen shot dead 14 people in a Shiite village on Thursday.", "shot dead", "Attack"),
+        ("The attackers torched the homes of two families.", "torched", "Looting/property destruction"),
+    ],
+)
+def test_the_attackers_verb_keeps_its_own_strong_trigger(sentence, trigger, sub):
+    """ "Gunmen shot dead": the weak "gunmen shot" must not swallow the strong "shot dead"."""
+    found = [m for m in mentions(sentence) if m.strength == STRONG]
+    assert [(m.trigger.text, m.sub_event_type) for m in found] == [(trigger, sub)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fresh group of protesters reached the capital to demand justice for the victims of the "
+        "Juliaca massacre.",
+        "Newsweek reports that after the 'Bloody Friday' massacre, 15,000 jailed protesters could face "
+        "execution.",
+    ],
+)
+def test_a_massacre_named_for_its_place_or_day_refers_back(text):
+    """ "The Juliaca massacre" is the name of a past event: it refers back to it (generic), it
+    tells no new one; "soldiers massacred 20 villagers" still does."""
+    found = [m for m in mentions(text) if m.sub_event_type == "Attack"]
+    assert all(m.strength == GENERIC for m in found)
+    assert [m.strength for m in mentions("Soldiers massacred 20 villagers at dawn.")] == [STRONG]

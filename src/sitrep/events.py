@@ -205,6 +205,10 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
             continue  # marchers chanting "stop bombing Gaza": a slogan, not a bombing
         if _AIR_DEFENCE.search(text, max(sentence.start, match.start() - 30), match.start()):
             continue  # "anti-aircraft missile units took out the drones": defence, not a strike
+        if strength == STRONG and _NAMED_MASSACRE.search(
+            text, max(sentence.start, match.start() - 40), match.end()
+        ):
+            strength = GENERIC  # "victims of the Juliaca massacre": a past event's name refers back to it
         if strength == GENERIC and sub == "Air/drone strike" and _GROUND_STRIKE.search(sentence.text):
             sub = ""  # "Gunmen Strike Benue Border Community": an attack, its kind from the actors
         found.append((_mention(match, sub, strength, sentence, lexicon), conflict))
@@ -320,6 +324,11 @@ _HABITUAL = re.compile(
 # Inside the quoted words of a chant, a placard or a banner (the quote still open)
 _SLOGAN = re.compile(
     r"\b(?:chant\w*|slogans?|placards?|banners?|posters?|signs)\b[^.\"“”]{0,40}[\"“][^\"“”]*$", re.I
+)
+
+# "the Juliaca massacre", "the 'Bloody Friday' massacre": a name the report gives a past event
+_NAMED_MASSACRE = re.compile(
+    r"\bthe ['‘\"“]?(?-i:[A-Z][\w-]+)(?: (?-i:[A-Z][\w-]+))?['’\"”]? massacre$", re.I
 )
 
 _AIR_DEFENCE = re.compile(r"\b(?:anti-?aircraft|air[ -]defen[cs]e|surface-to-air)\s+$", re.I)

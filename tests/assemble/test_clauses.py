@@ -3,10 +3,11 @@
 from datetime import date
 
 import pytest
-from handmade import main_events
+from handmade import main_events, town
 
-from sitrep.assemble.clauses import _story_relative, opens_a_period
-from sitrep.assemble.records import _CLOCK_ONLY
+from sitrep.assemble.clauses import _only_context, _story_relative, opens_a_period
+from sitrep.assemble.records import _CLOCK_ONLY, Clause
+from sitrep.events import GENERIC, STRONG, EventMention
 from sitrep.model import DatePrecision, Span, TimeExpression
 
 
@@ -101,3 +102,46 @@ def test_a_day_after_since_opens_a_period(text, day, period):
         Span(start, start + len(day), day), "DATE", "2023-03-03", date(2023, 3, 3), DatePrecision.DAY
     )
     assert opens_a_period(text, t) is period
+
+
+def _plural_blasts(*towns, word="Blasts", sub="Remote explosive/landmine/IED", strength=STRONG) -> Clause:
+    blasts = EventMention(
+        trigger=Span(0, len(word), word),
+        sub_event_type=sub,
+        strength=strength,
+        sentence=Span(0, 100, ""),
+        aggregate=False,
+        plural=True,
+    )
+    c = Clause(mentions=[blasts])
+    c.toponyms.extend(towns)
+    return c
+
+
+def test_plural_blasts_in_towns_the_sentence_names_are_events_not_context() -> None:
+    """ "Blasts were heard in Kotli, Bahawalpur and Muridke": one blast in each town; "blasts
+    have shaken the region" with no town named stays context."""
+    kotli, muridke = town("Kotli", 33.52, 73.90, "PK"), town("Muridke", 31.80, 74.26, "PK")
+    assert not _only_context(_plural_blasts(kotli, muridke))
+    assert _only_context(_plural_blasts(kotli))
+    assert _only_context(_plural_blasts())
+
+
+def test_further_strikes_in_listed_towns_are_events_but_raids_stay_context() -> None:
+    """ "Further strikes were reported in Muridke and Kotli": the word names the weapon, one
+    strike in each town; "raids in Adana and Bursa" (police raids, an attack?) names none."""
+    kotli, muridke = town("Kotli", 33.52, 73.90, "PK"), town("Muridke", 31.80, 74.26, "PK")
+    strikes = _plural_blasts(kotli, muridke, word="strikes", sub="Air/drone strike", strength=GENERIC)
+    raids = _plural_blasts(kotli, muridke, word="raids", sub="", strength=GENERIC)
+    assert not _only_context(strikes)
+    assert _only_context(raids)
+
+
+def test_blasts_heard_in_listed_towns_are_one_event_each(extractor) -> None:
+    text = (
+        "Indian missiles hit a seminary in Bahawalpur early on Wednesday, killing 13 people, "
+        "officials said.\n\nBlasts were heard shortly after midnight in several cities, among them Muridke, "
+        "Kotli and Muzaffarabad."
+    )
+    places = {e.location.name for e in main_events(extractor, text, date(2025, 5, 7)) if e.location}
+    assert {"Muridke", "Kotli"} <= {p.split(" ")[0] for p in places}, places

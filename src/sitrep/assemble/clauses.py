@@ -273,11 +273,23 @@ _COUNTABLE_SUBS = {
 }
 
 
+_PLACES_LISTED = frozenset({"city", "town", "admin1", "admin2"})
+
+
 def _only_context(clause: Clause) -> bool:
     """Plural references without a day or a toll of their own ("the attacks", "air
-    strikes have hit the region") are context, not events."""
+    strikes have hit the region") are context, not events; plural blasts or strikes in towns
+    the sentence names ("Further strikes were reported in Ahmedpur East, Muridke and Kotli")
+    are one event in each."""
     if clause.fatalities or any(m.sub_event_type not in _COUNTABLE_SUBS for m in clause.mentions):
         return False
+    if any(m.sub_event_type for m in clause.mentions) and len(_named_places(clause)) >= 2:
+        return False  # a weapon's own word ("blasts", "strikes"), not "raids" or "the attacks"
     date = clause.date
     plural = all(m.plural for m in clause.mentions)
     return plural and (date is None or date.precision is not DatePrecision.DAY)
+
+
+def _named_places(clause: Clause) -> set[str]:
+    """The towns and provinces of the clause the gazetteer located, by name."""
+    return {t.location.name for t in clause.toponyms if t.location and t.location.feature in _PLACES_LISTED}
