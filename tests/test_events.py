@@ -587,3 +587,29 @@ def test_suspects_who_have_been_arrested_are_an_arrest_not_a_charge():
 )
 def test_a_blast_with_no_device_of_its_own_is_the_weapon_named_beside_it(text, sub):
     assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "sub"),
+    [
+        (
+            "Armed men ambushed a bus on the highway in Enga province, killing several passengers.",
+            None,
+            "Attack",
+        ),
+        (
+            "Militants ambushed a convoy of vehicles travelling to Peshawar, killing 40 people.",
+            "Civilians",
+            "Attack",
+        ),
+        ("Militants ambushed an army patrol near the border, killing four soldiers.", None, "Armed clash"),
+        ("Militants ambushed a convoy near the border and soldiers were killed.", "Civilians", "Armed clash"),
+        ("Rebels ambushed the convoy and fought the escort for an hour.", "State forces", "Armed clash"),
+    ],
+)
+def test_an_ambush_of_civilians_is_an_attack(text, target, sub):
+    """ACLED's battle needs two armed sides: gunmen who ambush a bus or passengers attack civilians;
+    an ambush of soldiers, or one told as fighting, stays a clash."""
+    gunmen = Actor("Unidentified Armed Group (Pakistan)", "Political militia", "PK")
+    actor2 = None if target is None else Actor(f"{target} (Pakistan)", target, "PK")
+    assert choose_sub_event_type(mentions(text), gunmen, actor2, Lexicon.default()) == sub

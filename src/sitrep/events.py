@@ -495,6 +495,8 @@ def _sub_event_type(
         return _refine_demonstration(demonstration, story, lexicon, clashed="Armed clash" in subs)
     if sub == "Armed clash" and _crowd_fights_police(cue_text, actor1, actor2):
         return "Violent demonstration"  # ACLED: a battle is between armed, organised sides
+    if sub == "Armed clash" and _ambush_on_civilians(mentions, actor2, cue_text):
+        return "Attack"  # "gunmen ambushed a bus": one armed side, its targets unarmed
     if sub == "Attack" and _on_armed_men(mentions, actor2):
         return "Armed clash"  # ACLED's attack is on civilians; soldiers or police shot dead fought a battle
     if sub in ("Non-state actor overtakes territory", "Government regains territory"):
@@ -558,6 +560,33 @@ def _crowd_fights_police(cue_text: str, actor1: Actor | None, actor2: Actor | No
     if any(a is not None and a.type in ARMED_TYPES and a.type != "State forces" for a in (actor1, actor2)):
         return False
     return bool(_CROWD.search(cue_text) and _POLICE.search(cue_text) and not _ARMED_SIDE.search(cue_text))
+
+
+_AMBUSH = re.compile(r"ambush(?:ed|es)?", re.I)
+# what travellers ride in, or who they are: "ambushed a bus", "vehicles carrying passengers"
+_TRAVELLERS = whole_words(
+    "bus(?:es)?",
+    "minibus(?:es)?",
+    "passengers?",
+    "travell?ers",
+    "commuters",
+    "pilgrims",
+    "civilians?",
+    "taxis?",
+)
+
+
+def _ambush_on_civilians(mentions: list[EventMention], actor2: Actor | None, cue_text: str) -> bool:
+    """An ambush, told by no other battle word, of civilians (the voted target, or a bus or
+    passengers and no armed men named): ACLED's attack, since only one side was armed."""
+    clashes = [m for m in mentions if m.sub_event_type == "Armed clash" and m.strength == STRONG]
+    if not clashes or not all(_AMBUSH.fullmatch(m.trigger.text) for m in clashes):
+        return False
+    if _ARMED_KILLED.search(cue_text):
+        return False  # "soldiers were killed in the ambush"
+    if actor2 is not None:
+        return actor2.type == "Civilians"
+    return bool(_TRAVELLERS.search(cue_text)) and not _ARMED_TARGET_WORDS.search(cue_text)
 
 
 # the lead counts suicide bombings: "58 killed in two suicide blasts", "twin suicide bombings"
