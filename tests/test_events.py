@@ -613,3 +613,31 @@ def test_an_ambush_of_civilians_is_an_attack(text, target, sub):
     gunmen = Actor("Unidentified Armed Group (Pakistan)", "Political militia", "PK")
     actor2 = None if target is None else Actor(f"{target} (Pakistan)", target, "PK")
     assert choose_sub_event_type(mentions(text), gunmen, actor2, Lexicon.default()) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Houthi rebels fired a ballistic missile toward central Israel. "
+            "The army said the missile was intercepted before it reached Israeli territory.",
+            "Disrupted weapons use",
+        ),
+        (
+            "Police intercepted a car near Srinagar and recovered two hand grenades from it.",
+            "Grenade",
+        ),
+        (
+            "Russia fired 19 missiles at Ukraine. Most were shot down, but one missile hit an apartment block.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "Russia fired 19 missiles at Ukraine. Most were shot down, and one person was killed in Dnipro.",
+            "Shelling/artillery/missile attack",
+        ),
+    ],
+)
+def test_a_missile_intercepted_that_hit_nothing_was_disrupted(text, sub):
+    """ACLED codes a weapon stopped short of its target as disrupted weapons use; one that hit,
+    killed or wounded stays the strike it was."""
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == sub

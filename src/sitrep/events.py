@@ -473,8 +473,9 @@ def _sub_event_type(
     subs = [m.sub_event_type for m in mentions if m.strength == STRONG]
     subs = subs or [m.sub_event_type for m in mentions if m.sub_event_type]  # "the strike"
     cue_text = " ".join(dict.fromkeys(m.sentence.text for m in mentions))
-    if "Disrupted weapons use" in subs and re.search(
-        r"defus|foiled|thwarted|dismantled|disposal", cue_text, re.I
+    if "Disrupted weapons use" in subs and (
+        re.search(r"defus|foiled|thwarted|dismantled|disposal", cue_text, re.I)
+        or _stopped_short(mentions, cue_text)
     ):
         return "Disrupted weapons use"
     primary = [s for s in subs if s not in ACCESSORY_SUBS and s != "Disrupted weapons use"]
@@ -505,6 +506,26 @@ def _sub_event_type(
     if sub:
         return sub
     return _type_from_actors(actor1, actor2, cue_text)
+
+
+_LAUNCHED = ("Shelling/artillery/missile attack", "Air/drone strike")
+# a weapon that reached its target: "the strike hit an industrial facility", "a missile struck"
+_IMPACT = whole_words(
+    "hit", "hits", "struck", "strikes", "landed", "slammed", "damag(?:e|ed|es|ing)", "fell on"
+)
+
+
+def _stopped_short(mentions: list[EventMention], cue_text: str) -> bool:
+    """A missile or drone told with its interception, and nothing it hit, killed or wounded:
+    ACLED's disrupted weapons use ("fired a ballistic missile; the missile was intercepted"),
+    not the strike it would have been."""
+    if not any(m.sub_event_type == "Disrupted weapons use" and m.strength == STRONG for m in mentions):
+        return False
+    if not any(m.sub_event_type in _LAUNCHED for m in mentions):
+        return False  # "police intercepted a car carrying grenades": people stopped, not a weapon in flight
+    if any(m.strength == WEAK and not m.sub_event_type for m in mentions):
+        return False  # "one person is dead": something got through
+    return not _IMPACT.search(cue_text)
 
 
 _CROWD = whole_words(
