@@ -641,3 +641,25 @@ def test_a_missile_intercepted_that_hit_nothing_was_disrupted(text, sub):
     """ACLED codes a weapon stopped short of its target as disrupted weapons use; one that hit,
     killed or wounded stays the strike it was."""
     assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A soldier was wounded on Saturday when Armenian forces broke the ceasefire on the border.",
+        "Three policemen were wounded in an attack on a checkpost. "
+        "The attacks grew after the militants walked away from a shaky ceasefire with the government.",
+        "Two border guards were wounded on Friday. Officials said two ceasefire agreements had already broken down.",
+    ],
+)
+def test_a_broken_ceasefire_is_no_agreement(text):
+    """ACLED codes the fire that broke a truce by what was fired; the truce it broke is no
+    agreement of that day."""
+    army = Actor("Military Forces of Azerbaijan", "State forces", "AZ")
+    other = Actor("Military Forces of Armenia", "State forces", "AM")
+    assert choose_sub_event_type(mentions(text), other, army, Lexicon.default()) == "Armed clash"
+
+
+def test_a_ceasefire_signed_is_an_agreement():
+    text = "The army and the rebels signed a ceasefire on Monday after a week of fighting."
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == "Agreement"

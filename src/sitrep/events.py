@@ -470,6 +470,7 @@ def _sub_event_type(
     lexicon: Lexicon,
     context: str = "",
 ) -> str:
+    mentions = _without_broken_truces(mentions)
     subs = [m.sub_event_type for m in mentions if m.strength == STRONG]
     subs = subs or [m.sub_event_type for m in mentions if m.sub_event_type]  # "the strike"
     cue_text = " ".join(dict.fromkeys(m.sentence.text for m in mentions))
@@ -526,6 +527,27 @@ def _stopped_short(mentions: list[EventMention], cue_text: str) -> bool:
     if any(m.strength == WEAK and not m.sub_event_type for m in mentions):
         return False  # "one person is dead": something got through
     return not _IMPACT.search(cue_text)
+
+
+# a truce told as broken: "broke the ceasefire", "walked away from a shaky ceasefire", "two
+# ceasefire agreements had already broken down", "after the collapse of the truce"
+_BROKEN_TRUCE = re.compile(
+    r"\b(?:br(?:oke|eaks?|eaking|oken)|walk(?:ed|s|ing)? away from|pulled out of|abandon\w*)\b[^.;]{0,40}?"
+    r"\b(?:cease-?fire|truce|peace (?:deal|agreement|accord))|"
+    r"\b(?:cease-?fire|truce)s?(?: agreements?)? (?:had |has |have )?(?:already )?(?:broken down|broke down|"
+    r"collapsed|ended|ends)\b|\bcollapse of (?:the |a )?(?:[\w-]+ ){0,2}(?:cease-?fire|truce)",
+    re.I,
+)
+
+
+def _without_broken_truces(mentions: list[EventMention]) -> list[EventMention]:
+    """The event's mentions less a truce its sentence tells as broken: ACLED codes the shooting
+    that broke a ceasefire by what was fired, never as an agreement. All of them when nothing
+    else is left."""
+    kept = [
+        m for m in mentions if m.sub_event_type != "Agreement" or not _BROKEN_TRUCE.search(m.sentence.text)
+    ]
+    return kept or mentions
 
 
 _CROWD = whole_words(
