@@ -602,6 +602,11 @@ def test_a_blast_with_no_device_of_its_own_is_the_weapon_named_beside_it(text, s
             "Civilians",
             "Attack",
         ),
+        (
+            "At least 50 people were killed on Thursday when militants ambushed a convoy.",
+            "Civilians",
+            "Attack",
+        ),
         ("Militants ambushed an army patrol near the border, killing four soldiers.", None, "Armed clash"),
         ("Militants ambushed a convoy near the border and soldiers were killed.", "Civilians", "Armed clash"),
         ("Rebels ambushed the convoy and fought the escort for an hour.", "State forces", "Armed clash"),

@@ -673,10 +673,13 @@ _ARMED_MEN = (
     r"(?:soldiers?|troops|servicemen|(?:police )?officers?|policem[ae]n|police|gendarmes?|"
     r"security (?:forces|personnel|guards?)|guards?|militiamen|militants|fighters|rebels|insurgents)"
 )
+# the words between a killing and the men it names, up to one that names the killers instead:
+# "shot dead by police", "killed on Thursday when militants attacked"
+_BEFORE_THE_KILLED = r"(?:(?!(?:by|when|as|after|while|before)\b)[\w-]+ ){0,3}?"
 # soldiers or police as the ones killed: "massacre 23 Chadian soldiers", "officers were shot dead"
 _ARMED_KILLED = re.compile(
     r"\b(?:kill(?:s|ed|ing)?|shot dead|gunned down|massacred?|slain|murdered) (?:at least |no fewer than |"
-    rf"some |about )?(?:(?!by\b)[\w-]+ ){{0,3}}?{_ARMED_MEN}\b|\b{_ARMED_MEN} (?:[\w-]+ ){{0,3}}?(?:were|was|have been|"
+    rf"some |about )?{_BEFORE_THE_KILLED}{_ARMED_MEN}\b|\b{_ARMED_MEN} (?:[\w-]+ ){{0,3}}?(?:were|was|have been|"
     r"had been) (?:\w+ )?(?:killed|shot dead|gunned down|slain|massacred)\b",
     re.I,
 )
