@@ -668,3 +668,23 @@ def test_a_broken_ceasefire_is_no_agreement(text):
 def test_a_ceasefire_signed_is_an_agreement():
     text = "The army and the rebels signed a ceasefire on Monday after a week of fighting."
     assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == "Agreement"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Security forces shot dead at least five people when they fired on protesters in Baghdad on Monday.",
+            "Excessive force against protesters",
+        ),
+        ("Gunmen shot dead five people at a market in Baghdad on Monday.", "Attack"),
+    ],
+)
+def test_an_attack_on_protesters_with_force_at_the_crowd_is_excessive_force(text, sub):
+    """ACLED's excessive force: lethal force on the protesters (the voted target), not an attack
+    on civilians, also where the rally's own words went to the rally's event and the shooting's
+    event holds only the killing."""
+    police = Actor("Police Forces of Iraq", "State forces", "IQ")
+    crowd = Actor("Protesters (Iraq)", "Protesters", "IQ")
+    killing = [m for m in mentions(text) if m.sub_event_type != "Peaceful protest"]
+    assert choose_sub_event_type(killing, police, crowd, Lexicon.default()) == sub

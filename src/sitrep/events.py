@@ -499,6 +499,8 @@ def _sub_event_type(
         return "Violent demonstration"  # ACLED: a battle is between armed, organised sides
     if sub == "Armed clash" and _ambush_on_civilians(mentions, actor2, cue_text):
         return "Attack"  # "gunmen ambushed a bus": one armed side, its targets unarmed
+    if sub == "Attack" and _on_protesters(actor2, cue_text, lexicon):
+        return "Excessive force against protesters"  # "security forces shot dead five as they fired on protesters"
     if sub == "Attack" and _on_armed_men(mentions, actor2):
         return "Armed clash"  # ACLED's attack is on civilians; soldiers or police shot dead fought a battle
     if sub in ("Non-state actor overtakes territory", "Government regains territory"):
@@ -507,6 +509,16 @@ def _sub_event_type(
     if sub:
         return sub
     return _type_from_actors(actor1, actor2, cue_text)
+
+
+def _on_protesters(actor2: Actor | None, cue_text: str, lexicon: Lexicon) -> bool:
+    """An attack whose target is the protesters, told with force at this crowd ("opened fire on
+    protesters"): ACLED's excessive force against protesters, not violence against civilians."""
+    return (
+        actor2 is not None
+        and actor2.type == "Protesters"
+        and force_at_crowd("excessive_force", cue_text, lexicon)
+    )
 
 
 _LAUNCHED = ("Shelling/artillery/missile attack", "Air/drone strike")
