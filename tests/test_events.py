@@ -676,6 +676,65 @@ def test_gunmen_who_descend_on_a_gendarmerie_attacked_it():
 
 
 @pytest.mark.parametrize(
+    ("text", "target", "sub"),
+    [
+        (
+            "Armed men ambushed a bus on the highway in Enga province, killing several passengers.",
+            None,
+            "Attack",
+        ),
+        (
+            "Militants ambushed a convoy of vehicles travelling to Peshawar, killing 40 people.",
+            "Civilians",
+            "Attack",
+        ),
+        (
+            "At least 50 people were killed on Thursday when militants ambushed a convoy.",
+            "Civilians",
+            "Attack",
+        ),
+        ("Militants ambushed an army patrol near the border, killing four soldiers.", None, "Armed clash"),
+        ("Militants ambushed a convoy near the border and soldiers were killed.", "Civilians", "Armed clash"),
+        ("Rebels ambushed the convoy and fought the escort for an hour.", "State forces", "Armed clash"),
+    ],
+)
+def test_an_ambush_of_civilians_is_an_attack(text, target, sub):
+    """ACLED's battle needs two armed sides: gunmen who ambush a bus or passengers attack civilians;
+    an ambush of soldiers, or one told as fighting, stays a clash."""
+    gunmen = Actor("Unidentified Armed Group (Pakistan)", "Political militia", "PK")
+    actor2 = None if target is None else Actor(f"{target} (Pakistan)", target, "PK")
+    assert choose_sub_event_type(mentions(text), gunmen, actor2, Lexicon.default()) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Houthi rebels fired a ballistic missile toward central Israel. "
+            "The army said the missile was intercepted before it reached Israeli territory.",
+            "Disrupted weapons use",
+        ),
+        (
+            "Police intercepted a car near Srinagar and recovered two hand grenades from it.",
+            "Grenade",
+        ),
+        (
+            "Russia fired 19 missiles at Ukraine. Most were shot down, but one missile hit an apartment block.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "Russia fired 19 missiles at Ukraine. Most were shot down, and one person was killed in Dnipro.",
+            "Shelling/artillery/missile attack",
+        ),
+    ],
+)
+def test_a_missile_intercepted_that_hit_nothing_was_disrupted(text, sub):
+    """ACLED codes a weapon stopped short of its target as disrupted weapons use; one that hit,
+    killed or wounded stays the strike it was."""
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == sub
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # tyres burned on a road are a protest's barricade, not property destroyed
@@ -719,3 +778,45 @@ def test_a_massacre_named_for_its_place_or_day_refers_back(text):
     found = [m for m in mentions(text) if m.sub_event_type == "Attack"]
     assert all(m.strength == GENERIC for m in found)
     assert [m.strength for m in mentions("Soldiers massacred 20 villagers at dawn.")] == [STRONG]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A soldier was wounded on Saturday when Armenian forces broke the ceasefire on the border.",
+        "Three policemen were wounded in an attack on a checkpost. "
+        "The attacks grew after the militants walked away from a shaky ceasefire with the government.",
+        "Two border guards were wounded on Friday. Officials said two ceasefire agreements had already broken down.",
+    ],
+)
+def test_a_broken_ceasefire_is_no_agreement(text):
+    """ACLED codes the fire that broke a truce by what was fired; the truce it broke is no
+    agreement of that day."""
+    army = Actor("Military Forces of Azerbaijan", "State forces", "AZ")
+    other = Actor("Military Forces of Armenia", "State forces", "AM")
+    assert choose_sub_event_type(mentions(text), other, army, Lexicon.default()) == "Armed clash"
+
+
+def test_a_ceasefire_signed_is_an_agreement():
+    text = "The army and the rebels signed a ceasefire on Monday after a week of fighting."
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == "Agreement"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Security forces shot dead at least five people when they fired on protesters in Baghdad on Monday.",
+            "Excessive force against protesters",
+        ),
+        ("Gunmen shot dead five people at a market in Baghdad on Monday.", "Attack"),
+    ],
+)
+def test_an_attack_on_protesters_with_force_at_the_crowd_is_excessive_force(text, sub):
+    """ACLED's excessive force: lethal force on the protesters (the voted target), not an attack
+    on civilians, also where the rally's own words went to the rally's event and the shooting's
+    event holds only the killing."""
+    police = Actor("Police Forces of Iraq", "State forces", "IQ")
+    crowd = Actor("Protesters (Iraq)", "Protesters", "IQ")
+    killing = [m for m in mentions(text) if m.sub_event_type != "Peaceful protest"]
+    assert choose_sub_event_type(killing, police, crowd, Lexicon.default()) == sub

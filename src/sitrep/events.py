@@ -17,18 +17,15 @@ from functools import lru_cache
 import yaml
 
 from sitrep.codebook import SubEventType, codebook, packaged_text
+from sitrep.crowds import crowd_fights_police, on_protesters, refine_demonstration
 from sitrep.model import Actor, Span
+from sitrep.wording import whole_words
 
 STRONG, WEAK, GENERIC = "strong", "weak", "generic"
 ARMED_TYPES = codebook().armed_types()
 # Subtypes that report what happened around another event (an arrest after a
 # bombing); they join an event of the article before they stand on their own.
 ACCESSORY_SUBS = {"Arrests", "Looting/property destruction", "Non-violent transfer of territory"}
-
-
-def whole_words(*words: str) -> re.Pattern[str]:
-    """A case-blind regex for any of ``words`` (regex fragments) standing as a whole word."""
-    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
 
 
 _CIVILIAN_WORDS = whole_words(
@@ -479,11 +476,13 @@ def _sub_event_type(
     lexicon: Lexicon,
     context: str = "",
 ) -> str:
+    mentions = _without_broken_truces(mentions)
     subs = [m.sub_event_type for m in mentions if m.strength == STRONG]
     subs = subs or [m.sub_event_type for m in mentions if m.sub_event_type]  # "the strike"
     cue_text = " ".join(dict.fromkeys(m.sentence.text for m in mentions))
-    if "Disrupted weapons use" in subs and re.search(
-        r"defus|foiled|thwarted|dismantled|disposal", cue_text, re.I
+    if "Disrupted weapons use" in subs and (
+        re.search(r"defus|foiled|thwarted|dismantled|disposal", cue_text, re.I)
+        or _stopped_short(mentions, cue_text)
     ):
         return "Disrupted weapons use"
     primary = [s for s in subs if s not in ACCESSORY_SUBS and s != "Disrupted weapons use"]
@@ -501,9 +500,13 @@ def _sub_event_type(
     demonstration = next((s for s in subs if s in ("Peaceful protest", "Violent demonstration")), None)
     if demonstration and sub in (demonstration, "Attack", "Armed clash", "Arrests"):
         story = f"{cue_text} {context}"
-        return _refine_demonstration(demonstration, story, lexicon, clashed="Armed clash" in subs)
-    if sub == "Armed clash" and _crowd_fights_police(cue_text, actor1, actor2):
+        return refine_demonstration(demonstration, story, lexicon, clashed="Armed clash" in subs)
+    if sub == "Armed clash" and crowd_fights_police(cue_text, actor1, actor2):
         return "Violent demonstration"  # ACLED: a battle is between armed, organised sides
+    if sub == "Armed clash" and _ambush_on_civilians(mentions, actor2, cue_text):
+        return "Attack"  # "gunmen ambushed a bus": one armed side, its targets unarmed
+    if sub == "Attack" and on_protesters(actor2, cue_text, lexicon):
+        return "Excessive force against protesters"  # "security forces shot dead five as they fired on protesters"
     if sub == "Attack" and _on_armed_men(mentions, actor2):
         return "Armed clash"  # ACLED's attack is on civilians; soldiers or police shot dead fought a battle
     if sub in ("Non-state actor overtakes territory", "Government regains territory"):
@@ -514,59 +517,72 @@ def _sub_event_type(
     return _type_from_actors(actor1, actor2, cue_text)
 
 
-_CROWD = whole_words(
-    "youths?",
-    "young (?:men|people|Tunisians|protesters)",
-    "crowds?",
-    "supporters",
-    "(?:party )?workers",
-    "rivals?",
-    "residents",
-    "students",
-    "protesters",
-    "demonstrators",
-    "marchers?",
-    "march",
-    "rally",
-    "fans",
-)
-_POLICE = whole_words(
-    "police", "policemen", "riot police", "officers", "gendarmes?", "security (?:forces|agencies)"
-)
-_ARMED_SIDE = whole_words(
-    "gun\\w*",
-    "shot",
-    "shooting",
-    "firing",
-    "fired",
-    "armed (?:men|groups?)",
-    "weapons?",
-    "rifles?",
-    "militants?",
-    "rebels?",
-    "fighters",
-    "insurgents?",
-    "soldiers",
-    "troops",
-    "army",
-    "militia\\w*",
-    "jihadists?",
-    "bandits",
-    "bombs?",
-    "grenades?",
-    "rockets?",
-    "mortars?",
-    "artillery",
-    "drones?",
+_LAUNCHED = ("Shelling/artillery/missile attack", "Air/drone strike")
+# a weapon that reached its target: "the strike hit an industrial facility", "a missile struck"
+_IMPACT = whole_words(
+    "hit", "hits", "struck", "strikes", "landed", "slammed", "damag(?:e|ed|es|ing)", "fell on"
 )
 
 
-def _crowd_fights_police(cue_text: str, actor1: Actor | None, actor2: Actor | None) -> bool:
-    """A "clash" of a crowd (youths, supporters, rivals, a march) with the police, no arms or
-    armed group named: ACLED's riot, not a battle."""
-    if any(a is not None and a.type in ARMED_TYPES and a.type != "State forces" for a in (actor1, actor2)):
+def _stopped_short(mentions: list[EventMention], cue_text: str) -> bool:
+    """A missile or drone told with its interception, and nothing it hit, killed or wounded:
+    ACLED's disrupted weapons use ("fired a ballistic missile; the missile was intercepted"),
+    not the strike it would have been."""
+    if not any(m.sub_event_type == "Disrupted weapons use" and m.strength == STRONG for m in mentions):
         return False
-    return bool(_CROWD.search(cue_text) and _POLICE.search(cue_text) and not _ARMED_SIDE.search(cue_text))
+    if not any(m.sub_event_type in _LAUNCHED for m in mentions):
+        return False  # "police intercepted a car carrying grenades": people stopped, not a weapon in flight
+    if any(m.strength == WEAK and not m.sub_event_type for m in mentions):
+        return False  # "one person is dead": something got through
+    return not _IMPACT.search(cue_text)
+
+
+# a truce told as broken: "broke the ceasefire", "walked away from a shaky ceasefire", "two
+# ceasefire agreements had already broken down", "after the collapse of the truce"
+_BROKEN_TRUCE = re.compile(
+    r"\b(?:br(?:oke|eaks?|eaking|oken)|walk(?:ed|s|ing)? away from|pulled out of|abandon\w*)\b[^.;]{0,40}?"
+    r"\b(?:cease-?fire|truce|peace (?:deal|agreement|accord))|"
+    r"\b(?:cease-?fire|truce)s?(?: agreements?)? (?:had |has |have )?(?:already )?(?:broken down|broke down|"
+    r"collapsed|ended|ends)\b|\bcollapse of (?:the |a )?(?:[\w-]+ ){0,2}(?:cease-?fire|truce)",
+    re.I,
+)
+
+
+def _without_broken_truces(mentions: list[EventMention]) -> list[EventMention]:
+    """The event's mentions less a truce its sentence tells as broken: ACLED codes the shooting
+    that broke a ceasefire by what was fired, never as an agreement. All of them when nothing
+    else is left."""
+    kept = [
+        m for m in mentions if m.sub_event_type != "Agreement" or not _BROKEN_TRUCE.search(m.sentence.text)
+    ]
+    return kept or mentions
+
+
+_AMBUSH = re.compile(r"ambush(?:ed|es)?", re.I)
+# what travellers ride in, or who they are: "ambushed a bus", "vehicles carrying passengers"
+_TRAVELLERS = whole_words(
+    "bus(?:es)?",
+    "minibus(?:es)?",
+    "passengers?",
+    "travell?ers",
+    "commuters",
+    "pilgrims",
+    "civilians?",
+    "taxis?",
+)
+
+
+def _ambush_on_civilians(mentions: list[EventMention], actor2: Actor | None, cue_text: str) -> bool:
+    """An ambush, told by no other battle word, of civilians (the voted target, or a bus or
+    passengers and no armed men named): ACLED's attack, since only one side was armed."""
+    clashes = [m for m in mentions if m.sub_event_type == "Armed clash" and m.strength == STRONG]
+    if not clashes or not all(_AMBUSH.fullmatch(m.trigger.text) for m in clashes):
+        return False
+    if _ARMED_KILLED.search(cue_text):
+        return False  # "soldiers were killed in the ambush"
+    if actor2 is not None:
+        return actor2.type == "Civilians"
+    return bool(_TRAVELLERS.search(cue_text)) and not _ARMED_TARGET_WORDS.search(cue_text)
 
 
 # the lead counts suicide bombings: "58 killed in two suicide blasts", "twin suicide bombings"
@@ -610,10 +626,13 @@ _ARMED_MEN = (
     r"(?:soldiers?|troops|servicemen|(?:police )?officers?|policem[ae]n|police|gendarmes?|"
     r"security (?:forces|personnel|guards?)|guards?|militiamen|militants|fighters|rebels|insurgents)"
 )
+# the words between a killing and the men it names, up to one that names the killers instead:
+# "shot dead by police", "killed on Thursday when militants attacked"
+_BEFORE_THE_KILLED = r"(?:(?!(?:by|when|as|after|while|before)\b)[\w-]+ ){0,3}?"
 # soldiers or police as the ones killed: "massacre 23 Chadian soldiers", "officers were shot dead"
 _ARMED_KILLED = re.compile(
     r"\b(?:kill(?:s|ed|ing)?|shot dead|gunned down|massacred?|slain|murdered) (?:at least |no fewer than |"
-    rf"some |about )?(?:(?!by\b)[\w-]+ ){{0,3}}?{_ARMED_MEN}\b|\b{_ARMED_MEN} (?:[\w-]+ ){{0,3}}?(?:were|was|have been|"
+    rf"some |about )?{_BEFORE_THE_KILLED}{_ARMED_MEN}\b|\b{_ARMED_MEN} (?:[\w-]+ ){{0,3}}?(?:were|was|have been|"
     r"had been) (?:\w+ )?(?:killed|shot dead|gunned down|slain|massacred)\b",
     re.I,
 )
@@ -647,81 +666,6 @@ def armed_men_killed(mentions: list[EventMention] | tuple[EventMention, ...]) ->
         return False
     said = list(dict.fromkeys(m.sentence.text for m in killing))
     return any(_ARMED_KILLED.search(t) and not _CIVILIAN_WORDS.search(t) for t in said)
-
-
-def _refine_demonstration(sub: str, cue_text: str, lexicon: Lexicon, *, clashed: bool = False) -> str:
-    """ACLED: violent demonstrators make a riot, even where the police shot at them; force on
-    peaceful ones a protest with intervention (or excessive force). Protesters who clash with
-    the police are violent."""
-    violent = sub == "Violent demonstration" or violent_crowd(cue_text, lexicon)
-    excessive = not violent and force_at_crowd("excessive_force", cue_text, lexicon)
-    if _mob(cue_text, lexicon) and (not excessive or lexicon.refine["mob_on_people"].search(cue_text)):
-        return "Mob violence"  # forces that shot a crowd they call a "mob" used excessive force on it
-    if excessive:
-        return "Excessive force against protesters"
-    if violent or clashed:
-        return "Violent demonstration"
-    if force_at_crowd("protest_intervention", cue_text, lexicon):
-        return "Protest with intervention"
-    return "Peaceful protest"
-
-
-def _mob(text: str, lexicon: Lexicon) -> bool:
-    """ACLED's mob violence: a crowd that sets upon people. A demonstration's crowd that the
-    report calls a "mob" while it burns and storms buildings (and harms no one by hand) riots."""
-    refine = lexicon.refine
-    if not refine["mob"].search(text):
-        return False
-    return bool(refine["mob_on_people"].search(text)) or not violent_crowd(text, lexicon)
-
-
-# "Earlier this week, by contrast, riot police used tear gas": force met another day's crowd
-_OTHER_DAY = re.compile(
-    r"\b(?:earlier (?:this|that|last) (?:week|month)|(?:last|previous) (?:week|month)|by contrast|"
-    r"the (?:day|night|week) before|previous (?:day|days|protests?|rallies|demonstrations?))\b[^.;:!?]{0,80}$",
-    re.I,
-)
-# "with water cannon standing by": force at hand is not force used; "the release of people
-# detained during earlier protests": force used on another day's crowd
-_AT_HAND = re.compile(
-    r"\s*(?:were |was )?(?:standing by|stood by|on standby|at the ready|nearby|deployed)\b|"
-    r"\s*(?:during|in|at|after) (?:the )?(?:earlier|previous|past|last (?:week|month)'s) "
-    r"(?:protests?|demonstrations?|rall(?:y|ies)|marches)\b",
-    re.I,
-)
-
-
-def force_at_crowd(kind: str, text: str, lexicon: Lexicon) -> bool:
-    """Cue words of force ("tear gas", "opened fire on protesters") used on this crowd, not
-    on another day's nor only kept at hand."""
-    return _of_this_crowd(lexicon.refine[kind], text, _OTHER_DAY, 120, _AT_HAND)
-
-
-# "following a week of violent protests", "could hijack to cause chaos, including looting":
-# violence recalled from before or feared, not this crowd's
-_NOT_THIS_CROWD = re.compile(
-    r"\b(?:since|(?:weeks?|days?|months?|nights?|years?) of|could|might|would|feared|fears?|warned|warning|"
-    r"threat\w*|to cause|plann?(?:ed|ing)? to|aimed? to|tried to|attempt\w* to)\b[^.;:!?]{0,60}$",
-    re.I,
-)
-
-
-def violent_crowd(text: str, lexicon: Lexicon) -> bool:
-    """Words of a crowd's violence ("turned violent", "hurled stones", "looting") said of this
-    crowd, not of earlier protests or of what someone feared it might do."""
-    return _of_this_crowd(lexicon.refine["protest_violent"], text, _NOT_THIS_CROWD, 80)
-
-
-def _of_this_crowd(
-    cue: re.Pattern, text: str, elsewhere: re.Pattern, window: int, unused: re.Pattern | None = None
-) -> bool:
-    """A cue word said of this crowd: no ``elsewhere`` words in the ``window`` before it (another
-    day's crowd, a feared one) and, with ``unused``, none right after it ("standing by")."""
-    return any(
-        not elsewhere.search(text[max(0, m.start() - window) : m.start()])
-        and not (unused is not None and unused.match(text, m.end()))
-        for m in cue.finditer(text)
-    )
 
 
 def _type_from_actors(actor1: Actor | None, actor2: Actor | None, cue_text: str) -> str:

@@ -24,7 +24,8 @@ import numpy as np
 import yaml
 
 from sitrep.codebook import codebook, packaged_text
-from sitrep.events import STRONG, EventMention, Lexicon, force_at_crowd, violent_crowd
+from sitrep.crowds import force_at_crowd, violent_crowd
+from sitrep.events import STRONG, EventMention, Lexicon
 from sitrep.model import Actor
 
 BASE = ("rules", "strong", "first_strong", "lead", "proposed", "share", "rules_type")
