@@ -401,3 +401,25 @@ def test_an_abbreviated_post_is_not_named_in_full(nlp: Language) -> None:
     """'The SSP said' after 'Senior Superintendent of Police (SSP) Dostin Dashti': a post, kept short."""
     text = "Senior Superintendent of Police (SSP) Dostin Dashti visited the site. The SSP said five people were killed."
     assert [c.speaker for c in _claims(nlp, text)] != ["Senior Superintendent of Police (SSP)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # "the group" is the body the article named before it: an armed group, a monitor
+        ("Fighters of the Islamic State stormed an army post near Diffa on Monday. "
+         "The group said its fighters killed 12 soldiers in the raid.", "armed group"),
+        ("The Syrian Observatory for Human Rights counted the dead on Sunday. "
+         "The group said 14 civilians were killed in the strikes on the market.", "civil society"),
+        # an outlet quoting the group is not the group
+        ("Al-Shabaab fighters attacked a hotel in Mogadishu, Reuters reported. "
+         "The group said it had killed 20 soldiers.", "armed group"),
+        # a country keeps its kind when quoted again with the role the article gave it
+        ("Kyrgyzstan, a close ally of Moscow, said its border posts came under fire near Batken. "
+         "Kyrgyzstan said three of its guards were killed in the shelling.", "government"),
+    ],
+)  # fmt: skip
+def test_a_body_named_before_keeps_its_kind(nlp: Language, text: str, kind: str) -> None:
+    first, last = _claims(nlp, text)[0], _claims(nlp, text)[-1]
+    assert last.speaker.lower() in ("the group", first.speaker.lower())
+    assert last.speaker_type == kind

@@ -35,10 +35,12 @@ from sitrep.claim_coding import (
 )
 from sitrep.claim_model import ClaimCues, ClaimModel
 from sitrep.claim_speakers import (
+    BODY_ANAPHOR,
     NO_SOURCE,
     PRONOUNS,
     STATEMENT_NOUNS,
     Source,
+    antecedent_kind,
     clip,
     np_span,
     person_before,
@@ -383,6 +385,10 @@ def _claim_at(
     ):
         return None
     kind = speaker_type(name, role, lexicon=lexicon, gpe=gpe)
+    if (
+        kind == "other" and not role and BODY_ANAPHOR.fullmatch(name)
+    ):  # "the group said": the one named before
+        kind = antecedent_kind(doc, tok.i, lexicon)
     agent = _agent(doc, rng)
     if not agent and lemma in ("blame", "accuse"):  # "police blamed the Pakistani Taliban"
         blamed = [c for c in tok.children if c.dep_ == "dobj"]
