@@ -141,6 +141,29 @@ def test_the_toll_a_statement_gives(text: str, value: str) -> None:
             "armed group",
             "claims responsibility",
         ),
+        # its members, a grenade thrown; "claimed a separate attack", "claimed to have killed"
+        (
+            "say",
+            "some of its members set off an explosive device in a bar in the capital",
+            "armed group",
+            "claims responsibility",
+        ),
+        ("say", "it had thrown the grenade at the police station", "armed group", "claims responsibility"),
+        (
+            "claim",
+            "a separate attack on another cargo ship in the Red Sea",
+            "armed group",
+            "claims responsibility",
+        ),
+        (
+            "claim",
+            "what is the first deadly attack on shipping in more than a year",
+            "armed group",
+            "claims responsibility",
+        ),
+        ("claim", "to have killed 30 terrorists in the town", "military", "claims responsibility"),
+        # a claim that the attack killed people is a toll
+        ("claim", "the attack killed 20 people in the market", "witness", "asserts"),
         # not the group acting: a member of it is the victim
         ("say", "the leader of the group had been killed in an airstrike", "armed group", "asserts"),
         # anyone else telling what others took asserts

@@ -66,11 +66,11 @@ CONFIRM = re.compile(
 # An armed group speaking of its own act: "it was behind the bombing", "they had carried out", "the
 # militia had downed a drone", "the Iran-backed group had sent drones".
 SELF_CLAIM = re.compile(
-    r"\b(it|they|we|(its|their|our) (fighters|forces|units|mujahideen|men)"
+    r"\b(it|they|we|(its|their|our) (fighters|forces|units|mujahideen|men|members)"
     r"|the (\w+[ -]){0,2}(group|militia|movement|organi[sz]ation|houthis))(?! of) (had |has |have |also )*(carried out"
     r"|(was|were|is|are) (behind|responsible)|dealt|inflicted|killed|destroyed|downed|shot down|captured|seized"
     r"|repelled|ambushed|attacked|struck|targeted|taken|took|hit|shelled|launched|conducted|recaptured|overran"
-    r"|fired|sent)\b",
+    r"|fired|sent|battled|threw|thrown|set off|pushed|stormed|blew up|detonated|raided|torched|abducted)\b",
     re.I,
 )
 ARMED_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
