@@ -324,3 +324,29 @@ def antecedent_kind(doc: Doc, before: int, lexicon: ClaimLexicon) -> str:
     ]
     kinds = [kind for _, kind in sorted(named) if kind not in ("other", "media")]
     return kinds[-1] if kinds else "other"
+
+
+# "the ministry said", "the official said": a speaker the article quoted before, named by its post alone.
+DEFINITE_SPEAKER = re.compile(r"(the|this) (same )?([a-z]+?)s?", re.I)
+QUOTED_AGAIN_HEADS = frozenset(
+    """ministry official spokesman spokeswoman spokesperson commissioner colonel coalition agency department
+    source officer general command service""".split()
+)
+
+
+def as_quoted_before(claim: Claim, earlier: list[Claim]) -> Claim:
+    """'The ministry said' after 'Russia's defence ministry said' is that ministry again, of the kind
+    the fuller mention told; the post alone ('the official') cannot tell a soldier from a minister."""
+    found = DEFINITE_SPEAKER.fullmatch(claim.speaker)
+    if found is None or claim.speaker_role or found.group(3).lower() not in QUOTED_AGAIN_HEADS:
+        return claim
+    head = re.compile(r"\b" + found.group(3), re.I)
+    fuller = [
+        c
+        for c in earlier
+        if not DEFINITE_SPEAKER.fullmatch(c.speaker)
+        and (head.search(c.speaker) or head.search(c.speaker_role))
+    ]
+    if not fuller or fuller[-1].speaker_type == "other":
+        return claim
+    return dataclasses.replace(claim, speaker_type=fuller[-1].speaker_type)

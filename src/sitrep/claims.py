@@ -41,6 +41,7 @@ from sitrep.claim_speakers import (
     STATEMENT_NOUNS,
     Source,
     antecedent_kind,
+    as_quoted_before,
     clip,
     np_span,
     person_before,
@@ -533,7 +534,9 @@ def find_claims(
             own, keep = _one_statement(own, claim, tok)
             if not keep:
                 continue
-            claim = with_known_role(claim, roles, lexicon, doc)
+            claim = as_quoted_before(
+                with_known_role(claim, roles, lexicon, doc), [*claims, *(c for c, _ in own)]
+            )
             previous = (claim.speaker, claim.speaker_role, "", claim.speaker_type == "government")
             if beside_event(claim.text, claim.stance, claim.field, lexicon=lexicon):  # still who "he" is
                 continue
