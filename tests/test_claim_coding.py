@@ -62,6 +62,11 @@ from sitrep.claim_coding import beside_event, field_of, named_party, speaker_typ
         ("Khyber Press", "", "media"),
         ("The propaganda outlets of the group", "", "other"),
         ("the police press service", "", "police"),
+        # the police before the media; a country's emergency services are the government, an ambulance service medical
+        ("Police reports", "", "police"),
+        ("the police media unit", "", "police"),
+        ("Ukraine's emergency services", "", "government"),
+        ("Israel's emergency service", "", "medical"),
     ],
 )
 def test_speaker_type(name: str, role: str, kind: str) -> None:
