@@ -67,6 +67,12 @@ from sitrep.claim_coding import beside_event, field_of, named_party, speaker_typ
         ("the police media unit", "", "police"),
         ("Ukraine's emergency services", "", "government"),
         ("Israel's emergency service", "", "medical"),
+        # a spokesman or officer of an armed group the actor dictionary knows speaks for it, not for a state
+        ("Sebby Sambom", "TPNPB spokesman", "armed group"),
+        ("Colonel Naw Bu", "a spokesperson for the Kachin Independence Army (KIA)", "armed group"),
+        ("The Arakan Army (AA)", "", "armed group"),
+        # unless the group is the government that speaks
+        ("Hamdullah Fitrat", "the Taliban government's deputy spokesman", "government"),
     ],
 )
 def test_speaker_type(name: str, role: str, kind: str) -> None:
