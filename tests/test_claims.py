@@ -259,6 +259,9 @@ def test_speaker_name_role_and_kind(nlp: Language, text: str, speaker: str, role
         # a toll stays a claim beside the aftermath
         ("MONUSCO said 45 people were killed and that it was working with the authorities to step up security.",
          "asserts", "fatalities", "45"),
+        # an armed group's spokesman claiming its act names the group, not himself, as the perpetrator
+        ('"We carried out the shootings because they were spies," TPNPB spokesman Sebby Sambom told AFP.',
+         "claims responsibility", "perpetrator", "TPNPB"),
     ],
 )  # fmt: skip
 def test_stance_field_and_value(nlp: Language, text: str, stance: str, field: str, value: str) -> None:

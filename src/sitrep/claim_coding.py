@@ -197,17 +197,23 @@ OPPOSING = re.compile(
 def speaks_for_armed_group(text: str) -> bool:
     """Whether a speaker's name or role names an armed group (by the actor dictionary) it speaks for,
     and not a government the group runs ('the Taliban government's deputy spokesman')."""
+    return bool(armed_group_spoken_for(text))
+
+
+def armed_group_spoken_for(text: str) -> str:
+    """The armed group a speaker's name or role names, as written ('TPNPB' of 'TPNPB spokesman'), or ''."""
     from sitrep.actors import ActorDictionary, is_unidentified
 
     if GOVERNING.search(text):
-        return False
-    found = ActorDictionary.default().find(text)
-    return any(
-        m.actor.type in ARMED_TYPES
-        and not is_unidentified(m.actor)
-        and not OPPOSING.search(text[: m.span.start])
-        for m in found
-    )
+        return ""
+    for m in ActorDictionary.default().find(text):
+        if (
+            m.actor.type in ARMED_TYPES
+            and not is_unidentified(m.actor)
+            and not OPPOSING.search(text[: m.span.start])
+        ):
+            return m.span.text
+    return ""
 
 
 def is_source(head: str, speaker: str, *, lexicon: ClaimLexicon | None = None) -> bool:

@@ -26,6 +26,7 @@ from sitrep.claim_coding import (
     CONDEMN,
     ClaimLexicon,
     about_event,
+    armed_group_spoken_for,
     beside_event,
     field_of,
     is_source,
@@ -402,8 +403,16 @@ def _claim_at(
     )  # fmt: skip
     stance = model.stance(cues)
     toll = next((f.best for f in tolls if f.span is not None and rng[0] <= f.span.start < rng[1]), None)
+    # "TPNPB spokesman Sebby Sambom": the group a person speaks for, not the one a group's own role names
+    person = kind == "armed group" and not armed_group_spoken_for(name)
+    spoken_for = armed_group_spoken_for(role) if person else ""
     field, value = field_of(
-        text, stance, agent=agent, speaker=name, toll=toll, party=party if party_kind == "group" else ""
+        text,
+        stance,
+        agent=agent,
+        speaker=spoken_for or name,
+        toll=toll,
+        party=party if party_kind == "group" else "",
     )
     span = Span(segment.start_char, segment.end_char, segment.text)
     claim = Claim(name, text, span, stance, role, kind, field, value, Span(rng[0], rng[1], text))
