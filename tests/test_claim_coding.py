@@ -73,6 +73,10 @@ from sitrep.claim_coding import beside_event, field_of, named_party, speaker_typ
         ("The Arakan Army (AA)", "", "armed group"),
         # unless the group is the government that speaks
         ("Hamdullah Fitrat", "the Taliban government's deputy spokesman", "government"),
+        # plurals and abbreviations the words missed
+        ("RFE/RL correspondents at the scene", "", "media"),
+        ("reporters", "", "media"),
+        ("Gov. Ramon Alcala", "", "government"),
     ],
 )
 def test_speaker_type(name: str, role: str, kind: str) -> None:
