@@ -259,6 +259,9 @@ def test_speaker_name_role_and_kind(nlp: Language, text: str, speaker: str, role
         # a toll stays a claim beside the aftermath
         ("MONUSCO said 45 people were killed and that it was working with the authorities to step up security.",
          "asserts", "fatalities", "45"),
+        # an armed group's spokesman claiming its act names the group, not himself, as the perpetrator
+        ('"We carried out the shootings because they were spies," TPNPB spokesman Sebby Sambom told AFP.',
+         "claims responsibility", "perpetrator", "TPNPB"),
     ],
 )  # fmt: skip
 def test_stance_field_and_value(nlp: Language, text: str, stance: str, field: str, value: str) -> None:
@@ -401,3 +404,30 @@ def test_an_abbreviated_post_is_not_named_in_full(nlp: Language) -> None:
     """'The SSP said' after 'Senior Superintendent of Police (SSP) Dostin Dashti': a post, kept short."""
     text = "Senior Superintendent of Police (SSP) Dostin Dashti visited the site. The SSP said five people were killed."
     assert [c.speaker for c in _claims(nlp, text)] != ["Senior Superintendent of Police (SSP)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # "the group" is the body the article named before it: an armed group, a monitor
+        ("Fighters of the Islamic State stormed an army post near Diffa on Monday. "
+         "The group said its fighters killed 12 soldiers in the raid.", "armed group"),
+        ("The Syrian Observatory for Human Rights counted the dead on Sunday. "
+         "The group said 14 civilians were killed in the strikes on the market.", "civil society"),
+        # an outlet quoting the group is not the group
+        ("Al-Shabaab fighters attacked a hotel in Mogadishu, Reuters reported. "
+         "The group said it had killed 20 soldiers.", "armed group"),
+        # "the official", "the source": the one the article quoted before, of the kind its fuller mention told
+        ("A military official said militants attacked the post near Kidal at dawn, killing four soldiers. "
+         "The official said the attackers fled towards the border after the attack.", "military"),
+        ("A police source said gunmen attacked the market at dawn, killing four traders. "
+         "The same source said the attackers fled on motorbikes after the attack.", "police"),
+        # a country keeps its kind when quoted again with the role the article gave it
+        ("Kyrgyzstan, a close ally of Moscow, said its border posts came under fire near Batken. "
+         "Kyrgyzstan said three of its guards were killed in the shelling.", "government"),
+    ],
+)  # fmt: skip
+def test_a_body_named_before_keeps_its_kind(nlp: Language, text: str, kind: str) -> None:
+    first, last = _claims(nlp, text)[0], _claims(nlp, text)[-1]
+    assert last.speaker.lower() in ("the group", "the official", "the same source", first.speaker.lower())
+    assert last.speaker_type == kind

@@ -66,11 +66,11 @@ CONFIRM = re.compile(
 # An armed group speaking of its own act: "it was behind the bombing", "they had carried out", "the
 # militia had downed a drone", "the Iran-backed group had sent drones".
 SELF_CLAIM = re.compile(
-    r"\b(it|they|we|(its|their|our) (fighters|forces|units|mujahideen|men)"
+    r"\b(it|they|we|(its|their|our) (fighters|forces|units|mujahideen|men|members)"
     r"|the (\w+[ -]){0,2}(group|militia|movement|organi[sz]ation|houthis))(?! of) (had |has |have |also )*(carried out"
     r"|(was|were|is|are) (behind|responsible)|dealt|inflicted|killed|destroyed|downed|shot down|captured|seized"
     r"|repelled|ambushed|attacked|struck|targeted|taken|took|hit|shelled|launched|conducted|recaptured|overran"
-    r"|fired|sent)\b",
+    r"|fired|sent|battled|threw|thrown|set off|pushed|stormed|blew up|detonated|raided|torched|abducted)\b",
     re.I,
 )
 ARMED_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
@@ -161,10 +161,20 @@ def speaker_type(name: str, role: str = "", *, lexicon: ClaimLexicon | None = No
     A country or capital standing for its government ("Yerevan said") is the government.
     """
     lexicon = lexicon or ClaimLexicon.default()
-    for text in (role, name):
-        for kind, pattern in lexicon.speaker_types:
-            if text and pattern.search(text):
-                return kind
+    kind = next(
+        (
+            kind
+            for text in (role, name)
+            if text
+            for kind, pattern in lexicon.speaker_types
+            if pattern.search(text)
+        ),
+        "",
+    )
+    if kind in SPEAKS_FOR_ANY_SIDE and speaks_for_armed_group(f"{name} {role}"):
+        return "armed group"  # "TPNPB spokesman", "Colonel Naw Bu of the Kachin Independence Army"
+    if kind:
+        return kind
     if gpe:
         return "government"
     from sitrep.actors import ActorDictionary
@@ -173,6 +183,37 @@ def speaker_type(name: str, role: str = "", *, lexicon: ClaimLexicon | None = No
     if found and found[0].actor.type in ARMED_TYPES:
         return "armed group"
     return "other"
+
+
+# Words that fit a speaker of any side ("spokesman", "colonel", "commander", "movement"): the armed group
+# a name or role names decides; not an outlet, a hospital or a witness, nor a group's government.
+SPEAKS_FOR_ANY_SIDE = frozenset({"government", "military", "civil society"})
+GOVERNING = re.compile(r"\b(government|ministry|authorit\w*|administration|regime)\b", re.I)
+OPPOSING = re.compile(
+    r"\b(against|fighting|combating|countering)\s+(the\s+)?$", re.I
+)  # the army's foe, not its master
+
+
+def speaks_for_armed_group(text: str) -> bool:
+    """Whether a speaker's name or role names an armed group (by the actor dictionary) it speaks for,
+    and not a government the group runs ('the Taliban government's deputy spokesman')."""
+    return bool(armed_group_spoken_for(text))
+
+
+def armed_group_spoken_for(text: str) -> str:
+    """The armed group a speaker's name or role names, as written ('TPNPB' of 'TPNPB spokesman'), or ''."""
+    from sitrep.actors import ActorDictionary, is_unidentified
+
+    if GOVERNING.search(text):
+        return ""
+    for m in ActorDictionary.default().find(text):
+        if (
+            m.actor.type in ARMED_TYPES
+            and not is_unidentified(m.actor)
+            and not OPPOSING.search(text[: m.span.start])
+        ):
+            return m.span.text
+    return ""
 
 
 def is_source(head: str, speaker: str, *, lexicon: ClaimLexicon | None = None) -> bool:

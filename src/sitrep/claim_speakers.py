@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.claim_coding import ClaimLexicon, speaker_type
+from sitrep.claim_coding import ARMED_TYPES, ClaimLexicon, speaker_type
 from sitrep.model import Claim
 from sitrep.nlp import doc_text
 
@@ -279,6 +279,8 @@ def with_known_role(claim: Claim, roles: dict[str, str], lexicon: ClaimLexicon, 
     if not role:
         return claim
     kind = speaker_type(claim.speaker, role, lexicon=lexicon)
+    if kind == "other":  # a role that names no kind keeps what the name told ("Yerevan": the government)
+        kind = claim.speaker_type
     return dataclasses.replace(claim, speaker_role=role, speaker_type=kind)
 
 
@@ -297,3 +299,54 @@ def role_in_doc(doc: Doc, last: str) -> str:
         if role:
             return role
     return ""
+
+
+# "the group said", "the network said": a body the article named before, not a source of its own.
+BODY_ANAPHOR = re.compile(r"(the|this) ([\w-]+ )?(group|alliance|outfit|network|organi[sz]ation)", re.I)
+
+
+def antecedent_kind(doc: Doc, before: int, lexicon: ClaimLexicon) -> str:
+    """The kind of the body a bare 'the group' stands for: the nearest body named before it whose kind
+    its words tell (an organisation the parse tags, an armed group the actor dictionary knows), or
+    'other'; an outlet quoting it is not the group."""
+    from sitrep.actors import ActorDictionary, is_unidentified
+
+    at = doc[before].idx if before < len(doc) else len(doc_text(doc))
+    named = [
+        (e.end_char, speaker_type(e.text, lexicon=lexicon))
+        for e in doc.ents
+        if e.end_char <= at and e.label_ == "ORG"
+    ]
+    named += [
+        (m.span.end, "armed group")
+        for m in ActorDictionary.default().find(doc_text(doc)[:at])
+        if m.actor.type in ARMED_TYPES and not is_unidentified(m.actor)
+    ]
+    kinds = [kind for _, kind in sorted(named) if kind not in ("other", "media")]
+    return kinds[-1] if kinds else "other"
+
+
+# "the ministry said", "the official said": a speaker the article quoted before, named by its post alone.
+DEFINITE_SPEAKER = re.compile(r"(the|this) (same )?([a-z]+?)s?", re.I)
+QUOTED_AGAIN_HEADS = frozenset(
+    """ministry official spokesman spokeswoman spokesperson commissioner colonel coalition agency department
+    source officer general command service""".split()
+)
+
+
+def as_quoted_before(claim: Claim, earlier: list[Claim]) -> Claim:
+    """'The ministry said' after 'Russia's defence ministry said' is that ministry again, of the kind
+    the fuller mention told; the post alone ('the official') cannot tell a soldier from a minister."""
+    found = DEFINITE_SPEAKER.fullmatch(claim.speaker)
+    if found is None or claim.speaker_role or found.group(3).lower() not in QUOTED_AGAIN_HEADS:
+        return claim
+    head = re.compile(r"\b" + found.group(3), re.I)
+    fuller = [
+        c
+        for c in earlier
+        if not DEFINITE_SPEAKER.fullmatch(c.speaker)
+        and (head.search(c.speaker) or head.search(c.speaker_role))
+    ]
+    if not fuller or fuller[-1].speaker_type == "other":
+        return claim
+    return dataclasses.replace(claim, speaker_type=fuller[-1].speaker_type)

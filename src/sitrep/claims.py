@@ -26,6 +26,7 @@ from sitrep.claim_coding import (
     CONDEMN,
     ClaimLexicon,
     about_event,
+    armed_group_spoken_for,
     beside_event,
     field_of,
     is_source,
@@ -35,10 +36,13 @@ from sitrep.claim_coding import (
 )
 from sitrep.claim_model import ClaimCues, ClaimModel
 from sitrep.claim_speakers import (
+    BODY_ANAPHOR,
     NO_SOURCE,
     PRONOUNS,
     STATEMENT_NOUNS,
     Source,
+    antecedent_kind,
+    as_quoted_before,
     clip,
     np_span,
     person_before,
@@ -383,6 +387,10 @@ def _claim_at(
     ):
         return None
     kind = speaker_type(name, role, lexicon=lexicon, gpe=gpe)
+    if (
+        kind == "other" and not role and BODY_ANAPHOR.fullmatch(name)
+    ):  # "the group said": the one named before
+        kind = antecedent_kind(doc, tok.i, lexicon)
     agent = _agent(doc, rng)
     if not agent and lemma in ("blame", "accuse"):  # "police blamed the Pakistani Taliban"
         blamed = [c for c in tok.children if c.dep_ == "dobj"]
@@ -395,8 +403,16 @@ def _claim_at(
     )  # fmt: skip
     stance = model.stance(cues)
     toll = next((f.best for f in tolls if f.span is not None and rng[0] <= f.span.start < rng[1]), None)
+    # "TPNPB spokesman Sebby Sambom": the group a person speaks for, not the one a group's own role names
+    person = kind == "armed group" and not armed_group_spoken_for(name)
+    spoken_for = armed_group_spoken_for(role) if person else ""
     field, value = field_of(
-        text, stance, agent=agent, speaker=name, toll=toll, party=party if party_kind == "group" else ""
+        text,
+        stance,
+        agent=agent,
+        speaker=spoken_for or name,
+        toll=toll,
+        party=party if party_kind == "group" else "",
     )
     span = Span(segment.start_char, segment.end_char, segment.text)
     claim = Claim(name, text, span, stance, role, kind, field, value, Span(rng[0], rng[1], text))
@@ -527,7 +543,9 @@ def find_claims(
             own, keep = _one_statement(own, claim, tok)
             if not keep:
                 continue
-            claim = with_known_role(claim, roles, lexicon, doc)
+            claim = as_quoted_before(
+                with_known_role(claim, roles, lexicon, doc), [*claims, *(c for c, _ in own)]
+            )
             previous = (claim.speaker, claim.speaker_role, "", claim.speaker_type == "government")
             if beside_event(claim.text, claim.stance, claim.field, lexicon=lexicon):  # still who "he" is
                 continue
