@@ -24,6 +24,7 @@ import numpy as np
 
 from sitrep.actors import is_unidentified, with_country
 from sitrep.assemble.actor_vote import CIVILIAN_TARGET, is_speaker
+from sitrep.assemble.perpetrator import blamed
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.codebook import codebook, packaged_text
 from sitrep.model import Actor, Claim, Span
@@ -277,7 +278,8 @@ def _unclaimed(findings: Findings, facts: EventFacts, actor: Actor | None) -> bo
     """The report says no one claimed the attack and only recalls the armed group ("no group has
     claimed the bombing; the district has been hit repeatedly by attacks carried out by the TTP"):
     ACLED's actor 1 is then an unidentified armed group, unless the report lays this attack at the
-    group's door ("it carries the marks of Boko Haram", "attributed to separatists")."""
+    group's door ("it carries the marks of Boko Haram", "attributed to separatists", "authorities have
+    blamed al-Shabab")."""
     if (
         actor is None
         or facts.event_type not in _CLAIMABLE
@@ -293,6 +295,8 @@ def _unclaimed(findings: Findings, facts: EventFacts, actor: Actor | None) -> bo
         if with_country(m.actor, facts.country).name == actor.name:
             before = text[max(0, m.span.start - 90) : m.span.start]
             if _ATTRIBUTED.search(before) or _ACTED.match(text, m.span.end):
+                return False
+            if blamed(text, m.span.start, m.span.end):
                 return False
     return True
 
