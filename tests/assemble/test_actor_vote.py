@@ -353,6 +353,44 @@ def test_soldiers_near_a_bombed_tea_shop_were_not_its_target_unless_it_killed_th
     assert acled_sides(*_IED, SHABAAB, army, "SO", cue)[1] == army
 
 
+_POLICE_PK = Actor("Police Forces of Pakistan", "State forces", "PK")
+_ARMY_PK = Actor("Military Forces of Pakistan", "State forces", "PK")
+
+
+@pytest.mark.parametrize(
+    ("cue", "ranked", "expected"),
+    [
+        (  # the crowd at the courts was hit, policemen among them
+            "A suicide attack outside the judicial complex in Islamabad killed 12 people on Tuesday and injured "
+            "at least 36, four women and four policemen among them.",
+            _POLICE_PK,
+            _CIVILIANS_PK,
+        ),
+        (
+            "Bombings at two churches in Tanta and Alexandria killed at least 43 worshippers during Palm Sunday "
+            "services; three police officers guarding the cathedral were killed.",
+            _POLICE_PK,
+            _CIVILIANS_PK,
+        ),
+        (  # aimed at the soldiers: the market it went off in is no matter
+            "The bomber rammed his car into a military convoy at the market in Mir Ali, killing 13 soldiers; "
+            "19 civilians were also hurt.",
+            _ARMY_PK,
+            _ARMY_PK,
+        ),
+        (  # only the state's men were hurt at the crowd place
+            "A bomb went off at a market in Bannu on Monday, killing two policemen on duty there.",
+            _POLICE_PK,
+            _POLICE_PK,
+        ),
+    ],
+)
+def test_a_bomb_that_killed_a_crowd_and_its_guards_hit_the_crowd(cue, ranked, expected) -> None:
+    """ACLED's other side is the civilians where the bomb went off among a crowd and killed or wounded
+    them as well as the police or soldiers guarding it, unless it was aimed at the state's men."""
+    assert acled_sides(*_IED, _UAG_PK, ranked, "PK", cue)[1] == expected
+
+
 _CLASH = ("Battles", "Armed clash")
 
 

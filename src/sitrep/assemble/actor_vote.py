@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 
 from sitrep.actors import ActorDictionary, state_force, with_country
-from sitrep.assemble.bomb_target import crowd_hit, forces_hit, forces_hurt
+from sitrep.assemble.bomb_target import crowd_hit, crowd_hurt, forces_hit, forces_hurt
 from sitrep.assemble.records import Clause, Draft, Tree
 from sitrep.codebook import codebook
 from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, STRONG, Lexicon, whole_words
@@ -302,8 +302,8 @@ def acled_sides(
         and actor2.type == state
         and country
         and crowd_hit(cue_text)
-        and not forces_hurt(cue_text)
-    ):  # police told of the market bombing, soldiers sat in the tea shop: the crowd was hit
+        and (not forces_hurt(cue_text) or crowd_hurt(cue_text))
+    ):  # police told of the market bombing, soldiers sat in the tea shop or died among the worshippers
         actor2 = _default_actor("Civilians", country)
     if actor2 is not None and actor2.type == "Civilians" and _SHIP_HIT.search(cue_text):
         actor2 = SEAFARERS  # a merchant ship's crew are no one country's civilians
