@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from sitrep.actors import ActorDictionary, state_force, with_country
 from sitrep.assemble.bomb_target import crowd_hit, crowd_hurt, forces_hit, forces_hurt
+from sitrep.assemble.official_target import government_hit
 from sitrep.assemble.records import Clause, Draft, Tree
 from sitrep.codebook import codebook
 from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, STRONG, Lexicon, whole_words
@@ -305,6 +306,8 @@ def acled_sides(
         and (not forces_hurt(cue_text) or crowd_hurt(cue_text))
     ):  # police told of the market bombing, soldiers sat in the tea shop or died among the worshippers
         actor2 = _default_actor("Civilians", country)
+    if actor2 is not None and actor2.type == "Civilians" and sub in _ON_OFFICIALS:
+        actor2 = government_hit(country, cue_text) or actor2  # "abducted the sub-prefect": the state's side
     if actor2 is not None and actor2.type == "Civilians" and _SHIP_HIT.search(cue_text):
         actor2 = SEAFARERS  # a merchant ship's crew are no one country's civilians
     if sub == "Air/drone strike" and actor1 is not None and actor1.type in _NON_STATE:
@@ -460,6 +463,10 @@ _MOB_ON_POLICE = re.compile(
     re.I,
 )
 _BOMBS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+_ON_OFFICIALS = _BOMBS | {
+    "Attack",
+    "Abduction/forced disappearance",
+}  # one-sided: a state's official as the target
 _REMOTE = _BOMBS | {"Air/drone strike", "Shelling/artillery/missile attack"}  # civilians hit from afar too
 _ONE_SIDED = (_ON_CIVILIANS - {"Looting/property destruction"}) | _BOMBS
 CIVILIAN_TARGET = whole_words(
