@@ -428,3 +428,15 @@ def test_a_merchant_ships_crew_are_civilians_of_no_one_country() -> None:
     assert acled_sides(*strike, houthis, yemenis, "YE", cue)[1].name == "Civilians (International)"
     cue = "A missile fired by the Houthis struck a market in Taiz, wounding two people."
     assert acled_sides(*strike, houthis, yemenis, "YE", cue)[1] == yemenis
+
+
+def test_a_violent_demonstrations_other_side_is_never_civilians() -> None:
+    """ACLED: a crowd that turns on people is a mob; a violent demonstration that torched offices or
+    embassies has no other side, or the police who met it."""
+    rioters = Actor("Rioters (Iraq)", "Rioters", "IQ")
+    civilians = Actor("Civilians (Iraq)", "Civilians", "IQ")
+    cue = "Demonstrators stormed and set fire to the offices of several political parties in Basra on Sunday."
+    assert default_actors("Riots", "Violent demonstration", rioters, civilians, "IQ", cue) == (rioters, None)
+    cue = "Demonstrators set fire to party offices in Basra; police fired tear gas to disperse them."
+    _, actor2 = default_actors("Riots", "Violent demonstration", rioters, civilians, "IQ", cue)
+    assert actor2 is not None and actor2.name == "Police Forces of Iraq"

@@ -238,6 +238,8 @@ def default_actors(
         actor1, actor2 = None, actor1  # the police who faced the rioters are the second side
     if event_type == "Riots" and (actor1 is None or actor1.type == "Protesters"):  # ACLED: rioters
         actor1 = _default_actor("Rioters", country)
+    if sub == "Violent demonstration" and actor2 is not None and actor2.type == "Civilians":
+        actor2 = None  # ACLED: a crowd that turns on people is a mob; a violent demonstration's other side is a force
     if (
         event_type in ("Protests", "Riots")
         and sub != "Peaceful protest"
