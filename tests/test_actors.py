@@ -509,6 +509,11 @@ def test_india_s_district_reserve_guard_is_police(actors: ActorDictionary) -> No
             [("remnants of the former regime", "Assad Regime Loyalists")],
         ),
         ("former regime forces attacked a checkpoint", [("former regime forces", "Assad Regime Loyalists")]),
+        (  # South Sudan's communities' armed youth are ACLED's ethnic militias
+            "Kelang blamed armed Anyuak youth for the attack",
+            [("armed Anyuak youth", "Anyuak Ethnic Militia (South Sudan)")],
+        ),
+        ("Murle raiders stole 300 cattle", [("Murle raiders", "Murle Ethnic Militia (South Sudan)")]),
     ],
 )
 def test_groups_and_their_other_spellings(actors: ActorDictionary, text: str, expected) -> None:
