@@ -120,3 +120,15 @@ def test_the_group_the_report_suspects_is_actor1_though_no_one_claimed(
 def test_the_wordings_of_blame(text: str, group: str, expected: bool) -> None:
     start = text.index(group)
     assert blamed(text, start, start + len(group)) is expected
+
+
+def test_the_ruling_taliban_plant_no_bombs(extractor) -> None:
+    """Since September 2021 ACLED codes the Taliban as Afghanistan's state forces: a Kabul bombing
+    their spokesman reports is an unidentified armed group's."""
+    text = (
+        "A bomb exploded at the entrance of the Eid Gah mosque in Kabul on Sunday, killing at least five "
+        "civilians, Taliban spokesman Zabihullah Mujahid said. The Taliban said their fighters had sealed off "
+        "the area after the blast."
+    )
+    events = [e for e in extractor.extract(Article("p", date(2021, 10, 4), text)) if e.role is EventRole.MAIN]
+    assert events[0].actor1 is not None and events[0].actor1.name == "Unidentified Armed Group (Afghanistan)"

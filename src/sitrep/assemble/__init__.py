@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from sitrep.actors import with_country
+from sitrep.actors import as_ruled, with_country
 from sitrep.assemble.actor_rank import EventFacts, load_ranker, rank_actors
 from sitrep.assemble.actor_vote import acled_sides, default_actors, vote_actors
 from sitrep.assemble.claimed import claimed_actor1
@@ -175,6 +175,13 @@ def _build_event(
         actor_spans = _spans_follow(actor_spans, signed, (actor1, actor2))
     when = event_day(findings, draft, role)
     event_date = draft_date(when, article.published)
+    day = event_date.start.isoformat()
+    ruled = (as_ruled(actor1, day, country), as_ruled(actor2, day, country))
+    if ruled[0] != actor1:  # the Taliban since 2021 are Afghanistan's forces, who plant no bombs
+        actor1, actor2 = default_actors(codes.event_type, sub, *ruled, country, cue_text)
+        actor_spans = _spans_follow(actor_spans, ruled, (actor1, actor2))
+    elif ruled[1] != actor2:
+        actor2 = ruled[1]
     victims = tuple(dict.fromkeys(v.text for c in draft.clauses for v in c.victims))
     decisive = next((m for m in draft.mentions if m.sub_event_type == sub), lead)  # what named the type
     evidence = {"event_type": decisive.trigger, "sentence": decisive.sentence}
