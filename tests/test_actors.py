@@ -8,7 +8,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from sitrep.actors import ACTOR_TYPES, ActorDictionary, is_unidentified, with_country
+from sitrep.actors import ACTOR_TYPES, ActorDictionary, as_ruled, is_unidentified, with_country
 from sitrep.model import Actor
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -509,6 +509,11 @@ def test_india_s_district_reserve_guard_is_police(actors: ActorDictionary) -> No
             [("remnants of the former regime", "Assad Regime Loyalists")],
         ),
         ("former regime forces attacked a checkpoint", [("former regime forces", "Assad Regime Loyalists")]),
+        (  # South Sudan's communities' armed youth are ACLED's ethnic militias
+            "Kelang blamed armed Anyuak youth for the attack",
+            [("armed Anyuak youth", "Anyuak Ethnic Militia (South Sudan)")],
+        ),
+        ("Murle raiders stole 300 cattle", [("Murle raiders", "Murle Ethnic Militia (South Sudan)")]),
     ],
 )
 def test_groups_and_their_other_spellings(actors: ActorDictionary, text: str, expected) -> None:
@@ -532,3 +537,18 @@ def test_generic_words_for_juntas_and_communities(
     found = actors.find(alias)
     assert len(found) == 1
     assert with_country(found[0].actor, code).name == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "country", "expected"),
+    [
+        ("2022-08-17", "AF", "Military Forces of Afghanistan"),  # the Taliban's government
+        ("2021-08-30", "AF", "Taliban"),  # still fighting for Panjshir
+        ("2023-01-30", "PK", "Taliban"),  # abroad: not Pakistan's state
+    ],
+)
+def test_a_group_that_took_power_is_the_states_forces_from_that_day(
+    day: str, country: str, expected: str
+) -> None:
+    taliban = ActorDictionary.default().get("Taliban")
+    assert as_ruled(taliban, day, country).name == expected

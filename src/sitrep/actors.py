@@ -61,6 +61,7 @@ class ActorEntry:
     ruler: bool = True
     ruler_aliases: tuple[str, ...] = ()  # curated aliases only: generated ones stay out of the ruler
     regional: tuple[tuple[str, str], ...] = ()  # (country, actor) the generic word means there; "*" elsewhere
+    ruling: tuple[str, str] = ()  # (ISO day, state actor): from that day the group is the state's forces
 
 
 @dataclass
@@ -106,6 +107,7 @@ class ActorDictionary:
         self.entries: tuple[ActorEntry, ...] = tuple(entries)
         self._by_name = {e.actor.name: e.actor for e in self.entries}
         self.regional = {e.actor.name: dict(e.regional) for e in self.entries if e.regional}
+        self.ruling = {e.actor.name: e.ruling for e in self.entries if e.ruling}
         self._trie = _Trie()
         self._ambiguous = {tuple(alias_keys(a)) for a in ambiguous}
         for index, entry in enumerate(self.entries):
@@ -311,6 +313,18 @@ def state_force(kind: str, country_code: str) -> Actor:
     return with_country(Actor(f"{kind} Forces of {{the_country}}", "State forces"), country_code)
 
 
+def as_ruled(actor: Actor | None, day: str, country_code: str) -> Actor | None:
+    """A group that has become a state is ACLED's state forces in its country from the day it took
+    power ("Taliban" in Kabul in October 2021 are "Military Forces of Afghanistan (2021-)"); before
+    it, abroad ("Taliban" in Pakistan), and any other actor, as is."""
+    if actor is None:
+        return None
+    dictionary = ActorDictionary.default()
+    since, name = dictionary.ruling.get(actor.name, ("", ""))
+    state = dictionary.get(name) if since and day >= since else None
+    return state if state is not None and state.country == country_code.upper() else actor
+
+
 def with_country(actor: Actor, country_code: str) -> Actor:
     """Fill a generic actor's "{country}" from the event's country ("Protesters (Iraq)").
 
@@ -416,8 +430,15 @@ def _entry(raw: Mapping, *, generated: bool) -> ActorEntry:
     regional = tuple((str(c).upper(), str(a)) for c, a in (raw.get("regional") or {}).items())
     if regional and not _is_template(name):
         raise ValueError(f"actor {name!r}: only a generic actor can mean a group by region")
+    ruling = raw.get("ruling") or {}
     return ActorEntry(
-        actor, aliases, str(raw.get("label", "ORG")), bool(raw.get("ruler", True)), ruler_aliases, regional
+        actor,
+        aliases,
+        str(raw.get("label", "ORG")),
+        bool(raw.get("ruler", True)),
+        ruler_aliases,
+        regional,
+        (str(ruling["from"]), str(ruling["as"])) if ruling else (),
     )
 
 

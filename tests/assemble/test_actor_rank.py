@@ -171,3 +171,16 @@ def test_gunmen_under_a_headline_that_names_the_group_are_its_men(ranked: Extrac
     )
     event = _main(ranked, text)
     assert event.actor1 is not None and event.actor1.name == "Al Shabaab"
+
+
+def test_the_group_an_attack_answered_is_not_its_actor1(ranked: Extractor) -> None:
+    """ "In retaliation for the killing of four settlers by Hamas gunmen": Hamas provoked the
+    settlers' raid, it did not carry it out."""
+    text = (
+        "Hundreds of Israeli settlers set fire to homes and cars in Turmus Ayya on Wednesday in raids launched "
+        "in retaliation for Tuesday's killing of four settlers by Hamas gunmen outside the Eli settlement, "
+        "Palestinian officials said."
+    )
+    event = _main(ranked, text)
+    assert event.actor1 is not None and event.actor1.name == "Settlers (Israel)"
+    assert event.actor2 is None or event.actor2.name != "Hamas Movement"

@@ -353,6 +353,44 @@ def test_soldiers_near_a_bombed_tea_shop_were_not_its_target_unless_it_killed_th
     assert acled_sides(*_IED, SHABAAB, army, "SO", cue)[1] == army
 
 
+_POLICE_PK = Actor("Police Forces of Pakistan", "State forces", "PK")
+_ARMY_PK = Actor("Military Forces of Pakistan", "State forces", "PK")
+
+
+@pytest.mark.parametrize(
+    ("cue", "ranked", "expected"),
+    [
+        (  # the crowd at the courts was hit, policemen among them
+            "A suicide attack outside the judicial complex in Islamabad killed 12 people on Tuesday and injured "
+            "at least 36, four women and four policemen among them.",
+            _POLICE_PK,
+            _CIVILIANS_PK,
+        ),
+        (
+            "Bombings at two churches in Tanta and Alexandria killed at least 43 worshippers during Palm Sunday "
+            "services; three police officers guarding the cathedral were killed.",
+            _POLICE_PK,
+            _CIVILIANS_PK,
+        ),
+        (  # aimed at the soldiers: the market it went off in is no matter
+            "The bomber rammed his car into a military convoy at the market in Mir Ali, killing 13 soldiers; "
+            "19 civilians were also hurt.",
+            _ARMY_PK,
+            _ARMY_PK,
+        ),
+        (  # only the state's men were hurt at the crowd place
+            "A bomb went off at a market in Bannu on Monday, killing two policemen on duty there.",
+            _POLICE_PK,
+            _POLICE_PK,
+        ),
+    ],
+)
+def test_a_bomb_that_killed_a_crowd_and_its_guards_hit_the_crowd(cue, ranked, expected) -> None:
+    """ACLED's other side is the civilians where the bomb went off among a crowd and killed or wounded
+    them as well as the police or soldiers guarding it, unless it was aimed at the state's men."""
+    assert acled_sides(*_IED, _UAG_PK, ranked, "PK", cue)[1] == expected
+
+
 _CLASH = ("Battles", "Armed clash")
 
 
@@ -390,3 +428,15 @@ def test_a_merchant_ships_crew_are_civilians_of_no_one_country() -> None:
     assert acled_sides(*strike, houthis, yemenis, "YE", cue)[1].name == "Civilians (International)"
     cue = "A missile fired by the Houthis struck a market in Taiz, wounding two people."
     assert acled_sides(*strike, houthis, yemenis, "YE", cue)[1] == yemenis
+
+
+def test_a_violent_demonstrations_other_side_is_never_civilians() -> None:
+    """ACLED: a crowd that turns on people is a mob; a violent demonstration that torched offices or
+    embassies has no other side, or the police who met it."""
+    rioters = Actor("Rioters (Iraq)", "Rioters", "IQ")
+    civilians = Actor("Civilians (Iraq)", "Civilians", "IQ")
+    cue = "Demonstrators stormed and set fire to the offices of several political parties in Basra on Sunday."
+    assert default_actors("Riots", "Violent demonstration", rioters, civilians, "IQ", cue) == (rioters, None)
+    cue = "Demonstrators set fire to party offices in Basra; police fired tear gas to disperse them."
+    _, actor2 = default_actors("Riots", "Violent demonstration", rioters, civilians, "IQ", cue)
+    assert actor2 is not None and actor2.name == "Police Forces of Iraq"

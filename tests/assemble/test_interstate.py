@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from sitrep.model import Actor, Article, EventRole
+from sitrep.assemble.interstate import without_host
+from sitrep.model import Actor, Article, EventRole, GeoPrecision, Location
 
 
 def _events(extractor, text: str, published: date):
@@ -104,3 +105,45 @@ def test_the_side_whose_weapons_were_downed_is_actor_2(cue: str, ranked: tuple, 
     from sitrep.assemble.interstate import interceptor_first
 
     assert interceptor_first(*ranked, None, cue) == expected
+
+
+_DOHA = Location("Doha", "QA", "Baladiyat ad Dawhah", 25.29, 51.53, GeoPrecision.EXACT)
+
+
+@pytest.mark.parametrize(
+    ("ranked", "cue", "expected"),
+    [
+        (  # Qatar announced and mediated the accord: the two states that agreed are its parties
+            (
+                Actor("Government of Qatar", "Government", "QA"),
+                Actor("Government of Pakistan", "Government", "PK"),
+            ),
+            "Afghanistan and Pakistan have agreed a ceasefire, Qatar's Foreign Ministry announced on Sunday after "
+            "talks held in Doha with Qatar and Turkiye acting as mediators.",
+            ("Government of Pakistan", "Government of Afghanistan"),
+        ),
+        (  # an armed group's accord with a state: the state stays a party wherever it signed
+            (
+                Actor("Government of Qatar", "Government", "QA"),
+                Actor("M23: March 23 Movement", "Rebel group", "CD"),
+            ),
+            "The M23 signed a framework for peace in Doha on Saturday, Qatar's Foreign Ministry said.",
+            ("Government of Qatar", "M23: March 23 Movement"),
+        ),
+    ],
+)
+def test_the_host_or_mediator_of_an_accord_between_two_states_is_no_party(ranked, cue, expected) -> None:
+    actor1, actor2 = without_host(ranked, _DOHA, cue)
+    assert (actor1 and actor1.name, actor2 and actor2.name) == expected
+
+
+def test_an_accord_made_in_doha_is_the_two_states_that_agreed(extractor) -> None:
+    text = (
+        "Qatar announces ceasefire between Pakistan and Afghanistan\n\n"
+        "DOHA, Oct 19 (KUNA) -- Afghanistan and Pakistan have agreed to an immediate ceasefire, Qatar's Foreign "
+        "Ministry announced on Sunday.\n\nThe ministry said the agreement came out of negotiations held in Doha "
+        "with Qatar and Turkiye acting as mediators, after a week of deadly clashes on the border."
+    )
+    accord = next(e for e in _events(extractor, text, date(2025, 10, 19)) if e.sub_event_type == "Agreement")
+    parties = {a.name for a in (accord.actor1, accord.actor2) if a is not None}
+    assert parties == {"Government of Pakistan", "Government of Afghanistan"}

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from sitrep.assemble.perpetrator import blamed
 from sitrep.model import Article, EventRole
 
 
@@ -78,3 +79,56 @@ def test_a_group_named_in_the_event_clause_keeps_actor1(extractor) -> None:
     )
     event = _main(extractor, text)
     assert event.actor1 is not None and event.actor1.name == "Al Shabaab"
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Four soldiers were killed on Sunday when a landmine exploded under their vehicle near Kolofata. "
+            "No group has claimed the blast, although Boko Haram is strongly suspected.",
+            "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+        ),
+        (
+            "Nine people, among them an Irish missionary, were abducted from an orphanage in Kenscoff on "
+            "Sunday. Nobody has claimed responsibility. The criminal coalition Viv Ansanm, which is suspected "
+            "of the Kenscoff attack, controls most of the capital.",
+            "Viv Ansanm",
+        ),
+    ],
+)
+def test_the_group_the_report_suspects_is_actor1_though_no_one_claimed(
+    extractor, text: str, group: str
+) -> None:
+    """ACLED codes the group the report lays the attack on, even where no one claimed it."""
+    event = _main(extractor, text)
+    assert event.actor1 is not None and event.actor1.name == group
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "expected"),
+    [
+        ("Charles blamed allies of Fantom 509 for the mass killing.", "Fantom 509", True),
+        ("Blame for the Pont-Sonde attack fell on the Grand Grif gang.", "Grand Grif", True),
+        ("The minister put the blame on the Mordisco group.", "Mordisco", True),
+        ("The killings have been blamed on the rebel Oromo Liberation Army.", "Oromo", True),
+        ("No group has claimed it, although Boko Haram is strongly suspected.", "Boko Haram", True),
+        ("A spokesman for Fantom 509 was killed in the same area.", "Fantom 509", False),
+        ("Boko Haram fighters were pushed out of Sambisa forest last week.", "Boko Haram", False),
+    ],
+)
+def test_the_wordings_of_blame(text: str, group: str, expected: bool) -> None:
+    start = text.index(group)
+    assert blamed(text, start, start + len(group)) is expected
+
+
+def test_the_ruling_taliban_plant_no_bombs(extractor) -> None:
+    """Since September 2021 ACLED codes the Taliban as Afghanistan's state forces: a Kabul bombing
+    their spokesman reports is an unidentified armed group's."""
+    text = (
+        "A bomb exploded at the entrance of the Eid Gah mosque in Kabul on Sunday, killing at least five "
+        "civilians, Taliban spokesman Zabihullah Mujahid said. The Taliban said their fighters had sealed off "
+        "the area after the blast."
+    )
+    events = [e for e in extractor.extract(Article("p", date(2021, 10, 4), text)) if e.role is EventRole.MAIN]
+    assert events[0].actor1 is not None and events[0].actor1.name == "Unidentified Armed Group (Afghanistan)"

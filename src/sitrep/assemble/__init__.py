@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from sitrep.actors import with_country
+from sitrep.actors import as_ruled, with_country
 from sitrep.assemble.actor_rank import EventFacts, load_ranker, rank_actors
 from sitrep.assemble.actor_vote import acled_sides, default_actors, vote_actors
 from sitrep.assemble.claimed import claimed_actor1
@@ -27,7 +27,7 @@ from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
 from sitrep.assemble.dates import event_day, named_long_ago
 from sitrep.assemble.frame import news_in_frame, story_frame
-from sitrep.assemble.interstate import interceptor_first, interstate_actors
+from sitrep.assemble.interstate import interceptor_first, interstate_actors, without_host
 from sitrep.assemble.merge import consolidate_main, draft_date, merge_clauses
 from sitrep.assemble.perpetrator import with_perpetrator
 from sitrep.assemble.place import agreement_venue, event_location, interception_place, story_countries
@@ -170,8 +170,18 @@ def _build_event(
         actor1, actor2 = interceptor_first(actor1, actor2, location, cue_text)
     if sub == "Agreement":  # where it was signed, once the parties' country has named the actors
         location, location_span = agreement_venue(findings, draft, (location, location_span))
+        signed = (actor1, actor2)
+        actor1, actor2 = without_host(signed, location, cue_text)  # the host or mediator is no party
+        actor_spans = _spans_follow(actor_spans, signed, (actor1, actor2))
     when = event_day(findings, draft, role)
     event_date = draft_date(when, article.published)
+    day = event_date.start.isoformat()
+    ruled = (as_ruled(actor1, day, country), as_ruled(actor2, day, country))
+    if ruled[0] != actor1:  # the Taliban since 2021 are Afghanistan's forces, who plant no bombs
+        actor1, actor2 = default_actors(codes.event_type, sub, *ruled, country, cue_text)
+        actor_spans = _spans_follow(actor_spans, ruled, (actor1, actor2))
+    elif ruled[1] != actor2:
+        actor2 = ruled[1]
     victims = tuple(dict.fromkeys(v.text for c in draft.clauses for v in c.victims))
     decisive = next((m for m in draft.mentions if m.sub_event_type == sub), lead)  # what named the type
     evidence = {"event_type": decisive.trigger, "sentence": decisive.sentence}

@@ -24,6 +24,7 @@ import numpy as np
 
 from sitrep.actors import is_unidentified, with_country
 from sitrep.assemble.actor_vote import CIVILIAN_TARGET, is_speaker
+from sitrep.assemble.perpetrator import blamed
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.codebook import codebook, packaged_text
 from sitrep.model import Actor, Claim, Span
@@ -263,6 +264,12 @@ def rank_actors(
     """The ranker's actor 1 and actor 2, with the sentence that names each."""
     candidates = actor_candidates(findings, draft, facts)
     first, second = ranker.choose(candidates, facts.event_type, facts.sub_event_type)
+    if first.actor is not None and first.actor.name in (
+        answered := _provokers(findings, draft, facts.country)
+    ):
+        kept = [c for c in candidates if c.actor is None or c.actor.name not in answered]
+        first, other = ranker.choose(kept, facts.event_type, facts.sub_event_type)
+        second = other if second is first else second  # the side it hit stays
     if _unclaimed(findings, facts, first.actor):
         first = next((c for c in candidates if c.actor is not None and is_unidentified(c.actor)), first)
     elif first.actor is not None and is_unidentified(first.actor) and facts.event_type in _CLAIMABLE:
@@ -273,11 +280,42 @@ def rank_actors(
     return first.actor, second.actor, evidence
 
 
+def _provokers(findings: Findings, draft: Draft, country: str) -> set[str]:
+    """The actors the event's sentences name only as what it answered ("settlers torched homes in
+    what looked like reprisals for Hamas's killing of four Israelis", "raids launched in retaliation
+    for Tuesday's killing of four settlers by Hamas gunmen", "settlers attack village after deadly
+    Hamas strike"): the side that provoked it, not its actor 1."""
+    text = findings.doc.text
+    sentences = [(m.sentence.start, m.sentence.end) for m in draft.mentions]
+    answered, acting = set(), set()
+    for m in findings.actors:
+        if not any(s <= m.span.start < e for s, e in sentences):
+            continue
+        before = text[max(0, m.span.start - 90) : m.span.start]
+        cause = _IN_ANSWER.search(before) or (
+            _AFTER.search(before) and _DEED.match(text, m.span.end, m.span.end + 40)
+        )
+        (answered if cause else acting).add(with_country(m.actor, country).name)
+    return answered - acting
+
+
+_IN_ANSWER = re.compile(
+    r"\b(?:(?:retaliation|reprisals?|revenge|response|answer)\s+(?:for|to)|to avenge)\b[^.;!?]{0,80}$", re.I
+)
+_AFTER = re.compile(
+    r"\bafter\s+(?:(?:a|an|the|last|this|\w+day's)\s+)?(?:(?:deadly|fatal|recent)\s+)?$", re.I
+)
+_DEED = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|killings?|ambush|raids?|assault|bombings?)\b", re.I
+)
+
+
 def _unclaimed(findings: Findings, facts: EventFacts, actor: Actor | None) -> bool:
     """The report says no one claimed the attack and only recalls the armed group ("no group has
     claimed the bombing; the district has been hit repeatedly by attacks carried out by the TTP"):
     ACLED's actor 1 is then an unidentified armed group, unless the report lays this attack at the
-    group's door ("it carries the marks of Boko Haram", "attributed to separatists")."""
+    group's door ("it carries the marks of Boko Haram", "attributed to separatists", "authorities have
+    blamed al-Shabab")."""
     if (
         actor is None
         or facts.event_type not in _CLAIMABLE
@@ -293,6 +331,8 @@ def _unclaimed(findings: Findings, facts: EventFacts, actor: Actor | None) -> bo
         if with_country(m.actor, facts.country).name == actor.name:
             before = text[max(0, m.span.start - 90) : m.span.start]
             if _ATTRIBUTED.search(before) or _ACTED.match(text, m.span.end):
+                return False
+            if blamed(text, m.span.start, m.span.end):
                 return False
     return True
 

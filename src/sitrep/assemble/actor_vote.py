@@ -7,7 +7,8 @@ import re
 from collections import defaultdict
 
 from sitrep.actors import ActorDictionary, state_force, with_country
-from sitrep.assemble.bomb_target import crowd_hit, forces_hit, forces_hurt
+from sitrep.assemble.bomb_target import crowd_hit, crowd_hurt, forces_hit, forces_hurt
+from sitrep.assemble.official_target import government_hit
 from sitrep.assemble.records import Clause, Draft, Tree
 from sitrep.codebook import codebook
 from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, STRONG, Lexicon, whole_words
@@ -237,6 +238,8 @@ def default_actors(
         actor1, actor2 = None, actor1  # the police who faced the rioters are the second side
     if event_type == "Riots" and (actor1 is None or actor1.type == "Protesters"):  # ACLED: rioters
         actor1 = _default_actor("Rioters", country)
+    if sub == "Violent demonstration" and actor2 is not None and actor2.type == "Civilians":
+        actor2 = None  # ACLED: a crowd that turns on people is a mob; a violent demonstration's other side is a force
     if (
         event_type in ("Protests", "Riots")
         and sub != "Peaceful protest"
@@ -302,9 +305,11 @@ def acled_sides(
         and actor2.type == state
         and country
         and crowd_hit(cue_text)
-        and not forces_hurt(cue_text)
-    ):  # police told of the market bombing, soldiers sat in the tea shop: the crowd was hit
+        and (not forces_hurt(cue_text) or crowd_hurt(cue_text))
+    ):  # police told of the market bombing, soldiers sat in the tea shop or died among the worshippers
         actor2 = _default_actor("Civilians", country)
+    if actor2 is not None and actor2.type == "Civilians" and sub in _ON_OFFICIALS:
+        actor2 = government_hit(country, cue_text) or actor2  # "abducted the sub-prefect": the state's side
     if actor2 is not None and actor2.type == "Civilians" and _SHIP_HIT.search(cue_text):
         actor2 = SEAFARERS  # a merchant ship's crew are no one country's civilians
     if sub == "Air/drone strike" and actor1 is not None and actor1.type in _NON_STATE:
@@ -460,6 +465,10 @@ _MOB_ON_POLICE = re.compile(
     re.I,
 )
 _BOMBS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+_ON_OFFICIALS = _BOMBS | {
+    "Attack",
+    "Abduction/forced disappearance",
+}  # one-sided: a state's official as the target
 _REMOTE = _BOMBS | {"Air/drone strike", "Shelling/artillery/missile attack"}  # civilians hit from afar too
 _ONE_SIDED = (_ON_CIVILIANS - {"Looting/property destruction"}) | _BOMBS
 CIVILIAN_TARGET = whole_words(

@@ -59,13 +59,29 @@ _AT_A_PLACE = re.compile(
     r"(?:markets?|mosques?|church(?:es)?|temples?|gurdwaras?|synagogues?|pagodas?|monaster(?:y|ies)|schools?|"
     r"shrines?|weddings?|funerals?|rall(?:y|ies)|restaurants?|hotels?|caf[eé]s?|(?:bus|railway|train) "
     r"(?:station|stop|stand)s?|festivals?|concerts?|nightclubs?|bars?|(?:tea |coffee )?shops?|stadiums?|"
-    r"processions?|prayers|platforms?|beach)\b",
+    r"processions?|prayers|platforms?|beach|courts?|courthouses?|(?:judicial|court) complex(?:es)?)\b",
     re.I,
 )
 _CROWD = whole_words(
     "worshippers", "shoppers", "passengers", "pilgrims", "mourners", "crowds?", "crowded", "revellers", "diners",
     "customers", "spectators", "students", "pupils", "schoolchildren",
 )  # fmt: skip
+
+
+# Civilians among the dead or wounded: "killed 12 people", "six lawyers and two policemen were killed",
+# "at least 36 were injured, four women among them"; the count of people a bomb at a crowd place hit.
+_PEOPLE = (
+    r"(?:people|persons|civilians?|worshippers|lawyers|litigants|shoppers|passengers|pilgrims|mourners|"
+    r"passers-?by|bystanders|women|children|students|pupils|customers|diners|residents|villagers|traders|vendors)"
+)
+_PEOPLE_HURT = re.compile(
+    rf"\b{_PEOPLE}\b(?:\s+(?!said\b|says\b|told\b|by\b)[\w()'’-]+){{0,4}}?\s+"
+    r"(?:(?:were|was|have been|had been|got|are|is) )?(?:killed|wounded|injured|hurt|died|dead)\b|"
+    r"\b(?:kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing)|hurt(?:s|ing)?|claims? (?:the )?li(?:fe|ves) of)"
+    rf"\s+(?:(?!by\b)[\w()'’-]+\s+){{0,4}}?{_PEOPLE}\b|"
+    rf"\b{_PEOPLE}\b[^.;]{{0,40}}\bamong (?:the |them|those)",
+    re.I,
+)
 
 
 def forces_hit(country: str, cue_text: str) -> Actor | None:
@@ -100,3 +116,22 @@ def forces_hurt(cue_text: str) -> bool:
     """The report counts the state's men among the bomb's dead or wounded ("two officers were
     killed"), which a crowd place alone does not outweigh."""
     return bool(_THEN_HURT.search(cue_text) or _HURT_THEN.search(cue_text))
+
+
+def crowd_hurt(cue_text: str) -> bool:
+    """The report counts civilians among the bomb's dead or wounded ("killed 12 people, four
+    policemen among them", "six lawyers and two policemen") and does not say the bomb was aimed at
+    the state's men ("rammed into a military convoy"): at a crowd place it was the crowd the bomb
+    hit, though the state's men guarding it died too."""
+    return bool(_PEOPLE_HURT.search(cue_text)) and not _AIMED_AT.search(cue_text)
+
+
+# The bomb was aimed at the state's men: "rammed into an FC convoy", "a suicide blast on an army
+# convoy", "targeting a police van"; their convoy, not the market it passed, was the target.
+_AIMED_AT = re.compile(
+    r"\b(?:aimed at|targeting|targeted|rammed into|rams?|ramm(?:ed|ing)|into|on|against)\s+"
+    r"(?:(?:a|an|the|their)\s+)?(?:[\w'’()-]+\s+){0,2}?"
+    r"(?:convoys?|patrols?|checkpoints?|cantonments?|barracks|(?:military|army|police|security) "
+    r"(?:vehicles?|trucks?|vans?|posts?|bases?|stations?|camps?))\b",
+    re.I,
+)

@@ -128,3 +128,42 @@ def _country_words() -> tuple[re.Pattern[str], dict[str, str]]:
                 by_word.setdefault(word, code)
     alternation = "|".join(sorted(map(re.escape, by_word), key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), by_word
+
+
+_STATE_TYPES = frozenset({"State forces", "Government"})
+
+
+def without_host(
+    actors: tuple[Actor | None, Actor | None], location: Location | None, cue_text: str
+) -> tuple[Actor | None, Actor | None]:
+    """An accord's parties, not the state that hosted or mediated it (ACLED codes the signatories):
+    "Afghanistan and Pakistan agreed a ceasefire after talks in Doha, with Qatar and Turkiye acting
+    as mediators" is Pakistan's and Afghanistan's, "Trump welcomed the leaders of Armenia and
+    Azerbaijan to the White House" Armenia's and Azerbaijan's. The host is the state of the country
+    the accord was made in; it stays a party unless the accord is between two other states."""
+    host = location.country if location is not None else ""
+
+    def hosting(actor: Actor | None) -> bool:
+        return actor is not None and actor.type in _STATE_TYPES and actor.country == host
+
+    if not host or not any(hosting(a) for a in actors):
+        return actors
+    kept = [a for a in actors if a is not None and not hosting(a)]
+    template = next(a for a in actors if hosting(a)).name.replace(_formal(host), "{the_country}")
+    kind = next(a for a in actors if hosting(a)).type
+    present = {a.country for a in kept}
+    others = [c for c in _countries_named(cue_text) if c != host and c not in present]
+    sides = kept + [with_country(Actor(template, kind), c) for c in others]
+    if (
+        len(sides) < 2
+        or "{the_country}" not in template
+        or not all(a.type in _STATE_TYPES for a in sides[:2])
+    ):
+        return actors  # a state's accord with an armed group at home: its own state is a party
+    return sides[0], sides[1]
+
+
+def _formal(code: str) -> str:
+    """The country's name after "of" in ACLED's state actors ("the United States")."""
+    names = ActorDictionary.default().countries.get(code)
+    return names.formal if names is not None else code

@@ -33,8 +33,20 @@ _CLAIM_AFTER = re.compile(
 )
 _BLAME_BEFORE = re.compile(
     r"(?:blamed (?:the [^.;]{0,60}?)?on|blamed|accused|attributed (?:the (?:\w+ ){0,3})?to|"
+    r"blamed (?:the )?(?:allies|members|supporters|fighters|followers|loyalists|militants|gunmen|elements|men) of|"
+    r"(?:put|puts|putting|laid|lays|placed|places|pinned|pins) (?:the )?blame (?:for [^.;]{0,60}? )?on|"
+    r"blame (?:for [^.;]{0,60}? )?(?:fell|falls|has fallen|was laid|was placed|was put) on|"
     r"(?:bombers?|attackers?|gunm[ae]n|assailants?|perpetrators?|(?:him|her)self up|suspects?)\b[^.]{0,60}?"
-    r"(?:belonged to|(?:was|were) (?:a )?members? of|loyal to))\s+(?:the\s+)?$",
+    r"(?:belonged to|(?:was|were) (?:a )?members? of|loyal to))\s+(?:the\s+)?"
+    r"(?:(?:rebel|militant|armed|jihadist|insurgent|separatist|extremist|terrorist|criminal|Islamist|outlawed|"
+    r"banned|notorious)\s+)?$",
+    re.I,
+)
+# The group the authorities suspect, after its name: "Boko Haram is strongly suspected", "the criminal
+# coalition Viv Ansanm, which is suspected of the Kenscoff attack".
+_BLAME_AFTER = re.compile(
+    r"^,?\s+(?:(?:which|who)\s+)?(?:is|are|was|were|has been|have been|had been)\s+"
+    r"(?:strongly\s+|widely\s+|also\s+|now\s+)?(?:suspected|blamed)\b",
     re.I,
 )
 _WINDOW = 120
@@ -53,12 +65,21 @@ def named_perpetrator(findings: Findings, country: str) -> tuple[Actor, str, Spa
         before = text[max(0, start - _WINDOW) : start]
         if _CLAIM_BEFORE.search(before) or _CLAIM_AFTER.match(text[end : end + 120]):
             found.append((0, mention, "actor1_claimed"))
-        elif _BLAME_BEFORE.search(before):
+        elif blamed(text, start, end):
             found.append((1, mention, "actor1_blamed"))
     if not found:
         return None
     _, mention, basis = min(found, key=lambda f: (f[0], f[1].span.start))
     return with_country(mention.actor, country), basis, _sentence(findings, mention.span)
+
+
+def blamed(text: str, start: int, end: int) -> bool:
+    """The group at ``text[start:end]`` is who the report or the authorities lay the attack on:
+    "blamed allies of Fantom 509", "the blame fell on the Grand Grif gang", "Boko Haram is suspected"."""
+    return bool(
+        _BLAME_BEFORE.search(text[max(0, start - _WINDOW) : start])
+        or _BLAME_AFTER.match(text[end : end + 60])
+    )
 
 
 def with_perpetrator(
