@@ -211,3 +211,33 @@ def test_the_dead_of_a_months_long_span_are_no_events_toll(extractor) -> None:
     )
     events = main_events(extractor, text, date(2024, 1, 25))
     assert events and all(e.fatalities is None for e in events)
+
+
+def test_the_enemy_dead_the_forces_count_are_added_to_their_own(extractor) -> None:
+    # ACLED counts every death at the event: the soldiers and the "terrorists" the army says it
+    # killed, in its own words as in the reporter's
+    quoted = (
+        "Ambush in western Niger leaves 19 soldiers dead\n\n"
+        "Gunmen ambushed an army patrol near Ayorou on Tuesday, the defence ministry said. The troops "
+        'were caught in "a complex ambush", in which 19 soldiers died and "about 25 terrorists were '
+        'neutralised", the ministry said.'
+    )
+    plain = (
+        "Explosive-laden vehicles were driven into the gate of the police lines in Lakki Marwat on "
+        "Tuesday evening, leaving at least seven people dead, officials said. Army personnel who "
+        "responded to the blasts neutralized five terrorists."
+    )
+    for text, toll in ((quoted, 44), (plain, 12)):
+        (event,) = main_events(extractor, text, date(2024, 3, 21))
+        assert event.fatalities is not None and event.fatalities.best == toll
+
+
+def test_a_headlines_part_of_the_toll_gives_way_to_the_whole(extractor) -> None:
+    # the headline names one side's dead last ("4 rebels killed"), the body both sides': ACLED counts all
+    text = (
+        "2 soldiers, 5 rebels killed in clash in Bukidnon\n\n"
+        "MANILA - The military said on Friday that a clash near Malaybalay City in Bukidnon province "
+        "had killed two army soldiers and five New People's Army (NPA) fighters."
+    )
+    (event,) = main_events(extractor, text, date(2019, 2, 15))
+    assert event.fatalities is not None and event.fatalities.best == 7
