@@ -241,3 +241,21 @@ def test_a_headlines_part_of_the_toll_gives_way_to_the_whole(extractor) -> None:
     )
     (event,) = main_events(extractor, text, date(2019, 2, 15))
     assert event.fatalities is not None and event.fatalities.best == 7
+
+
+def test_a_suicide_bomber_who_killed_no_one_else_is_the_dead(extractor) -> None:
+    # ACLED counts the attackers among an event's dead: a bombing that only wounded has one
+    alone = (
+        "ALMATY - A man blew himself up on Tuesday outside the regional police headquarters in "
+        "Taraz, wounding three bystanders, a spokesman for the prosecutor's office said."
+    )
+    pair = (
+        "Two attackers struck the interior ministry in Ankara on Sunday morning, the minister said. "
+        '"One of the terrorists blew himself up, and another was killed by security forces," he wrote, '
+        "adding that two police officers were lightly wounded."
+    )
+    for text, toll in ((alone, 1), (pair, 2)):
+        events = [
+            e for e in main_events(extractor, text, date(2023, 10, 1)) if e.sub_event_type == "Suicide bomb"
+        ]
+        assert events and events[0].fatalities is not None and events[0].fatalities.best == toll

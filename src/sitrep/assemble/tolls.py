@@ -391,6 +391,29 @@ def with_bomber(text: str, toll: Fatalities) -> Fatalities:
     return toll
 
 
+_BOMBER_DEAD = re.compile(
+    r"\b(?:blew|exploded|detonated) (?:him|her)sel(?:f|ves)(?: up)?\b|\bthe (?:suicide )?bomber (?:also )?died\b",
+    re.I,
+)
+# The second attacker killed beside the one who blew himself up: "and another was killed by security forces"
+_ANOTHER_ATTACKER_DEAD = re.compile(
+    r"\b(?:an)?other(?: one)? (?:was|had been) (?:killed|neutrali[sz]ed|shot dead)\b", re.I
+)
+
+
+def bomber_alone(text: str, counts: list[Fatalities]) -> Fatalities | None:
+    """A suicide bombing that killed no one else still has a dead: ACLED counts the bomber
+    ("A man blew himself up ..., wounding two bystanders"), and the second attacker when the
+    report says he was killed too. ``None`` when the report tells no bomber's death, or counts
+    other dead (``counts``, the report's own: a hotel siege's 15 are another clause's toll)."""
+    said = _BOMBER_DEAD.search(text)
+    if said is None or any(f.best > 2 for f in counts):
+        return None
+    sentence = _sentence_of(text, Span(said.start(), said.end(), said.group()))
+    dead = 2 if _ANOTHER_ATTACKER_DEAD.search(sentence) else 1
+    return Fatalities(dead, dead, dead, Span(said.start(), said.end(), said.group()))
+
+
 _NUMBER = re.compile(
     r"\d|\b(?:no|none|nobody|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|scores|several|few|many|all|both)\b",
