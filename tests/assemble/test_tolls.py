@@ -259,3 +259,15 @@ def test_a_suicide_bomber_who_killed_no_one_else_is_the_dead(extractor) -> None:
             e for e in main_events(extractor, text, date(2023, 10, 1)) if e.sub_event_type == "Suicide bomb"
         ]
         assert events and events[0].fatalities is not None and events[0].fatalities.best == toll
+
+
+def test_a_headlines_floor_told_again_in_the_body_is_not_filled_by_another_source(extractor) -> None:
+    # "at least 12" admits 12: the body's own count says it, and a monitor's 16 is a higher figure
+    text = (
+        "At least 12 dead as car bomb rips through market in Jarablus\n\n"
+        "A car bomb exploded in a busy market in the Syrian border town of Jarablus on Saturday, killing "
+        "at least 12 people, rescue workers said. The Syrian Observatory for Human Rights monitoring "
+        "group said 16 had been killed."
+    )
+    (event,) = main_events(extractor, text, date(2017, 1, 8))
+    assert event.fatalities is not None and event.fatalities.best == 12

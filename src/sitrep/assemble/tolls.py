@@ -285,7 +285,7 @@ def _specific(text: str, toll: Fatalities, pool: list[Fatalities]) -> Fatalities
     vague = _vague(toll)
     if not vague and not _FLOOR.search(toll.span.text):
         return toll
-    if not _in_headline(text, toll.span):
+    if not _in_headline(text, toll.span) or _floor_told_again(text, toll, pool):
         return toll
     ceiling = toll.best * (SPECIFIC_VAGUE_RATIO if vague else SPECIFIC_FLOOR_RATIO)
     above = [
@@ -297,6 +297,15 @@ def _specific(text: str, toll: Fatalities, pool: list[Fatalities]) -> Fatalities
         and not _of_attackers(text, f)  # "at least five civilians dead" is not filled by six militants
     ]
     return min(above, key=lambda f: (f.best, f.span.start)) if above else toll
+
+
+def _floor_told_again(text: str, toll: Fatalities, pool: list[Fatalities]) -> bool:
+    """ "At least 15 dead" in the headline and "at least 15 people died" in the body: a floor that
+    admits its own number, told again as the report's count, is the lowest credible toll; another
+    source's higher count (19 by a monitoring group) does not fill it. "More than 40" admits no 40."""
+    if _vague(toll) or _STRICT_FLOOR.search(toll.span.text):
+        return False
+    return any(f.best == toll.best and not _in_headline(text, f.span) for f in pool)
 
 
 def _in_headline(text: str, span: Span) -> bool:
