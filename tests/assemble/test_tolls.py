@@ -271,3 +271,15 @@ def test_a_headlines_floor_told_again_in_the_body_is_not_filled_by_another_sourc
     )
     (event,) = main_events(extractor, text, date(2017, 1, 8))
     assert event.fatalities is not None and event.fatalities.best == 12
+
+
+def test_the_figure_a_report_calls_higher_is_not_the_toll(extractor) -> None:
+    # the headline takes the witness's figure; the police's, told first, is the lowest credible count
+    text = (
+        "Suicide blast hits Mogadishu tea shop, six dead\n\n"
+        "A suicide bomber blew himself up on Friday inside a tea shop in the Somali capital, and at least "
+        "six people died, according to a witness and medical staff. Police spokesman Abdi Hassan put the toll at four dead and nine wounded. Medical "
+        "workers at the scene gave a higher count: six dead and as many as eleven wounded."
+    )
+    (event,) = main_events(extractor, text, date(2023, 9, 30))
+    assert event.fatalities is not None and event.fatalities.best == 4

@@ -135,6 +135,19 @@ def _disputed_lower(text: str, toll: Fatalities, pool: list[Fatalities], lexicon
         for f in pool
         if 0 < f.best < toll.best and start <= f.span.start < end and not _of_attackers(text, f)
     ]
+    if lower:
+        return min(lower, key=lambda f: (f.best, f.span.start))
+    return _below_the_higher(text, toll, pool, lexicon)
+
+
+def _below_the_higher(text: str, toll: Fatalities, pool: list[Fatalities], lexicon: Lexicon) -> Fatalities:
+    """ "Police put the toll at five ... The witness gave a higher count: seven dead": a toll that is
+    the figure the report calls higher is another source's; the lowest other count the report gives
+    for the event is ACLED's."""
+    windows = [_with_next_sentence(text, cue.start()) for cue in lexicon.refine["higher_toll"].finditer(text)]
+    if not any(f.best == toll.best and start <= f.span.start < end for start, end in windows for f in pool):
+        return toll
+    lower = [f for f in pool if 0 < f.best < toll.best and not _of_attackers(text, f)]
     return min(lower, key=lambda f: (f.best, f.span.start)) if lower else toll
 
 
