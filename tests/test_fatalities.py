@@ -364,3 +364,19 @@ def test_the_dead_are_counted_apart_from_the_hurt_counted_after_them(
 def test_attackers_shot_dead_by_the_forces_are_counted(nlp: Language) -> None:
     text = "Security forces moved quickly, shooting dead five gunmen and ending the assault."
     assert _counts(nlp, text) == [5]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gunshots filled the streets of Mahabad late on Thursday, with at least three people killed "
+            "when security forces opened fire on protesters.",
+            [3],
+        ),
+        ("Police fired on the crowd outside the court, with one man killed and 20 injured.", [1]),
+    ],
+)
+def test_the_dead_told_with_with_are_counted(nlp: Language, text: str, expected: list[int]) -> None:
+    # "with N people killed": the dead as the subject of an absolute clause after "with"
+    assert [f.best for f in find_fatalities(nlp(text))] == expected

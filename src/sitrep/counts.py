@@ -248,3 +248,18 @@ def _qualified(words: list[str], i: int, kind: str) -> Count | None:
     if kind == "below":
         return max(value - 1, 0), min(1, max(value - 1, 0)), max(value - 1, 0)
     return value, value, value
+
+
+def numbers_in(phrase: str) -> list[int]:
+    """Every number a count phrase names, in order ("a policeman and three militants": 1, 3):
+    the parts of a toll told with its kinds side by side."""
+    words = _tokens(phrase)
+    found, i = [], 0
+    while i < len(words):
+        number = _number(words, i) if words[i] not in ("and", "-") else None
+        if number is None:
+            i += 1
+            continue
+        found.append(number[0])
+        i = max(number[1], i + 1)
+    return found

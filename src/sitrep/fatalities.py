@@ -395,6 +395,8 @@ def _kill_victims(verb: Token) -> list[Token]:
     found = [verb.head if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl" else c for c in found]
     if not found and verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
         found = [verb.head]
+    if not found and verb.dep_ == "pcomp" and verb.tag_ == "VBN" and verb.head.lower_ == "with":
+        found = [c for c in verb.children if c.dep_ == "nsubj"]  # "with at least three people killed"
     if not found and verb.dep_ == "conj" and verb.head.lemma_ not in HARM_VERBS - {"kill"}:
         found = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     if not found and _raised(verb) and any(c.dep_ == "auxpass" for c in verb.children):

@@ -211,3 +211,75 @@ def test_the_dead_of_a_months_long_span_are_no_events_toll(extractor) -> None:
     )
     events = main_events(extractor, text, date(2024, 1, 25))
     assert events and all(e.fatalities is None for e in events)
+
+
+def test_the_enemy_dead_the_forces_count_are_added_to_their_own(extractor) -> None:
+    # ACLED counts every death at the event: the soldiers and the "terrorists" the army says it
+    # killed, in its own words as in the reporter's
+    quoted = (
+        "Ambush in western Niger leaves 19 soldiers dead\n\n"
+        "Gunmen ambushed an army patrol near Ayorou on Tuesday, the defence ministry said. The troops "
+        'were caught in "a complex ambush", in which 19 soldiers died and "about 25 terrorists were '
+        'neutralised", the ministry said.'
+    )
+    plain = (
+        "Explosive-laden vehicles were driven into the gate of the police lines in Lakki Marwat on "
+        "Tuesday evening, leaving at least seven people dead, officials said. Army personnel who "
+        "responded to the blasts neutralized five terrorists."
+    )
+    for text, toll in ((quoted, 44), (plain, 12)):
+        (event,) = main_events(extractor, text, date(2024, 3, 21))
+        assert event.fatalities is not None and event.fatalities.best == toll
+
+
+def test_a_headlines_part_of_the_toll_gives_way_to_the_whole(extractor) -> None:
+    # the headline names one side's dead last ("4 rebels killed"), the body both sides': ACLED counts all
+    text = (
+        "2 soldiers, 5 rebels killed in clash in Bukidnon\n\n"
+        "MANILA - The military said on Friday that a clash near Malaybalay City in Bukidnon province "
+        "had killed two army soldiers and five New People's Army (NPA) fighters."
+    )
+    (event,) = main_events(extractor, text, date(2019, 2, 15))
+    assert event.fatalities is not None and event.fatalities.best == 7
+
+
+def test_a_suicide_bomber_who_killed_no_one_else_is_the_dead(extractor) -> None:
+    # ACLED counts the attackers among an event's dead: a bombing that only wounded has one
+    alone = (
+        "ALMATY - A man blew himself up on Tuesday outside the regional police headquarters in "
+        "Taraz, wounding three bystanders, a spokesman for the prosecutor's office said."
+    )
+    pair = (
+        "Two attackers struck the interior ministry in Ankara on Sunday morning, the minister said. "
+        '"One of the terrorists blew himself up, and another was killed by security forces," he wrote, '
+        "adding that two police officers were lightly wounded."
+    )
+    for text, toll in ((alone, 1), (pair, 2)):
+        events = [
+            e for e in main_events(extractor, text, date(2023, 10, 1)) if e.sub_event_type == "Suicide bomb"
+        ]
+        assert events and events[0].fatalities is not None and events[0].fatalities.best == toll
+
+
+def test_a_headlines_floor_told_again_in_the_body_is_not_filled_by_another_source(extractor) -> None:
+    # "at least 12" admits 12: the body's own count says it, and a monitor's 16 is a higher figure
+    text = (
+        "At least 12 dead as car bomb rips through market in Jarablus\n\n"
+        "A car bomb exploded in a busy market in the Syrian border town of Jarablus on Saturday, killing "
+        "at least 12 people, rescue workers said. The Syrian Observatory for Human Rights monitoring "
+        "group said 16 had been killed."
+    )
+    (event,) = main_events(extractor, text, date(2017, 1, 8))
+    assert event.fatalities is not None and event.fatalities.best == 12
+
+
+def test_the_figure_a_report_calls_higher_is_not_the_toll(extractor) -> None:
+    # the headline takes the witness's figure; the police's, told first, is the lowest credible count
+    text = (
+        "Suicide blast hits Mogadishu tea shop, six dead\n\n"
+        "A suicide bomber blew himself up on Friday inside a tea shop in the Somali capital, and at least "
+        "six people died, according to a witness and medical staff. Police spokesman Abdi Hassan put the toll at four dead and nine wounded. Medical "
+        "workers at the scene gave a higher count: six dead and as many as eleven wounded."
+    )
+    (event,) = main_events(extractor, text, date(2023, 9, 30))
+    assert event.fatalities is not None and event.fatalities.best == 4

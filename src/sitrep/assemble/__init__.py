@@ -37,6 +37,7 @@ from sitrep.assemble.subtype_rank import EventEvidence, load_subtype_ranker, ran
 from sitrep.assemble.tolls import (
     NO_TOLLS,
     LeadTolls,
+    bomber_alone,
     event_toll,
     lead_tolls,
     with_bomber,
@@ -140,6 +141,8 @@ def _build_event(
         fatalities = None  # the dead a rally mourns or a truce follows are another event's
     elif sub == "Suicide bomb" and fatalities is not None:
         fatalities = with_bomber(doc_text(findings.doc), fatalities)
+    elif sub == "Suicide bomb":
+        fatalities = bomber_alone(doc_text(findings.doc), findings.fatalities)
     elif codes.event_type in ("Protests", "Riots"):
         fatalities = without_mishap_dead(doc_text(findings.doc), fatalities, lexicon)
     if role is EventRole.MAIN:  # "the bombings, which Daesh has claimed": the claimed group acted

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from sitrep.assemble.records import Draft, Findings
-from sitrep.counts import VAGUE_COUNTS, parse_count
+from sitrep.counts import VAGUE_COUNTS, numbers_in, parse_count
 from sitrep.events import Lexicon
 from sitrep.model import Fatalities, Span
 
@@ -62,16 +62,18 @@ def event_toll(text: str, draft: Draft, lexicon: Lexicon, lead: LeadTolls = NO_T
     quoted = _credible(text, [*own, *lead.free], lexicon, quoted=True)  # an official's words count too
     toll = _filled_floor(toll, quoted)
     toll = _specific(text, toll, pool)
-    toll = _told_in_full(toll, quoted)
+    toll = _told_in_full(text, toll, quoted)
     toll = _disputed_lower(text, toll, pool, lexicon)
-    return _with_attackers(text, toll, pool)
+    return _with_attackers(text, toll, pool, quoted)
 
 
 # "Six soldiers and four rebels were killed": two counts of kinds of dead side by side (not
 # "12 and 15 civilian deaths", a range; not "15 people died when ..., nine children and three women")
 _TOLD_WITH_OTHERS = re.compile(
-    r"^\W*(?:at least )?[\w,-]+ (?!and\b|to\b|or\b)(?:[a-z-]+ ){1,2}and (?:at least )?[\w,-]+ [a-z-]+", re.I
-)
+    r"^\W*(?:(?:killed|killing|kills|left|leaving|leaves) )?(?:at least )?[\w,-]+ (?!and\b|to\b|or\b)"
+    r"(?:[\w'()-]+ ){1,4}?and \W?(?:at least |about |nearly |some |around )?[\w,-]+ [a-z-]+",
+    re.I,
+)  # 'in which 23 soldiers died and "nearly thirty terrorists neutralized"': the official's words
 
 
 def without_mishap_dead(text: str, toll: Fatalities | None, lexicon: Lexicon) -> Fatalities | None:
@@ -86,7 +88,7 @@ def without_mishap_dead(text: str, toll: Fatalities | None, lexicon: Lexicon) ->
     return None if mishap else toll
 
 
-def _told_in_full(toll: Fatalities, pool: list[Fatalities]) -> Fatalities:
+def _told_in_full(text: str, toll: Fatalities, pool: list[Fatalities]) -> Fatalities:
     """The toll told again with the other side's dead beside it ("six soldiers killed", then
     "Six soldiers and four rebels were killed"): ACLED counts all the event's dead, 10."""
     if toll.span is None or toll.best == 0:
@@ -97,10 +99,25 @@ def _told_in_full(toll: Fatalities, pool: list[Fatalities]) -> Fatalities:
         if f.best > toll.best
         and f.span.start > toll.span.start
         and _TOLD_WITH_OTHERS.search(f.span.text)
-        and (first := parse_count(f.span.text)) is not None
-        and first[0] == toll.best
+        and _a_part_of(toll.best, f)
+        and not _HURT_AFTER.match(
+            text, f.span.end
+        )  # "the body of one soldier and six other soldiers with wounds"
     ]
     return min(fuller, key=lambda f: f.span.start) if fuller else toll
+
+
+_HURT_AFTER = re.compile(r"\W*(?:\w+ )?(?:with (?:\w+ )?wounds|wounded|injured|hurt)\b", re.I)
+
+
+def _a_part_of(count: int, fuller: Fatalities) -> bool:
+    """The toll is one of the kinds the fuller count adds up: "six soldiers" in "Six soldiers and four
+    rebels", "three attackers" in "a policeman and three militants died"."""
+    first = parse_count(fuller.span.text)
+    parts = numbers_in(fuller.span.text)
+    return (first is not None and first[0] == count) or (
+        len(parts) >= 2 and count in parts and sum(parts) == fuller.best
+    )
 
 
 def _disputed_lower(text: str, toll: Fatalities, pool: list[Fatalities], lexicon: Lexicon) -> Fatalities:
@@ -118,6 +135,19 @@ def _disputed_lower(text: str, toll: Fatalities, pool: list[Fatalities], lexicon
         for f in pool
         if 0 < f.best < toll.best and start <= f.span.start < end and not _of_attackers(text, f)
     ]
+    if lower:
+        return min(lower, key=lambda f: (f.best, f.span.start))
+    return _below_the_higher(text, toll, pool, lexicon)
+
+
+def _below_the_higher(text: str, toll: Fatalities, pool: list[Fatalities], lexicon: Lexicon) -> Fatalities:
+    """ "Police put the toll at five ... The witness gave a higher count: seven dead": a toll that is
+    the figure the report calls higher is another source's; the lowest other count the report gives
+    for the event is ACLED's."""
+    windows = [_with_next_sentence(text, cue.start()) for cue in lexicon.refine["higher_toll"].finditer(text)]
+    if not any(f.best == toll.best and start <= f.span.start < end for start, end in windows for f in pool):
+        return toll
+    lower = [f for f in pool if 0 < f.best < toll.best and not _of_attackers(text, f)]
     return min(lower, key=lambda f: (f.best, f.span.start)) if lower else toll
 
 
@@ -138,6 +168,21 @@ _ATTACKERS = re.compile(
     r"\balso (?:been )?(?:killed|died|dead|perished|lost|shot dead|martyred)\b",
     re.I,
 )
+# Where the enemy dead fell: in the event's own fight, not one that followed it
+_SAME_FIGHT = re.compile(
+    r"\b(?:in which|in (?:a|the) \W?(?:\w+ )?(?:ambush|attack|assault|exchange|crossfire|gunfight|firefight|shootout)"
+    r"|exchange of (?:gun)?fire|returned fire|(?:who|which) responded to)\b",
+    re.I,
+)
+# The enemy killed from the air: a strike of its own, even in the thick of the fight
+_FROM_THE_AIR = re.compile(
+    r"\b(?:air ?force|air ?strikes?|aircraft|drones?|helicopters?|jets?|warplanes?)\b", re.I
+)
+# The forces' word for the attackers they killed: "neutralized six terrorists", "about 30
+# terrorists had been neutralised", "killed 16 Khawarij militants" (the state's count of the enemy dead)
+_ENEMY_DEAD = re.compile(
+    r"\b(?:terrorists?|militants?|khawarij|khwarij|insurgents?|jihadists?|bandits?)\b", re.I
+)
 _OF_THE_ATTACKERS = re.compile(  # "killed six" and what follows it
     r"^\W*of (?:the|their) (?:attackers|assailants|gunmen|militants|terrorists|insurgents|rebels|jihadists)\b",
     re.I,
@@ -156,19 +201,24 @@ _SUICIDE = re.compile(r"\bsuicide\b", re.I)
 _ANOTHER = re.compile(r"\b(?:a further|another|a separate|a second|an earlier|a later)\b", re.I)
 
 
-def _with_attackers(text: str, toll: Fatalities, pool: list[Fatalities]) -> Fatalities:
+def _with_attackers(
+    text: str, toll: Fatalities, pool: list[Fatalities], quoted: list[Fatalities]
+) -> Fatalities:
     """ACLED counts the attackers' dead with their victims': a count of the attackers killed
-    ("security personnel returned fire, killing six of the attackers") or of others "also killed"
+    ("security personnel returned fire, killing six of the attackers"), of others "also killed",
+    or of the enemy the forces say they killed in the fight (in their words or the reporter's)
     is added to the victims' toll once."""
     if toll.span is None or toll.best == 0 or _WITH_ATTACKERS.search(_sentence_of(text, toll.span)):
         return toll
+    attackers = [f for f in pool if _of_attackers(text, f)]
+    attackers += [f for f in quoted if f not in attackers and _enemy_dead_in_the_fight(text, f)]
     more = [
         f
-        for f in pool
+        for f in attackers
         if f.best > 0
         and not (f.span.start < toll.span.end and toll.span.start < f.span.end)
-        and _of_attackers(text, f)
         and not _of_attackers(text, toll)
+        and not _ENEMY_DEAD.search(toll.span.text)
         and not _ANOTHER.search(_sentence_of(text, f.span))
         and _sentence_of(text, f.span) != _sentence_of(text, toll.span)
         and not (f.best == 1 and _SUICIDE.search(text))  # a lone suicide attacker: ``with_bomber``'s
@@ -187,6 +237,18 @@ def _of_attackers(text: str, count: Fatalities) -> bool:
     """A count of the attackers' dead: "four attackers were killed", "killed six of the militants"."""
     tail = text[count.span.end : count.span.end + ATTACKER_TAIL_CHARS]
     return bool(_ATTACKERS.search(count.span.text) or _OF_THE_ATTACKERS.search(tail))
+
+
+def _enemy_dead_in_the_fight(text: str, count: Fatalities) -> bool:
+    """The enemy dead the forces count in the same fight ("in which three terrorists were killed",
+    "Army personnel who responded to the blasts neutralized six terrorists"); those of a
+    counter-attack or a strike that followed are an event of their own."""
+    sentence = _sentence_of(text, count.span)
+    return bool(
+        _ENEMY_DEAD.search(count.span.text)
+        and _SAME_FIGHT.search(sentence)
+        and not _FROM_THE_AIR.search(sentence)
+    )
 
 
 def _credible(
@@ -236,7 +298,7 @@ def _specific(text: str, toll: Fatalities, pool: list[Fatalities]) -> Fatalities
     vague = _vague(toll)
     if not vague and not _FLOOR.search(toll.span.text):
         return toll
-    if not _in_headline(text, toll.span):
+    if not _in_headline(text, toll.span) or _floor_told_again(text, toll, pool):
         return toll
     ceiling = toll.best * (SPECIFIC_VAGUE_RATIO if vague else SPECIFIC_FLOOR_RATIO)
     above = [
@@ -248,6 +310,15 @@ def _specific(text: str, toll: Fatalities, pool: list[Fatalities]) -> Fatalities
         and not _of_attackers(text, f)  # "at least five civilians dead" is not filled by six militants
     ]
     return min(above, key=lambda f: (f.best, f.span.start)) if above else toll
+
+
+def _floor_told_again(text: str, toll: Fatalities, pool: list[Fatalities]) -> bool:
+    """ "At least 15 dead" in the headline and "at least 15 people died" in the body: a floor that
+    admits its own number, told again as the report's count, is the lowest credible toll; another
+    source's higher count (19 by a monitoring group) does not fill it. "More than 40" admits no 40."""
+    if _vague(toll) or _STRICT_FLOOR.search(toll.span.text):
+        return False
+    return any(f.best == toll.best and not _in_headline(text, f.span) for f in pool)
 
 
 def _in_headline(text: str, span: Span) -> bool:
@@ -340,6 +411,29 @@ def with_bomber(text: str, toll: Fatalities) -> Fatalities:
     if _BOMBER_APART.search(text) or (victims and _BOMBER_DIED.search(text)):
         return replace(toll, best=toll.best + 1, low=toll.low + 1, high=toll.high + 1)
     return toll
+
+
+_BOMBER_DEAD = re.compile(
+    r"\b(?:blew|exploded|detonated) (?:him|her)sel(?:f|ves)(?: up)?\b|\bthe (?:suicide )?bomber (?:also )?died\b",
+    re.I,
+)
+# The second attacker killed beside the one who blew himself up: "and another was killed by security forces"
+_ANOTHER_ATTACKER_DEAD = re.compile(
+    r"\b(?:an)?other(?: one)? (?:was|had been) (?:killed|neutrali[sz]ed|shot dead)\b", re.I
+)
+
+
+def bomber_alone(text: str, counts: list[Fatalities]) -> Fatalities | None:
+    """A suicide bombing that killed no one else still has a dead: ACLED counts the bomber
+    ("A man blew himself up ..., wounding two bystanders"), and the second attacker when the
+    report says he was killed too. ``None`` when the report tells no bomber's death, or counts
+    other dead (``counts``, the report's own: a hotel siege's 15 are another clause's toll)."""
+    said = _BOMBER_DEAD.search(text)
+    if said is None or any(f.best > 2 for f in counts):
+        return None
+    sentence = _sentence_of(text, Span(said.start(), said.end(), said.group()))
+    dead = 2 if _ANOTHER_ATTACKER_DEAD.search(sentence) else 1
+    return Fatalities(dead, dead, dead, Span(said.start(), said.end(), said.group()))
 
 
 _NUMBER = re.compile(
