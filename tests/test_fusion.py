@@ -168,6 +168,32 @@ def test_drones_shot_down_may_be_the_strike_another_outlet_reports():
     assert not pair_allowed(clash, downed, SETTINGS)  # an interception is no gun battle
 
 
+def test_a_crowds_violence_may_be_the_clash_or_attack_another_outlet_reports():
+    """One outlet tells the riot, another the clash with the police; one the settlers' rampage,
+    another the attack: they pass the type gate and their sub-types agree. A killing beside a
+    riot does not pass: the riot it sets off is another event."""
+    ukraine = {"actor1": Actor("Rioters (Ukraine)", "Rioters", "UA"), "fatalities": Fatalities(1, 1, 1)}
+    riot = report(
+        "a",
+        "Protesters hurled stones at police outside the regional council in Sumy; one man died.",
+        event_type="Riots", sub_event_type="Violent demonstration", **ukraine,
+    )  # fmt: skip
+    clash = report(
+        "b",
+        "Police clashed with marchers outside the regional council in Sumy, leaving one dead.",
+        event_type="Battles", sub_event_type="Armed clash", **ukraine,
+    )  # fmt: skip
+    assert pair_allowed(riot, clash, SETTINGS)
+    assert subtypes_agree("Violent demonstration", "Armed clash")
+    assert len(fuse([riot, clash], SETTINGS)) == 1
+    mob = report("c", "A mob torched homes and beat residents in Sumy.", event_type="Riots",
+                 sub_event_type="Mob violence", **ukraine)  # fmt: skip
+    attack = report("d", "Attackers shot a resident dead and set homes alight in Sumy.",
+                    event_type="Violence against civilians", sub_event_type="Attack", **ukraine)  # fmt: skip
+    assert pair_allowed(mob, attack, SETTINGS)
+    assert not pair_allowed(riot, attack, SETTINGS)  # a killing and the riot after it
+
+
 def test_names_every_outlet_of_a_war_prints_are_no_shared_details():
     """Two shellings of El Fasher days apart: both passages name the Rapid Support Forces, carry a
     photo credit and say "at night" - words in the passages of many articles, which tell no

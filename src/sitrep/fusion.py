@@ -81,6 +81,13 @@ _STRATEGIC = "Strategic developments"
 _VIOLENCE = "Violence against civilians"
 _DISRUPTED = "Disrupted weapons use"
 _REMOTE = "Explosions/Remote violence"
+# A crowd's violence that another outlet tells as what it was: the riot as the clash with the
+# police, the mob's rampage or the forces firing on a march as the attack.
+_CROWD_TOLD_AS = {
+    "Violent demonstration": "Armed clash",
+    "Mob violence": "Attack",
+    "Excessive force against protesters": "Attack",
+}
 _WIDE_LATITUDE = 60.0  # beyond this the longitude grid is too coarse: treat places as wide
 
 
@@ -278,7 +285,14 @@ def events_compatible(a: Event, b: Event) -> bool:
             or (x.sub_event_type == _DISRUPTED and y.event_type == _REMOTE)
         )
         for x, y in ((a, b), (b, a))
-    )
+    ) or crowd_told_as_clash_or_attack(a, b)
+
+
+def crowd_told_as_clash_or_attack(a: Event, b: Event) -> bool:
+    """A violent crowd and the clash or attack it was: one outlet tells the riot, another the
+    clash with the police; one the mob or the forces' firing on a march, another the attack.
+    A riot beside an attack is not let through: a killing and the riot it sets off are two events."""
+    return any(_CROWD_TOLD_AS.get(x.sub_event_type) == y.sub_event_type for x, y in ((a, b), (b, a)))
 
 
 def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:
