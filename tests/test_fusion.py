@@ -12,8 +12,10 @@ import pytest
 from sitrep.config import FusionSettings, Settings
 from sitrep.evaluation.fusion import article_file, extract_corpus, fuse_corpus, load_gold, pairwise
 from sitrep.fusion import (
+    BlockIndex,
     Report,
     _Cluster,
+    _second_look,
     candidate_pairs,
     content_tokens,
     date_window,
@@ -478,6 +480,29 @@ def test_the_member_floor_moves_with_the_link_threshold(threshold, joins):
     )
     assert (scored == (0.7, strike)) is joins
     assert (scored is None) is not joins
+
+
+@pytest.mark.parametrize(("later", "moves"), [(0.85, True), (0.5, False)])
+def test_a_report_moves_to_the_incident_it_tells_clearly_better_on_a_second_look(later, moves):
+    """Greedy linking: a strike on Tuesday joins Monday's strike weakly (0.3) because the report
+    that tells it best is vaguer (the province) and comes later; that one cannot join Monday's
+    incident (ruled out by it) and starts its own. On a second look the Tuesday report moves to
+    it when it scores clearly higher there, not for a small gain."""
+    monday, tuesday = report("a", DEPOT, day=TUESDAY - timedelta(days=1)), report("b", DEPOT)
+    vague = report("c", DEPOT, location=SUMY_OBLAST)
+    first = _Cluster.start(monday)
+    first.add(tuesday, Link("ev-b", "ev-a", 0.3, (), by="model"))
+    clusters = [first, _Cluster.start(vague)]
+    ordered = [monday, tuesday, vague]
+    index = BlockIndex(SETTINGS)
+    for i, r in enumerate(ordered):
+        index.add(i, r)
+    owner = {0: 0, 1: 0, 2: 1}
+    odds = {("ev-a", "ev-b"): 0.3, ("ev-a", "ev-c"): 0.01, ("ev-b", "ev-c"): later}
+    _second_look(ordered, index, owner, clusters, _FixedOdds(odds))
+    assert (owner[1] == 1) is moves
+    assert sorted(len(c.incident.event_ids) for c in clusters) == [1, 2]
+    assert (clusters[1].incident.event_ids == ("ev-b", "ev-c")) is moves
 
 
 def test_fuse_does_not_depend_on_input_order():

@@ -551,6 +551,12 @@ class _Cluster:
         self.links.append(link)
         self.incident = replace(reconcile(self.reports), links=tuple(sorted(self.links)))
 
+    def remove(self, report: Report) -> None:
+        """Take out a report that no other member links to (it moves to another incident)."""
+        self.reports = [r for r in self.reports if r.event.id != report.event.id]
+        self.links = [k for k in self.links if k.event_id != report.event.id]
+        self.incident = replace(reconcile(self.reports), links=tuple(sorted(self.links)))
+
 
 class PairScorer:
     """The model's probabilities of the pairs of one fusion run (each pair scored once), and the
@@ -664,7 +670,50 @@ def fuse(
         owner[i] = c
         if group is not None:
             group_cluster.setdefault(group, c)
+    _second_look(ordered, index, owner, clusters, scorer)
     return sorted((c.incident for c in clusters), key=lambda inc: (inc.event_date.start, inc.id))
+
+
+def _second_look(
+    ordered: Sequence[Report],
+    index: BlockIndex,
+    owner: dict[int, int],
+    clusters: list[_Cluster],
+    scorer: PairScorer,
+) -> None:
+    """Move a report to the incident it tells better than the one it joined.
+
+    Linking is greedy: a precise report joins the best incident there is when its turn comes,
+    and a report that tells it far better may come later (a vaguer place, a later day) and start
+    its own, or be kept out by the report's first partner. So each report that the model linked
+    and that no other report links to is scored once more against the incidents built since,
+    and moves to the best one it scores ``second_look_margin`` higher with (a clear gain only:
+    reports of a round-up of several strikes score alike with all of them).
+    """
+    for i, report in enumerate(ordered):
+        c = owner.get(i)
+        if c is None:
+            continue
+        cluster = clusters[c]
+        own = next((k for k in cluster.links if k.event_id == report.event.id), None)
+        if own is None or own.by != "model" or any(k.linked_to == report.event.id for k in cluster.links):
+            continue
+        best: tuple[float, int, Report] | None = None
+        margin = scorer.settings.second_look_margin
+        for d in sorted({owner[j] for j in index.near(report) if j in owner} - {c}):
+            scored = score_cluster(report, clusters[d], scorer)
+            if (
+                scored is not None
+                and scored[0] > own.probability + margin
+                and (best is None or scored[0] > best[0])
+            ):
+                best = (scored[0], d, scored[1])
+        if best is None or best[0] < link_threshold(scorer.settings):
+            continue
+        p, d, member = best
+        cluster.remove(report)
+        clusters[d].add(report, _link(member, report, p, scorer.settings))
+        owner[i] = d
 
 
 def _join_groups(ordered: Sequence[Report], decisions: Decisions) -> dict[int, int]:
