@@ -196,6 +196,23 @@ def test_a_crowds_violence_may_be_the_clash_or_attack_another_outlet_reports():
     assert not pair_allowed(riot, attack, SETTINGS)  # a killing and the riot after it
 
 
+def test_two_round_ups_of_one_nights_strikes_keep_their_towns_apart():
+    """Two outlets tell the night's drone strikes on Sumy and Kharkiv in one article each: every
+    passage names both towns and shares every detail, so the details do not excuse two named
+    towns. A report the coder misplaced (its passage never names its own town) still passes."""
+    night = (
+        "Russian Shahed drones struck Sumy and Kharkiv overnight. Governor Volodymyr Artiukh said "
+        "23 people were hurt in Sumy; Mayor Ihor Terekhov said a Nova Poshta depot burned in Kharkiv."
+    )
+    sumy = report("a", night, location=SUMY, context=night)
+    kharkiv = report("b", night, location=KHARKIV, context=night)
+    assert shared_details(sumy, kharkiv) >= SETTINGS.detail_override
+    assert not pair_allowed(sumy, kharkiv, SETTINGS)
+    told = "Russian Shahed drones struck Sumy overnight; Governor Volodymyr Artiukh said 23 people were hurt."
+    misplaced = report("c", told, location=KHARKIV, context=told + " Mayor Ihor Terekhov sent rescuers.")
+    assert pair_allowed(sumy, misplaced, SETTINGS)
+
+
 def test_names_every_outlet_of_a_war_prints_are_no_shared_details():
     """Two shellings of El Fasher days apart: both passages name the Rapid Support Forces, carry a
     photo credit and say "at night" - words in the passages of many articles, which tell no
@@ -406,8 +423,13 @@ def test_two_articles_that_each_tell_two_incidents_pair_their_events_off_one_to_
         return replace(r, event=replace(r.event, article_id=article))
 
     # the ids set the order fusion meets them in: one outlet's bomb, the other's helicopter first
-    bomb_y, heli_x = told("a", "y", CALI, 5, bomb), told("b", "x", AMALFI, 13, downed)
-    bomb_x, heli_y = told("c", "x", CALI, 6, bomb), told("d", "y", AMALFI, 12, downed)
+    # outlet y names the departments only: the towns do not tell its two events apart
+    valle = Location(
+        "Valle del Cauca", "CO", "Valle del Cauca", 3.8, -76.5, GeoPrecision.REGION, 3625, "admin1"
+    )
+    antioquia = Location("Antioquia", "CO", "Antioquia", 7.0, -75.5, GeoPrecision.REGION, 3689, "admin1")
+    bomb_y, heli_x = told("a", "y", valle, 5, bomb), told("b", "x", AMALFI, 13, downed)
+    bomb_x, heli_y = told("c", "x", CALI, 6, bomb), told("d", "y", antioquia, 12, downed)
     assert score_pair(heli_x, bomb_y, SETTINGS).total >= link_threshold(SETTINGS)  # the details chain them
     incidents = fuse([bomb_y, heli_x, bomb_x, heli_y], SETTINGS)
     assert sorted(inc.event_ids for inc in incidents) == [("ev-a", "ev-c"), ("ev-b", "ev-d")]

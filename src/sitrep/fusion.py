@@ -314,6 +314,8 @@ def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:
         and abs(a.published - b.published).days > settings.max_published_gap_days
     ):
         return False  # two accounts of a fresh incident do not come out months apart
+    if round_up_towns(a, b, settings):
+        return False
     gap = _gap(date_window(ea.event_date, settings), date_window(eb.event_date, settings))
     if settings.detail_override and shared_details(a, b) >= settings.detail_override:
         # the details also reach a stale report's own days (the coder took a recalled date)
@@ -327,6 +329,19 @@ def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:
     if GeoPrecision.EXACT == la.geo_precision == lb.geo_precision and not same_name(la.name, lb.name):
         return distance_km(la, lb) <= settings.same_place_km  # two named towns: two incidents
     return distance_km(la, lb) <= settings.far_km
+
+
+def round_up_towns(a: Report, b: Report, settings: FusionSettings) -> bool:
+    """Two named towns apart, and each passage names both: two round-ups of the same day's
+    strikes, whose shared details say which articles tell one day, not which town is which."""
+    la, lb = a.event.location, b.event.location
+    if la is None or lb is None or la.country != lb.country or is_wide(la) or is_wide(lb):
+        return False
+    if not GeoPrecision.EXACT == la.geo_precision == lb.geo_precision or same_name(la.name, lb.name):
+        return False
+    if distance_km(la, lb) <= settings.max_km:
+        return False
+    return all(names_place(r, loc) for r in (a, b) for loc in (la, lb))
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
