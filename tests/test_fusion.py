@@ -213,6 +213,19 @@ def test_two_round_ups_of_one_nights_strikes_keep_their_towns_apart():
     assert pair_allowed(sumy, misplaced, SETTINGS)
 
 
+def test_a_report_with_neither_place_nor_day_links_to_nothing():
+    """A round-up line "drone strikes killed dozens of civilians in March" has no place and only a
+    month: it could be any strike of the month, whatever words it shares with one. With a day it
+    may still be the other outlet's strike (the coder found no place)."""
+    told = "Russian drone strikes on Sumy killed 23 civilians, Governor Volodymyr Artiukh said."
+    strike = report("a", told, context=told)
+    month = report(
+        "b", told, context=told, location=None, day=date(2024, 3, 1), precision=DatePrecision.MONTH
+    )
+    assert not pair_allowed(strike, month, SETTINGS)
+    assert pair_allowed(strike, report("c", told, context=told, location=None), SETTINGS)
+
+
 def test_names_every_outlet_of_a_war_prints_are_no_shared_details():
     """Two shellings of El Fasher days apart: both passages name the Rapid Support Forces, carry a
     photo credit and say "at night" - words in the passages of many articles, which tell no

@@ -296,9 +296,10 @@ def crowd_told_as_clash_or_attack(a: Event, b: Event) -> bool:
 
 
 def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:
-    """The gates: different articles, dates at most ``max_gap_days`` apart, compatible types, and
-    places that are not plainly two (two named towns, or points in one country farther apart
-    than ``far_km``), and trigger sentences that do not name two different targets.
+    """The gates: different articles, each with a place or a day, dates at most ``max_gap_days``
+    apart, compatible types, places that are not plainly two (two named towns, or points in one
+    country farther apart than ``far_km``), and trigger sentences that do not name two different
+    targets.
 
     Outlets and the coder often get the place wrong (another country, no place at all), so a
     place only keeps reports apart when both are points in one country and far apart; reports
@@ -308,6 +309,8 @@ def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:
     """
     ea, eb = a.event, b.event
     if ea.article_id == eb.article_id or not events_compatible(ea, eb) or targets_differ(a, b):
+        return False
+    if too_vague(ea) or too_vague(eb):
         return False
     if (
         ea.role is EventRole.MAIN is eb.role
@@ -342,6 +345,12 @@ def round_up_towns(a: Report, b: Report, settings: FusionSettings) -> bool:
     if distance_km(la, lb) <= settings.max_km:
         return False
     return all(names_place(r, loc) for r in (a, b) for loc in (la, lb))
+
+
+def too_vague(event: Event) -> bool:
+    """No place and no day ("drone strikes killed dozens in September"): the report could be
+    any incident of the month in any country, and only its words would tie it to one."""
+    return event.location is None and event.event_date.precision is not DatePrecision.DAY
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
