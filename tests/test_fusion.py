@@ -12,8 +12,10 @@ import pytest
 from sitrep.config import FusionSettings, Settings
 from sitrep.evaluation.fusion import article_file, extract_corpus, fuse_corpus, load_gold, pairwise
 from sitrep.fusion import (
+    BlockIndex,
     Report,
     _Cluster,
+    _second_look,
     candidate_pairs,
     content_tokens,
     date_window,
@@ -166,6 +168,62 @@ def test_drones_shot_down_may_be_the_strike_another_outlet_reports():
         fatalities=None,
     )
     assert not pair_allowed(clash, downed, SETTINGS)  # an interception is no gun battle
+
+
+def test_a_crowds_violence_may_be_the_clash_or_attack_another_outlet_reports():
+    """One outlet tells the riot, another the clash with the police; one the settlers' rampage,
+    another the attack: they pass the type gate and their sub-types agree. A killing beside a
+    riot does not pass: the riot it sets off is another event."""
+    ukraine = {"actor1": Actor("Rioters (Ukraine)", "Rioters", "UA"), "fatalities": Fatalities(1, 1, 1)}
+    riot = report(
+        "a",
+        "Protesters hurled stones at police outside the regional council in Sumy; one man died.",
+        event_type="Riots", sub_event_type="Violent demonstration", **ukraine,
+    )  # fmt: skip
+    clash = report(
+        "b",
+        "Police clashed with marchers outside the regional council in Sumy, leaving one dead.",
+        event_type="Battles", sub_event_type="Armed clash", **ukraine,
+    )  # fmt: skip
+    assert pair_allowed(riot, clash, SETTINGS)
+    assert subtypes_agree("Violent demonstration", "Armed clash")
+    assert len(fuse([riot, clash], SETTINGS)) == 1
+    mob = report("c", "A mob torched homes and beat residents in Sumy.", event_type="Riots",
+                 sub_event_type="Mob violence", **ukraine)  # fmt: skip
+    attack = report("d", "Attackers shot a resident dead and set homes alight in Sumy.",
+                    event_type="Violence against civilians", sub_event_type="Attack", **ukraine)  # fmt: skip
+    assert pair_allowed(mob, attack, SETTINGS)
+    assert not pair_allowed(riot, attack, SETTINGS)  # a killing and the riot after it
+
+
+def test_two_round_ups_of_one_nights_strikes_keep_their_towns_apart():
+    """Two outlets tell the night's drone strikes on Sumy and Kharkiv in one article each: every
+    passage names both towns and shares every detail, so the details do not excuse two named
+    towns. A report the coder misplaced (its passage never names its own town) still passes."""
+    night = (
+        "Russian Shahed drones struck Sumy and Kharkiv overnight. Governor Volodymyr Artiukh said "
+        "23 people were hurt in Sumy; Mayor Ihor Terekhov said a Nova Poshta depot burned in Kharkiv."
+    )
+    sumy = report("a", night, location=SUMY, context=night)
+    kharkiv = report("b", night, location=KHARKIV, context=night)
+    assert shared_details(sumy, kharkiv) >= SETTINGS.detail_override
+    assert not pair_allowed(sumy, kharkiv, SETTINGS)
+    told = "Russian Shahed drones struck Sumy overnight; Governor Volodymyr Artiukh said 23 people were hurt."
+    misplaced = report("c", told, location=KHARKIV, context=told + " Mayor Ihor Terekhov sent rescuers.")
+    assert pair_allowed(sumy, misplaced, SETTINGS)
+
+
+def test_a_report_with_neither_place_nor_day_links_to_nothing():
+    """A round-up line "drone strikes killed dozens of civilians in March" has no place and only a
+    month: it could be any strike of the month, whatever words it shares with one. With a day it
+    may still be the other outlet's strike (the coder found no place)."""
+    told = "Russian drone strikes on Sumy killed 23 civilians, Governor Volodymyr Artiukh said."
+    strike = report("a", told, context=told)
+    month = report(
+        "b", told, context=told, location=None, day=date(2024, 3, 1), precision=DatePrecision.MONTH
+    )
+    assert not pair_allowed(strike, month, SETTINGS)
+    assert pair_allowed(strike, report("c", told, context=told, location=None), SETTINGS)
 
 
 def test_names_every_outlet_of_a_war_prints_are_no_shared_details():
@@ -378,8 +436,13 @@ def test_two_articles_that_each_tell_two_incidents_pair_their_events_off_one_to_
         return replace(r, event=replace(r.event, article_id=article))
 
     # the ids set the order fusion meets them in: one outlet's bomb, the other's helicopter first
-    bomb_y, heli_x = told("a", "y", CALI, 5, bomb), told("b", "x", AMALFI, 13, downed)
-    bomb_x, heli_y = told("c", "x", CALI, 6, bomb), told("d", "y", AMALFI, 12, downed)
+    # outlet y names the departments only: the towns do not tell its two events apart
+    valle = Location(
+        "Valle del Cauca", "CO", "Valle del Cauca", 3.8, -76.5, GeoPrecision.REGION, 3625, "admin1"
+    )
+    antioquia = Location("Antioquia", "CO", "Antioquia", 7.0, -75.5, GeoPrecision.REGION, 3689, "admin1")
+    bomb_y, heli_x = told("a", "y", valle, 5, bomb), told("b", "x", AMALFI, 13, downed)
+    bomb_x, heli_y = told("c", "x", CALI, 6, bomb), told("d", "y", antioquia, 12, downed)
     assert score_pair(heli_x, bomb_y, SETTINGS).total >= link_threshold(SETTINGS)  # the details chain them
     incidents = fuse([bomb_y, heli_x, bomb_x, heli_y], SETTINGS)
     assert sorted(inc.event_ids for inc in incidents) == [("ev-a", "ev-c"), ("ev-b", "ev-d")]
@@ -452,6 +515,29 @@ def test_the_member_floor_moves_with_the_link_threshold(threshold, joins):
     )
     assert (scored == (0.7, strike)) is joins
     assert (scored is None) is not joins
+
+
+@pytest.mark.parametrize(("later", "moves"), [(0.85, True), (0.5, False)])
+def test_a_report_moves_to_the_incident_it_tells_clearly_better_on_a_second_look(later, moves):
+    """Greedy linking: a strike on Tuesday joins Monday's strike weakly (0.3) because the report
+    that tells it best is vaguer (the province) and comes later; that one cannot join Monday's
+    incident (ruled out by it) and starts its own. On a second look the Tuesday report moves to
+    it when it scores clearly higher there, not for a small gain."""
+    monday, tuesday = report("a", DEPOT, day=TUESDAY - timedelta(days=1)), report("b", DEPOT)
+    vague = report("c", DEPOT, location=SUMY_OBLAST)
+    first = _Cluster.start(monday)
+    first.add(tuesday, Link("ev-b", "ev-a", 0.3, (), by="model"))
+    clusters = [first, _Cluster.start(vague)]
+    ordered = [monday, tuesday, vague]
+    index = BlockIndex(SETTINGS)
+    for i, r in enumerate(ordered):
+        index.add(i, r)
+    owner = {0: 0, 1: 0, 2: 1}
+    odds = {("ev-a", "ev-b"): 0.3, ("ev-a", "ev-c"): 0.01, ("ev-b", "ev-c"): later}
+    _second_look(ordered, index, owner, clusters, _FixedOdds(odds))
+    assert (owner[1] == 1) is moves
+    assert sorted(len(c.incident.event_ids) for c in clusters) == [1, 2]
+    assert (clusters[1].incident.event_ids == ("ev-b", "ev-c")) is moves
 
 
 def test_fuse_does_not_depend_on_input_order():

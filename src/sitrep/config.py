@@ -54,6 +54,9 @@ class FusionSettings:
     # ("since October 7"): with shared details it may still meet reports of its own days.
     stale_days: int = 30
     max_published_gap_days: int = 30  # two main reports published further apart are two incidents
+    # After linking, a report moves to an incident it scores this much higher with than with the
+    # one it joined first (greedy linking saw that incident only after the report's turn).
+    second_look_margin: float = 0.3
 
 
 @dataclass(frozen=True)

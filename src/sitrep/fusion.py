@@ -81,6 +81,13 @@ _STRATEGIC = "Strategic developments"
 _VIOLENCE = "Violence against civilians"
 _DISRUPTED = "Disrupted weapons use"
 _REMOTE = "Explosions/Remote violence"
+# A crowd's violence that another outlet tells as what it was: the riot as the clash with the
+# police, the mob's rampage or the forces firing on a march as the attack.
+_CROWD_TOLD_AS = {
+    "Violent demonstration": "Armed clash",
+    "Mob violence": "Attack",
+    "Excessive force against protesters": "Attack",
+}
 _WIDE_LATITUDE = 60.0  # beyond this the longitude grid is too coarse: treat places as wide
 
 
@@ -278,13 +285,21 @@ def events_compatible(a: Event, b: Event) -> bool:
             or (x.sub_event_type == _DISRUPTED and y.event_type == _REMOTE)
         )
         for x, y in ((a, b), (b, a))
-    )
+    ) or crowd_told_as_clash_or_attack(a, b)
+
+
+def crowd_told_as_clash_or_attack(a: Event, b: Event) -> bool:
+    """A violent crowd and the clash or attack it was: one outlet tells the riot, another the
+    clash with the police; one the mob or the forces' firing on a march, another the attack.
+    A riot beside an attack is not let through: a killing and the riot it sets off are two events."""
+    return any(_CROWD_TOLD_AS.get(x.sub_event_type) == y.sub_event_type for x, y in ((a, b), (b, a)))
 
 
 def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:
-    """The gates: different articles, dates at most ``max_gap_days`` apart, compatible types, and
-    places that are not plainly two (two named towns, or points in one country farther apart
-    than ``far_km``), and trigger sentences that do not name two different targets.
+    """The gates: different articles, each with a place or a day, dates at most ``max_gap_days``
+    apart, compatible types, places that are not plainly two (two named towns, or points in one
+    country farther apart than ``far_km``), and trigger sentences that do not name two different
+    targets.
 
     Outlets and the coder often get the place wrong (another country, no place at all), so a
     place only keeps reports apart when both are points in one country and far apart; reports
@@ -295,11 +310,15 @@ def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:
     ea, eb = a.event, b.event
     if ea.article_id == eb.article_id or not events_compatible(ea, eb) or targets_differ(a, b):
         return False
+    if too_vague(ea) or too_vague(eb):
+        return False
     if (
         ea.role is EventRole.MAIN is eb.role
         and abs(a.published - b.published).days > settings.max_published_gap_days
     ):
         return False  # two accounts of a fresh incident do not come out months apart
+    if round_up_towns(a, b, settings):
+        return False
     gap = _gap(date_window(ea.event_date, settings), date_window(eb.event_date, settings))
     if settings.detail_override and shared_details(a, b) >= settings.detail_override:
         # the details also reach a stale report's own days (the coder took a recalled date)
@@ -313,6 +332,25 @@ def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:
     if GeoPrecision.EXACT == la.geo_precision == lb.geo_precision and not same_name(la.name, lb.name):
         return distance_km(la, lb) <= settings.same_place_km  # two named towns: two incidents
     return distance_km(la, lb) <= settings.far_km
+
+
+def round_up_towns(a: Report, b: Report, settings: FusionSettings) -> bool:
+    """Two named towns apart, and each passage names both: two round-ups of the same day's
+    strikes, whose shared details say which articles tell one day, not which town is which."""
+    la, lb = a.event.location, b.event.location
+    if la is None or lb is None or la.country != lb.country or is_wide(la) or is_wide(lb):
+        return False
+    if not GeoPrecision.EXACT == la.geo_precision == lb.geo_precision or same_name(la.name, lb.name):
+        return False
+    if distance_km(la, lb) <= settings.max_km:
+        return False
+    return all(names_place(r, loc) for r in (a, b) for loc in (la, lb))
+
+
+def too_vague(event: Event) -> bool:
+    """No place and no day ("drone strikes killed dozens in September"): the report could be
+    any incident of the month in any country, and only its words would tie it to one."""
+    return event.location is None and event.event_date.precision is not DatePrecision.DAY
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -537,6 +575,12 @@ class _Cluster:
         self.links.append(link)
         self.incident = replace(reconcile(self.reports), links=tuple(sorted(self.links)))
 
+    def remove(self, report: Report) -> None:
+        """Take out a report that no other member links to (it moves to another incident)."""
+        self.reports = [r for r in self.reports if r.event.id != report.event.id]
+        self.links = [k for k in self.links if k.event_id != report.event.id]
+        self.incident = replace(reconcile(self.reports), links=tuple(sorted(self.links)))
+
 
 class PairScorer:
     """The model's probabilities of the pairs of one fusion run (each pair scored once), and the
@@ -650,7 +694,50 @@ def fuse(
         owner[i] = c
         if group is not None:
             group_cluster.setdefault(group, c)
+    _second_look(ordered, index, owner, clusters, scorer)
     return sorted((c.incident for c in clusters), key=lambda inc: (inc.event_date.start, inc.id))
+
+
+def _second_look(
+    ordered: Sequence[Report],
+    index: BlockIndex,
+    owner: dict[int, int],
+    clusters: list[_Cluster],
+    scorer: PairScorer,
+) -> None:
+    """Move a report to the incident it tells better than the one it joined.
+
+    Linking is greedy: a precise report joins the best incident there is when its turn comes,
+    and a report that tells it far better may come later (a vaguer place, a later day) and start
+    its own, or be kept out by the report's first partner. So each report that the model linked
+    and that no other report links to is scored once more against the incidents built since,
+    and moves to the best one it scores ``second_look_margin`` higher with (a clear gain only:
+    reports of a round-up of several strikes score alike with all of them).
+    """
+    for i, report in enumerate(ordered):
+        c = owner.get(i)
+        if c is None:
+            continue
+        cluster = clusters[c]
+        own = next((k for k in cluster.links if k.event_id == report.event.id), None)
+        if own is None or own.by != "model" or any(k.linked_to == report.event.id for k in cluster.links):
+            continue
+        best: tuple[float, int, Report] | None = None
+        margin = scorer.settings.second_look_margin
+        for d in sorted({owner[j] for j in index.near(report) if j in owner} - {c}):
+            scored = score_cluster(report, clusters[d], scorer)
+            if (
+                scored is not None
+                and scored[0] > own.probability + margin
+                and (best is None or scored[0] > best[0])
+            ):
+                best = (scored[0], d, scored[1])
+        if best is None or best[0] < link_threshold(scorer.settings):
+            continue
+        p, d, member = best
+        cluster.remove(report)
+        clusters[d].add(report, _link(member, report, p, scorer.settings))
+        owner[i] = d
 
 
 def _join_groups(ordered: Sequence[Report], decisions: Decisions) -> dict[int, int]:

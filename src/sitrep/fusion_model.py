@@ -46,7 +46,7 @@ SIGNS = {
 }  # fmt: skip
 
 # Sub-types one outlet may give where another gives the other (a missile for a drone strike,
-# a riot for a protest with intervention): agreement, not conflict.
+# a riot for a protest with intervention, a riot for the clash with the police): agreement, not conflict.
 RELATED_SUBTYPES = (
     frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
                "Suicide bomb", "Grenade"}),
@@ -54,6 +54,8 @@ RELATED_SUBTYPES = (
                "Mob violence", "Peaceful protest"}),
     frozenset({"Armed clash", "Attack", "Abduction/forced disappearance", "Government regains territory",
                "Non-state actor overtakes territory"}),
+    frozenset({"Violent demonstration", "Armed clash"}),
+    frozenset({"Mob violence", "Excessive force against protesters", "Attack"}),
 )  # fmt: skip
 
 _CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z\u00c0-\u024f'-]{2,}|[A-Z]{2,6})\b", re.MULTILINE)
