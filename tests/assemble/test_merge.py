@@ -264,3 +264,15 @@ def test_an_earlier_statement_about_the_bombardment_is_no_other_event(extractor)
 )
 def test_a_town_described_in_passing_does_not_end_a_list(extractor, text, places) -> None:
     assert [e.location.name for e in main_events(extractor, text, date(2024, 6, 7))] == places
+
+
+def test_another_type_of_act_placed_in_a_town_is_another_event(extractor) -> None:
+    text = (
+        "Kyrgyz and Tajik border guards clash again\n\n"
+        "Heavy fighting broke out on Friday along the disputed border between Kyrgyzstan and "
+        "Tajikistan, the two governments said.\n\n"
+        "The Kyrgyz border service said Tajik troops had shelled an airport in the town of Batken "
+        "with multiple rocket launchers."
+    )
+    types = sorted(e.event_type for e in main_events(extractor, text, date(2022, 9, 16)))
+    assert types == ["Battles", "Explosions/Remote violence"]

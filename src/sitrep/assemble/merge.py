@@ -540,6 +540,8 @@ def _one_incident(lead: Draft, other: Draft, lexicon: Lexicon, settings: Assembl
         return False
     if _other_act_elsewhere(lead, other, settings.same_area_km):
         return False
+    if _other_type_placed_alone(lead, other, lexicon, settings.same_area_km):
+        return False
     fam1, fam2 = _families(lead, lexicon), _families(other, lexicon)
     if (
         fam1
@@ -570,6 +572,36 @@ def _other_act_elsewhere(lead: Draft, other: Draft, area_km: float) -> bool:
     places1 = [p for p in _draft_places(lead) if p.feature != "country"]
     places2 = [p for p in _draft_places(other) if p.feature != "country"]
     return bool(places1 and places2) and not any(_same_area(a, b, area_km) for a in places1 for b in places2)
+
+
+def _other_type_placed_alone(lead: Draft, other: Draft, lexicon: Lexicon, area_km: float) -> bool:
+    """Fighting on the border, then "rocket launchers shelled an airport in the town of
+    Batken": a strong act of another event type that only the later draft places in a town is
+    another event (ACLED codes one type at one place), not the lead's place found late. A
+    demonstration's own course (a riot, clashes with the police) stays one event."""
+    types1 = _strong_types(lead, lexicon)
+    types2 = _strong_types(other, lexicon)
+    if not types1 or not types2 or types1 & types2:
+        return False
+    fam1, fam2 = _families(lead, lexicon), _families(other, lexicon)
+    if fam1 == fam2 == {"demonstration"} or _protest_clash(fam1, other) or _protest_clash(fam2, lead):
+        return False  # a protest that turns to a riot, its clashes with the police: one demonstration
+    towns1 = [p for p in _draft_places(lead) if p.feature in _TOWNS]
+    towns2 = [
+        t.location
+        for c in other.clauses
+        if any(s not in ACCESSORY_SUBS for s in c.strong_subs)
+        for t in c.toponyms
+        if t.location and t.location.feature in _TOWNS
+    ]  # the town of the act's own sentence, not one named in passing
+    areas1 = [p for p in _draft_places(lead) if p.feature != "country"]
+    # a town inside the lead's province is the lead's place, found late
+    in_lead_area = any(_same_area(a, b, area_km) for a in areas1 for b in towns2)
+    return bool(towns2) and not towns1 and not in_lead_area
+
+
+def _strong_types(draft: Draft, lexicon: Lexicon) -> set[str]:
+    return {lexicon.codes_for(s).event_type for s in _draft_subs(draft) if s not in ACCESSORY_SUBS}
 
 
 def _same_area(a: Location, b: Location, area_km: float) -> bool:
