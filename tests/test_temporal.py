@@ -55,6 +55,7 @@ D, W, M, Y = DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH, DatePre
         ("2024-02-07", "2024-02-07", date(2024, 2, 7), D),
         ("At 9:30 p.m. (Baghdad Time) February 7", "2024-02-07T21:30", date(2024, 2, 7), D),
         ("at 10 a.m. local time Tuesday", "2024-02-06T10:00", date(2024, 2, 6), D),
+        ("at about 8:00 pm (1800 GMT) on Monday", "2024-02-05T20:00", date(2024, 2, 5), D),
         ("two days ago", "2024-02-06", date(2024, 2, 6), D),
         ("three weeks ago", "2024-W03", date(2024, 1, 15), W),
         ("six months ago", "2023-08", date(2023, 8, 1), M),

@@ -96,3 +96,41 @@ def test_a_period_begun_since_a_day_does_not_date_the_news(extractor) -> None:
         "since March 3."
     )
     assert _main_day(extractor, text, date(2023, 3, 23)) == date(2023, 3, 21)
+
+
+def test_the_day_the_army_confirmed_is_not_the_day_of_the_raid(extractor) -> None:
+    """ "Confirmed on Tuesday that": the day of the words; the raid was foiled on December 12."""
+    text = (
+        "KAMPALA - Uganda's army confirmed on Tuesday that at least two civilians were killed when ADF rebels "
+        "attacked fishermen in Ntoroko district.\n\nDeputy army spokesperson Col Deo Akiiki said soldiers had "
+        "foiled the attempted ADF raid on December 12, with some of the rebels drowning in the river."
+    )
+    assert _main_day(extractor, text, date(2022, 12, 13)) == date(2022, 12, 12)
+
+
+def test_a_day_in_a_statement_or_described_dates_the_words(extractor) -> None:
+    """ "In a statement on Monday", "described on Friday": the deed's day is the one told."""
+    text = (
+        "Four Mexican soldiers were killed by a landmine in Michoacan state, in what the president described "
+        "on Friday as a trap laid by a drug cartel.\n\nThe deaths occurred on Thursday, Feb. 29, just outside "
+        "Aguililla, when the soldiers set off an anti-personnel mine hidden in the undergrowth."
+    )
+    assert _main_day(extractor, text, date(2024, 3, 1)) == date(2024, 2, 29)
+
+
+def test_a_statement_on_a_days_incident_names_the_deed(extractor) -> None:
+    """ "No statement on Tuesday's incident": a possessive day is the deed's, not the statement's."""
+    text = (
+        "Suspected Islamist militants killed seven soldiers in Benin's Pendjari National Park, two security "
+        "sources said.\n\nBenin's army has made no official statement on Tuesday's incident, and its "
+        "spokesman did not reply to requests for comment."
+    )
+    assert _main_day(extractor, text, date(2024, 6, 5)) == date(2024, 6, 4)
+
+
+def test_an_hour_told_in_two_zones_dates_nothing_of_its_own() -> None:
+    """ "Last night around 9pm (1900 GMT)": the hour, in either zone, leaves the day to "last night"."""
+    from sitrep.assemble.records import clock_only
+
+    assert clock_only("around 9pm (1900 GMT)")
+    assert not clock_only("about 8:00 pm (1800 GMT) on Monday")
