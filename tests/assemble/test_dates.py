@@ -134,3 +134,23 @@ def test_an_hour_told_in_two_zones_dates_nothing_of_its_own() -> None:
 
     assert clock_only("around 9pm (1900 GMT)")
     assert not clock_only("about 8:00 pm (1800 GMT) on Monday")
+
+
+def test_a_day_told_in_the_past_perfect_is_a_recalled_deed(extractor) -> None:
+    """ "On Monday, Ukraine had charged him": a recall; the bombing is the report's, Tuesday's."""
+    text = (
+        "MOSCOW - A bomb hidden in an electric scooter killed a Russian general outside his apartment block "
+        "in Moscow, investigators said on Tuesday.\n\nOn Monday, Ukraine's security service had charged "
+        "the general over the use of banned chemical weapons on the battlefield."
+    )
+    assert _main_day(extractor, text, date(2024, 12, 17)) == date(2024, 12, 17)
+
+
+def test_the_news_retold_in_a_relative_clause_keeps_its_day(extractor) -> None:
+    """ "The soldiers they had kidnapped on Monday": the past perfect of a relative clause retells
+    the news, not a recall."""
+    text = (
+        "ISLAMABAD - Militants freed 44 Pakistani soldiers in the Kurram tribal agency, officials said.\n\n"
+        "The militants released the soldiers they had kidnapped on Monday after talks with tribal elders."
+    )
+    assert _main_day(extractor, text, date(2008, 7, 2)) == date(2008, 6, 30)
