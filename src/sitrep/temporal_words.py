@@ -83,6 +83,7 @@ _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])$")
 _YEAR_BACK = re.compile(
     r"(?:(?:a|one) year (?:ago|earlier)|(?:the )?year[- ](?:earlier|ago)(?: quarter| period)?)$"
 )
+_POD = r"(?:morning|afternoon|evening|night)"
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"“'‘(])|\n\s*\n")
 
 # Days of the Christian year that a report names as its news ("packed Palm Sunday services"), as
