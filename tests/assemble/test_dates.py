@@ -154,3 +154,24 @@ def test_the_news_retold_in_a_relative_clause_keeps_its_day(extractor) -> None:
         "The militants released the soldiers they had kidnapped on Monday after talks with tribal elders."
     )
     assert _main_day(extractor, text, date(2008, 7, 2)) == date(2008, 6, 30)
+
+
+def test_a_day_that_opens_a_sentence_of_telling_dates_the_telling(extractor) -> None:
+    """ "On Thursday, the minister spoke about the intervention": Thursday is the speaking; the
+    operation was carried out on Wednesday."""
+    text = (
+        "Venezuela: Government speaks out on military intervention in the Tocoron prison\n\n"
+        "On Thursday, Venezuela's interior minister, Remigio Ceballos, spoke about the military intervention "
+        "at the Tocoron prison, in which one soldier died.\n\nThe operation was carried out on Wednesday by "
+        "11,000 troops."
+    )
+    assert _main_day(extractor, text, date(2023, 9, 22)) == date(2023, 9, 20)
+
+
+def test_a_day_after_confirmed_this_dates_the_confirming(extractor) -> None:
+    """ "The police command confirmed this on Saturday": the gang struck on Friday."""
+    text = (
+        "Gunmen abducted 12 passengers from a commercial bus on the Okene-Auchi road in Kogi State.\n\n"
+        "The Kogi State Police Command confirmed this on Saturday, saying the gang struck on Friday evening."
+    )
+    assert _main_day(extractor, text, date(2025, 9, 28)) == date(2025, 9, 26)

@@ -28,8 +28,8 @@ RECENT_DAYS = 7  # the other day a statement points back to is at most a week be
 # Tuesday, the toll stood at 14". Verbs of telling that ``clauses.when_said`` leaves to the clauses
 # (they may name the event: "announced an offensive"), read only right before their day.
 _STATED_BEFORE = re.compile(
-    r"(?:\b(?:announced|confirmed|described|disclosed|revealed|reported|tweeted|posted|published|issued"
-    r"|acknowledged|admitted|alleged|explained|noted)"
+    r"(?:\b(?:(?:announced|confirmed|disclosed|revealed)(?:\s+(?:this|it|the\s+\w+))?|described|reported|tweeted"
+    r"|posted|published|issued|acknowledged|admitted|alleged|explained|noted|claimed|speaking|spoke)"
     r"|\b(?:statement|post(?:\s+on\s+\w+)?|briefing|communiqu[eé]|press\s+conference|interview)"
     r"(?:\s+(?:issued|released|posted|published|made))?)"
     r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$|\b[Aa]s\s+of\s+$"
@@ -68,8 +68,23 @@ def _had(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
+def told_on(tree: Tree, when: TimeExpression) -> bool:
+    """ "On Tuesday, Libya's government said it had regained Abu Salim": a day that opens a
+    sentence whose subject then tells something dates the telling."""
+    tok = tree.root(when.span)
+    if not when.span.start <= tok.idx < when.span.end:
+        return False
+    for _ in range(3):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok.lemma_ not in _TELLING | {"speak"} or tok.idx <= when.span.end:
+        return False
+    return any(c.dep_ == "nsubj" and when.span.end <= c.idx < tok.idx for c in tok.children)
+
+
 def _other_act(text: str, tree: Tree, when: TimeExpression) -> bool:
-    return stated_on(text, when) or recalled(tree, when)
+    return stated_on(text, when) or told_on(tree, when) or recalled(tree, when)
 
 
 def past_the_statement(
