@@ -175,3 +175,15 @@ def test_a_day_after_confirmed_this_dates_the_confirming(extractor) -> None:
         "The Kogi State Police Command confirmed this on Saturday, saying the gang struck on Friday evening."
     )
     assert _main_day(extractor, text, date(2025, 9, 28)) == date(2025, 9, 26)
+
+
+def test_a_day_in_a_sentence_left_unparsed_is_no_deed_of_its_own(extractor) -> None:
+    """Focus parses the event's sentences and their neighbours; a day in a sentence far from any
+    event word ("schools reopened on Tuesday") is not the news's: the statement's day is."""
+    text = (
+        "KANO (Reuters) - Gunmen killed five villagers in an attack on a village in Zamfara State in "
+        "northwest Nigeria, police said on Monday.\n\nThe police spokesman gave no further details.\n\n"
+        "Zamfara lies on the border with Niger, and many of its people are farmers.\n\n"
+        "Schools in Gusau, the state capital, reopened on Tuesday after the holidays."
+    )
+    assert _main_day(extractor, text, date(2024, 7, 17)) == date(2024, 7, 15)
