@@ -55,6 +55,7 @@ D, W, M, Y = DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH, DatePre
         ("2024-02-07", "2024-02-07", date(2024, 2, 7), D),
         ("At 9:30 p.m. (Baghdad Time) February 7", "2024-02-07T21:30", date(2024, 2, 7), D),
         ("at 10 a.m. local time Tuesday", "2024-02-06T10:00", date(2024, 2, 6), D),
+        ("at about 8:00 pm (1800 GMT) on Monday", "2024-02-05T20:00", date(2024, 2, 5), D),
         ("two days ago", "2024-02-06", date(2024, 2, 6), D),
         ("three weeks ago", "2024-W03", date(2024, 1, 15), W),
         ("six months ago", "2023-08", date(2023, 8, 1), M),
@@ -309,3 +310,20 @@ def test_a_feast_day_of_the_week_before_is_its_date(text: str, published: date, 
     """ "Palm Sunday", "Good Friday" name a day of the week before the page when the feast fell then."""
     found = [t.value for t in find_time_expressions(text, published) if t.span.text in ("Sunday", "Friday")]
     assert found == ([value] if value else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "day"),
+    [
+        ("Yesterday (Saturday 2 November), police shot two demonstrators.", "Yesterday", date(2024, 11, 2)),
+        (
+            "The army killed four rebels this morning (Thursday), a spokesman said.",
+            "this morning",
+            date(2024, 10, 31),
+        ),
+    ],
+)
+def test_a_relative_word_dated_in_brackets_takes_the_bracket_s_day(text: str, phrase: str, day: date) -> None:
+    """A page dated Monday 4 November whose writer said "yesterday (Saturday 2 November)": Saturday."""
+    found = {t.span.text: t for t in find_time_expressions(text, date(2024, 11, 4))}
+    assert found[phrase].start_date == day

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sitrep.model import DatePrecision, Span, TimeExpression
+from sitrep.temporal_anchors import anchor_quarters, anchor_relative_days, bracketed_days
 from sitrep.temporal_words import (
     _CLOCK,
     _DAYNUM,
@@ -25,11 +26,10 @@ from sitrep.temporal_words import (
     _MON,
     _MONTHS,
     _NUM,
-    _NUMW,
     _ORDINALS,
     _PART_OF_DAY,
+    _POD,
     _PREPS,
-    _QUARTER_VALUE,
     _REFS,
     _SEASONS,
     _SENT_END,
@@ -41,7 +41,6 @@ from sitrep.temporal_words import (
     _WEEKDAYS,
     _WORD_NUM,
     _YEAR,
-    _YEAR_BACK,
     _ZONE,
     _feast_day,
 )
@@ -575,7 +574,6 @@ def _r_set(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
 
 
 # ---------------------------------------------------------------- rules
-_POD = r"(?:morning|afternoon|evening|night)"
 _REL_WORDS = (
     r"last|this|next|the\s+past|the\s+previous|the\s+coming|the\s+current|this\s+past|this\s+coming"
     r"|the\s+following|the\s+same|the\s+last|the\s+next|the"
@@ -714,65 +712,11 @@ def find_time_expressions(text: str, doc_date: date) -> list[TimeExpression]:
         if all(cand[1] <= c[0] or c[1] <= cand[0] for c in chosen):
             chosen.append(cand)
     chosen.sort()
-    return _anchor_relative_days(
-        _anchor_quarters(
-            [
-                TimeExpression(Span(start, end, text[start:end]), ttype, value, start_date, precision)
-                for start, end, _, (ttype, value, start_date, precision) in chosen
-            ]
-        ),
-        doc_date,
-    )
-
-
-def _anchor_relative_days(found: list[TimeExpression], doc_date: date) -> list[TimeExpression]:
-    """Count "a day earlier", "the evening before", "the next day" from the day the text last named.
-
-    "He posted on January 15. The evening before, he had been beaten": the beating was on the
-    14th, whatever the page's date; with no day named just before, the page's date stands.
-    """
-    out: list[TimeExpression] = []
-    for expr in found:
-        anchor = next((a for a in reversed(out) if a.precision is DAY and a.start_date is not None), None)
-        if (
-            anchor is not None
-            and expr.start_date is not None
-            and _RELATIVE_DAY.match(expr.span.text)
-            and expr.span.start - anchor.span.end <= RELATIVE_ANCHOR_CHARS
-        ):
-            day = anchor.start_date + (expr.start_date - doc_date)
-            expr = replace(expr, start_date=day, value=day.isoformat() + expr.value[10:])
-        out.append(expr)
-    return out
-
-
-RELATIVE_ANCHOR_CHARS = 400  # a day named this far before "a day earlier" is the day it counts from
-_RELATIVE_DAY = re.compile(
-    rf"^(?:(?:{_NUMW}|an?|\d+)[\s-]+days?\s+(?:earlier|later|before|after)"
-    rf"|the\s+(?:previous|preceding|next|following)\s+(?:day|{_POD})|the\s+(?:day|{_POD})\s+(?:before|after))$",
-    re.I,
-)
-
-
-def _anchor_quarters(found: list[TimeExpression]) -> list[TimeExpression]:
-    """Re-anchor "a year earlier" and "the quarter" on the last quarter the text named.
-
-    Earnings reports compare a quarter with the same quarter a year before; the
-    publication date alone would give only the year.
-    """
-    anchor: tuple[int, int] | None = None
-    out = []
-    for expr in found:
-        quarter = _QUARTER_VALUE.match(expr.value)
-        phrase = re.sub(r"\s+", " ", expr.span.text.lower())
-        if anchor and _YEAR_BACK.match(phrase):
-            expr = replace(expr, value=f"{anchor[0] - 1:04d}-Q{anchor[1]}")
-        elif anchor and phrase in ("the quarter", "the latest quarter", "the period", "the latest period"):
-            expr = replace(expr, value=f"{anchor[0]:04d}-Q{anchor[1]}")
-        elif quarter:
-            anchor = (int(quarter.group(1)), int(quarter.group(2)))
-        out.append(expr)
-    return out
+    found = [
+        TimeExpression(Span(start, end, text[start:end]), ttype, value, start_date, precision)
+        for start, end, _, (ttype, value, start_date, precision) in chosen
+    ]
+    return bracketed_days(anchor_relative_days(anchor_quarters(found), doc_date), text)
 
 
 def resolve(phrase: str, *, doc_date: date) -> TimeExpression | None:

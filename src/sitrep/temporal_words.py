@@ -63,8 +63,9 @@ _UNIT = (
 )
 _MOD = r"(?:about|around|approximately|roughly|nearly|almost|some|only|just|at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|up\s+to|over|under|within|another|an\s+additional)"
 _CLOCK = r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)|\d{1,2}:[0-5]\d(?=\s*(?:GMT|UTC|EST|EDT|local|\()))"
-_ZONE = (
-    r"(?:\s*(?-i:GMT|UTC|EST|EDT|CST|PST|CET)\b|\s+local\s+time|\s*\((?-i:[A-Z][A-Za-z]*\s*)+(?:[Tt]ime)?\))?"
+_ZONE = (  # "GMT", "local time", "(Baghdad Time)", "(1800 GMT)": the same hour told in another zone
+    r"(?:\s*(?-i:GMT|UTC|EST|EDT|CST|PST|CET)\b|\s+local\s+time|\s*\((?-i:[A-Z][A-Za-z]*\s*)+(?:[Tt]ime)?\)"
+    r"|\s*\(\d{1,2}:?\d\d\s*(?-i:GMT|UTC)\))?"
 )
 _SPOKEN_YEAR = rf"(?:nineteen[- ]{_NUMW}|two\s+thousand(?:\s+and)?(?:[- ](?:{_NUMW}))?)"
 _DAYREF = rf"(?:{_WD}|today|yesterday|tomorrow|tonight|{_MON}\s+{_DAYNUM}(?:,?\s+{_YEAR})?)"
@@ -82,6 +83,7 @@ _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])$")
 _YEAR_BACK = re.compile(
     r"(?:(?:a|one) year (?:ago|earlier)|(?:the )?year[- ](?:earlier|ago)(?: quarter| period)?)$"
 )
+_POD = r"(?:morning|afternoon|evening|night)"
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"“'‘(])|\n\s*\n")
 
 # Days of the Christian year that a report names as its news ("packed Palm Sunday services"), as

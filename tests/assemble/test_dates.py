@@ -96,3 +96,94 @@ def test_a_period_begun_since_a_day_does_not_date_the_news(extractor) -> None:
         "since March 3."
     )
     assert _main_day(extractor, text, date(2023, 3, 23)) == date(2023, 3, 21)
+
+
+def test_the_day_the_army_confirmed_is_not_the_day_of_the_raid(extractor) -> None:
+    """ "Confirmed on Tuesday that": the day of the words; the raid was foiled on December 12."""
+    text = (
+        "KAMPALA - Uganda's army confirmed on Tuesday that at least two civilians were killed when ADF rebels "
+        "attacked fishermen in Ntoroko district.\n\nDeputy army spokesperson Col Deo Akiiki said soldiers had "
+        "foiled the attempted ADF raid on December 12, with some of the rebels drowning in the river."
+    )
+    assert _main_day(extractor, text, date(2022, 12, 13)) == date(2022, 12, 12)
+
+
+def test_a_day_in_a_statement_or_described_dates_the_words(extractor) -> None:
+    """ "In a statement on Monday", "described on Friday": the deed's day is the one told."""
+    text = (
+        "Four Mexican soldiers were killed by a landmine in Michoacan state, in what the president described "
+        "on Friday as a trap laid by a drug cartel.\n\nThe deaths occurred on Thursday, Feb. 29, just outside "
+        "Aguililla, when the soldiers set off an anti-personnel mine hidden in the undergrowth."
+    )
+    assert _main_day(extractor, text, date(2024, 3, 1)) == date(2024, 2, 29)
+
+
+def test_a_statement_on_a_days_incident_names_the_deed(extractor) -> None:
+    """ "No statement on Tuesday's incident": a possessive day is the deed's, not the statement's."""
+    text = (
+        "Suspected Islamist militants killed seven soldiers in Benin's Pendjari National Park, two security "
+        "sources said.\n\nBenin's army has made no official statement on Tuesday's incident, and its "
+        "spokesman did not reply to requests for comment."
+    )
+    assert _main_day(extractor, text, date(2024, 6, 5)) == date(2024, 6, 4)
+
+
+def test_an_hour_told_in_two_zones_dates_nothing_of_its_own() -> None:
+    """ "Last night around 9pm (1900 GMT)": the hour, in either zone, leaves the day to "last night"."""
+    from sitrep.assemble.records import clock_only
+
+    assert clock_only("around 9pm (1900 GMT)")
+    assert not clock_only("about 8:00 pm (1800 GMT) on Monday")
+
+
+def test_a_day_told_in_the_past_perfect_is_a_recalled_deed(extractor) -> None:
+    """ "On Monday, Ukraine had charged him": a recall; the bombing is the report's, Tuesday's."""
+    text = (
+        "MOSCOW - A bomb hidden in an electric scooter killed a Russian general outside his apartment block "
+        "in Moscow, investigators said on Tuesday.\n\nOn Monday, Ukraine's security service had charged "
+        "the general over the use of banned chemical weapons on the battlefield."
+    )
+    assert _main_day(extractor, text, date(2024, 12, 17)) == date(2024, 12, 17)
+
+
+def test_the_news_retold_in_a_relative_clause_keeps_its_day(extractor) -> None:
+    """ "The soldiers they had kidnapped on Monday": the past perfect of a relative clause retells
+    the news, not a recall."""
+    text = (
+        "ISLAMABAD - Militants freed 44 Pakistani soldiers in the Kurram tribal agency, officials said.\n\n"
+        "The militants released the soldiers they had kidnapped on Monday after talks with tribal elders."
+    )
+    assert _main_day(extractor, text, date(2008, 7, 2)) == date(2008, 6, 30)
+
+
+def test_a_day_that_opens_a_sentence_of_telling_dates_the_telling(extractor) -> None:
+    """ "On Thursday, the minister spoke about the intervention": Thursday is the speaking; the
+    operation was carried out on Wednesday."""
+    text = (
+        "Venezuela: Government speaks out on military intervention in the Tocoron prison\n\n"
+        "On Thursday, Venezuela's interior minister, Remigio Ceballos, spoke about the military intervention "
+        "at the Tocoron prison, in which one soldier died.\n\nThe operation was carried out on Wednesday by "
+        "11,000 troops."
+    )
+    assert _main_day(extractor, text, date(2023, 9, 22)) == date(2023, 9, 20)
+
+
+def test_a_day_after_confirmed_this_dates_the_confirming(extractor) -> None:
+    """ "The police command confirmed this on Saturday": the gang struck on Friday."""
+    text = (
+        "Gunmen abducted 12 passengers from a commercial bus on the Okene-Auchi road in Kogi State.\n\n"
+        "The Kogi State Police Command confirmed this on Saturday, saying the gang struck on Friday evening."
+    )
+    assert _main_day(extractor, text, date(2025, 9, 28)) == date(2025, 9, 26)
+
+
+def test_a_day_in_a_sentence_left_unparsed_is_no_deed_of_its_own(extractor) -> None:
+    """Focus parses the event's sentences and their neighbours; a day in a sentence far from any
+    event word ("schools reopened on Tuesday") is not the news's: the statement's day is."""
+    text = (
+        "KANO (Reuters) - Gunmen killed five villagers in an attack on a village in Zamfara State in "
+        "northwest Nigeria, police said on Monday.\n\nThe police spokesman gave no further details.\n\n"
+        "Zamfara lies on the border with Niger, and many of its people are farmers.\n\n"
+        "Schools in Gusau, the state capital, reopened on Tuesday after the holidays."
+    )
+    assert _main_day(extractor, text, date(2024, 7, 17)) == date(2024, 7, 15)

@@ -14,7 +14,8 @@ from datetime import date, timedelta
 
 from sitrep.assemble.clauses import opens_a_period, when_said
 from sitrep.assemble.merge import story_date
-from sitrep.assemble.records import Draft, Findings, Tree, clock_only, report_day_word
+from sitrep.assemble.records import Draft, Findings, Tree, clock_only, date_stamp, report_day_word
+from sitrep.assemble.stated import past_the_statement
 from sitrep.model import DatePrecision, EventRole, TimeExpression
 from sitrep.nlp import doc_text
 
@@ -22,10 +23,6 @@ STALE_DAYS = 30  # a main event dated this long before its report took a recalle
 OWN_DAY_DAYS = 7  # a report's news is at most a week old when it names only a weekday
 REPORT_DAY_CHARS = 1500  # the lead paragraphs, where a report says on which day it was told
 REPORT_DAY_LAG = 2  # a page dated a day or two after its statements were made (a wire's next-day page)
-
-# A calendar date with no weekday: "November 11", "Feb. 8", "23 September 2024", "Sept. 3, 2024"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE_STAMP = re.compile(rf"(?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?)(?:,? \d{{4}})?", re.I)
 
 
 def event_day(findings: Findings, draft: Draft, role: EventRole) -> TimeExpression | None:
@@ -44,6 +41,7 @@ def event_day(findings: Findings, draft: Draft, role: EventRole) -> TimeExpressi
     elif _coarse(when, draft):  # the news has a day: the story's, else the report's, unless its own
         when = story_date(findings, draft, tree) or (when if _told_first(when, draft) else None)
     when = _own_day(findings, draft, when)
+    when = past_the_statement(findings, draft, when, tree)
     return on_report_day(findings, _counted_from(draft, when), tree)
 
 
@@ -113,7 +111,7 @@ def _own_day(findings: Findings, draft: Draft, when: TimeExpression | None) -> T
     report: when the event's sentences, or else the lead, name an earlier recent day ("on Monday
     (September 2)", "on Tuesday evening", "the raid happened on Sunday"), the event happened then."""
     published = findings.article.published
-    if when is None or when.start_date != published or not _DATE_STAMP.fullmatch(when.span.text):
+    if when is None or when.start_date != published or not date_stamp(when.span.text):
         return when
     days = [
         t
@@ -126,7 +124,7 @@ def _own_day(findings: Findings, draft: Draft, when: TimeExpression | None) -> T
     ]
     if days:
         return min(days, key=lambda t: t.span.start)
-    unstamped = [t for t in findings.times if not _DATE_STAMP.fullmatch(t.span.text)]
+    unstamped = [t for t in findings.times if not date_stamp(t.span.text)]
     lead = story_date(replace(findings, times=unstamped), draft, Tree(findings.doc))
     earlier = lead is not None and lead.start_date is not None and lead.start_date < published
     return lead if earlier and not clock_only(lead.span.text) else when

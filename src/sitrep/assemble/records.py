@@ -120,8 +120,18 @@ _REPORT_DAY = re.compile(
 # "at about 2 p.m.": a time of day says nothing of the day, which the story gives elsewhere.
 _CLOCK_ONLY = re.compile(
     r"^(?:[Aa]t |[Aa]bout |[Aa]round |[Ss]hortly (?:before|after) )*\d{1,2}(?:[:.]\d\d)?\s*(?:[aApP]\.?[mM]\.?)?"
-    r"(?: local time| \(?[A-Z]{2,4}\)?)?$"
+    r"(?: local time| \(?[A-Z]{2,4}\)?| \(\d{1,2}:?\d\d ?[A-Z]{3}\))?$"
 )
+
+
+# A calendar date with no weekday: "November 11", "Feb. 8", "23 September 2024", "Sept. 3, 2024"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_STAMP = re.compile(rf"(?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?)(?:,? \d{{4}})?", re.I)
+
+
+def date_stamp(text: str) -> bool:
+    """ "Yaounde, November 11 (Xinhua):", "Sept. 3, 2024": how a report stamps its own day."""
+    return bool(_DATE_STAMP.fullmatch(text))
 
 
 def clock_only(text: str) -> bool:
