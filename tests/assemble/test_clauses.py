@@ -3,12 +3,14 @@
 from datetime import date
 
 import pytest
+import spacy
 from handmade import main_events, town
 
-from sitrep.assemble.clauses import _only_context, _story_relative, opens_a_period
-from sitrep.assemble.records import _CLOCK_ONLY, Clause
+from sitrep.assemble.clauses import _only_context, _story_relative, opens_a_period, said_on
+from sitrep.assemble.records import _CLOCK_ONLY, Clause, Tree
 from sitrep.events import GENERIC, STRONG, EventMention
 from sitrep.model import DatePrecision, Span, TimeExpression
+from sitrep.nlp import focus_text
 
 
 @pytest.mark.parametrize(
@@ -145,3 +147,25 @@ def test_blasts_heard_in_listed_towns_are_one_event_each(extractor) -> None:
     )
     places = {e.location.name for e in main_events(extractor, text, date(2025, 5, 7)) if e.location}
     assert {"Muridke", "Kotli"} <= {p.split(" ")[0] for p in places}, places
+
+
+@pytest.mark.parametrize(
+    ("later", "said"),
+    [
+        ("Police said on Tuesday the gang had fled into the forest.", True),
+        ("The state's governor told Reuters late on Tuesday that schools would stay shut.", True),
+        ("Schools in Gusau, the state capital, reopened on Tuesday after the holidays.", False),
+    ],
+)
+def test_a_day_focus_left_unparsed_is_read_in_the_words_before_it(later, said):
+    """Focus parsing blanks a sentence far from any event word; "said on Tuesday" there is still a
+    statement's day (``when_said`` cannot read it in the tree: its token is blank)."""
+    lead = "Gunmen killed five villagers in Zamfara State on Sunday night, residents said.\n\nNo group has claimed it.\n\n"
+    text = lead + "The police had been warned.\n\n" + later
+    doc = spacy.blank("en")(focus_text(text, [(0, 6)]))
+    start = text.index("Tuesday")
+    day = TimeExpression(
+        Span(start, start + 7, "Tuesday"), "DATE", "2024-07-16", date(2024, 7, 16), DatePrecision.DAY
+    )
+    assert Tree(doc).parsed(day.span) is None
+    assert said_on(text, Tree(doc), day) is said

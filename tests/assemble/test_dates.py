@@ -187,3 +187,16 @@ def test_a_day_in_a_sentence_left_unparsed_is_no_deed_of_its_own(extractor) -> N
         "Schools in Gusau, the state capital, reopened on Tuesday after the holidays."
     )
     assert _main_day(extractor, text, date(2024, 7, 17)) == date(2024, 7, 15)
+
+
+def test_a_statement_day_in_a_sentence_left_unparsed_is_the_report_day(extractor) -> None:
+    """Focus leaves "said on Friday" unparsed when no event word is near; read in the words before
+    the day, it still dates the report, so a Saturday page's "overnight" raid is Friday's."""
+    text = (
+        "YANGON (Reuters) - A military air strike overnight hit a Buddhist monastery in Myanmar's Sagaing "
+        "region, killing at least 23 people who had sheltered there.\n\nAbout 30 others were wounded in the "
+        "raid on the monastery in Lin Ta Lu village.\n\nThe village lies about 30 km from Sagaing town.\n\n"
+        "A monk at the monastery gave the figures to Reuters by phone.\n\nThe National Unity Government, "
+        "formed by ousted lawmakers, said on Friday it was gathering evidence."
+    )
+    assert _main_day(extractor, text, date(2025, 7, 12)) == date(2025, 7, 11)

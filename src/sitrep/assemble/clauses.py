@@ -20,8 +20,9 @@ def find_clauses(findings: Findings, tree: Tree) -> list[Clause]:
     clauses = [Clause(mentions=g) for g in groups]
     owner = _Owner(clauses, tree)
     published = findings.article.published
+    text = doc_text(findings.doc)
     for t in findings.times:
-        if _story_relative(t) or when_said(tree.root(t.span)):
+        if _story_relative(t) or said_on(text, tree, t):
             continue
         if t.start_date is not None and t.start_date > published:
             continue  # "talks frozen until the end of 2028": a report codes what has happened
@@ -29,7 +30,6 @@ def find_clauses(findings: Findings, tree: Tree) -> list[Clause]:
         if c is not None:
             c.times.append(t)
             c.time_distance[t.span.start] = distance
-    text = doc_text(findings.doc)
     for topo in findings.toponyms:
         if _NOT_THE_SCENE.search(text, max(0, topo.span.start - 60), topo.span.start):
             continue  # "fled across the border into the DRC", "told a press conference in Maputo"
@@ -231,6 +231,15 @@ def _story_relative(t: TimeExpression) -> bool:
     )
 
 
+def said_on(text: str, tree: Tree, t: TimeExpression) -> bool:
+    """Whether a day dates a report's words ("officials said on Tuesday"), read in the tree; in a
+    sentence focus left unparsed, whose tree token is blank, read in the words right before it."""
+    tok = tree.parsed(t.span)
+    if tok is None:
+        return _SAID_BEFORE.search(text, max(0, t.span.start - 60), t.span.start) is not None
+    return when_said(tok)
+
+
 def when_said(tok: Token) -> bool:
     """ "Officials said on Tuesday": the date of the report, not of the event."""
     if _said_just_before(tok):
@@ -250,6 +259,13 @@ _REPORT_LEMMAS = {
 }  # fmt: skip  # speech acts; not "announce" (that may be the event) nor "confirm" (an arrest)
 _REPORT_NOUNS = {"reports", "report"}  # "according to reports on Monday"
 _DATE_LEAD = {"on", "late", "early", "earlier", "later", "this", "last", "in", "the", "by"}
+# The words of ``_said_just_before`` as text, for a day the parse left out: a report verb's forms
+# ("said", "told Reuters", "warned"), or "reports", then at most three of ``_DATE_LEAD``.
+_SAID_BEFORE = re.compile(
+    r"\b(?:sa(?:id|ys|ying)|t(?:old|ells|elling)(?:\s+[A-Z][\w.&-]*){0,2}|wr(?:ote|ites|iting)|reports?"
+    r"|(?:add|report|stat|accus|pledg|vow|deni|warn|condemn)(?:ed|es|s|ing))"
+    r"\s+(?:(?:" + "|".join(sorted(_DATE_LEAD)) + r")\s+){0,3}$"
+)
 
 
 def _said_just_before(tok: Token) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sitrep.assemble.clauses import opens_a_period, when_said
+from sitrep.assemble.clauses import opens_a_period, said_on
 from sitrep.assemble.merge import story_date
 from sitrep.assemble.records import Draft, Findings, Tree, clock_only, date_stamp, report_day_word
 from sitrep.assemble.stated import past_the_statement
@@ -133,11 +133,11 @@ def _own_day(findings: Findings, draft: Draft, when: TimeExpression | None) -> T
 def report_day(findings: Findings, tree: Tree) -> date | None:
     """The day a report's statements were made, when its lead gives one a day or two before the
     page's date ("Russia's Defence Ministry said on Friday" on a Saturday page); else None."""
-    published = findings.article.published
+    published, text = findings.article.published, doc_text(findings.doc)
     for t in findings.times:
         if t.span.start > REPORT_DAY_CHARS:
             break
-        if t.precision is not DatePrecision.DAY or t.start_date is None or not when_said(tree.root(t.span)):
+        if t.precision is not DatePrecision.DAY or t.start_date is None or not said_on(text, tree, t):
             continue
         lag = (published - t.start_date).days
         return t.start_date if 0 < lag <= REPORT_DAY_LAG else None  # the first statement's day

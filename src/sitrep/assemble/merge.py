@@ -672,8 +672,8 @@ def story_date(findings: Findings, draft: Draft, tree: Tree) -> TimeExpression |
         if opens_a_period(text, t):
             continue  # "fighting since Monday": not the day of the news
         if 0 <= (published - t.start_date).days <= STORY_DAYS and t.timex_type in ("DATE", "TIME"):
-            root = tree.root(t.span)
-            if not root.is_space and not when_said(root):  # "the president said on Tuesday": the report's day
+            tok = tree.parsed(t.span)
+            if tok is not None and not when_said(tok):  # "the president said on Tuesday": the report's day
                 return t
             said.append(t)  # or a day of a sentence focus left unparsed, with no event word near
     # else the first statement's day: what was reported had happened by then ("the army said last night")

@@ -175,6 +175,12 @@ class Tree:
             self._cache[key] = chars.root
         return self._cache[key]
 
+    def parsed(self, span: Span) -> Token | None:
+        """The span's own token in the tree, or None when the parse left its sentence out (focus
+        parsing blanks sentences far from any event word): the blank there says nothing of it."""
+        tok = self.root(span)
+        return None if tok.is_space or not span.start <= tok.idx < span.end else tok
+
     def _token_at(self, char: int) -> int:
         for tok in self.doc:
             if tok.idx + len(tok) > char:

@@ -51,9 +51,9 @@ _TELLING = frozenset("say tell report add state confirm announce claim allege ex
 def recalled(tree: Tree, when: TimeExpression) -> bool:
     """Whether a day dates a deed a sentence's main clause tells in the past perfect ("had pulled",
     "had been killed"), not in a speaker's words nor in a relative clause that retells the news."""
-    tok = tree.root(when.span)
-    if not when.span.start <= tok.idx < when.span.end:
-        return False  # the day lies in text the parse left blank (a caption, page furniture)
+    tok = tree.parsed(when.span)
+    if tok is None:
+        return False  # the day lies in text the parse left blank (a sentence far from any event word)
     for _ in range(3):  # "on Monday" -> "on" -> the verb
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
@@ -71,8 +71,8 @@ def _had(verb: Token) -> bool:
 def told_on(tree: Tree, when: TimeExpression) -> bool:
     """ "On Tuesday, Libya's government said it had regained Abu Salim": a day that opens a
     sentence whose subject then tells something dates the telling."""
-    tok = tree.root(when.span)
-    if not when.span.start <= tok.idx < when.span.end:
+    tok = tree.parsed(when.span)
+    if tok is None:
         return False
     for _ in range(3):
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
