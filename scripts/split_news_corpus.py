@@ -87,11 +87,26 @@ def assign(
         if validation and fresh == "dev":
             fresh = "validation"
         for name in names:
-            told = [was[n] for n in names if n in was and mains.get(n, set()) & mains.get(name, set())]
-            split[was.get(name) or (told or old or [fresh])[0]].append(name)
+            if name in was:
+                split[was[name]].append(name)
+        for together in _told_together([n for n in names if n not in was], mains):
+            news = set().union(*(mains.get(n, set()) for n in together))
+            told = [was[n] for n in names if n in was and mains.get(n, set()) & news]
+            split[(told or old or [fresh])[0]].extend(together)
     for half in split.values():
         half.sort()
     return split
+
+
+def _told_together(names: list[str], mains: dict[str, set[str]]) -> list[list[str]]:
+    """New articles linked through incidents they tell as news, each set going to one half: a new
+    report whose incident only new articles tell follows the one of them an old article places."""
+    clusters: list[list[str]] = []
+    for name in names:
+        linked = [c for c in clusters if any(mains.get(name, set()) & mains.get(n, set()) for n in c)]
+        merged = [name] + [n for c in linked for n in c]
+        clusters = [c for c in clusters if c not in linked] + [merged]
+    return clusters
 
 
 def main(folder: Path, *, validation: bool = False) -> None:

@@ -41,3 +41,19 @@ def test_a_new_report_joins_the_half_of_the_article_that_tells_its_incident_as_n
     before = {"dev": ["tells_it_in_dev"], "test": ["recalled_in_test"]}
     mains = {"recalled_in_test": {"pazigyi"}, "tells_it_in_dev": {"nyaung-kone"}, "new": {"nyaung-kone"}}
     assert "new" in splitter.assign(found, before, mains=mains)["dev"]
+
+
+def test_new_reports_of_one_incident_go_to_one_half_even_when_no_old_article_tells_it():
+    """Three new reports of one border clash: two also tell a test incident, one only the clash,
+    which a dev article recalls; all three go where the test incident is."""
+    found = {"incident:border": ["recalls_it_in_dev", "tells_skirmish_in_test", "new_a", "new_b", "new_c"]}
+    before = {"dev": ["recalls_it_in_dev"], "test": ["tells_skirmish_in_test"]}
+    mains = {
+        "recalls_it_in_dev": {"later-clash"},
+        "tells_skirmish_in_test": {"skirmish"},
+        "new_a": {"clash"},
+        "new_b": {"clash", "skirmish"},
+        "new_c": {"clash"},
+    }
+    split = splitter.assign(found, before, mains=mains)
+    assert {"new_a", "new_b", "new_c"} <= set(split["test"])
