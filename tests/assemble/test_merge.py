@@ -191,6 +191,20 @@ def test_drones_downed_over_listed_regions_give_an_event_for_each_region(extract
     assert len({e.location.admin1 for e in events}) == 4  # Kursk, Bryansk, Smolensk, Tula
 
 
+def test_a_relative_clause_inside_a_list_of_regions_does_not_end_it(extractor) -> None:
+    """ "five over the Belgorod region, which also borders Ukraine, and two over the Voronezh
+    region": the clause says what Belgorod is; the list goes on, one event per region."""
+    text = (
+        "Russia says it downed Ukrainian drones overnight\n\n"
+        "Air defence units destroyed 12 Ukrainian drones overnight, the Russian Defence Ministry said on "
+        "Saturday. Five were shot down over the Belgorod region, which also borders Ukraine, and two over "
+        "the Voronezh region."
+    )
+    events = main_events(extractor, text, date(2025, 5, 10))
+    assert {e.sub_event_type for e in events} == {"Disrupted weapons use"}
+    assert {e.location.name for e in events} == {"Belgorod", "Voronezh"}
+
+
 def test_a_village_in_its_district_is_one_place_not_a_list(extractor) -> None:
     text = (
         "More than 40 fighters died on Wednesday when two jihadist factions fought for control of "
