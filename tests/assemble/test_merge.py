@@ -205,6 +205,19 @@ def test_a_relative_clause_inside_a_list_of_regions_does_not_end_it(extractor) -
     assert {e.location.name for e in events} == {"Belgorod", "Voronezh"}
 
 
+def test_a_named_region_in_a_list_of_provinces_is_listed_too(extractor) -> None:
+    """ "three over the Kursk Region, two over Crimea and one over the Tula Region": Crimea (a
+    region, not a province, in the gazetteer) neither ends the list nor drops out of it."""
+    text = (
+        "Russia says it downed 17 Ukrainian drones\n\n"
+        "Air defence units destroyed 17 Ukrainian drones overnight, the Russian Defence Ministry said on "
+        "Friday. According to the ministry, 11 of the drones were brought down over the Kursk Region, "
+        "three over the Bryansk Region, two over Crimea and one over the Tula Region."
+    )
+    events = main_events(extractor, text, date(2025, 12, 12))
+    assert {"Crimea", "Tula"} <= {e.location.admin1 for e in events}
+
+
 def test_a_village_in_its_district_is_one_place_not_a_list(extractor) -> None:
     text = (
         "More than 40 fighters died on Wednesday when two jihadist factions fought for control of "

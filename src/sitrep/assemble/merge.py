@@ -258,7 +258,7 @@ _RELATIVE = re.compile(r"^,\s*(?:which|where)\s+[^,;.]*(?=,)")
 _STREETS = re.compile(r"^\s+(?:avenues|streets|roads|highways|boulevards|junctions)\b", re.I)
 _TOWNS = frozenset({"city", "town"})
 _AREAS = frozenset({"admin1", "admin2"})
-_LISTABLE = _TOWNS | _AREAS
+_LISTABLE = _TOWNS | _AREAS | {"region"}  # "two over Crimea": a named region is listed like a province
 
 
 def _split_listed_places(clause: Clause, settings: AssembleSettings) -> list[Clause]:
