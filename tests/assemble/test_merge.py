@@ -218,6 +218,19 @@ def test_a_named_region_in_a_list_of_provinces_is_listed_too(extractor) -> None:
     assert {"Crimea", "Tula"} <= {e.location.admin1 for e in events}
 
 
+def test_a_campaigns_seas_are_no_list_of_places(extractor) -> None:
+    """ "attacks on shipping in the Red Sea and the Gulf of Aden": two regions and nothing else
+    listed name the waters of a campaign, not one event in each."""
+    text = (
+        "Houthis fire missile at Israel\n\n"
+        "Yemen's Houthis fired a ballistic missile at Israel on Monday, the Israeli military said, and "
+        "it was intercepted before it crossed into Israeli territory. The Houthis have also attacked "
+        "merchant ships in the Red Sea and the Gulf of Aden on Monday, they said."
+    )
+    events = main_events(extractor, text, date(2024, 12, 16))
+    assert "Gulf of Aden" not in {e.location.name for e in events if e.location}
+
+
 def test_a_village_in_its_district_is_one_place_not_a_list(extractor) -> None:
     text = (
         "More than 40 fighters died on Wednesday when two jihadist factions fought for control of "

@@ -314,6 +314,8 @@ def _place_list(clause: Clause) -> list[Toponym]:
     best = max((piece for run, gaps in runs for piece in _serial(run, gaps)), key=len, default=[])
     if len(best) < 2 or _STREETS.match(sentence.text[best[-1].span.end - sentence.start :]):
         return []
+    if all(t.location.feature == "region" for t in best):
+        return []  # "attacks on shipping in the Red Sea and the Gulf of Aden": a campaign's waters
     return best
 
 
