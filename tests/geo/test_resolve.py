@@ -600,23 +600,3 @@ def test_a_tagged_town_spelt_with_an_o_for_a_u_is_the_town(nlp: Language, gazett
     text = "Gunmen attacked a paramilitary convoy in Noshki, in Pakistan's Balochistan province, on Friday."
     t = _resolved(_parse(nlp, gazetteer, text), "Noshki")
     assert t.location is not None and (t.location.name, t.location.country) == ("Nushki", "PK")
-
-
-def test_names_listed_before_a_plural_unit_word_are_provinces(nlp: Language, gazetteer: Gazetteer) -> None:
-    """ "over the Zaporizhzhia and Kherson regions": the tagger reads both names as persons, and
-    "the Kyiv, Poltava and Sumy regions" leaves Kyiv untagged; the plural "regions" vouches for each."""
-    pair = (
-        "Russia's Defence Ministry said its air defences destroyed 40 Ukrainian drones overnight. "
-        "Drones were also brought down over the Zaporizhzhia and Kherson regions."
-    )
-    found = {t.span.text: t for t in _parse(nlp, gazetteer, pair)}
-    assert {"Zaporizhzhia", "Kherson"} <= set(found)
-    assert all(
-        found[n].location is not None and found[n].location.country == "UA"
-        for n in ("Zaporizhzhia", "Kherson")
-    )
-    listed = (
-        "Air defences took out all enemy drones over the Kyiv, Poltava and Sumy regions, the air force said."
-    )
-    kyiv = _resolved(_parse(nlp, gazetteer, listed), "Kyiv")
-    assert kyiv.location is not None and kyiv.location.country == "UA"

@@ -247,18 +247,11 @@ _AND = re.compile(r"\b(?:and|or|as well as)\b|&", re.I)
 # "in the capital Sanaa, in Hodeida, the main port, and in Amran": a few words that say what a
 # listed town is do not end the list
 _APPOSITION = re.compile(r"^,\s*(?:the|a|an|its)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+\s*(?=,)", re.I)
-# "five over the Belgorod region, which also borders Ukraine, and two over the Voronezh region": the
-# unit word that each listed name repeats, and a relative clause that says what a unit is, do not end
-# the list ("Omdurman in Khartoum state and on Atbara" names no list of states)
-_UNIT_WORD = re.compile(
-    r"^\s+(region|province|oblast|state|district|governorate|department|county|prefecture)\b", re.I
-)
-_RELATIVE = re.compile(r"^,\s*(?:which|where)\s+[^,;.]*(?=,)")
 # "Pennsylvania and North avenues", "Kabul and Kandahar roads": streets, not places
 _STREETS = re.compile(r"^\s+(?:avenues|streets|roads|highways|boulevards|junctions)\b", re.I)
 _TOWNS = frozenset({"city", "town"})
 _AREAS = frozenset({"admin1", "admin2"})
-_LISTABLE = _TOWNS | _AREAS | {"region"}  # "two over Crimea": a named region is listed like a province
+_LISTABLE = _TOWNS | _AREAS
 
 
 def _split_listed_places(clause: Clause, settings: AssembleSettings) -> list[Clause]:
@@ -305,7 +298,9 @@ def _place_list(clause: Clause) -> list[Toponym]:
     sentence = clause.mentions[0].sentence
     runs: list[tuple[list[Toponym], list[str]]] = [(places[:1], [])]
     for prev, place in zip(places, places[1:], strict=False):
-        gap = _APPOSITION.sub(",", _without_unit_word(sentence.text, prev, place, sentence.start))
+        gap = _APPOSITION.sub(
+            ",", sentence.text[prev.span.end - sentence.start : place.span.start - sentence.start]
+        )
         if _LIST_GAP.match(gap):
             runs[-1][0].append(place)
             runs[-1][1].append(gap)
@@ -314,20 +309,7 @@ def _place_list(clause: Clause) -> list[Toponym]:
     best = max((piece for run, gaps in runs for piece in _serial(run, gaps)), key=len, default=[])
     if len(best) < 2 or _STREETS.match(sentence.text[best[-1].span.end - sentence.start :]):
         return []
-    if all(t.location.feature == "region" for t in best):
-        return []  # "attacks on shipping in the Red Sea and the Gulf of Aden": a campaign's waters
     return best
-
-
-def _without_unit_word(text: str, prev: Toponym, place: Toponym, offset: int) -> str:
-    """The words between two listed places, less a unit word that both names carry ("the Belgorod
-    region ... the Voronezh region") and the relative clause after the first."""
-    gap = text[prev.span.end - offset : place.span.start - offset]
-    unit = _UNIT_WORD.match(gap)
-    after = _UNIT_WORD.match(text[place.span.end - offset :])
-    if unit is None or after is None or unit.group(1).lower() != after.group(1).lower():
-        return gap
-    return _RELATIVE.sub("", gap[unit.end() :], count=1)
 
 
 def _serial(run: list[Toponym], gaps: list[str]) -> list[list[Toponym]]:

@@ -70,12 +70,6 @@ _TARGET_BEFORE = re.compile(r"\b(?:in|on|near|at|outside|into|across|over|around
 FAMOUS_POP = 200_000  # a city this big, named after a preposition, is a place even with no other context
 _ADMIN_BEFORE = re.compile(r"\b(?:state|province|governorate|oblast|region) of\s+$", re.IGNORECASE)
 _CUE_AFTER = re.compile(rf"^\s+(?:{ADMIN_WORD}|town|city|village)\b")
-# "over the Zaporizhzhia and Kherson regions": names listed before a plural unit word are units,
-# whatever the tagger calls them (it often reads such a pair as persons)
-_UNITS_LISTED_AFTER = re.compile(
-    r"^(?:(?:,|,?\s+(?:and|or))\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)*\s+"
-    r"(?:regions|provinces|oblasts|states|districts|governorates|departments|counties|prefectures)\b"
-)
 # "Yemen's Saada", "Saudi Arabia's Jazan": a name a country owns is a place of that country.
 _OWNER_BEFORE = re.compile(r"\b((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+)(?:'s|\u2019s)\s+$")
 _OWNED = "OWNED"  # an untagged name after a possessive: a place only if that country owns one
@@ -384,7 +378,6 @@ def _cued(start: int, end: int, name: str, text: str) -> _Mention | None:
         or _TARGET_BEFORE.search(before)
         or is_settlement(Span(start, end, name), text)
         or _LISTED_BEFORE.search(before)
-        or _UNITS_LISTED_AFTER.match(text[end : end + 100])  # "over the Kyiv, Poltava ... regions"
     ):
         return _Mention(start, end, name, "")
     if _OWNER_BEFORE.search(before):  # "western Mali's Kayes region": only if Mali has a Kayes
@@ -443,7 +436,6 @@ def _promoted(
             or _owned_by_country(before, places, gazetteer)
             or (_CAPITAL_APPOSITION.match(after) and not _NAME_BEFORE.search(before))
             or (_THE_BEFORE.search(before) and _CUE_AFTER.match(after))  # "in the Bankilaré area"
-            or _listed_unit(m, places, text)
             or (
                 _conjoined(m, mentions, text)
                 and any(p.country in countries and p.feature_class == "P" for p in places)
@@ -491,17 +483,6 @@ def _promoted(
             out.append(_Mention(m.start, m.end, m.text, m.label if m.label not in ("", _OWNED) else "GPE"))
             taken.append((m.start, m.end))
     return out
-
-
-def _listed_unit(m: _Mention, places: list[Place], text: str) -> bool:
-    """ "drones downed over the Zaporizhzhia and Kherson regions": each name of a list that a plural
-    unit word closes is a province or district, if the gazetteer has one of that name or a big city
-    that names its province ("the Kyiv, Poltava and Sumy regions")."""
-    return bool(_UNITS_LISTED_AFTER.match(text[m.end : m.end + 100])) and any(
-        (p.feature_class == "A" and p.feature_code != "PCLI")
-        or (p.feature_class == "P" and p.population >= FAMOUS_POP)
-        for p in places
-    )
 
 
 def _big_city_possessive(
