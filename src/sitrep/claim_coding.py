@@ -372,8 +372,9 @@ def field_of(
         return "injuries", number.group(0) if number else ""
     if TARGET.search(text):
         return "target", ""
-    if (agent and agent.lower() not in OWN_SIDE) or party:
-        return "perpetrator", agent if agent and agent.lower() not in OWN_SIDE else party
+    attacker = agent if agent and agent.lower() not in OWN_SIDE else party
+    if attacker:
+        return "perpetrator", attacker
     if BLAME.search(text):
         named = BLAMED.search(text)
         return "perpetrator", named.group(1) if named else ""

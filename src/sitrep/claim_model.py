@@ -61,7 +61,6 @@ class ClaimCues:
     position: float = 0.0  # where the sentence starts, as a share of the article
     earlier: int = 0  # claims kept before it in the article
     speaker_before: bool = False  # the same speaker has a claim earlier in the article
-    party: str = ""  # 'group' or 'state': the kind of armed actor the statement names by name, if any
 
 
 def stance_features(cues: ClaimCues) -> dict[str, float]:
@@ -83,8 +82,6 @@ def stance_features(cues: ClaimCues) -> dict[str, float]:
         "when": float(bool(re.search(r"\bwhen\b", text, re.I))),
         "quoted": float(cues.quoted),
         "rule_accuses": float(cues.stance == "accuses"),
-        "party_group": float(cues.party == "group"),
-        "party_state": float(cues.party == "state"),
         "blame_word": float(bool(BLAME.search(text) or HOSTILE.search(text))),
         "long": float(len(text.split()) > 25),
     }

@@ -399,7 +399,6 @@ def _claim_at(
     cues = ClaimCues(
         lemma, text, kind, agent, _is_place(doc, agent), str(stance_of(_confirming(segment) or lemma, text, kind, agent=agent)),
         speaker=name, quoted='"' in segment.text, position=segment.start_char / max(1, len(doc_text(doc))),
-        party=party_kind,
     )  # fmt: skip
     stance = model.stance(cues)
     toll = next((f.best for f in tolls if f.span is not None and rng[0] <= f.span.start < rng[1]), None)

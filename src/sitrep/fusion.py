@@ -45,6 +45,7 @@ from sitrep.codebook import codebook, distance_km, packaged_text
 from sitrep.config import FusionSettings
 from sitrep.fusion_model import clues, evidence, load_model, pair_features, singular, target_kinds
 from sitrep.fusion_reconcile import (
+    DATE_RANK,
     GENERIC_ACTOR,
     is_wide,
     reconcile,
@@ -66,7 +67,6 @@ from sitrep.model import (
     Span,
 )
 
-_DATE_RANK = codebook().date_ranks  # also in sitrep.fusion_reconcile
 _DATE_SPECIFICITY = {
     DatePrecision.DAY: 1.0,
     DatePrecision.WEEK: 0.6,
@@ -645,7 +645,7 @@ def _order(report: Report) -> tuple:
     e = report.event
     return (
         e.role is not EventRole.MAIN,
-        _DATE_RANK[e.event_date.precision],
+        DATE_RANK[e.event_date.precision],
         e.event_date.source is DateSource.PUBLICATION_DATE,
         int(e.location.geo_precision) + is_wide(e.location) if e.location else 9,
         e.event_date.start,

@@ -29,7 +29,7 @@ from sitrep.model import (
 if TYPE_CHECKING:
     from sitrep.fusion import Report
 
-_DATE_RANK = codebook().date_ranks
+DATE_RANK = codebook().date_ranks  # a date of finer precision ranks first
 # Actors every report of a kind names (an unknown armed group, the crowd, the victims): they do
 # not tell one incident from another, and two outlets may call one crowd rioters or protesters.
 GENERIC_ACTOR = re.compile(r"^(?:unidentified|civilians|rioters|protesters)\b", re.IGNORECASE)
@@ -84,7 +84,7 @@ def pick_date(dates: Sequence[EventDate]) -> EventDate:
     """The most precise date read in the text, the most reported of those, then the earliest."""
 
     def rank(d: EventDate) -> tuple[int, bool]:
-        return _DATE_RANK[d.precision], d.source is DateSource.PUBLICATION_DATE
+        return DATE_RANK[d.precision], d.source is DateSource.PUBLICATION_DATE
 
     best = min(rank(d) for d in dates)
     finest = [d for d in dates if rank(d) == best]
