@@ -135,3 +135,24 @@ def test_sub_types_without_deaths_are_acleds_non_lethal_ones() -> None:
     without = {name for name, sub in book.sub_event_types.items() if not sub.deaths}
     assert {"Peaceful protest", "Protest with intervention", "Agreement", "Arrests"} <= without
     assert not without & {"Excessive force against protesters", "Armed clash", "Attack", "Mob violence"}
+
+
+def test_within_km_agrees_with_the_great_circle_distance_on_both_sides_of_the_limit():
+    """The latitude shortcut must never settle a pair the full distance would settle otherwise."""
+    import random
+
+    from sitrep.codebook import haversine_km, within_km
+
+    rng = random.Random(5)
+    pairs = [(36.19, 44.01, 36.34, 43.13), (33.31, 44.36, 34.66, 44.36), (0.0, 179.9, 0.0, -179.9)]
+    pairs += [
+        (rng.uniform(-80, 80), rng.uniform(-180, 180), rng.uniform(-80, 80), rng.uniform(-180, 180))
+        for _ in range(300)
+    ]
+    pairs += [
+        (lat, lon, lat + rng.uniform(-3, 3), lon + rng.uniform(-3, 3)) for lat, lon, _, _ in pairs[:300]
+    ]
+    for km in (25.0, 150.0, 300.0):
+        for pair in pairs:
+            assert within_km(*pair, km) == (haversine_km(*pair) < km), (pair, km)
+    assert within_km(33.31, 44.36, 34.66, 44.36, 151.0) and not within_km(33.31, 44.36, 34.66, 44.36, 149.0)

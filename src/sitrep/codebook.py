@@ -178,6 +178,18 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
+def within_km(lat1: float, lon1: float, lat2: float, lon2: float, km: float) -> bool:
+    """Whether two points lie closer than ``km``: the latitude gap alone bounds the distance from
+    below, so most far pairs are settled without the trigonometry (geoparsing asks this of every
+    candidate against every place of the story)."""
+    if abs(lat2 - lat1) * _KM_PER_DEGREE >= km:
+        return False
+    return haversine_km(lat1, lon1, lat2, lon2) < km
+
+
+_KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180  # along a meridian
+
+
 def distance_km(a: Location, b: Location) -> float:
     """Great-circle distance between two places."""
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)

@@ -102,6 +102,7 @@ _DROP = re.compile(r"[.'\u2019\u2018\u02bc\u02bb\u02bf\u02be`\u00b4]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=1 << 16)  # every look-up and vote asks again for the few names of a story
 def normalise_name(name: str) -> str:
     """Case, diacritic, apostrophe and punctuation-insensitive key ("Kata'ib" == "Kataib")."""
     text = name.lower()

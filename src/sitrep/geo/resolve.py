@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from sitrep.codebook import haversine_km
+from sitrep.codebook import within_km
 from sitrep.furniture import filing_places
 from sitrep.geo.cues import is_settlement
 from sitrep.geo.gazetteer import Gazetteer, Place, normalise_name
@@ -627,12 +627,12 @@ def _prominent(place: Place) -> bool:
 def _near(i: int, place: Place, ctx: _Context) -> tuple[bool, bool]:
     """Whether the place is near another confident place of the document, or a country it names."""
     near = any(
-        haversine_km(place.lat, place.lon, lat, lon) < NEAR_KM
+        within_km(place.lat, place.lon, lat, lon, NEAR_KM)
         for lat, lon, j in ctx.points
         if not ctx.same_name(i, j)
     )
     near_country = any(
-        haversine_km(place.lat, place.lon, lat, lon) < NEAR_COUNTRY_KM
+        within_km(place.lat, place.lon, lat, lon, NEAR_COUNTRY_KM)
         for lat, lon, j in ctx.centres
         if not ctx.same_name(i, j)
     )
