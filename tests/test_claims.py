@@ -431,3 +431,25 @@ def test_a_body_named_before_keeps_its_kind(nlp: Language, text: str, kind: str)
     first, last = _claims(nlp, text)[0], _claims(nlp, text)[-1]
     assert last.speaker.lower() in ("the group", "the official", "the same source", first.speaker.lower())
     assert last.speaker_type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "kind"),
+    [
+        (  # the parser makes "chief" and the name two subjects of "said"
+            "National police chief Razarudin Husain said the attacker killed two policemen before he was shot.",
+            "National police chief",
+            "police",
+        ),
+        (
+            "On Tuesday Musa Ali said five people were killed when gunmen opened fire on the market.",
+            "",
+            "other",
+        ),
+    ],
+)
+def test_a_post_written_before_a_name_is_the_speakers_role(
+    nlp: Language, text: str, role: str, kind: str
+) -> None:
+    (claim,) = find_claims(nlp(text))
+    assert (claim.speaker_role, claim.speaker_type) == (role, kind)

@@ -176,7 +176,24 @@ def source_of(tok: Token, previous: Source) -> Source:
     text = expand(tok.doc, np_span(tok).text)
     if not role:
         text, role = split_title(tok, text)
+    if not role and tok.ent_type_ == "PERSON" and np_span(tok).start >= entity_at(tok).start:
+        role = title_before(entity_at(tok))
     return text, role, tok.lemma_, tok.ent_type_ in ("GPE", "NORP")
+
+
+def title_before(ent: SpacySpan) -> str:
+    """The post written right before a name that the parse left outside the name's phrase
+    ("National police chief Razarudin Husain said", parsed as two subjects): a run of nouns and
+    adjectives ending in a role noun."""
+    doc, start = ent.doc, ent.start
+    words = []
+    for t in reversed(doc[ent.sent.start : start]):
+        if t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.ent_type_ == "PERSON" or len(words) == 8:
+            break
+        words.insert(0, t)
+    if not words or words[-1].lower_ not in ROLE_NOUNS:
+        return ""
+    return doc[words[0].i : start].text
 
 
 def document_author(tok: Token) -> Token | None:
