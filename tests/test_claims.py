@@ -453,3 +453,13 @@ def test_a_post_written_before_a_name_is_the_speakers_role(
 ) -> None:
     (claim,) = find_claims(nlp(text))
     assert (claim.speaker_role, claim.speaker_type) == (role, kind)
+
+
+def test_a_spokesman_of_a_group_that_became_the_state_speaks_for_the_government(nlp: Language) -> None:
+    from datetime import date
+
+    text = "Taliban spokesman Zabihullah Mujahid said the attackers were killed by security forces in Kabul."
+    kinds = [
+        c.speaker_type for d in (date(2019, 5, 1), date(2023, 5, 1)) for c in find_claims(nlp(text), day=d)
+    ]
+    assert kinds == ["armed group", "government"]  # ACLED: Afghanistan's state from 7 September 2021

@@ -367,3 +367,22 @@ def as_quoted_before(claim: Claim, earlier: list[Claim]) -> Claim:
     if not fuller or fuller[-1].speaker_type == "other":
         return claim
     return dataclasses.replace(claim, speaker_type=fuller[-1].speaker_type)
+
+
+def with_ruling_speakers(claims: list[Claim], day: str) -> list[Claim]:
+    """A spokesman of a group that had become the state by the report's day speaks for the
+    government ("Taliban spokesman Zabihullah Mujahid" in 2023), as ACLED codes the group itself."""
+    from sitrep.actors import ActorDictionary
+
+    dictionary = ActorDictionary.default()
+    out = []
+    for claim in claims:
+        if claim.speaker_type == "armed group":
+            found = dictionary.find(f"{claim.speaker_role} {claim.speaker}")
+            since = next(
+                (dictionary.ruling[m.actor.name][0] for m in found if m.actor.name in dictionary.ruling), ""
+            )
+            if since and day >= since:
+                claim = dataclasses.replace(claim, speaker_type="government")
+        out.append(claim)
+    return out

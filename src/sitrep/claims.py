@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -49,6 +50,7 @@ from sitrep.claim_speakers import (
     source_of,
     spaced_dash,
     with_known_role,
+    with_ruling_speakers,
 )
 from sitrep.model import Claim, Fatalities, Span, Stance
 from sitrep.nlp import doc_text
@@ -518,10 +520,12 @@ def find_claims(
     tolls: Sequence[Fatalities] = (),
     lexicon: ClaimLexicon | None = None,
     model: ClaimModel | None = None,
+    day: date | None = None,
 ) -> list[Claim]:
     """Every attributed statement about the event in the doc, in text order, one per reporting verb.
 
-    ``tolls`` are the counts the fatalities stage found (a claim's toll is the one inside it).
+    ``tolls`` are the counts the fatalities stage found (a claim's toll is the one inside it);
+    ``day``, the report's, tells whether a group's spokesman already spoke for a state.
     A sentence that is only the continuation of a quotation ('"By this act ..."') is merged
     into the claim of the sentence before it. A speaker named once with a role keeps it. The claim
     model (``claim_model.py``) weighs asserts against accuses and drops the statements an analyst
@@ -558,7 +562,7 @@ def find_claims(
         if not own and claims and _continues_quote(sent, claims[-1]):
             claims[-1] = _merge(doc, claims[-1], sent)
         claims.extend(_without_relays(_going_on([c for c, _ in own])))
-    return claims
+    return with_ruling_speakers(claims, day.isoformat()) if day else claims
 
 
 # A speaker going on in the same sentence ('..., adding that ...') with what names no other field.

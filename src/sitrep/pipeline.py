@@ -190,7 +190,11 @@ class Extractor:
             actors=without(_stage("actors", self.actors.find, text), page, _span),
             fatalities=tolls,
             victims=without(_stage("fatalities", fatalities_stage.find_victims, doc), page, lambda s: s),
-            claims=without(_stage("claims", lambda: claims_stage.find_claims(doc, tolls=tolls)), page, _span),
+            claims=without(
+                _stage("claims", lambda: claims_stage.find_claims(doc, tolls=tolls, day=article.published)),
+                page,
+                _span,
+            ),
         )
         return _stage("assemble", assemble_events, findings, self.lexicon, self.assemble)
 
