@@ -264,3 +264,18 @@ def test_named_party(text: str, party: tuple[str, str]) -> None:
 def test_an_accusation_the_parse_missed_speaks_to_the_party_it_names() -> None:
     text = "members of the Al-Shabaab terrorist movement charged into the residential block"
     assert field_of(text, "accuses", party="Al-Shabaab") == ("perpetrator", "Al-Shabaab")
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Yerevan", "government"),
+        ("Kigali", "government"),
+        ("the Washington Post", "media"),
+        ("Ahmed Hassan", "other"),
+    ],
+)
+def test_a_capital_or_country_speaks_for_its_government_whatever_the_tagger_read(
+    name: str, kind: str
+) -> None:
+    assert speaker_type(name) == kind

@@ -175,7 +175,7 @@ def speaker_type(name: str, role: str = "", *, lexicon: ClaimLexicon | None = No
         return "armed group"  # "TPNPB spokesman", "Colonel Naw Bu of the Kachin Independence Army"
     if kind:
         return kind
-    if gpe:
+    if gpe or names_a_state(name):
         return "government"
     from sitrep.actors import ActorDictionary
 
@@ -183,6 +183,18 @@ def speaker_type(name: str, role: str = "", *, lexicon: ClaimLexicon | None = No
     if found and found[0].actor.type in ARMED_TYPES:
         return "armed group"
     return "other"
+
+
+def names_a_state(name: str) -> bool:
+    """'Yerevan', 'Kigali', 'Israel': a capital or a country standing for its government, which the
+    tagger may have read as a person or nothing."""
+    from sitrep.geo.gazetteer import Gazetteer
+
+    words = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    if not words[:1].isupper() or len(words.split()) > 3:
+        return False
+    found = Gazetteer.default().candidates(words)[:2]  # the capital may follow its own province
+    return any(p.feature_code in ("PPLC", "PCLI") and p.country == found[0].country for p in found)
 
 
 # Words that fit a speaker of any side ("spokesman", "colonel", "commander", "movement"): the armed group
