@@ -331,6 +331,12 @@ def _place(name: str, feature: str, admin1: str, lat: float = 50.0, lon: float =
             False,
         ),
         ([_place("Kursk", "admin1", "Kursk")], [], False),
+        # a place of another country says nothing of where in this one the act was
+        (
+            [_place("St. Petersburg", "admin1", "St. Petersburg", 59.9, 30.1)],
+            [Location("Osh", "KG", "Osh", 40.5, 72.8, GeoPrecision.EXACT, feature="city")],
+            False,
+        ),
     ],
 )
 def test_a_province_and_places_of_other_provinces_are_apart(first, second, apart) -> None:

@@ -445,13 +445,18 @@ def other_province(places1: list[Location], places2: list[Location], town_km: fl
     province named, and no place of one side in the other's province, are two events (ACLED
     codes one event per place, and a province is a place of its own). A town within
     ``town_km`` of the other side's place may lie in it, whatever province the gazetteer gives
-    it (a namesake's)."""
+    it (a namesake's). Only places of a country both sides name are compared: a bomber "born in
+    the city of Osh" says nothing of where in Russia he struck."""
+    shared = {p.country for p in places1} & {p.country for p in places2}
+    places1 = [p for p in places1 if p.country in shared]
+    places2 = [p for p in places2 if p.country in shared]
     if not places1 or not places2 or not any(p.feature in _AREAS for p in (*places1, *places2)):
         return False
     return not any(_one_province(a, b, town_km) for a in places1 for b in places2)
 
 
 def _one_province(a: Location, b: Location, town_km: float) -> bool:
+    """Two places that may lie in one province: a town close to the other place, or one name."""
     areas = a.feature in _AREAS and b.feature in _AREAS
     if not areas and distance_km(a, b) <= town_km:
         return True
