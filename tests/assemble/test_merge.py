@@ -5,9 +5,10 @@ from datetime import date
 import pytest
 from handmade import clause, main_events, on, town
 
-from sitrep.assemble.merge import merge_clauses
+from sitrep.assemble.merge import merge_clauses, other_province
 from sitrep.config import AssembleSettings
 from sitrep.events import Lexicon
+from sitrep.model import GeoPrecision, Location
 
 TUESDAY = date(2024, 2, 6)
 BAGHDAD = town("Baghdad", 33.34, 44.40)
@@ -276,3 +277,67 @@ def test_another_type_of_act_placed_in_a_town_is_another_event(extractor) -> Non
     )
     types = sorted(e.event_type for e in main_events(extractor, text, date(2022, 9, 16)))
     assert types == ["Battles", "Explosions/Remote violence"]
+
+
+def test_drones_downed_over_another_region_in_its_own_sentence_are_another_event(extractor) -> None:
+    text = (
+        "Russian drones downed over Odesa and Poltava\n\n"
+        "Ukraine's air force said on Tuesday that it had shot down 12 Russian drones over the port "
+        "city of Odesa overnight.\n\n"
+        "Air defence units also destroyed five drones launched by Russia over the Poltava region, the "
+        "regional governor said."
+    )
+    events = main_events(extractor, text, date(2024, 9, 3))
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"] * 2
+    assert {e.location.admin1 for e in events} == {"Odessa", "Poltava"}
+
+
+def _place(name: str, feature: str, admin1: str, lat: float = 50.0, lon: float = 36.0) -> Location:
+    return Location(name, "RU", admin1, lat, lon, GeoPrecision.REGION, feature=feature)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "apart"),
+    [
+        (
+            [_place("Kursk", "admin1", "Kursk", 51.6, 36.0)],
+            [_place("Belgorod", "admin1", "Belgorod", 50.6, 37.1)],
+            True,
+        ),
+        (
+            [_place("Kursk", "admin1", "Kursk", 51.6, 36.0)],
+            [_place("Sudzha", "town", "Kursk", 51.2, 35.3)],
+            False,
+        ),
+        (
+            [_place("Voronezh", "admin1", "Voronezh", 51.0, 40.0)],
+            [_place("Voronezh", "city", "Voronezj", 51.7, 39.2)],
+            False,
+        ),
+        # a town far from the province named is elsewhere; one close by may be a namesake's
+        (
+            [_place("Bryansk", "admin1", "Bryansk", 53.0, 33.5)],
+            [_place("Tulyanka", "town", "Belgorod", 50.4, 35.6)],
+            True,
+        ),
+        (
+            [_place("Kherson", "admin1", "Kherson", 46.6, 33.4)],
+            [_place("Kyselivka", "town", "Mykolaiv", 47.0, 32.5)],
+            False,
+        ),
+        (
+            [_place("Sudzha", "town", "Kursk", 51.2, 35.3)],
+            [_place("Shebekino", "town", "Belgorod", 50.4, 36.9)],
+            False,
+        ),
+        ([_place("Kursk", "admin1", "Kursk")], [], False),
+        # a place of another country says nothing of where in this one the act was
+        (
+            [_place("St. Petersburg", "admin1", "St. Petersburg", 59.9, 30.1)],
+            [Location("Osh", "KG", "Osh", 40.5, 72.8, GeoPrecision.EXACT, feature="city")],
+            False,
+        ),
+    ],
+)
+def test_a_province_and_places_of_other_provinces_are_apart(first, second, apart) -> None:
+    assert other_province(first, second, AssembleSettings().same_event_km) is apart

@@ -4,8 +4,10 @@ nearest compatible event (date windows, types, countries and distance agree)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from datetime import date, timedelta
+from difflib import SequenceMatcher
 
 from sitrep.assemble.clauses import opens_a_period, when_said
 from sitrep.assemble.records import Clause, Draft, Findings, Tree
@@ -424,6 +426,8 @@ def _compatible(draft: Draft, clause: Clause, lexicon: Lexicon, settings: Assemb
     local2 = [p for p in places2 if p.feature != "country"]
     if _elsewhere(local1, local2, settings):
         return False
+    if _strong_types(Draft([clause]), lexicon) and other_province(local1, local2, settings.same_event_km):
+        return False
     if local1 and local2:  # two towns of one country, far apart: two events
         return any(_near(a, b, settings.same_event_km) for a in local1 for b in local2)
     return True
@@ -434,6 +438,42 @@ def _elsewhere(places1: list[Location], places2: list[Location], settings: Assem
     towns1 = [p for p in places1 if p.feature in ("city", "town")]
     towns2 = [p for p in places2 if p.feature in ("city", "town")]
     return bool(towns1 and towns2) and all(_apart(a, b, settings) for a in towns1 for b in towns2)
+
+
+def other_province(places1: list[Location], places2: list[Location], town_km: float) -> bool:
+    """ "Drones downed over the Kursk region", then "five more over the Belgorod region": a
+    province named, and no place of one side in the other's province, are two events (ACLED
+    codes one event per place, and a province is a place of its own). A town within
+    ``town_km`` of the other side's place may lie in it, whatever province the gazetteer gives
+    it (a namesake's). Only places of a country both sides name are compared: a bomber "born in
+    the city of Osh" says nothing of where in Russia he struck."""
+    shared = {p.country for p in places1} & {p.country for p in places2}
+    places1 = [p for p in places1 if p.country in shared]
+    places2 = [p for p in places2 if p.country in shared]
+    if not places1 or not places2 or not any(p.feature in _AREAS for p in (*places1, *places2)):
+        return False
+    return not any(_one_province(a, b, town_km) for a in places1 for b in places2)
+
+
+def _one_province(a: Location, b: Location, town_km: float) -> bool:
+    """Two places that may lie in one province: a town close to the other place, or one name."""
+    areas = a.feature in _AREAS and b.feature in _AREAS
+    if not areas and distance_km(a, b) <= town_km:
+        return True
+    return any(_same_name(x, y) for x in _provinces(a) for y in _provinces(b))
+
+
+def _provinces(place: Location) -> set[str]:
+    """The names of the province a place lies in (a province's own names), plain lower case."""
+    names = {place.admin1 or ""} | ({place.name} if place.feature == "admin1" else set())
+    plain = (unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode().lower() for n in names)
+    stripped = (re.sub(r"\b(?:region|province|oblast|state|governorate)\b|[^a-z]", "", n) for n in plain)
+    return {n for n in stripped if n}
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One name in two spellings ("Voronezh" and "Voronezj", "Kyiv" and "Kiev")."""
+    return a == b or a.startswith(b) or b.startswith(a) or SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 def _apart(a: Location, b: Location, settings: AssembleSettings) -> bool:
@@ -552,6 +592,12 @@ def _one_incident(lead: Draft, other: Draft, lexicon: Lexicon, settings: Assembl
     ):
         return False
     if _elsewhere(_draft_places(lead), _draft_places(other), settings):
+        return False
+    if _strong_types(other, lexicon) and other_province(
+        [p for p in _draft_places(lead) if p.feature != "country"],
+        [p for p in _draft_places(other) if p.feature != "country"],
+        settings.same_event_km,
+    ):
         return False
     local1 = [
         t.location for c in lead.clauses for t in c.toponyms if t.location and t.location.feature in _LOCAL
