@@ -32,6 +32,7 @@ from sitrep.focus import claim_sentence
 from sitrep.furniture import dateline_spans, filing_places, furniture_spans, inside, office_places, without
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.locate import capitals
+from sitrep.geo.parts import country_parts
 from sitrep.geo.resolve import geoparse
 from sitrep.model import Article, ArticleResult, Event
 from sitrep.nlp import build_pipeline, doc_text, focus_text, normalise_text, with_text
@@ -187,6 +188,7 @@ class Extractor:
             page_toponyms=[t for t in toponyms if inside(page, t.span)],
             filed_toponyms=[t for t in toponyms if inside(filed, t.span)],
             capitals=_stage("geo", capitals, toponyms, self.gazetteer),
+            parts=_stage("geo", country_parts, toponyms, self.gazetteer),
             actors=without(_stage("actors", self.actors.find, text), page, _span),
             fatalities=tolls,
             victims=without(_stage("fatalities", fatalities_stage.find_victims, doc), page, lambda s: s),

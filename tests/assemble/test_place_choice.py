@@ -461,3 +461,27 @@ def test_the_region_the_event_names_beats_no_place_at_all(extractor) -> None:
     events = main_events(extractor, text, date(2023, 6, 21))
     assert events and events[0].location is not None
     assert (events[0].location.name, events[0].location.country) == ("West Bank", "PS")
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        (
+            "Five soldiers were killed in northern Benin on Monday when an army convoy hit an improvised "
+            "explosive device, security sources said.",
+            "Alibori",
+        ),
+        (
+            "Jihadists killed seven soldiers on Tuesday in an ambush in a national park in the north of "
+            "Benin's neighbour, the army said. The attack happened in the north of the country, near the "
+            "border, Benin's army said.",
+            "Alibori",
+        ),
+    ],
+)
+def test_a_national_event_in_a_part_of_the_country_goes_to_that_province(extractor, text, province) -> None:
+    """ "In northern Benin" with no town: the northern province (precision 3), not the capital."""
+    events = extractor.extract(Article("part", date(2025, 6, 2), text))
+    main = [e for e in events if e.role is EventRole.MAIN]
+    assert main and main[0].location is not None
+    assert (main[0].location.name, main[0].location.geo_precision) == (province, GeoPrecision.REGION)

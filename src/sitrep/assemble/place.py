@@ -20,6 +20,7 @@ from sitrep.geo.cues import dateline_spans, in_dateline, is_elsewhere, is_settle
 from sitrep.geo.districts import short_names
 from sitrep.geo.gazetteer import normalise_name
 from sitrep.geo.locate import NEAR_BEFORE, locate_event, sentence_bounds
+from sitrep.geo.parts import BEARING_BEFORE, COUNTRY_PART, bearing_key
 from sitrep.model import Actor, EventRole, GeoPrecision, Location, Span, Toponym
 from sitrep.nlp import doc_text
 
@@ -70,7 +71,7 @@ def event_location(findings: Findings, draft: Draft, role: EventRole) -> tuple[L
             kept = location is not None and own
             return (None, None) if foreign and not kept else (location, span)
         if fallback.location.feature == "country":
-            return _national(findings, fallback.location, fallback.span, hints)
+            return _national(findings, draft, fallback.location, fallback.span, hints)
         return replace(fallback.location, geo_precision=_fallback_precision(fallback)), fallback.span
     if location.feature in WIDE:
         return _refined(findings, draft, (location, span), toponyms, hints)
@@ -191,7 +192,7 @@ def _refined(
     if inner is not None and inner.location.feature not in WIDE:
         return replace(inner.location, geo_precision=GeoPrecision.NEAR), inner.span
     if location.feature == "country" and (inner is None or inner.location.feature == "country"):
-        return _national(findings, location, span, hints)
+        return _national(findings, draft, location, span, hints)
     if location.feature == "country" and inner is not None and inner.location.feature in ("admin1", "admin2"):
         return replace(
             inner.location, geo_precision=_unit_precision(inner.location)
@@ -225,26 +226,60 @@ def _district_of(place: Location, province: Location) -> bool:
 
 
 def _national(
-    findings: Findings, location: Location, span: Span | None, hints: list[Toponym]
+    findings: Findings, draft: Draft, location: Location, span: Span | None, hints: list[Toponym]
 ) -> tuple[Location, Span | None]:
     """An event the story places in no town or province of its country: the town the report was
     filed from ("BOGOTA, Jan 3 (Reuters) -"), else the town a photo caption shows ("Serb
     protesters outside the municipal office in the town of Zvecan", precision 2), else the
     capital, as analysts code a national protest or an opposition leader's arrest (precision 3;
-    the capital with no province, so that fusion still takes it for the whole country)."""
+    the capital with no province, so that fusion still takes it for the whole country). A part of
+    the country the event's sentences name by a bearing ("in northern Benin") comes before all but
+    a town inside it: its province, precision 3."""
+    part = _country_part(findings, draft, location.country)
+
+    def inside_part(t: Toponym | None) -> bool:
+        return (
+            t is not None
+            and t.location.feature not in WIDE
+            and (part is None or t.location.admin1 == part[0].admin1)
+        )
+
     filed = _story_place(hints, location.country, "")
-    if filed is not None and filed.location.feature not in WIDE:
+    if inside_part(filed):
         return replace(filed.location, geo_precision=GeoPrecision.REGION), filed.span
     text = doc_text(findings.doc)
     captioned = _story_place(
         [t for t in findings.page_toponyms if in_caption(text, t.span)], location.country, ""
     )
-    if captioned is not None and captioned.location.feature not in WIDE:
+    if inside_part(captioned):
         return replace(captioned.location, geo_precision=GeoPrecision.NEAR), captioned.span
+    if part is not None:
+        return part
     capital = findings.capitals.get(location.country)
     if capital is not None:  # it stands for the country: no province is known
         return replace(capital, geo_precision=GeoPrecision.REGION, admin1=""), span
     return location, span
+
+
+def _country_part(findings: Findings, draft: Draft, country: str) -> tuple[Location, Span] | None:
+    """The province of the part of the country the event's sentences name by a bearing ("in
+    northern Benin", "in the north of the country"): where ACLED codes an event that no town of the
+    gazetteer places, rather than the capital."""
+    text = doc_text(findings.doc)
+    sentences = {sentence_bounds(text, c.mentions[0].trigger) for c in draft.clauses}
+    for start, end in sorted(sentences):
+        for t in findings.toponyms:
+            if not start <= t.span.start < end or t.location is None or t.location.feature != "country":
+                continue
+            m = BEARING_BEFORE.search(text, max(start - 1, t.span.start - 30), t.span.start)
+            part = m and findings.parts.get((country, bearing_key(m.group(1), m.group(2))))
+            if part and t.location.country == country:
+                return part, t.span
+        m = COUNTRY_PART.search(text, start, end)
+        part = m and findings.parts.get((country, bearing_key(m.group(1), m.group(2))))
+        if part:
+            return part, Span(m.start(), m.end(), m.group(0))
+    return None
 
 
 def _national_level(findings: Findings, location: Location) -> bool:

@@ -40,6 +40,7 @@ class Findings:
     page_toponyms: list[Toponym] = field(default_factory=list)  # in navigation and headers: a last hint
     filed_toponyms: list[Toponym] = field(default_factory=list)  # "JOHANNESBURG —": where it was filed
     capitals: dict[str, Location] = field(default_factory=dict)  # country code -> its capital
+    parts: dict[tuple[str, str], Location] = field(default_factory=dict)  # (country, "north") -> province
 
 
 @dataclass

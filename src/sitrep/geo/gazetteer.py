@@ -141,6 +141,7 @@ class Gazetteer:
         self._countries = {p.country: p for p in self._with_code("PCLI")}
         self._non_places = {normalise_name(n) for n in non_places}
         self._capitals: dict[str, Place] | None = None
+        self._provinces: dict[str, list[Place]] | None = None
         self._loose_admin: dict[str, list[int]] | None = None
         self._candidates = lru_cache(maxsize=1 << 15)(self._by_key)
 
@@ -206,6 +207,14 @@ class Gazetteer:
         if self._capitals is None:
             self._capitals = {p.country: p for p in self._with_code("PPLC")}
         return self._capitals.get(country)
+
+    def provinces(self, country: str) -> list[Place]:
+        """The country's first-level subdivisions (GeoNames ADM1)."""
+        if self._provinces is None:
+            self._provinces = defaultdict(list)
+            for p in self._with_code("ADM1"):
+                self._provinces[p.country].append(p)
+        return list(self._provinces.get(country, ()))
 
     def _with_code(self, *codes: str) -> list[Place]:
         """The places with one of these feature codes, in table order."""
