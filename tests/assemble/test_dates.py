@@ -204,17 +204,6 @@ def test_a_statement_day_in_a_sentence_left_unparsed_is_the_report_day(extractor
     assert _main_day(extractor, text, date(2025, 7, 12)) == date(2025, 7, 11)
 
 
-def test_a_sentence_opened_by_its_telling_dates_the_words(extractor) -> None:
-    """ "Speaking on Friday, the commissioner said": a telling, whatever its case; the raid the
-    lead tells was on Thursday."""
-    text = (
-        "Cattle raiders from a rival community attacked villages in Pibor county on Thursday, a local "
-        "official said.\n\nSpeaking on Friday, county commissioner John Lokuji said at least 40 people were "
-        "killed in the fighting, most of them women and children."
-    )
-    assert _main_day(extractor, text, date(2011, 8, 22)) == date(2011, 8, 18)
-
-
 @pytest.mark.parametrize(
     ("text", "published", "day"),
     [

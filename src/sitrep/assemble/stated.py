@@ -28,13 +28,12 @@ RECENT_DAYS = 7  # the other day a statement points back to is at most a week be
 # Tuesday, the toll stood at 14". Verbs of telling that ``clauses.when_said`` leaves to the clauses
 # (they may name the event: "announced an offensive"), read only right before their day.
 _STATED_BEFORE = re.compile(
-    r"(?:\b(?:(?:announc(?:ed|ing)|confirm(?:ed|ing)|disclosed|revealed)(?:\s+(?:this|it|the\s+\w+))?|described"
-    r"|reported|tweeted|posted|published|issued|acknowledged|admitted|alleged|explained|noted|claimed|speaking|spoke)"
+    r"(?:\b(?:(?:announced|confirmed|disclosed|revealed)(?:\s+(?:this|it|the\s+\w+))?|described|reported|tweeted"
+    r"|posted|published|issued|acknowledged|admitted|alleged|explained|noted|claimed|speaking|spoke)"
     r"|\b(?:statement|post(?:\s+on\s+\w+)?|briefing|communiqu[eé]|press\s+conference|interview)"
     r"(?:\s+(?:issued|released|posted|published|made))?)"
-    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$|\bas\s+of\s+$",
-    re.I,
-)  # any case: a sentence opens with its telling ("Speaking on Friday, he said", "Announcing the truce on Tuesday")
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$|\b[Aa]s\s+of\s+$"
+)
 _POSSESSIVE = re.compile(r"['’]s\b")  # "no statement on Tuesday's incident": the day of the deed
 
 
