@@ -218,6 +218,31 @@ def test_a_span_of_days_is_dated_by_its_first_day(text: str, span: str, start: d
     assert (found.span.text, found.start_date, found.precision) == (span, start, D)
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "start"),
+    [
+        (
+            "On Wednesday, 14 September, security forces fired on protesters.",
+            date(2023, 9, 14),
+            date(2023, 9, 13),
+        ),
+        (
+            "Officials confirmed the toll on Tuesday, October 26, during the raid.",
+            date(2025, 10, 29),
+            date(2025, 10, 28),
+        ),
+        ("The police put the abduction on Friday, September 27, 2025.", date(2025, 9, 28), date(2025, 9, 26)),
+        ("Gunmen attacked the post on Thursday, Feb. 29.", date(2024, 3, 1), date(2024, 2, 29)),  # they agree
+        ("The vote will be held on Sunday, March 4.", date(2024, 2, 20), date(2024, 3, 4)),  # a plan ahead
+    ],
+)
+def test_a_weekday_against_its_recent_date_is_the_day_meant(text: str, published: date, start: date) -> None:
+    """ "On Wednesday, 14 September" in a Thursday 14 September page: the number slipped, the
+    weekday names the day the news happened."""
+    (found,) = find_time_expressions(text, published)
+    assert (found.start_date, found.precision) == (start, D)
+
+
 def test_last_evening_is_the_evening_before() -> None:
     (found,) = find_time_expressions("Rebels killed 25 people there late last evening.", date(2023, 6, 17))
     assert (found.span.text, found.start_date, found.value) == (

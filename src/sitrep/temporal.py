@@ -284,7 +284,21 @@ def _r_month_day(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
         if after:
             year = ctx.doc.year - (after.group(1).lower() == "last")
     found = _month_day(ctx, month, _day_num(day_tok), year)
+    if found is not None and "wd" in m.groupdict() and m.group("wd"):
+        found = _weekday_over_slip(ctx, found, _WEEKDAYS.index(m.group("wd").lower()))
     return None if found is None else _day(found)
+
+
+SLIP_DAYS = 40  # a calendar date this near the page, against its own weekday, is a writer's slip
+
+
+def _weekday_over_slip(ctx: _Ctx, found: date, weekday: int) -> date:
+    """ "On Wednesday, 14 September" in a Thursday 14 September page: a weekday and a recent
+    calendar date that disagree; reporters name the day of the week as they tell the news and
+    slip on the number, so the last such weekday up to the page wins."""
+    if found.weekday() == weekday or found > ctx.doc or (ctx.doc - found).days > SLIP_DAYS or _future(ctx):
+        return found  # a plan ahead keeps its calendar date
+    return _weekday_date(ctx.doc, weekday, False)
 
 
 _YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(last|this)\s+year\b", re.IGNORECASE)
@@ -603,7 +617,7 @@ _RULE_SOURCES: tuple[tuple[str, _Resolver, tuple[str, ...]], ...] = (
         (r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?",
          _r_iso,
          ("-",)),
-        (rf"(?:{_WD},?\s+)?(?:(?:the\s+)?(?P<d1>{_DAYNUM})\s+(?:of\s+)?(?P<m1>{_MON})"
+        (rf"(?:(?P<wd>{_WD}),?\s+)?(?:(?:the\s+)?(?P<d1>{_DAYNUM})\s+(?:of\s+)?(?P<m1>{_MON})"
          rf"|(?P<m2>{_MON})\s+(?:the\s+)?(?P<d2>{_DAYNUM}))(?:,?\s+(?P<y>{_YEAR}))?", _r_month_day,
          _MONTH_ANCHORS),
         # a night or a span of days ("the night of January 8-9", "14-15 June"): its first day

@@ -3,6 +3,8 @@ day, a statement's day apart from the event's, days counted from the day a sente
 
 from datetime import date
 
+import pytest
+
 from sitrep.model import Article, EventRole
 
 
@@ -200,3 +202,29 @@ def test_a_statement_day_in_a_sentence_left_unparsed_is_the_report_day(extractor
         "formed by ousted lawmakers, said on Friday it was gathering evidence."
     )
     assert _main_day(extractor, text, date(2025, 7, 12)) == date(2025, 7, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (
+            "SAN CRISTOBAL, Venezuela - Protesters threw rocks and petrol bombs at riot police in the western "
+            "city of San Cristobal, and officers answered with tear gas and rubber bullets. The riot followed "
+            "the arrest a day earlier of two opposition mayors accused of fuelling weeks of unrest.",
+            date(2014, 3, 20),
+            date(2014, 3, 20),
+        ),
+        (
+            "Hundreds of settlers stormed a village near Ramallah and set fire to houses and cars in revenge "
+            "for the killing of four Israelis by Palestinian gunmen a day earlier, residents said.",
+            date(2023, 6, 21),
+            date(2023, 6, 21),
+        ),
+    ],
+)
+def test_a_day_counted_back_for_what_the_event_followed_is_not_its_own(
+    extractor, text: str, published: date, day: date
+) -> None:
+    """ "Followed the arrest a day earlier", "in revenge for the killing ... a day earlier": the day
+    counted back is the arrest's or the killing's; the riot is on the day it was counted from."""
+    assert _main_day(extractor, text, published) == day

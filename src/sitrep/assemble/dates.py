@@ -12,6 +12,8 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from spacy.tokens import Token
+
 from sitrep.assemble.clauses import opens_a_period, said_on
 from sitrep.assemble.merge import story_date
 from sitrep.assemble.records import Draft, Findings, Tree, clock_only, date_stamp, report_day_word
@@ -42,7 +44,43 @@ def event_day(findings: Findings, draft: Draft, role: EventRole) -> TimeExpressi
         when = story_date(findings, draft, tree) or (when if _told_first(when, draft) else None)
     when = _own_day(findings, draft, when)
     when = past_the_statement(findings, draft, when, tree)
+    when = _after_what_it_followed(draft, when, tree)
     return on_report_day(findings, _counted_from(draft, when), tree)
+
+
+def _after_what_it_followed(draft: Draft, when: TimeExpression | None, tree: Tree) -> TimeExpression | None:
+    """ "The clashes followed the arrest a day earlier of two mayors", "in revenge for the killing of
+    four Israelis a day earlier": a day counted back that closes the noun of what the event followed
+    dates that happening; the event, told by another word, is on the day it was counted from."""
+    if when is None or when.start_date is None or (back := _COUNTED_BACK.fullmatch(when.span.text)) is None:
+        return when
+    tok = tree.parsed(when.span)
+    before = None if tok is None else _what_came_before(tok.head)
+    if before is None:
+        return when
+    told = next((m for m in draft.mentions if m.sub_event_type), draft.mentions[0]).trigger
+    if told.start <= before.idx < told.end:
+        return when  # the arrest itself is the event: the day counted back is its own
+    return shifted(when, _GAP_DAYS[(back.group("n") or "a").lower()])
+
+
+def _what_came_before(word: Token) -> Token | None:
+    """The noun of what an event followed: "followed the arrest", "it follows a bombing", "in revenge
+    for the killing", "after the raid"."""
+    if word.lemma_ == "follow":
+        return next((c for c in word.children if c.dep_ == "dobj"), None)
+    if word.pos_ != "NOUN":
+        return None
+    if word.dep_ == "dobj" and word.head.lemma_ == "follow":
+        return word
+    return word if word.dep_ == "pobj" and word.head.lower_ in ("after", "for", "following") else None
+
+
+_COUNTED_BACK = re.compile(
+    r"(?:(?P<n>a|one|two|three)\s+days?\s+(?:earlier|before)|the\s+(?:day|night|evening)\s+before"
+    r"|the\s+previous\s+(?:day|night|evening))",
+    re.I,
+)
 
 
 def _counted_from(draft: Draft, when: TimeExpression | None) -> TimeExpression | None:
