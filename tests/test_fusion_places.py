@@ -1,4 +1,4 @@
-"""Fusion's place rules: two names of one town, two towns a round-up tells apart."""
+"""Fusion's place rules: two names of one town, two towns or days an article tells apart."""
 
 from __future__ import annotations
 
@@ -24,12 +24,12 @@ BALOCHISTAN = Location("Balochistan", "PK", "Balochistan", 28.5, 65.0, GeoPrecis
 MAX_KM = 30.0
 
 
-def clash(key: str, article: str, place: Location, role: EventRole = EventRole.MAIN) -> Event:
+def clash(key: str, article: str, place: Location, role: EventRole = EventRole.MAIN, day: int = 16) -> Event:
     """Militants' night attack on a Levies post, as the coder of ``article`` told it."""
     return Event(
         id=f"ev-{key}",
         article_id=article,
-        event_date=EventDate(date(2025, 2, 16), DatePrecision.DAY, DateSource.TEXT),
+        event_date=EventDate(date(2025, 2, day), DatePrecision.DAY, DateSource.TEXT),
         event_type="Battles",
         sub_event_type="Armed clash",
         plover="ATTACK",
@@ -64,3 +64,20 @@ def test_a_round_up_tells_its_two_towns_apart(sibling_place, sibling_role, other
     sibling = clash("c", "art-round-up", sibling_place, sibling_role)
     assert told_apart(kalat, round_up, [kalat], [round_up, sibling], MAX_KM) is apart
     assert told_apart(round_up, kalat, [round_up, sibling], [kalat], MAX_KM) is apart
+
+
+@pytest.mark.parametrize(
+    ("round_up_day", "sibling_day", "apart"),
+    [
+        (17, 16, True),  # the article tells Kalat's 16th as another event: its 17th is another day's
+        (17, 15, False),  # its other event is a third day: nothing says which day the 17th's is
+        (16, 16, False),  # one day: the coder's duplicate, not another incident
+    ],
+)
+def test_an_article_tells_one_towns_two_days_apart(round_up_day, sibling_day, apart):
+    """Another outlet's report of the 16th's attack on Kalat and an article's Kalat event of another
+    day are two incidents when that article tells Kalat's 16th as another main event."""
+    kalat = clash("a", "art-kalat", KALAT)
+    later = clash("b", "art-two-days", KALAT, day=round_up_day)
+    sibling = clash("c", "art-two-days", KALAT, day=sibling_day)
+    assert told_apart(kalat, later, [kalat], [later, sibling], MAX_KM) is apart

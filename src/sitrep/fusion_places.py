@@ -1,9 +1,10 @@
-"""Place rules of fusion that need no model: two names of one town, two towns of one round-up.
+"""Place rules of fusion that need no model: two names of one town, two towns or days of one article.
 
 An article that tells the night's attacks on two towns names both towns in every passage, so
 its report of one town shares every name and number with another outlet's report of the other
 town. What the coder of the round-up made of it still tells them apart: it gave each town its
-own event, so the round-up's event in one town is not the other town's incident.
+own event, so the round-up's event in one town is not the other town's incident. So with one
+town's two days told as two events.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from sitrep.codebook import distance_km
+from sitrep.codebook import codebook, distance_km
 from sitrep.fusion_reconcile import is_wide
-from sitrep.model import Event, EventRole, Location
+from sitrep.model import DatePrecision, Event, EventRole, Location
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
 
@@ -48,22 +49,41 @@ def two_towns(a: Location | None, b: Location | None, max_km: float) -> bool:
 def told_apart(
     a: Event, b: Event, others_a: Iterable[Event], others_b: Iterable[Event], max_km: float
 ) -> bool:
-    """Are ``a`` and ``b`` in two towns, and does the article of one of them tell the other's
-    town as another main event (``others_a``, ``others_b``: the other events of each article)?
+    """Has the article of one of the two events already told them apart (``others_a``,
+    ``others_b``: the other events of each article)?
 
-    Then that article's coder has already told the two towns apart (a round-up of one night's
-    attacks on Kalat and Nushki), and the event in the other town is the partner, whatever the
-    passages share: the details say which articles tell one night, not which town is which.
+    It has when it tells the other event's town as another main event while its own event lies
+    in another town (a round-up of one night's attacks on Kalat and Nushki), or tells the other
+    event's town and day as another main event while its own event is that town's on another day
+    (an attack and the next day's, or the coder's extra event a day off): the event of the other
+    town or day is the partner, whatever the passages share. The details say which articles tell
+    one story, not which of their events is which incident.
     """
-    if not two_towns(a.location, b.location, max_km):
+    return _tells_other(others_a, a, b, max_km) or _tells_other(others_b, b, a, max_km)
+
+
+def _tells_other(others: Iterable[Event], mine: Event, other: Event, max_km: float) -> bool:
+    """Does ``mine``'s article tell ``other``'s town (or, in one town, ``other``'s day) as another main event?"""
+    if two_towns(mine.location, other.location, max_km):
+        told = [o for o in others if one_town(o.location, other.location, max_km)]
+    elif one_town(mine.location, other.location, max_km) and _two_days(mine, other):
+        told = [
+            o
+            for o in others
+            if one_town(o.location, other.location, max_km)
+            and not _two_days(o, other)
+            and _one_family(o.event_type, other.event_type)
+        ]
+    else:
         return False
-    return _tells_town(others_a, b, a.id, max_km) or _tells_town(others_b, a, b.id, max_km)
+    return any(o.id not in (mine.id, other.id) and o.role is EventRole.MAIN for o in told)
 
 
-def _tells_town(others: Iterable[Event], event: Event, own_id: str, max_km: float) -> bool:
-    return any(
-        o.id not in (own_id, event.id)
-        and o.role is EventRole.MAIN
-        and one_town(o.location, event.location, max_km)
-        for o in others
-    )
+def _two_days(a: Event, b: Event) -> bool:
+    """Both dated to a day, and not the same one."""
+    da, db = a.event_date, b.event_date
+    return da.precision is DatePrecision.DAY is db.precision and da.start != db.start
+
+
+def _one_family(a: str, b: str) -> bool:
+    return a == b or codebook().same_family(a, b)
