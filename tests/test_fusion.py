@@ -213,6 +213,44 @@ def test_two_round_ups_of_one_nights_strikes_keep_their_towns_apart():
     assert pair_allowed(sumy, misplaced, SETTINGS)
 
 
+def test_a_round_up_that_tells_both_towns_gives_its_other_town_to_no_outlet():
+    """One outlet's round-up tells the night's strikes on Sumy and Kharkiv as two events (its coder
+    dated the Sumy one a day early and found no toll there); another outlet tells Sumy alone. The
+    round-up's Kharkiv passage names Sumy and shares every detail, its day and toll agree, but its
+    own article tells Sumy as another event: the Sumy report goes with the round-up's Sumy event."""
+    night = (
+        "Russian Shahed drones struck Sumy and Kharkiv overnight. Governor Volodymyr Artiukh said "
+        "two workers died at a Nova Poshta depot in Sumy; 23 people were hurt in Kharkiv."
+    )
+    round_up = {"article_id": "art-round-up", "context": night}
+    sumy_early = report(
+        "a", night, location=SUMY, day=TUESDAY - timedelta(days=1), fatalities=None, **round_up
+    )
+    kharkiv = report("b", night, location=KHARKIV, **round_up)
+    told = "Russian Shahed drones struck a Nova Poshta depot in Sumy, Governor Volodymyr Artiukh said."
+    sumy = report("c", told, context=told + " Two workers died; 23 people were hurt in the region.")
+    (with_sumy,) = [i for i in fuse([sumy_early, kharkiv, sumy], SETTINGS) if "ev-c" in i.event_ids]
+    assert set(with_sumy.event_ids) == {"ev-a", "ev-c"}
+
+
+def test_an_article_that_tells_one_towns_two_days_gives_the_other_day_to_no_outlet():
+    """One outlet tells Tuesday's drone strike on Sumy and a strike on Wednesday as two events (the
+    coder found the toll only beside Wednesday's); another outlet tells Tuesday's. Wednesday's event
+    shares the passage and the toll, but its own article tells Sumy's Tuesday as another event:
+    the Tuesday report goes with the Tuesday event."""
+    told = (
+        "Russian Shahed drones struck a Nova Poshta depot in Sumy on Tuesday, Governor Volodymyr "
+        "Artiukh said; two workers died. Drones hit Sumy again on Wednesday."
+    )
+    both_days = {"article_id": "art-two-days", "context": told}
+    tuesday = report("a", told, fatalities=None, **both_days)
+    wednesday = report("b", told, day=TUESDAY + timedelta(days=1), **both_days)
+    other = "Russian Shahed drones struck a Nova Poshta depot in Sumy, Governor Volodymyr Artiukh said."
+    sumy = report("c", other, context=other + " Two workers died.")
+    (with_sumy,) = [i for i in fuse([tuesday, wednesday, sumy], SETTINGS) if "ev-c" in i.event_ids]
+    assert set(with_sumy.event_ids) == {"ev-a", "ev-c"}
+
+
 def test_a_report_with_neither_place_nor_day_links_to_nothing():
     """A round-up line "drone strikes killed dozens of civilians in March" has no place and only a
     month: it could be any strike of the month, whatever words it shares with one. With a day it

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -44,6 +43,7 @@ import pycountry
 from sitrep.codebook import codebook, distance_km, packaged_text
 from sitrep.config import FusionSettings
 from sitrep.fusion_model import clues, evidence, load_model, pair_features, singular, target_kinds
+from sitrep.fusion_places import fold, same_name, told_apart
 from sitrep.fusion_reconcile import (
     DATE_RANK,
     GENERIC_ACTOR,
@@ -183,7 +183,7 @@ _NAMED = re.compile(r"\b[A-Z][\w'\u2019-]+")
 def named_words(text: str) -> frozenset[str]:
     """The folded capitalised words of a passage and ``cc:XX`` for each country its demonyms
     name ("Chadian cities" names Chad): what places the text speaks of, whatever the coder chose."""
-    words = {_fold(m.group()) for m in _NAMED.finditer(text)}
+    words = {fold(m.group()) for m in _NAMED.finditer(text)}
     demonyms = load_demonyms()[1]
     words |= {f"cc:{demonyms[w]}" for w in _NAMED.findall(text) if w in demonyms}
     return frozenset(words)
@@ -192,7 +192,7 @@ def named_words(text: str) -> frozenset[str]:
 def names_place(report: Report, loc: Location) -> bool:
     """Does the report's passage name the place (every word of its name, or its country's
     demonym when the place is the country)?"""
-    words = [w for w in _WORD.findall(_fold(loc.name)) if len(w) > 2]
+    words = [w for w in _WORD.findall(fold(loc.name)) if len(w) > 2]
     if words and all(w in report.named for w in words):
         return True
     return loc.feature == "country" and f"cc:{loc.country}" in report.named
@@ -248,17 +248,6 @@ def places_compatible(a: Location, b: Location, settings: FusionSettings) -> boo
     if GeoPrecision.NEAR in (a.geo_precision, b.geo_precision):
         limit = 2 * settings.max_km
     return distance_km(a, b) <= limit
-
-
-def same_name(a: str, b: str) -> bool:
-    """One place's name in the other's ("Mocímboa" and "Mocímboa da Praia", two GeoNames entries
-    4 km apart): outlets shorten a town's name, and the gazetteer may hold both."""
-    words_a, words_b = (set(_WORD.findall(_fold(name))) for name in (a, b))
-    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
-
-
-def _fold(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
 
 
 def types_compatible(a: str, b: str) -> bool:
@@ -591,6 +580,8 @@ class PairScorer:
     outlets' reports of *both* incidents: the details say which articles tell one story, not
     which of their events is which incident. So a report does not link to an event of another
     article that a sibling event tells better: the two articles' events pair off, best first.
+    Nor to an event in another town that its own article tells as another event
+    (:func:`sitrep.fusion_places.told_apart`).
     """
 
     def __init__(self, reports: Iterable[Report], settings: FusionSettings, decisions: Decisions) -> None:
@@ -607,8 +598,14 @@ class PairScorer:
         key = (a.event.id, b.event.id) if a.event.id < b.event.id else (b.event.id, a.event.id)
         if key not in self._memo:
             allowed = not self.decisions.apart(*key) and pair_allowed(a, b, self.settings)
+            allowed = allowed and not self.told_apart(a, b)
             self._memo[key] = self.model.probability(pair_features(a, b, self.settings)) if allowed else None
         return self._memo[key]
+
+    def told_apart(self, a: Report, b: Report) -> bool:
+        """Two towns, one of them told by the other's article as another event (a round-up)."""
+        others_a, others_b = ([r.event for r in self._siblings.get(x.event.article_id, ())] for x in (a, b))
+        return told_apart(a.event, b.event, others_a, others_b, self.settings.max_km)
 
     def outdone(self, member: Report, report: Report, p: float) -> bool:
         """Does another event of either article tell the other report better than these two do?"""
