@@ -64,7 +64,8 @@ def test_a_clause_that_says_who_fired_outweighs_the_lead_clauses_order() -> None
             (POLICE, None),
             ("Police Forces of Kenya", "Protesters (Kenya)"),
         ),
-        ("Riots", "Violent demonstration", (None, POLICE), ("Rioters (Kenya)", "Police Forces of Kenya")),
+        # no sentence has the police meet the crowd: a violent demonstration with no other side
+        ("Riots", "Violent demonstration", (None, POLICE), ("Rioters (Kenya)", None)),
         (
             "Violence against civilians",
             "Attack",
@@ -440,3 +441,35 @@ def test_a_violent_demonstrations_other_side_is_never_civilians() -> None:
     cue = "Demonstrators set fire to party offices in Basra; police fired tear gas to disperse them."
     _, actor2 = default_actors("Riots", "Violent demonstration", rioters, civilians, "IQ", cue)
     assert actor2 is not None and actor2.name == "Police Forces of Iraq"
+
+
+@pytest.mark.parametrize(
+    ("cue", "met"),
+    [
+        (
+            "Demonstrators torched the headquarters of the eastern administration; police and firefighters "
+            "were quickly on the scene.",
+            False,
+        ),
+        ("Hundreds of protesters set tyres on fire and shut main roads, police said.", False),
+        ("In several places protesters turned violent, setting police vehicles on fire.", False),
+        ("A spokesperson for the police said 1,214 people had been arrested.", False),
+        (
+            "Overnight protesters hurled petrol bombs and stones at police, who answered with stun grenades.",
+            True,
+        ),
+        ("They hurled stones, glass bottles, pieces of metal and fireworks at officers.", True),
+        ("Protesters fought with security forces and threw Molotov cocktails at the headquarters.", True),
+        ("Clashes broke out between officers and demonstrators near the parliament.", True),
+        ("Irate youths set police station ablaze in Ondo.", True),
+        ("Two people were shot dead as demonstrators and police fought running battles.", True),
+    ],
+)
+def test_a_violent_demonstrations_force_is_the_one_that_met_the_crowd(cue: str, met: bool) -> None:
+    """ACLED: the police are a violent demonstration's other side where they clashed with the crowd,
+    used force on it or were attacked by it; police who came, watched, put out fires or counted the
+    arrested are no side."""
+    rioters = Actor("Rioters (Libya)", "Rioters", "LY")
+    police = Actor("Police Forces of Libya", "State forces", "LY")
+    _, actor2 = default_actors("Riots", "Violent demonstration", rioters, police, "LY", cue)
+    assert (actor2 == police) is met

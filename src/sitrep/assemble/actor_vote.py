@@ -11,6 +11,7 @@ from sitrep.assemble.bomb_target import crowd_hit, crowd_hurt, forces_hit, force
 from sitrep.assemble.official_target import government_hit
 from sitrep.assemble.records import Clause, Draft, Tree
 from sitrep.codebook import codebook
+from sitrep.crowds import force_at_crowd
 from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, STRONG, Lexicon, whole_words
 from sitrep.model import Actor, ActorMention, Span
 
@@ -204,7 +205,9 @@ def default_actors(
 ) -> tuple[Actor | None, Actor | None]:
     """ACLED's conventions: protests have protesters, riots rioters, attacks on civilians have
     civilians, an attack or bombing by no named group is an unidentified armed group's, and
-    the police who break up a demonstration are its second side."""
+    the police who break up a demonstration are its second side (a violent demonstration's only
+    where the sentences have them meet the crowd: clash with it, use force on it or be attacked by
+    it; police who came, watched or counted the arrested are no side)."""
     if actor1 is not None and actor1.type == "Civilians":  # ACLED: civilians are only ever acted upon
         demonstration = event_type in ("Protests", "Riots")  # the crowd itself, coded as protesters below
         actor1, actor2 = (
@@ -251,6 +254,8 @@ def default_actors(
         )
     if event_type in ("Protests", "Riots") and sub != "Mob violence":
         actor2 = _police_unless_army(actor2, country, cue_text)
+    if sub == "Violent demonstration" and actor2 is not None and actor2.type == "State forces":
+        actor2 = actor2 if force_at_crowd("crowd_met_force", cue_text, Lexicon.default()) else None
     if sub == "Mob violence" and (
         actor2 is None
         or (actor2.type == "State forces" and not _MOB_ON_POLICE.search(cue_text))
