@@ -279,32 +279,6 @@ def test_with_country_leaves_named_actors_alone(actors: ActorDictionary) -> None
     assert protesters is not None and with_country(protesters, "XX").name == "Protesters"  # no template out
 
 
-@pytest.mark.parametrize(
-    ("text", "code", "expected"),
-    [
-        (
-            "Islamic State militants planted the bomb that hit the army patrol near Kirkuk",
-            "IQ",
-            "Islamic State (Iraq)",
-        ),
-        ("police detained 15 suspected ISIS members in Danghara", "TJ", "Islamic State (Tajikistan)"),
-        (
-            "Islamic State fighters attacked truffle gatherers in the desert near Palmyra",
-            "SY",
-            "Islamic State",
-        ),
-        ("the Islamic State group claimed the attack on the Crocus City Hall", "RU", "Islamic State"),
-    ],
-)
-def test_a_named_group_is_its_branch_where_acled_names_one(
-    actors: ActorDictionary, text: str, code: str, expected: str
-) -> None:
-    """ACLED codes the Islamic State fighting in Iraq or Tajikistan as its branch there; elsewhere the
-    report's "Islamic State" is the group itself."""
-    (mention,) = [m for m in actors.find(text) if m.actor.type == "Rebel group"]
-    assert with_country(mention.actor, code).name == expected
-
-
 def test_generic_state_template_matches_generated_actor(actors: ActorDictionary) -> None:
     soldiers = actors.lookup("soldiers")
     assert soldiers is not None

@@ -333,12 +333,11 @@ def with_country(actor: Actor, country_code: str) -> Actor:
     ACLED reads as a country's known insurgency when no group is named ("insurgents" in
     southern Thailand, "separatist fighters" in Cameroon) is that group there, and an
     unidentified armed group anywhere else; "soldiers" in the Palestinian territories are Israel's.
-    A named group is its branch where ACLED names one (the Islamic State in Iraq).
     """
+    if not _is_template(actor.name):
+        return actor
     dictionary = ActorDictionary.default()
     meaning = dictionary.regional.get(actor.name, {})
-    if not _is_template(actor.name):  # a group's branch in the country ("Islamic State (Iraq)")
-        return dictionary.get(meaning.get(country_code.upper(), "")) or actor
     known = dictionary.get(meaning.get(country_code.upper(), "")) or dictionary.get(meaning.get("*", ""))
     if known is not None and not _is_template(known.name):
         return known
@@ -429,8 +428,8 @@ def _entry(raw: Mapping, *, generated: bool) -> ActorEntry:
     actor = Actor(name=name, type=type_, country=str(raw.get("country") or ""))
     ruler_aliases = () if generated else tuple(_alias_forms(ActorEntry(actor, aliases)))
     regional = tuple((str(c).upper(), str(a)) for c, a in (raw.get("regional") or {}).items())
-    if any(a == "*" for a, _ in regional) and not _is_template(name):
-        raise ValueError(f"actor {name!r}: only a generic actor can mean a group everywhere else")
+    if regional and not _is_template(name):
+        raise ValueError(f"actor {name!r}: only a generic actor can mean a group by region")
     ruling = raw.get("ruling") or {}
     return ActorEntry(
         actor,
