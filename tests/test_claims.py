@@ -431,3 +431,38 @@ def test_a_body_named_before_keeps_its_kind(nlp: Language, text: str, kind: str)
     first, last = _claims(nlp, text)[0], _claims(nlp, text)[-1]
     assert last.speaker.lower() in ("the group", "the official", "the same source", first.speaker.lower())
     assert last.speaker_type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "... said A and warned B": the parse hangs the second verb on the reported clause, whose subject is
+        # no speaker; the speaker goes on
+        ("The agency said a number of the injured were in a critical condition and warned that more deaths "
+         "could follow.", "The agency"),
+        ('Jim Allister, the local MP, said tensions over immigration had been building in the area and called the '
+         'unrest "very distressing".', "Jim Allister"),
+    ],
+)  # fmt: skip
+def test_a_verb_joined_to_the_reported_clause_is_the_speaker_going_on(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    assert {c.speaker for c in _claims(nlp, text)} == {speaker}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the "by" of a clause below a passive reporting verb names who did the act, not who reported it
+        "At least 29 people, many of them children, are reported to have been killed by the Burma army in an attack "
+        "on a camp for displaced people.",
+        '"It has been confirmed that the attack was carried out by Rakhimzhan Makhatov," the statement said.',
+    ],
+)
+def test_the_doer_of_a_reported_act_is_no_speaker(nlp: Language, text: str) -> None:
+    assert not any(c.speaker.endswith(("Burma army", "Rakhimzhan Makhatov")) for c in _claims(nlp, text))
+
+
+def test_the_by_of_a_passive_reporting_verb_still_names_its_speaker(nlp: Language) -> None:
+    text = "The attack was confirmed at two press conferences in Maputo today by Orlando Mudumane, a police spokesman."
+    assert [c.speaker for c in _claims(nlp, text)] == ["Orlando Mudumane"]

@@ -153,6 +153,9 @@ def _speaker_token(verb: Token) -> Token | None:
         if node.dep_ not in ("conj", "advcl", "xcomp", "acomp"):
             break
         node = node.head
+        if node.dep_ == "ccomp" and _speech_lemma(node.head):
+            # "X said tensions had been building and called the unrest distressing": X goes on
+            return _speaker_token(node.head)
         subj = [c for c in node.children if c.dep_ == "nsubj"]
         if subj:
             relative = subj[0].lower_ in ("which", "who", "that") and node.dep_ == "relcl"
@@ -246,11 +249,31 @@ def _passive_by(verb: Token) -> Token | None:
     """The speaker of a passive reporting verb whose 'by' the parse hung lower ('confirmed at two press
     conferences in Maputo today by Orlando Mudumane')."""
     for tok in verb.subtree:
-        if tok.lower_ == "by" and tok.i > verb.i and tok.dep_ in ("prep", "agent"):
+        if (
+            tok.lower_ == "by"
+            and tok.i > verb.i
+            and tok.dep_ in ("prep", "agent")
+            and not _in_clause(tok, verb)
+        ):
             named = [c for c in tok.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")]
             if named and clip(verb).start <= named[0].i < clip(verb).end:
                 return named[0]
     return None
+
+
+# Links that open a clause of its own below a verb: a "by" inside one names that clause's doer.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "csubj"})
+
+
+def _in_clause(tok: Token, verb: Token) -> bool:
+    """Whether a token hangs in a clause below the verb, not on the verb's own phrases: in 'are reported
+    to have been killed by the Burma army' the army is who killed, not who reported."""
+    node = tok
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ in CLAUSE_DEPS:
+            return True
+        node = node.head
+    return False
 
 
 def _other_line(a: Token, b: Token) -> bool:
