@@ -466,3 +466,23 @@ def test_the_doer_of_a_reported_act_is_no_speaker(nlp: Language, text: str) -> N
 def test_the_by_of_a_passive_reporting_verb_still_names_its_speaker(nlp: Language) -> None:
     text = "The attack was confirmed at two press conferences in Maputo today by Orlando Mudumane, a police spokesman."
     assert [c.speaker for c in _claims(nlp, text)] == ["Orlando Mudumane"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # declaring a state of emergency, mourning or victory is an act, not a statement about the event
+        "Papua New Guinea's prime minister declared a 14-day state of emergency in the capital on Thursday, after "
+        "15 people were killed in riots.",
+        "The governor declared three days of mourning, and pictures of the policemen who died in the attack were set "
+        "out on the street.",
+        "Iraqi authorities declared victory over the group at the end of 2017, but militants still attack patrols.",
+    ],
+)
+def test_a_declaration_that_is_an_act_is_no_claim(nlp: Language, text: str) -> None:
+    assert _claims(nlp, text) == []
+
+
+def test_a_declaration_of_what_happened_is_a_claim(nlp: Language) -> None:
+    text = "The army declared that its troops had retaken the town after heavy fighting with the rebels."
+    assert [(c.speaker, c.stance) for c in _claims(nlp, text)] == [("The army", "asserts")]

@@ -389,7 +389,7 @@ def _claim_at(
         subj = _speaker_token(tok)
         if subj is None or (lemma == "read" and subj.lemma_.lower() not in STATEMENT_NOUNS):
             return None
-        if _recalled(tok, lexicon):
+        if _recalled(tok, lexicon) or _an_act(tok, lemma):
             return None
         if lemma == "call" and (
             not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children) or _naming(tok)
@@ -439,6 +439,12 @@ def _claim_at(
     span = Span(segment.start_char, segment.end_char, segment.text)
     claim = Claim(name, text, span, stance, role, kind, field, value, Span(rng[0], rng[1], text))
     return claim, dataclasses.replace(cues, stance=stance, field=field)
+
+
+def _an_act(verb: Token, lemma: str) -> bool:
+    """Whether a speech verb does a thing instead of saying one: 'declared a state of emergency', 'declared
+    three days of mourning', 'declared victory', 'declared the area off-limits' (no clause said)."""
+    return lemma == "declare" and not any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _naming(verb: Token) -> bool:
