@@ -486,3 +486,24 @@ def test_a_declaration_that_is_an_act_is_no_claim(nlp: Language, text: str) -> N
 def test_a_declaration_of_what_happened_is_a_claim(nlp: Language) -> None:
     text = "The army declared that its troops had retaken the town after heavy fighting with the rebels."
     assert [(c.speaker, c.stance) for c in _claims(nlp, text)] == [("The army", "asserts")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # unnamed commentators: commentary on the conflict, not a claim about the event
+        "Analysts say there has been little progress in the peace talks since the ambush that killed 12 soldiers.",
+        "Security experts said the area could turn into the centre of a war for the north, as both the rebels and "
+        "the army send reinforcements.",
+        "Observers said the army had stepped up its raids on the villages since the ceasefire.",
+    ],
+)
+def test_commentators_are_not_sources(nlp: Language, text: str) -> None:
+    assert _claims(nlp, text) == []
+
+
+def test_a_named_analyst_is_a_source(nlp: Language) -> None:
+    text = (
+        "Zagazola Makama, a security analyst, said the explosion killed 10 people and injured seven others."
+    )
+    assert [c.speaker for c in _claims(nlp, text)] == ["Zagazola Makama"]
