@@ -507,3 +507,17 @@ def test_a_named_analyst_is_a_source(nlp: Language) -> None:
         "Zagazola Makama, a security analyst, said the explosion killed 10 people and injured seven others."
     )
     assert [c.speaker for c in _claims(nlp, text)] == ["Zagazola Makama"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a title after a kicker, a title closing on a quoted phrase, a teaser: no full stop, no statement
+        "Fresh border fighting: Afghans report 15 civilians dead, Pakistan claims 40 Taliban killed",
+        "Ecuador says deadly bomb blast was gangs' 'declaration of war'",
+        "READ: Army says Iran launched 290 missiles and drones at Israel",
+    ],
+)
+def test_a_title_line_is_no_claim(nlp: Language, title: str) -> None:
+    text = f"{title}\n\nAt least 15 civilians were killed in the shelling on Wednesday, officials said."
+    assert [c.speaker for c in _claims(nlp, text)] == ["officials"]

@@ -494,22 +494,31 @@ VERB_ONLY_EVENT = frozenset(
 
 
 def _headline(segment: SpacySpan) -> bool:
-    """A title line ('ISIS Says It Carried Out Kerman Blasts'): no full stop, most words capitalised."""
+    """A title line ('ISIS Says It Carried Out Kerman Blasts'): no full stop, most words capitalised, or a
+    short line of its own with no full stop ("Official says gang raid killed several people", "Fresh border
+    fighting: Afghans report 15 civilians dead", "Ecuador says blast was gangs' 'declaration of war'")."""
     text = segment.text.strip()
     words = re.findall(r"[A-Za-z][\w'-]*", text)
-    if not words or text[-1:] in ".\"'”" or len(words) < 4:
+    if not words or _full_stop(text) or len(words) < 4:
         return False
-    if _whole_line(segment) and len(words) <= 20:  # "Official says gang raid killed several people"
+    line = _line_of(segment)
+    if not _full_stop(line) and len(re.findall(r"[A-Za-z][\w'-]*", line)) <= 20:
         return True
     return sum(w[0].isupper() for w in words) / len(words) > 0.6 or ": " in text[:40]
 
 
-def _whole_line(segment: SpacySpan) -> bool:
-    """Whether a segment is a line of its own (a title or teaser), not part of a paragraph."""
+def _full_stop(text: str) -> bool:
+    """Whether a text ends as a sentence does: a stop, or a quotation closed after one ('..."', not a title's
+    quoted 'declaration of war')."""
+    return text[-1:] in ".!?" or (text[-1:] in "\"'\u201d\u2019" and text[-2:-1] in ".!?,")
+
+
+def _line_of(segment: SpacySpan) -> str:
+    """The whole line of text a segment stands in (a title's words after its 'Fresh border fighting:')."""
     text = doc_text(segment.doc)
-    before = text[: segment.start_char].rstrip(" \t")
-    after = text[segment.end_char :].lstrip(" \t")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    start = text.rfind("\n", 0, segment.start_char) + 1
+    end = text.find("\n", segment.end_char)
+    return text[start : end if end >= 0 else len(text)].strip()
 
 
 def _agent(doc: Doc, rng: tuple[int, int]) -> str:
