@@ -521,3 +521,17 @@ def test_a_named_analyst_is_a_source(nlp: Language) -> None:
 def test_a_title_line_is_no_claim(nlp: Language, title: str) -> None:
     text = f"{title}\n\nAt least 15 civilians were killed in the shelling on Wednesday, officials said."
     assert [c.speaker for c in _claims(nlp, text)] == ["officials"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # warning shots and a blast with no warning: no one warns
+        "An AFP correspondent said warning shots were fired on Saturday to make the demonstrators scatter.",
+        "A villager said the first bomb went off with no warning and killed many people at the market.",
+        "Police closed the road to the capital and fired tear gas and warning shots to drive the demonstrators "
+        "back, said the witnesses.",
+    ],
+)
+def test_warning_shots_are_no_warning(nlp: Language, text: str) -> None:
+    assert [c.stance for c in _claims(nlp, text)] == ["asserts"]

@@ -85,6 +85,8 @@ def _speech_lemma(tok: Token) -> str:
     kids = list(tok.children)
     if lemma == "add" and any(c.lower_ == "to" for c in kids) and not any(c.dep_ == "ccomp" for c in kids):
         return ""  # "the kidnapping adds to the security problems": no statement
+    if tok.lower_ == "warning" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lemma_.lower() == "shot":
+        return ""  # "fired tear gas and warning shots": shots, no warning given
     if lemma in SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX", "NOUN"):
         if tok.pos_ == "NOUN" and not any(c.dep_ in ("nsubj", "ccomp") for c in tok.children):
             return ""
