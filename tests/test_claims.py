@@ -463,3 +463,107 @@ def test_a_spokesman_of_a_group_that_became_the_state_speaks_for_the_government(
         c.speaker_type for d in (date(2019, 5, 1), date(2023, 5, 1)) for c in find_claims(nlp(text), day=d)
     ]
     assert kinds == ["armed group", "government"]  # ACLED: Afghanistan's state from 7 September 2021
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "... said A and warned B": the parse hangs the second verb on the reported clause, whose subject is
+        # no speaker; the speaker goes on
+        ("The agency said a number of the injured were in a critical condition and warned that more deaths "
+         "could follow.", "The agency"),
+        ('Jim Allister, the local MP, said tensions over immigration had been building in the area and called the '
+         'unrest "very distressing".', "Jim Allister"),
+    ],
+)  # fmt: skip
+def test_a_verb_joined_to_the_reported_clause_is_the_speaker_going_on(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    assert {c.speaker for c in _claims(nlp, text)} == {speaker}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the "by" of a clause below a passive reporting verb names who did the act, not who reported it
+        "At least 29 people, many of them children, are reported to have been killed by the Burma army in an attack "
+        "on a camp for displaced people.",
+        '"It has been confirmed that the attack was carried out by Rakhimzhan Makhatov," the statement said.',
+    ],
+)
+def test_the_doer_of_a_reported_act_is_no_speaker(nlp: Language, text: str) -> None:
+    assert not any(c.speaker.endswith(("Burma army", "Rakhimzhan Makhatov")) for c in _claims(nlp, text))
+
+
+def test_the_by_of_a_passive_reporting_verb_still_names_its_speaker(nlp: Language) -> None:
+    text = "The attack was confirmed at two press conferences in Maputo today by Orlando Mudumane, a police spokesman."
+    assert [c.speaker for c in _claims(nlp, text)] == ["Orlando Mudumane"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # declaring a state of emergency, mourning or victory is an act, not a statement about the event
+        "Papua New Guinea's prime minister declared a 14-day state of emergency in the capital on Thursday, after "
+        "15 people were killed in riots.",
+        "The governor declared three days of mourning, and pictures of the policemen who died in the attack were set "
+        "out on the street.",
+        "Iraqi authorities declared victory over the group at the end of 2017, but militants still attack patrols.",
+    ],
+)
+def test_a_declaration_that_is_an_act_is_no_claim(nlp: Language, text: str) -> None:
+    assert _claims(nlp, text) == []
+
+
+def test_a_declaration_of_what_happened_is_a_claim(nlp: Language) -> None:
+    text = "The army declared that its troops had retaken the town after heavy fighting with the rebels."
+    assert [(c.speaker, c.stance) for c in _claims(nlp, text)] == [("The army", "asserts")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # unnamed commentators: commentary on the conflict, not a claim about the event
+        "Analysts say there has been little progress in the peace talks since the ambush that killed 12 soldiers.",
+        "Security experts said the area could turn into the centre of a war for the north, as both the rebels and "
+        "the army send reinforcements.",
+        "Observers said the army had stepped up its raids on the villages since the ceasefire.",
+    ],
+)
+def test_commentators_are_not_sources(nlp: Language, text: str) -> None:
+    assert _claims(nlp, text) == []
+
+
+def test_a_named_analyst_is_a_source(nlp: Language) -> None:
+    text = (
+        "Zagazola Makama, a security analyst, said the explosion killed 10 people and injured seven others."
+    )
+    assert [c.speaker for c in _claims(nlp, text)] == ["Zagazola Makama"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a title after a kicker, a title closing on a quoted phrase, a teaser: no full stop, no statement
+        "Fresh border fighting: Afghans report 15 civilians dead, Pakistan claims 40 Taliban killed",
+        "Ecuador says deadly bomb blast was gangs' 'declaration of war'",
+        "READ: Army says Iran launched 290 missiles and drones at Israel",
+    ],
+)
+def test_a_title_line_is_no_claim(nlp: Language, title: str) -> None:
+    text = f"{title}\n\nAt least 15 civilians were killed in the shelling on Wednesday, officials said."
+    assert [c.speaker for c in _claims(nlp, text)] == ["officials"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # warning shots and a blast with no warning: no one warns
+        "An AFP correspondent said warning shots were fired on Saturday to make the demonstrators scatter.",
+        "A villager said the first bomb went off with no warning and killed many people at the market.",
+        "Police closed the road to the capital and fired tear gas and warning shots to drive the demonstrators "
+        "back, said the witnesses.",
+    ],
+)
+def test_warning_shots_are_no_warning(nlp: Language, text: str) -> None:
+    assert [c.stance for c in _claims(nlp, text)] == ["asserts"]

@@ -87,6 +87,8 @@ def _speech_lemma(tok: Token) -> str:
     kids = list(tok.children)
     if lemma == "add" and any(c.lower_ == "to" for c in kids) and not any(c.dep_ == "ccomp" for c in kids):
         return ""  # "the kidnapping adds to the security problems": no statement
+    if tok.lower_ == "warning" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lemma_.lower() == "shot":
+        return ""  # "fired tear gas and warning shots": shots, no warning given
     if lemma in SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX", "NOUN"):
         if tok.pos_ == "NOUN" and not any(c.dep_ in ("nsubj", "ccomp") for c in tok.children):
             return ""
@@ -155,6 +157,9 @@ def _speaker_token(verb: Token) -> Token | None:
         if node.dep_ not in ("conj", "advcl", "xcomp", "acomp"):
             break
         node = node.head
+        if node.dep_ == "ccomp" and _speech_lemma(node.head):
+            # "X said tensions had been building and called the unrest distressing": X goes on
+            return _speaker_token(node.head)
         subj = [c for c in node.children if c.dep_ == "nsubj"]
         if subj:
             relative = subj[0].lower_ in ("which", "who", "that") and node.dep_ == "relcl"
@@ -248,11 +253,31 @@ def _passive_by(verb: Token) -> Token | None:
     """The speaker of a passive reporting verb whose 'by' the parse hung lower ('confirmed at two press
     conferences in Maputo today by Orlando Mudumane')."""
     for tok in verb.subtree:
-        if tok.lower_ == "by" and tok.i > verb.i and tok.dep_ in ("prep", "agent"):
+        if (
+            tok.lower_ == "by"
+            and tok.i > verb.i
+            and tok.dep_ in ("prep", "agent")
+            and not _in_clause(tok, verb)
+        ):
             named = [c for c in tok.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")]
             if named and clip(verb).start <= named[0].i < clip(verb).end:
                 return named[0]
     return None
+
+
+# Links that open a clause of its own below a verb: a "by" inside one names that clause's doer.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "csubj"})
+
+
+def _in_clause(tok: Token, verb: Token) -> bool:
+    """Whether a token hangs in a clause below the verb, not on the verb's own phrases: in 'are reported
+    to have been killed by the Burma army' the army is who killed, not who reported."""
+    node = tok
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ in CLAUSE_DEPS:
+            return True
+        node = node.head
+    return False
 
 
 def _other_line(a: Token, b: Token) -> bool:
@@ -368,7 +393,7 @@ def _claim_at(
         subj = _speaker_token(tok)
         if subj is None or (lemma == "read" and subj.lemma_.lower() not in STATEMENT_NOUNS):
             return None
-        if _recalled(tok, lexicon):
+        if _recalled(tok, lexicon) or _an_act(tok, lemma):
             return None
         if lemma == "call" and (
             not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children) or _naming(tok)
@@ -420,6 +445,12 @@ def _claim_at(
     return claim, dataclasses.replace(cues, stance=stance, field=field)
 
 
+def _an_act(verb: Token, lemma: str) -> bool:
+    """Whether a speech verb does a thing instead of saying one: 'declared a state of emergency', 'declared
+    three days of mourning', 'declared victory', 'declared the area off-limits' (no clause said)."""
+    return lemma == "declare" and not any(c.dep_ == "ccomp" for c in verb.children)
+
+
 def _naming(verb: Token) -> bool:
     """'what the UN calls the world's worst crisis', 'al-Kikli, also called Ghaniwa': a name given in
     passing, no statement about the event; unless the name condemns ('what the authorities called a
@@ -467,22 +498,31 @@ VERB_ONLY_EVENT = frozenset(
 
 
 def _headline(segment: SpacySpan) -> bool:
-    """A title line ('ISIS Says It Carried Out Kerman Blasts'): no full stop, most words capitalised."""
+    """A title line ('ISIS Says It Carried Out Kerman Blasts'): no full stop, most words capitalised, or a
+    short line of its own with no full stop ("Official says gang raid killed several people", "Fresh border
+    fighting: Afghans report 15 civilians dead", "Ecuador says blast was gangs' 'declaration of war'")."""
     text = segment.text.strip()
     words = re.findall(r"[A-Za-z][\w'-]*", text)
-    if not words or text[-1:] in ".\"'”" or len(words) < 4:
+    if not words or _full_stop(text) or len(words) < 4:
         return False
-    if _whole_line(segment) and len(words) <= 20:  # "Official says gang raid killed several people"
+    line = _line_of(segment)
+    if not _full_stop(line) and len(re.findall(r"[A-Za-z][\w'-]*", line)) <= 20:
         return True
     return sum(w[0].isupper() for w in words) / len(words) > 0.6 or ": " in text[:40]
 
 
-def _whole_line(segment: SpacySpan) -> bool:
-    """Whether a segment is a line of its own (a title or teaser), not part of a paragraph."""
+def _full_stop(text: str) -> bool:
+    """Whether a text ends as a sentence does: a stop, or a quotation closed after one ('..."', not a title's
+    quoted 'declaration of war')."""
+    return text[-1:] in ".!?" or (text[-1:] in "\"'\u201d\u2019" and text[-2:-1] in ".!?,")
+
+
+def _line_of(segment: SpacySpan) -> str:
+    """The whole line of text a segment stands in (a title's words after its 'Fresh border fighting:')."""
     text = doc_text(segment.doc)
-    before = text[: segment.start_char].rstrip(" \t")
-    after = text[segment.end_char :].lstrip(" \t")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    start = text.rfind("\n", 0, segment.start_char) + 1
+    end = text.find("\n", segment.end_char)
+    return text[start : end if end >= 0 else len(text)].strip()
 
 
 def _agent(doc: Doc, rng: tuple[int, int]) -> str:
