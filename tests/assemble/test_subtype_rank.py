@@ -144,6 +144,21 @@ def test_territory_goes_to_the_state_only_when_it_is_actor1() -> None:
     assert rank_sub_type(evidence, Lexicon.default(), ranker) == "Non-state actor overtakes territory"
 
 
+def test_people_killed_make_no_looting() -> None:
+    raid = (
+        "Rebels raided Vido village overnight, killing ten people, and set fire to some twenty houses, "
+        "civil society said."
+    )
+    ranker = _pushing_to("Looting/property destruction")
+    deadly = _evidence(raid, "Attack", actor1=Actor("ADF", "Rebel group", "CD"), deaths=10)
+    assert rank_sub_type(deadly, Lexicon.default(), ranker) != "Looting/property destruction"
+    assert "Looting/property destruction" not in allowed(sub_types(), deadly, Lexicon.default())
+    burned = _evidence(
+        "Settlers set fire to Palestinian cars and homes in Bruqin overnight.", "Looting/property destruction"
+    )
+    assert rank_sub_type(burned, Lexicon.default(), ranker) == "Looting/property destruction"
+
+
 def test_in_type_scope_the_rules_keep_the_event_type() -> None:
     evidence = _evidence("Soldiers and insurgents clashed near Monguno on Friday.", "Armed clash")
     subs = in_scope(sub_types(), "Armed clash", "type")

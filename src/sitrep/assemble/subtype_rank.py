@@ -32,6 +32,7 @@ BASE = ("rules", "strong", "first_strong", "lead", "proposed", "share", "rules_t
 _DEMONSTRATION = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 _RIOTS = ("Violent demonstration", "Mob violence")
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+_LOOTING = "Looting/property destruction"
 _LETHAL = re.compile(
     r"\b(?:live (?:ammunition|rounds|bullets|fire)|shot|shooting|gunfire|killed|died|dead)\b", re.I
 )
@@ -170,7 +171,8 @@ def allowed(subs: Sequence[str], evidence: EventEvidence, lexicon: Lexicon) -> l
     excessive force; violent demonstrators make a riot (never a protest), force on the crowd
     makes no peaceful protest, lethal force none with mere intervention, and no
     excessive force without shooting or the dead; a territory changes hands to the state only
-    when the state is actor 1; a mob is the rules' call (their cue words)."""
+    when the state is actor 1; a mob is the rules' call (their cue words); people killed make no
+    looting or property destruction."""
     if evidence.rules in _FIXED:
         return [evidence.rules]
     banned = _banned(evidence) | _crowd_banned(evidence, lexicon)
@@ -178,12 +180,15 @@ def allowed(subs: Sequence[str], evidence: EventEvidence, lexicon: Lexicon) -> l
 
 
 def _banned(evidence: EventEvidence) -> set[str]:
-    """The bounds that need no cue words: the rules' riot, the side that took territory."""
+    """The bounds that need no cue words: the rules' riot, the side that took territory, the dead
+    (ACLED's looting and property destruction kill no one: the dead make it an attack or a battle)."""
     banned = set()
     if evidence.rules in _RIOTS:  # violent demonstrators make a riot; a mob or not is the rules' cue words
         banned.update(r for r in (*_RIOTS, *_DEMONSTRATION) if r != evidence.rules)
     state = evidence.actor1 is not None and evidence.actor1.type == "State forces"
     banned.add(_TERRITORY[1] if state else _TERRITORY[0])  # who took it decides, not the words
+    if evidence.deaths:
+        banned.add(_LOOTING)
     return banned
 
 
