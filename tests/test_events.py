@@ -255,6 +255,20 @@ def test_looting_crowds_are_a_riot():
     assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == "Violent demonstration"
 
 
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("At least 58 inmates killed in Ecuador prison riot.", "Mob violence"),
+        ("A riot in a jail in Guayaquil, in south-western Ecuador, has killed 58 people.", "Mob violence"),
+        ("Inmates rioted and set mattresses alight in the Litoral penitentiary.", "Mob violence"),
+        ("Rioters torched a police station after the arrest of a local man.", "Violent demonstration"),
+        ("Families rioted outside the prison after the death of an inmate.", "Violent demonstration"),
+    ],
+)
+def test_rioting_inmates_are_a_mob_not_demonstrators(text, sub):
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == sub
+
+
 def test_settlers_and_mobs_are_conflict_context():
     assert [m.trigger.text for m in mentions("Settlers kill Palestinian man in village raid.")][:1] == [
         "kill"

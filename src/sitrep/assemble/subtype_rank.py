@@ -171,12 +171,21 @@ def allowed(subs: Sequence[str], evidence: EventEvidence, lexicon: Lexicon) -> l
     excessive force; violent demonstrators make a riot (never a protest), force on the crowd
     makes no peaceful protest, lethal force none with mere intervention, and no
     excessive force without shooting or the dead; a territory changes hands to the state only
-    when the state is actor 1; a mob is the rules' call (their cue words); people killed make no
-    looting or property destruction."""
-    if evidence.rules in _FIXED:
+    when the state is actor 1; a mob is the rules' call (their cue words), and a riot of prisoners
+    always one; people killed make no looting or property destruction."""
+    if fixed_by_rule(evidence, lexicon):
         return [evidence.rules]
     banned = _banned(evidence) | _crowd_banned(evidence, lexicon)
     return [s for s in subs if s not in banned] or list(subs)
+
+
+def fixed_by_rule(evidence: EventEvidence, lexicon: Lexicon) -> bool:
+    """The rules' sub-type is one of ACLED's hard rules (``_FIXED``), or a riot of prisoners, which
+    ACLED codes as mob violence however many died (inmates are no demonstrators, nor civilians
+    attacked by an armed group)."""
+    if evidence.rules in _FIXED:
+        return True
+    return evidence.rules == "Mob violence" and bool(lexicon.refine["prison_riot"].search(evidence.text))
 
 
 def _banned(evidence: EventEvidence) -> set[str]:
@@ -288,7 +297,7 @@ def rank_sub_type(evidence: EventEvidence, lexicon: Lexicon, ranker: SubtypeRank
 
     The same choice as ``ranker.choose`` over ``allowed`` candidates, cheaper: the bounds that
     need the crowd's cue words are only read when a protest sub-type comes out on top."""
-    if not evidence.mentions or evidence.rules in _FIXED:
+    if not evidence.mentions or fixed_by_rule(evidence, lexicon):
         return evidence.rules
     banned = _banned(evidence)
     subs = in_scope([s for s in sub_types() if s not in banned], evidence.rules, ranker.scope)
