@@ -31,6 +31,13 @@ def mentions(text: str):
         ("The army and rebels signed a ceasefire on Monday.", "ceasefire", "Agreement"),
         ("Soldiers clashed with militants near the village.", "clashed", "Armed clash"),
         ("Police defused a bomb planted near the market.", "defused", "Disrupted weapons use"),
+        # a missile attack is fired from the ground (ACLED's missile attack); strikes from the air
+        (
+            "A Houthi missile attack killed three children in Taiz on Sunday.",
+            "missile attack",
+            "Shelling/artillery/missile attack",
+        ),
+        ("Indian missile strikes killed eight people in Bahawalpur.", "missile strikes", "Air/drone strike"),
         (
             "Officials said enemy drones had struck a fuel depot at dawn.",
             "drones had struck",
