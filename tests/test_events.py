@@ -276,6 +276,27 @@ def test_rioting_inmates_are_a_mob_not_demonstrators(text, sub):
     assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == sub
 
 
+@pytest.mark.parametrize(
+    ("text", "context", "sub"),
+    [
+        (
+            "A bomb meant to create a fireball was found under a police officer's car in Dungiven.",
+            "",
+            "Disrupted weapons use",
+        ),
+        ("Militants planted a bomb near the checkpoint.", "It did not go off.", "Disrupted weapons use"),
+        ("A bomb went off under a police officer's car in Dungiven.", "", "Remote explosive/landmine/IED"),
+        (
+            "Police found the remains of a bomb that exploded near the market.",
+            "",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_a_bomb_found_before_it_went_off_is_a_disrupted_weapon(text, context, sub):
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default(), context=context) == sub
+
+
 def test_settlers_and_mobs_are_conflict_context():
     assert [m.trigger.text for m in mentions("Settlers kill Palestinian man in village raid.")][:1] == [
         "kill"
