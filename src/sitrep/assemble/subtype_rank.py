@@ -7,8 +7,9 @@ event and their kinds, weapon and crowd words of its sentences, the types of the
 the dead, civilians named as targets), with the rules' own choice as one feature, using weights
 fitted on the development half of the real-news corpus (``scripts/fit_subtype_ranker.py``,
 shipped as ``data/subtype_ranker.json``). ACLED's hard rules bound it: a suicide bombing stays a
-suicide bomb, an interception or a defused bomb stays disrupted weapons use, and a demonstration
-with violence or force is never a peaceful protest.
+suicide bomb, an interception or a defused bomb stays disrupted weapons use, a prison riot mob
+violence, a demonstration with violence or force is never a peaceful protest, and an event with
+people killed is never looting or property destruction.
 """
 
 from __future__ import annotations
