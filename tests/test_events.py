@@ -31,6 +31,13 @@ def mentions(text: str):
         ("The army and rebels signed a ceasefire on Monday.", "ceasefire", "Agreement"),
         ("Soldiers clashed with militants near the village.", "clashed", "Armed clash"),
         ("Police defused a bomb planted near the market.", "defused", "Disrupted weapons use"),
+        # a missile attack is fired from the ground (ACLED's missile attack); strikes from the air
+        (
+            "A Houthi missile attack killed three children in Taiz on Sunday.",
+            "missile attack",
+            "Shelling/artillery/missile attack",
+        ),
+        ("Indian missile strikes killed eight people in Bahawalpur.", "missile strikes", "Air/drone strike"),
         (
             "Officials said enemy drones had struck a fuel depot at dawn.",
             "drones had struck",
@@ -253,6 +260,41 @@ def test_a_suicide_bombing_is_not_demoted_to_a_bomb_by_its_headline():
 def test_looting_crowds_are_a_riot():
     text = "Thousands of protesters went on a rampage on Monday night, looting pharmacies and shops."
     assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("At least 58 inmates killed in Ecuador prison riot.", "Mob violence"),
+        ("A riot in a jail in Guayaquil, in south-western Ecuador, has killed 58 people.", "Mob violence"),
+        ("Inmates rioted and set mattresses alight in the Litoral penitentiary.", "Mob violence"),
+        ("Rioters torched a police station after the arrest of a local man.", "Violent demonstration"),
+        ("Families rioted outside the prison after the death of an inmate.", "Violent demonstration"),
+    ],
+)
+def test_rioting_inmates_are_a_mob_not_demonstrators(text, sub):
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default()) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "sub"),
+    [
+        (
+            "A bomb meant to create a fireball was found under a police officer's car in Dungiven.",
+            "",
+            "Disrupted weapons use",
+        ),
+        ("Militants planted a bomb near the checkpoint.", "It did not go off.", "Disrupted weapons use"),
+        ("A bomb went off under a police officer's car in Dungiven.", "", "Remote explosive/landmine/IED"),
+        (
+            "Police found the remains of a bomb that exploded near the market.",
+            "",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_a_bomb_found_before_it_went_off_is_a_disrupted_weapon(text, context, sub):
+    assert choose_sub_event_type(mentions(text), None, None, Lexicon.default(), context=context) == sub
 
 
 def test_settlers_and_mobs_are_conflict_context():

@@ -78,6 +78,8 @@ def refine_demonstration(sub: str, cue_text: str, lexicon: Lexicon, *, clashed: 
     peaceful ones a protest with intervention (or excessive force). Protesters who clash with
     the police are violent."""
     violent = sub == "Violent demonstration" or violent_crowd(cue_text, lexicon)
+    if violent and lexicon.refine["prison_riot"].search(cue_text):
+        return "Mob violence"  # ACLED: rioting inmates are no demonstrators
     excessive = not violent and force_at_crowd("excessive_force", cue_text, lexicon)
     if _mob(cue_text, lexicon) and (not excessive or lexicon.refine["mob_on_people"].search(cue_text)):
         return "Mob violence"  # forces that shot a crowd they call a "mob" used excessive force on it

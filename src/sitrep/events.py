@@ -497,6 +497,8 @@ def _sub_event_type(
         return "Suicide bomb"  # "two suicide blasts" in the lead; "a second blast, at a mosque in Hangu"
     if sub == "Remote explosive/landmine/IED" and (device := _device_of_the_blast(mentions)):
         return device  # "Blasts rock Bujumbura ... two grenades went off": the blast names no device
+    if sub == "Remote explosive/landmine/IED" and _found_unexploded(mentions, f"{cue_text} {context}"):
+        return "Disrupted weapons use"  # "a bomb found under an officer's car ... It did not go off"
     demonstration = next((s for s in subs if s in ("Peaceful protest", "Violent demonstration")), None)
     if demonstration and sub in (demonstration, "Attack", "Armed clash", "Arrests"):
         story = f"{cue_text} {context}"
@@ -601,6 +603,44 @@ def _one_of_the_suicide_blasts(mentions: list[EventMention], context: str) -> bo
 
 
 _DEVICES = ("Grenade", "Air/drone strike", "Shelling/artillery/missile attack")
+
+# a planted bomb found before it went off: "a bomb found under the officer's car", "it did not go off"
+_FOUND = whole_words(
+    "found",
+    "discovered",
+    "spotted",
+    "recovered",
+    "located",
+    "defused",
+    "(?:made|rendered) safe",
+    "(?:did not|didn't|failed to) (?:go off|explode|detonate)",
+    "unexploded",
+    "viable device",
+)
+# ... and nothing says it went off, or that anyone was hurt
+_WENT_OFF = whole_words(
+    "exploded",
+    "explodes",
+    "went off",
+    "blasts?",
+    "explosions?",
+    "detonated",
+    "blew up",
+    "blown up",
+    "killed",
+    "wounded",
+    "injured",
+    "dead",
+    "died",
+)
+
+
+def _found_unexploded(mentions: list[EventMention], story: str) -> bool:
+    """ACLED's disrupted weapons use: a planted bomb found or defused before it went off. The
+    event's sentences and lead tell it found, and nothing in them tells a blast or anyone hurt."""
+    if any(m.strength == WEAK and not m.sub_event_type for m in mentions):
+        return False  # "one person is dead"
+    return bool(_FOUND.search(story)) and not _WENT_OFF.search(story)
 
 
 def _device_of_the_blast(mentions: list[EventMention]) -> str:

@@ -144,6 +144,39 @@ def test_territory_goes_to_the_state_only_when_it_is_actor1() -> None:
     assert rank_sub_type(evidence, Lexicon.default(), ranker) == "Non-state actor overtakes territory"
 
 
+def test_people_killed_make_no_looting() -> None:
+    raid = (
+        "Rebels raided Vido village overnight, killing ten people, and set fire to some twenty houses, "
+        "civil society said."
+    )
+    ranker = _pushing_to("Looting/property destruction")
+    deadly = _evidence(raid, "Attack", actor1=Actor("ADF", "Rebel group", "CD"), deaths=10)
+    assert rank_sub_type(deadly, Lexicon.default(), ranker) != "Looting/property destruction"
+    assert "Looting/property destruction" not in allowed(sub_types(), deadly, Lexicon.default())
+    burned = _evidence(
+        "Settlers set fire to Palestinian cars and homes in Bruqin overnight.", "Looting/property destruction"
+    )
+    assert rank_sub_type(burned, Lexicon.default(), ranker) == "Looting/property destruction"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 58 inmates were killed in a prison riot in Guayaquil on Saturday, the police said.",
+        "A riot in a jail in Guayaquil, in south-western Ecuador, has killed 58 people.",
+        "Inmates rioted at the Litoral penitentiary overnight, and 68 of them died.",
+    ],
+)
+def test_a_prison_riot_stays_mob_violence(text: str) -> None:
+    evidence = _evidence(text, "Mob violence", deaths=58)
+    assert rank_sub_type(evidence, Lexicon.default(), _pushing_to("Attack")) == "Mob violence"
+
+
+def test_a_street_mob_is_still_the_rankers_to_weigh() -> None:
+    evidence = _evidence("An angry mob beat a suspected thief to death in Kano on Sunday.", "Mob violence")
+    assert rank_sub_type(evidence, Lexicon.default(), _pushing_to("Attack")) == "Attack"
+
+
 def test_in_type_scope_the_rules_keep_the_event_type() -> None:
     evidence = _evidence("Soldiers and insurgents clashed near Monguno on Friday.", "Armed clash")
     subs = in_scope(sub_types(), "Armed clash", "type")

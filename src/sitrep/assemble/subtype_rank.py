@@ -7,8 +7,9 @@ event and their kinds, weapon and crowd words of its sentences, the types of the
 the dead, civilians named as targets), with the rules' own choice as one feature, using weights
 fitted on the development half of the real-news corpus (``scripts/fit_subtype_ranker.py``,
 shipped as ``data/subtype_ranker.json``). ACLED's hard rules bound it: a suicide bombing stays a
-suicide bomb, an interception or a defused bomb stays disrupted weapons use, and a demonstration
-with violence or force is never a peaceful protest.
+suicide bomb, an interception or a defused bomb stays disrupted weapons use, a prison riot mob
+violence, a demonstration with violence or force is never a peaceful protest, and an event with
+people killed is never looting or property destruction.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ BASE = ("rules", "strong", "first_strong", "lead", "proposed", "share", "rules_t
 _DEMONSTRATION = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 _RIOTS = ("Violent demonstration", "Mob violence")
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+_LOOTING = "Looting/property destruction"
 _LETHAL = re.compile(
     r"\b(?:live (?:ammunition|rounds|bullets|fire)|shot|shooting|gunfire|killed|died|dead)\b", re.I
 )
@@ -170,20 +172,33 @@ def allowed(subs: Sequence[str], evidence: EventEvidence, lexicon: Lexicon) -> l
     excessive force; violent demonstrators make a riot (never a protest), force on the crowd
     makes no peaceful protest, lethal force none with mere intervention, and no
     excessive force without shooting or the dead; a territory changes hands to the state only
-    when the state is actor 1; a mob is the rules' call (their cue words)."""
-    if evidence.rules in _FIXED:
+    when the state is actor 1; a mob is the rules' call (their cue words), and a riot of prisoners
+    always one; people killed make no looting or property destruction."""
+    if fixed_by_rule(evidence, lexicon):
         return [evidence.rules]
     banned = _banned(evidence) | _crowd_banned(evidence, lexicon)
     return [s for s in subs if s not in banned] or list(subs)
 
 
+def fixed_by_rule(evidence: EventEvidence, lexicon: Lexicon) -> bool:
+    """The rules' sub-type is one of ACLED's hard rules (``_FIXED``), or a riot of prisoners, which
+    ACLED codes as mob violence however many died (inmates are no demonstrators, nor civilians
+    attacked by an armed group)."""
+    if evidence.rules in _FIXED:
+        return True
+    return evidence.rules == "Mob violence" and bool(lexicon.refine["prison_riot"].search(evidence.text))
+
+
 def _banned(evidence: EventEvidence) -> set[str]:
-    """The bounds that need no cue words: the rules' riot, the side that took territory."""
+    """The bounds that need no cue words: the rules' riot, the side that took territory, the dead
+    (ACLED's looting and property destruction kill no one: the dead make it an attack or a battle)."""
     banned = set()
     if evidence.rules in _RIOTS:  # violent demonstrators make a riot; a mob or not is the rules' cue words
         banned.update(r for r in (*_RIOTS, *_DEMONSTRATION) if r != evidence.rules)
     state = evidence.actor1 is not None and evidence.actor1.type == "State forces"
     banned.add(_TERRITORY[1] if state else _TERRITORY[0])  # who took it decides, not the words
+    if evidence.deaths:
+        banned.add(_LOOTING)
     return banned
 
 
@@ -283,7 +298,7 @@ def rank_sub_type(evidence: EventEvidence, lexicon: Lexicon, ranker: SubtypeRank
 
     The same choice as ``ranker.choose`` over ``allowed`` candidates, cheaper: the bounds that
     need the crowd's cue words are only read when a protest sub-type comes out on top."""
-    if not evidence.mentions or evidence.rules in _FIXED:
+    if not evidence.mentions or fixed_by_rule(evidence, lexicon):
         return evidence.rules
     banned = _banned(evidence)
     subs = in_scope([s for s in sub_types() if s not in banned], evidence.rules, ranker.scope)
