@@ -303,3 +303,13 @@ def test_a_toll_a_source_had_put_lower_before_it_rose_is_not_the_count(extractor
     )
     (event,) = main_events(extractor, text, date(2021, 6, 5))
     assert event.fatalities is not None and event.fatalities.best == 12
+
+
+def test_the_death_a_crowd_protests_over_is_not_its_riots_toll(extractor) -> None:
+    text = (
+        "Traders protesting the death of two of their colleagues set fire to a police post in the "
+        "market town of Gboko on Monday, residents said. The angry traders also blocked the highway "
+        "with burning tyres for several hours."
+    )
+    events = main_events(extractor, text, date(2023, 4, 10))
+    assert events and all(e.fatalities is None or e.fatalities.best == 0 for e in events)

@@ -86,7 +86,7 @@ def without_mishap_dead(text: str, toll: Fatalities | None, lexicon: Lexicon) ->
     mishap = lexicon.refine["story_mishap"].search(sentence) or lexicon.refine["deadly_mishap"].search(
         sentence
     )
-    return None if mishap else toll
+    return None if mishap or lexicon.refine["protest_cause"].search(sentence) else toll
 
 
 def _told_in_full(text: str, toll: Fatalities, pool: list[Fatalities]) -> Fatalities:
