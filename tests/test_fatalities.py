@@ -380,3 +380,19 @@ def test_attackers_shot_dead_by_the_forces_are_counted(nlp: Language) -> None:
 def test_the_dead_told_with_with_are_counted(nlp: Language, text: str, expected: list[int]) -> None:
     # "with N people killed": the dead as the subject of an absolute clause after "with"
     assert [f.best for f in find_fatalities(nlp(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police said on Saturday that 32 people had been killed and many more wounded.", [32]),
+        ("Thirteen soldiers have been killed and several more wounded in the ambush.", [13]),
+        ("At least 16 villagers were killed and several more seriously hurt.", [16]),
+        ("At least 15 people were killed and several badly wounded, a police officer said.", [15]),
+        ("Hundreds were killed and injured in the clashes.", [1]),  # one count for both: one death implied
+    ],
+)
+def test_the_dead_are_counted_when_the_hurt_have_a_vague_count_of_their_own(
+    nlp: Language, text: str, expected: list[int]
+) -> None:
+    assert _counts(nlp, text) == expected

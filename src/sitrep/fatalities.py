@@ -307,10 +307,12 @@ def _with_hurt(trigger: Token) -> bool:
 
 
 def _own_count(hurt: Token) -> bool:
-    """ "36 injured", "wounded five": the hurt are counted apart."""
+    """ "36 injured", "wounded five", "many more wounded", "several others hurt": the hurt are
+    counted apart."""
     before = hurt.doc[max(hurt.i - 2, 0) : hurt.i]
     return (
         any(t.like_num for t in before)
+        or _vaguely_counted(hurt)
         or any(
             c.dep_ in ("nummod", "dobj", "nsubj", "nsubjpass", "npadvmod", "attr")
             and (c.ent_type_ not in BAD_NUM_ENTS or _bare_number(c))
@@ -321,6 +323,16 @@ def _own_count(hurt: Token) -> bool:
             for c in hurt.children
         )
     )  # "killed or wounded yesterday": a day is no count of the hurt
+
+
+HURT_COUNT_WORDS = frozenset(VAGUE_COUNTS) | {"more", "others"}
+
+
+def _vaguely_counted(hurt: Token) -> bool:
+    """ "32 people had been killed and many more wounded", "several more seriously hurt": a word
+    of number or "others" just before the hurt gives them a count of their own."""
+    before = hurt.doc[max(hurt.i - 3, 0) : hurt.i]
+    return any(t.lower_ in HURT_COUNT_WORDS for t in before)
 
 
 def _bare_number(tok: Token) -> bool:

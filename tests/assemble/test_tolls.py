@@ -283,3 +283,33 @@ def test_the_figure_a_report_calls_higher_is_not_the_toll(extractor) -> None:
     )
     (event,) = main_events(extractor, text, date(2023, 9, 30))
     assert event.fatalities is not None and event.fatalities.best == 4
+
+
+def test_a_source_that_puts_the_toll_lower_gives_the_lowest_credible_count(extractor) -> None:
+    text = (
+        "Hundreds feared dead in South Sudan cattle raids\n\n"
+        "Roughly 500 people are reported dead after fighting between two communities in Jonglei state "
+        "last week, the United Nations said on Monday. The state governor, Peter Deng, put the death "
+        "toll at 140 and said women and children were among those killed."
+    )
+    (event,) = main_events(extractor, text, date(2012, 1, 9))
+    assert event.fatalities is not None and event.fatalities.best == 140
+
+
+def test_a_toll_a_source_had_put_lower_before_it_rose_is_not_the_count(extractor) -> None:
+    text = (
+        "Gunmen opened fire on a wedding party in a village in Zamfara state on Saturday, killing 12 "
+        "guests, residents said. Earlier, police had put the death toll at four."
+    )
+    (event,) = main_events(extractor, text, date(2021, 6, 5))
+    assert event.fatalities is not None and event.fatalities.best == 12
+
+
+def test_the_death_a_crowd_protests_over_is_not_its_riots_toll(extractor) -> None:
+    text = (
+        "Traders protesting the death of two of their colleagues set fire to a police post in the "
+        "market town of Gboko on Monday, residents said. The angry traders also blocked the highway "
+        "with burning tyres for several hours."
+    )
+    events = main_events(extractor, text, date(2023, 4, 10))
+    assert events and all(e.fatalities is None or e.fatalities.best == 0 for e in events)

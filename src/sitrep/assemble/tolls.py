@@ -64,6 +64,7 @@ def event_toll(text: str, draft: Draft, lexicon: Lexicon, lead: LeadTolls = NO_T
     toll = _specific(text, toll, pool)
     toll = _told_in_full(text, toll, quoted)
     toll = _disputed_lower(text, toll, pool, lexicon)
+    toll = _rival_lower(text, toll, pool, lexicon)
     return _with_attackers(text, toll, pool, quoted)
 
 
@@ -85,7 +86,7 @@ def without_mishap_dead(text: str, toll: Fatalities | None, lexicon: Lexicon) ->
     mishap = lexicon.refine["story_mishap"].search(sentence) or lexicon.refine["deadly_mishap"].search(
         sentence
     )
-    return None if mishap else toll
+    return None if mishap or lexicon.refine["protest_cause"].search(sentence) else toll
 
 
 def _told_in_full(text: str, toll: Fatalities, pool: list[Fatalities]) -> Fatalities:
@@ -149,6 +150,40 @@ def _below_the_higher(text: str, toll: Fatalities, pool: list[Fatalities], lexic
         return toll
     lower = [f for f in pool if 0 < f.best < toll.best and not _of_attackers(text, f)]
     return min(lower, key=lambda f: (f.best, f.span.start)) if lower else toll
+
+
+# A figure the report has since replaced: "Earlier, police had put the toll at one"
+_SUPERSEDED = re.compile(
+    r"\b(?:earlier|initially|at first|first|previously|had (?:put|placed|given))\b", re.I
+)
+RIVAL_CUE_CHARS = 30  # "put the death toll at" ends where the count's span begins
+
+
+def _rival_lower(text: str, toll: Fatalities, pool: list[Fatalities], lexicon: Lexicon) -> Fatalities:
+    """ "Roughly 600 people are reported dead ... Juuk put the death toll at 125": a source that
+    puts the event's toll lower than the lead gives ACLED's lowest credible count. Not a figure
+    the report has since replaced ("police had earlier put the toll at one"), nor below a toll
+    the report says rose."""
+    if toll.span is None or toll.best <= 1 or _TOLL_ROSE.search(_sentence_of(text, toll.span)):
+        return toll
+    lower = [
+        f
+        for f in pool
+        if 0 < f.best < toll.best
+        and not _of_attackers(text, f)
+        and _put_at(text, f, lexicon)
+        and not _SUPERSEDED.search(_sentence_of(text, f.span))
+    ]
+    return min(lower, key=lambda f: (f.best, f.span.start)) if lower else toll
+
+
+def _put_at(text: str, count: Fatalities, lexicon: Lexicon) -> bool:
+    """The count is the figure a source puts the toll at ("some put the death toll at nine")."""
+    start = max(0, count.span.start - RIVAL_CUE_CHARS)
+    return any(
+        cue.end() >= count.span.start
+        for cue in lexicon.refine["rival_toll"].finditer(text, start, count.span.end)
+    )
 
 
 def _with_next_sentence(text: str, at: int) -> tuple[int, int]:
