@@ -107,7 +107,7 @@ def told_apart(clause: Clause) -> bool:
 
 
 # "Gladkov also claimed that a second drone hit the village of Verkhososna", "Authorities also
-# said that in the nearby township of Mondomo, an explosive device was found and deactivated":
+# said that in the nearby township of Mondomo, ..., an explosive device was found and deactivated":
 # the writer adds an act to the one told
 _ALSO = re.compile(r"\balso\b", re.I)
 
