@@ -341,3 +341,24 @@ def _place(name: str, feature: str, admin1: str, lat: float = 50.0, lon: float =
 )
 def test_a_province_and_places_of_other_provinces_are_apart(first, second, apart) -> None:
     assert other_province(first, second, AssembleSettings().same_event_km) is apart
+
+
+def test_an_act_also_told_in_another_village_is_another_event(extractor) -> None:
+    text = (
+        "Drones strike border villages in Belgorod region\n\n"
+        "A Ukrainian drone struck a farm in the village of Shebekino on Saturday, wounding two "
+        "workers, the regional governor said.\n\n"
+        "Governor Vyacheslav Gladkov also said that a second drone hit the village of "
+        "Verkhnyaya Lipovka, where it damaged a power line and cut off electricity to residents."
+    )
+    events = main_events(extractor, text, date(2024, 12, 29))
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"] * 2
+
+
+def test_what_the_attackers_also_did_in_the_village_is_the_attack(extractor) -> None:
+    text = (
+        "Gunmen attacked the village of Kwatas in Bokkos on Sunday night, killing 17 people, police "
+        "said.\n\n"
+        "The attackers also burned and looted homes and shops in the village of Ndun before they fled."
+    )
+    assert len(main_events(extractor, text, date(2024, 1, 22))) == 1

@@ -103,7 +103,24 @@ def told_apart(clause: Clause) -> bool:
         return False
     first = clause.mentions[0]
     before = first.sentence.text[: first.trigger.end - first.sentence.start]
-    return bool(_APART.search(before)) or _next_act(clause, before)
+    return bool(_APART.search(before)) or _next_act(clause, before) or _another_act(clause, before)
+
+
+# "Gladkov also claimed that a second drone hit the village of Verkhososna", "Authorities also
+# said that in the nearby township of Mondomo, ..., an explosive device was found and deactivated":
+# the writer adds an act to the one told
+_ALSO = re.compile(r"\balso\b", re.I)
+
+
+def _another_act(clause: Clause, before: str) -> bool:
+    """A sentence that adds an act ("also") named by a strong word of its own: not one that
+    adds what the attackers did in the act told ("the settlers also burned and looted homes")."""
+    return (
+        bool(_ALSO.search(before))
+        and clause.mentions[0].strength == STRONG
+        and any(s not in ACCESSORY_SUBS for s in clause.strong_subs)
+        and not refers_back(clause)
+    )
 
 
 # "Earlier on Saturday the group had said that five of its fighters were killed in the
@@ -135,21 +152,43 @@ def _set_apart(draft: Draft, clause: Clause, settings: AssembleSettings) -> bool
     """The clause tells another event than the draft: the writer sets it apart ("in a separate
     incident"), or opens on another moment of the day and names no town near the draft's ("A few
     hours afterwards, a police helicopter was brought down"): the next moment in the same town is
-    the same event's course ("Earlier on Tuesday, protesters broke into the congress in Quito")."""
+    the same event's course ("Earlier on Tuesday, protesters broke into the congress in Quito"), or
+    adds an act ("also") in a place the draft does not name: ACLED codes one event per place."""
     if not (told_apart(clause) and _can_start_event(clause)):
         return False
     first = clause.mentions[0]
-    if _APART.search(first.sentence.text[: first.trigger.end - first.sentence.start]):
+    before = first.sentence.text[: first.trigger.end - first.sentence.start]
+    if _APART.search(before):
         return True
+    if not _next_act(clause, before):  # "also hit the village of Verkhososna": another village
+        return _another_place(draft, clause)
     towns = [t.location for t in clause.toponyms if t.location and t.location.feature in _TOWNS]
     held = [p for p in _draft_places(draft) if p.feature in _TOWNS]
     return not any(_near(a, b, settings.same_town_km) for a in towns for b in held)
 
 
+def _another_place(draft: Draft, clause: Clause) -> bool:
+    """The clause names a town, or a place the gazetteer does not hold ("the village of
+    Verkhososna"), that the draft does not name, and the draft is placed: another place."""
+    told = {t.span.text.lower() for c in draft.clauses for t in c.toponyms}
+    held = [p for p in _draft_places(draft) if p.feature in _TOWNS]
+    own = [
+        t
+        for t in clause.toponyms
+        if (t.location is None or t.location.feature in _TOWNS) and t.span.text.lower() not in told
+    ]
+    placed = any(p.feature != "country" for p in _draft_places(draft))
+    return (
+        placed
+        and bool(own)
+        and not any(_near(t.location, b, LISTED_VILLAGES_KM) for t in own if t.location for b in held)
+    )
+
+
 # "the mass kidnapping", "the latest abduction", "those killed in the explosions": the writer
 # names an event the reader already knows
 _BACK_REFERENCE = re.compile(
-    r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$",
+    r"\b(?:the|this|that|these|those)\s+(?:(?!an?\s)[\w-]+\s+){0,2}$",
     re.I,
 )
 BACK_REFERENCE_DAYS = 7  # a later day's search, funeral or statement about the same event
