@@ -107,6 +107,34 @@ def test_field_of(text: str, field: str, value: str) -> None:
     assert field_of(text, "asserts") == (field, value)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the dead in the words of Pakistani, Iranian or Syrian officials: martyred, with a count
+        ("Three policemen were martyred and six others wounded when the checkpost came under attack", "3"),
+        ("A suicide attack in Bannu on Thursday martyred nine soldiers and injured five others", "9"),
+    ],
+)
+def test_the_martyred_are_the_toll(text: str, value: str) -> None:
+    assert field_of(text, "asserts") == ("fatalities", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        # the taken, counted, are the victims of a kidnapping
+        ("gunmen had abducted 14 road travellers in Niger state", "victims", "14"),
+        ("all 12 passengers, who were travelling from Abuja to Benin, were taken", "victims", "12"),
+        ("They took away nine people, all from Punjab, and escaped into the mountains", "victims", "nine"),
+        # a count that is no one taken, or a taking that is no kidnapping
+        ("the rebels spent two nights in the area before they kidnapped anyone", "event", ""),
+        ("196 protesters had been taken into custody for failing to comply", "event", ""),
+    ],
+)  # fmt: skip
+def test_the_victims_of_a_kidnapping(text: str, field: str, value: str) -> None:
+    assert field_of(text, "asserts") == (field, value)
+
+
 def test_uncounted_injuries_in_the_aftermath_are_no_claim() -> None:
     """The wounded taken to hospital is logistics, whatever field the words give it; a count is a claim."""
     text = "the wounded were taken to the district hospital"
