@@ -135,6 +135,25 @@ def test_the_victims_of_a_kidnapping(text: str, field: str, value: str) -> None:
     assert field_of(text, "asserts") == (field, value)
 
 
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        # who fired the drones and who shot them down are the event's own story, not a perpetrator
+        ("Russian air defences shot down 11 drones launched by Ukraine overnight over Kursk", "Russian air defences"),
+        ("its army shot down an armed surveillance drone that had entered the country's airspace", "its army"),
+        # nor is what the missiles were aimed at a target
+        ("the missiles targeting Jizan were intercepted and destroyed by the air defence force", ""),
+    ],
+)  # fmt: skip
+def test_an_interception_is_the_event(text: str, agent: str) -> None:
+    assert field_of(text, "asserts", agent=agent) == ("event", "")
+
+
+def test_travellers_intercepted_on_the_road_are_no_interception() -> None:
+    text = "they were intercepted and attacked by a group of men when they entered the district"
+    assert field_of(text, "asserts", agent="a group of men") == ("perpetrator", "a group of men")
+
+
 def test_uncounted_injuries_in_the_aftermath_are_no_claim() -> None:
     """The wounded taken to hospital is logistics, whatever field the words give it; a count is a claim."""
     text = "the wounded were taken to the district hospital"

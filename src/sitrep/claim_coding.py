@@ -125,6 +125,17 @@ LOCATION = re.compile(
     r"|(?i:\b(in|at|near) the (\w+ ){0,2}(village|town|district|area|neighbou?rhood|region|province) of\b)"
 )
 TARGET = re.compile(r"\b(target\w*|aimed at)\b", re.I)
+# A drone or missile brought down ("air defences shot down 11 drones", "intercepted two missiles"): the
+# analysts code the interception the event, not who fired it or what it was aimed at.
+INTERCEPTED = re.compile(
+    r"\b(shot down|shoot(ing)? down|downed|brought (it |them )?down|intercept\w*|air[ -]defen[cs]es?)\b", re.I
+)
+# What is shot down: a travellers' car "intercepted" by a mob is an attack on them, not an interception.
+AIRBORNE = re.compile(
+    r"\b(drones?|missiles?|rockets?|aircraft|planes?|jets?|helicopters?|uavs?|projectiles?|shaheds?|mq-9"
+    r"|air ?space|air[ -]defen[cs]es?)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,6 +414,8 @@ def field_of(
     if INJURY.search(text) and NUMBER.search(text):
         number = NUMBER.search(text)
         return "injuries", number.group(0) if number else ""
+    if INTERCEPTED.search(text) and AIRBORNE.search(text):  # who fired and at what is the event's own story
+        return "event", ""
     if TARGET.search(text):
         return "target", ""
     attacker = agent if agent and agent.lower() not in OWN_SIDE else party
