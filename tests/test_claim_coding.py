@@ -101,6 +101,8 @@ def test_speaker_type(name: str, role: str, kind: str) -> None:
         ("the device went off in the Dore district just after prayers", "location", ""),
         ("the clash took place near Kambia, close to the border", "location", ""),
         ("the gunmen stormed a farm in the village of Oku", "location", ""),
+        ("the vessel was hit some 50 nautical miles off Aden, the Yemeni port", "location", ""),
+        ("the attacker struck during dawn prayers at the mosque in Gamboru, a town in Borno", "location", ""),
     ],
 )  # fmt: skip
 def test_field_of(text: str, field: str, value: str) -> None:

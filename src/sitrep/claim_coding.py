@@ -117,10 +117,12 @@ NO_CASUALTIES = re.compile(
     r"\b(no|nor|without) (\w+ )?(casualt\w*|deaths?|fatalit\w*|one (was )?killed|loss of life)\b", re.I
 )
 # A statement whose point is where it happened ("the blast went off in the Hodan district", "took place
-# near the village of X"): its verbs and place words in any case, a place name by its capital.
+# near the village of X", "the vessel was hit some 50 nautical miles off Aden", "the attacker struck
+# during dawn prayers at the mosque in Gamboru"): its verbs and place words in any case, a place name by
+# its capital, a few words after the verb.
 LOCATION = re.compile(
-    r"(?i:\b(took place|happened|occurred|went off|exploded|struck|hit|landed|came down|fell) (\w+ ){0,4}?"
-    r"(in|at|on|near|inside|outside|along|over) (the )?(\w+ )?)(?:(?i:village|town|district|area|region|province"
+    r"(?i:\b(took place|happened|occurred|went off|exploded|struck|hit|landed|came down|fell) [^.;:!?\"]{0,40}?\b"
+    r"(in|at|on|near|close to|off|inside|outside|along|over) (the )?(\w+ )?)(?:(?i:village|town|district|area|region|province"
     r"|city|neighbou?rhood|market|camp|border|road|highway|street|square|port)\b|[A-Z])"
     r"|(?i:\b(in|at|near) the (\w+ ){0,2}(village|town|district|area|neighbou?rhood|region|province) of\b)"
 )
