@@ -101,10 +101,43 @@ def test_speaker_type(name: str, role: str, kind: str) -> None:
         ("the device went off in the Dore district just after prayers", "location", ""),
         ("the clash took place near Kambia, close to the border", "location", ""),
         ("the gunmen stormed a farm in the village of Oku", "location", ""),
+        ("the vessel was hit some 50 nautical miles off Aden, the Yemeni port", "location", ""),
+        ("the attacker struck during dawn prayers at the mosque in Gamboru, a town in Borno", "location", ""),
     ],
 )  # fmt: skip
 def test_field_of(text: str, field: str, value: str) -> None:
     assert field_of(text, "asserts") == (field, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the dead in the words of Pakistani, Iranian or Syrian officials: martyred, with a count
+        ("Three policemen were martyred and six others wounded when the checkpost came under attack", "3"),
+        ("A suicide attack in Bannu on Thursday martyred nine soldiers and injured five others", "9"),
+    ],
+)
+def test_the_martyred_are_the_toll(text: str, value: str) -> None:
+    assert field_of(text, "asserts") == ("fatalities", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        # who fired the drones and who shot them down are the event's own story, not a perpetrator
+        ("Russian air defences shot down 11 drones launched by Ukraine overnight over Kursk", "Russian air defences"),
+        ("its army shot down an armed surveillance drone that had entered the country's airspace", "its army"),
+        # nor is what the missiles were aimed at a target
+        ("the missiles targeting Jizan were intercepted and destroyed by the air defence force", ""),
+    ],
+)  # fmt: skip
+def test_an_interception_is_the_event(text: str, agent: str) -> None:
+    assert field_of(text, "asserts", agent=agent) == ("event", "")
+
+
+def test_travellers_intercepted_on_the_road_are_no_interception() -> None:
+    text = "they were intercepted and attacked by a group of men when they entered the district"
+    assert field_of(text, "asserts", agent="a group of men") == ("perpetrator", "a group of men")
 
 
 def test_uncounted_injuries_in_the_aftermath_are_no_claim() -> None:

@@ -79,7 +79,8 @@ NUMBER = re.compile(r"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|t
                     r"hundreds|several)\b", re.I)  # fmt: skip
 INJURY = re.compile(r"\b(wound\w*|injur\w*|hurt)\b", re.I)
 DEATH = re.compile(
-    r"\b(kill\w*|dead|death\w*|died|toll|lives|bodies|fatalit\w*|massacred|slain|slaughtered|murdered)\b",
+    r"\b(kill\w*|dead|death\w*|died|toll|lives|bodies|fatalit\w*|massacred|slain|slaughtered|murdered"
+    r"|martyred)\b",  # "two policemen were martyred", "nine soldiers were martyred"
     re.I,
 )
 # A number of people, with no word of violence ("13 of his passengers had been taken") may still be a toll.
@@ -105,14 +106,27 @@ NO_CASUALTIES = re.compile(
     r"\b(no|nor|without) (\w+ )?(casualt\w*|deaths?|fatalit\w*|one (was )?killed|loss of life)\b", re.I
 )
 # A statement whose point is where it happened ("the blast went off in the Hodan district", "took place
-# near the village of X"): its verbs and place words in any case, a place name by its capital.
+# near the village of X", "the vessel was hit some 50 nautical miles off Aden", "the attacker struck
+# during dawn prayers at the mosque in Gamboru"): its verbs and place words in any case, a place name by
+# its capital, a few words after the verb.
 LOCATION = re.compile(
-    r"(?i:\b(took place|happened|occurred|went off|exploded|struck|hit|landed|came down|fell) (\w+ ){0,4}?"
-    r"(in|at|on|near|inside|outside|along|over) (the )?(\w+ )?)(?:(?i:village|town|district|area|region|province"
+    r"(?i:\b(took place|happened|occurred|went off|exploded|struck|hit|landed|came down|fell) [^.;:!?\"]{0,40}?\b"
+    r"(in|at|on|near|close to|off|inside|outside|along|over) (the )?(\w+ )?)(?:(?i:village|town|district|area|region|province"
     r"|city|neighbou?rhood|market|camp|border|road|highway|street|square|port)\b|[A-Z])"
     r"|(?i:\b(in|at|near) the (\w+ ){0,2}(village|town|district|area|neighbou?rhood|region|province) of\b)"
 )
 TARGET = re.compile(r"\b(target\w*|aimed at)\b", re.I)
+# A drone or missile brought down ("air defences shot down 11 drones", "intercepted two missiles"): the
+# analysts code the interception the event, not who fired it or what it was aimed at.
+INTERCEPTED = re.compile(
+    r"\b(shot down|shoot(ing)? down|downed|brought (it |them )?down|intercept\w*|air[ -]defen[cs]es?)\b", re.I
+)
+# What is shot down: a travellers' car "intercepted" by a mob is an attack on them, not an interception.
+AIRBORNE = re.compile(
+    r"\b(drones?|missiles?|rockets?|aircraft|planes?|jets?|helicopters?|uavs?|projectiles?|shaheds?|mq-9"
+    r"|air ?space|air[ -]defen[cs]es?)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,6 +396,8 @@ def field_of(
     if INJURY.search(text) and NUMBER.search(text):
         number = NUMBER.search(text)
         return "injuries", number.group(0) if number else ""
+    if INTERCEPTED.search(text) and AIRBORNE.search(text):  # who fired and at what is the event's own story
+        return "event", ""
     if TARGET.search(text):
         return "target", ""
     attacker = agent if agent and agent.lower() not in OWN_SIDE else party
