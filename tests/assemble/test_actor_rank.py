@@ -151,6 +151,23 @@ def test_acled_s_sides_bound_the_choice() -> None:
     assert first is police
 
 
+def test_a_state_is_never_on_both_sides() -> None:
+    """ "Kyrgyz troops fired on Tajik border guards ... police officers said": the state's police,
+    named more than the other state's guards, are not the other side of its army's clash."""
+    lead = np.zeros(len(FEATURES))
+    lead[FEATURES.index("in_lead")] = 1.0
+    weights = np.zeros(len(FEATURES))
+    weights[FEATURES.index("in_lead")] = 1.0
+    army = Candidate(Actor("Military Forces of Kyrgyzstan", "State forces", "KG"), lead * 2)
+    police = Candidate(Actor("Police Forces of Kyrgyzstan", "State forces", "KG"), lead)
+    guards = Candidate(Actor("Military Forces of Tajikistan", "State forces", "TJ"), lead * 0.5)
+    nobody = Candidate(None, np.zeros(len(FEATURES)))
+    first, second = ActorRanker("test", weights, weights).choose(
+        [army, police, guards, nobody], "Battles", "Armed clash"
+    )
+    assert (first, second) == (army, guards)
+
+
 def test_a_group_the_report_only_recalls_after_no_claim_is_an_unidentified_armed_group(
     ranked: Extractor,
 ) -> None:

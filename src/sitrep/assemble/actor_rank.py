@@ -200,11 +200,11 @@ class ActorRanker:
         self, candidates: list[Candidate], event_type: str = "", sub_event_type: str = ""
     ) -> tuple[Candidate, Candidate]:
         """Actor 1 (never nobody), then actor 2 (nobody allowed, never actor 1 again), within
-        ACLED's rules: civilians are only ever acted upon, the crowd is its protest's or riot's
-        actor 1, a protest's other side is the force
-        that met it, never civilians nor a crowd (a mob's victims are, and rival rioters: riots
-        may have them), a peaceful protest has no other side (police who watched it did not
-        meet it), and a battle's other side is an armed group, never civilians."""
+        ACLED's rules: a state is never on both sides, civilians are only ever acted upon, the
+        crowd is its protest's or riot's actor 1, a protest's other side is the force that met it,
+        never civilians nor a crowd (a mob's victims are, and rival rioters: riots may have them),
+        a peaceful protest has no other side (police who watched it did not meet it), and a
+        battle's other side is an armed group, never civilians."""
         named = [c for c in candidates if c.actor is not None and c.actor.type != "Civilians"]
         named = _of_kind(named, _FIRST_KIND.get(sub_event_type) or _FIRST_KIND.get(event_type))
         first = max(named or candidates[:-1] or candidates, key=lambda c: float(c.features @ self.actor1))
@@ -213,8 +213,26 @@ class ActorRanker:
             c for c in candidates if c is not first and not (c.actor is not None and c.actor.type in barred)
         ]
         rest = _of_kind(rest, _SECOND_KIND.get(sub_event_type))
+        rest = [c for c in rest if not same_state(first.actor, c.actor)] or rest
         second = max(rest, key=lambda c: float(c.features @ self.actor2))
         return first, second
+
+
+_STATE_TYPES = frozenset({"State forces", "Government"})
+
+
+def same_state(one: Actor | None, other: Actor | None) -> bool:
+    """Both are one state's forces or government ("Military Forces of Kyrgyzstan", "Police Forces
+    of Kyrgyzstan"): ACLED never has a state on both sides of an event (a mutiny is its own actor), so
+    a state's police named beside its army is not the other side."""
+    return (
+        one is not None
+        and other is not None
+        and one.type in _STATE_TYPES
+        and other.type in _STATE_TYPES
+        and one.country != ""
+        and one.country == other.country
+    )
 
 
 def _of_kind(candidates: list[Candidate], kind: str | None) -> list[Candidate]:
