@@ -4,7 +4,6 @@ nearest compatible event (date windows, types, countries and distance agree)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 from datetime import date, timedelta
 from difflib import SequenceMatcher
@@ -14,6 +13,7 @@ from sitrep.assemble.records import Clause, Draft, Findings, Tree
 from sitrep.codebook import codebook, distance_km
 from sitrep.config import AssembleSettings
 from sitrep.events import ACCESSORY_SUBS, ARMED_TYPES, GENERIC, STRONG, Lexicon
+from sitrep.geo.gazetteer import normalise_name
 from sitrep.model import DatePrecision, DateSource, EventDate, EventRole, Location, TimeExpression, Toponym
 from sitrep.nlp import doc_text
 
@@ -505,7 +505,7 @@ def _one_province(a: Location, b: Location, town_km: float) -> bool:
 def _provinces(place: Location) -> set[str]:
     """The names of the province a place lies in (a province's own names), plain lower case."""
     names = {place.admin1 or ""} | ({place.name} if place.feature == "admin1" else set())
-    plain = (unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode().lower() for n in names)
+    plain = (normalise_name(n) for n in names)
     stripped = (re.sub(r"\b(?:region|province|oblast|state|governorate)\b|[^a-z]", "", n) for n in plain)
     return {n for n in stripped if n}
 
