@@ -46,8 +46,9 @@ from sitrep.evaluation.fusion import article_file, extract_corpus, fuse_corpus, 
 from sitrep.evaluation.news import NEWS_CORPUS, NewsReport, load_corpus, score_article, score_fusion
 from sitrep.fusion import (
     BlockIndex,
+    Decisions,
+    PairScorer,
     events_compatible,
-    pair_allowed,
     reports_from_results,
     stopwords,
     targets_differ,
@@ -97,16 +98,19 @@ def hand_incidents(results) -> dict[str, str]:
 
 
 def labelled_pairs(results, incident: dict[str, str], settings: FusionSettings) -> Examples:
-    """Candidate pairs (blocking and gates) among the events of ``incident``, labelled same / other,
+    """Candidate pairs (blocking and the scorer's gates, round-ups' towns told apart included) among
+    the events of ``incident``, labelled same / other,
     each with the incident of its first report (the group it is held out with)."""
-    reports = [r for r in reports_from_results(results) if r.event.id in incident]
+    every = reports_from_results(results)
+    gates = PairScorer(every, settings, Decisions())  # its siblings: every event of each article
+    reports = [r for r in every if r.event.id in incident]
     index = BlockIndex(settings)
     for i, r in enumerate(reports):
         index.add(i, r)
     rows, labels, groups = [], [], []
     for j, r in enumerate(reports):
         for i in sorted(index.near(r)):
-            if i < j and pair_allowed(reports[i], r, settings):
+            if i < j and gates.allowed(reports[i], r):
                 f = pair_features(reports[i], r, settings)
                 rows.append([f[k] for k in FEATURES])
                 labels.append(incident[reports[i].event.id] == incident[r.event.id])

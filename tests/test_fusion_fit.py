@@ -97,3 +97,24 @@ def test_common_clues_are_counted_per_article_and_numbers_read_back(tmp_path, mo
         assert model.common_clues() == {"#:12", "n:photo"}
     finally:
         model.common_clues.cache_clear()
+
+
+def test_the_fit_learns_only_from_pairs_the_scorer_would_weigh():
+    """An article that tells Kalat's attack of the 16th and that of the 17th as two events: its
+    event of the 16th and another outlet's report of the 17th are never weighed by fusion
+    (``fusion_places.told_apart``), so the fit must not learn from that pair either."""
+    from datetime import date
+
+    from tests.test_fusion_places import KALAT, clash
+
+    from sitrep.config import FusionSettings
+    from sitrep.model import Article, ArticleResult
+
+    text = "Militants attacked a Levies post in Kalat on Sunday night and again on Monday, killing four."
+    both, other = (Article(name, date(2025, 2, 18), text) for name in ("both-nights", "other"))
+    first, second = clash("a", "both-nights", KALAT, day=16), clash("b", "both-nights", KALAT, day=17)
+    report = clash("o", "other", KALAT, day=17)
+    results = [ArticleResult(both, (first, second)), ArticleResult(other, (report,))]
+    incident = {first.id: "kalat-16", second.id: "kalat-17", report.id: "kalat-17"}
+    _, labels, groups = fit_fusion.labelled_pairs(results, incident, FusionSettings())
+    assert list(zip(groups, labels.tolist(), strict=True)) == [("kalat-17", 1.0)]  # not ("kalat-16", 0.0)

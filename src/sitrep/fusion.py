@@ -597,10 +597,14 @@ class PairScorer:
         """The pair's probability, or ``None`` when the gates or a person's split keep them apart."""
         key = (a.event.id, b.event.id) if a.event.id < b.event.id else (b.event.id, a.event.id)
         if key not in self._memo:
-            allowed = not self.decisions.apart(*key) and pair_allowed(a, b, self.settings)
-            allowed = allowed and not self.told_apart(a, b)
+            allowed = not self.decisions.apart(*key) and self.allowed(a, b)
             self._memo[key] = self.model.probability(pair_features(a, b, self.settings)) if allowed else None
         return self._memo[key]
+
+    def allowed(self, a: Report, b: Report) -> bool:
+        """The gates a pair must pass before the model weighs it (``scripts/fit_fusion.py`` fits on
+        the same pairs)."""
+        return pair_allowed(a, b, self.settings) and not self.told_apart(a, b)
 
     def told_apart(self, a: Report, b: Report) -> bool:
         """Two towns, one of them told by the other's article as another event (a round-up)."""
