@@ -122,6 +122,22 @@ def test_the_martyred_are_the_toll(text: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        # the taken, counted, are the victims of a kidnapping
+        ("gunmen had abducted 14 road travellers in Niger state", "victims", "14"),
+        ("all 12 passengers, who were travelling from Abuja to Benin, were taken", "victims", "12"),
+        ("They took away nine people, all from Punjab, and escaped into the mountains", "victims", "nine"),
+        # a count that is no one taken, or a taking that is no kidnapping
+        ("the rebels spent two nights in the area before they kidnapped anyone", "event", ""),
+        ("196 protesters had been taken into custody for failing to comply", "event", ""),
+    ],
+)  # fmt: skip
+def test_the_victims_of_a_kidnapping(text: str, field: str, value: str) -> None:
+    assert field_of(text, "asserts") == (field, value)
+
+
+@pytest.mark.parametrize(
     ("text", "agent"),
     [
         # who fired the drones and who shot them down are the event's own story, not a perpetrator

@@ -259,6 +259,9 @@ def test_speaker_name_role_and_kind(nlp: Language, text: str, speaker: str, role
         # a toll stays a claim beside the aftermath
         ("MONUSCO said 45 people were killed and that it was working with the authorities to step up security.",
          "asserts", "fatalities", "45"),
+        # a speaker going on to who was taken: the one claim speaks to the victims
+        ("The bus was attacked near Kaduna on Sunday night, the state commissioner Samuel Aruwan said, adding that "
+         "gunmen abducted 14 passengers.", "asserts", "victims", "14"),
         # an armed group's spokesman claiming its act names the group, not himself, as the perpetrator
         ('"We carried out the shootings because they were spies," TPNPB spokesman Sebby Sambom told AFP.',
          "claims responsibility", "perpetrator", "TPNPB"),
@@ -356,6 +359,9 @@ def test_non_sources_and_off_event_statements_are_not_claims(nlp: Language, text
          "adding that 21 other people were wounded.", [("Hussein Riyad", "asserts"), ("Hussein Riyad", "asserts")]),
         ("Police confirmed that 25 people died in the attack on the school, and warned that the figure could rise.",
          [("Police", "confirms"), ("Police", "warns")]),
+        # who was taken, going on from the speaker's account, is still the one claim
+        ("Gunmen killed two farmers in the attack on Kadisau, the police spokesman Abubakar Sadiq said, adding that "
+         "the attackers abducted 14 villagers.", [("Abubakar Sadiq", "asserts")]),
         # "claiming the lives of" inside a statement is its toll, not a second speaker's claim
         ('"A group of gunmen ambushed the vehicle in which the personnel were travelling, claiming the lives of two '
          'soldiers and injuring five," an official said.', [("an official", "asserts")]),

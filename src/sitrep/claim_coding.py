@@ -83,6 +83,17 @@ DEATH = re.compile(
     r"|martyred)\b",  # "two policemen were martyred", "nine soldiers were martyred"
     re.I,
 )
+# A statement that people were taken ("gunmen abducted 14 travellers", "all 12 passengers were taken"):
+# with a count of the taken, it speaks to the victims, as the analysts code a kidnapping's hostages.
+ABDUCTED = re.compile(
+    r"\b(abduct\w*|kidnap\w*|snatched|hostages?|captivity|(took|taken) away|taken by"
+    r"|(were|was|been|being) taken\b(?! (to|into|part|back|over|up|down|place|off|out|from|in|on|aboard)\b))",
+    re.I,
+)
+# Not a count of the taken: "two nights", "three vehicles".
+_NOT_TAKEN = re.compile(
+    r"\W+(nights?|days?|hours?|weeks?|months?|years?|minutes?|times|vehicles?|cars?|buses)\b", re.I
+)
 # A number of people, with no word of violence ("13 of his passengers had been taken") may still be a toll.
 HEADCOUNT = re.compile(
     r"\b(\d[\d,]*|dozens|scores|hundreds) (\w+ )?(people|persons|men|women|children|students|passengers)\b",
@@ -370,6 +381,15 @@ def count_of_dead(text: str) -> str:
     return best[1]
 
 
+def count_of_taken(text: str) -> str:
+    """The number of people a statement says were taken, as written ("14", "all 12" gives "12"), or ''."""
+    for number in NUMBER.finditer(text):
+        rest = text[number.start() :]
+        if not (_NOT_PEOPLE.match(rest) or _NOT_TAKEN.match(text[number.end() :])):
+            return number.group(0)
+    return ""
+
+
 def field_of(
     text: str, stance: str, *, agent: str = "", speaker: str = "", toll: int | None = None, party: str = ""
 ) -> tuple[str, str]:
@@ -408,6 +428,9 @@ def field_of(
         return "perpetrator", named.group(1) if named else ""
     if INJURY.search(text) and not DEATH.search(text):  # "officers were hurt": the injuries, uncounted
         return "injuries", ""
+    taken = count_of_taken(text) if ABDUCTED.search(text) else ""
+    if taken:  # "gunmen abducted 14 road travellers": who was taken, counted
+        return "victims", taken
     if LOCATION.search(text):  # "the bomb went off in the Hodan district"
         return "location", ""
     return ("event", "") if about_event(text) else ("none", "")

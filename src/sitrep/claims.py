@@ -617,16 +617,31 @@ def _going_on(own: list[Claim]) -> list[Claim]:
     for claim in own:
         first = next((k for k, c in enumerate(kept) if c.speaker == claim.speaker), None)
         if first is not None and _goes_on_from(kept[first], claim):
-            kept[first] = dataclasses.replace(kept[first], text=f"{kept[first].text} {claim.text}")
+            kept[first] = _folded(kept[first], claim)
         else:
             kept.append(claim)
     return kept
 
 
 def _goes_on_from(earlier: Claim, later: Claim) -> bool:
-    """Whether a later statement adds nothing an analyst codes apart: no stance or field of its own."""
+    """Whether a later statement adds nothing an analyst codes apart: no stance or field of its own,
+    or only who was taken ('..., adding that 14 passengers were abducted'), a detail of the same
+    account that the analysts keep in the speaker's one claim."""
     same_stance = later.stance in (Stance.ASSERTS, earlier.stance)
-    return same_stance and (later.field in _NO_FIELD or later.field == earlier.field)
+    return same_stance and (later.field in _NO_FIELD | _DETAIL_FIELDS or later.field == earlier.field)
+
+
+# Fields a speaker's later statement may add without making a claim of its own.
+_DETAIL_FIELDS = frozenset({"victims"})
+
+
+def _folded(earlier: Claim, later: Claim) -> Claim:
+    """One claim from a statement and the one going on from it; it speaks to the later one's field
+    when the earlier names none ('X said the bus was attacked, adding that 14 were abducted')."""
+    text = f"{earlier.text} {later.text}"
+    if earlier.field in _NO_FIELD and later.field not in _NO_FIELD:
+        return dataclasses.replace(earlier, text=text, field=later.field, value=later.value)
+    return dataclasses.replace(earlier, text=text)
 
 
 def _without_relays(own: list[Claim]) -> list[Claim]:
