@@ -313,3 +313,25 @@ def test_the_death_a_crowd_protests_over_is_not_its_riots_toll(extractor) -> Non
     )
     events = main_events(extractor, text, date(2023, 4, 10))
     assert events and all(e.fatalities is None or e.fatalities.best == 0 for e in events)
+
+
+def test_attackers_dead_that_bring_the_toll_to_its_figure_are_not_added_again(extractor) -> None:
+    text = (
+        "Clashes in southern Chad leave 22 dead\n\n"
+        "Clashes between farmers and herders in southern Chad have killed at least 22 people, "
+        "officials said on Wednesday. According to the governor, the gendarmerie killed 14 of the "
+        "attackers, which brings the toll to at least 22."
+    )
+    (event,) = main_events(extractor, text, date(2024, 3, 5))
+    assert event.fatalities is not None and event.fatalities.best == 22
+
+
+def test_attackers_dead_told_as_a_part_of_the_toll_are_not_added_again(extractor) -> None:
+    text = (
+        "103 dead in cattle raid clash in Jonglei\n\n"
+        "At least 103 people were killed when armed youths attacked herders moving their cattle "
+        "in Jonglei state on Sunday, the county commissioner said. According to the commissioner, "
+        "17 of the attackers died, as did 14 soldiers who were escorting the herders."
+    )
+    (event,) = main_events(extractor, text, date(2024, 3, 5))
+    assert event.fatalities is not None and event.fatalities.best == 103

@@ -227,6 +227,15 @@ _WITH_ATTACKERS = re.compile(
     r"\b(?:of (?:them|whom)|including|among them)\b[^.;]{0,30}?\b(?:attackers|assailants|gunmen|militants)\b",
     re.I,
 )
+# The attackers' dead told as a part of the overall toll: "killed 14 of the attackers, which
+# brings the toll to at least 22", "which puts the overall toll at a minimum of 22"
+_PART_OF_THE_TOLL = re.compile(
+    r"\b(?:brings?|brought|bringing|puts?|putting|takes?|took|taking|raises?|raised|raising)\b"
+    r"[^.;]{0,30}?\b(?:death )?toll\b",
+    re.I,
+)
+# Other dead told beside the attackers' in their sentence: "17 of the attackers died, as did 14 soldiers"
+_AS_DID = re.compile(r"\bas (?:did|were|was) ((?:at least |some |about )?[\w,-]+ [a-z-]+)", re.I)
 ATTACKER_TAIL_CHARS = 25  # "killed six" and what follows it: "of the militants"
 _BREAKDOWN = re.compile(
     r"\band (?:\w+ ){0,2}(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
@@ -258,6 +267,7 @@ def _with_attackers(
         and _sentence_of(text, f.span) != _sentence_of(text, toll.span)
         and not (f.best == 1 and _SUICIDE.search(text))  # a lone suicide attacker: ``with_bomber``'s
         and f.best != toll.best
+        and not _within_the_toll(text, f, toll, pool)
         and not _BREAKDOWN.search(
             f.span.text
         )  # "nine of the attackers and five soldiers": the toll told again
@@ -266,6 +276,25 @@ def _with_attackers(
         return toll
     extra = min(more, key=lambda f: f.span.start)
     return replace(toll, best=toll.best + extra.best, low=toll.low + extra.low, high=toll.high + extra.high)
+
+
+def _within_the_toll(text: str, attackers: Fatalities, toll: Fatalities, pool: list[Fatalities]) -> bool:
+    """The attackers' dead told as a part of the toll, not beside it: their sentence says they bring
+    the toll to its figure, or counts other dead with them and all still fit in the toll ("17 of the
+    attackers died, as did 14 soldiers" in a clash that left 103 dead)."""
+    sentence = _sentence_of(text, attackers.span)
+    if _PART_OF_THE_TOLL.search(sentence) and attackers.best < toll.best:
+        return True
+    beside = [
+        f.best
+        for f in pool
+        if f is not attackers
+        and f.best > 0
+        and _sentence_of(text, f.span) == sentence
+        and not (f.span.start < attackers.span.end and attackers.span.start < f.span.end)
+    ]
+    beside += [count[0] for m in _AS_DID.finditer(sentence) if (count := parse_count(m.group(1)))]
+    return bool(beside) and attackers.best + sum(beside) <= toll.best
 
 
 def _of_attackers(text: str, count: Fatalities) -> bool:
