@@ -130,15 +130,9 @@ def _disputed_lower(text: str, toll: Fatalities, pool: list[Fatalities], lexicon
     windows = [
         _with_next_sentence(text, cue.start()) for cue in lexicon.refine["disputed_toll"].finditer(text)
     ]
-    lower = [
-        f
-        for start, end in windows
-        for f in pool
-        if 0 < f.best < toll.best and start <= f.span.start < end and not _of_attackers(text, f)
-    ]
-    if lower:
-        return min(lower, key=lambda f: (f.best, f.span.start))
-    return _below_the_higher(text, toll, pool, lexicon)
+    disputing = [f for start, end in windows for f in pool if start <= f.span.start < end]
+    lowest = _lowest_below(text, toll, disputing)
+    return lowest if lowest is not toll else _below_the_higher(text, toll, pool, lexicon)
 
 
 def _below_the_higher(text: str, toll: Fatalities, pool: list[Fatalities], lexicon: Lexicon) -> Fatalities:
@@ -148,7 +142,13 @@ def _below_the_higher(text: str, toll: Fatalities, pool: list[Fatalities], lexic
     windows = [_with_next_sentence(text, cue.start()) for cue in lexicon.refine["higher_toll"].finditer(text)]
     if not any(f.best == toll.best and start <= f.span.start < end for start, end in windows for f in pool):
         return toll
-    lower = [f for f in pool if 0 < f.best < toll.best and not _of_attackers(text, f)]
+    return _lowest_below(text, toll, pool)
+
+
+def _lowest_below(text: str, toll: Fatalities, counts: list[Fatalities]) -> Fatalities:
+    """The lowest of ``counts`` below the toll that is not the attackers' dead (ACLED's lowest
+    credible count), or the toll when there is none."""
+    lower = [f for f in counts if 0 < f.best < toll.best and not _of_attackers(text, f)]
     return min(lower, key=lambda f: (f.best, f.span.start)) if lower else toll
 
 
@@ -166,15 +166,10 @@ def _rival_lower(text: str, toll: Fatalities, pool: list[Fatalities], lexicon: L
     the report says rose."""
     if toll.span is None or toll.best <= 1 or _TOLL_ROSE.search(_sentence_of(text, toll.span)):
         return toll
-    lower = [
-        f
-        for f in pool
-        if 0 < f.best < toll.best
-        and not _of_attackers(text, f)
-        and _put_at(text, f, lexicon)
-        and not _SUPERSEDED.search(_sentence_of(text, f.span))
+    put = [
+        f for f in pool if _put_at(text, f, lexicon) and not _SUPERSEDED.search(_sentence_of(text, f.span))
     ]
-    return min(lower, key=lambda f: (f.best, f.span.start)) if lower else toll
+    return _lowest_below(text, toll, put)
 
 
 def _put_at(text: str, count: Fatalities, lexicon: Lexicon) -> bool:
