@@ -371,6 +371,26 @@ def test_talks_over_a_ceasefire_are_no_agreement():
     assert [m.sub_event_type for m in mentions(signed) if m.sub_event_type == "Agreement"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cambodia and Thailand signed a joint declaration on Sunday pledging themselves to peace.",
+        "The Government of the Congo and the M23 rebels on Saturday signed the Doha Framework for Peace.",
+        "The three presidents put their signatures to the Treaty on the Junction Point of State Borders.",
+        "Borrell hailed the accord reached by the two sides to end the war.",
+    ],
+)
+def test_a_pact_signed_under_a_name_of_its_own_is_an_agreement(text):
+    """A declaration, framework, treaty or memorandum signed by the parties to a conflict is
+    ACLED's agreement as much as a "ceasefire agreement" is."""
+    assert [m.sub_event_type for m in mentions(text) if m.strength == STRONG] == ["Agreement"]
+
+
+def test_a_memorandum_between_no_parties_to_a_conflict_is_no_agreement():
+    text = "India and France signed a memorandum of understanding on aircraft engines on Monday."
+    assert [m for m in mentions(text) if m.sub_event_type == "Agreement"] == []
+
+
 def test_an_agreement_in_force_is_no_new_agreement():
     """ "under the truce", "the ceasefire that took effect in November": made before, told as a
     frame; a sentence that makes the deal keeps it even when it says what the deal requires."""
