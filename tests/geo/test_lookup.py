@@ -63,3 +63,18 @@ def test_a_bearing_written_as_one_word_finds_the_province_named_by_it() -> None:
     )
     found, _ = lookup_ex("Northwest", gazetteer)
     assert {p.country for p in found} == {"CM", "US"}
+
+
+def test_a_local_unit_is_named_after_its_seat_not_its_province() -> None:
+    """ "Sagaing Township" and "Guma LGA" are the units around the town or district of that name;
+    GeoNames holds no such unit, and the province of the same name lies far off."""
+    gazetteer = Gazetteer.from_places(
+        [
+            Place("Sagaing", "MM", "Sagaing", 22.5, 95.4, 2_000_000, "A", "ADM1", 20),  # the region
+            Place("Sagaing", "MM", "Sagaing", 21.88, 95.98, 78_739, "P", "PPLA", 21),  # its seat town
+            Place("Guma", "NG", "Benue", 7.87, 8.79, 100, "A", "ADM2", 22),
+        ]
+    )
+    assert [p.geonameid for p in lookup_ex("Sagaing Township", gazetteer)[0]] == [21]
+    assert [p.geonameid for p in lookup_ex("Guma LGA", gazetteer)[0]] == [22]
+    assert [p.geonameid for p in lookup_ex("Kamwenge sub-county", gazetteer)[0]] == []

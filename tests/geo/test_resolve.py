@@ -600,3 +600,45 @@ def test_a_tagged_town_spelt_with_an_o_for_a_u_is_the_town(nlp: Language, gazett
     text = "Gunmen attacked a paramilitary convoy in Noshki, in Pakistan's Balochistan province, on Friday."
     t = _resolved(_parse(nlp, gazetteer, text), "Noshki")
     assert t.location is not None and (t.location.name, t.location.country) == ("Nushki", "PK")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "seat"),
+    [
+        (
+            "Junta troops have left their Phuchimu outpost in Kawkareik Township, Karen State, "
+            "after resistance forces attacked it.",
+            "Kawkareik Township",
+            (16.56, 98.24),
+        ),
+        (
+            "Ethnic Karen fighters started attacking Maw Hta base in the region's Dawei Township on Tuesday.",
+            "Dawei Township",
+            (14.08, 98.19),
+        ),
+    ],
+)
+def test_a_township_is_placed_at_its_seat_town(nlp, gazetteer, text: str, name: str, seat) -> None:
+    t = _resolved(_parse(nlp, gazetteer, text), name)
+    assert t.location is not None and haversine_km(t.location.latitude, t.location.longitude, *seat) < 25
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Three people have been killed by suspected rebels in western Uganda. The local official said "
+            "the rebels attacked Nyabitutsi village, Businge parish, Kamwenge sub-county, on Christmas night.",
+            "Kamwenge",
+        ),
+        (
+            "The rebels attacked a village in Bwera parish, Kasese sub-county, in western Uganda on Sunday night.",
+            "Kasese",
+        ),
+    ],
+)
+def test_a_name_before_a_local_unit_word_is_a_place(nlp, gazetteer, text: str, name: str) -> None:
+    """The small model calls "Kamwenge" an ORG and "Kasese" a NORP; "sub-county" after the name
+    vouches for a place of the story's country, as "district" does."""
+    t = _resolved(_parse(nlp, gazetteer, text), name)
+    assert t.location is not None and t.location.country == "UG"

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from sitrep.codebook import codebook
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.geo.lookup import ADMIN_SUFFIX
+from sitrep.geo.lookup import ADMIN_SUFFIX, LOCAL_SUFFIX
 from sitrep.model import GeoPrecision, Location, Span, Toponym
 
 _ACTOR_AFTER = re.compile(
@@ -140,6 +140,7 @@ def _precision(t: Toponym, text: str) -> GeoPrecision:
         or NEAR_BEFORE.search(before)
         or _PART_AFTER.match(text[t.span.end : t.span.end + 20])
         or ADMIN_SUFFIX.search(t.span.text)  # "Bokkos Local Government Area": the area its town names
+        or LOCAL_SUFFIX.search(t.span.text)  # "Kawkareik Township": the unit around its seat
     ):
         return GeoPrecision.NEAR
     return GeoPrecision.EXACT

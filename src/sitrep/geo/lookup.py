@@ -21,6 +21,11 @@ ADMIN_WORD = (
 # "North-West Province"), written as one word or two
 _BEARING = re.compile(r"^(?:north|south)\s?(?:east|west)$")
 ADMIN_SUFFIX = re.compile(rf"\s+{ADMIN_WORD}$", re.IGNORECASE)
+# Units below a district that news names after their seat town ("Kawkareik Township", "Guma LGA",
+# "Kamwenge sub-county", "Raipura upazila"): GeoNames rarely holds the unit, but its seat is the
+# town or district of that name, never the province.
+LOCAL_UNIT = r"(?:township|commune|tehsil|taluka?|upazila|woreda|payam|sub-?county|sub-?district|lga|mandal)"
+LOCAL_SUFFIX = re.compile(rf"\s+{LOCAL_UNIT}$", re.IGNORECASE)
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town)$", re.IGNORECASE)
 _DOUBLED = re.compile(r"([a-z])\1")
 _ARTICLES = ("al ", "el ", "an ", "ad ", "ar ", "as ", "ash ", "at ", "az ")
@@ -44,6 +49,8 @@ def lookup_ex(name: str, gazetteer: Gazetteer, *, tagged: bool = False) -> tuple
     stem = _CITY_SUFFIX.sub("", name)
     if not found and stem != name and not gazetteer.demonym(stem):  # "Taiz city"; "Kazakh city" says none
         found = [p for p in gazetteer.candidates(stem) if p.feature_class == "P"]
+    if not found and LOCAL_SUFFIX.search(name):
+        return _seat_of(LOCAL_SUFFIX.sub("", name), gazetteer), False
     if not found and ADMIN_SUFFIX.search(name):
         found, loose = lookup_ex(ADMIN_SUFFIX.sub("", name), gazetteer)
         areas = [p for p in found if p.feature in ("admin1", "admin2")]
@@ -65,6 +72,12 @@ def lookup_ex(name: str, gazetteer: Gazetteer, *, tagged: bool = False) -> tuple
             if found:
                 return found[:50], True
     return found[:50], False
+
+
+def _seat_of(name: str, gazetteer: Gazetteer) -> list[Place]:
+    """The towns and districts a local unit may be named after, by the exact name only: a spelling
+    variant of a small unit's name is too often another country's town ("Singu" is no "Shingu")."""
+    return [p for p in gazetteer.candidates(name) if p.feature_class == "P" or p.feature == "admin2"][:50]
 
 
 def spelling_variants(key: str) -> list[str]:

@@ -19,7 +19,7 @@ from sitrep.codebook import within_km
 from sitrep.furniture import filing_places
 from sitrep.geo.cues import is_settlement
 from sitrep.geo.gazetteer import Gazetteer, Place, normalise_name
-from sitrep.geo.lookup import ADMIN_SUFFIX, ADMIN_WORD, lookup, lookup_ex
+from sitrep.geo.lookup import ADMIN_SUFFIX, ADMIN_WORD, LOCAL_UNIT, lookup, lookup_ex
 from sitrep.geo.namesakes import without_namesakes
 from sitrep.geo.unparsed import skipped_names
 from sitrep.model import Span, Toponym
@@ -69,7 +69,7 @@ _NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di
 _TARGET_BEFORE = re.compile(r"\b(?:in|on|near|at|outside|into|across|over|around)\s+$")
 FAMOUS_POP = 200_000  # a city this big, named after a preposition, is a place even with no other context
 _ADMIN_BEFORE = re.compile(r"\b(?:state|province|governorate|oblast|region) of\s+$", re.IGNORECASE)
-_CUE_AFTER = re.compile(rf"^\s+(?:{ADMIN_WORD}|town|city|village)\b")
+_CUE_AFTER = re.compile(rf"^\s+(?:{ADMIN_WORD}|(?i:{LOCAL_UNIT})|town|city|village)\b")  # "Sagaing township"
 # "Yemen's Saada", "Saudi Arabia's Jazan": a name a country owns is a place of that country.
 _OWNER_BEFORE = re.compile(r"\b((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+)(?:'s|\u2019s)\s+$")
 _OWNED = "OWNED"  # an untagged name after a possessive: a place only if that country owns one
