@@ -145,3 +145,14 @@ def test_a_commemoration_broken_up_with_tear_gas_is_news(extractor) -> None:
     )
     events = main_events(extractor, text, date(2025, 6, 25))
     assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+
+
+def test_a_missile_test_fired_into_the_sea_is_no_event(extractor) -> None:
+    text = (
+        "North fires missile into the sea, neighbours say\n\n"
+        "The North fired a short-range missile into the sea off its east coast early on Sunday, the "
+        "neighbouring country's military said, its third launch this month.\n\n"
+        "The defence ministry across the strait said a suspected ballistic missile had been launched "
+        "from near the capital and flew some 600 km."
+    )
+    assert main_events(extractor, text, date(2024, 3, 10)) == []

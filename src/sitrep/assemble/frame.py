@@ -1,5 +1,5 @@
 """Stories told for something other than new political violence: a verdict, a commemoration,
-a review, a history, demining (retrospective), or an accident (mishap). Their leads say so,
+a review, a history, demining (retrospective), or an accident or a weapons test (mishap). Their leads say so,
 and an event in them must be fresh news told apart from that frame."""
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ def story_frame(findings: Findings, lexicon: Lexicon) -> str | None:
     mishap = lexicon.refine["story_mishap"].search(lead) or (
         _FUEL_FIRE.search(lead) and _BLEW_UP.search(lead) and not _NOT_AN_ACCIDENT.search(lead)
     )
-    if mishap and not _VIOLENCE.search(lead):
+    refine = lexicon.refine
+    tested = refine["weapons_test"].search(lead) and not refine["weapon_harm"].search(lead)
+    if (mishap or tested) and not _VIOLENCE.search(lead):
         return MISHAP
     said = {w.lower() for w in lexicon.refine["story_retrospective"].findall(lead)}
     if len(said) >= 2 or any(not _WEAK_FRAME.fullmatch(w) for w in said):
