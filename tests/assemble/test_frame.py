@@ -184,3 +184,14 @@ def test_attack_helicopters_that_collided_in_training_are_no_event(extractor) ->
         "soldiers and injuring a third, the army said. The crash is under investigation."
     )
     assert main_events(extractor, text, date(2023, 4, 27)) == []
+
+
+def test_a_trial_opening_over_old_attacks_is_no_event(extractor) -> None:
+    text = (
+        "Trial opens for 12 accused over '16 attacks\n\n"
+        "The trial of 12 men accused in the armed group's coordinated attacks on the capital in 2016 "
+        "opened Monday in a courtroom built for the hearing.\n\n"
+        "Gunmen and bombers struck a concert hall and two cafes within minutes of each other, killing "
+        "32 people. The defendants deny the charges."
+    )
+    assert main_events(extractor, text, date(2022, 5, 9)) == []
