@@ -882,3 +882,53 @@ def test_an_attack_on_protesters_with_force_at_the_crowd_is_excessive_force(text
     crowd = Actor("Protesters (Iraq)", "Protesters", "IQ")
     killing = [m for m in mentions(text) if m.sub_event_type != "Peaceful protest"]
     assert choose_sub_event_type(killing, police, crowd, Lexicon.default()) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The visitors ran riot in the second half, scoring four tries in twelve minutes.",
+        "Their strikers were running riot against a tired defence long before the final whistle.",
+    ],
+)
+def test_a_side_that_runs_riot_on_the_pitch_makes_no_riot(text):
+    assert mentions(text) == []
+
+
+def test_settlers_who_ran_riot_are_told_by_what_they_did():
+    found = mentions("Hundreds of settlers ran riot in the village, torching cars and homes.")
+    assert [m.sub_event_type for m in found] == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The North fired a short-range ballistic missile into the sea off its east coast on Friday.",
+        "The navy test-fired a new cruise missile from a frigate, the ministry said.",
+    ],
+)
+def test_a_missile_fired_in_a_test_or_into_the_sea_is_no_attack(text):
+    assert mentions(text) == []
+
+
+def test_a_missile_fired_at_a_ship_is_still_an_attack():
+    found = mentions("The rebels fired a ballistic missile at a tanker in the Red Sea on Friday.")
+    assert {m.sub_event_type for m in found} == {"Shelling/artillery/missile attack"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A shark killed a surfer and badly wounded his friend off the beach, police said.",
+        "Police said a herd of elephants trampled two farmers to death and injured a third.",
+        "Police were told to have the tiger shot dead after it killed a herder.",
+        "A forest guard was killed by a leopard near the reserve, police said.",
+    ],
+)
+def test_animals_that_kill_or_are_killed_make_no_event(text):
+    assert mentions(text) == []
+
+
+def test_people_killed_near_a_reserve_by_gunmen_are_still_attacked():
+    found = mentions("Gunmen killed two rangers near the elephant reserve, police said.")
+    assert found and found[0].strength == WEAK

@@ -184,6 +184,9 @@ def find_event_mentions(text: str, sentences: list[Span], lexicon: Lexicon) -> l
             continue  # "to ensure prompt arrest of the perpetrators": hoped for, not made
         if _idle(match.group(0), sub, sentence.text, lexicon):
             continue
+        if strength != STRONG or sub == "Attack":
+            if _animal(match, text, sentence, lexicon):
+                continue  # "a shark killed a swimmer", "the tiger be shot dead"
         if not conflict and _FIGURATIVE.fullmatch(match.group(0)):
             continue  # "their battle for better pay", "battled cancer"
         if _in_a_name(match, sentence):
@@ -381,6 +384,8 @@ def _idle(word: str, sub: str, sentence: str, lexicon: Lexicon) -> bool:
     if refine["weapon_noun"].fullmatch(word.lower()):
         if refine["space"].search(sentence) or refine["salute"].search(sentence):
             return True  # a launch into orbit, guns fired in honour
+        if refine["weapons_test"].search(sentence) and not refine["weapon_harm"].search(sentence):
+            return True  # a test fired into the open sea
         return not refine["weapon_action"].search(sentence)
     if sub == "Peaceful protest" and word.lower().startswith("march"):
         return bool(refine["parade_march"].search(sentence))  # veterans marching past the president
@@ -398,6 +403,18 @@ def _idle(word: str, sub: str, sentence: str, lexicon: Lexicon) -> bool:
     ):
         return True  # "forces pulled out under the truce": an agreement made before, in force
     return sub == "Agreement" and not refine["agreement_parties"].search(sentence)
+
+
+def _animal(match: re.Match, text: str, sentence: Span, lexicon: Lexicon) -> bool:
+    """The killer or the killed is an animal: a word for one just before the trigger
+    ("a shark killed", "the tiger be shot dead") or just after it ("killed by a tiger")."""
+    animal = lexicon.refine["animal"]
+    before = text[max(sentence.start, match.start() - 60) : match.start()]
+    after = text[match.end() : min(sentence.end, match.end() + 30)]
+    return bool(
+        re.search(animal.pattern + r"\s+(?:\w+\s+){0,6}$", before, re.I)
+        or re.match(r"\s+(?:by\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?" + animal.pattern, after, re.I)
+    )
 
 
 _COUNTED = re.compile(r"^(?:dozens|hundreds|scores) of$", re.I)

@@ -145,3 +145,53 @@ def test_a_commemoration_broken_up_with_tear_gas_is_news(extractor) -> None:
     )
     events = main_events(extractor, text, date(2025, 6, 25))
     assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+
+
+def test_a_missile_test_fired_into_the_sea_is_no_event(extractor) -> None:
+    text = (
+        "North fires missile into the sea, neighbours say\n\n"
+        "The North fired a short-range missile into the sea off its east coast early on Sunday, the "
+        "neighbouring country's military said, its third launch this month.\n\n"
+        "The defence ministry across the strait said a suspected ballistic missile had been launched "
+        "from near the capital and flew some 600 km."
+    )
+    assert main_events(extractor, text, date(2024, 3, 10)) == []
+
+
+def test_ammunition_that_blew_up_in_store_is_no_event(extractor) -> None:
+    text = (
+        "Blasts at army ammunition depot force thousands from homes\n\n"
+        "A series of explosions tore through an army ammunition depot outside the town on Tuesday, "
+        "wounding 12 soldiers and forcing some 4,000 residents to leave, officials said.\n\n"
+        "Shells kept exploding into the night and the cause of the fire is under investigation."
+    )
+    assert main_events(extractor, text, date(2019, 8, 6)) == []
+
+
+def test_a_drone_strike_on_an_ammunition_depot_is_still_an_event(extractor) -> None:
+    text = (
+        "Drones hit ammunition depot near the front\n\n"
+        "Drones struck an army ammunition depot near the front line on Tuesday, setting off a series "
+        "of explosions, the military said."
+    )
+    assert main_events(extractor, text, date(2024, 8, 6)) != []
+
+
+def test_attack_helicopters_that_collided_in_training_are_no_event(extractor) -> None:
+    text = (
+        "Two soldiers killed as attack helicopters collide\n\n"
+        "Two army attack helicopters collided during a training flight on Wednesday, killing two "
+        "soldiers and injuring a third, the army said. The crash is under investigation."
+    )
+    assert main_events(extractor, text, date(2023, 4, 27)) == []
+
+
+def test_a_trial_opening_over_old_attacks_is_no_event(extractor) -> None:
+    text = (
+        "Trial opens for 12 accused over '16 attacks\n\n"
+        "The trial of 12 men accused in the armed group's coordinated attacks on the capital in 2016 "
+        "opened Monday in a courtroom built for the hearing.\n\n"
+        "Gunmen and bombers struck a concert hall and two cafes within minutes of each other, killing "
+        "32 people. The defendants deny the charges."
+    )
+    assert main_events(extractor, text, date(2022, 5, 9)) == []

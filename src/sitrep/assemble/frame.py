@@ -1,5 +1,5 @@
 """Stories told for something other than new political violence: a verdict, a commemoration,
-a review, a history, demining (retrospective), or an accident (mishap). Their leads say so,
+a review, a history, demining (retrospective), or an accident or a weapons test (mishap). Their leads say so,
 and an event in them must be fresh news told apart from that frame."""
 
 from __future__ import annotations
@@ -18,8 +18,10 @@ FRESH_DAYS = 3  # "on Tuesday" in a Friday story is still news
 RETROSPECTIVE, MISHAP = "retrospective", "mishap"
 _NON_STATE_ARMED = codebook().armed_types() - {"State forces"}
 # a lead that speaks of an attack is not an accident story, whatever else it says
+# (an "attack helicopter" or an "Attack Reconnaissance Battalion" that crashed in training attacked nothing)
 _VIOLENCE = re.compile(
-    r"\b(?:attack\w*|bomb(?:er|ers|ing|ings)|militants?|terror\w*|insurgents?|rebels?|gunmen|sabotage)\b",
+    r"\b(?:attack\w*(?! (?:helicopters?|submarines?|aircraft|jets?|squadrons?|reconnaissance|battalions?|wings?)\b)|"
+    r"bomb(?:er|ers|ing|ings)|militants?|terror\w*|insurgents?|rebels?|gunmen|sabotage)\b",
     re.I,
 )
 
@@ -36,14 +38,34 @@ _NOT_AN_ACCIDENT = re.compile(
     re.I,
 )
 
+# ammunition that blew up in store is an accident story ("exploding shells forced 6,000 from their
+# homes near the depot"), unless the lead says something struck it or someone set it off
+_MUNITIONS_STORE = re.compile(
+    r"\b(?:(?:ammunition|ammo|munitions?|arms|weapons|gunpowder|explosives) (?:depots?|dumps?|stores?|storage|"
+    r"warehouses?|stockpiles?)|military depots?)\b",
+    re.I,
+)
+_SET_OFF = re.compile(
+    r"\b(?:drones?|missiles?|rockets?|air ?strikes?|strikes?|struck|shelling|shot|sabotage\w*|partisans?|"
+    r"(?:claimed|claims) responsibility)\b",
+    re.I,
+)
+
+
+def _blew_up_in_store(lead: str) -> bool:
+    """A fuel or munitions store that exploded with nothing said to have hit it."""
+    fuel = _FUEL_FIRE.search(lead) and not _NOT_AN_ACCIDENT.search(lead)
+    munitions = _MUNITIONS_STORE.search(lead) and not _SET_OFF.search(lead)
+    return bool((fuel or munitions) and _BLEW_UP.search(lead))
+
 
 def story_frame(findings: Findings, lexicon: Lexicon) -> str | None:
     """What kind of story the lead tells, when it is not news of political violence."""
     lead = doc_text(findings.doc)[:LEAD_CHARS]
-    mishap = lexicon.refine["story_mishap"].search(lead) or (
-        _FUEL_FIRE.search(lead) and _BLEW_UP.search(lead) and not _NOT_AN_ACCIDENT.search(lead)
-    )
-    if mishap and not _VIOLENCE.search(lead):
+    mishap = lexicon.refine["story_mishap"].search(lead) or _blew_up_in_store(lead)
+    refine = lexicon.refine
+    tested = refine["weapons_test"].search(lead) and not refine["weapon_harm"].search(lead)
+    if (mishap or tested) and not _VIOLENCE.search(lead):
         return MISHAP
     said = {w.lower() for w in lexicon.refine["story_retrospective"].findall(lead)}
     if len(said) >= 2 or any(not _WEAK_FRAME.fullmatch(w) for w in said):
