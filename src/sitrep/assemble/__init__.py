@@ -21,7 +21,7 @@ import re
 
 from sitrep.actors import as_ruled, with_country
 from sitrep.assemble.actor_rank import EventFacts, load_ranker, rank_actors
-from sitrep.assemble.actor_vote import acled_sides, default_actors, vote_actors
+from sitrep.assemble.actor_vote import acled_sides, default_actors, the_crowd_held, vote_actors
 from sitrep.assemble.claimed import claimed_actor1
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
@@ -168,6 +168,7 @@ def _build_event(
                 findings, draft, codes.event_type, sub, (actor1, actor2), country
             )
         actor_spans = _spans_follow(actor_spans, ranked, (actor1, actor2))
+    actor2 = the_crowd_held(sub, actor2, country, cue_text, doc_text(findings.doc))  # arrested at the protest
     if sub == "Disrupted weapons use":
         location, location_span = interception_place(findings, (location, location_span), actor1, actor2)
         actor1, actor2 = interceptor_first(actor1, actor2, location, cue_text)
