@@ -122,3 +122,29 @@ def test_rioters_shot_by_the_police_still_riot(extractor) -> None:
     (event,) = main_events(extractor, text, date(2024, 7, 9))
     assert event.sub_event_type == "Violent demonstration"
     assert event.actor1 is not None and event.actor1.type == "Rioters"
+
+
+def test_people_arrested_in_numbers_after_a_riot_are_its_rioters(extractor) -> None:
+    """ACLED codes those held at or after a demonstration as its crowd, not as civilians."""
+    text = (
+        "Spanish police arrested eight people in Torre Pacheco on Monday after a third night of rioting. "
+        "Rioters threw bottles and stones at officers and smashed shop windows in the town centre, "
+        "and riot police fired rubber bullets to disperse them."
+    )
+    arrests = [e for e in main_events(extractor, text, date(2025, 7, 15)) if e.sub_event_type == "Arrests"]
+    assert arrests
+    assert {e.actor2.name for e in arrests if e.actor2 is not None} == {"Rioters (Spain)"}
+
+
+def test_a_leader_held_after_a_rally_stays_a_civilian() -> None:
+    from sitrep.assemble.actor_vote import the_crowd_held
+    from sitrep.model import Actor
+
+    civilians = Actor("Civilians (Armenia)", "Civilians", "AM")
+    story = "Thousands of protesters rallied in Yerevan. Police later detained the archbishop at his home."
+    held = the_crowd_held(
+        "Arrests", civilians, "AM", "Police later detained the archbishop at his home.", story
+    )
+    assert held == civilians
+    cue = "Police detained 98 protesters who had blocked the avenue."
+    assert the_crowd_held("Arrests", civilians, "AM", cue, story).name == "Protesters (Armenia)"

@@ -147,3 +147,43 @@ def test_an_accord_made_in_doha_is_the_two_states_that_agreed(extractor) -> None
     accord = next(e for e in _events(extractor, text, date(2025, 10, 19)) if e.sub_event_type == "Agreement")
     parties = {a.name for a in (accord.actor1, accord.actor2) if a is not None}
     assert parties == {"Government of Pakistan", "Government of Afghanistan"}
+
+
+def test_a_smugglers_drone_is_an_unidentified_armed_group_of_the_country_it_came_from(extractor) -> None:
+    """ACLED codes a drone downed on its way in with heroin for smugglers as an unidentified armed
+    group's of the country it came from, not that state's forces."""
+    text = (
+        "The Border Security Force (BSF) on Monday shot down a Pakistani drone near the international border "
+        "in Punjab's Tarn Taran district and recovered three packets of heroin from it. "
+        '"Vigilant troops foiled another smuggling attempt through a Pak drone," a BSF spokesperson said.'
+    )
+    (event,) = _events(extractor, text, date(2023, 3, 6))
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor2 is not None
+    assert event.actor2.name == "Unidentified Armed Group (Pakistan)"
+
+
+_JORDAN = Actor("Military Forces of Jordan", "State forces", "JO")
+_SYRIA = Actor("Military Forces of Syria", "State forces", "SY")
+
+
+@pytest.mark.parametrize(
+    ("ranked", "story", "expected"),
+    [
+        (
+            (_JORDAN, _SYRIA),
+            "Jordanian troops downed a drone carrying narcotics from Syria, the army said.",
+            "Unidentified Armed Group (Syria)",
+        ),
+        (  # no smugglers: the drones are the state's own
+            (_UKRAINE, _RUSSIA),
+            "Ukraine's air defences brought down 17 of the 22 Russian drones sent against its south overnight.",
+            "Military Forces of Russia",
+        ),
+    ],
+)
+def test_only_a_smugglers_drone_loses_its_state(ranked: tuple, story: str, expected: str) -> None:
+    from sitrep.assemble.interstate import smugglers_not_state
+
+    _, sender = smugglers_not_state(*ranked, story)
+    assert sender is not None and sender.name == expected

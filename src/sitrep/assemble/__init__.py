@@ -21,13 +21,13 @@ import re
 
 from sitrep.actors import as_ruled, with_country
 from sitrep.assemble.actor_rank import EventFacts, load_ranker, rank_actors
-from sitrep.assemble.actor_vote import acled_sides, default_actors, vote_actors
+from sitrep.assemble.actor_vote import acled_sides, default_actors, the_crowd_held, vote_actors
 from sitrep.assemble.claimed import claimed_actor1
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
 from sitrep.assemble.dates import event_day, named_long_ago
 from sitrep.assemble.frame import news_in_frame, story_frame
-from sitrep.assemble.interstate import interceptor_first, interstate_actors, without_host
+from sitrep.assemble.interstate import interceptor_first, interstate_actors, smugglers_not_state, without_host
 from sitrep.assemble.merge import consolidate_main, draft_date, merge_clauses
 from sitrep.assemble.perpetrator import with_perpetrator
 from sitrep.assemble.place import agreement_venue, event_location, interception_place, story_countries
@@ -168,9 +168,11 @@ def _build_event(
                 findings, draft, codes.event_type, sub, (actor1, actor2), country
             )
         actor_spans = _spans_follow(actor_spans, ranked, (actor1, actor2))
+    actor2 = the_crowd_held(sub, actor2, country, cue_text, doc_text(findings.doc))  # arrested at the protest
     if sub == "Disrupted weapons use":
         location, location_span = interception_place(findings, (location, location_span), actor1, actor2)
         actor1, actor2 = interceptor_first(actor1, actor2, location, cue_text)
+        actor1, actor2 = smugglers_not_state(actor1, actor2, doc_text(findings.doc))
     if sub == "Agreement":  # where it was signed, once the parties' country has named the actors
         location, location_span = agreement_venue(findings, draft, (location, location_span))
         signed = (actor1, actor2)

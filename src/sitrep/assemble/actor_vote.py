@@ -328,6 +328,36 @@ def acled_sides(
     return actor1, actor2
 
 
+_RIOT_WORDS = re.compile(r"\b(?:rioters?|rioting|riots?|rioted|looters|mobs?)\b", re.I)
+_PROTEST_WORDS = re.compile(
+    r"\b(?:protesters?|protestors?|demonstrators?|marchers|protests?|demonstrations?|rall(?:y|ies))\b", re.I
+)
+
+
+_MANY_HELD = re.compile(
+    r"\b(?:\d+|dozens|scores|hundreds|several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty)\s+(?:(?!and\b|or\b)[\w-]+\s+){0,3}?(?:people|persons|protesters|protestors|"
+    r"demonstrators|rioters|suspects|men|youths|students|individuals|others|activists|supporters|"
+    r"(?:were |had been |have been )?(?:arrested|detained|held))\b",
+    re.I,
+)
+
+
+def the_crowd_held(sub: str, actor2: Actor | None, country: str, cue_text: str, story: str) -> Actor | None:
+    """Those arrested in numbers at or after a demonstration are its crowd, not civilians: ACLED
+    codes the people held as the protesters or rioters the report is about ("police arrested 37
+    people after the clashes outside parliament"), by the words the report tells the crowd by; one
+    leader held at home is a civilian still."""
+    if sub != "Arrests" or actor2 is None or actor2.type != "Civilians" or not country:
+        return actor2
+    if not _MANY_HELD.search(cue_text):
+        return actor2
+    riots, protests = len(_RIOT_WORDS.findall(story)), len(_PROTEST_WORDS.findall(story))
+    if not riots and not protests:
+        return actor2
+    return _default_actor("Rioters" if riots >= protests else "Protesters", country)
+
+
 def _parties(actor1: Actor | None, actor2: Actor | None) -> tuple[Actor | None, Actor | None]:
     """An agreement between a state and an armed group puts the state first (29 of 30
     development events): "the TPLF and the government signed" is the government's accord."""

@@ -14,6 +14,8 @@ from functools import cache
 
 from sitrep.actors import ActorDictionary, with_country
 from sitrep.assemble.records import Draft, Findings
+from sitrep.codebook import codebook
+from sitrep.events import Lexicon
 from sitrep.model import Actor, Location
 
 INTERSTATE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Strategic developments"})
@@ -90,6 +92,24 @@ def interceptor_first(
     if actor1 and actor2 and actor1.type == "State forces" and sender == actor1.country != actor2.country:
         return actor2, actor1
     return actor1, actor2
+
+
+def smugglers_not_state(
+    actor1: Actor | None, actor2: Actor | None, story: str
+) -> tuple[Actor | None, Actor | None]:
+    """A drone downed on its way in with heroin or arms for smugglers ("BSF foiled another
+    smuggling attempt through Pak drone") was not sent by the state it came from: ACLED codes its
+    side as an unidentified armed group of that country, not that state's forces."""
+    if (
+        actor1 is None
+        or actor2 is None
+        or actor2.type != "State forces"
+        or actor2.country in ("", actor1.country)
+        or not Lexicon.default().refine["smuggling"].search(story)
+    ):
+        return actor1, actor2
+    group = codebook().actor_types["Political militia"].default  # "Unidentified Armed Group ({country})"
+    return actor1, with_country(Actor(group, "Political militia"), actor2.country)
 
 
 _WEAPONS = re.compile(
