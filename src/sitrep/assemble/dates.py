@@ -51,7 +51,7 @@ def event_day(findings: Findings, draft: Draft, role: EventRole) -> TimeExpressi
 
 # Verbs of a response to what happened before it: a search or rescue, a visit to the bereaved, a
 # decree of emergency. Their day is the response's; the deed they answer came first.
-RESPONSES = frozenset("hunt search comb rescue free release visit travel console declare impose".split())
+RESPONSES = frozenset("hunt search comb rescue free visit travel console declare impose".split())
 
 
 def before_the_response(draft: Draft, when: TimeExpression | None, tree: Tree) -> TimeExpression | None:
