@@ -228,3 +228,59 @@ def test_a_day_counted_back_for_what_the_event_followed_is_not_its_own(
     """ "Followed the arrest a day earlier", "in revenge for the killing ... a day earlier": the day
     counted back is the arrest's or the killing's; the riot is on the day it was counted from."""
     assert _main_day(extractor, text, published) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (
+            "ABUJA (Reuters) - Security forces were searching on Tuesday for gunmen who kidnapped 12 farmers "
+            "from a village in Zamfara State, police said.",
+            date(2024, 5, 15),
+            date(2024, 5, 13),
+        ),
+        (
+            "KADUNA, Nigeria - Troops on Sunday rescued 20 travellers abducted on a highway in Kaduna State, "
+            "the army said in a statement.",
+            date(2024, 6, 17),
+            date(2024, 6, 15),
+        ),
+        (
+            "The governor imposed a 24-hour curfew on the city on Friday, after rioters burned shops and a "
+            "police station in a dispute over land.",
+            date(2024, 3, 9),
+            date(2024, 3, 7),
+        ),
+    ],
+)
+def test_the_day_of_a_response_is_not_the_day_of_the_deed_it_answers(
+    extractor, text: str, published: date, day: date
+) -> None:
+    """ "Searching on Tuesday for gunmen who kidnapped", "rescued on Sunday travellers abducted",
+    "imposed a curfew on Friday, after rioters burned": the day is the response's; the deed, told only
+    in a clause under it, came before, and the report gives no other day: the day before."""
+    assert _main_day(extractor, text, published) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (
+            "Police are hunting the gunmen who kidnapped 12 farmers from a village in Zamfara State on "
+            "Tuesday, a spokesman said.",
+            date(2024, 5, 15),
+            date(2024, 5, 14),
+        ),
+        (
+            "Soldiers rescued 20 hostages on Sunday when they stormed a kidnappers' camp in a forest in "
+            "Kaduna State, the army said.",
+            date(2024, 6, 17),
+            date(2024, 6, 16),
+        ),
+    ],
+)
+def test_a_day_told_with_the_deed_or_a_rescue_told_with_its_raid_keeps_its_day(
+    extractor, text: str, published: date, day: date
+) -> None:
+    """The kidnapping's own "on Tuesday", and a rescue whose storming is told "when", are the deed's day."""
+    assert _main_day(extractor, text, published) == day

@@ -45,7 +45,70 @@ def event_day(findings: Findings, draft: Draft, role: EventRole) -> TimeExpressi
     when = _own_day(findings, draft, when)
     when = past_the_statement(findings, draft, when, tree)
     when = _after_what_it_followed(draft, when, tree)
+    when = before_the_response(draft, when, tree)
     return on_report_day(findings, _counted_from(draft, when), tree)
+
+
+# Verbs of a response to what happened before it: a search or rescue, a visit to the bereaved, a
+# decree of emergency. Their day is the response's; the deed they answer came first.
+RESPONSES = frozenset("hunt search comb rescue free visit travel console declare impose".split())
+
+
+def before_the_response(draft: Draft, when: TimeExpression | None, tree: Tree) -> TimeExpression | None:
+    """ "Police were hunting on Saturday for gunmen who abducted nine people", "on Saturday freed eight
+    passengers kidnapped on the road", "declared a state of emergency on Thursday, after 15 people were
+    killed": the day dates the response, and the event, told only in a clause under it and after the
+    day, came before it; the report gives no other day, and the deed is dated the day before."""
+    if when is None or when.start_date is None or when.precision is not DatePrecision.DAY:
+        return when
+    tok = tree.parsed(when.span)
+    if tok is None:
+        return when
+    verb = _verb_of(tok)
+    if verb.lemma_ not in RESPONSES:
+        return when
+    told = [
+        tree.parsed(m.trigger) for m in draft.mentions if m.sentence.start <= when.span.start < m.sentence.end
+    ]
+    clauses = [_clause_under(t, verb) for t in told if t is not None]
+    if not clauses or any(c is None or tok.i >= c.left_edge.i for c in clauses):
+        return when  # an event word outside such a clause, or the day told with the event, not before it
+    return shifted(when, -1)
+
+
+def _verb_of(tok: Token) -> Token:
+    """The verb a day hangs on ("on Saturday" -> "on" -> "freed")."""
+    for _ in range(3):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
+def _circumstance(clause: Token) -> bool:
+    """ "When crowds stormed", "a gunfight in which five were killed", "the riots during which crowds
+    looted": a relative clause that tells the moment or the course of its noun, not a deed before."""
+    return any(
+        (c.dep_ == "advmod" and c.lower_ in ("when", "where", "as"))
+        or (c.dep_ == "prep" and any(g.lower_ in ("which", "whom") for g in c.children))
+        for c in clause.children
+    )
+
+
+def _clause_under(trigger: Token, verb: Token) -> Token | None:
+    """The past clause under the day's verb that holds an event word: a relative clause ("gunmen who
+    abducted"), a past participle ("passengers kidnapped"), an "after" clause ("after 15 people were
+    killed"); None when the event word is the verb's own or hangs on it otherwise."""
+    for tok in [trigger, *trigger.ancestors]:
+        if tok.i == verb.i:
+            return None
+        after = tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("after", "following") for c in tok.children
+        )
+        relative = tok.dep_ == "relcl" and not _circumstance(tok)
+        if (after or relative or tok.dep_ == "acl") and tok.tag_ in ("VBD", "VBN"):
+            return tok if verb in tok.ancestors else None
+    return None
 
 
 def _after_what_it_followed(draft: Draft, when: TimeExpression | None, tree: Tree) -> TimeExpression | None:
