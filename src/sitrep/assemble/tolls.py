@@ -322,7 +322,6 @@ def _credible(
         and not lexicon.refine["war_toll"].search(_sentence_of(text, f.span))
         and not _running_total(text, f.span)
         and not _SEVERAL_ATTACKS.search(_sentence_of(text, f.span))
-        and not _avenged(text, f, lexicon)
         and (quoted or not _in_quotes(text, f.span))
         and not _vague(f)
     ]
@@ -339,27 +338,6 @@ def _filled_floor(toll: Fatalities, pool: list[Fatalities]) -> Fatalities:
         return toll
     filled = [f for f in pool if f.best == toll.best + 1]
     return min(filled, key=lambda f: f.span.start) if filled else toll
-
-
-AVENGED_CUE_CHARS = 60  # "in what appeared to be revenge for Hamas's killing of" ends at the count
-AVENGED_COUNT_CHARS = 30  # "four Israelis by Palestinian gunmen": the count after the cue
-
-
-def _avenged(text: str, count: Fatalities, lexicon: Lexicon) -> bool:
-    """ "Settlers set fire to homes in revenge for the killing of four Israelis": the dead an event
-    avenges or dates itself from are an earlier event's toll, not its own, wherever the report
-    counts them again ("the four civilians killed")."""
-    span = count.span
-    if span is None:
-        return False
-    cues = list(lexicon.refine["avenged_death"].finditer(text))
-    if any(
-        span.start - AVENGED_CUE_CHARS <= cue.end() <= span.end and cue.end() >= span.start - 1
-        for cue in cues
-    ):
-        return True
-    avenged = [parse_count(text[cue.end() : cue.end() + AVENGED_COUNT_CHARS]) for cue in cues]
-    return any(dead is not None and 0 < dead[0] == count.best for dead in avenged)
 
 
 # "at least", "more than", "over": the floor a later specific count fills
@@ -446,7 +424,6 @@ def _fatalities(text: str, draft: Draft, lexicon: Lexicon) -> Fatalities | None:
         if f.span is None or not lexicon.refine["war_toll"].search(_sentence_of(text, f.span))
     ]
     counts = [f for f in counts if f.span is None or not _running_total(text, f.span)]  # never the event's
-    counts = [f for f in counts if not _avenged(text, f, lexicon)]  # another event's dead
     counts = [
         f for f in counts if f.span is None or not _SEVERAL_ATTACKS.search(_sentence_of(text, f.span))
     ] or counts  # "18 killed in two separate attacks": the sum of two events, when one has its own
