@@ -81,7 +81,8 @@ class Extractor:
         spans = self.triggers_to_parse(article)
         if spans is None:
             return []
-        doc = self._with_text(article, self.nlp(self._text(article, spans)))
+        text = self._text(article, spans)
+        doc = self._with_text(article, self.nlp(text), text)
         return self._events(article, doc)
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
@@ -129,12 +130,15 @@ class Extractor:
         texts = {key: self._text(article, spans) for key, (article, spans) in wanted.items()}
         try:
             docs = self.nlp.pipe(texts.values(), batch_size=self.batch_size)
-            return {key: self._with_text(wanted[key][0], doc) for key, doc in zip(texts, docs, strict=True)}
+            return {
+                key: self._with_text(wanted[key][0], doc, texts[key])
+                for key, doc in zip(texts, docs, strict=True)
+            }
         except Exception:
             out = {}
             for key, text in texts.items():
                 try:
-                    out[key] = self._with_text(wanted[key][0], self.nlp(text))
+                    out[key] = self._with_text(wanted[key][0], self.nlp(text), text)
                 except Exception as exc:
                     failed[key] = StageError("parse", exc)
             return out
@@ -147,9 +151,10 @@ class Extractor:
         keep = claim_sentence() if self.focus_claims else None
         return focus_text(text, spans, self.focus_neighbours, lead=self.focus_lead, keep=keep)
 
-    def _with_text(self, article: Article, doc: Doc) -> Doc:
-        """A focused doc still reads as the whole article to every stage that reads text."""
-        return doc if self.focus_neighbours < 0 else with_text(doc, _normalised(article.text))
+    def _with_text(self, article: Article, doc: Doc, parsed: str) -> Doc:
+        """A focused doc still reads as the whole article to every stage that reads text;
+        ``parsed``, the text spaCy was given, is kept as the doc's own (``nlp.parsed_text``)."""
+        return doc if self.focus_neighbours < 0 else with_text(doc, _normalised(article.text), parsed)
 
     def _events(self, article: Article, doc: Doc) -> list[Event]:
         """Every stage on one parsed article; a failure raises ``StageError`` naming the stage.
