@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from itertools import islice
 from typing import Any, TypeVar
@@ -26,6 +27,7 @@ from sitrep import fatalities as fatalities_stage
 from sitrep import temporal
 from sitrep.actors import ActorDictionary
 from sitrep.assemble import Findings, assemble_events
+from sitrep.codebook import packaged_text
 from sitrep.config import AssembleSettings, Settings
 from sitrep.events import Lexicon, find_event_mentions, sentence_spans
 from sitrep.focus import claim_sentence
@@ -40,6 +42,7 @@ from sitrep.triage import quick_lexicon, triggers_to_parse
 from sitrep.versions import versions
 
 _T = TypeVar("_T")
+_WARM_UP_DAY = date(2024, 3, 11)
 
 
 @dataclass
@@ -75,6 +78,18 @@ class Extractor:
     def versions(self) -> dict[str, str]:
         """Versions of the code, model and data behind every output row."""
         return versions(self.nlp.meta.get("name", ""), self.nlp.meta.get("version", ""))
+
+    def warm(self) -> Extractor:
+        """Load now what the stages load at first use (the gazetteer's indexes, the claim, sub-type
+        and actor models and lexicons, compiled patterns) by coding a packaged report: a worker
+        pays it once on loading rather than in its first shard, and workers forked after it
+        inherit it. The answers for later articles are the same (a test compares them)."""
+        self.gazetteer.admin_by_loose_name("")  # the gazetteer's indexes made at first use
+        self.gazetteer.capital("")
+        self.gazetteer.provinces("")
+        sample = packaged_text("warm_up.txt")
+        list(self.extract_many([Article(Article.make_id(sample, _WARM_UP_DAY), _WARM_UP_DAY, sample)]))
+        return self
 
     def extract(self, article: Article) -> list[Event]:
         """The coded events of one article (raises on a stage failure)."""
@@ -363,7 +378,7 @@ def _worker_pool(settings: Settings, workers: int) -> ProcessPoolExecutor:
     global _WORKER
     if "fork" not in multiprocessing.get_all_start_methods():
         return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,))
-    _WORKER = Extractor.from_settings(settings)  # inherited by the workers at their fork
+    _WORKER = Extractor.from_settings(settings).warm()  # inherited, loaded and warm, at the fork
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=_forked_worker
     )
