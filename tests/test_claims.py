@@ -573,3 +573,29 @@ def test_a_title_line_is_no_claim(nlp: Language, title: str) -> None:
 )
 def test_warning_shots_are_no_warning(nlp: Language, text: str) -> None:
     assert [c.stance for c in _claims(nlp, text)] == ["asserts"]
+
+
+def test_only_tokens_that_may_report_are_read(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``find_claims`` asks ``_claim_at`` about the tokens that can report a statement, all of them,
+    and no other word of the article (a Token made for each word was most of the stage's time)."""
+    from sitrep import claims
+
+    text = (
+        "Gunmen stormed a village in Zamfara state on Sunday, killing 12 people, police said. "
+        "According to residents, the attackers arrived on motorcycles. The governor, speaking to "
+        "reporters, put the toll at 15 and warned that troops would be deployed. Witnesses were "
+        "saying the army had given no warning. The spokesman's warning came after the attack."
+    )
+    doc = nlp(normalise_text(text))
+    asked: list[int] = []
+    claim_at = claims._claim_at
+
+    def counting(tok, *args):
+        asked.append(tok.i)
+        return claim_at(tok, *args)
+
+    monkeypatch.setattr(claims, "_claim_at", counting)
+    found = find_claims(doc)
+    may_report = [t.i for t in doc if t.lemma_.lower() == "accord" or claims._speech_lemma(t)]
+    assert set(may_report) <= set(asked) and len(asked) < len(doc) / 4
+    assert "police" in [c.speaker for c in found]

@@ -396,3 +396,31 @@ def test_the_dead_are_counted_when_the_hurt_have_a_vague_count_of_their_own(
     nlp: Language, text: str, expected: list[int]
 ) -> None:
     assert _counts(nlp, text) == expected
+
+
+def test_only_words_that_can_tell_a_death_are_read(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tolls and the named dead are read from the tokens that can carry a death statement
+    (or a statement of none), all of them, and no other word of the article."""
+    from sitrep import fatalities
+
+    text = (
+        "Gunmen killed 12 villagers in Zamfara state on Sunday, and three soldiers died in an ambush "
+        "nearby. Police said the death toll had risen to 15. No one was hurt in a second raid, where "
+        "the body of a farmer, John Musa, was found. The attack claimed the lives of six herders."
+    )
+    doc = nlp(normalise_text(text))
+    asked: list[int] = []
+    victim_heads = fatalities._victim_heads
+
+    def counting(tok):
+        asked.append(tok.i)
+        return victim_heads(tok)
+
+    monkeypatch.setattr(fatalities, "_victim_heads", counting)
+    tolls = find_fatalities(doc)
+    find_victims(doc)
+    telling = {
+        t.i for t in doc if victim_heads(t) or fatalities._zero_statement(t) or fatalities._also_victims(t)
+    }
+    assert telling <= set(asked) and len(asked) < len(doc) / 2
+    assert 15 in [t.best for t in tolls]

@@ -196,3 +196,44 @@ def test_the_array_attribute_ruler_sets_what_spacys_sets() -> None:
     with ours.select_pipes(enable=["tok2vec", "tagger", "parser", "attribute_ruler"]):
         with stock.select_pipes(enable=["tok2vec", "tagger", "parser", "attribute_ruler"]):
             assert columns(ours(text)) == columns(stock(text))
+
+
+def test_the_parsed_text_is_kept_not_joined_again() -> None:
+    """``parsed_text`` gives the text spaCy was given (``doc.text``) without joining every token
+    again; a text of another length than the doc's is not taken for it."""
+    import spacy
+
+    from sitrep.nlp import parsed_text, with_text
+
+    nlp = spacy.blank("en")
+    focused = focus_text(TEXT, Lexicon.default().trigger_regex, neighbours=0)
+    doc = with_text(nlp(focused), TEXT, focused)
+    assert parsed_text(doc) is focused and parsed_text(doc) == doc.text
+    other = with_text(nlp(focused), TEXT, focused[:-1])
+    assert parsed_text(other) == other.text == focused
+    assert parsed_text(nlp("Police said two people died.")) == "Police said two people died."
+
+
+def test_a_blank_line_ends_a_sentence_without_walking_every_word() -> None:
+    """``paragraph_breaks`` marks the word after a blank line as a sentence start, and only
+    there, reading the doc's arrays (a Token made for each word was its whole cost)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from sitrep.nlp import paragraph_breaks
+
+    walked = []
+
+    class WatchedDoc(Doc):
+        def __iter__(self):
+            walked.append(True)
+            return super().__iter__()
+
+    nlp = spacy.blank("en")
+    text = "WORLD NEWS\n\nGunmen kill five in Kaduna\n\nBy Staff Reporter\nGunmen killed five villagers on Sunday."
+    plain = nlp(text)
+    doc = WatchedDoc(nlp.vocab, words=[t.text for t in plain], spaces=[bool(t.whitespace_) for t in plain])
+    paragraph_breaks(doc)
+    assert not walked
+    starts = [doc[i].text for i in range(len(doc)) if doc[i].is_sent_start]
+    assert starts == ["WORLD", "Gunmen", "By"]

@@ -219,6 +219,31 @@ def test_parallel_workers_inherit_one_loaded_extractor(extractor, monkeypatch) -
     assert [r.events for r in results] == [r.events for r in extractor.extract_many(articles)]
 
 
+def test_a_shard_worker_starts_warm_and_codes_as_before(extractor, monkeypatch, tmp_path) -> None:
+    """A shard worker loads what the stages load at first use (the gazetteer's indexes, the
+    models and lexicons) when it starts, not in its first shard; the answers do not change."""
+    from sitrep import pipeline
+    from sitrep.config import Settings
+    from sitrep.engine.run import ShardWorker
+
+    articles = [read_article(p) for p in sorted(ARTICLES.glob("*.txt"))[:6]]
+    before = [r.events for r in extractor.extract_many(articles)]
+    warmed, warm = [], pipeline.Extractor.warm
+
+    def counted(self):
+        warmed.append(self)
+        return warm(self)
+
+    monkeypatch.setattr(pipeline.Extractor, "warm", counted)
+    monkeypatch.setattr(
+        pipeline.Extractor, "from_settings", classmethod(lambda cls, settings=None: extractor)
+    )
+    worker = ShardWorker(Settings(), str(tmp_path))
+    assert warmed == [extractor] and worker.extractor is extractor
+    assert extractor.gazetteer._loose_admin is not None
+    assert [r.events for r in extractor.extract_many(articles)] == before
+
+
 # One-line wire reports: a strong trigger is conflict vocabulary by itself, and a big city after
 # "on" is a place even when the text names no country (issue 9, kind 1).
 WIRE_BRIEFS = [

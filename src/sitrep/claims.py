@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 
@@ -53,7 +54,7 @@ from sitrep.claim_speakers import (
     with_ruling_speakers,
 )
 from sitrep.model import Claim, Fatalities, Span, Stance
-from sitrep.nlp import doc_text
+from sitrep.nlp import doc_text, tokens_with
 
 SPEECH_LEMMAS = frozenset(
     """say state tell claim deny warn add announce report confirm insist allege accuse condemn
@@ -67,6 +68,15 @@ COUNT_NOUNS = frozenset(
     {"blame", "loss", "losses", "toll", "count", "figure", "tally", "estimate", "number", "identity", "explanation",
      "dead", "victim", "victims", "deceased", "attacker", "attackers", "bomber", "gunman", "gunmen"}
 )  # fmt: skip
+# "put the toll at", "gave a count of": verbs that make a statement of a count noun.
+COUNT_VERBS = frozenset({"put", "give", "place", "name", "lay", "revise", "raise", "lower", "update"})
+# Every lemma a reporting token can have ("according to" and ``_speech_lemma``'s verbs), for a quick first test.
+REPORTING_LEMMAS = SPEECH_LEMMAS | COUNT_VERBS | {"speak", "accord"}
+# "warning", "saying": a speech verb's -ing form, read as a reporting noun too (``_speech_lemma``).
+SPEECH_NOUNS = frozenset(
+    {f"{lemma}ing" for lemma in SPEECH_LEMMAS}
+    | {f"{lemma[:-1]}ing" for lemma in SPEECH_LEMMAS if lemma.endswith("e")}
+)
 # Verbs whose subject, in a statement, is the one it names as the attacker.
 VIOLENCE_LEMMAS = frozenset(
     """attack fire shell kill ambush strike bomb raid kidnap abduct storm shoot launch seize torch burn loot
@@ -95,10 +105,7 @@ def _speech_lemma(tok: Token) -> str:
         return lemma
     if lemma == "speak" and any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in tok.children):
         return lemma  # "Survivors spoke of seeing bodies"
-    if (
-        lemma in ("put", "give", "place", "name", "lay", "revise", "raise", "lower", "update")
-        and tok.pos_ == "VERB"
-    ):
+    if lemma in COUNT_VERBS and tok.pos_ == "VERB":
         if any(c.dep_ in ("dobj", "oprd") and c.lemma_.lower() in COUNT_NOUNS for c in tok.children):
             return lemma
     low = tok.lower_
@@ -354,6 +361,11 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return (lo, hi) if hi - lo > 2 else None
 
 
+def _reporting_tokens(doc: Doc) -> list[int]:
+    """The tokens that may report a statement: ``_claim_at`` passes over every other one."""
+    return tokens_with(doc, REPORTING_LEMMAS, SPEECH_NOUNS)
+
+
 def _according_to(tok: Token, previous: Source) -> tuple[Source, tuple[int, int] | None] | None:
     """'According to a statement by X, ...' and '..., according to police.'"""
     if tok.lemma_.lower() != "accord" or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
@@ -576,9 +588,11 @@ def find_claims(
     claims: list[Claim] = []
     previous: Source = NO_SOURCE
     roles: dict[str, str] = {}
+    reporting = _reporting_tokens(doc)
     for sent in doc.sents:
         own: list[tuple[Claim, Token]] = []
-        for tok in sent:
+        for i in reporting[bisect_left(reporting, sent.start) : bisect_left(reporting, sent.end)]:
+            tok = doc[i]
             found = _claim_at(tok, previous, tolls, lexicon, model)
             if found is None:
                 continue

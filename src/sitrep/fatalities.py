@@ -38,7 +38,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep.counts import VAGUE_COUNTS, Count, parse_count
 from sitrep.model import Fatalities, Span
-from sitrep.nlp import doc_text
+from sitrep.nlp import doc_text, tokens_with
 
 __all__ = ["VAGUE_COUNTS", "Count", "find_fatalities", "find_victims", "parse_count"]
 
@@ -512,6 +512,17 @@ def _victim_heads(tok: Token) -> list[Token]:
     return []
 
 
+# Every lemma and word a death statement turns on (``_victim_heads``, ``_also_victims``,
+# ``_zero_statement``): the tokens the stage reads; any other token can report no death.
+_DEATH_LEMMAS = KILL_VERBS | DIE_VERBS | DEATH_NOUNS | {"lose", "claim", "toll", "death", "body", "corpse"}
+_DEATH_WORDS = frozenset({"dead", "no", "nobody", "none", "one"})
+
+
+def _death_words(doc: Doc) -> list[int]:
+    """The tokens that can carry a death statement, or a statement of none."""
+    return tokens_with(doc, _DEATH_LEMMAS, _DEATH_WORDS)
+
+
 def _zero_statement(tok: Token) -> bool:
     """'no casualties were reported', 'no one was hurt', 'nobody died' (not 'no civilian casualties')."""
     if tok.lower_ == "no" and tok.dep_ == "det":
@@ -548,7 +559,7 @@ def find_fatalities(doc: Doc) -> list[Fatalities]:
     found: list[Fatalities] = []
     by_trigger: dict[int, int] = {}  # trigger token -> index of its statement in found
     seen: dict[int, set[int]] = {}  # statement index -> its victims' tokens
-    for tok in doc:
+    for tok in map(doc.__getitem__, _death_words(doc)):
         if _zero_statement(tok):
             node = tok.head
             lo = min(tok.idx, node.left_edge.idx)
@@ -690,7 +701,7 @@ def _victim_tokens(doc: Doc) -> tuple[set[int], set[int]]:
     victims: set[int] = set()
     death_sents: set[int] = set()
     sent_index = {s.start: k for k, s in enumerate(doc.sents)}
-    for tok in doc:
+    for tok in map(doc.__getitem__, _death_words(doc)):
         heads = _victim_heads(tok)
         if heads:
             death_sents.add(sent_index[tok.sent.start])

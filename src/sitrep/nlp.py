@@ -34,10 +34,12 @@ def default_patterns() -> list[dict]:
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: real pages stack a section line, a headline, a byline and
     the lead with no full stop between them, and the parser would read them as one sentence."""
-    last = len(doc) - 1
-    for tok in doc:
-        if tok.is_space and tok.i < last and "\n\n" in tok.text and not doc[tok.i + 1].is_space:
-            doc[tok.i + 1].is_sent_start = True
+    if len(doc) < 2:
+        return doc
+    spaces = doc.to_array(IS_SPACE)  # read from the array: a Token for each word is most of the cost
+    for i in numpy.flatnonzero(spaces[:-1]).tolist():
+        if not spaces[i + 1] and "\n\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -495,13 +497,17 @@ def focus_text(
     )
 
 
-def with_text(doc: Doc, text: str) -> Doc:
+def with_text(doc: Doc, text: str, parsed: str | None = None) -> Doc:
     """Give a doc parsed from ``focus_text`` its article's whole text (same length), which
     ``doc_text`` returns: the stages that read text (dates, actors, places' context, tolls)
-    read every sentence, those that read the parse read the sentences that were parsed."""
-    if len(text) != len(doc.text):
+    read every sentence, those that read the parse read the sentences that were parsed.
+    ``parsed``, the text given to spaCy (its ``doc.text``), spares a join of every token."""
+    if parsed is None or len(parsed) != _length(doc):
+        parsed = doc.text
+    if len(text) != len(parsed):
         raise ValueError("with_text: the text must have the doc's length")
     doc.user_data["sitrep_text"] = text
+    doc.user_data["sitrep_parsed"] = parsed
     return doc
 
 
@@ -512,3 +518,33 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["sitrep_text"] = doc.text
     return text
+
+
+def parsed_text(doc: Doc) -> str:
+    """``doc.text`` (the text spaCy parsed: with focus, the article's event sentences amid blanks),
+    computed once: spaCy makes a Token for every word and joins them on each access."""
+    text = doc.user_data.get("sitrep_parsed")
+    if text is None:
+        text = doc.user_data["sitrep_parsed"] = doc.text
+    return text
+
+
+def tokens_with(doc: Doc, lemmas: frozenset[str], words: frozenset[str] = frozenset()) -> list[int]:
+    """The indices of the tokens whose lower-cased lemma is one of ``lemmas`` or whose lower-cased
+    form is one of ``words``, read from the doc's arrays: a stage that looks for a few words asks
+    about those tokens only (a Token made for every word of the article cost more than the test)."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    rows = doc.to_array([LEMMA, LOWER]).tolist()
+    by_lemma = {h for h in {r[0] for r in rows} if strings[h].lower() in lemmas}
+    by_word = {h for h in {r[1] for r in rows} if strings[h] in words}
+    return [i for i, (lemma, word) in enumerate(rows) if lemma in by_lemma or word in by_word]
+
+
+def _length(doc: Doc) -> int:
+    """The length of ``doc.text`` without joining it: tokens tile the text, so the last one ends it."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)

@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from itertools import islice
 from typing import Any, TypeVar
@@ -26,6 +27,7 @@ from sitrep import fatalities as fatalities_stage
 from sitrep import temporal
 from sitrep.actors import ActorDictionary
 from sitrep.assemble import Findings, assemble_events
+from sitrep.codebook import packaged_text
 from sitrep.config import AssembleSettings, Settings
 from sitrep.events import Lexicon, find_event_mentions, sentence_spans
 from sitrep.focus import claim_sentence
@@ -40,6 +42,7 @@ from sitrep.triage import quick_lexicon, triggers_to_parse
 from sitrep.versions import versions
 
 _T = TypeVar("_T")
+_WARM_UP_DAY = date(2024, 3, 11)
 
 
 @dataclass
@@ -76,12 +79,25 @@ class Extractor:
         """Versions of the code, model and data behind every output row."""
         return versions(self.nlp.meta.get("name", ""), self.nlp.meta.get("version", ""))
 
+    def warm(self) -> Extractor:
+        """Load now what the stages load at first use (the gazetteer's indexes, the claim, sub-type
+        and actor models and lexicons, compiled patterns) by coding a packaged report: a worker
+        pays it once on loading rather than in its first shard, and workers forked after it
+        inherit it. The answers for later articles are the same (a test compares them)."""
+        self.gazetteer.admin_by_loose_name("")  # the gazetteer's indexes made at first use
+        self.gazetteer.capital("")
+        self.gazetteer.provinces("")
+        sample = packaged_text("warm_up.txt")
+        list(self.extract_many([Article(Article.make_id(sample, _WARM_UP_DAY), _WARM_UP_DAY, sample)]))
+        return self
+
     def extract(self, article: Article) -> list[Event]:
         """The coded events of one article (raises on a stage failure)."""
         spans = self.triggers_to_parse(article)
         if spans is None:
             return []
-        doc = self._with_text(article, self.nlp(self._text(article, spans)))
+        text = self._text(article, spans)
+        doc = self._with_text(article, self.nlp(text), text)
         return self._events(article, doc)
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
@@ -129,12 +145,15 @@ class Extractor:
         texts = {key: self._text(article, spans) for key, (article, spans) in wanted.items()}
         try:
             docs = self.nlp.pipe(texts.values(), batch_size=self.batch_size)
-            return {key: self._with_text(wanted[key][0], doc) for key, doc in zip(texts, docs, strict=True)}
+            return {
+                key: self._with_text(wanted[key][0], doc, texts[key])
+                for key, doc in zip(texts, docs, strict=True)
+            }
         except Exception:
             out = {}
             for key, text in texts.items():
                 try:
-                    out[key] = self._with_text(wanted[key][0], self.nlp(text))
+                    out[key] = self._with_text(wanted[key][0], self.nlp(text), text)
                 except Exception as exc:
                     failed[key] = StageError("parse", exc)
             return out
@@ -147,9 +166,10 @@ class Extractor:
         keep = claim_sentence() if self.focus_claims else None
         return focus_text(text, spans, self.focus_neighbours, lead=self.focus_lead, keep=keep)
 
-    def _with_text(self, article: Article, doc: Doc) -> Doc:
-        """A focused doc still reads as the whole article to every stage that reads text."""
-        return doc if self.focus_neighbours < 0 else with_text(doc, _normalised(article.text))
+    def _with_text(self, article: Article, doc: Doc, parsed: str) -> Doc:
+        """A focused doc still reads as the whole article to every stage that reads text;
+        ``parsed``, the text spaCy was given, is kept as the doc's own (``nlp.parsed_text``)."""
+        return doc if self.focus_neighbours < 0 else with_text(doc, _normalised(article.text), parsed)
 
     def _events(self, article: Article, doc: Doc) -> list[Event]:
         """Every stage on one parsed article; a failure raises ``StageError`` naming the stage.
@@ -358,7 +378,7 @@ def _worker_pool(settings: Settings, workers: int) -> ProcessPoolExecutor:
     global _WORKER
     if "fork" not in multiprocessing.get_all_start_methods():
         return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,))
-    _WORKER = Extractor.from_settings(settings)  # inherited by the workers at their fork
+    _WORKER = Extractor.from_settings(settings).warm()  # inherited, loaded and warm, at the fork
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=_forked_worker
     )

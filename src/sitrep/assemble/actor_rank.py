@@ -28,6 +28,7 @@ from sitrep.assemble.perpetrator import blamed
 from sitrep.assemble.records import Draft, Findings, Tree
 from sitrep.codebook import codebook, packaged_text
 from sitrep.model import Actor, Claim, Span
+from sitrep.nlp import parsed_text
 
 ACTOR_TYPES = (
     "State forces", "Rebel group", "Political militia", "Identity militia", "Rioters", "Protesters",
@@ -89,7 +90,7 @@ class EventFacts:
 
 def actor_candidates(findings: Findings, draft: Draft, facts: EventFacts) -> list[Candidate]:
     """Every actor the event could have, and the "nobody" row last."""
-    country, text = facts.country, findings.doc.text
+    country, text = facts.country, parsed_text(findings.doc)
     votes: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
     actors: dict[str, Actor] = {}
     for clause in draft.clauses:
@@ -303,7 +304,7 @@ def _provokers(findings: Findings, draft: Draft, country: str) -> set[str]:
     what looked like reprisals for Hamas's killing of four Israelis", "raids launched in retaliation
     for Tuesday's killing of four settlers by Hamas gunmen", "settlers attack village after deadly
     Hamas strike"): the side that provoked it, not its actor 1."""
-    text = findings.doc.text
+    text = parsed_text(findings.doc)
     sentences = [(m.sentence.start, m.sentence.end) for m in draft.mentions]
     answered, acting = set(), set()
     for m in findings.actors:
@@ -342,7 +343,7 @@ def _unclaimed(findings: Findings, facts: EventFacts, actor: Actor | None) -> bo
         or actor.type == "Civilians"
     ):
         return False
-    text = findings.doc.text
+    text = parsed_text(findings.doc)
     if not _NO_CLAIM.search(text):
         return False
     for m in findings.actors:
@@ -380,7 +381,7 @@ def _the_lead_group(candidates: list[Candidate], findings: Findings) -> Candidat
     """The one armed group of the event's country that the report's lead names, when the event's
     own sentences name only "gunmen" or "militants" ("Al-Shabaab suspect hurls explosive at
     police" above "the attackers threw a grenade"): those are its men, unless no one claimed it."""
-    if _NO_CLAIM.search(findings.doc.text):
+    if _NO_CLAIM.search(parsed_text(findings.doc)):
         return None
     at = {name: i for i, name in enumerate(FEATURES)}
     groups = [

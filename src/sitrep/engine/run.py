@@ -96,7 +96,7 @@ class ShardWorker:
     def __init__(self, settings: Settings, out: str, retries: int = 2) -> None:
         from sitrep.pipeline import Extractor
 
-        self.extractor = Extractor.from_settings(settings)
+        self.extractor = Extractor.from_settings(settings).warm()  # first-use loads here, not in a shard
         self.out = Path(out)
         self.retries = retries
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from sitrep.nlp import doc_text
+from sitrep.nlp import doc_text, parsed_text
 
 _WORD = r"[A-Z][a-zA-Z\u00c0-\u024f]+(?:-[A-Z][a-zA-Z\u00c0-\u024f]+)*"
 # "Mocimboa da Praia", "Ciudad del Este": a particle inside a name
@@ -31,9 +31,10 @@ def skipped_names(doc: Doc) -> Iterator[tuple[int, int, str]]:
     """(start, end, text) of each capitalised phrase in a sentence the parse skipped, a leading
     "In" or "The" left out ("In Derbent" is the cue and the name)."""
     text = doc_text(doc)
-    if text == doc.text:
+    parsed = parsed_text(doc)
+    if text == parsed:
         return
-    for blank in _BLANK.finditer(doc.text):
+    for blank in _BLANK.finditer(parsed):
         if not text[blank.start() : blank.end()].strip():
             continue
         for m in _NAME.finditer(text, blank.start(), blank.end()):
