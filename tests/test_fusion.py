@@ -30,12 +30,12 @@ from sitrep.fusion import (
     score_cluster,
     score_pair,
     shared_details,
-    stale,
     stopwords,
     targets_differ,
     trigger_sentence,
     types_compatible,
 )
+from sitrep.fusion_blocks import stale
 from sitrep.fusion_model import clues, common_clues, evidence, subtypes_agree
 from sitrep.fusion_reconcile import combine_fatalities, reconcile
 from sitrep.model import (
