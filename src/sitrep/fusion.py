@@ -262,7 +262,8 @@ def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:
     targets.
 
     Outlets and the coder often get the place wrong (another country, no place at all), so a
-    place only keeps reports apart when both are points in one country and far apart; reports
+    place only keeps reports apart when both are points in one country and far apart, and not
+    when one report's text names the other's place (:func:`placed_elsewhere`); reports
     that share ``detail_override`` names, numbers and times of day (the victims, the commander,
     "21 killed", "at night") pass the place gates and a wider date gap: the coder misplaced or
     misdated one of them, two incidents are not told with the same details.
@@ -289,6 +290,8 @@ def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:
     la, lb = ea.location, eb.location
     if la is None or lb is None or la.country != lb.country or is_wide(la) or is_wide(lb):
         return True
+    if placed_elsewhere(a, b):
+        return True
     if GeoPrecision.EXACT == la.geo_precision == lb.geo_precision and not same_name(la.name, lb.name):
         return distance_km(la, lb) <= settings.same_place_km  # two named towns: two incidents
     return distance_km(la, lb) <= settings.far_km
@@ -305,6 +308,18 @@ def round_up_towns(a: Report, b: Report, settings: FusionSettings) -> bool:
     if distance_km(la, lb) <= settings.max_km:
         return False
     return all(names_place(r, loc) for r in (a, b) for loc in (la, lb))
+
+
+def placed_elsewhere(a: Report, b: Report) -> bool:
+    """One report's passage names the other's place and the other's passage does not name its
+    place back: the coder put the first where its officials spoke or its outlet sits (the
+    capital, the province, the next town), while its text tells the other's town. Two reports
+    of two towns name each other's town both ways or not at all (a round-up, or two stories).
+    Main reports only: a background mention's place is the one it recalls."""
+    la, lb = a.event.location, b.event.location
+    if la is None or lb is None or not a.event.role is EventRole.MAIN is b.event.role:
+        return False
+    return (names_place(a, lb) and not names_place(b, la)) or (names_place(b, la) and not names_place(a, lb))
 
 
 def too_vague(event: Event) -> bool:
