@@ -30,12 +30,12 @@ from sitrep.fusion import (
     score_cluster,
     score_pair,
     shared_details,
-    stale,
     stopwords,
     targets_differ,
     trigger_sentence,
     types_compatible,
 )
+from sitrep.fusion_blocks import stale
 from sitrep.fusion_model import clues, common_clues, evidence, subtypes_agree
 from sitrep.fusion_reconcile import combine_fatalities, reconcile
 from sitrep.model import (
@@ -211,6 +211,24 @@ def test_two_round_ups_of_one_nights_strikes_keep_their_towns_apart():
     told = "Russian Shahed drones struck Sumy overnight; Governor Volodymyr Artiukh said 23 people were hurt."
     misplaced = report("c", told, location=KHARKIV, context=told + " Mayor Ihor Terekhov sent rescuers.")
     assert pair_allowed(sumy, misplaced, SETTINGS)
+
+
+def test_a_report_whose_text_names_the_others_town_was_placed_elsewhere():
+    """The coder put one outlet's report where the regional administration spoke (Kharkiv) while
+    its text tells the strike on Sumy; the Sumy outlet never names Kharkiv. Few details are shared,
+    yet the two named towns do not keep them apart. Two reports that each name the other's town
+    (or neither does) are two towns' stories and stay apart."""
+    sumy = report("a", DEPOT, context=DEPOT + " Rescuers worked through the morning.")
+    told = "A drone hit a fuel depot in Sumy overnight, the regional military administration said in Kharkiv."
+    elsewhere = report("b", told, location=KHARKIV, context=told)
+    assert shared_details(sumy, elsewhere) < SETTINGS.detail_override
+    assert pair_allowed(sumy, elsewhere, SETTINGS)
+    both = "Drones hit a fuel depot in Sumy and a warehouse in Kharkiv overnight."
+    assert not pair_allowed(
+        report("c", both, context=both), report("d", both, location=KHARKIV, context=both), SETTINGS
+    )
+    kharkiv = report("e", "A drone hit a warehouse in Kharkiv overnight.", location=KHARKIV)
+    assert not pair_allowed(sumy, kharkiv, SETTINGS)
 
 
 def test_a_round_up_that_tells_both_towns_gives_its_other_town_to_no_outlet():

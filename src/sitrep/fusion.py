@@ -10,8 +10,10 @@ How it works:
    its date window touches (the day, week or month of ``EventDate.start/.end`` widened by
    ``date_slack_days``), and inside a block in a grid cell of about ``near_km``. An event is
    compared only with events of the neighbouring cells of its blocks (regional or country-level
-   places are compared with the whole block), so cost grows about linearly with the number
-   of events as long as their density in place and time does.
+   places are compared with the whole block), with the events of its clues' blocks and with
+   those of the other countries its passage names (a border clash that each side's outlets
+   place at home), so cost grows about linearly with the number of events as long as their
+   density in place and time does (``sitrep.fusion_blocks``).
 2. **Gates.** A pair can be linked only if the date windows overlap, the places are within
    ``max_km`` (``near_km`` for "near" places; a region or a country matches the places inside
    it), the event types are compatible and the two events come from different articles.
@@ -30,7 +32,6 @@ How it works:
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -42,6 +43,7 @@ import pycountry
 
 from sitrep.codebook import codebook, distance_km, packaged_text
 from sitrep.config import FusionSettings
+from sitrep.fusion_blocks import BlockIndex, date_window, max_gap, report_windows
 from sitrep.fusion_model import clues, evidence, load_model, pair_features, singular, target_kinds
 from sitrep.fusion_places import fold, same_name, told_apart
 from sitrep.fusion_reconcile import (
@@ -57,7 +59,6 @@ from sitrep.model import (
     DatePrecision,
     DateSource,
     Event,
-    EventDate,
     EventRole,
     Fatalities,
     GeoPrecision,
@@ -88,7 +89,6 @@ _CROWD_TOLD_AS = {
     "Mob violence": "Attack",
     "Excessive force against protesters": "Attack",
 }
-_WIDE_LATITUDE = 60.0  # beyond this the longitude grid is too coarse: treat places as wide
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,35 +208,6 @@ def _name_words(event: Event) -> list[str]:
 # -- gates --------------------------------------------------------------------------------------
 
 
-def date_window(event_date: EventDate, settings: FusionSettings) -> tuple[int, int]:
-    """First and last day (ordinals) the event could be on, widened by the slack settings."""
-    lo, hi = event_date.start.toordinal(), event_date.end.toordinal()
-    if event_date.source is DateSource.PUBLICATION_DATE:
-        lo -= settings.publication_slack_days
-    return lo - settings.date_slack_days, hi + settings.date_slack_days
-
-
-def stale(report: Report, settings: FusionSettings) -> bool:
-    """A main report dated from its text more than ``stale_days`` before it came out: the coder
-    may have taken a date the text recalls ("since October 7") for the event's own."""
-    e = report.event
-    return (
-        e.role is EventRole.MAIN
-        and e.event_date.source is DateSource.TEXT
-        and (report.published - e.event_date.end).days > settings.stale_days
-    )
-
-
-def report_windows(report: Report, settings: FusionSettings) -> list[tuple[int, int]]:
-    """The date windows a report's event could lie in: its date's, and for a :func:`stale`
-    report also the days before it came out (a report is mostly about the last few days)."""
-    windows = [date_window(report.event.event_date, settings)]
-    if stale(report, settings):
-        day = report.published.toordinal()
-        windows.append((day - settings.publication_slack_days - settings.date_slack_days, day))
-    return windows
-
-
 def places_compatible(a: Location, b: Location, settings: FusionSettings) -> bool:
     """Could the two places be where one incident happened?"""
     if a.country != b.country:
@@ -291,7 +262,8 @@ def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:
     targets.
 
     Outlets and the coder often get the place wrong (another country, no place at all), so a
-    place only keeps reports apart when both are points in one country and far apart; reports
+    place only keeps reports apart when both are points in one country and far apart, and not
+    when one report's text names the other's place (:func:`placed_elsewhere`); reports
     that share ``detail_override`` names, numbers and times of day (the victims, the commander,
     "21 killed", "at night") pass the place gates and a wider date gap: the coder misplaced or
     misdated one of them, two incidents are not told with the same details.
@@ -318,6 +290,8 @@ def pair_allowed(a: Report, b: Report, settings: FusionSettings) -> bool:
     la, lb = ea.location, eb.location
     if la is None or lb is None or la.country != lb.country or is_wide(la) or is_wide(lb):
         return True
+    if placed_elsewhere(a, b):
+        return True
     if GeoPrecision.EXACT == la.geo_precision == lb.geo_precision and not same_name(la.name, lb.name):
         return distance_km(la, lb) <= settings.same_place_km  # two named towns: two incidents
     return distance_km(la, lb) <= settings.far_km
@@ -334,6 +308,18 @@ def round_up_towns(a: Report, b: Report, settings: FusionSettings) -> bool:
     if distance_km(la, lb) <= settings.max_km:
         return False
     return all(names_place(r, loc) for r in (a, b) for loc in (la, lb))
+
+
+def placed_elsewhere(a: Report, b: Report) -> bool:
+    """One report's passage names the other's place and the other's passage does not name its
+    place back: the coder put the first where its officials spoke or its outlet sits (the
+    capital, the province, the next town), while its text tells the other's town. Two reports
+    of two towns name each other's town both ways or not at all (a round-up, or two stories).
+    Main reports only: a background mention's place is the one it recalls."""
+    la, lb = a.event.location, b.event.location
+    if la is None or lb is None or not a.event.role is EventRole.MAIN is b.event.role:
+        return False
+    return (names_place(a, lb) and not names_place(b, la)) or (names_place(b, la) and not names_place(a, lb))
 
 
 def too_vague(event: Event) -> bool:
@@ -365,11 +351,6 @@ def hit_kinds(sentence: str) -> set[int]:
     return found
 
 
-def max_gap(settings: FusionSettings) -> int:
-    """The widest gap between two date windows that any pair may have (with shared details)."""
-    return settings.max_gap_days + (settings.detail_extra_days if settings.detail_override else 0)
-
-
 def shared_details(a: Report, b: Report) -> int:
     """How many names, distinctive numbers and times of day two reports' passages share."""
     return sum(c[0] in "n#h" for c in a.clues & b.clues)
@@ -382,77 +363,7 @@ def targets_differ(a: Report, b: Report) -> bool:
     return bool(ta and tb and not ta & tb)
 
 
-# -- blocking ------------------------------------------------------------------------------------
-
-
-class BlockIndex:
-    """Reports by (country, date bucket, grid cell) and by (date bucket, clue), so each report
-    finds its candidates in a few blocks: nearby places, or the same names and numbers."""
-
-    def __init__(self, settings: FusionSettings) -> None:
-        self.settings = settings
-        self._cell_deg = settings.far_km / 111.0
-        self._cells: dict[tuple, list[int]] = defaultdict(list)
-        self._wide: dict[tuple, list[int]] = defaultdict(list)
-        self._all: dict[tuple, list[int]] = defaultdict(list)
-        self._clues: dict[tuple, list[int]] = defaultdict(list)
-
-    def _buckets(self, report: Report) -> list[int]:
-        size, pad = self.settings.bucket_days, max_gap(self.settings)
-        found = {
-            k
-            for lo, hi in report_windows(report, self.settings)
-            for k in range(lo // size, (hi + pad) // size + 1)
-        }
-        return sorted(found)
-
-    def _cell(self, loc: Location) -> tuple[int, int] | None:
-        if is_wide(loc) or abs(loc.latitude) > _WIDE_LATITUDE:
-            return None
-        return math.floor(loc.latitude / self._cell_deg), math.floor(loc.longitude / (2 * self._cell_deg))
-
-    def add(self, i: int, report: Report) -> None:
-        loc = report.event.location
-        cell = None if loc is None else self._cell(loc)
-        keys = _block_clues(report)
-        for bucket in self._buckets(report):
-            for clue in keys:
-                self._clues[(bucket, clue)].append(i)
-            if loc is None:
-                continue
-            key = (loc.country, bucket)
-            self._all[key].append(i)
-            if cell is None:
-                self._wide[key].append(i)
-            else:
-                self._cells[(*key, *cell)].append(i)
-
-    def near(self, report: Report) -> set[int]:
-        """Indices of the reports in the blocks around ``report`` (a superset of its candidates)."""
-        loc = report.event.location
-        cell = None if loc is None else self._cell(loc)
-        found: set[int] = set()
-        cap = self.settings.clue_block_max
-        for bucket in self._buckets(report):
-            for clue in _block_clues(report):
-                posting = self._clues.get((bucket, clue), ())
-                if len(posting) <= cap:  # a name every report of the week shares tells nothing
-                    found.update(posting)
-            if loc is None:
-                continue
-            key = (loc.country, bucket)
-            if cell is None:
-                found.update(self._all.get(key, ()))
-                continue
-            found.update(self._wide.get(key, ()))
-            for dy in (-1, 0, 1):
-                for dx in (-1, 0, 1):
-                    found.update(self._cells.get((*key, cell[0] + dy, cell[1] + dx), ()))
-        return found
-
-
-def _block_clues(report: Report) -> list[str]:
-    return sorted(c for c in report.clues if c[0] in "n#")
+# -- blocking (sitrep.fusion_blocks) ---------------------------------------------------------------
 
 
 def candidate_pairs(reports: Sequence[Report], settings: FusionSettings) -> Iterator[tuple[int, int]]:
