@@ -31,10 +31,12 @@ def going_on(own: list[Claim]) -> list[Claim]:
 
 def goes_on_from(earlier: Claim, later: Claim) -> bool:
     """Whether a later statement adds nothing an analyst codes apart: no stance or field of its own,
-    or only who was taken ('..., adding that 14 passengers were abducted'), a detail of the same
-    account that the analysts keep in the speaker's one claim."""
+    or only who was taken ('..., adding that 14 passengers were abducted') or a toll still uncounted
+    ('..., and gave no toll'), a detail of the same account that the analysts keep in the speaker's one claim."""
     same_stance = later.stance in (Stance.ASSERTS, earlier.stance)
-    return same_stance and (later.field in _NO_FIELD | _DETAIL_FIELDS or later.field == earlier.field)
+    uncounted = later.field == "fatalities" and not later.value
+    detail = later.field in _NO_FIELD | _DETAIL_FIELDS or uncounted
+    return same_stance and (detail or later.field == earlier.field)
 
 
 # Fields a speaker's later statement may add without making a claim of its own.
