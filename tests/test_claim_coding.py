@@ -354,3 +354,23 @@ def test_a_capital_or_country_speaks_for_its_government_whatever_the_tagger_read
     name: str, kind: str
 ) -> None:
     assert speaker_type(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "agent", "field"),
+    [
+        # ground taken is the event, told by the side that took it or by another
+        ("We took control of the town before midday and sent the army running", "claims responsibility", "", "event"),
+        ("Islamist insurgents seized the strategic port town on Monday", "asserts", "Islamist insurgents", "event"),
+        ("the militants had also reportedly seized 24 villages from the government forces", "asserts", "the militants",
+         "event"),
+        ("the insurgents had set up barricades on the roads into the town, which was fully under their control",
+         "asserts", "the insurgents", "event"),
+        # an accusation still names the perpetrator; a toll stays the toll
+        ("the neighbour has since taken control of parts of two districts", "accuses", "the neighbour", "perpetrator"),
+        ("fighters killed four soldiers and for a short time seized a town near the border", "asserts", "fighters",
+         "fatalities"),
+    ],
+)  # fmt: skip
+def test_ground_taken_is_the_event(text: str, stance: str, agent: str, field: str) -> None:
+    assert field_of(text, stance, agent=agent)[0] == field

@@ -145,6 +145,17 @@ TOLL_TALK = re.compile(
     r"|\bcasualt\w+ (were|are) feared\b|\b(precise|exact) (count|number|toll)\b",
     re.I,
 )
+# Ground taken ("seized the town", "took control of Rutshuru", "the town was fully under their control"): the
+# analysts code a statement of territory changing hands (ACLED's "overtakes" / "regains territory") the event,
+# even from the group that took it, not the perpetrator.
+TAKEN_GROUND = re.compile(
+    r"\b(took|taken|taking|seized?|seizing|captured?|capturing|recaptured?|regained|retook|retaken|overran|overrun"
+    r"|took back|taken back|in control of|pushed the army out of)\b( full| complete)?( control (of|over))?( the| a| its"
+    r"| both| two| three| several)?( \w+)?( \w+)? (towns?|city|cities|villages?|base|headquarters|positions?|territory"
+    r"|districts?|airport|port|camp|areas)\b|\b(took|taken|seized|captured|recaptured|regained) (full |complete )?control\b"
+    r"|\btook over\b|\bunder (their|its|the group.s|full|insurgent|rebel) control\b|\bfell (in)?to the hands\b",
+    re.I,
+)
 # A drone or missile brought down ("air defences shot down 11 drones", "intercepted two missiles"): the
 # analysts code the interception the event, not who fired it or what it was aimed at.
 INTERCEPTED = re.compile(
@@ -424,7 +435,19 @@ def _people_counts(text: str) -> Iterator[re.Match[str]]:
 def field_of(
     text: str, stance: str, *, agent: str = "", speaker: str = "", toll: int | None = None, party: str = ""
 ) -> tuple[str, str]:
-    """The event field a statement speaks to and the value it gives (as written), or ('event', '').
+    """The event field a statement speaks to and the value it gives (as written), or ('event', '');
+    a statement of ground taken ("the rebels seized the town") speaks to the event, unless it accuses
+    or denies (``_field_by_words`` reads the rest)."""
+    field, value = _field_by_words(text, stance, agent=agent, speaker=speaker, toll=toll, party=party)
+    if field == "perpetrator" and stance not in (Stance.ACCUSES, Stance.DENIES) and TAKEN_GROUND.search(text):
+        return "event", ""
+    return field, value
+
+
+def _field_by_words(
+    text: str, stance: str, *, agent: str = "", speaker: str = "", toll: int | None = None, party: str = ""
+) -> tuple[str, str]:
+    """The field by the statement's words and who it names.
 
     A statement that ties the attack to someone ("was behind", "belonged to", "the work of") speaks
     to the perpetrator even when the parse finds no attacker in it; one that only tells what unnamed
