@@ -122,6 +122,26 @@ def test_the_martyred_are_the_toll(text: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a count written out past twelve, as a sentence opens with it
+        ("Thirteen soldiers were killed on Saturday when a suicide attacker rammed the convoy", "13"),
+        ("Thirty-nine people died when the boat carrying them was shelled", "39"),
+        # talk of the toll without its number: the fatalities, uncounted
+        ("the toll could rise given how powerful the blast was", ""),
+        ("The death toll may rise", ""),
+        ("a number of the injured were in a critical condition and more deaths could follow", ""),
+        ("the real toll may be higher, since whole families were wiped out", ""),
+        ("There is still no precise count of the number of victims", ""),
+        ("casualties were feared after the attack", ""),
+        ("both the clashes and the number of dead to AFP", ""),
+    ],
+)
+def test_the_toll_written_out_or_still_uncounted(text: str, value: str) -> None:
+    assert field_of(text, "asserts") == ("fatalities", value)
+
+
+@pytest.mark.parametrize(
     ("text", "field", "value"),
     [
         # the taken, counted, are the victims of a kidnapping
@@ -131,6 +151,12 @@ def test_the_martyred_are_the_toll(text: str, value: str) -> None:
         # a count that is no one taken, or a taking that is no kidnapping
         ("the rebels spent two nights in the area before they kidnapped anyone", "event", ""),
         ("196 protesters had been taken into custody for failing to comply", "event", ""),
+        # the count must be of people: weapons snatched, the police of two districts, a congregation taken by surprise
+        ("unknown men snatched three weapons from the guards at the house", "event", ""),
+        ("the police of two districts raided the hideout and recovered the hostage", "event", ""),
+        ("the congregation was taken by surprise, and several worshippers were rushed to hospital", "event", ""),
+        # a count written out, as a sentence opens with it
+        ("Seventeen people, five of them children, were seized and taken away near the capital", "victims", "Seventeen"),
     ],
 )  # fmt: skip
 def test_the_victims_of_a_kidnapping(text: str, field: str, value: str) -> None:
@@ -328,3 +354,23 @@ def test_a_capital_or_country_speaks_for_its_government_whatever_the_tagger_read
     name: str, kind: str
 ) -> None:
     assert speaker_type(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "agent", "field"),
+    [
+        # ground taken is the event, told by the side that took it or by another
+        ("We took control of the town before midday and sent the army running", "claims responsibility", "", "event"),
+        ("Islamist insurgents seized the strategic port town on Monday", "asserts", "Islamist insurgents", "event"),
+        ("the militants had also reportedly seized 24 villages from the government forces", "asserts", "the militants",
+         "event"),
+        ("the insurgents had set up barricades on the roads into the town, which was fully under their control",
+         "asserts", "the insurgents", "event"),
+        # an accusation still names the perpetrator; a toll stays the toll
+        ("the neighbour has since taken control of parts of two districts", "accuses", "the neighbour", "perpetrator"),
+        ("fighters killed four soldiers and for a short time seized a town near the border", "asserts", "fighters",
+         "fatalities"),
+    ],
+)  # fmt: skip
+def test_ground_taken_is_the_event(text: str, stance: str, agent: str, field: str) -> None:
+    assert field_of(text, stance, agent=agent)[0] == field

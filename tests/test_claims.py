@@ -262,6 +262,9 @@ def test_speaker_name_role_and_kind(nlp: Language, text: str, speaker: str, role
         # a speaker going on to who was taken: the one claim speaks to the victims
         ("The bus was attacked near Kaduna on Sunday night, the state commissioner Samuel Aruwan said, adding that "
          "gunmen abducted 14 passengers.", "asserts", "victims", "14"),
+        # a speaker going on to a toll still uncounted: the one claim speaks to the fatalities, with no value
+        ("The district police chief confirmed there had been an explosion inside the mosque, adding that there was "
+         "no precise count of the dead yet.", "confirms", "fatalities", ""),
         # an armed group's spokesman claiming its act names the group, not himself, as the perpetrator
         ('"We carried out the shootings because they were spies," TPNPB spokesman Sebby Sambom told AFP.',
          "claims responsibility", "perpetrator", "TPNPB"),

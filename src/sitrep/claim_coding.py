@@ -11,12 +11,14 @@ The vocabulary is versioned data (``data/claim_lexicon.yaml``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 import yaml
 
 from sitrep.codebook import packaged_text
+from sitrep.counts import parse_count
 from sitrep.model import Stance
 
 # Stance from the reporting verb first, then from the words of the statement.
@@ -75,7 +77,10 @@ SELF_CLAIM = re.compile(
 )
 ARMED_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
 OWN_SIDE = frozenset({"it", "we", "they", "our", "us", "its"})
-NUMBER = re.compile(r"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|"
+# Numbers written out past twelve, as a sentence opens with them ("Thirteen soldiers were killed", "Thirty-nine").
+SPELLED = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight"
+           r"|nine))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")  # fmt: skip
+NUMBER = re.compile(rf"\b(\d[\d,]*|{SPELLED}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|"
                     r"hundreds|several)\b", re.I)  # fmt: skip
 INJURY = re.compile(r"\b(wound\w*|injur\w*|hurt)\b", re.I)
 DEATH = re.compile(
@@ -86,13 +91,15 @@ DEATH = re.compile(
 # A statement that people were taken ("gunmen abducted 14 travellers", "all 12 passengers were taken"):
 # with a count of the taken, it speaks to the victims, as the analysts code a kidnapping's hostages.
 ABDUCTED = re.compile(
-    r"\b(abduct\w*|kidnap\w*|snatched|hostages?|captivity|(took|taken) away|taken by"
-    r"|(were|was|been|being) taken\b(?! (to|into|part|back|over|up|down|place|off|out|from|in|on|aboard)\b))",
+    r"\b(abduct\w*|kidnap\w*|snatched|hostages?|captivity|(took|taken) away|taken by(?! surprise)"
+    r"|(were|was|been|being) taken\b(?! (to|into|part|back|over|up|down|place|off|out|from|in|on|aboard|by surprise)\b))",
     re.I,
 )
-# Not a count of the taken: "two nights", "three vehicles".
+# Not a count of the taken: "two nights", "three vehicles", "snatched three weapons", "the police of two districts".
 _NOT_TAKEN = re.compile(
-    r"\W+(nights?|days?|hours?|weeks?|months?|years?|minutes?|times|vehicles?|cars?|buses)\b", re.I
+    r"\W+((\w+ )?(nights?|days?|hours?|weeks?|months?|years?|minutes?|times|vehicles?|cars?|buses|weapons?|guns?|rifles?"
+    r"|cases|districts?|villages?|houses|homes|shots|rounds))\b",
+    re.I,
 )
 # A number of people, with no word of violence ("13 of his passengers had been taken") may still be a toll.
 HEADCOUNT = re.compile(
@@ -127,6 +134,28 @@ LOCATION = re.compile(
     r"|(?i:\b(in|at|near) the (\w+ ){0,2}(village|town|district|area|neighbou?rhood|region|province) of\b)"
 )
 TARGET = re.compile(r"\b(target\w*|aimed at)\b", re.I)
+# Talk of the toll without its number ("the toll may rise", "more deaths could follow", "the number of dead",
+# "no precise count", "casualties were feared"): the analysts code it the fatalities, with no value.
+TOLL_TALK = re.compile(
+    r"\b(toll|number|figure|count|casualt\w*|dead|deaths|victims)\b( [\w-]+){0,4} (may|might|could|would|is likely to"
+    r"|was likely to|(is|was|are|were) expected to) (still |yet |keep |probably )*(rise|climb\w*|increase|go up|grow"
+    r"|be (brought|higher))|\bmore deaths (may|might|could|would)\b|\b(may|might|could) (be )?(far |much )?higher\b"
+    r"|\btoll\b|\b(casualty|final) (figures?|count)\b|\bnumber of (the )?(dead|deaths|casualties|victims|people killed"
+    r"|those killed)\b|\bhow many (people )?(died|were killed|are dead|were dead)\b|\btally of (the )?dead\b"
+    r"|\bcasualt\w+ (were|are) feared\b|\b(precise|exact) (count|number|toll)\b",
+    re.I,
+)
+# Ground taken ("seized the town", "took control of Rutshuru", "the town was fully under their control"): the
+# analysts code a statement of territory changing hands (ACLED's "overtakes" / "regains territory") the event,
+# even from the group that took it, not the perpetrator.
+TAKEN_GROUND = re.compile(
+    r"\b(took|taken|taking|seized?|seizing|captured?|capturing|recaptured?|regained|retook|retaken|overran|overrun"
+    r"|took back|taken back|in control of|pushed the army out of)\b( full| complete)?( control (of|over))?( the| a| its"
+    r"| both| two| three| several)?( \w+)?( \w+)? (towns?|city|cities|villages?|base|headquarters|positions?|territory"
+    r"|districts?|airport|port|camp|areas)\b|\b(took|taken|seized|captured|recaptured|regained) (full |complete )?control\b"
+    r"|\btook over\b|\bunder (their|its|the group.s|full|insurgent|rebel) control\b|\bfell (in)?to the hands\b",
+    re.I,
+)
 # A drone or missile brought down ("air defences shot down 11 drones", "intercepted two missiles"): the
 # analysts code the interception the event, not who fired it or what it was aimed at.
 INTERCEPTED = re.compile(
@@ -369,7 +398,8 @@ def count_of_dead(text: str) -> str:
     best: tuple[int, str] = (9, "")
     for number in NUMBER.finditer(text):
         word = number.group(0).lower().replace(",", "")
-        if _NOT_PEOPLE.match(text[number.start() :]) or not (word.isdigit() or word in _COUNT_WORDS):
+        count = word if word.isdigit() else _count_word(word)
+        if _NOT_PEOPLE.match(text[number.start() :]) or not count:
             continue
         for death in deaths:
             lo, hi = sorted((number.end(), death))
@@ -377,23 +407,47 @@ def count_of_dead(text: str) -> str:
                 2 if death < number.start() else 0
             )  # "12 killed" before "killed 12"
             if gap < best[0]:
-                best = (gap, word if word.isdigit() else str(_COUNT_WORDS[word]))
+                best = (gap, count)
     return best[1]
+
+
+def _count_word(word: str) -> str:
+    """A count written in words as digits ("twelve" 12, "dozens" 12, "thirty-nine" 39), or '' ("several")."""
+    if word in _COUNT_WORDS:
+        return str(_COUNT_WORDS[word])
+    parsed = parse_count(word) if re.fullmatch(SPELLED, word) else None
+    return str(parsed[0]) if parsed else ""
 
 
 def count_of_taken(text: str) -> str:
     """The number of people a statement says were taken, as written ("14", "all 12" gives "12"), or ''."""
+    return next((number.group(0) for number in _people_counts(text)), "")
+
+
+def _people_counts(text: str) -> Iterator[re.Match[str]]:
+    """The numbers of a statement that may count people: not a time, a distance, an age, nor things
+    ("two nights", "three weapons", "some twenty houses")."""
     for number in NUMBER.finditer(text):
-        rest = text[number.start() :]
-        if not (_NOT_PEOPLE.match(rest) or _NOT_TAKEN.match(text[number.end() :])):
-            return number.group(0)
-    return ""
+        if not (_NOT_PEOPLE.match(text[number.start() :]) or _NOT_TAKEN.match(text[number.end() :])):
+            yield number
 
 
 def field_of(
     text: str, stance: str, *, agent: str = "", speaker: str = "", toll: int | None = None, party: str = ""
 ) -> tuple[str, str]:
-    """The event field a statement speaks to and the value it gives (as written), or ('event', '').
+    """The event field a statement speaks to and the value it gives (as written), or ('event', '');
+    a statement of ground taken ("the rebels seized the town") speaks to the event, unless it accuses
+    or denies (``_field_by_words`` reads the rest)."""
+    field, value = _field_by_words(text, stance, agent=agent, speaker=speaker, toll=toll, party=party)
+    if field == "perpetrator" and stance not in (Stance.ACCUSES, Stance.DENIES) and TAKEN_GROUND.search(text):
+        return "event", ""
+    return field, value
+
+
+def _field_by_words(
+    text: str, stance: str, *, agent: str = "", speaker: str = "", toll: int | None = None, party: str = ""
+) -> tuple[str, str]:
+    """The field by the statement's words and who it names.
 
     A statement that ties the attack to someone ("was behind", "belonged to", "the work of") speaks
     to the perpetrator even when the parse finds no attacker in it; one that only tells what unnamed
@@ -433,4 +487,6 @@ def field_of(
         return "victims", taken
     if LOCATION.search(text):  # "the bomb went off in the Hodan district"
         return "location", ""
+    if TOLL_TALK.search(text):  # "the toll may rise", "the number of dead": the toll, still uncounted
+        return "fatalities", ""
     return ("event", "") if about_event(text) else ("none", "")

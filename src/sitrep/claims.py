@@ -8,9 +8,10 @@ canonical actors), the reported content, and the sentence(s) that carry it.
 
 Who the speaker is (name, role, the fullest form the article gives) is decided in
 ``claim_speakers.py``; what the statement does and which field it speaks to in
-``claim_coding.py``. Here: which tokens report a statement, where the statement lies,
-one statement, one claim (a speaker going on, a source relayed by an outlet or an
-"according to"), and a quotation that runs on into the next sentence merged into one claim.
+``claim_coding.py``; which of a sentence's statements fold into one (a speaker going on, an
+outlet relaying) in ``claim_folding.py``. Here: which tokens report a statement, where the
+statement lies, one statement, one claim (a verb inside another's statement, an "according to"),
+and a quotation that runs on into the next sentence merged into one claim.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from sitrep.claim_coding import (
     speaker_type,
     stance_of,
 )
+from sitrep.claim_folding import going_on, without_relays
 from sitrep.claim_model import ClaimCues, ClaimModel
 from sitrep.claim_speakers import (
     BODY_ANAPHOR,
@@ -53,7 +55,7 @@ from sitrep.claim_speakers import (
     with_known_role,
     with_ruling_speakers,
 )
-from sitrep.model import Claim, Fatalities, Span, Stance
+from sitrep.model import Claim, Fatalities, Span
 from sitrep.nlp import doc_text, tokens_with
 
 SPEECH_LEMMAS = frozenset(
@@ -615,53 +617,8 @@ def find_claims(
                 own.append((claim, tok))
         if not own and claims and _continues_quote(sent, claims[-1]):
             claims[-1] = _merge(doc, claims[-1], sent)
-        claims.extend(_without_relays(_going_on([c for c, _ in own])))
+        claims.extend(without_relays(going_on([c for c, _ in own])))
     return with_ruling_speakers(claims, day.isoformat()) if day else claims
-
-
-# A speaker going on in the same sentence ('..., adding that ...') with what names no other field.
-_NO_FIELD = frozenset({"event", "none", ""})
-
-
-def _going_on(own: list[Claim]) -> list[Claim]:
-    """The sentence's claims with a speaker's later statement folded into their earlier one: 'X said
-    A, adding that B' is one claim, as the analyst codes it, unless B takes a stance of its own
-    ('..., and warned that ...') or speaks to another field (a toll, then the wounded)."""
-    kept: list[Claim] = []
-    for claim in own:
-        first = next((k for k, c in enumerate(kept) if c.speaker == claim.speaker), None)
-        if first is not None and _goes_on_from(kept[first], claim):
-            kept[first] = _folded(kept[first], claim)
-        else:
-            kept.append(claim)
-    return kept
-
-
-def _goes_on_from(earlier: Claim, later: Claim) -> bool:
-    """Whether a later statement adds nothing an analyst codes apart: no stance or field of its own,
-    or only who was taken ('..., adding that 14 passengers were abducted'), a detail of the same
-    account that the analysts keep in the speaker's one claim."""
-    same_stance = later.stance in (Stance.ASSERTS, earlier.stance)
-    return same_stance and (later.field in _NO_FIELD | _DETAIL_FIELDS or later.field == earlier.field)
-
-
-# Fields a speaker's later statement may add without making a claim of its own.
-_DETAIL_FIELDS = frozenset({"victims"})
-
-
-def _folded(earlier: Claim, later: Claim) -> Claim:
-    """One claim from a statement and the one going on from it; it speaks to the later one's field
-    when the earlier names none ('X said the bus was attacked, adding that 14 were abducted')."""
-    text = f"{earlier.text} {later.text}"
-    if earlier.field in _NO_FIELD and later.field not in _NO_FIELD:
-        return dataclasses.replace(earlier, text=text, field=later.field, value=later.value)
-    return dataclasses.replace(earlier, text=text)
-
-
-def _without_relays(own: list[Claim]) -> list[Claim]:
-    """'An Israeli security source claimed ..., Anadolu reports': the claim is the source's; the outlet relays it."""
-    sourced = {c.span.start for c in own if c.speaker_type != "media"}
-    return [c for c in own if c.speaker_type != "media" or c.span.start not in sourced]
 
 
 def _one_statement(
