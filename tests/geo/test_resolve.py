@@ -642,3 +642,29 @@ def test_a_name_before_a_local_unit_word_is_a_place(nlp, gazetteer, text: str, n
     vouches for a place of the story's country, as "district" does."""
     t = _resolved(_parse(nlp, gazetteer, text), name)
     assert t.location is not None and t.location.country == "UG"
+
+
+WASHINGTON = (38.90, -77.04)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Thousands of demonstrators marched from the White House to the Capitol on Saturday, "
+            "and more than 190 of them were arrested.",
+            "White House",
+        ),
+        ("Armenia and Azerbaijan signed a peace declaration at the White House on Friday.", "White House"),
+        ("Police arrested 40 anti-war protesters outside the U.S. Capitol on Monday.", "U.S. Capitol"),
+    ],
+)
+def test_a_seat_of_government_is_in_its_city(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str
+) -> None:
+    """GeoNames gives "White House" as another name of Casablanca and of two US towns: a march
+    from the White House or a deal signed there happened in Washington."""
+    found = _resolved(_parse(nlp, gazetteer, text), name)
+    assert found.location is not None
+    where = found.location
+    assert haversine_km(where.latitude, where.longitude, *WASHINGTON) < 25
