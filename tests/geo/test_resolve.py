@@ -642,3 +642,44 @@ def test_a_name_before_a_local_unit_word_is_a_place(nlp, gazetteer, text: str, n
     vouches for a place of the story's country, as "district" does."""
     t = _resolved(_parse(nlp, gazetteer, text), name)
     assert t.location is not None and t.location.country == "UG"
+
+
+WASHINGTON = (38.90, -77.04)
+MOSCOW = (55.75, 37.62)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "city"),
+    [
+        (
+            "WASHINGTON - Thousands of demonstrators marched from the White House to the Capitol on "
+            "Saturday to call for an end to the war.",
+            "White House",
+            WASHINGTON,
+        ),
+        (
+            "Police tried to stop demonstrators at the end of a march that had started in a festive "
+            "mood near the White House.",
+            "White House",
+            WASHINGTON,
+        ),
+        ("Armenia and Azerbaijan sign historic peace deal at White House", "White House", WASHINGTON),
+        ("Hundreds of protesters were detained on Red Square on Sunday.", "Red Square", MOSCOW),
+    ],
+)
+def test_a_seat_of_government_is_in_its_city(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str, city: tuple[float, float]
+) -> None:
+    """GeoNames gives "White House" as another name of Casablanca and of two US towns: a march
+    from the White House or a deal signed there happened in Washington."""
+    found = _resolved(_parse(nlp, gazetteer, text), name)
+    assert found.location is not None
+    where = found.location
+    assert haversine_km(where.latitude, where.longitude, *city) < 25
+
+
+def test_a_seat_of_government_named_as_a_speaker_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    """The entity ruler does not make a seat of government a place: "the White House said" speaks
+    for the state, and would vote for its country in a story that happens elsewhere."""
+    toponyms = _parse(nlp, gazetteer, "The White House said on Monday that the talks would continue.")
+    assert all(t.span.text != "White House" for t in toponyms)

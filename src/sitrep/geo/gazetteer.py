@@ -276,7 +276,7 @@ def load_extras() -> tuple[str, list[tuple[Place, list[str]]], dict[str, list[st
     """The curated file: its version, its places with aliases, and country aliases."""
     data = _load_yaml("places_extra.yaml")
     places = []
-    for row in data.get("places", []):
+    for row in [*data.get("places", []), *data.get("seats_of_government", [])]:
         fclass, fcode = _EXTRA_CODES[row["feature"]]
         place = Place(
             name=row["name"],
@@ -322,10 +322,15 @@ def load_demonyms() -> tuple[str, dict[str, str]]:
 
 
 def entity_patterns() -> list[dict]:
-    """EntityRuler patterns for the curated places, so that "Mashtal" is a place, not an ORG."""
+    """EntityRuler patterns for the curated places, so that "Mashtal" is a place, not an ORG. Seats
+    of government are left to the tagger: "marched from the White House" is a place, "the White
+    House said" a speaker."""
     _, places, _ = load_extras()
+    seats = {row["name"] for row in _load_yaml("places_extra.yaml").get("seats_of_government", [])}
     patterns = []
     for place, aliases in places:
+        if place.name in seats:  # "the White House said" is a speaker: the tagger decides
+            continue
         label = _PATTERN_LABEL.get(place.feature_class, "GPE")
         for name in [place.name, *aliases]:
             patterns.append({"label": label, "pattern": name, "id": f"place:{place.name}"})
