@@ -194,6 +194,31 @@ def test_territory_type_follows_the_actor():
     assert choose_sub_event_type(found, army, None, lexicon) == "Government regains territory"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Islamist fighters briefly seized a town close to the Kenyan border.", "seized a town"),
+        ("The rebels said they had taken the city from government troops.", "taken the city"),
+        ("Two battalions took the junta base together with allied troops.", "took the junta base"),
+        ("The group said it has seized full control of the battalion headquarters.", "seized full control"),
+        ("Another army base falls to the Arakan Army in Rakhine", "base falls"),
+        ("The headquarters fell on Monday after 32 days of heavy fighting.", "headquarters fell"),
+        ("Kitshanga finally fell into the hands of the M23 on Thursday evening.", "fell into the hands of"),
+    ],
+)
+def test_a_place_taken_is_told_in_many_words(sentence, trigger):
+    """ACLED's territory taken: a town seized, a base taken, a headquarters that fell, not only "took control"."""
+    found = [m for m in mentions(sentence) if m.strength == STRONG]
+    assert found, sentence
+    assert found[0].trigger.text == trigger
+    assert found[0].sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_town_that_fell_silent_was_not_taken():
+    found = [m for m in mentions("The town fell silent after the funeral.") if m.strength == STRONG]
+    assert not found
+
+
 def test_every_sub_event_type_has_codes():
     lexicon = Lexicon.default()
     for sub, codes in lexicon.codes.items():
