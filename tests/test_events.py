@@ -256,6 +256,27 @@ def test_prisoner_exchanges_and_truces_are_agreements(text):
     assert [m.sub_event_type for m in mentions(text) if m.strength == STRONG] == ["Agreement"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("An RSF suicide drone exploded in the city's central market, killing five people.", "suicide drone"),
+        ("A drone exploded over the market on Thursday, wounding ten people.", "drone exploded"),
+        (
+            "The Houthis launched missiles and drones at three commercial ships.",
+            "launched missiles and drones at",
+        ),
+        ("The militia sent a swarm of drones against the city on Friday.", "sent a swarm of drones against"),
+    ],
+)
+def test_drones_sent_or_blowing_up_are_air_strikes(sentence, trigger):
+    """ACLED's air/drone strike is any drone used as a weapon: a suicide (one-way) drone, a drone
+    that blew up, drones launched at a target (those shot down are disrupted weapons use)."""
+    found = [m for m in mentions(sentence) if m.strength == STRONG]
+    assert found, sentence
+    assert found[0].trigger.text == trigger
+    assert found[0].sub_event_type == "Air/drone strike"
+
+
 def test_drones_downed_are_disrupted_weapons_use():
     found = mentions("Air defences downed 21 of the 22 drones launched overnight, the military said.")
     assert [m.sub_event_type for m in found if m.strength == STRONG][0] == "Disrupted weapons use"
