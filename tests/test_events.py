@@ -194,6 +194,31 @@ def test_territory_type_follows_the_actor():
     assert choose_sub_event_type(found, army, None, lexicon) == "Government regains territory"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Islamist fighters briefly seized a town close to the Kenyan border.", "seized a town"),
+        ("The rebels said they had taken the city from government troops.", "taken the city"),
+        ("Two battalions took the junta base together with allied troops.", "took the junta base"),
+        ("The group said it has seized full control of the battalion headquarters.", "seized full control"),
+        ("Another army base falls to the Arakan Army in Rakhine", "base falls"),
+        ("The headquarters fell on Monday after 32 days of heavy fighting.", "headquarters fell"),
+        ("Kitshanga finally fell into the hands of the M23 on Thursday evening.", "fell into the hands of"),
+    ],
+)
+def test_a_place_taken_is_told_in_many_words(sentence, trigger):
+    """ACLED's territory taken: a town seized, a base taken, a headquarters that fell, not only "took control"."""
+    found = [m for m in mentions(sentence) if m.strength == STRONG]
+    assert found, sentence
+    assert found[0].trigger.text == trigger
+    assert found[0].sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_town_that_fell_silent_was_not_taken():
+    found = [m for m in mentions("The town fell silent after the funeral.") if m.strength == STRONG]
+    assert not found
+
+
 def test_every_sub_event_type_has_codes():
     lexicon = Lexicon.default()
     for sub, codes in lexicon.codes.items():
@@ -229,6 +254,27 @@ def test_an_abduction_raid_that_killed_several_is_an_attack(text, deaths, sub):
 )
 def test_prisoner_exchanges_and_truces_are_agreements(text):
     assert [m.sub_event_type for m in mentions(text) if m.strength == STRONG] == ["Agreement"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("An RSF suicide drone exploded in the city's central market, killing five people.", "suicide drone"),
+        ("A drone exploded over the market on Thursday, wounding ten people.", "drone exploded"),
+        (
+            "The Houthis launched missiles and drones at three commercial ships.",
+            "launched missiles and drones at",
+        ),
+        ("The militia sent a swarm of drones against the city on Friday.", "sent a swarm of drones against"),
+    ],
+)
+def test_drones_sent_or_blowing_up_are_air_strikes(sentence, trigger):
+    """ACLED's air/drone strike is any drone used as a weapon: a suicide (one-way) drone, a drone
+    that blew up, drones launched at a target (those shot down are disrupted weapons use)."""
+    found = [m for m in mentions(sentence) if m.strength == STRONG]
+    assert found, sentence
+    assert found[0].trigger.text == trigger
+    assert found[0].sub_event_type == "Air/drone strike"
 
 
 def test_drones_downed_are_disrupted_weapons_use():
