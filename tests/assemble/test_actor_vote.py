@@ -4,7 +4,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from handmade import clause
+from handmade import clause, main_events
 
 from sitrep.assemble.actor_vote import acled_sides, default_actors, vote_actors
 from sitrep.assemble.records import Draft
@@ -473,3 +473,17 @@ def test_a_violent_demonstrations_force_is_the_one_that_met_the_crowd(cue: str, 
     police = Actor("Police Forces of Libya", "State forces", "LY")
     _, actor2 = default_actors("Riots", "Violent demonstration", rioters, police, "LY", cue)
     assert (actor2 == police) is met
+
+
+def test_the_army_a_crowd_marched_against_is_no_force_at_the_march(extractor) -> None:
+    """ "Security forces fired tear gas" at a march against "the military's seizure of power" are
+    the police: the army the crowd opposes is the regime, not soldiers on the street."""
+    text = (
+        "Sudanese security forces fired tear gas on Thursday at thousands of protesters marching "
+        "in Omdurman against the military's seizure of power and the army chief who led it.\n\n"
+        "Medics said dozens of people were hurt."
+    )
+    events = main_events(extractor, text, date(2022, 1, 13))
+    forces = [a for e in events for a in (e.actor1, e.actor2) if a is not None and a.type == "State forces"]
+    assert forces
+    assert all(a.name.startswith("Police Forces of Sudan") for a in forces)

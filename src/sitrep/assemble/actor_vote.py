@@ -565,12 +565,19 @@ _POLICE_WORDS = whole_words(
 )
 
 
-# Soldiers named at a demonstration: without them its "security forces" are the police.
+# Soldiers named at a demonstration: without them its "security forces" are the police. The army
+# the crowd marched against ("the military's seizure of power", "military rulers", "the army chief")
+# is the regime, not a force on the street.
+_RULING = (
+    r"(?!(?:'s|’s)? (?:seizure|takeover|coup|rule|grip)\b)(?!-(?:led|backed|run)\b)"
+    r"(?! (?:chiefs?|rulers?|rule|junta|government|regime|leaders?|leadership|coup|takeover|council|"
+    r"uprising|defectors|authorities|administration)\b)"
+)
 _ARMY_WORDS = whole_words(
     "soldiers?",
     "troops?",
-    "army",
-    "military",
+    "army" + _RULING,
+    "military" + _RULING,
     "servicemen",
     "paratroopers?",
     "marines?",
