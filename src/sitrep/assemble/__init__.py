@@ -25,7 +25,7 @@ from sitrep.assemble.actor_vote import acled_sides, default_actors, the_crowd_he
 from sitrep.assemble.claimed import claimed_actor1
 from sitrep.assemble.clauses import find_clauses
 from sitrep.assemble.confidence import confidence
-from sitrep.assemble.dates import event_day, named_long_ago
+from sitrep.assemble.dates import event_day, lead_day, named_long_ago
 from sitrep.assemble.frame import news_in_frame, story_frame
 from sitrep.assemble.interstate import interceptor_first, interstate_actors, smugglers_not_state, without_host
 from sitrep.assemble.merge import consolidate_main, draft_date, merge_clauses
@@ -68,7 +68,7 @@ def assemble_events(
     drafts = merge_clauses(clauses, lexicon, settings)
     if not drafts:
         return []
-    roles = assign_roles(drafts, findings.article.published)
+    roles = assign_roles(drafts, findings.article.published, lambda d: lead_day(findings, d))
     drafts, roles = consolidate_main(drafts, roles, lexicon, settings)
     published = findings.article.published
     if all(named_long_ago(d, published) for d, r in zip(drafts, roles, strict=True) if r is EventRole.MAIN):

@@ -49,6 +49,13 @@ def event_day(findings: Findings, draft: Draft, role: EventRole) -> TimeExpressi
     return on_report_day(findings, _counted_from(draft, when), tree)
 
 
+def lead_day(findings: Findings, draft: Draft) -> date | None:
+    """The day a lead with no day of its own will be coded on as the main event (the story's
+    recent day), so that roles weigh the other events against it, not the page's date."""
+    when = event_day(findings, draft, EventRole.MAIN)
+    return when.start_date if when is not None and when.precision is DatePrecision.DAY else None
+
+
 # Verbs of a response to what happened before it: a search or rescue, a visit to the bereaved, a
 # decree of emergency. Their day is the response's; the deed they answer came first.
 RESPONSES = frozenset("hunt search comb rescue free visit travel console declare impose".split())

@@ -3,6 +3,7 @@ before it are recalled; orphan victims and claims go to their event or the main 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from sitrep.assemble.merge import event_date_of
@@ -13,8 +14,14 @@ from sitrep.model import Claim, EventDate, EventRole
 _PRECISION_RANK = codebook().date_ranks
 
 
-def assign_roles(drafts: list[Draft], published: date) -> list[EventRole]:
-    """Main: the lead event among the latest-dated; background: clearly earlier ones."""
+def assign_roles(
+    drafts: list[Draft], published: date, story_day: Callable[[Draft], date | None] | None = None
+) -> list[EventRole]:
+    """Main: the lead event among the latest-dated; background: clearly earlier ones.
+
+    ``story_day`` gives the day a lead with no day of its own (a headline) is coded on: "Six
+    soldiers dead in gunfights" over "died in gun battles on Sunday" in a Tuesday page is Sunday's
+    news, so Sunday's battle is not recalled against the page's day."""
     dates = [event_date_of(d.date) if d.date is not None else None for d in drafts]
     known = [d for d in dates if d is not None]
     if not known:
@@ -27,6 +34,9 @@ def assign_roles(drafts: list[Draft], published: date) -> list[EventRole]:
     main = dates[main_index]
     main_start = main.start if main else published  # an undated lead is coded on the report date
     main_rank = _PRECISION_RANK[main.precision] if main else 0
+    if story_day is not None and main is None:
+        told = story_day(drafts[main_index])
+        main_start = told if told is not None and told < main_start else main_start
 
     def recalled(d: EventDate | None) -> bool:
         if d is None:
