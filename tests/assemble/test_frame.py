@@ -195,3 +195,13 @@ def test_a_trial_opening_over_old_attacks_is_no_event(extractor) -> None:
         "32 people. The defendants deny the charges."
     )
     assert main_events(extractor, text, date(2022, 5, 9)) == []
+
+
+def test_a_missile_fired_in_a_named_maritime_exercise_is_no_event(extractor) -> None:
+    text = (
+        "Destroyer fires anti-ship missile during multinational exercise\n\n"
+        "A Japanese destroyer taking part in Exercise Pacific Vanguard fired a surface-to-surface "
+        "missile on Tuesday, the navy said. Twelve nations, 30 ships and 9,000 sailors are taking "
+        "part in the biennial maritime exercise off the coast of Guam."
+    )
+    assert main_events(extractor, text, date(2024, 7, 16)) == []
