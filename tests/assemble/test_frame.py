@@ -205,3 +205,13 @@ def test_a_missile_fired_in_a_named_maritime_exercise_is_no_event(extractor) -> 
         "part in the biennial maritime exercise off the coast of Guam."
     )
     assert main_events(extractor, text, date(2024, 7, 16)) == []
+
+
+def test_a_woman_killed_by_her_husband_at_home_is_no_event(extractor) -> None:
+    text = (
+        "Man held after wife found dead at family home\n\n"
+        "IPOH — A 42-year-old woman died after allegedly being stabbed by her husband at their home "
+        "in Taman Cempaka on Sunday night, following a quarrel over money.\n\n"
+        "Police said the suspect, 45, was detained at the scene and a knife was seized."
+    )
+    assert main_events(extractor, text, date(2023, 5, 14)) == []
