@@ -102,6 +102,7 @@ def test_strong_triggers_name_the_sub_event_type(sentence, trigger, sub):
         "Teachers and rail staff walked out in January in their battle for better pay and conditions.",
         "Members of the Veterans Group and former soldiers also marched past the president's stand.",
         "Most of those held face charges ranging from extortion and kidnapping to murder.",
+        "The air show drew soldiers and their families to skydiving demonstrations and a flypast.",
     ],
 )
 def test_non_conflict_sentences_make_no_mentions(text):

@@ -387,6 +387,8 @@ def _idle(word: str, sub: str, sentence: str, lexicon: Lexicon) -> bool:
         if refine["weapons_test"].search(sentence) and not refine["weapon_harm"].search(sentence):
             return True  # a test fired into the open sea
         return not refine["weapon_action"].search(sentence)
+    if sub == "Peaceful protest" and refine["display_demonstration"].search(sentence):
+        return word.lower().startswith("demonstration")  # parachute demonstrations at a parade
     if sub == "Peaceful protest" and word.lower().startswith("march"):
         return bool(refine["parade_march"].search(sentence))  # veterans marching past the president
     if sub == "Disrupted weapons use" and _CONTRABAND.search(sentence) and not _ARMS.search(sentence):
