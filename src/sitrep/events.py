@@ -410,12 +410,18 @@ def _idle(word: str, sub: str, sentence: str, lexicon: Lexicon) -> bool:
 def _animal(match: re.Match, text: str, sentence: Span, lexicon: Lexicon) -> bool:
     """The killer or the killed is an animal: a word for one just before the trigger
     ("a shark killed", "the tiger be shot dead") or just after it ("killed by a tiger")."""
-    animal = lexicon.refine["animal"]
+    before_trigger, after_trigger = _animal_cues(lexicon.refine["animal"].pattern)
     before = text[max(sentence.start, match.start() - 60) : match.start()]
     after = text[match.end() : min(sentence.end, match.end() + 30)]
-    return bool(
-        re.search(animal.pattern + r"\s+(?:\w+\s+){0,6}$", before, re.I)
-        or re.match(r"\s+(?:by\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?" + animal.pattern, after, re.I)
+    return bool(before_trigger.search(before) or after_trigger.match(after))
+
+
+@lru_cache(maxsize=4)
+def _animal_cues(animal: str) -> tuple[re.Pattern, re.Pattern]:
+    """The lexicon's animal words as the last words before a trigger and as its agent after it."""
+    return (
+        re.compile(animal + r"\s+(?:\w+\s+){0,6}$", re.I),
+        re.compile(r"\s+(?:by\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?" + animal, re.I),
     )
 
 

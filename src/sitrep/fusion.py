@@ -317,9 +317,9 @@ def placed_elsewhere(a: Report, b: Report) -> bool:
     of two towns name each other's town both ways or not at all (a round-up, or two stories).
     Main reports only: a background mention's place is the one it recalls."""
     la, lb = a.event.location, b.event.location
-    if la is None or lb is None or not a.event.role is EventRole.MAIN is b.event.role:
+    if la is None or lb is None or a.event.role is not EventRole.MAIN or b.event.role is not EventRole.MAIN:
         return False
-    return (names_place(a, lb) and not names_place(b, la)) or (names_place(b, la) and not names_place(a, lb))
+    return names_place(a, lb) != names_place(b, la)
 
 
 def too_vague(event: Event) -> bool:

@@ -184,6 +184,7 @@ _SYRIA = Actor("Military Forces of Syria", "State forces", "SY")
 )
 def test_only_a_smugglers_drone_loses_its_state(ranked: tuple, story: str, expected: str) -> None:
     from sitrep.assemble.interstate import smugglers_not_state
+    from sitrep.events import Lexicon
 
-    _, sender = smugglers_not_state(*ranked, story)
+    _, sender = smugglers_not_state(*ranked, story, Lexicon.default())
     assert sender is not None and sender.name == expected

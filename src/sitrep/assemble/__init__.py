@@ -172,7 +172,7 @@ def _build_event(
     if sub == "Disrupted weapons use":
         location, location_span = interception_place(findings, (location, location_span), actor1, actor2)
         actor1, actor2 = interceptor_first(actor1, actor2, location, cue_text)
-        actor1, actor2 = smugglers_not_state(actor1, actor2, doc_text(findings.doc))
+        actor1, actor2 = smugglers_not_state(actor1, actor2, doc_text(findings.doc), lexicon)
     if sub == "Agreement":  # where it was signed, once the parties' country has named the actors
         location, location_span = agreement_venue(findings, draft, (location, location_span))
         signed = (actor1, actor2)

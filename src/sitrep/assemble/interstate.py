@@ -95,7 +95,7 @@ def interceptor_first(
 
 
 def smugglers_not_state(
-    actor1: Actor | None, actor2: Actor | None, story: str
+    actor1: Actor | None, actor2: Actor | None, story: str, lexicon: Lexicon
 ) -> tuple[Actor | None, Actor | None]:
     """A drone downed on its way in with heroin or arms for smugglers ("BSF foiled another
     smuggling attempt through Pak drone") was not sent by the state it came from: ACLED codes its
@@ -105,7 +105,7 @@ def smugglers_not_state(
         or actor2 is None
         or actor2.type != "State forces"
         or actor2.country in ("", actor1.country)
-        or not Lexicon.default().refine["smuggling"].search(story)
+        or not lexicon.refine["smuggling"].search(story)
     ):
         return actor1, actor2
     group = codebook().actor_types["Political militia"].default  # "Unidentified Armed Group ({country})"
